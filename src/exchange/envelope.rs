@@ -1,0 +1,228 @@
+//! The exchange file: one JSON envelope for every kind of file people pass around, saying what
+//! it is, which app can read it, who made it and when, and carrying the records by store.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::record::DeviceId;
+
+/// The `format` field of every zuofeng file.
+pub const FORMAT_NAME: &str = "zuofeng";
+/// Bumped when the envelope or a record layout changes in a way older apps cannot read.
+pub const FORMAT_VERSION: u32 = 1;
+/// The version of this build, written into every file.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The oldest app that reads the files this build writes.
+pub const MIN_READER_VERSION: &str = "0.1.0";
+/// Files above this size are refused before they are read: a backup of a large office is a few MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// A file with more records than this is refused as damaged or not meant for this app.
+pub const MAX_RECORDS: usize = 500_000;
+
+/// What a file is for. Each kind is imported on the page that deals with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Backup,
+    QuizPackage,
+    AnswerSheet,
+    Ballot,
+    CaseFile,
+    WorkLineUpdate,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Backup,
+        FileKind::QuizPackage,
+        FileKind::AnswerSheet,
+        FileKind::Ballot,
+        FileKind::CaseFile,
+        FileKind::WorkLineUpdate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Backup => "backup",
+            FileKind::QuizPackage => "quiz_package",
+            FileKind::AnswerSheet => "answer_sheet",
+            FileKind::Ballot => "ballot",
+            FileKind::CaseFile => "case_file",
+            FileKind::WorkLineUpdate => "work_line_update",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FileKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The Chinese name used on screen and in file names.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Backup => "备份",
+            FileKind::QuizPackage => "试卷包",
+            FileKind::AnswerSheet => "答卷",
+            FileKind::Ballot => "评议票",
+            FileKind::CaseFile => "诫勉案卷",
+            FileKind::WorkLineUpdate => "工作线更新",
+        }
+    }
+
+    /// Where in the app a file of this kind is imported.
+    pub fn import_page(self) -> &'static str {
+        match self {
+            FileKind::Backup => "数据管理",
+            FileKind::QuizPackage | FileKind::AnswerSheet => "学习测验",
+            FileKind::Ballot => "述职评议",
+            FileKind::CaseFile => "谈话诫勉",
+            FileKind::WorkLineUpdate => "工作分线",
+        }
+    }
+}
+
+/// Who made a file: the person set on first use, and their browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exporter {
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub post: String,
+    pub device_id: DeviceId,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub format_version: u32,
+    pub min_app_version: String,
+    pub app_version: String,
+    pub kind: FileKind,
+    pub exported_by: Exporter,
+    pub exported_at: DateTime<Utc>,
+    /// Records by store name (`cadres`, `questions` …), each a JSON object with a `meta` field.
+    pub records: BTreeMap<String, Vec<Value>>,
+}
+
+impl Envelope {
+    pub fn new(
+        kind: FileKind,
+        exported_by: Exporter,
+        exported_at: DateTime<Utc>,
+        records: BTreeMap<String, Vec<Value>>,
+    ) -> Self {
+        Envelope {
+            format: FORMAT_NAME.to_string(),
+            format_version: FORMAT_VERSION,
+            min_app_version: MIN_READER_VERSION.to_string(),
+            app_version: APP_VERSION.to_string(),
+            kind,
+            exported_by,
+            exported_at,
+            records,
+        }
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.records.values().map(Vec::len).sum()
+    }
+
+    /// The file's bytes: compact JSON, UTF-8.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs, strings and JSON values cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// A dotted app version such as `0.1.0`, compared part by part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AppVersion(pub u32, pub u32, pub u32);
+
+impl AppVersion {
+    pub fn parse(s: &str) -> Option<AppVersion> {
+        let mut parts = s.trim().split('.').map(|p| p.parse::<u32>().ok());
+        let v = AppVersion(
+            parts.next()??,
+            parts.next().unwrap_or(Some(0))?,
+            parts.next().unwrap_or(Some(0))?,
+        );
+        parts.next().is_none().then_some(v)
+    }
+
+    pub fn current() -> AppVersion {
+        AppVersion::parse(APP_VERSION).unwrap_or(AppVersion(0, 0, 0))
+    }
+}
+
+/// `zuofeng-备份-张三-20261127-1530.json`: kind, person and local time, safe on every file system.
+pub fn file_name(kind: FileKind, person: &str, local_time: NaiveDateTime) -> String {
+    let person: String = person
+        .chars()
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(20)
+        .collect();
+    let person = if person.is_empty() {
+        "未署名".to_string()
+    } else {
+        person
+    };
+    format!(
+        "zuofeng-{}-{}-{}.json",
+        kind.label(),
+        person,
+        local_time.format("%Y%m%d-%H%M")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn file_names_carry_kind_person_and_time() {
+        let t = NaiveDate::from_ymd_opt(2026, 11, 27)
+            .and_then(|d| d.and_hms_opt(15, 30, 0))
+            .unwrap_or_default();
+        assert_eq!(
+            file_name(FileKind::Backup, "张三", t),
+            "zuofeng-备份-张三-20261127-1530.json"
+        );
+        assert_eq!(
+            file_name(FileKind::AnswerSheet, "李/四:", t),
+            "zuofeng-答卷-李四-20261127-1530.json"
+        );
+        assert_eq!(
+            file_name(FileKind::Backup, "  ", t),
+            "zuofeng-备份-未署名-20261127-1530.json"
+        );
+    }
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert!(AppVersion::parse("0.10.0") > AppVersion::parse("0.9.9"));
+        assert_eq!(AppVersion::parse("1"), Some(AppVersion(1, 0, 0)));
+        assert_eq!(AppVersion::parse("1.2.x"), None);
+        assert_eq!(AppVersion::parse("1.2.3.4"), None);
+        assert!(AppVersion::parse(MIN_READER_VERSION) <= Some(AppVersion::current()));
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for k in FileKind::ALL {
+            assert_eq!(FileKind::parse(k.as_str()), Some(k));
+            assert_eq!(
+                serde_json::to_value(k).ok(),
+                Some(Value::String(k.as_str().into()))
+            );
+        }
+    }
+}

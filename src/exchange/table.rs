@@ -1,0 +1,156 @@
+//! Spreadsheet-like text files (CSV as Excel and WPS save them): decoded, split into rows with
+//! their line numbers, and columns found by their Chinese header names in any order.
+
+use super::text::{decode, TextEncoding};
+
+/// A decoded table: the header row and every data row with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub encoding: TextEncoding,
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// 1-based line number in the file, as a spreadsheet shows it.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl TableRow {
+    pub fn cell(&self, column: Option<usize>) -> &str {
+        column
+            .and_then(|c| self.cells.get(c))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableError {
+    Empty,
+    Malformed { line: usize },
+}
+
+impl TableError {
+    pub fn user_message(&self) -> String {
+        match self {
+            TableError::Empty => "文件是空的，没有表头和数据。请确认选择了正确的文件。".into(),
+            TableError::Malformed { line } => format!(
+                "第 {line} 行无法读取（引号不配对或格式损坏）。请在 Excel/WPS 中打开后重新“另存为 CSV”。"
+            ),
+        }
+    }
+}
+
+/// Reads a CSV file. Rows may have fewer or more cells than the header.
+pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
+    let (text, encoding) = decode(bytes);
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                // The reader's position is where it started reading, before any blank lines it
+                // skipped, and its line count misses those: count from the first real byte.
+                let line = record
+                    .position()
+                    .map(|p| {
+                        let start = p.byte() as usize;
+                        let skipped = text
+                            .get(start..)
+                            .map(|rest| rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+                            .unwrap_or(0);
+                        line_of(&newlines, start + skipped)
+                    })
+                    .unwrap_or(line);
+                let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                match headers {
+                    None if cells.iter().all(|c| c.trim().is_empty()) => {}
+                    None => headers = Some(cells),
+                    Some(_) => rows.push(TableRow { line, cells }),
+                }
+            }
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map(|p| line_of(&newlines, p.byte() as usize))
+                    .unwrap_or(line);
+                return Err(TableError::Malformed { line });
+            }
+        }
+    }
+    let headers = headers.ok_or(TableError::Empty)?;
+    Ok(Table {
+        encoding,
+        headers,
+        rows,
+    })
+}
+
+/// The 1-based line that holds byte `offset`, given the offsets of every newline.
+fn line_of(newlines: &[usize], offset: usize) -> usize {
+    newlines.partition_point(|&n| n < offset) + 1
+}
+
+/// Header text as people type it: no spaces, no "*" for required, no full-width colon.
+fn normalise_header(h: &str) -> String {
+    h.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | ':' | '：' | '\u{feff}'))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The first column whose header is one of `aliases`.
+pub fn find_column(headers: &[String], aliases: &[&str]) -> Option<usize> {
+    let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
+    aliases.iter().find_map(|alias| {
+        normalised
+            .iter()
+            .position(|h| *h == normalise_header(alias))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_columns_by_alias_in_any_order() {
+        let headers: Vec<String> = ["电话", " 单位 ", "*姓名"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(find_column(&headers, &["姓名"]), Some(2));
+        assert_eq!(find_column(&headers, &["部门", "单位"]), Some(1));
+        assert_eq!(find_column(&headers, &["职务"]), None);
+    }
+
+    #[test]
+    fn keeps_line_numbers_across_quoted_newlines_and_blank_lines() {
+        let table = read_csv("姓名,备注\n张三,\"两行\n备注\"\n\n李四,x\n".as_bytes());
+        let table = table.unwrap_or_else(|e| panic!("{e:?}"));
+        let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 5]);
+        assert_eq!(table.rows[0].cells[1], "两行\n备注");
+    }
+
+    #[test]
+    fn an_empty_file_has_no_header() {
+        assert_eq!(read_csv(b""), Err(TableError::Empty));
+        assert_eq!(read_csv(b"\n,,\n"), Err(TableError::Empty));
+    }
+}

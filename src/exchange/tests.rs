@@ -1,0 +1,438 @@
+//! File-format round trips, one test per kind of bad file, and every merge decision.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use super::envelope::*;
+use super::error::FileError;
+use super::merge::{plan, Decision, LocalRecord, MergeError, Resolution};
+use super::validate::{check_references, read_file, IncomingRecord};
+use crate::record::{DeviceId, Meta};
+use crate::roster::model::{Cadre, CadreFields};
+use crate::store::schema::StoreName;
+
+fn t(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000 + secs, 0).unwrap_or_default()
+}
+
+fn me() -> DeviceId {
+    DeviceId("aaaa".into())
+}
+
+fn them() -> DeviceId {
+    DeviceId("bbbb".into())
+}
+
+fn exporter() -> Exporter {
+    Exporter {
+        name: "张三".into(),
+        unit: "党政办".into(),
+        post: "秘书".into(),
+        device_id: me(),
+    }
+}
+
+fn cadre(name: &str) -> Cadre {
+    Cadre::new(
+        Meta::new(&me(), t(0)),
+        CadreFields {
+            name: name.into(),
+            unit: "党政办".into(),
+            post: String::new(),
+            phone: String::new(),
+        },
+    )
+}
+
+fn to_value(c: &Cadre) -> Value {
+    serde_json::to_value(c).unwrap_or(Value::Null)
+}
+
+fn backup(records: BTreeMap<String, Vec<Value>>) -> Envelope {
+    Envelope::new(FileKind::Backup, exporter(), t(0), records)
+}
+
+fn backup_of(cadres: &[Cadre]) -> Envelope {
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), cadres.iter().map(to_value).collect());
+    backup(records)
+}
+
+fn read(envelope_json: &str) -> Result<super::validate::ValidFile, FileError> {
+    read_file(envelope_json.as_bytes(), FileKind::Backup)
+}
+
+/// The file with one header field replaced.
+fn with_field(field: &str, value: Value) -> String {
+    let mut v = serde_json::to_value(backup_of(&[cadre("张三")])).unwrap_or(Value::Null);
+    v[field] = value;
+    v.to_string()
+}
+
+#[test]
+fn a_backup_round_trips_exactly() {
+    let cadres = vec![cadre("张三"), cadre("李四")];
+    let envelope = backup_of(&cadres);
+    let file = read(&envelope.to_json()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.kind, FileKind::Backup);
+    assert_eq!(file.exported_by, exporter());
+    let back: Vec<Cadre> = file
+        .records
+        .iter()
+        .filter_map(|r| serde_json::from_value(r.value.clone()).ok())
+        .collect();
+    assert_eq!(back, cadres);
+}
+
+#[test]
+fn records_of_stores_without_a_module_yet_are_kept_as_they_came() {
+    let task =
+        json!({"meta": Meta::new(&me(), t(0)), "title": "修路", "line_id": null, "extra": [1, 2]});
+    let mut records = BTreeMap::new();
+    records.insert("tasks".to_string(), vec![task.clone()]);
+    let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file.records[0].value, task);
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    assert_eq!(read(""), Err(FileError::Empty));
+    assert_eq!(read("  \n"), Err(FileError::Empty));
+}
+
+#[test]
+fn a_file_too_large_is_refused_before_parsing() {
+    assert_eq!(
+        super::validate::check_size(MAX_FILE_BYTES + 1),
+        Err(FileError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        })
+    );
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let json = backup_of(&[cadre("张三")]).to_json();
+    assert_eq!(read(&json[..json.len() / 2]), Err(FileError::Truncated));
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    assert_eq!(
+        read_file(&[0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe], FileKind::Backup),
+        Err(FileError::NotText)
+    );
+}
+
+#[test]
+fn broken_json_reports_where() {
+    assert_eq!(
+        read("{\"format\": zuofeng}"),
+        Err(FileError::NotJson {
+            line: 1,
+            column: 12
+        })
+    );
+}
+
+#[test]
+fn json_from_another_program_is_refused() {
+    assert_eq!(read("[1,2,3]"), Err(FileError::NotZuofeng));
+    assert_eq!(read("{\"name\":\"x\"}"), Err(FileError::NotZuofeng));
+}
+
+#[test]
+fn a_file_from_a_newer_format_is_refused() {
+    assert_eq!(
+        read(&with_field("format_version", json!(FORMAT_VERSION + 1))),
+        Err(FileError::NewerFormat {
+            found: u64::from(FORMAT_VERSION) + 1
+        })
+    );
+}
+
+#[test]
+fn a_file_that_needs_a_newer_app_is_refused_even_if_its_records_changed_shape() {
+    let mut v: Value = serde_json::from_str(&with_field("min_app_version", json!("99.0.0")))
+        .unwrap_or(Value::Null);
+    v["records"] = json!("a layout this version does not know");
+    assert_eq!(
+        read(&v.to_string()),
+        Err(FileError::NeedsNewerApp {
+            required: "99.0.0".into()
+        })
+    );
+}
+
+#[test]
+fn a_file_of_another_kind_says_where_it_belongs() {
+    let err = read(&with_field("kind", json!("answer_sheet")));
+    assert_eq!(
+        err,
+        Err(FileError::WrongKind {
+            expected: FileKind::Backup,
+            found: FileKind::AnswerSheet
+        })
+    );
+    let msg = err.err().map(|e| e.user_message()).unwrap_or_default();
+    assert!(msg.contains("学习测验"), "{msg}");
+}
+
+#[test]
+fn an_unknown_kind_is_refused() {
+    assert_eq!(
+        read(&with_field("kind", json!("hologram"))),
+        Err(FileError::UnknownKind("hologram".into()))
+    );
+}
+
+#[test]
+fn a_missing_header_field_is_refused() {
+    let mut v: Value = serde_json::from_str(&backup_of(&[]).to_json()).unwrap_or(Value::Null);
+    if let Some(o) = v.as_object_mut() {
+        o.remove("exported_by");
+    }
+    assert!(matches!(read(&v.to_string()), Err(FileError::BadHeader(_))));
+}
+
+#[test]
+fn an_unknown_store_is_refused() {
+    let mut records = BTreeMap::new();
+    records.insert("spaceships".to_string(), vec![]);
+    assert_eq!(
+        read(&backup(records).to_json()),
+        Err(FileError::UnknownStore("spaceships".into()))
+    );
+    let mut records = BTreeMap::new();
+    records.insert("settings".to_string(), vec![]);
+    assert_eq!(
+        read(&backup(records).to_json()),
+        Err(FileError::UnknownStore("settings".into()))
+    );
+}
+
+#[test]
+fn every_bad_record_is_listed_with_its_position() {
+    let good = to_value(&cadre("张三"));
+    let mut nameless = to_value(&cadre("李四"));
+    nameless["name"] = json!("");
+    let mut no_meta = to_value(&cadre("王五"));
+    if let Some(o) = no_meta.as_object_mut() {
+        o.remove("meta");
+    }
+    let mut tampered = to_value(&cadre("赵六"));
+    tampered["meta"]["rev"] = json!(7);
+    let mut records = BTreeMap::new();
+    records.insert(
+        "cadres".to_string(),
+        vec![
+            good.clone(),
+            nameless,
+            no_meta,
+            json!("text"),
+            good,
+            tampered,
+        ],
+    );
+    match read(&backup(records).to_json()) {
+        Err(FileError::InvalidRecords { problems, total }) => {
+            assert_eq!(total, 5);
+            let positions: Vec<usize> = problems.iter().map(|p| p.position).collect();
+            assert_eq!(positions, vec![2, 3, 4, 5, 6]);
+            assert!(
+                problems[0].reason.contains("姓名"),
+                "{}",
+                problems[0].reason
+            );
+            assert!(
+                problems[3].reason.contains("重复"),
+                "{}",
+                problems[3].reason
+            );
+        }
+        other => panic!("expected InvalidRecords, got {other:?}"),
+    }
+}
+
+#[test]
+fn references_must_point_at_the_file_or_this_browser() {
+    let line = json!({"meta": Meta::new(&me(), t(0)), "name": "道路建设"});
+    let line_id = line["meta"]["id"].clone();
+    let orphan_target = uuid::Uuid::new_v4();
+    let task_ok = json!({"meta": Meta::new(&me(), t(0)), "line_id": line_id});
+    let task_local = json!({"meta": Meta::new(&me(), t(0)), "line_id": orphan_target.to_string()});
+    let mut records = BTreeMap::new();
+    records.insert("work_lines".to_string(), vec![line]);
+    records.insert("tasks".to_string(), vec![task_ok, task_local]);
+    let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(check_references(&file, |s, id| s == StoreName::WorkLines
+        && *id == orphan_target)
+    .is_ok());
+    match check_references(&file, |_, _| false) {
+        Err(FileError::InvalidRecords { problems, .. }) => {
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].position, 2);
+        }
+        other => panic!("expected a broken reference, got {other:?}"),
+    }
+}
+
+// ---- merge decisions ----
+
+fn incoming(c: &Cadre) -> IncomingRecord {
+    IncomingRecord {
+        store: StoreName::Cadres,
+        meta: c.meta.clone(),
+        value: to_value(c),
+    }
+}
+
+fn local_map(cadres: &[&Cadre]) -> HashMap<(StoreName, uuid::Uuid), LocalRecord> {
+    cadres
+        .iter()
+        .map(|c| {
+            (
+                (StoreName::Cadres, c.meta.id),
+                LocalRecord {
+                    meta: c.meta.clone(),
+                    value: to_value(c),
+                },
+            )
+        })
+        .collect()
+}
+
+fn edited(c: &Cadre, device: &DeviceId, post: &str) -> Cadre {
+    let mut c = c.clone();
+    c.post = post.into();
+    c.meta.touch(device, t(60));
+    c
+}
+
+#[test]
+fn merge_decides_new_newer_older_identical_and_conflict() {
+    let base = cadre("张三");
+    let ours_newer = edited(&base, &me(), "主任");
+    let theirs_newer = edited(&base, &them(), "副主任");
+    let brand_new = cadre("李四");
+
+    let decide = |inc: &Cadre, ours: &Cadre| {
+        plan(vec![incoming(inc)], &local_map(&[ours])).items[0].decision
+    };
+    assert_eq!(
+        plan(vec![incoming(&brand_new)], &local_map(&[&base])).items[0].decision,
+        Decision::New
+    );
+    assert_eq!(decide(&theirs_newer, &base), Decision::Newer);
+    assert_eq!(decide(&base, &ours_newer), Decision::Older);
+    assert_eq!(decide(&base, &base), Decision::Identical);
+    assert_eq!(decide(&theirs_newer, &ours_newer), Decision::Conflict);
+    // Both sides made the same change: nothing to choose.
+    assert_eq!(
+        decide(&edited(&base, &them(), "主任"), &ours_newer),
+        Decision::Identical
+    );
+    // Same version, different content: damaged somewhere, never guessed.
+    let mut forged = base.clone();
+    forged.post = "局长".into();
+    assert_eq!(decide(&forged, &base), Decision::Conflict);
+}
+
+#[test]
+fn a_newer_record_is_written_and_an_older_one_is_not() {
+    let base = cadre("张三");
+    let theirs = edited(&base, &them(), "副主任");
+    let p = plan(vec![incoming(&theirs)], &local_map(&[&base]));
+    let writes = p
+        .writes(&HashMap::new(), &me(), t(120), uuid::Uuid::new_v4)
+        .unwrap_or_default();
+    assert_eq!(writes, vec![(StoreName::Cadres, to_value(&theirs))]);
+
+    let p = plan(vec![incoming(&base)], &local_map(&[&theirs]));
+    assert_eq!(
+        p.writes(&HashMap::new(), &me(), t(120), uuid::Uuid::new_v4),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn conflicts_must_be_settled_before_writing() {
+    let base = cadre("张三");
+    let ours = edited(&base, &me(), "主任");
+    let theirs = edited(&base, &them(), "副主任");
+    let p = plan(vec![incoming(&theirs)], &local_map(&[&ours]));
+    assert_eq!(p.count(Decision::Conflict), 1);
+    assert_eq!(
+        p.writes(&HashMap::new(), &me(), t(120), uuid::Uuid::new_v4),
+        Err(MergeError::Unresolved(1))
+    );
+}
+
+#[test]
+fn a_settled_conflict_is_newer_than_both_sides() {
+    let base = cadre("张三");
+    let ours = edited(&base, &me(), "主任");
+    let theirs = edited(&base, &them(), "副主任");
+    let p = plan(vec![incoming(&theirs)], &local_map(&[&ours]));
+    for (resolution, expected_post) in [
+        (Resolution::TakeIncoming, "副主任"),
+        (Resolution::KeepLocal, "主任"),
+    ] {
+        let choice: HashMap<_, _> = [((StoreName::Cadres, base.meta.id), resolution)].into();
+        let writes = p
+            .writes(&choice, &me(), t(120), uuid::Uuid::new_v4)
+            .unwrap_or_default();
+        assert_eq!(writes.len(), 1);
+        let settled: Cadre =
+            serde_json::from_value(writes[0].1.clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settled.post, expected_post);
+        assert_eq!(settled.meta.id, base.meta.id);
+        assert!(settled.meta.is_consistent());
+        // Sent back to the other side, the settled record is simply newer there.
+        let back = plan(vec![incoming(&settled)], &local_map(&[&theirs]));
+        assert_eq!(back.items[0].decision, Decision::Newer);
+        let back = plan(vec![incoming(&settled)], &local_map(&[&ours]));
+        assert_eq!(back.items[0].decision, Decision::Newer);
+    }
+}
+
+#[test]
+fn keeping_both_loses_neither_version() {
+    let base = cadre("张三");
+    let ours = edited(&base, &me(), "主任");
+    let theirs = edited(&base, &them(), "副主任");
+    let p = plan(vec![incoming(&theirs)], &local_map(&[&ours]));
+    let choice: HashMap<_, _> = [((StoreName::Cadres, base.meta.id), Resolution::KeepBoth)].into();
+    let copy_id = uuid::Uuid::new_v4();
+    let writes = p
+        .writes(&choice, &me(), t(120), || copy_id)
+        .unwrap_or_default();
+    let cadres: Vec<Cadre> = writes
+        .iter()
+        .filter_map(|(_, v)| serde_json::from_value(v.clone()).ok())
+        .collect();
+    assert_eq!(cadres.len(), 2);
+    assert_eq!(
+        (cadres[0].meta.id, cadres[0].post.as_str()),
+        (base.meta.id, "主任")
+    );
+    assert_eq!(
+        (cadres[1].meta.id, cadres[1].post.as_str()),
+        (copy_id, "副主任")
+    );
+}
+
+#[test]
+fn restoring_into_an_empty_browser_writes_every_record_unchanged() {
+    let cadres = vec![cadre("张三"), cadre("李四")];
+    let file = read(&backup_of(&cadres).to_json()).unwrap_or_else(|e| panic!("{e}"));
+    let p = plan(file.records, &HashMap::new());
+    assert_eq!(p.count(Decision::New), 2);
+    let writes = p
+        .writes(&HashMap::new(), &me(), t(120), uuid::Uuid::new_v4)
+        .unwrap_or_default();
+    let values: Vec<Value> = writes.into_iter().map(|(_, v)| v).collect();
+    assert_eq!(values, cadres.iter().map(to_value).collect::<Vec<_>>());
+}

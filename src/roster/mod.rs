@@ -1,0 +1,4 @@
+//! 干部名册: the people every module refers to.
+
+pub mod csv_import;
+pub mod model;

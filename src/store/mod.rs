@@ -1,0 +1,3 @@
+//! IndexedDB: the schema (pure) and everything that reads or writes the database.
+
+pub mod schema;

@@ -1,0 +1,290 @@
+//! The IndexedDB schema as plain data: which object stores exist, in which version each appeared,
+//! and the upgrade steps between versions. Pure, so the upgrade path is tested natively.
+
+use serde::{Deserialize, Serialize};
+
+/// The database name. Every page opened from `file://` shares one storage area in Chromium,
+/// so the name is specific enough not to meet another app's.
+pub const DB_NAME: &str = "zuofeng-work-style-workbench";
+
+/// The schema version this build creates and expects.
+pub const DB_VERSION: u32 = 2;
+
+/// Every object store. The string names are used in IndexedDB and in exchange files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoreName {
+    Settings,
+    Cadres,
+    Questions,
+    Quizzes,
+    Attempts,
+    Practice,
+    MistakeBook,
+    StudyEvents,
+    SelfAssessments,
+    DutyReports,
+    Evaluations,
+    Ballots,
+    Awards,
+    Admonitions,
+    DocumentTemplates,
+    WorkLines,
+    Tasks,
+    StandUps,
+    WorkReports,
+}
+
+/// The four modules plus the shared roster, for grouping counts on the home page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    Roster,
+    Quiz,
+    Assessment,
+    Admonition,
+    WorkLine,
+    System,
+}
+
+impl Module {
+    pub fn label(self) -> &'static str {
+        match self {
+            Module::Roster => "干部名册",
+            Module::Quiz => "学习测验",
+            Module::Assessment => "述职评议",
+            Module::Admonition => "谈话诫勉",
+            Module::WorkLine => "工作分线",
+            Module::System => "系统设置",
+        }
+    }
+}
+
+impl StoreName {
+    pub const ALL: [StoreName; 19] = [
+        StoreName::Settings,
+        StoreName::Cadres,
+        StoreName::Questions,
+        StoreName::Quizzes,
+        StoreName::Attempts,
+        StoreName::Practice,
+        StoreName::MistakeBook,
+        StoreName::StudyEvents,
+        StoreName::SelfAssessments,
+        StoreName::DutyReports,
+        StoreName::Evaluations,
+        StoreName::Ballots,
+        StoreName::Awards,
+        StoreName::Admonitions,
+        StoreName::DocumentTemplates,
+        StoreName::WorkLines,
+        StoreName::Tasks,
+        StoreName::StandUps,
+        StoreName::WorkReports,
+    ];
+
+    /// Stores whose records travel in exchange files (settings stay in this browser).
+    pub fn exchanged() -> impl Iterator<Item = StoreName> {
+        Self::ALL.into_iter().filter(|s| *s != StoreName::Settings)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreName::Settings => "settings",
+            StoreName::Cadres => "cadres",
+            StoreName::Questions => "questions",
+            StoreName::Quizzes => "quizzes",
+            StoreName::Attempts => "attempts",
+            StoreName::Practice => "practice",
+            StoreName::MistakeBook => "mistake_book",
+            StoreName::StudyEvents => "study_events",
+            StoreName::SelfAssessments => "self_assessments",
+            StoreName::DutyReports => "duty_reports",
+            StoreName::Evaluations => "evaluations",
+            StoreName::Ballots => "ballots",
+            StoreName::Awards => "awards",
+            StoreName::Admonitions => "admonitions",
+            StoreName::DocumentTemplates => "document_templates",
+            StoreName::WorkLines => "work_lines",
+            StoreName::Tasks => "tasks",
+            StoreName::StandUps => "stand_ups",
+            StoreName::WorkReports => "work_reports",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<StoreName> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// What users call these records.
+    pub fn label(self) -> &'static str {
+        match self {
+            StoreName::Settings => "设置",
+            StoreName::Cadres => "干部",
+            StoreName::Questions => "试题",
+            StoreName::Quizzes => "测验",
+            StoreName::Attempts => "答卷",
+            StoreName::Practice => "练习记录",
+            StoreName::MistakeBook => "错题本",
+            StoreName::StudyEvents => "学习记录",
+            StoreName::SelfAssessments => "自评表",
+            StoreName::DutyReports => "述职报告",
+            StoreName::Evaluations => "评议",
+            StoreName::Ballots => "评议票",
+            StoreName::Awards => "评优与奖金",
+            StoreName::Admonitions => "诫勉案件",
+            StoreName::DocumentTemplates => "诫勉模板",
+            StoreName::WorkLines => "工作线",
+            StoreName::Tasks => "任务",
+            StoreName::StandUps => "碰头会记录",
+            StoreName::WorkReports => "调度与总结",
+        }
+    }
+
+    pub fn module(self) -> Module {
+        use StoreName::*;
+        match self {
+            Settings => Module::System,
+            Cadres => Module::Roster,
+            Questions | Quizzes | Attempts | Practice | MistakeBook | StudyEvents => Module::Quiz,
+            SelfAssessments | DutyReports | Evaluations | Ballots | Awards => Module::Assessment,
+            Admonitions | DocumentTemplates => Module::Admonition,
+            WorkLines | Tasks | StandUps | WorkReports => Module::WorkLine,
+        }
+    }
+
+    /// The key path of the store: settings are keyed by name, records by their meta id.
+    pub fn key_path(self) -> &'static str {
+        match self {
+            StoreName::Settings => "key",
+            _ => "meta.id",
+        }
+    }
+}
+
+/// One upgrade step: what version it leads to and which stores it creates.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Migration {
+    pub to_version: u32,
+    pub creates: &'static [StoreName],
+}
+
+/// The whole history of the schema. Append a step for every new version; never edit an old one,
+/// because browsers in the field are at every earlier version.
+pub const MIGRATIONS: &[Migration] = &[
+    // Version 1: the settings and the shared roster.
+    Migration {
+        to_version: 1,
+        creates: &[StoreName::Settings, StoreName::Cadres],
+    },
+    // Version 2: the stores of the four modules.
+    Migration {
+        to_version: 2,
+        creates: &[
+            StoreName::Questions,
+            StoreName::Quizzes,
+            StoreName::Attempts,
+            StoreName::Practice,
+            StoreName::MistakeBook,
+            StoreName::StudyEvents,
+            StoreName::SelfAssessments,
+            StoreName::DutyReports,
+            StoreName::Evaluations,
+            StoreName::Ballots,
+            StoreName::Awards,
+            StoreName::Admonitions,
+            StoreName::DocumentTemplates,
+            StoreName::WorkLines,
+            StoreName::Tasks,
+            StoreName::StandUps,
+            StoreName::WorkReports,
+        ],
+    },
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaError {
+    /// The browser holds a database made by a newer version of the app.
+    DatabaseIsNewer { found: u32, supported: u32 },
+}
+
+/// The steps that take a database from `from` (0 when it does not exist yet) to `to`.
+pub fn upgrade_steps(from: u32, to: u32) -> Result<Vec<&'static Migration>, SchemaError> {
+    if from > to {
+        return Err(SchemaError::DatabaseIsNewer {
+            found: from,
+            supported: to,
+        });
+    }
+    Ok(MIGRATIONS
+        .iter()
+        .filter(|m| m.to_version > from && m.to_version <= to)
+        .collect())
+}
+
+/// The stores a database of this version has.
+pub fn stores_at(version: u32) -> Vec<StoreName> {
+    MIGRATIONS
+        .iter()
+        .filter(|m| m.to_version <= version)
+        .flat_map(|m| m.creates.iter().copied())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn a_new_database_gets_every_store_exactly_once() {
+        let created: Vec<StoreName> = upgrade_steps(0, DB_VERSION)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|m| m.creates.iter().copied())
+            .collect();
+        let unique: BTreeSet<_> = created.iter().copied().collect();
+        assert_eq!(created.len(), unique.len(), "a store is created twice");
+        assert_eq!(unique, StoreName::ALL.into_iter().collect());
+    }
+
+    #[test]
+    fn every_earlier_version_reaches_the_current_schema() {
+        for from in 0..DB_VERSION {
+            let mut stores: BTreeSet<StoreName> = stores_at(from).into_iter().collect();
+            for step in upgrade_steps(from, DB_VERSION).unwrap_or_default() {
+                for s in step.creates {
+                    assert!(stores.insert(*s), "v{from}: {s:?} already exists");
+                }
+            }
+            assert_eq!(stores.len(), StoreName::ALL.len(), "from v{from}");
+        }
+    }
+
+    #[test]
+    fn versions_are_consecutive() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.to_version as usize, i + 1);
+        }
+        assert_eq!(MIGRATIONS.last().map(|m| m.to_version), Some(DB_VERSION));
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        assert_eq!(
+            upgrade_steps(DB_VERSION + 1, DB_VERSION),
+            Err(SchemaError::DatabaseIsNewer {
+                found: DB_VERSION + 1,
+                supported: DB_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn store_names_round_trip() {
+        for s in StoreName::ALL {
+            assert_eq!(StoreName::parse(s.as_str()), Some(s));
+            let json = serde_json::to_string(&s).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+        }
+    }
+}
