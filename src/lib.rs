@@ -1,7 +1,22 @@
 //! 作风建设工作台: the study test bank, duty reports and ratings, admonition cases and the
 //! work-line planner of a township office, kept in the browser and exchanged as files.
+//!
+//! Pure modules (models, file formats, checks, merge decisions) build and test natively; the
+//! screens and the IndexedDB store exist only in the wasm build.
 
+pub mod data_admin;
 pub mod exchange;
 pub mod record;
 pub mod roster;
 pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod home;
+#[cfg(target_arch = "wasm32")]
+pub mod overview;
+#[cfg(target_arch = "wasm32")]
+pub mod profile;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -239,3 +239,68 @@ fn settled(
     meta.touch(device, now);
     with_meta(value, &meta)
 }
+
+/// A short name for a record in lists: its name, title or stem, else its id.
+pub fn display_name(value: &Value) -> String {
+    ["name", "title", "stem"]
+        .iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_str))
+        .map(|s| s.chars().take(40).collect())
+        .or_else(|| value.pointer("/meta/id").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn field_text(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(true)) => "是".into(),
+        Some(Value::Bool(false)) => "否".into(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The fields two versions of a record disagree on, as (field, ours, theirs) text, for showing
+/// a conflict side by side.
+pub fn differences(local: &Value, incoming: &Value) -> Vec<(String, String, String)> {
+    let mut keys: Vec<&String> = local
+        .as_object()
+        .into_iter()
+        .chain(incoming.as_object())
+        .flat_map(|o| o.keys())
+        .filter(|k| k.as_str() != "meta")
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| local.get(k.as_str()) != incoming.get(k.as_str()))
+        .map(|k| {
+            (
+                k.clone(),
+                field_text(local.get(k.as_str())),
+                field_text(incoming.get(k.as_str())),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn differences_list_only_changed_fields() {
+        let a = json!({"meta": {"rev": 1}, "name": "张三", "post": "主任", "retired": false});
+        let b = json!({"meta": {"rev": 2}, "name": "张三", "post": "副主任", "phone": "138"});
+        assert_eq!(
+            differences(&a, &b),
+            vec![
+                ("phone".into(), "".into(), "138".into()),
+                ("post".into(), "主任".into(), "副主任".into()),
+                ("retired".into(), "否".into(), "".into()),
+            ]
+        );
+        assert_eq!(display_name(&a), "张三");
+    }
+}

@@ -2,3 +2,5 @@
 
 pub mod csv_import;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,3 +1,12 @@
-//! IndexedDB: the schema (pure) and everything that reads or writes the database.
+//! IndexedDB: the schema (pure), storage errors, and the one module that reads and writes the
+//! database.
 
+pub mod error;
 pub mod schema;
+pub mod settings;
+
+#[cfg(target_arch = "wasm32")]
+pub mod db;
+#[cfg(target_arch = "wasm32")]
+pub use db::Store;
+pub use error::StoreError;

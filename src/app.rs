@@ -1,0 +1,253 @@
+//! The app shell: opening the database, first-use profile, header, navigation and routes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::{data_admin, home, overview, profile, roster};
+use crate::record::DeviceId;
+use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
+use crate::store::{Store, StoreError};
+use crate::ui::notice::{Notice, NoticeBox};
+
+#[derive(Clone, Routable, PartialEq, Eq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/roster")]
+    Roster,
+    #[at("/quiz")]
+    Quiz,
+    #[at("/assessment")]
+    Assessment,
+    #[at("/admonition")]
+    Admonition,
+    #[at("/workline")]
+    WorkLine,
+    #[at("/data")]
+    Data,
+    #[at("/profile")]
+    Profile,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::Home => "首页",
+            Route::Roster => "干部名册",
+            Route::Quiz => "学习测验",
+            Route::Assessment => "述职评议",
+            Route::Admonition => "谈话诫勉",
+            Route::WorkLine => "工作分线",
+            Route::Data => "数据管理",
+            Route::Profile => "个人信息",
+            Route::NotFound => "页面不存在",
+        }
+    }
+}
+
+/// What every page gets from the shell.
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    pub store: Store,
+    pub device: DeviceId,
+    pub profile: Profile,
+    /// Bumped whenever records change, so pages that show counts reload them.
+    pub data_version: u32,
+    pub data_changed: Callback<()>,
+    pub profile_changed: Callback<Profile>,
+    /// The browser's answer to the request for persistent storage, once asked.
+    pub persisted: Option<bool>,
+}
+
+#[hook]
+pub fn use_session() -> Session {
+    // The shell renders pages only inside the provider, so the context is always there.
+    use_context::<Session>().unwrap_or_else(|| unreachable!("页面只在应用外壳内渲染"))
+}
+
+enum Boot {
+    Opening,
+    Blocked,
+    Failed(StoreError),
+    Ready {
+        store: Store,
+        device: DeviceId,
+        profile: Option<Profile>,
+    },
+}
+
+async fn boot(on_blocked: Callback<()>) -> Result<(Store, DeviceId, Option<Profile>), StoreError> {
+    let store = Store::open(move || on_blocked.emit(())).await?;
+    let device = match store.setting::<DeviceId>(DEVICE_ID).await? {
+        Some(d) => d,
+        None => {
+            let d = DeviceId::new_random();
+            store.set_setting(DEVICE_ID, &d).await?;
+            d
+        }
+    };
+    let profile = store.setting::<Profile>(PROFILE).await?;
+    Ok((store, device, profile))
+}
+
+/// Asks once for storage the browser will not evict, and reports the answer.
+async fn request_persistence() -> Option<bool> {
+    let storage = gloo::utils::window().navigator().storage();
+    let promise = storage.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let boot_state = use_state(|| Rc::new(Boot::Opening));
+    let data_version = use_state(|| 0u32);
+    let persisted = use_state(|| None::<bool>);
+
+    {
+        let boot_state = boot_state.clone();
+        use_effect_with((), move |_| {
+            let blocked = {
+                let boot_state = boot_state.clone();
+                Callback::from(move |_| boot_state.set(Rc::new(Boot::Blocked)))
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match boot(blocked).await {
+                    Ok((store, device, profile)) => {
+                        let watcher = store.clone();
+                        let on_upgrade = boot_state.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            watcher.wait_for_version_change().await;
+                            on_upgrade.set(Rc::new(Boot::Failed(StoreError::ClosedByUpgrade)));
+                        });
+                        Boot::Ready { store, device, profile }
+                    }
+                    Err(e) => Boot::Failed(e),
+                };
+                boot_state.set(Rc::new(next));
+            });
+        });
+    }
+
+    // Persistent storage is asked for after the first user action, as browsers expect.
+    {
+        let persisted = persisted.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::once(&gloo::utils::document(), "click", move |_| {
+                wasm_bindgen_futures::spawn_local(async move {
+                    persisted.set(request_persistence().await);
+                });
+            });
+            move || drop(listener)
+        });
+    }
+
+    match &**boot_state {
+        Boot::Opening => html! { <main class="boot" aria-busy="true"><p>{ "正在打开本机数据库……" }</p></main> },
+        Boot::Blocked => html! {
+            <main class="boot"><NoticeBox notice={Some(Notice::Error(StoreError::Blocked.user_message()))} /></main>
+        },
+        Boot::Failed(e) => html! {
+            <main class="boot"><h1>{ "作风建设工作台" }</h1><NoticeBox notice={Some(Notice::Error(e.user_message()))} /></main>
+        },
+        Boot::Ready { store, device, profile } => {
+            let on_profile = {
+                let boot_state = boot_state.clone();
+                let (store, device) = (store.clone(), device.clone());
+                Callback::from(move |p: Profile| {
+                    boot_state.set(Rc::new(Boot::Ready {
+                        store: store.clone(),
+                        device: device.clone(),
+                        profile: Some(p),
+                    }))
+                })
+            };
+            match profile {
+                None => html! {
+                    <main class="boot">
+                        <h1>{ "欢迎使用作风建设工作台" }</h1>
+                        <p>{ "第一次使用，请先填写您的姓名和单位。导出的文件会写明是谁导出的。" }</p>
+                        <profile::ProfileForm store={store.clone()} initial={Profile::default()} on_saved={on_profile} />
+                    </main>
+                },
+                Some(profile) => {
+                    let session = Session {
+                        store: store.clone(),
+                        device: device.clone(),
+                        profile: profile.clone(),
+                        data_version: *data_version,
+                        data_changed: {
+                            let data_version = data_version.clone();
+                            Callback::from(move |_| data_version.set(data_version.wrapping_add(1)))
+                        },
+                        profile_changed: on_profile,
+                        persisted: *persisted,
+                    };
+                    html! {
+                        <ContextProvider<Session> context={session}>
+                            <HashRouter><Shell /></HashRouter>
+                        </ContextProvider<Session>>
+                    }
+                }
+            }
+        }
+    }
+}
+
+const NAV: [Route; 7] = [
+    Route::Home,
+    Route::Roster,
+    Route::Quiz,
+    Route::Assessment,
+    Route::Admonition,
+    Route::WorkLine,
+    Route::Data,
+];
+
+#[function_component(Shell)]
+fn shell() -> Html {
+    let session = use_session();
+    let current = use_route::<Route>().unwrap_or(Route::Home);
+    html! {
+        <>
+            <header class="app-header">
+                <span class="app-name">{ "作风建设工作台" }</span>
+                <nav aria-label="主导航">
+                    { for NAV.iter().map(|r| {
+                        let active = *r == current;
+                        html! {
+                            <Link<Route> to={r.clone()} classes={classes!(active.then_some("active"))}>
+                                { r.title() }
+                            </Link<Route>>
+                        }
+                    }) }
+                </nav>
+                <Link<Route> to={Route::Profile} classes={classes!("who")}>
+                    { format!("{}（{}）", session.profile.name, session.profile.unit) }
+                </Link<Route>>
+            </header>
+            <main class="page">
+                <Switch<Route> render={switch} />
+            </main>
+        </>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <home::HomePage /> },
+        Route::Roster => html! { <roster::ui::RosterPage /> },
+        Route::Quiz | Route::Assessment | Route::Admonition | Route::WorkLine => {
+            html! { <overview::ModuleOverview route={route} /> }
+        }
+        Route::Data => html! { <data_admin::page::DataPage /> },
+        Route::Profile => html! { <profile::ProfilePage /> },
+        Route::NotFound => html! {
+            <section><h1>{ "页面不存在" }</h1><Link<Route> to={Route::Home}>{ "回到首页" }</Link<Route>></section>
+        },
+    }
+}

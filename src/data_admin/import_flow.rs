@@ -1,0 +1,225 @@
+//! The steps of importing a file, as one state and the actions that move it: the page's effects
+//! (reading, checking, writing) dispatch these, and every change has a name a test can apply.
+
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+
+use crate::exchange::envelope::{Exporter, FileKind};
+use crate::exchange::merge::{Decision, MergePlan, Resolution};
+use crate::record::Id;
+use crate::store::schema::StoreName;
+
+/// What the preview shows about the file itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileSummary {
+    pub file_name: String,
+    pub kind: FileKind,
+    pub exported_by: Exporter,
+    pub exported_at: DateTime<Utc>,
+    pub app_version: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportState {
+    Idle,
+    Checking { file_name: String },
+    Preview {
+        summary: FileSummary,
+        plan: Rc<MergePlan>,
+        resolutions: HashMap<(StoreName, Id), Resolution>,
+        /// A message about the last attempt to confirm (e.g. unsettled conflicts).
+        problem: Option<String>,
+    },
+    Writing { file_name: String, records: usize },
+    Done { file_name: String, written: usize, skipped: usize },
+    Failed { file_name: String, message: String },
+}
+
+#[derive(Debug, Clone)]
+pub enum ImportAction {
+    Start(String),
+    Planned(FileSummary, MergePlan),
+    Resolve(StoreName, Id, Resolution),
+    ResolveAll(Resolution),
+    Problem(String),
+    Writing(usize),
+    Written { written: usize },
+    Failed(String),
+    Reset,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportFlow {
+    pub state: ImportState,
+}
+
+impl Default for ImportFlow {
+    fn default() -> Self {
+        ImportFlow {
+            state: ImportState::Idle,
+        }
+    }
+}
+
+impl ImportState {
+    fn file_name(&self) -> String {
+        match self {
+            ImportState::Idle => String::new(),
+            ImportState::Checking { file_name }
+            | ImportState::Writing { file_name, .. }
+            | ImportState::Done { file_name, .. }
+            | ImportState::Failed { file_name, .. } => file_name.clone(),
+            ImportState::Preview { summary, .. } => summary.file_name.clone(),
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self, ImportState::Checking { .. } | ImportState::Writing { .. })
+    }
+}
+
+impl ImportFlow {
+    pub fn apply(&self, action: ImportAction) -> ImportFlow {
+        use ImportAction as A;
+        use ImportState as S;
+        let state = match (self.state.clone(), action) {
+            // A new file may be started whenever nothing is being written.
+            (S::Writing { .. }, A::Start(_)) => self.state.clone(),
+            (_, A::Start(file_name)) => S::Checking { file_name },
+            (S::Checking { .. }, A::Planned(summary, plan)) => S::Preview {
+                summary,
+                plan: Rc::new(plan),
+                resolutions: HashMap::new(),
+                problem: None,
+            },
+            (S::Preview { summary, plan, mut resolutions, .. }, A::Resolve(store, id, r)) => {
+                resolutions.insert((store, id), r);
+                S::Preview { summary, plan, resolutions, problem: None }
+            }
+            (S::Preview { summary, plan, .. }, A::ResolveAll(r)) => {
+                let resolutions = plan
+                    .conflicts()
+                    .map(|i| ((i.store, i.incoming.meta.id), r))
+                    .collect();
+                S::Preview { summary, plan, resolutions, problem: None }
+            }
+            (S::Preview { summary, plan, resolutions, .. }, A::Problem(message)) => S::Preview {
+                summary,
+                plan,
+                resolutions,
+                problem: Some(message),
+            },
+            (S::Preview { summary, plan, .. }, A::Writing(records)) => {
+                let _ = plan;
+                S::Writing { file_name: summary.file_name, records }
+            }
+            (S::Writing { file_name, records }, A::Written { written }) => S::Done {
+                file_name,
+                written,
+                skipped: records.saturating_sub(written),
+            },
+            (state, A::Failed(message)) => S::Failed {
+                file_name: state.file_name(),
+                message,
+            },
+            (S::Writing { .. }, A::Reset) => self.state.clone(),
+            (_, A::Reset) => S::Idle,
+            // Anything else arrives out of order (e.g. a late result after a reset): ignored.
+            (state, _) => state,
+        };
+        ImportFlow { state }
+    }
+}
+
+impl yew::Reducible for ImportFlow {
+    type Action = ImportAction;
+    fn reduce(self: Rc<Self>, action: ImportAction) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// Rows of the preview table: per store, how many records get each decision.
+pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, usize>> {
+    let mut rows: BTreeMap<StoreName, BTreeMap<Decision, usize>> = BTreeMap::new();
+    for item in &plan.items {
+        *rows.entry(item.store).or_default().entry(item.decision).or_insert(0) += 1;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::merge::{LocalRecord, PlanItem};
+    use crate::exchange::validate::IncomingRecord;
+    use crate::record::{DeviceId, Meta};
+
+    fn summary() -> FileSummary {
+        FileSummary {
+            file_name: "b.json".into(),
+            kind: FileKind::Backup,
+            exported_by: Exporter {
+                name: "张三".into(),
+                unit: "党政办".into(),
+                post: String::new(),
+                device_id: DeviceId("d".into()),
+            },
+            exported_at: DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            app_version: "0.1.0".into(),
+        }
+    }
+
+    fn conflict_plan() -> MergePlan {
+        let meta = Meta::new(&DeviceId("d".into()), DateTime::from_timestamp(0, 0).unwrap_or_default());
+        let value = serde_json::json!({"meta": meta});
+        MergePlan {
+            items: vec![PlanItem {
+                store: StoreName::Cadres,
+                decision: Decision::Conflict,
+                incoming: IncomingRecord { store: StoreName::Cadres, meta: meta.clone(), value: value.clone() },
+                local: Some(LocalRecord { meta, value }),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_file_goes_from_checking_to_preview_to_writing_to_done() {
+        let flow = ImportFlow::default()
+            .apply(ImportAction::Start("b.json".into()))
+            .apply(ImportAction::Planned(summary(), conflict_plan()))
+            .apply(ImportAction::ResolveAll(Resolution::KeepBoth));
+        match &flow.state {
+            ImportState::Preview { resolutions, .. } => assert_eq!(resolutions.len(), 1),
+            other => panic!("{other:?}"),
+        }
+        let flow = flow.apply(ImportAction::Writing(3)).apply(ImportAction::Written { written: 2 });
+        assert_eq!(
+            flow.state,
+            ImportState::Done { file_name: "b.json".into(), written: 2, skipped: 1 }
+        );
+    }
+
+    #[test]
+    fn nothing_interrupts_a_write() {
+        let writing = ImportFlow {
+            state: ImportState::Writing { file_name: "b.json".into(), records: 3 },
+        };
+        assert_eq!(writing.apply(ImportAction::Start("c.json".into())), writing);
+        assert_eq!(writing.apply(ImportAction::Reset), writing);
+    }
+
+    #[test]
+    fn a_failure_keeps_the_file_name_and_a_late_result_is_ignored() {
+        let failed = ImportFlow::default()
+            .apply(ImportAction::Start("b.json".into()))
+            .apply(ImportAction::Failed("坏了".into()));
+        assert_eq!(
+            failed.state,
+            ImportState::Failed { file_name: "b.json".into(), message: "坏了".into() }
+        );
+        let reset = failed.apply(ImportAction::Reset);
+        assert_eq!(reset.apply(ImportAction::Planned(summary(), conflict_plan())).state, ImportState::Idle);
+    }
+}

@@ -1,0 +1,5 @@
+//! 数据管理: backup, restore and merge of whole-browser files, storage status, clearing data.
+
+pub mod import_flow;
+#[cfg(target_arch = "wasm32")]
+pub mod page;

@@ -1,0 +1,94 @@
+//! 首页: what needs attention — record counts per module and the backup reminder.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_session, Route};
+use crate::store::schema::{Module, StoreName};
+use crate::store::settings::{backup_overdue, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+const MODULES: [(Module, Route); 5] = [
+    (Module::Roster, Route::Roster),
+    (Module::Quiz, Route::Quiz),
+    (Module::Assessment, Route::Assessment),
+    (Module::Admonition, Route::Admonition),
+    (Module::WorkLine, Route::WorkLine),
+];
+
+struct Overview {
+    counts: BTreeMap<StoreName, u32>,
+    last_backup: Option<DateTime<Utc>>,
+}
+
+#[function_component(HomePage)]
+pub fn home_page() -> Html {
+    let session = use_session();
+    let overview = use_state(|| None::<Result<std::rc::Rc<Overview>, String>>);
+    {
+        let (overview, store) = (overview.clone(), session.store.clone());
+        use_effect_with(session.data_version, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = async {
+                    Ok(Overview {
+                        counts: store.counts().await?,
+                        last_backup: store.setting::<DateTime<Utc>>(LAST_BACKUP_AT).await?,
+                    })
+                }
+                .await
+                .map(std::rc::Rc::new)
+                .map_err(|e: crate::store::StoreError| e.user_message());
+                overview.set(Some(loaded));
+            });
+        });
+    }
+    let overview = match &*overview {
+        None => return html! { <p aria-busy="true">{ "正在读取……" }</p> },
+        Some(Err(message)) => return html! { <NoticeBox notice={Some(Notice::Error(message.clone()))} /> },
+        Some(Ok(o)) => o.clone(),
+    };
+    let per_module = |m: Module| -> Vec<(StoreName, u32)> {
+        overview
+            .counts
+            .iter()
+            .filter(|(s, _)| s.module() == m)
+            .map(|(s, n)| (*s, *n))
+            .collect()
+    };
+    let has_data = overview
+        .counts
+        .iter()
+        .any(|(s, n)| *s != StoreName::Settings && *n > 0);
+    let overdue = backup_overdue(overview.last_backup, time::now(), has_data);
+    html! {
+        <section class="home">
+            <h1>{ format!("{}，您好", session.profile.name) }</h1>
+            if overdue {
+                <div class="notice warn" role="alert">
+                    <p>{ match overview.last_backup {
+                        None => "本机数据还从未备份过。".to_string(),
+                        Some(_) => format!("已经超过 {BACKUP_REMINDER_DAYS} 天没有备份了。"),
+                    } }
+                    { "数据只保存在这个浏览器里，请到 " }<Link<Route> to={Route::Data}>{ "数据管理" }</Link<Route>>{ " 导出备份。" }</p>
+                </div>
+            }
+            <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
+            <div class="tiles">
+            { for MODULES.iter().map(|(module, route)| html! {
+                <section class="tile" aria-label={module.label()}>
+                    <h2><Link<Route> to={route.clone()}>{ module.label() }</Link<Route>></h2>
+                    <ul>
+                    { for per_module(*module).into_iter().map(|(store, n)| html! {
+                        <li>{ store.label() }{ "：" }<strong>{ n }</strong>{ " 条" }</li>
+                    }) }
+                    </ul>
+                </section>
+            }) }
+            </div>
+        </section>
+    }
+}

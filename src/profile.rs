@@ -1,0 +1,76 @@
+//! 个人信息: who uses this browser (姓名, 单位, 职务), asked on first use and written into every
+//! exported file.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::use_session;
+use crate::store::settings::{Profile, PROFILE};
+use crate::store::Store;
+use crate::ui::notice::{Notice, NoticeBox};
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileFormProps {
+    pub store: Store,
+    pub initial: Profile,
+    pub on_saved: Callback<Profile>,
+}
+
+#[function_component(ProfileForm)]
+pub fn profile_form(props: &ProfileFormProps) -> Html {
+    let draft = use_state(|| props.initial.clone());
+    let notice = use_state(|| None::<Notice>);
+    let field = |set: fn(&mut Profile, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            set(&mut next, input.value());
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let (draft, notice, store, on_saved) = (draft.clone(), notice.clone(), props.store.clone(), props.on_saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let profile = match draft.cleaned() {
+                Ok(p) => p,
+                Err(message) => {
+                    notice.set(Some(Notice::Error(message.into())));
+                    return;
+                }
+            };
+            let (notice, store, on_saved) = (notice.clone(), store.clone(), on_saved.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match store.set_setting(PROFILE, &profile).await {
+                    Ok(()) => {
+                        notice.set(Some(Notice::Success("已保存。".into())));
+                        on_saved.emit(profile);
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                }
+            });
+        })
+    };
+    html! {
+        <form class="form profile" {onsubmit}>
+            <label>{ "姓名" }<input value={draft.name.clone()} oninput={field(|p, v| p.name = v)} required=true autocomplete="name" /></label>
+            <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|p, v| p.unit = v)} required=true placeholder="例如：党政办、财政所、李家村" /></label>
+            <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|p, v| p.post = v)} placeholder="例如：秘书（可不填）" /></label>
+            <button type="submit" class="primary">{ "保存" }</button>
+            <NoticeBox notice={(*notice).clone()} />
+        </form>
+    }
+}
+
+#[function_component(ProfilePage)]
+pub fn profile_page() -> Html {
+    let session = use_session();
+    html! {
+        <section>
+            <h1>{ "个人信息" }</h1>
+            <p>{ "导出的文件会写明导出人的姓名和单位。" }</p>
+            <ProfileForm store={session.store.clone()} initial={session.profile.clone()} on_saved={session.profile_changed.clone()} />
+        </section>
+    }
+}

@@ -1,0 +1,308 @@
+//! The 干部名册 page: list, add, edit, retire and reinstate cadres, and import them from CSV.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::csv_import::{self, RosterImport, RowAction};
+use super::model::{Cadre, CadreFields};
+use crate::app::use_session;
+use crate::record::Meta;
+use crate::ui::download::download_text;
+use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+/// Largest CSV read: a roster of thousands of people is well under this.
+const MAX_CSV_BYTES: u64 = 5 * 1024 * 1024;
+
+#[function_component(RosterPage)]
+pub fn roster_page() -> Html {
+    let session = use_session();
+    let cadres = use_state(|| None::<Result<Vec<Cadre>, String>>);
+    let editing = use_state(|| None::<Option<Cadre>>); // Some(None): adding; Some(Some(c)): editing c
+    let show_retired = use_state(|| false);
+    let notice = use_state(|| None::<Notice>);
+    let import = use_state(|| None::<(String, RosterImport)>);
+
+    {
+        let (cadres, store) = (cadres.clone(), session.store.clone());
+        use_effect_with(session.data_version, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut loaded = store.all::<Cadre>().await.map_err(|e| e.user_message());
+                if let Ok(list) = &mut loaded {
+                    list.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+                }
+                cadres.set(Some(loaded));
+            });
+        });
+    }
+
+    let save = {
+        let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
+        Callback::from(move |(existing, fields): (Option<Cadre>, CadreFields)| {
+            let record = match existing {
+                Some(mut c) => {
+                    c.set_fields(fields);
+                    c.meta.touch(&session.device, time::now());
+                    c
+                }
+                None => Cadre::new(Meta::new(&session.device, time::now()), fields),
+            };
+            let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match session.store.put(&record).await {
+                    Ok(()) => {
+                        notice.set(Some(Notice::Success(format!("已保存：{}（{}）", record.name, record.unit))));
+                        editing.set(None);
+                        session.data_changed.emit(());
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                }
+            });
+        })
+    };
+
+    let set_retired = {
+        let (session, notice) = (session.clone(), notice.clone());
+        Callback::from(move |(mut cadre, retired): (Cadre, bool)| {
+            cadre.retired = retired;
+            cadre.meta.touch(&session.device, time::now());
+            let (session, notice) = (session.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match session.store.put(&cadre).await {
+                    Ok(()) => {
+                        let what = if retired { "已停用" } else { "已恢复" };
+                        notice.set(Some(Notice::Success(format!("{what}：{}", cadre.name))));
+                        session.data_changed.emit(());
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                }
+            });
+        })
+    };
+
+    let on_csv = {
+        let (cadres, import, notice) = (cadres.clone(), import.clone(), notice.clone());
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else { return };
+            let roster = match &*cadres {
+                Some(Ok(list)) => list.clone(),
+                _ => Vec::new(),
+            };
+            match csv_import::parse(&file.bytes, &roster) {
+                Ok(parsed) => {
+                    notice.set(None);
+                    import.set(Some((file.name, parsed)));
+                }
+                Err(e) => {
+                    import.set(None);
+                    notice.set(Some(Notice::Error(format!("“{}”无法导入：{}", file.name, e.user_message()))));
+                }
+            }
+        })
+    };
+    let on_csv_too_large = {
+        let notice = notice.clone();
+        Callback::from(move |(name, _): (String, u64)| {
+            notice.set(Some(Notice::Error(format!(
+                "“{name}”太大或无法读取。名册 CSV 文件应小于 5 MB，请检查是否选错了文件。"
+            ))));
+        })
+    };
+    let on_template = {
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            if let Err(m) = download_text("干部名册模板.csv", "text/csv", &csv_import::template_csv()) {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
+    let apply_import = {
+        let (session, import, notice, cadres) = (session.clone(), import.clone(), notice.clone(), cadres.clone());
+        Callback::from(move |_| {
+            let Some((_, parsed)) = (*import).clone() else { return };
+            let existing = match &*cadres {
+                Some(Ok(list)) => list.clone(),
+                _ => Vec::new(),
+            };
+            let now = time::now();
+            let mut records = Vec::new();
+            for row in &parsed.rows {
+                match &row.action {
+                    RowAction::Add => records.push(Cadre::new(Meta::new(&session.device, now), row.fields.clone())),
+                    &RowAction::Update { id } => {
+                        if let Some(mut c) = existing.iter().find(|c| c.meta.id == id).cloned() {
+                            c.set_fields(row.fields.clone());
+                            c.meta.touch(&session.device, now);
+                            records.push(c);
+                        }
+                    }
+                    RowAction::Unchanged => {}
+                }
+            }
+            let (session, import, notice) = (session.clone(), import.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match session.store.put_many(&records).await {
+                    Ok(()) => {
+                        notice.set(Some(Notice::Success(format!("名册导入完成：写入 {} 人。", records.len()))));
+                        import.set(None);
+                        session.data_changed.emit(());
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(format!("名册没有导入，本机数据没有改变。{}", e.user_message())))),
+                }
+            });
+        })
+    };
+
+    let list = match &*cadres {
+        None => html! { <p aria-busy="true">{ "正在读取名册……" }</p> },
+        Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
+        Some(Ok(list)) => {
+            let visible: Vec<&Cadre> = list.iter().filter(|c| *show_retired || !c.retired).collect();
+            html! {
+                <table class="grid roster" aria-label="干部名册">
+                    <thead><tr>
+                        <th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th>
+                        <th scope="col">{ "电话" }</th><th scope="col">{ "状态" }</th><th scope="col" class="no-print">{ "操作" }</th>
+                    </tr></thead>
+                    <tbody>
+                    if visible.is_empty() {
+                        <tr><td colspan="6">{ "名册中还没有人。可以逐个添加，或从 CSV 文件导入。" }</td></tr>
+                    }
+                    { for visible.into_iter().map(|c| {
+                        let edit = { let editing = editing.clone(); let c = c.clone(); Callback::from(move |_| editing.set(Some(Some(c.clone())))) };
+                        let toggle = { let set_retired = set_retired.clone(); let c = c.clone(); Callback::from(move |_| set_retired.emit((c.clone(), !c.retired))) };
+                        html! {
+                            <tr class={classes!(c.retired.then_some("retired"))}>
+                                <td>{ &c.name }</td><td>{ &c.unit }</td><td>{ &c.post }</td><td>{ &c.phone }</td>
+                                <td>{ if c.retired { "已停用" } else { "在岗" } }</td>
+                                <td class="no-print">
+                                    <button onclick={edit} aria-label={format!("编辑 {}", c.name)}>{ "编辑" }</button>
+                                    <button onclick={toggle} aria-label={format!("{} {}", if c.retired { "恢复" } else { "停用" }, c.name)}>
+                                        { if c.retired { "恢复" } else { "停用" } }
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+            }
+        }
+    };
+
+    html! {
+        <section class="roster-page">
+            <h1>{ "干部名册" }</h1>
+            <p class="lead">{ "四个模块共用这份名册。为保留历史记录，干部不能删除，只能停用。" }</p>
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="toolbar no-print">
+                <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Some(None))) }}>{ "添加干部" }</button>
+                <label class="inline"><input type="checkbox" checked={*show_retired}
+                    onchange={{ let s = show_retired.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "显示已停用" }</label>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印名册" }</button>
+            </div>
+            if let Some(target) = (*editing).clone() {
+                <CadreForm existing={target} on_save={save.clone()} on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
+            }
+            { list }
+            <section class="card no-print" aria-labelledby="csv-h">
+                <h2 id="csv-h">{ "从 CSV 文件导入名册" }</h2>
+                <p>{ "第一行为表头，需要“姓名”“单位”两列，“职务”“电话”可选，列的顺序不限。Excel 或 WPS 另存为的 CSV（包括 GBK 编码）都可以。" }</p>
+                <button onclick={on_template}>{ "下载模板" }</button>
+                <FileDrop label="选择名册 CSV 文件" accept=".csv,text/csv" max_bytes={MAX_CSV_BYTES} on_files={on_csv} on_too_large={on_csv_too_large} />
+                if let Some((name, parsed)) = (*import).clone() {
+                    <RosterImportPreview file_name={name} import={parsed} on_apply={apply_import} on_cancel={{ let i = import.clone(); Callback::from(move |_| i.set(None)) }} />
+                }
+            </section>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CadreFormProps {
+    existing: Option<Cadre>,
+    on_save: Callback<(Option<Cadre>, CadreFields)>,
+    on_cancel: Callback<()>,
+}
+
+#[function_component(CadreForm)]
+fn cadre_form(props: &CadreFormProps) -> Html {
+    let draft = use_state(|| props.existing.as_ref().map(Cadre::fields).unwrap_or_default());
+    let error = use_state(|| None::<String>);
+    let field = |set: fn(&mut CadreFields, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*draft).clone();
+            set(&mut next, input.value());
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let (draft, error, existing, on_save) = (draft.clone(), error.clone(), props.existing.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match draft.cleaned() {
+                Ok(fields) => on_save.emit((existing.clone(), fields)),
+                Err(e) => error.set(Some(e.user_message())),
+            }
+        })
+    };
+    let title = if props.existing.is_some() { "编辑干部" } else { "添加干部" };
+    html! {
+        <form class="form card" {onsubmit} aria-label={title}>
+            <h2>{ title }</h2>
+            <label>{ "姓名" }<input value={draft.name.clone()} oninput={field(|f, v| f.name = v)} required=true /></label>
+            <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|f, v| f.unit = v)} required=true /></label>
+            <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|f, v| f.post = v)} /></label>
+            <label>{ "电话" }<input value={draft.phone.clone()} oninput={field(|f, v| f.phone = v)} inputmode="tel" /></label>
+            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
+            <button type="submit" class="primary">{ "保存" }</button>
+            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    file_name: String,
+    import: RosterImport,
+    on_apply: Callback<()>,
+    on_cancel: Callback<()>,
+}
+
+#[function_component(RosterImportPreview)]
+fn roster_import_preview(props: &PreviewProps) -> Html {
+    let p = &props.import;
+    let adds = p.count(|a| *a == RowAction::Add);
+    let updates = p.count(|a| matches!(a, RowAction::Update { .. }));
+    let unchanged = p.count(|a| *a == RowAction::Unchanged);
+    html! {
+        <div class="preview" aria-label="名册导入预览">
+            <h3>{ format!("导入预览：{}（编码 {}）", props.file_name, p.encoding.label()) }</h3>
+            <p>{ format!("新增 {adds} 人，更新 {updates} 人，已在名册中 {unchanged} 人，有问题 {} 行。", p.problems.len()) }</p>
+            if !p.problems.is_empty() {
+                <div class="notice warn" role="alert">
+                    <p>{ "以下行不会导入：" }</p>
+                    <ul>{ for p.problems.iter().map(|pr| html! { <li>{ format!("第 {} 行：{}", pr.line, pr.reason) }</li> }) }</ul>
+                </div>
+            }
+            <table class="grid">
+                <thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "处理" }</th></tr></thead>
+                <tbody>
+                { for p.rows.iter().map(|r| html! {
+                    <tr>
+                        <td>{ r.line }</td><td>{ &r.fields.name }</td><td>{ &r.fields.unit }</td><td>{ &r.fields.post }</td><td>{ &r.fields.phone }</td>
+                        <td>{ match r.action { RowAction::Add => "新增", RowAction::Update { .. } => "更新", RowAction::Unchanged => "已存在，不变" } }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <button class="primary" onclick={{ let a = props.on_apply.clone(); Callback::from(move |_| a.emit(())) }} disabled={adds + updates == 0}>
+                { format!("确认导入 {} 人", adds + updates) }
+            </button>
+            <button onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+        </div>
+    }
+}

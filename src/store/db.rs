@@ -1,0 +1,292 @@
+//! The only code that touches IndexedDB. Typed reads and writes per entity, settings, and the
+//! multi-store writes that imports use: one transaction, committed whole or rolled back whole.
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{Error as IdbError, OpenDbError};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+use super::error::{from_dom_name, StoreError};
+use super::schema::{self, StoreName, DB_NAME, DB_VERSION};
+use super::settings::Setting;
+use crate::exchange::merge::LocalRecord;
+use crate::exchange::records::read_meta;
+use crate::record::{Entity, Id};
+
+fn js_error(value: &wasm_bindgen::JsValue) -> StoreError {
+    match value.dyn_ref::<web_sys::DomException>() {
+        Some(e) => from_dom_name(&e.name(), &e.message()),
+        None => StoreError::Other(format!("{value:?}")),
+    }
+}
+
+impl From<IdbError> for StoreError {
+    fn from(e: IdbError) -> Self {
+        match e {
+            IdbError::DomException(e) => js_error(e.as_ref()),
+            IdbError::Serialisation(e) => StoreError::Corrupt(e.to_string()),
+            other => StoreError::Other(other.to_string()),
+        }
+    }
+}
+
+impl From<OpenDbError> for StoreError {
+    fn from(e: OpenDbError) -> Self {
+        match e {
+            OpenDbError::UnsupportedEnvironment | OpenDbError::NullFactory => StoreError::Unavailable,
+            OpenDbError::VersionZero => StoreError::Other("version 0".into()),
+            OpenDbError::Base(e) => e.into(),
+        }
+    }
+}
+
+/// An open database. Cheap to clone; every clone is the same connection.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Database,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, _: &Self) -> bool {
+        // There is one connection per app; components need `PartialEq` for props.
+        true
+    }
+}
+
+impl Store {
+    /// Opens the app's database, creating or upgrading it. `on_blocked` is called while another
+    /// tab holds an older version open.
+    pub async fn open(on_blocked: impl Fn() + 'static) -> Result<Store, StoreError> {
+        Self::open_version(DB_NAME, DB_VERSION, on_blocked).await
+    }
+
+    /// Opens a database by name at a given schema version (tests use older versions).
+    pub async fn open_version(
+        name: &str,
+        version: u32,
+        on_blocked: impl Fn() + 'static,
+    ) -> Result<Store, StoreError> {
+        let failed: Rc<Cell<Option<StoreError>>> = Rc::default();
+        let failed_in_upgrade = failed.clone();
+        let db = Database::open(name)
+            .with_version(version)
+            .with_on_blocked(move |_| {
+                on_blocked();
+                Ok(())
+            })
+            .with_on_upgrade_needed(move |event, db| {
+                let from = event.old_version() as u32;
+                let to = event.new_version().map(|v| v as u32).unwrap_or(version);
+                let steps = match schema::upgrade_steps(from, to) {
+                    Ok(steps) => steps,
+                    Err(_) => {
+                        failed_in_upgrade.set(Some(StoreError::DatabaseIsNewer));
+                        return Ok(());
+                    }
+                };
+                for step in steps {
+                    for store in step.creates {
+                        db.create_object_store(store.as_str())
+                            .with_key_path(store.key_path().into())
+                            .build()?;
+                    }
+                }
+                Ok(())
+            })
+            .await;
+        if let Some(e) = failed.take() {
+            return Err(e);
+        }
+        let db = db?;
+        Ok(Store { db })
+    }
+
+    /// Deletes a database by name (tests, and "清空本机数据" which recreates it).
+    pub async fn delete(name: &str) -> Result<(), StoreError> {
+        Database::delete_by_name(name)?.await?;
+        Ok(())
+    }
+
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Resolves when another tab asks this one to let go of the database for an upgrade; the
+    /// connection is closed so the other tab can proceed.
+    pub async fn wait_for_version_change(&self) {
+        if let Ok(mut changes) = self.db.version_changes() {
+            if changes.recv().await.is_some() {
+                self.db.clone().close();
+            }
+        }
+    }
+
+    /// Every record of one entity type.
+    pub async fn all<E: Entity>(&self) -> Result<Vec<E>, StoreError> {
+        let name = E::STORE.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let items = store.get_all::<E>().serde()?.await?;
+        items.map(|r| r.map_err(StoreError::from)).collect()
+    }
+
+    /// Writes one record, bumping nothing: callers touch the meta when the user edits.
+    pub async fn put<E: Entity>(&self, record: &E) -> Result<(), StoreError> {
+        self.put_many(std::slice::from_ref(record)).await
+    }
+
+    /// Writes several records of one type in one transaction.
+    pub async fn put_many<E: Entity>(&self, records: &[E]) -> Result<(), StoreError> {
+        let name = E::STORE.as_str();
+        let tx = self
+            .db
+            .transaction(name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        {
+            let store = tx.object_store(name)?;
+            for record in records {
+                // Requests go out when built; the commit below reports any failure.
+                let _ = store.put(record).serde()?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn get<E: Entity>(&self, id: Id) -> Result<Option<E>, StoreError> {
+        let name = E::STORE.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let found: Option<E> = store.get(id.to_string()).serde()?.await?;
+        Ok(found)
+    }
+
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let name = StoreName::Settings.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let found: Option<Setting<T>> = store.get(key.to_string()).serde()?.await?;
+        Ok(found.map(|s| s.value))
+    }
+
+    pub async fn set_setting<T: Serialize>(&self, key: &str, value: T) -> Result<(), StoreError> {
+        let name = StoreName::Settings.as_str();
+        let tx = self
+            .db
+            .transaction(name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        {
+            let store = tx.object_store(name)?;
+            let _ = store
+                .put(Setting {
+                    key: key.to_string(),
+                    value,
+                })
+                .serde()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many records each store holds.
+    pub async fn counts(&self) -> Result<BTreeMap<StoreName, u32>, StoreError> {
+        let names: Vec<&str> = StoreName::ALL.iter().map(|s| s.as_str()).collect();
+        let tx = self.db.transaction(names).build()?;
+        let mut counts = BTreeMap::new();
+        for store in StoreName::ALL {
+            let n = tx.object_store(store.as_str())?.count().await?;
+            counts.insert(store, n);
+        }
+        Ok(counts)
+    }
+
+    /// Every exchanged record, as JSON, read in one transaction so a backup is one moment's state.
+    pub async fn read_all(&self) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
+        self.read_stores(&StoreName::exchanged().collect::<Vec<_>>()).await
+    }
+
+    pub async fn read_stores(
+        &self,
+        stores: &[StoreName],
+    ) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
+        let mut out = BTreeMap::new();
+        if stores.is_empty() {
+            return Ok(out);
+        }
+        let names: Vec<&str> = stores.iter().map(|s| s.as_str()).collect();
+        let tx = self.db.transaction(names).build()?;
+        for store in stores {
+            let values = tx
+                .object_store(store.as_str())?
+                .get_all::<Value>()
+                .serde()?
+                .await?
+                .collect::<Result<Vec<Value>, _>>()?;
+            out.insert(*store, values);
+        }
+        Ok(out)
+    }
+
+    /// The records of the given stores keyed for a merge plan.
+    pub async fn local_records(
+        &self,
+        stores: &[StoreName],
+    ) -> Result<HashMap<(StoreName, Id), LocalRecord>, StoreError> {
+        let mut out = HashMap::new();
+        for (store, values) in self.read_stores(stores).await? {
+            for value in values {
+                let meta = read_meta(&value).map_err(StoreError::Corrupt)?;
+                out.insert((store, meta.id), LocalRecord { meta, value });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes records into several stores in one transaction: all of them or, on any failure,
+    /// none. Everything must be parsed and checked before this is called: awaiting anything
+    /// but IndexedDB inside would let the browser commit half-way.
+    pub async fn write_all(&self, writes: &[(StoreName, Value)]) -> Result<(), StoreError> {
+        let mut stores: Vec<&str> = writes.iter().map(|(s, _)| s.as_str()).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        if stores.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .db
+            .transaction(stores)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for (store, value) in writes {
+            let _ = tx.object_store(store.as_str())?.put(value).serde()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes every record of the four modules and the roster in one transaction; the
+    /// settings (who uses this browser) stay.
+    pub async fn clear_records(&self) -> Result<(), StoreError> {
+        let names: Vec<&str> = StoreName::exchanged().map(|s| s.as_str()).collect();
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for store in StoreName::exchanged() {
+            let _ = tx.object_store(store.as_str())?.clear()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

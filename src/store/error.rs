@@ -1,0 +1,70 @@
+//! What can go wrong with the browser's storage, in words a user can act on.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// No IndexedDB at all (very old browser, or storage switched off).
+    Unavailable,
+    /// The browser refuses storage for this page (private mode, or site data blocked).
+    Denied,
+    /// Another tab keeps the old database open, so the upgrade waits.
+    Blocked,
+    /// The database was made by a newer version of the app.
+    DatabaseIsNewer,
+    /// The disk or the browser's quota is full.
+    QuotaExceeded,
+    /// Another tab upgraded the database; this tab must reload.
+    ClosedByUpgrade,
+    /// A record in the database could not be read back.
+    Corrupt(String),
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl StoreError {
+    pub fn user_message(&self) -> String {
+        match self {
+            StoreError::Unavailable => "这个浏览器不支持本地数据库（IndexedDB），无法保存数据。请使用新版 Chrome、Edge、360 或 QQ 浏览器打开。".into(),
+            StoreError::Denied => "浏览器禁止本应用保存数据，可能正处于无痕（隐私）模式，或在设置中禁止了网站数据。请用普通窗口打开，并允许本网站保存数据。".into(),
+            StoreError::Blocked => "本应用在另一个标签页或窗口中还开着旧版本，数据库升级被挡住了。请关闭其他打开本应用的标签页，本页会自动继续。".into(),
+            StoreError::DatabaseIsNewer => "本机数据由更新版本的作风建设工作台保存，当前版本无法打开。请使用最新版本的本应用。".into(),
+            StoreError::QuotaExceeded => "存储空间已满，数据没有保存。请清理电脑磁盘或浏览器中其他网站的数据，然后再试；也可以先导出备份。".into(),
+            StoreError::ClosedByUpgrade => "本应用已在另一个标签页中升级，请刷新本页后继续。".into(),
+            StoreError::Corrupt(what) => format!("本机数据库中有一条记录无法读取（{what}）。请先导出备份，并联系技术人员。"),
+            StoreError::Other(what) => format!("保存或读取数据时出错：{what}。请刷新页面后重试；如果反复出现，请先导出备份。"),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.user_message())
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Sorts a DOMException by its name, as browsers report it.
+pub fn from_dom_name(name: &str, message: &str) -> StoreError {
+    match name {
+        "QuotaExceededError" => StoreError::QuotaExceeded,
+        "VersionError" => StoreError::DatabaseIsNewer,
+        "SecurityError" => StoreError::Denied,
+        // Firefox and Safari in private mode refuse with InvalidStateError on open.
+        "InvalidStateError" if message.contains("database") || message.is_empty() => StoreError::Denied,
+        "DataCloneError" | "DataError" => StoreError::Corrupt(message.to_string()),
+        _ => StoreError::Other(format!("{name}: {message}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_errors_become_messages_a_user_can_act_on() {
+        assert_eq!(from_dom_name("QuotaExceededError", ""), StoreError::QuotaExceeded);
+        assert_eq!(from_dom_name("VersionError", "x"), StoreError::DatabaseIsNewer);
+        assert!(from_dom_name("QuotaExceededError", "").user_message().contains("存储空间已满"));
+        assert!(matches!(from_dom_name("UnknownError", "boom"), StoreError::Other(_)));
+    }
+}

@@ -1,0 +1,89 @@
+//! Settings kept in this browser only: who uses it, its device id, when it was last backed up.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::exchange::envelope::Exporter;
+use crate::record::DeviceId;
+
+pub const PROFILE: &str = "profile";
+pub const DEVICE_ID: &str = "device_id";
+pub const LAST_BACKUP_AT: &str = "last_backup_at";
+
+/// The person using this browser, set on first use and written into every exported file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub unit: String,
+    #[serde(default)]
+    pub post: String,
+}
+
+impl Profile {
+    pub fn cleaned(&self) -> Result<Profile, &'static str> {
+        let p = Profile {
+            name: self.name.trim().to_string(),
+            unit: self.unit.trim().to_string(),
+            post: self.post.trim().to_string(),
+        };
+        if p.name.is_empty() {
+            return Err("请填写姓名。");
+        }
+        if p.unit.is_empty() {
+            return Err("请填写单位。");
+        }
+        if p.name.chars().count() > 30 || p.unit.chars().count() > 60 || p.post.chars().count() > 60 {
+            return Err("姓名不超过 30 个字，单位和职务不超过 60 个字。");
+        }
+        Ok(p)
+    }
+
+    pub fn exporter(&self, device_id: &DeviceId) -> Exporter {
+        Exporter {
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+            post: self.post.clone(),
+            device_id: device_id.clone(),
+        }
+    }
+}
+
+/// One settings record: the settings store is keyed by `key`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Setting<T> {
+    pub key: String,
+    pub value: T,
+}
+
+/// How long without a backup before the home page reminds.
+pub const BACKUP_REMINDER_DAYS: i64 = 7;
+
+/// Whether to remind about backing up: never backed up while holding data, or too long ago.
+pub fn backup_overdue(last: Option<DateTime<Utc>>, now: DateTime<Utc>, has_data: bool) -> bool {
+    match last {
+        None => has_data,
+        Some(at) => (now - at).num_days() >= BACKUP_REMINDER_DAYS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reminds_after_seven_days_or_when_never_backed_up() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let days = |d: i64| Some(now - chrono::Duration::days(d));
+        assert!(!backup_overdue(days(6), now, true));
+        assert!(backup_overdue(days(7), now, true));
+        assert!(backup_overdue(None, now, true));
+        assert!(!backup_overdue(None, now, false));
+    }
+
+    #[test]
+    fn a_profile_needs_name_and_unit() {
+        let p = Profile { name: " 张三 ".into(), unit: "党政办".into(), post: String::new() };
+        assert_eq!(p.cleaned().map(|p| p.name), Ok("张三".to_string()));
+        assert!(Profile { unit: String::new(), ..p }.cleaned().is_err());
+    }
+}

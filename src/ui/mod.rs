@@ -1,0 +1,6 @@
+//! Widgets every page uses.
+
+pub mod download;
+pub mod file_drop;
+pub mod notice;
+pub mod time;
