@@ -1,0 +1,211 @@
+// The foundation as a person uses it: first use, every section, the roster, backup, clearing,
+// restoring, merging a colleague's changes, and bad files that change nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function rosterNames(page) {
+  await nav(page, '干部名册');
+  const table = page.getByRole('table', { name: '干部名册' });
+  await table.waitFor();
+  return (await table.locator('tbody tr td:first-child').allInnerTexts()).filter((t) => !t.startsWith('名册中还没有人'));
+}
+
+async function addCadre(page, { name, unit, post = '', phone = '' }) {
+  await page.getByRole('button', { name: '添加干部' }).click();
+  const form = page.getByRole('form', { name: '添加干部' });
+  await form.getByLabel('姓名').fill(name);
+  await form.getByLabel('单位').fill(unit);
+  await form.getByLabel('职务').fill(post);
+  await form.getByLabel('电话').fill(phone);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
+}
+
+async function importFile(page, file) {
+  await nav(page, '数据管理');
+  await chooseFiles(page, '选择备份文件（.json）', file);
+}
+
+test('秘书初次使用，建立名册，备份、清空后从备份恢复', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办', post: '秘书' });
+  assert.match(await page.getByRole('banner').innerText(), /王秘书（党政办）/);
+
+  for (const title of ['学习测验', '述职评议', '谈话诫勉', '工作分线', '数据管理', '干部名册', '首页']) {
+    if (title === '首页') {
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+      await page.getByRole('heading', { level: 1, name: '王秘书，您好' }).waitFor();
+    } else {
+      await nav(page, title);
+    }
+  }
+
+  await nav(page, '干部名册');
+  await addCadre(page, { name: '张三', unit: '党政办', post: '主任', phone: '13800000000' });
+  await addCadre(page, { name: '李四', unit: '李家村', post: '驻村员' });
+  // Edit: 李四 becomes 督查员.
+  await page.getByRole('button', { name: '编辑 李四' }).click();
+  const edit = page.getByRole('form', { name: '编辑干部' });
+  await edit.getByLabel('职务').fill('督查员');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存：李四（李家村）').waitFor();
+
+  // A roster from WPS, saved as GBK, columns in another order, one bad row.
+  const csv = iconv.encode('职务,姓名,单位,联系电话\n副镇长,赵六,镇政府,\n,,财政所,\n主任,张三,党政办,13800000000\n', 'gbk');
+  await chooseFiles(page, '选择名册 CSV 文件', { name: '名册.csv', mimeType: 'text/csv', buffer: csv });
+  const preview = page.getByRole('region', { name: '名册导入预览' }).or(page.locator('[aria-label="名册导入预览"]'));
+  await preview.getByText('编码 GBK/GB18030').waitFor();
+  await preview.getByText('新增 1 人，更新 0 人，已在名册中 1 人，有问题 1 行。').waitFor();
+  await preview.getByText('第 3 行：请填写姓名。').waitFor();
+  await page.getByRole('button', { name: '确认导入 1 人' }).click();
+  await page.getByText('名册导入完成：写入 1 人。').waitFor();
+  assert.deepEqual((await rosterNames(page)).sort(), ['张三', '李四', '赵六'].sort());
+
+  // Backup.
+  await nav(page, '数据管理');
+  const backup = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  assert.match(backup.name, /^zuofeng-备份-王秘书-\d{8}-\d{4}\.json$/);
+  const file = JSON.parse(backup.text);
+  assert.equal(file.format, 'zuofeng');
+  assert.equal(file.kind, 'backup');
+  assert.equal(file.exported_by.name, '王秘书');
+  assert.equal(file.records.cadres.length, 3);
+  await page.getByText(/已导出 3 条记录/).waitFor();
+
+  // Home shows the backup date and no reminder.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+  await page.getByText(/上次备份：\d{4}-\d{2}-\d{2}/).waitFor();
+  assert.equal(await page.getByText('本机数据还从未备份过。').count(), 0);
+
+  // Clear, and see it empty.
+  await nav(page, '数据管理');
+  await page.getByRole('button', { name: '清空本机数据……' }).click();
+  await page.getByRole('button', { name: '确认清空' }).click();
+  await page.getByText(/本机的业务数据已清空/).waitFor();
+  assert.deepEqual(await rosterNames(page), []);
+
+  // Restore.
+  await importFile(page, { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+  const table = page.locator('[aria-label="导入预览"] table');
+  await table.waitFor();
+  assert.match(await table.innerText(), /干部\s+3\s+0\s+0\s+0\s+0/);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成：写入 3 条记录/).waitFor();
+  assert.deepEqual((await rosterNames(page)).sort(), ['张三', '李四', '赵六'].sort());
+
+  // Restored exactly: a new backup holds the same records.
+  await nav(page, '数据管理');
+  const again = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  const byId = (f) => Object.fromEntries(JSON.parse(f).records.cadres.map((c) => [c.meta.id, c]));
+  assert.deepEqual(byId(again.text), byId(backup.text));
+
+  // Importing the same backup again changes nothing.
+  await importFile(page, { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+  await page.locator('[aria-label="导入预览"] table').waitFor();
+  assert.match(await page.locator('[aria-label="导入预览"] table').innerText(), /干部\s+0\s+0\s+0\s+3\s+0/);
+  await page.getByRole('button', { name: '取消' }).click();
+
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('导入损坏、过新或类型不对的文件时提示原因，本机数据不变', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '刘干事', unit: '财政所' });
+  await nav(page, '干部名册');
+  await addCadre(page, { name: '孙七', unit: '财政所' });
+  await nav(page, '数据管理');
+  const good = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  const parsed = JSON.parse(good.text);
+
+  const cases = [
+    ['截断.json', good.text.slice(0, good.text.length / 2), '文件不完整'],
+    ['新版本.json', JSON.stringify({ ...parsed, min_app_version: '9.0.0' }), '需要 9.0.0 或更新版本'],
+    ['新格式.json', JSON.stringify({ ...parsed, format_version: 99 }), '更新版本的作风建设工作台导出'],
+    ['答卷.json', JSON.stringify({ ...parsed, kind: 'answer_sheet' }), '这是一个“答卷”文件'],
+    ['别的.json', JSON.stringify({ hello: 'world' }), '不是作风建设工作台导出的文件'],
+    ['坏记录.json', JSON.stringify({ ...parsed, records: { cadres: [{ ...parsed.records.cadres[0], name: '' }, { name: '<img src=x onerror=alert(1)>' }] } }), '干部第 1 条'],
+    ['空.json', '', '文件是空的'],
+  ];
+  for (const [name, text, expected] of cases) {
+    await chooseFiles(page, '选择备份文件（.json）', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    const alert = page.getByRole('alert').filter({ hasText: `“${name}”没有导入。` });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(expected), name);
+    await alert.getByRole('button', { name: '知道了' }).click();
+  }
+  // File text is shown as text, never as markup.
+  assert.equal(await page.locator('img').count(), 0);
+  assert.deepEqual(await rosterNames(page), ['孙七']);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('两人改了同一条记录，导入时并排显示冲突，由用户选择', async () => {
+  const secretaryCtx = await freshContext(browser);
+  const secretary = await openApp(secretaryCtx, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  await nav(secretary, '干部名册');
+  await addCadre(secretary, { name: '张三', unit: '党政办', post: '主任' });
+  await nav(secretary, '数据管理');
+  const base = await download(secretary, () => secretary.getByRole('button', { name: '导出全部数据' }).click());
+
+  // A colleague restores it in their own browser and changes 张三's post.
+  const colleagueCtx = await freshContext(browser);
+  const colleague = await openApp(colleagueCtx, server.url);
+  await setProfile(colleague, { name: '李干事', unit: '组织办' });
+  await importFile(colleague, { name: base.name, mimeType: 'application/json', buffer: Buffer.from(base.text) });
+  await colleague.getByRole('button', { name: '确认导入' }).click();
+  await colleague.getByText(/导入完成/).waitFor();
+  await nav(colleague, '干部名册');
+  await colleague.getByRole('button', { name: '编辑 张三' }).click();
+  await colleague.getByRole('form', { name: '编辑干部' }).getByLabel('职务').fill('副主任');
+  await colleague.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
+  await colleague.getByText('已保存：张三（党政办）').waitFor();
+  await nav(colleague, '数据管理');
+  const theirs = await download(colleague, () => colleague.getByRole('button', { name: '导出全部数据' }).click());
+
+  // Meanwhile the secretary changed the same person differently.
+  await nav(secretary, '干部名册');
+  await secretary.getByRole('button', { name: '编辑 张三' }).click();
+  await secretary.getByRole('form', { name: '编辑干部' }).getByLabel('电话').fill('13900000000');
+  await secretary.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
+  await secretary.getByText('已保存：张三（党政办）').waitFor();
+
+  await importFile(secretary, { name: theirs.name, mimeType: 'application/json', buffer: Buffer.from(theirs.text) });
+  const conflict = secretary.getByRole('group', { name: '干部：张三' });
+  await conflict.waitFor();
+  const rows = await conflict.locator('tbody tr').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [
+    ['phone', '13900000000', ''],
+    ['post', '主任', '副主任'],
+  ]);
+  assert.equal(await secretary.getByRole('button', { name: '确认导入' }).isDisabled(), true);
+  await conflict.getByLabel('两者都保留').check();
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成：写入 2 条记录/).waitFor();
+  await nav(secretary, '干部名册');
+  const text = await secretary.getByRole('table', { name: '干部名册' }).innerText();
+  assert.match(text, /主任\t13900000000/);
+  assert.match(text, /副主任/);
+
+  assert.deepEqual(secretary.problems, []);
+  assert.deepEqual(colleague.problems, []);
+  await secretaryCtx.close();
+  await colleagueCtx.close();
+});
