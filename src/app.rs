@@ -5,11 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::{data_admin, home, overview, profile, roster};
 use crate::record::DeviceId;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::{data_admin, home, overview, profile, roster};
 
 #[derive(Clone, Routable, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -99,7 +99,10 @@ async fn boot(on_blocked: Callback<()>) -> Result<(Store, DeviceId, Option<Profi
 async fn request_persistence() -> Option<bool> {
     let storage = gloo::utils::window().navigator().storage();
     let promise = storage.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 #[function_component(App)]
@@ -124,7 +127,11 @@ pub fn app() -> Html {
                             watcher.wait_for_version_change().await;
                             on_upgrade.set(Rc::new(Boot::Failed(StoreError::ClosedByUpgrade)));
                         });
-                        Boot::Ready { store, device, profile }
+                        Boot::Ready {
+                            store,
+                            device,
+                            profile,
+                        }
                     }
                     Err(e) => Boot::Failed(e),
                 };
@@ -137,24 +144,31 @@ pub fn app() -> Html {
     {
         let persisted = persisted.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::once(&gloo::utils::document(), "click", move |_| {
-                wasm_bindgen_futures::spawn_local(async move {
-                    persisted.set(request_persistence().await);
+            let listener =
+                gloo::events::EventListener::once(&gloo::utils::document(), "click", move |_| {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        persisted.set(request_persistence().await);
+                    });
                 });
-            });
             move || drop(listener)
         });
     }
 
     match &**boot_state {
-        Boot::Opening => html! { <main class="boot" aria-busy="true"><p>{ "正在打开本机数据库……" }</p></main> },
+        Boot::Opening => {
+            html! { <main class="boot" aria-busy="true"><p>{ "正在打开本机数据库……" }</p></main> }
+        }
         Boot::Blocked => html! {
             <main class="boot"><NoticeBox notice={Some(Notice::Error(StoreError::Blocked.user_message()))} /></main>
         },
         Boot::Failed(e) => html! {
             <main class="boot"><h1>{ "作风建设工作台" }</h1><NoticeBox notice={Some(Notice::Error(e.user_message()))} /></main>
         },
-        Boot::Ready { store, device, profile } => {
+        Boot::Ready {
+            store,
+            device,
+            profile,
+        } => {
             let on_profile = {
                 let boot_state = boot_state.clone();
                 let (store, device) = (store.clone(), device.clone());

@@ -48,7 +48,9 @@ pub fn home_page() -> Html {
     }
     let overview = match &*overview {
         None => return html! { <p aria-busy="true">{ "正在读取……" }</p> },
-        Some(Err(message)) => return html! { <NoticeBox notice={Some(Notice::Error(message.clone()))} /> },
+        Some(Err(message)) => {
+            return html! { <NoticeBox notice={Some(Notice::Error(message.clone()))} /> }
+        }
         Some(Ok(o)) => o.clone(),
     };
     let per_module = |m: Module| -> Vec<(StoreName, u32)> {

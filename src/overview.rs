@@ -33,7 +33,11 @@ pub fn module_overview(props: &ModuleOverviewProps) -> Html {
                 let loaded = store
                     .counts()
                     .await
-                    .map(|all| all.into_iter().filter(|(s, _)| s.module() == module).collect())
+                    .map(|all| {
+                        all.into_iter()
+                            .filter(|(s, _)| s.module() == module)
+                            .collect()
+                    })
                     .map_err(|e| e.user_message());
                 counts.set(Some(loaded));
             });

@@ -30,7 +30,12 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (draft, notice, store, on_saved) = (draft.clone(), notice.clone(), props.store.clone(), props.on_saved.clone());
+        let (draft, notice, store, on_saved) = (
+            draft.clone(),
+            notice.clone(),
+            props.store.clone(),
+            props.on_saved.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let profile = match draft.cleaned() {

@@ -24,7 +24,9 @@ pub struct FileSummary {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportState {
     Idle,
-    Checking { file_name: String },
+    Checking {
+        file_name: String,
+    },
     Preview {
         summary: FileSummary,
         plan: Rc<MergePlan>,
@@ -32,9 +34,19 @@ pub enum ImportState {
         /// A message about the last attempt to confirm (e.g. unsettled conflicts).
         problem: Option<String>,
     },
-    Writing { file_name: String, records: usize },
-    Done { file_name: String, written: usize, skipped: usize },
-    Failed { file_name: String, message: String },
+    Writing {
+        file_name: String,
+        records: usize,
+    },
+    Done {
+        file_name: String,
+        written: usize,
+        skipped: usize,
+    },
+    Failed {
+        file_name: String,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +88,10 @@ impl ImportState {
     }
 
     pub fn is_busy(&self) -> bool {
-        matches!(self, ImportState::Checking { .. } | ImportState::Writing { .. })
+        matches!(
+            self,
+            ImportState::Checking { .. } | ImportState::Writing { .. }
+        )
     }
 }
 
@@ -94,18 +109,44 @@ impl ImportFlow {
                 resolutions: HashMap::new(),
                 problem: None,
             },
-            (S::Preview { summary, plan, mut resolutions, .. }, A::Resolve(store, id, r)) => {
+            (
+                S::Preview {
+                    summary,
+                    plan,
+                    mut resolutions,
+                    ..
+                },
+                A::Resolve(store, id, r),
+            ) => {
                 resolutions.insert((store, id), r);
-                S::Preview { summary, plan, resolutions, problem: None }
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions,
+                    problem: None,
+                }
             }
             (S::Preview { summary, plan, .. }, A::ResolveAll(r)) => {
                 let resolutions = plan
                     .conflicts()
                     .map(|i| ((i.store, i.incoming.meta.id), r))
                     .collect();
-                S::Preview { summary, plan, resolutions, problem: None }
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions,
+                    problem: None,
+                }
             }
-            (S::Preview { summary, plan, resolutions, .. }, A::Problem(message)) => S::Preview {
+            (
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions,
+                    ..
+                },
+                A::Problem(message),
+            ) => S::Preview {
                 summary,
                 plan,
                 resolutions,
@@ -113,7 +154,10 @@ impl ImportFlow {
             },
             (S::Preview { summary, plan, .. }, A::Writing(records)) => {
                 let _ = plan;
-                S::Writing { file_name: summary.file_name, records }
+                S::Writing {
+                    file_name: summary.file_name,
+                    records,
+                }
             }
             (S::Writing { file_name, records }, A::Written { written }) => S::Done {
                 file_name,
@@ -144,7 +188,11 @@ impl yew::Reducible for ImportFlow {
 pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, usize>> {
     let mut rows: BTreeMap<StoreName, BTreeMap<Decision, usize>> = BTreeMap::new();
     for item in &plan.items {
-        *rows.entry(item.store).or_default().entry(item.decision).or_insert(0) += 1;
+        *rows
+            .entry(item.store)
+            .or_default()
+            .entry(item.decision)
+            .or_insert(0) += 1;
     }
     rows
 }
@@ -172,13 +220,20 @@ mod tests {
     }
 
     fn conflict_plan() -> MergePlan {
-        let meta = Meta::new(&DeviceId("d".into()), DateTime::from_timestamp(0, 0).unwrap_or_default());
+        let meta = Meta::new(
+            &DeviceId("d".into()),
+            DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        );
         let value = serde_json::json!({"meta": meta});
         MergePlan {
             items: vec![PlanItem {
                 store: StoreName::Cadres,
                 decision: Decision::Conflict,
-                incoming: IncomingRecord { store: StoreName::Cadres, meta: meta.clone(), value: value.clone() },
+                incoming: IncomingRecord {
+                    store: StoreName::Cadres,
+                    meta: meta.clone(),
+                    value: value.clone(),
+                },
                 local: Some(LocalRecord { meta, value }),
             }],
         }
@@ -194,17 +249,26 @@ mod tests {
             ImportState::Preview { resolutions, .. } => assert_eq!(resolutions.len(), 1),
             other => panic!("{other:?}"),
         }
-        let flow = flow.apply(ImportAction::Writing(3)).apply(ImportAction::Written { written: 2 });
+        let flow = flow
+            .apply(ImportAction::Writing(3))
+            .apply(ImportAction::Written { written: 2 });
         assert_eq!(
             flow.state,
-            ImportState::Done { file_name: "b.json".into(), written: 2, skipped: 1 }
+            ImportState::Done {
+                file_name: "b.json".into(),
+                written: 2,
+                skipped: 1
+            }
         );
     }
 
     #[test]
     fn nothing_interrupts_a_write() {
         let writing = ImportFlow {
-            state: ImportState::Writing { file_name: "b.json".into(), records: 3 },
+            state: ImportState::Writing {
+                file_name: "b.json".into(),
+                records: 3,
+            },
         };
         assert_eq!(writing.apply(ImportAction::Start("c.json".into())), writing);
         assert_eq!(writing.apply(ImportAction::Reset), writing);
@@ -217,9 +281,17 @@ mod tests {
             .apply(ImportAction::Failed("坏了".into()));
         assert_eq!(
             failed.state,
-            ImportState::Failed { file_name: "b.json".into(), message: "坏了".into() }
+            ImportState::Failed {
+                file_name: "b.json".into(),
+                message: "坏了".into()
+            }
         );
         let reset = failed.apply(ImportAction::Reset);
-        assert_eq!(reset.apply(ImportAction::Planned(summary(), conflict_plan())).state, ImportState::Idle);
+        assert_eq!(
+            reset
+                .apply(ImportAction::Planned(summary(), conflict_plan()))
+                .state,
+            ImportState::Idle
+        );
     }
 }

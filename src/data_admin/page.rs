@@ -35,15 +35,19 @@ pub fn data_page() -> Html {
     let confirm_clear = use_state(|| false);
 
     let on_export = {
-        let (session, export_notice, exporting) = (session.clone(), export_notice.clone(), exporting.clone());
+        let (session, export_notice, exporting) =
+            (session.clone(), export_notice.clone(), exporting.clone());
         Callback::from(move |_| {
-            let (session, export_notice, exporting) = (session.clone(), export_notice.clone(), exporting.clone());
+            let (session, export_notice, exporting) =
+                (session.clone(), export_notice.clone(), exporting.clone());
             exporting.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = export_backup(&session).await;
                 exporting.set(false);
                 export_notice.set(Some(match result {
-                    Ok((name, n)) => Notice::Success(format!("已导出 {n} 条记录到文件“{name}”。请把它保存到U盘或其他电脑上。")),
+                    Ok((name, n)) => Notice::Success(format!(
+                        "已导出 {n} 条记录到文件“{name}”。请把它保存到U盘或其他电脑上。"
+                    )),
                     Err(message) => Notice::Error(message),
                 }));
                 session.data_changed.emit(());
@@ -54,7 +58,9 @@ pub fn data_page() -> Html {
     let on_files = {
         let (session, flow) = (session.clone(), flow.clone());
         Callback::from(move |files: Vec<PickedFile>| {
-            let Some(file) = files.into_iter().next() else { return };
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
             let (session, flow) = (session.clone(), flow.clone());
             flow.dispatch(ImportAction::Start(file.name.clone()));
             wasm_bindgen_futures::spawn_local(async move {
@@ -73,7 +79,10 @@ pub fn data_page() -> Html {
             flow.dispatch(ImportAction::Start(name));
             let message = match check_size(bytes) {
                 Err(e) => e.user_message(),
-                Ok(()) => "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。".into(),
+                Ok(()) => {
+                    "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。"
+                        .into()
+                }
             };
             flow.dispatch(ImportAction::Failed(message));
         })
@@ -82,8 +91,18 @@ pub fn data_page() -> Html {
     let on_confirm = {
         let (session, flow) = (session.clone(), flow.clone());
         Callback::from(move |_| {
-            let ImportState::Preview { plan, resolutions, .. } = &flow.state else { return };
-            let writes = match plan.writes(&resolutions, &session.device, time::now(), uuid::Uuid::new_v4) {
+            let ImportState::Preview {
+                plan, resolutions, ..
+            } = &flow.state
+            else {
+                return;
+            };
+            let writes = match plan.writes(
+                resolutions,
+                &session.device,
+                time::now(),
+                uuid::Uuid::new_v4,
+            ) {
                 Ok(w) => w,
                 Err(e) => {
                     flow.dispatch(ImportAction::Problem(e.user_message()));
@@ -94,7 +113,9 @@ pub fn data_page() -> Html {
             let (session, flow) = (session.clone(), flow.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match session.store.write_all(&writes).await {
-                    Ok(()) => flow.dispatch(ImportAction::Written { written: writes.len() }),
+                    Ok(()) => flow.dispatch(ImportAction::Written {
+                        written: writes.len(),
+                    }),
                     Err(e) => flow.dispatch(ImportAction::Failed(format!(
                         "导入没有完成，本机数据没有任何改变。{}",
                         e.user_message()
@@ -110,14 +131,24 @@ pub fn data_page() -> Html {
     };
 
     let on_clear = {
-        let (session, confirm_clear, export_notice) = (session.clone(), confirm_clear.clone(), export_notice.clone());
+        let (session, confirm_clear, export_notice) = (
+            session.clone(),
+            confirm_clear.clone(),
+            export_notice.clone(),
+        );
         Callback::from(move |_| {
-            let (session, confirm_clear, export_notice) = (session.clone(), confirm_clear.clone(), export_notice.clone());
+            let (session, confirm_clear, export_notice) = (
+                session.clone(),
+                confirm_clear.clone(),
+                export_notice.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 let result = session.store.clear_records().await;
                 confirm_clear.set(false);
                 export_notice.set(Some(match result {
-                    Ok(()) => Notice::Success("本机的业务数据已清空（个人信息保留）。可以从备份文件恢复。".into()),
+                    Ok(()) => Notice::Success(
+                        "本机的业务数据已清空（个人信息保留）。可以从备份文件恢复。".into(),
+                    ),
                     Err(e) => Notice::Error(e.user_message()),
                 }));
                 session.data_changed.emit(());
@@ -170,13 +201,22 @@ pub fn data_page() -> Html {
 }
 
 async fn export_backup(session: &crate::app::Session) -> Result<(String, usize), String> {
-    let records = session.store.read_all().await.map_err(|e| e.user_message())?;
+    let records = session
+        .store
+        .read_all()
+        .await
+        .map_err(|e| e.user_message())?;
     let records = records
         .into_iter()
         .map(|(store, values)| (store.as_str().to_string(), values))
         .collect();
     let now = time::now();
-    let envelope = Envelope::new(FileKind::Backup, session.profile.exporter(&session.device), now, records);
+    let envelope = Envelope::new(
+        FileKind::Backup,
+        session.profile.exporter(&session.device),
+        now,
+        records,
+    );
     let name = envelope::file_name(FileKind::Backup, &session.profile.name, time::to_local(now));
     download_text(&name, "application/json", &envelope.to_json())?;
     session
@@ -192,12 +232,18 @@ async fn prepare_import(
     session: &crate::app::Session,
     file: PickedFile,
 ) -> Result<(FileSummary, merge::MergePlan), String> {
-    let valid = read_file(&file.bytes, FileKind::Backup).map_err(|e: FileError| e.user_message())?;
+    let valid =
+        read_file(&file.bytes, FileKind::Backup).map_err(|e: FileError| e.user_message())?;
     let mut stores: HashSet<StoreName> = valid.records.iter().map(|r| r.store).collect();
     stores.extend(crate::exchange::records::REFERENCES.iter().map(|r| r.to));
     let stores: Vec<StoreName> = stores.into_iter().collect();
-    let local = session.store.local_records(&stores).await.map_err(|e| e.user_message())?;
-    check_references(&valid, |store, id| local.contains_key(&(store, *id))).map_err(|e| e.user_message())?;
+    let local = session
+        .store
+        .local_records(&stores)
+        .await
+        .map_err(|e| e.user_message())?;
+    check_references(&valid, |store, id| local.contains_key(&(store, *id)))
+        .map_err(|e| e.user_message())?;
     let summary = FileSummary {
         file_name: file.name,
         kind: valid.kind,
@@ -208,7 +254,11 @@ async fn prepare_import(
     Ok((summary, merge::plan(valid.records, &local)))
 }
 
-fn import_view(flow: &UseReducerHandle<ImportFlow>, on_confirm: Callback<MouseEvent>, on_reset: Callback<MouseEvent>) -> Html {
+fn import_view(
+    flow: &UseReducerHandle<ImportFlow>,
+    on_confirm: Callback<MouseEvent>,
+    on_reset: Callback<MouseEvent>,
+) -> Html {
     match &flow.state {
         ImportState::Idle => html! {},
         ImportState::Checking { file_name } => html! {
@@ -217,7 +267,11 @@ fn import_view(flow: &UseReducerHandle<ImportFlow>, on_confirm: Callback<MouseEv
         ImportState::Writing { records, .. } => html! {
             <p class="progress" role="status" aria-busy="true">{ format!("正在写入（共 {records} 条记录），请不要关闭页面……") }</p>
         },
-        ImportState::Done { file_name, written, skipped } => html! {
+        ImportState::Done {
+            file_name,
+            written,
+            skipped,
+        } => html! {
             <div class="notice success" role="status">
                 <p>{ format!("“{file_name}”导入完成：写入 {written} 条记录，{skipped} 条无需改变。") }</p>
                 <button onclick={on_reset}>{ "完成" }</button>
@@ -230,10 +284,17 @@ fn import_view(flow: &UseReducerHandle<ImportFlow>, on_confirm: Callback<MouseEv
                 <button onclick={on_reset}>{ "知道了" }</button>
             </div>
         },
-        ImportState::Preview { summary, plan, resolutions, problem } => {
+        ImportState::Preview {
+            summary,
+            plan,
+            resolutions,
+            problem,
+        } => {
             let rows = preview_rows(plan);
             let conflicts: Vec<_> = plan.conflicts().collect();
-            let to_write = plan.count(Decision::New) + plan.count(Decision::Newer) + plan.count(Decision::Conflict);
+            let to_write = plan.count(Decision::New)
+                + plan.count(Decision::Newer)
+                + plan.count(Decision::Conflict);
             html! {
                 <div class="preview" aria-label="导入预览">
                     <h3>{ "导入预览" }</h3>
@@ -282,7 +343,10 @@ struct ConflictListProps {
 #[function_component(ConflictList)]
 fn conflict_list(props: &ConflictListProps) -> Html {
     let flow = &props.flow;
-    let ImportState::Preview { plan, resolutions, .. } = &flow.state else {
+    let ImportState::Preview {
+        plan, resolutions, ..
+    } = &flow.state
+    else {
         return html! {};
     };
     let plan = Rc::clone(plan);
@@ -352,8 +416,10 @@ fn storage_status() -> Html {
         });
     }
     let (persisted, estimate) = match &*status {
-        None => return html! { <section class="card"><h2>{ "存储状态" }</h2><p>{ "正在读取……" }</p></section> },
-        Some(s) => s.clone(),
+        None => {
+            return html! { <section class="card"><h2>{ "存储状态" }</h2><p>{ "正在读取……" }</p></section> }
+        }
+        Some(s) => *s,
     };
     let persisted = session.persisted.or(persisted);
     html! {
@@ -385,7 +451,11 @@ async fn read_storage_status() -> (Option<bool>, Option<(f64, f64)>) {
     };
     let estimate = match storage.estimate() {
         Ok(p) => JsFuture::from(p).await.ok().and_then(|v| {
-            let get = |k: &str| js_sys::Reflect::get(&v, &k.into()).ok().and_then(|x| x.as_f64());
+            let get = |k: &str| {
+                js_sys::Reflect::get(&v, &k.into())
+                    .ok()
+                    .and_then(|x| x.as_f64())
+            };
             Some((get("usage")?, get("quota")?))
         }),
         Err(_) => None,

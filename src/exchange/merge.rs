@@ -246,7 +246,12 @@ pub fn display_name(value: &Value) -> String {
         .iter()
         .find_map(|k| value.get(*k).and_then(Value::as_str))
         .map(|s| s.chars().take(40).collect())
-        .or_else(|| value.pointer("/meta/id").and_then(Value::as_str).map(str::to_string))
+        .or_else(|| {
+            value
+                .pointer("/meta/id")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
         .unwrap_or_default()
 }
 

@@ -52,7 +52,10 @@ pub fn roster_page() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match session.store.put(&record).await {
                     Ok(()) => {
-                        notice.set(Some(Notice::Success(format!("已保存：{}（{}）", record.name, record.unit))));
+                        notice.set(Some(Notice::Success(format!(
+                            "已保存：{}（{}）",
+                            record.name, record.unit
+                        ))));
                         editing.set(None);
                         session.data_changed.emit(());
                     }
@@ -84,7 +87,9 @@ pub fn roster_page() -> Html {
     let on_csv = {
         let (cadres, import, notice) = (cadres.clone(), import.clone(), notice.clone());
         Callback::from(move |files: Vec<PickedFile>| {
-            let Some(file) = files.into_iter().next() else { return };
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
             let roster = match &*cadres {
                 Some(Ok(list)) => list.clone(),
                 _ => Vec::new(),
@@ -96,7 +101,11 @@ pub fn roster_page() -> Html {
                 }
                 Err(e) => {
                     import.set(None);
-                    notice.set(Some(Notice::Error(format!("“{}”无法导入：{}", file.name, e.user_message()))));
+                    notice.set(Some(Notice::Error(format!(
+                        "“{}”无法导入：{}",
+                        file.name,
+                        e.user_message()
+                    ))));
                 }
             }
         })
@@ -112,15 +121,24 @@ pub fn roster_page() -> Html {
     let on_template = {
         let notice = notice.clone();
         Callback::from(move |_| {
-            if let Err(m) = download_text("干部名册模板.csv", "text/csv", &csv_import::template_csv()) {
+            if let Err(m) =
+                download_text("干部名册模板.csv", "text/csv", &csv_import::template_csv())
+            {
                 notice.set(Some(Notice::Error(m)));
             }
         })
     };
     let apply_import = {
-        let (session, import, notice, cadres) = (session.clone(), import.clone(), notice.clone(), cadres.clone());
+        let (session, import, notice, cadres) = (
+            session.clone(),
+            import.clone(),
+            notice.clone(),
+            cadres.clone(),
+        );
         Callback::from(move |_| {
-            let Some((_, parsed)) = (*import).clone() else { return };
+            let Some((_, parsed)) = (*import).clone() else {
+                return;
+            };
             let existing = match &*cadres {
                 Some(Ok(list)) => list.clone(),
                 _ => Vec::new(),
@@ -129,7 +147,10 @@ pub fn roster_page() -> Html {
             let mut records = Vec::new();
             for row in &parsed.rows {
                 match &row.action {
-                    RowAction::Add => records.push(Cadre::new(Meta::new(&session.device, now), row.fields.clone())),
+                    RowAction::Add => records.push(Cadre::new(
+                        Meta::new(&session.device, now),
+                        row.fields.clone(),
+                    )),
                     &RowAction::Update { id } => {
                         if let Some(mut c) = existing.iter().find(|c| c.meta.id == id).cloned() {
                             c.set_fields(row.fields.clone());
@@ -144,11 +165,17 @@ pub fn roster_page() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match session.store.put_many(&records).await {
                     Ok(()) => {
-                        notice.set(Some(Notice::Success(format!("名册导入完成：写入 {} 人。", records.len()))));
+                        notice.set(Some(Notice::Success(format!(
+                            "名册导入完成：写入 {} 人。",
+                            records.len()
+                        ))));
                         import.set(None);
                         session.data_changed.emit(());
                     }
-                    Err(e) => notice.set(Some(Notice::Error(format!("名册没有导入，本机数据没有改变。{}", e.user_message())))),
+                    Err(e) => notice.set(Some(Notice::Error(format!(
+                        "名册没有导入，本机数据没有改变。{}",
+                        e.user_message()
+                    )))),
                 }
             });
         })
@@ -158,7 +185,10 @@ pub fn roster_page() -> Html {
         None => html! { <p aria-busy="true">{ "正在读取名册……" }</p> },
         Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
         Some(Ok(list)) => {
-            let visible: Vec<&Cadre> = list.iter().filter(|c| *show_retired || !c.retired).collect();
+            let visible: Vec<&Cadre> = list
+                .iter()
+                .filter(|c| *show_retired || !c.retired)
+                .collect();
             html! {
                 <table class="grid roster" aria-label="干部名册">
                     <thead><tr>
@@ -228,7 +258,13 @@ struct CadreFormProps {
 
 #[function_component(CadreForm)]
 fn cadre_form(props: &CadreFormProps) -> Html {
-    let draft = use_state(|| props.existing.as_ref().map(Cadre::fields).unwrap_or_default());
+    let draft = use_state(|| {
+        props
+            .existing
+            .as_ref()
+            .map(Cadre::fields)
+            .unwrap_or_default()
+    });
     let error = use_state(|| None::<String>);
     let field = |set: fn(&mut CadreFields, String)| {
         let draft = draft.clone();
@@ -240,7 +276,12 @@ fn cadre_form(props: &CadreFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (draft, error, existing, on_save) = (draft.clone(), error.clone(), props.existing.clone(), props.on_save.clone());
+        let (draft, error, existing, on_save) = (
+            draft.clone(),
+            error.clone(),
+            props.existing.clone(),
+            props.on_save.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match draft.cleaned() {
@@ -249,7 +290,11 @@ fn cadre_form(props: &CadreFormProps) -> Html {
             }
         })
     };
-    let title = if props.existing.is_some() { "编辑干部" } else { "添加干部" };
+    let title = if props.existing.is_some() {
+        "编辑干部"
+    } else {
+        "添加干部"
+    };
     html! {
         <form class="form card" {onsubmit} aria-label={title}>
             <h2>{ title }</h2>

@@ -41,7 +41,9 @@ impl From<IdbError> for StoreError {
 impl From<OpenDbError> for StoreError {
     fn from(e: OpenDbError) -> Self {
         match e {
-            OpenDbError::UnsupportedEnvironment | OpenDbError::NullFactory => StoreError::Unavailable,
+            OpenDbError::UnsupportedEnvironment | OpenDbError::NullFactory => {
+                StoreError::Unavailable
+            }
             OpenDbError::VersionZero => StoreError::Other("version 0".into()),
             OpenDbError::Base(e) => e.into(),
         }
@@ -155,7 +157,7 @@ impl Store {
             let store = tx.object_store(name)?;
             for record in records {
                 // Requests go out when built; the commit below reports any failure.
-                let _ = store.put(record).serde()?;
+                drop(store.put(record).serde()?);
             }
         }
         tx.commit().await?;
@@ -187,12 +189,14 @@ impl Store {
             .build()?;
         {
             let store = tx.object_store(name)?;
-            let _ = store
-                .put(Setting {
-                    key: key.to_string(),
-                    value,
-                })
-                .serde()?;
+            drop(
+                store
+                    .put(Setting {
+                        key: key.to_string(),
+                        value,
+                    })
+                    .serde()?,
+            );
         }
         tx.commit().await?;
         Ok(())
@@ -212,7 +216,8 @@ impl Store {
 
     /// Every exchanged record, as JSON, read in one transaction so a backup is one moment's state.
     pub async fn read_all(&self) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
-        self.read_stores(&StoreName::exchanged().collect::<Vec<_>>()).await
+        self.read_stores(&StoreName::exchanged().collect::<Vec<_>>())
+            .await
     }
 
     pub async fn read_stores(
@@ -268,7 +273,7 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         for (store, value) in writes {
-            let _ = tx.object_store(store.as_str())?.put(value).serde()?;
+            drop(tx.object_store(store.as_str())?.put(value).serde()?);
         }
         tx.commit().await?;
         Ok(())
@@ -284,7 +289,7 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         for store in StoreName::exchanged() {
-            let _ = tx.object_store(store.as_str())?.clear()?;
+            drop(tx.object_store(store.as_str())?.clear()?);
         }
         tx.commit().await?;
         Ok(())

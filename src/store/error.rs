@@ -50,7 +50,9 @@ pub fn from_dom_name(name: &str, message: &str) -> StoreError {
         "VersionError" => StoreError::DatabaseIsNewer,
         "SecurityError" => StoreError::Denied,
         // Firefox and Safari in private mode refuse with InvalidStateError on open.
-        "InvalidStateError" if message.contains("database") || message.is_empty() => StoreError::Denied,
+        "InvalidStateError" if message.contains("database") || message.is_empty() => {
+            StoreError::Denied
+        }
         "DataCloneError" | "DataError" => StoreError::Corrupt(message.to_string()),
         _ => StoreError::Other(format!("{name}: {message}")),
     }
@@ -62,9 +64,20 @@ mod tests {
 
     #[test]
     fn dom_errors_become_messages_a_user_can_act_on() {
-        assert_eq!(from_dom_name("QuotaExceededError", ""), StoreError::QuotaExceeded);
-        assert_eq!(from_dom_name("VersionError", "x"), StoreError::DatabaseIsNewer);
-        assert!(from_dom_name("QuotaExceededError", "").user_message().contains("存储空间已满"));
-        assert!(matches!(from_dom_name("UnknownError", "boom"), StoreError::Other(_)));
+        assert_eq!(
+            from_dom_name("QuotaExceededError", ""),
+            StoreError::QuotaExceeded
+        );
+        assert_eq!(
+            from_dom_name("VersionError", "x"),
+            StoreError::DatabaseIsNewer
+        );
+        assert!(from_dom_name("QuotaExceededError", "")
+            .user_message()
+            .contains("存储空间已满"));
+        assert!(matches!(
+            from_dom_name("UnknownError", "boom"),
+            StoreError::Other(_)
+        ));
     }
 }

@@ -32,7 +32,8 @@ impl Profile {
         if p.unit.is_empty() {
             return Err("请填写单位。");
         }
-        if p.name.chars().count() > 30 || p.unit.chars().count() > 60 || p.post.chars().count() > 60 {
+        if p.name.chars().count() > 30 || p.unit.chars().count() > 60 || p.post.chars().count() > 60
+        {
             return Err("姓名不超过 30 个字，单位和职务不超过 60 个字。");
         }
         Ok(p)
@@ -82,8 +83,17 @@ mod tests {
 
     #[test]
     fn a_profile_needs_name_and_unit() {
-        let p = Profile { name: " 张三 ".into(), unit: "党政办".into(), post: String::new() };
+        let p = Profile {
+            name: " 张三 ".into(),
+            unit: "党政办".into(),
+            post: String::new(),
+        };
         assert_eq!(p.cleaned().map(|p| p.name), Ok("张三".to_string()));
-        assert!(Profile { unit: String::new(), ..p }.cleaned().is_err());
+        assert!(Profile {
+            unit: String::new(),
+            ..p
+        }
+        .cleaned()
+        .is_err());
     }
 }

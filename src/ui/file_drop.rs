@@ -27,7 +27,12 @@ pub struct FileDropProps {
     pub disabled: bool,
 }
 
-fn read_files(files: Vec<web_sys::File>, props_max: u64, on_files: Callback<Vec<PickedFile>>, on_too_large: Callback<(String, u64)>) {
+fn read_files(
+    files: Vec<web_sys::File>,
+    props_max: u64,
+    on_files: Callback<Vec<PickedFile>>,
+    on_too_large: Callback<(String, u64)>,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut picked = Vec::new();
         for f in files {
@@ -37,7 +42,10 @@ fn read_files(files: Vec<web_sys::File>, props_max: u64, on_files: Callback<Vec<
                 return;
             }
             match gloo::file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => picked.push(PickedFile { name: file.name(), bytes }),
+                Ok(bytes) => picked.push(PickedFile {
+                    name: file.name(),
+                    bytes,
+                }),
                 Err(_) => {
                     on_too_large.emit((file.name(), 0));
                     return;
@@ -59,11 +67,20 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn file_drop(props: &FileDropProps) -> Html {
     let hover = use_state(|| false);
     let input_id = use_memo(props.label.clone(), |label| {
-        format!("file-{}", label.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))))
+        format!(
+            "file-{}",
+            label
+                .bytes()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        )
     });
 
     let onchange = {
-        let (max, on_files, on_too_large) = (props.max_bytes, props.on_files.clone(), props.on_too_large.clone());
+        let (max, on_files, on_too_large) = (
+            props.max_bytes,
+            props.on_files.clone(),
+            props.on_too_large.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let files = file_list(input.files());
@@ -85,8 +102,12 @@ pub fn file_drop(props: &FileDropProps) -> Html {
     };
     let ondrop = {
         let hover = hover.clone();
-        let (max, on_files, on_too_large, disabled) =
-            (props.max_bytes, props.on_files.clone(), props.on_too_large.clone(), props.disabled);
+        let (max, on_files, on_too_large, disabled) = (
+            props.max_bytes,
+            props.on_files.clone(),
+            props.on_too_large.clone(),
+            props.disabled,
+        );
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             hover.set(false);

@@ -12,8 +12,10 @@ pub fn local_now() -> NaiveDateTime {
 }
 
 pub fn to_local(at: DateTime<Utc>) -> NaiveDateTime {
-    let offset_minutes = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64))
-        .get_timezone_offset();
+    let offset_minutes = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ))
+    .get_timezone_offset();
     (at - chrono::Duration::minutes(offset_minutes as i64)).naive_utc()
 }
 

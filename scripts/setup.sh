@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build zuofeng (and, with --browser, to test it in Chromium).
+# Idempotent and quick when everything is present. Sourced by serve.sh, test.sh and release.sh
+# so that PATH is set for them.
+set -euo pipefail
+
+ZUOFENG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+export PATH="$ZUOFENG_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    say "apt-get update"
+    apt-get update -qq
+    apt_updated=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    rustup component add "$component"
+  fi
+done
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+# wasm-opt from npm's binaryen (Debian's is too old for current rustc output), playwright-core
+# and iconv-lite for the end-to-end tests: exactly the versions in package-lock.json.
+if ! (cd "$ZUOFENG_ROOT" && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+      && [ -d node_modules/iconv-lite ] && [ node_modules/.package-lock.json -nt package-lock.json ]); then
+  say "installing npm tools (npm ci)"
+  (cd "$ZUOFENG_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test: formatting, lints (native and wasm),
+# native tests, storage tests in headless Chromium, and end-to-end tests against the release build.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+cd "$ZUOFENG_ROOT"
+
+say "cargo fmt --check"
+cargo fmt --check
+say "cargo clippy (native and wasm32)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+say "native tests"
+cargo test --locked
+say "storage tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test storage
+say "release build"
+trunk build --release
+say "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

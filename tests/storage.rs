@@ -1,0 +1,209 @@
+//! The storage module against real IndexedDB in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use wasm_bindgen_test::*;
+use zuofeng::exchange::envelope::{Envelope, Exporter, FileKind};
+use zuofeng::exchange::merge::plan;
+use zuofeng::exchange::validate::read_file;
+use zuofeng::record::{DeviceId, Meta};
+use zuofeng::roster::model::{Cadre, CadreFields};
+use zuofeng::store::schema::{StoreName, DB_VERSION};
+use zuofeng::store::settings::{Profile, PROFILE};
+use zuofeng::store::{Store, StoreError};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default()
+}
+
+fn device() -> DeviceId {
+    DeviceId("test-device".into())
+}
+
+fn cadre(name: &str) -> Cadre {
+    Cadre::new(
+        Meta::new(&device(), now()),
+        CadreFields {
+            name: name.into(),
+            unit: "党政办".into(),
+            post: String::new(),
+            phone: String::new(),
+        },
+    )
+}
+
+async fn fresh(name: &str, version: u32) -> Store {
+    Store::delete(name).await.expect("delete test database");
+    Store::open_version(name, version, || {})
+        .await
+        .expect("open test database")
+}
+
+async fn snapshot(store: &Store) -> BTreeMap<StoreName, Vec<Value>> {
+    store.read_all().await.expect("read all")
+}
+
+#[wasm_bindgen_test]
+async fn records_are_written_and_read_back() {
+    let store = fresh("zf-test-rw", DB_VERSION).await;
+    let (a, b) = (cadre("张三"), cadre("李四"));
+    store.put_many(&[a.clone(), b.clone()]).await.expect("put");
+    let mut back = store.all::<Cadre>().await.expect("all");
+    back.sort_by_key(|c| c.meta.id);
+    let mut expected = vec![a.clone(), b.clone()];
+    expected.sort_by_key(|c| c.meta.id);
+    assert_eq!(back, expected);
+    assert_eq!(store.get::<Cadre>(a.meta.id).await.expect("get"), Some(a));
+    let counts = store.counts().await.expect("counts");
+    assert_eq!(counts.get(&StoreName::Cadres), Some(&2));
+    assert_eq!(counts.len(), StoreName::ALL.len());
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn settings_are_kept() {
+    let store = fresh("zf-test-settings", DB_VERSION).await;
+    assert_eq!(store.setting::<Profile>(PROFILE).await.expect("read"), None);
+    let p = Profile {
+        name: "张三".into(),
+        unit: "党政办".into(),
+        post: "秘书".into(),
+    };
+    store.set_setting(PROFILE, &p).await.expect("write");
+    assert_eq!(
+        store.setting::<Profile>(PROFILE).await.expect("read"),
+        Some(p)
+    );
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_import_leaves_every_store_unchanged() {
+    let store = fresh("zf-test-atomic", DB_VERSION).await;
+    store.put(&cadre("张三")).await.expect("put");
+    let line = json!({"meta": Meta::new(&device(), now()), "name": "道路建设"});
+    store
+        .write_all(&[(StoreName::WorkLines, line)])
+        .await
+        .expect("write line");
+    let before = snapshot(&store).await;
+
+    // Good records into three stores, then one IndexedDB cannot key: the whole write must fail.
+    let writes = vec![
+        (
+            StoreName::Cadres,
+            serde_json::to_value(cadre("李四")).expect("json"),
+        ),
+        (
+            StoreName::Questions,
+            json!({"meta": Meta::new(&device(), now()), "stem": "题"}),
+        ),
+        (
+            StoreName::WorkLines,
+            json!({"meta": Meta::new(&device(), now()), "name": "新线"}),
+        ),
+        (StoreName::Tasks, json!({"title": "no meta, no key"})),
+    ];
+    let result = store.write_all(&writes).await;
+    assert!(result.is_err(), "the write should have failed");
+    assert_eq!(snapshot(&store).await, before);
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_restores_exactly_into_an_empty_browser() {
+    let source = fresh("zf-test-backup-a", DB_VERSION).await;
+    source
+        .put_many(&[cadre("张三"), cadre("李四")])
+        .await
+        .expect("put");
+    let line = json!({"meta": Meta::new(&device(), now()), "name": "道路建设"});
+    let task = json!({"meta": Meta::new(&device(), now()), "title": "修路", "line_id": line["meta"]["id"]});
+    source
+        .write_all(&[(StoreName::WorkLines, line), (StoreName::Tasks, task)])
+        .await
+        .expect("write");
+    let exported = snapshot(&source).await;
+    let records = exported
+        .iter()
+        .map(|(s, v)| (s.as_str().to_string(), v.clone()))
+        .collect();
+    let exporter = Exporter {
+        name: "张三".into(),
+        unit: "党政办".into(),
+        post: String::new(),
+        device_id: device(),
+    };
+    let json = Envelope::new(FileKind::Backup, exporter, now(), records).to_json();
+    source.close();
+
+    let target = fresh("zf-test-backup-b", DB_VERSION).await;
+    let file = read_file(json.as_bytes(), FileKind::Backup).expect("valid file");
+    let writes = plan(file.records, &HashMap::new())
+        .writes(&HashMap::new(), &device(), now(), uuid::Uuid::new_v4)
+        .expect("no conflicts");
+    target.write_all(&writes).await.expect("restore");
+    let mut restored = snapshot(&target).await;
+    let mut expected = exported;
+    for list in restored.values_mut().chain(expected.values_mut()) {
+        list.sort_by_key(|v| v["meta"]["id"].as_str().unwrap_or_default().to_string());
+    }
+    assert_eq!(restored, expected);
+    target.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_from_version_1_keeps_the_data() {
+    let name = "zf-test-upgrade";
+    let v1 = fresh(name, 1).await;
+    let c = cadre("张三");
+    v1.put(&c).await.expect("put");
+    v1.set_setting(
+        PROFILE,
+        Profile {
+            name: "王秘书".into(),
+            unit: "党政办".into(),
+            post: String::new(),
+        },
+    )
+    .await
+    .expect("setting");
+    v1.close();
+
+    let v2 = Store::open_version(name, DB_VERSION, || {})
+        .await
+        .expect("upgrade");
+    assert_eq!(v2.all::<Cadre>().await.expect("read"), vec![c]);
+    assert_eq!(
+        v2.setting::<Profile>(PROFILE)
+            .await
+            .expect("setting")
+            .map(|p| p.name),
+        Some("王秘书".into())
+    );
+    // The stores added in version 2 are there and usable.
+    let counts = v2.counts().await.expect("counts");
+    assert_eq!(counts.len(), StoreName::ALL.len());
+    v2.write_all(&[(
+        StoreName::Tasks,
+        json!({"meta": Meta::new(&device(), now()), "title": "t"}),
+    )])
+    .await
+    .expect("write to a new store");
+    v2.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_from_a_newer_app_is_refused() {
+    let name = "zf-test-newer";
+    let newer = fresh(name, DB_VERSION + 1).await;
+    newer.close();
+    let result = Store::open_version(name, DB_VERSION, || {}).await;
+    assert_eq!(result.err(), Some(StoreError::DatabaseIsNewer));
+}
