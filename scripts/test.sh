@@ -13,7 +13,7 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 say "native tests"
 cargo test --locked
 say "storage tests in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown --test storage
+cargo test --locked --target wasm32-unknown-unknown --test storage --test text_in_browser
 say "release build"
 trunk build --release
 say "end-to-end tests in headless Chromium"

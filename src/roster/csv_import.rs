@@ -151,6 +151,8 @@ mod tests {
         )
     }
 
+    // encoding_rs is a native-only dependency; in the browser tests/text_in_browser.rs covers GBK.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn reads_a_gbk_file_with_columns_in_any_order() {
         let (bytes, _, _) =
