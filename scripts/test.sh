@@ -14,7 +14,6 @@ say "native tests"
 cargo test --locked
 say "storage tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test storage --test text_in_browser
-say "release build"
-trunk build --release
+"$ZUOFENG_ROOT/scripts/release.sh"
 say "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -222,10 +222,29 @@ const NAV: [Route; 7] = [
     Route::Data,
 ];
 
+/// Reads and updates the version that last ran in this browser; a message if it changed.
+fn take_update_notice() -> Option<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    let previous = storage
+        .get_item(crate::release::LAST_RUN_VERSION_KEY)
+        .ok()
+        .flatten();
+    let _ = storage.set_item(
+        crate::release::LAST_RUN_VERSION_KEY,
+        crate::exchange::envelope::APP_VERSION,
+    );
+    crate::release::update_notice(previous.as_deref())
+}
+
 #[function_component(Shell)]
 fn shell() -> Html {
     let session = use_session();
     let current = use_route::<Route>().unwrap_or(Route::Home);
+    let update = use_state(take_update_notice);
+    let dismiss = {
+        let update = update.clone();
+        Callback::from(move |_| update.set(None))
+    };
     html! {
         <>
             <header class="app-header">
@@ -245,6 +264,12 @@ fn shell() -> Html {
                 </Link<Route>>
             </header>
             <main class="page">
+                if let Some(message) = &*update {
+                    <div class="notice success no-print" role="status">
+                        <p>{ message }</p>
+                        <button onclick={dismiss}>{ "知道了" }</button>
+                    </div>
+                }
                 <Switch<Route> render={switch} />
             </main>
         </>

@@ -40,7 +40,14 @@ export async function serve(root = DIST, prefix = '/') {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    // Kept-alive connections are cut too, so that "stopped" really means nothing answers.
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 export const CHROMIUM_ARGS = [
