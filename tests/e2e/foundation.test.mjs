@@ -149,6 +149,18 @@ test('导入损坏、过新或类型不对的文件时提示原因，本机数�
     assert.match(await alert.innerText(), new RegExp(expected), name);
     await alert.getByRole('button', { name: '知道了' }).click();
   }
+  // A file dropped on the page is checked the same way as a chosen one.
+  const drop = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], '拖入.json', { type: 'application/json' }));
+    return dt;
+  }, good.text.slice(0, 100));
+  await page.locator('.file-drop').dispatchEvent('drop', { dataTransfer: drop });
+  const dropped = page.getByRole('alert').filter({ hasText: '“拖入.json”没有导入。' });
+  await dropped.waitFor();
+  assert.match(await dropped.innerText(), /文件不完整/);
+  await dropped.getByRole('button', { name: '知道了' }).click();
+
   // File text is shown as text, never as markup.
   assert.equal(await page.locator('img').count(), 0);
   assert.deepEqual(await rosterNames(page), ['孙七']);
