@@ -4,5 +4,6 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 cd "$ZUOFENG_ROOT"
-trunk build --release
+"$ZUOFENG_ROOT/scripts/release.sh"
 node bench/run.mjs
+node -e "const fs=require('fs'),z=require('zlib');const b=fs.readFileSync('release/zuofeng.html');console.log('single file release/zuofeng.html: '+(b.length/1024).toFixed(1)+' KB raw, '+(z.gzipSync(b,{level:9}).length/1024).toFixed(1)+' KB gzip')"
