@@ -10,6 +10,7 @@ pub mod record;
 pub mod release;
 pub mod roster;
 pub mod store;
+pub mod workline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::record::DeviceId;
+use crate::store::schema::StoreName;
 
 /// The `format` field of every zuofeng file.
 pub const FORMAT_NAME: &str = "zuofeng";
@@ -68,6 +69,16 @@ impl FileKind {
             FileKind::Ballot => "评议票",
             FileKind::CaseFile => "诫勉案卷",
             FileKind::WorkLineUpdate => "工作线更新",
+        }
+    }
+
+    /// The stores a file of this kind may carry.
+    pub fn allows(self, store: StoreName) -> bool {
+        match self {
+            FileKind::Backup => store != StoreName::Settings,
+            FileKind::WorkLineUpdate => crate::workline::share::LINE_FILE_STORES.contains(&store),
+            // The other kinds' contents are fixed when their modules are built.
+            _ => store != StoreName::Settings,
         }
     }
 

@@ -48,6 +48,10 @@ pub enum FileError {
     },
     BadHeader(String),
     UnknownStore(String),
+    StoreNotAllowed {
+        kind: FileKind,
+        store: StoreName,
+    },
     TooManyRecords(usize),
     InvalidRecords {
         problems: Vec<RecordProblem>,
@@ -95,6 +99,11 @@ impl FileError {
             ),
             FileError::UnknownStore(name) => format!(
                 "文件中有无法识别的数据类别“{name}”，可能来自更新版本的本应用。请升级后再导入。"
+            ),
+            FileError::StoreNotAllowed { kind, store } => format!(
+                "“{}”文件中不应有{}数据，文件可能被修改过。请让对方用本应用重新导出。",
+                kind.label(),
+                store.label()
             ),
             FileError::TooManyRecords(n) => format!(
                 "文件中的记录太多（{n} 条），不像是本应用导出的文件。请检查是否选错了文件。"

@@ -6,6 +6,9 @@ use serde_json::Value;
 use crate::record::Meta;
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;
+use crate::workline::model::{Task, WorkLine};
+use crate::workline::report::WorkReport;
+use crate::workline::standup::StandUp;
 
 /// Just the bookkeeping part of a record; the rest is checked by the store's own type.
 #[derive(Deserialize)]
@@ -34,6 +37,21 @@ pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
             let cadre = Cadre::deserialize(value).map_err(|e| format!("干部信息不完整（{e}）"))?;
             cadre.check().map_err(|e| e.user_message())
         }
+        StoreName::WorkLines => {
+            let line =
+                WorkLine::deserialize(value).map_err(|e| format!("工作线信息不完整（{e}）"))?;
+            line.check().map_err(|e| e.user_message())
+        }
+        StoreName::Tasks => {
+            let task = Task::deserialize(value).map_err(|e| format!("任务信息不完整（{e}）"))?;
+            task.check().map_err(|e| e.user_message())
+        }
+        StoreName::StandUps => StandUp::deserialize(value)
+            .map(|_| ())
+            .map_err(|e| format!("碰头会记录不完整（{e}）")),
+        StoreName::WorkReports => WorkReport::deserialize(value)
+            .map(|_| ())
+            .map_err(|e| format!("调度或总结不完整（{e}）")),
         _ => Ok(()),
     }
 }

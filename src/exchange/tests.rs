@@ -88,12 +88,11 @@ fn a_backup_round_trips_exactly() {
 
 #[test]
 fn records_of_stores_without_a_module_yet_are_kept_as_they_came() {
-    let task =
-        json!({"meta": Meta::new(&me(), t(0)), "title": "修路", "line_id": null, "extra": [1, 2]});
+    let question = json!({"meta": Meta::new(&me(), t(0)), "stem": "题", "extra": [1, 2]});
     let mut records = BTreeMap::new();
-    records.insert("tasks".to_string(), vec![task.clone()]);
+    records.insert("questions".to_string(), vec![question.clone()]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(file.records[0].value, task);
+    assert_eq!(file.records[0].value, question);
 }
 
 #[test]
@@ -209,7 +208,10 @@ fn an_unknown_store_is_refused() {
     records.insert("settings".to_string(), vec![]);
     assert_eq!(
         read(&backup(records).to_json()),
-        Err(FileError::UnknownStore("settings".into()))
+        Err(FileError::StoreNotAllowed {
+            kind: FileKind::Backup,
+            store: StoreName::Settings
+        })
     );
 }
 
@@ -258,18 +260,17 @@ fn every_bad_record_is_listed_with_its_position() {
 
 #[test]
 fn references_must_point_at_the_file_or_this_browser() {
-    let line = json!({"meta": Meta::new(&me(), t(0)), "name": "道路建设"});
-    let line_id = line["meta"]["id"].clone();
+    let quiz = json!({"meta": Meta::new(&me(), t(0)), "title": "上半年测验"});
+    let quiz_id = quiz["meta"]["id"].clone();
     let orphan_target = uuid::Uuid::new_v4();
-    let task_ok = json!({"meta": Meta::new(&me(), t(0)), "line_id": line_id});
-    let task_local = json!({"meta": Meta::new(&me(), t(0)), "line_id": orphan_target.to_string()});
+    let sheet_ok = json!({"meta": Meta::new(&me(), t(0)), "quiz_id": quiz_id});
+    let sheet_local = json!({"meta": Meta::new(&me(), t(0)), "quiz_id": orphan_target.to_string()});
     let mut records = BTreeMap::new();
-    records.insert("work_lines".to_string(), vec![line]);
-    records.insert("tasks".to_string(), vec![task_ok, task_local]);
+    records.insert("quizzes".to_string(), vec![quiz]);
+    records.insert("attempts".to_string(), vec![sheet_ok, sheet_local]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(check_references(&file, |s, id| s == StoreName::WorkLines
-        && *id == orphan_target)
-    .is_ok());
+    let local = |s: StoreName, id: &uuid::Uuid| s == StoreName::Quizzes && *id == orphan_target;
+    assert!(check_references(&file, local).is_ok());
     match check_references(&file, |_, _| false) {
         Err(FileError::InvalidRecords { problems, .. }) => {
             assert_eq!(problems.len(), 1);

@@ -72,7 +72,7 @@ pub fn read_file(bytes: &[u8], expected: FileKind) -> Result<ValidFile, FileErro
     })?;
     check_header(&json, expected)?;
     let envelope = Envelope::deserialize(&json).map_err(|e| FileError::BadHeader(e.to_string()))?;
-    let records = check_records(envelope.records)?;
+    let records = check_records(envelope.kind, envelope.records)?;
     Ok(ValidFile {
         kind: envelope.kind,
         exported_by: envelope.exported_by,
@@ -128,7 +128,10 @@ fn check_header(json: &Value, expected: FileKind) -> Result<(), FileError> {
     Ok(())
 }
 
-fn check_records(by_store: BTreeMap<String, Vec<Value>>) -> Result<Vec<IncomingRecord>, FileError> {
+fn check_records(
+    kind: FileKind,
+    by_store: BTreeMap<String, Vec<Value>>,
+) -> Result<Vec<IncomingRecord>, FileError> {
     let total: usize = by_store.values().map(Vec::len).sum();
     if total > MAX_RECORDS {
         return Err(FileError::TooManyRecords(total));
@@ -137,8 +140,9 @@ fn check_records(by_store: BTreeMap<String, Vec<Value>>) -> Result<Vec<IncomingR
     let mut records = Vec::with_capacity(total);
     for (name, values) in by_store {
         let store = match StoreName::parse(&name) {
-            Some(s) if s != StoreName::Settings => s,
-            _ => return Err(FileError::UnknownStore(name)),
+            Some(s) if kind.allows(s) => s,
+            Some(s) => return Err(FileError::StoreNotAllowed { kind, store: s }),
+            None => return Err(FileError::UnknownStore(name)),
         };
         let mut seen: HashSet<Id> = HashSet::with_capacity(values.len());
         for (i, value) in values.into_iter().enumerate() {

@@ -1,0 +1,416 @@
+//! 周调度, 月总结 and 每周工作安排, generated from the plan as editable documents: a title, the
+//! period, and one section per line (or person) with a text field per column.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::model::{LineStatus, Task, TaskStatus, WorkLine};
+use super::schedule::{days_late, days_overdue, month_bounds, week_start};
+use super::standup::{problems_in, StandUp};
+use crate::record::{Entity, Id, Meta};
+use crate::store::schema::StoreName;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    WeeklyDispatch,
+    MonthlySummary,
+    WeeklyPlan,
+}
+
+impl ReportKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::WeeklyDispatch => "周调度",
+            ReportKind::MonthlySummary => "月总结",
+            ReportKind::WeeklyPlan => "每周工作安排",
+        }
+    }
+}
+
+/// One line's (or person's) part of a report: a heading and one text per column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub heading: String,
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDoc {
+    pub kind: ReportKind,
+    pub title: String,
+    pub period: String,
+    /// What the first column (the section headings) holds: 工作线 or 责任人.
+    pub heading_label: String,
+    pub columns: Vec<String>,
+    pub sections: Vec<ReportSection>,
+}
+
+/// A report as edited and saved, so that edits survive and travel in backups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkReport {
+    pub meta: Meta,
+    pub kind: ReportKind,
+    pub period_start: NaiveDate,
+    pub doc: ReportDoc,
+}
+
+impl Entity for WorkReport {
+    const STORE: StoreName = StoreName::WorkReports;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+/// The plan as the generators read it.
+pub struct PlanData<'a> {
+    pub lines: &'a [WorkLine],
+    pub tasks: &'a [Task],
+    pub stand_ups: &'a [StandUp],
+    /// Cadre names by id.
+    pub names: &'a HashMap<Id, String>,
+}
+
+fn md(day: NaiveDate) -> String {
+    day.format("%m月%d日").to_string()
+}
+
+fn ymd(day: NaiveDate) -> String {
+    day.format("%Y年%m月%d日").to_string()
+}
+
+impl PlanData<'_> {
+    fn owners(&self, task: &Task) -> String {
+        let names: Vec<&str> = task
+            .owners
+            .iter()
+            .map(|id| {
+                self.names
+                    .get(id)
+                    .map(String::as_str)
+                    .unwrap_or("（已不在名册）")
+            })
+            .collect();
+        if names.is_empty() {
+            "未指定责任人".into()
+        } else {
+            names.join("、")
+        }
+    }
+
+    fn live_lines(&self) -> Vec<&WorkLine> {
+        let mut lines: Vec<&WorkLine> = self.lines.iter().filter(|l| !l.deleted).collect();
+        lines.sort_by(|a, b| (a.deadline, &a.name).cmp(&(b.deadline, &b.name)));
+        lines
+    }
+
+    fn tasks_by_line(&self) -> HashMap<Id, Vec<&Task>> {
+        let mut by_line: HashMap<Id, Vec<&Task>> = HashMap::new();
+        for t in self.tasks.iter().filter(|t| !t.deleted) {
+            by_line.entry(t.line_id).or_default().push(t);
+        }
+        for list in by_line.values_mut() {
+            list.sort_by_key(|t| (t.order, t.due));
+        }
+        by_line
+    }
+}
+
+fn numbered(items: impl IntoIterator<Item = String>) -> String {
+    let lines: Vec<String> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .collect();
+    if lines.is_empty() {
+        "无".into()
+    } else {
+        lines.join("\n")
+    }
+}
+
+fn progress_at(task: &Task, before: NaiveDate) -> u8 {
+    task.history
+        .iter()
+        .filter(|h| h.on < before)
+        .max_by_key(|h| h.on)
+        .map(|h| h.progress)
+        .unwrap_or(0)
+}
+
+fn problem_lines(data: &PlanData, line: &WorkLine, from: NaiveDate, to: NaiveDate) -> String {
+    numbered(
+        problems_in(data.stand_ups, line.meta.id, from, to)
+            .into_iter()
+            .map(|p| {
+                let state = match p.solved_on {
+                    Some(day) => format!("已于{}解决", md(day)),
+                    None => "尚未解决".into(),
+                };
+                let how = if p.solution.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("：{}", p.solution.trim())
+                };
+                format!("{}（{}提出，{state}{how}）", p.text, md(p.raised_on))
+            }),
+    )
+}
+
+/// 周调度 for the week holding `day`, as things stood on `as_of`.
+pub fn weekly_dispatch(data: &PlanData, day: NaiveDate, as_of: NaiveDate) -> ReportDoc {
+    let mon = week_start(day);
+    let sun = mon + Days::new(6);
+    let as_of = as_of.min(sun);
+    let by_line = data.tasks_by_line();
+    let sections = data
+        .live_lines()
+        .into_iter()
+        .filter(|l| l.start <= sun)
+        .map(|line| {
+            let tasks = by_line.get(&line.meta.id).map(Vec::as_slice).unwrap_or(&[]);
+            let in_week = |d: Option<NaiveDate>| d.is_some_and(|d| d >= mon && d <= sun);
+            let done = tasks
+                .iter()
+                .filter(|t| in_week(t.finished_on))
+                .map(|t| format!("{}（{}）", t.title, data.owners(t)));
+            let going = tasks
+                .iter()
+                .filter(|t| t.status != TaskStatus::Done && days_overdue(t, as_of).is_none())
+                .map(|t| {
+                    format!(
+                        "{}（{}），进度 {}%，{}，{}前完成",
+                        t.title,
+                        data.owners(t),
+                        t.progress,
+                        t.status.label(),
+                        md(t.due)
+                    )
+                });
+            let late = tasks.iter().filter_map(|t| {
+                days_overdue(t, as_of).map(|n| {
+                    format!(
+                        "{}（{}），应于{}完成，已逾期 {n} 天，进度 {}%",
+                        t.title,
+                        data.owners(t),
+                        md(t.due),
+                        t.progress
+                    )
+                })
+            });
+            let changes = tasks.iter().filter_map(|t| {
+                let last = t
+                    .history
+                    .iter()
+                    .filter(|h| h.on >= mon && h.on <= sun)
+                    .max_by_key(|h| h.on)?;
+                let before = progress_at(t, mon);
+                (last.progress != before)
+                    .then(|| format!("{}：{}% → {}%", t.title, before, last.progress))
+            });
+            let lead = line
+                .lead
+                .and_then(|id| data.names.get(&id))
+                .map(String::as_str)
+                .unwrap_or("未指定");
+            ReportSection {
+                heading: line.name.clone(),
+                fields: vec![
+                    format!(
+                        "{}\n责任领导：{lead}；责任单位：{}；完成时限：{}",
+                        line.goal,
+                        line.unit,
+                        ymd(line.deadline)
+                    ),
+                    numbered(done),
+                    numbered(going),
+                    numbered(late),
+                    numbered(changes),
+                    problem_lines(data, line, mon, sun),
+                ],
+            }
+        })
+        .collect();
+    ReportDoc {
+        kind: ReportKind::WeeklyDispatch,
+        title: "工作分线周调度".into(),
+        period: format!("{}至{}", ymd(mon), ymd(sun)),
+        heading_label: "工作线".into(),
+        columns: [
+            "目标任务",
+            "本周完成",
+            "正在推进",
+            "逾期未完成",
+            "进度变化",
+            "困难和问题及解决情况",
+        ]
+        .map(String::from)
+        .to_vec(),
+        sections,
+    }
+}
+
+/// 月总结 for the month holding `day`.
+pub fn monthly_summary(data: &PlanData, day: NaiveDate, as_of: NaiveDate) -> ReportDoc {
+    let (first, last) = month_bounds(day);
+    let next_last = month_bounds(last + Days::new(1)).1;
+    let as_of = as_of.min(last);
+    let by_line = data.tasks_by_line();
+    let sections = data
+        .live_lines()
+        .into_iter()
+        .filter(|l| l.start <= last)
+        .map(|line| {
+            let tasks = by_line.get(&line.meta.id).map(Vec::as_slice).unwrap_or(&[]);
+            let finished_in_month: Vec<&&Task> = tasks
+                .iter()
+                .filter(|t| t.finished_on.is_some_and(|d| d >= first && d <= last))
+                .collect();
+            let on_time = finished_in_month
+                .iter()
+                .filter(|t| days_late(t).is_none())
+                .map(|t| format!("{}（{}）", t.title, data.owners(t)));
+            let late = finished_in_month.iter().filter_map(|t| {
+                days_late(t).map(|n| format!("{}（{}），逾期 {n} 天完成", t.title, data.owners(t)))
+            });
+            let open = tasks
+                .iter()
+                .filter(|t| t.status != TaskStatus::Done && t.due <= last)
+                .map(|t| match days_overdue(t, as_of) {
+                    Some(n) => format!(
+                        "{}（{}），进度 {}%，已逾期 {n} 天",
+                        t.title,
+                        data.owners(t),
+                        t.progress
+                    ),
+                    None => format!(
+                        "{}（{}），进度 {}%，{}前完成",
+                        t.title,
+                        data.owners(t),
+                        t.progress,
+                        md(t.due)
+                    ),
+                });
+            let next = tasks
+                .iter()
+                .filter(|t| t.status != TaskStatus::Done && t.due > last && t.due <= next_last)
+                .map(|t| format!("{}（{}），{}前完成", t.title, data.owners(t), md(t.due)));
+            ReportSection {
+                heading: if line.status == LineStatus::Done {
+                    format!("{}（已完成）", line.name)
+                } else {
+                    line.name.clone()
+                },
+                fields: vec![
+                    numbered(on_time),
+                    numbered(late),
+                    numbered(open),
+                    problem_lines(data, line, first, last),
+                    numbered(next),
+                ],
+            }
+        })
+        .collect();
+    ReportDoc {
+        kind: ReportKind::MonthlySummary,
+        title: "工作分线月总结".into(),
+        period: first.format("%Y年%m月").to_string(),
+        heading_label: "工作线".into(),
+        columns: ["完成情况", "逾期完成", "尚未完成", "主要问题", "下月计划"]
+            .map(String::from)
+            .to_vec(),
+        sections,
+    }
+}
+
+/// 每周工作安排 for the week holding `day`: each person's unfinished tasks due that week or
+/// earlier.
+pub fn weekly_plan(data: &PlanData, day: NaiveDate) -> ReportDoc {
+    let mon = week_start(day);
+    let sun = mon + Days::new(6);
+    let line_names: HashMap<Id, &str> = data
+        .lines
+        .iter()
+        .filter(|l| !l.deleted)
+        .map(|l| (l.meta.id, l.name.as_str()))
+        .collect();
+    let mut by_person: HashMap<Option<Id>, Vec<&Task>> = HashMap::new();
+    for t in data.tasks.iter().filter(|t| {
+        !t.deleted
+            && t.status != TaskStatus::Done
+            && t.due <= sun
+            && line_names.contains_key(&t.line_id)
+    }) {
+        if t.owners.is_empty() {
+            by_person.entry(None).or_default().push(t);
+        }
+        for owner in &t.owners {
+            by_person.entry(Some(*owner)).or_default().push(t);
+        }
+    }
+    let name_of = |id: &Option<Id>| match id {
+        Some(id) => data
+            .names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "（已不在名册）".into()),
+        None => "未指定责任人".into(),
+    };
+    let mut people: Vec<(String, Vec<&Task>)> = by_person
+        .into_iter()
+        .map(|(id, tasks)| (name_of(&id), tasks))
+        .collect();
+    people.sort_by(|a, b| a.0.cmp(&b.0));
+    let sections = people
+        .into_iter()
+        .map(|(name, mut tasks)| {
+            tasks.sort_by_key(|t| t.due);
+            let items = tasks.into_iter().map(|t| {
+                let when = if t.due < mon {
+                    format!("已逾期，原定{}", md(t.due))
+                } else {
+                    format!("{}前", md(t.due))
+                };
+                format!(
+                    "【{}】{}，{when}，当前进度 {}%",
+                    line_names.get(&t.line_id).copied().unwrap_or(""),
+                    t.title,
+                    t.progress
+                )
+            });
+            ReportSection {
+                heading: name,
+                fields: vec![numbered(items)],
+            }
+        })
+        .collect();
+    ReportDoc {
+        kind: ReportKind::WeeklyPlan,
+        title: "每周工作安排".into(),
+        period: format!("{}至{}", ymd(mon), ymd(sun)),
+        heading_label: "责任人".into(),
+        columns: vec!["本周工作".into()],
+        sections,
+    }
+}
+
+/// The report as rows for a spreadsheet: a header row, then one row per section.
+pub fn as_rows(doc: &ReportDoc) -> Vec<Vec<String>> {
+    let mut rows = vec![std::iter::once(doc.heading_label.clone())
+        .chain(doc.columns.iter().cloned())
+        .collect()];
+    rows.extend(doc.sections.iter().map(|s| {
+        std::iter::once(s.heading.clone())
+            .chain(s.fields.iter().cloned())
+            .collect()
+    }));
+    rows
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate};
+
+use super::*;
+use crate::record::DeviceId;
+use crate::workline::model::{ProgressEntry, Recurrence};
+use crate::workline::standup::Problem;
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default()
+}
+
+fn meta() -> Meta {
+    Meta::new(
+        &DeviceId("d".into()),
+        DateTime::from_timestamp(0, 0).unwrap_or_default(),
+    )
+}
+
+fn line(name: &str, lead: Option<Id>) -> WorkLine {
+    WorkLine {
+        meta: meta(),
+        name: name.into(),
+        goal: format!("{name}目标"),
+        lead,
+        unit: "城建办".into(),
+        members: vec![],
+        measures: String::new(),
+        start: d(11, 1),
+        deadline: d(12, 31),
+        status: LineStatus::Active,
+        deleted: false,
+    }
+}
+
+fn task(line: &WorkLine, title: &str, owner: Id, due: NaiveDate) -> Task {
+    Task {
+        meta: meta(),
+        line_id: line.meta.id,
+        title: title.into(),
+        owners: vec![owner],
+        due,
+        progress: 0,
+        status: TaskStatus::NotStarted,
+        notes: String::new(),
+        recurrence: Recurrence::None,
+        order: 0,
+        finished_on: None,
+        history: vec![],
+        deleted: false,
+    }
+}
+
+struct Fixture {
+    lines: Vec<WorkLine>,
+    tasks: Vec<Task>,
+    stand_ups: Vec<StandUp>,
+    names: HashMap<Id, String>,
+}
+
+fn fixture() -> Fixture {
+    let zhang = uuid::Uuid::new_v4();
+    let li = uuid::Uuid::new_v4();
+    let names: HashMap<Id, String> = [(zhang, "张三".to_string()), (li, "李四".to_string())].into();
+    let road = line("道路建设", Some(zhang));
+    let mut done = task(&road, "路基平整", zhang, d(11, 25));
+    done.status = TaskStatus::Done;
+    done.progress = 100;
+    done.finished_on = Some(d(11, 24));
+    done.history = vec![
+        ProgressEntry {
+            on: d(11, 18),
+            progress: 50,
+            status: TaskStatus::InProgress,
+        },
+        ProgressEntry {
+            on: d(11, 24),
+            progress: 100,
+            status: TaskStatus::Done,
+        },
+    ];
+    let mut late = task(&road, "排水沟", li, d(11, 20));
+    late.progress = 30;
+    late.status = TaskStatus::InProgress;
+    let going = task(&road, "路灯安装", li, d(12, 10));
+    let mut gone = task(&road, "已删除的任务", li, d(11, 20));
+    gone.deleted = true;
+    let mut finished_late = task(&road, "征地协调", zhang, d(11, 5));
+    finished_late.status = TaskStatus::Done;
+    finished_late.finished_on = Some(d(11, 12));
+    let mut removed = line("已删除的线", None);
+    removed.deleted = true;
+    let stand_ups = vec![StandUp {
+        meta: meta(),
+        line_id: road.meta.id,
+        date: d(11, 24),
+        done: String::new(),
+        planned: String::new(),
+        problems: vec![Problem {
+            id: uuid::Uuid::new_v4(),
+            text: "水泥供应不足".into(),
+            raised_on: d(11, 24),
+            solved_on: None,
+            solution: "联系第二家供应商".into(),
+        }],
+    }];
+    Fixture {
+        tasks: vec![done, late, going, gone, finished_late],
+        lines: vec![road, removed],
+        stand_ups,
+        names,
+    }
+}
+
+fn data(f: &Fixture) -> PlanData<'_> {
+    PlanData {
+        lines: &f.lines,
+        tasks: &f.tasks,
+        stand_ups: &f.stand_ups,
+        names: &f.names,
+    }
+}
+
+#[test]
+fn the_weekly_dispatch_sorts_each_lines_tasks() {
+    let f = fixture();
+    let doc = weekly_dispatch(&data(&f), d(11, 27), d(11, 27));
+    assert_eq!(doc.period, "2026年11月23日至2026年11月29日");
+    assert_eq!(doc.sections.len(), 1, "deleted lines are left out");
+    let s = &doc.sections[0];
+    assert_eq!(s.heading, "道路建设");
+    assert!(s.fields[0].contains("责任领导：张三"), "{}", s.fields[0]);
+    assert_eq!(s.fields[1], "1. 路基平整（张三）");
+    assert!(
+        s.fields[2].contains("路灯安装（李四），进度 0%"),
+        "{}",
+        s.fields[2]
+    );
+    assert_eq!(
+        s.fields[3],
+        "1. 排水沟（李四），应于11月20日完成，已逾期 7 天，进度 30%"
+    );
+    assert_eq!(s.fields[4], "1. 路基平整：50% → 100%");
+    assert!(
+        s.fields[5].contains("水泥供应不足（11月24日提出，尚未解决：联系第二家供应商）"),
+        "{}",
+        s.fields[5]
+    );
+    assert!(!s.fields.iter().any(|f| f.contains("已删除")));
+}
+
+#[test]
+fn the_monthly_summary_separates_on_time_late_and_open() {
+    let f = fixture();
+    let doc = monthly_summary(&data(&f), d(11, 15), d(11, 30));
+    assert_eq!(doc.period, "2026年11月");
+    let s = &doc.sections[0];
+    assert_eq!(s.fields[0], "1. 路基平整（张三）");
+    assert_eq!(s.fields[1], "1. 征地协调（张三），逾期 7 天完成");
+    assert_eq!(s.fields[2], "1. 排水沟（李四），进度 30%，已逾期 10 天");
+    assert_eq!(s.fields[4], "1. 路灯安装（李四），12月10日前完成");
+}
+
+#[test]
+fn the_weekly_plan_lists_each_persons_open_tasks() {
+    let f = fixture();
+    let doc = weekly_plan(&data(&f), d(12, 7));
+    let people: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(people, vec!["李四"]);
+    assert_eq!(
+        doc.sections[0].fields[0],
+        "1. 【道路建设】排水沟，已逾期，原定11月20日，当前进度 30%\n2. 【道路建设】路灯安装，12月10日前，当前进度 0%"
+    );
+    let rows = as_rows(&doc);
+    assert_eq!(rows[0], vec!["责任人".to_string(), "本周工作".to_string()]);
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
+fn an_empty_plan_gives_an_empty_report() {
+    let names = HashMap::new();
+    let empty = PlanData {
+        lines: &[],
+        tasks: &[],
+        stand_ups: &[],
+        names: &names,
+    };
+    assert!(weekly_dispatch(&empty, d(11, 27), d(11, 27))
+        .sections
+        .is_empty());
+    assert!(weekly_plan(&empty, d(11, 27)).sections.is_empty());
+}

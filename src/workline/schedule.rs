@@ -1,0 +1,310 @@
+//! Dates and progress of tasks: weeks, overdue days, progress updates, recurrence, ordering.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::model::{ProgressEntry, Recurrence, Task, TaskStatus};
+use crate::record::{DeviceId, Meta};
+
+/// The Monday of the week that holds `day` (weeks run Monday to Sunday, as offices plan them).
+pub fn week_start(day: NaiveDate) -> NaiveDate {
+    day - Days::new(u64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The first and last day of `day`'s month.
+pub fn month_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = day.with_day(1).unwrap_or(day);
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(day);
+    (first, last)
+}
+
+/// Whole days past the due date for an unfinished task, or `None` if not overdue.
+pub fn days_overdue(task: &Task, today: NaiveDate) -> Option<i64> {
+    if task.status == TaskStatus::Done || task.deleted {
+        return None;
+    }
+    let days = (today - task.due).num_days();
+    (days > 0).then_some(days)
+}
+
+/// Whether a task was finished after its due date, and by how many days.
+pub fn days_late(task: &Task) -> Option<i64> {
+    let finished = task.finished_on?;
+    let days = (finished - task.due).num_days();
+    (days > 0).then_some(days)
+}
+
+/// What a person reports about a task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressUpdate {
+    pub progress: u8,
+    pub status: TaskStatus,
+    pub notes: String,
+}
+
+impl ProgressUpdate {
+    /// Progress and status agree: 100 % means done, done means 100 %.
+    pub fn normalised(&self) -> ProgressUpdate {
+        let mut u = self.clone();
+        u.progress = u.progress.min(100);
+        if u.status == TaskStatus::Done {
+            u.progress = 100;
+        } else if u.progress == 100 {
+            u.status = TaskStatus::Done;
+        } else if u.progress > 0 && u.status == TaskStatus::NotStarted {
+            u.status = TaskStatus::InProgress;
+        }
+        u
+    }
+}
+
+/// Applies an update to a task as an edit by `device` on `today`. Returns the next occurrence
+/// of a recurring task that was just finished.
+pub fn apply_update(
+    task: &mut Task,
+    update: &ProgressUpdate,
+    today: NaiveDate,
+    device: &DeviceId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Task> {
+    let u = update.normalised();
+    let was_done = task.status == TaskStatus::Done;
+    if (u.progress, u.status) != (task.progress, task.status) {
+        task.history.push(ProgressEntry {
+            on: today,
+            progress: u.progress,
+            status: u.status,
+        });
+    }
+    task.progress = u.progress;
+    task.status = u.status;
+    task.notes = u.notes;
+    task.finished_on = match (was_done, u.status == TaskStatus::Done) {
+        (false, true) => Some(today),
+        (_, false) => None,
+        (true, true) => task.finished_on.or(Some(today)),
+    };
+    task.meta.touch(device, now);
+    if !was_done && task.status == TaskStatus::Done {
+        next_occurrence(task, device, now)
+    } else {
+        None
+    }
+}
+
+/// The next task of a recurring series, due one week or month after this one.
+pub fn next_occurrence(
+    task: &Task,
+    device: &DeviceId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Task> {
+    let due = match task.recurrence {
+        Recurrence::None => return None,
+        Recurrence::Weekly => task.due.checked_add_days(Days::new(7))?,
+        Recurrence::Monthly => task.due.checked_add_months(Months::new(1))?,
+    };
+    Some(Task {
+        meta: Meta::new(device, now),
+        due,
+        progress: 0,
+        status: TaskStatus::NotStarted,
+        notes: String::new(),
+        finished_on: None,
+        history: Vec::new(),
+        order: task.order + 1,
+        ..task.clone()
+    })
+}
+
+/// Moves the task at `from` to `to` within a line's tasks (already sorted by order) and returns
+/// the tasks whose order changed, renumbered.
+pub fn reorder(tasks: &[Task], from: usize, to: usize) -> Vec<Task> {
+    if from >= tasks.len() || to >= tasks.len() || from == to {
+        return Vec::new();
+    }
+    let mut list: Vec<Task> = tasks.to_vec();
+    let moved = list.remove(from);
+    list.insert(to, moved);
+    list.into_iter()
+        .enumerate()
+        .filter_map(|(i, mut t)| {
+            let order = i as i64;
+            (t.order != order).then(|| {
+                t.order = order;
+                t
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Meta;
+    use chrono::DateTime;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    pub(crate) fn task(title: &str, due: NaiveDate) -> Task {
+        Task {
+            meta: Meta::new(
+                &DeviceId("d".into()),
+                DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            ),
+            line_id: uuid::Uuid::nil(),
+            title: title.into(),
+            owners: vec![],
+            due,
+            progress: 0,
+            status: TaskStatus::NotStarted,
+            notes: String::new(),
+            recurrence: Recurrence::None,
+            order: 0,
+            finished_on: None,
+            history: vec![],
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_months_have_their_last_day() {
+        assert_eq!(week_start(d(2026, 11, 27)), d(2026, 11, 23)); // a Friday
+        assert_eq!(week_start(d(2026, 11, 23)), d(2026, 11, 23));
+        assert_eq!(week_start(d(2026, 11, 29)), d(2026, 11, 23)); // Sunday
+        assert_eq!(
+            month_bounds(d(2026, 2, 14)),
+            (d(2026, 2, 1), d(2026, 2, 28))
+        );
+        assert_eq!(month_bounds(d(2028, 2, 14)).1, d(2028, 2, 29));
+        assert_eq!(
+            month_bounds(d(2026, 12, 31)),
+            (d(2026, 12, 1), d(2026, 12, 31))
+        );
+    }
+
+    #[test]
+    fn overdue_counts_whole_days_after_the_due_date() {
+        let t = task("修路", d(2026, 11, 20));
+        assert_eq!(days_overdue(&t, d(2026, 11, 20)), None);
+        assert_eq!(days_overdue(&t, d(2026, 11, 27)), Some(7));
+        let done = Task {
+            status: TaskStatus::Done,
+            ..t.clone()
+        };
+        assert_eq!(days_overdue(&done, d(2026, 11, 27)), None);
+        let gone = Task { deleted: true, ..t };
+        assert_eq!(days_overdue(&gone, d(2026, 11, 27)), None);
+    }
+
+    #[test]
+    fn an_update_records_history_and_the_finish_day() {
+        let now = DateTime::from_timestamp(100, 0).unwrap_or_default();
+        let dev = DeviceId("m".into());
+        let mut t = task("修路", d(2026, 11, 20));
+        let upd = |p: u8, s: TaskStatus| ProgressUpdate {
+            progress: p,
+            status: s,
+            notes: "说明".into(),
+        };
+        assert_eq!(
+            apply_update(
+                &mut t,
+                &upd(40, TaskStatus::NotStarted),
+                d(2026, 11, 18),
+                &dev,
+                now
+            ),
+            None
+        );
+        assert_eq!((t.progress, t.status), (40, TaskStatus::InProgress));
+        assert_eq!(
+            apply_update(
+                &mut t,
+                &upd(100, TaskStatus::InProgress),
+                d(2026, 11, 22),
+                &dev,
+                now
+            ),
+            None
+        );
+        assert_eq!(
+            (t.status, t.finished_on),
+            (TaskStatus::Done, Some(d(2026, 11, 22)))
+        );
+        assert_eq!(days_late(&t), Some(2));
+        assert_eq!(t.history.len(), 2);
+        assert_eq!(t.meta.rev, 3);
+        assert!(t.meta.is_consistent());
+        // Reopened: no finish day any more.
+        apply_update(
+            &mut t,
+            &upd(80, TaskStatus::InProgress),
+            d(2026, 11, 23),
+            &dev,
+            now,
+        );
+        assert_eq!(t.finished_on, None);
+    }
+
+    #[test]
+    fn finishing_a_recurring_task_schedules_the_next_one() {
+        let now = DateTime::from_timestamp(100, 0).unwrap_or_default();
+        let dev = DeviceId("m".into());
+        let mut weekly = Task {
+            recurrence: Recurrence::Weekly,
+            ..task("周报", d(2026, 11, 27))
+        };
+        let done = ProgressUpdate {
+            progress: 100,
+            status: TaskStatus::Done,
+            notes: String::new(),
+        };
+        let next = apply_update(&mut weekly, &done, d(2026, 11, 27), &dev, now);
+        let next = next.unwrap_or_else(|| panic!("a weekly task recurs"));
+        assert_eq!(
+            (next.due, next.progress, next.status),
+            (d(2026, 12, 4), 0, TaskStatus::NotStarted)
+        );
+        assert_ne!(next.meta.id, weekly.meta.id);
+        assert_eq!(next.line_id, weekly.line_id);
+        // Finishing it again does not schedule a second copy.
+        assert_eq!(
+            apply_update(&mut weekly, &done, d(2026, 11, 28), &dev, now),
+            None
+        );
+        let monthly = Task {
+            recurrence: Recurrence::Monthly,
+            ..task("月报", d(2026, 1, 31))
+        };
+        assert_eq!(
+            next_occurrence(&monthly, &dev, now).map(|t| t.due),
+            Some(d(2026, 2, 28))
+        );
+        assert_eq!(
+            next_occurrence(&task("一次", d(2026, 1, 1)), &dev, now),
+            None
+        );
+    }
+
+    #[test]
+    fn reordering_renumbers_only_what_moved() {
+        let mut list: Vec<Task> = ["甲", "乙", "丙", "丁"]
+            .iter()
+            .map(|t| task(t, d(2026, 1, 1)))
+            .collect();
+        for (i, t) in list.iter_mut().enumerate() {
+            t.order = i as i64;
+        }
+        let changed = reorder(&list, 3, 1);
+        let titles: Vec<(&str, i64)> = changed
+            .iter()
+            .map(|t| (t.title.as_str(), t.order))
+            .collect();
+        assert_eq!(titles, vec![("丁", 1), ("乙", 2), ("丙", 3)]);
+        assert!(reorder(&list, 0, 9).is_empty());
+    }
+}
