@@ -6,6 +6,7 @@
 
 pub mod data_admin;
 pub mod exchange;
+pub mod office;
 pub mod record;
 pub mod release;
 pub mod roster;

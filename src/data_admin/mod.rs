@@ -2,4 +2,6 @@
 
 pub mod import_flow;
 #[cfg(target_arch = "wasm32")]
+pub mod import_panel;
+#[cfg(target_arch = "wasm32")]
 pub mod page;

@@ -1,0 +1,309 @@
+//! Importing exchange files of one kind: choose or drop one or more files; each is read,
+//! checked and previewed, conflicts are settled, and confirming writes it in one transaction.
+//! Several files are taken one after another, each against the data as the previous one left it.
+
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::import_flow::{preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
+use crate::app::{use_session, Session};
+use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
+use crate::exchange::error::FileError;
+use crate::exchange::merge::{self, differences, display_name, Decision, Resolution};
+use crate::exchange::validate::{check_references, check_size, read_file};
+use crate::store::schema::StoreName;
+use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::time;
+
+const DECISIONS: [Decision; 5] = [
+    Decision::New,
+    Decision::Newer,
+    Decision::Older,
+    Decision::Identical,
+    Decision::Conflict,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub kind: FileKind,
+    /// The file chooser's label.
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub multiple: bool,
+}
+
+type Queue = Rc<RefCell<VecDeque<PickedFile>>>;
+
+/// Takes the next queued file through read → check → plan, unless one is already in hand.
+fn start_next(session: &Session, flow: &UseReducerHandle<ImportFlow>, queue: &Queue, kind: FileKind) {
+    let Some(file) = queue.borrow_mut().pop_front() else {
+        return;
+    };
+    let (session, flow) = (session.clone(), flow.clone());
+    flow.dispatch(ImportAction::Start(file.name.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        // Let the page show "checking" before the parse takes the main thread.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        match prepare_import(&session, file, kind).await {
+            Ok((summary, plan)) => flow.dispatch(ImportAction::Planned(summary, plan)),
+            Err(message) => flow.dispatch(ImportAction::Failed(message)),
+        }
+    });
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &ImportPanelProps) -> Html {
+    let session = use_session();
+    let flow = use_reducer(ImportFlow::default);
+    let queue: Queue = use_mut_ref(VecDeque::new);
+    let kind = props.kind;
+
+    let on_files = {
+        let (session, flow, queue) = (session.clone(), flow.clone(), queue.clone());
+        Callback::from(move |files: Vec<PickedFile>| {
+            queue.borrow_mut().extend(files);
+            if !flow.state.is_busy() && !matches!(flow.state, ImportState::Preview { .. }) {
+                start_next(&session, &flow, &queue, kind);
+            }
+        })
+    };
+    let on_too_large = {
+        let flow = flow.clone();
+        Callback::from(move |(name, bytes): (String, u64)| {
+            flow.dispatch(ImportAction::Start(name));
+            let message = match check_size(bytes) {
+                Err(e) => e.user_message(),
+                Ok(()) => "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。".into(),
+            };
+            flow.dispatch(ImportAction::Failed(message));
+        })
+    };
+    let on_confirm = {
+        let (session, flow) = (session.clone(), flow.clone());
+        Callback::from(move |_| {
+            let ImportState::Preview { plan, resolutions, .. } = &flow.state else {
+                return;
+            };
+            let writes = match plan.writes(resolutions, &session.device, time::now(), uuid::Uuid::new_v4) {
+                Ok(w) => w,
+                Err(e) => {
+                    flow.dispatch(ImportAction::Problem(e.user_message()));
+                    return;
+                }
+            };
+            flow.dispatch(ImportAction::Writing(plan.items.len()));
+            let (session, flow) = (session.clone(), flow.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match session.store.write_all(&writes).await {
+                    Ok(()) => flow.dispatch(ImportAction::Written { written: writes.len() }),
+                    Err(e) => flow.dispatch(ImportAction::Failed(format!(
+                        "导入没有完成，本机数据没有任何改变。{}",
+                        e.user_message()
+                    ))),
+                }
+                session.data_changed.emit(());
+            });
+        })
+    };
+    // Done, failed or cancelled: on to the next queued file, if any.
+    let on_next = {
+        let (session, flow, queue) = (session.clone(), flow.clone(), queue.clone());
+        Callback::from(move |_| {
+            flow.dispatch(ImportAction::Reset);
+            start_next(&session, &flow, &queue, kind);
+        })
+    };
+    let waiting = queue.borrow().len();
+    html! {
+        <div class="import-panel">
+            <FileDrop label={props.label.clone()} accept=".json,application/json" max_bytes={MAX_FILE_BYTES}
+                multiple={props.multiple} on_files={on_files} on_too_large={on_too_large} disabled={flow.state.is_busy()} />
+            if waiting > 0 {
+                <p class="queue" role="status">{ format!("还有 {waiting} 个文件等待导入。") }</p>
+            }
+            { import_view(&flow, on_confirm, on_next, waiting) }
+        </div>
+    }
+}
+
+/// Read → parse → check → compare with ours. Nothing is written.
+async fn prepare_import(
+    session: &Session,
+    file: PickedFile,
+    kind: FileKind,
+) -> Result<(FileSummary, merge::MergePlan), String> {
+    let valid =
+        read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
+    let mut stores: HashSet<StoreName> = valid.records.iter().map(|r| r.store).collect();
+    stores.extend(crate::exchange::records::REFERENCES.iter().map(|r| r.to));
+    let stores: Vec<StoreName> = stores.into_iter().collect();
+    let local = session
+        .store
+        .local_records(&stores)
+        .await
+        .map_err(|e| e.user_message())?;
+    check_references(&valid, |store, id| local.contains_key(&(store, *id)))
+        .map_err(|e| e.user_message())?;
+    let summary = FileSummary {
+        file_name: file.name,
+        kind: valid.kind,
+        exported_by: valid.exported_by.clone(),
+        exported_at: valid.exported_at,
+        app_version: valid.app_version.clone(),
+    };
+    Ok((summary, merge::plan(valid.records, &local)))
+}
+
+fn import_view(
+    flow: &UseReducerHandle<ImportFlow>,
+    on_confirm: Callback<MouseEvent>,
+    on_reset: Callback<MouseEvent>,
+    waiting: usize,
+) -> Html {
+    let done_label = if waiting > 0 { "导入下一个文件" } else { "完成" };
+    match &flow.state {
+        ImportState::Idle => html! {},
+        ImportState::Checking { file_name } => html! {
+            <p class="progress" role="status" aria-busy="true">{ format!("正在检查文件“{file_name}”……") }</p>
+        },
+        ImportState::Writing { records, .. } => html! {
+            <p class="progress" role="status" aria-busy="true">{ format!("正在写入（共 {records} 条记录），请不要关闭页面……") }</p>
+        },
+        ImportState::Done {
+            file_name,
+            written,
+            skipped,
+        } => html! {
+            <div class="notice success" role="status">
+                <p>{ format!("“{file_name}”导入完成：写入 {written} 条记录，{skipped} 条无需改变。") }</p>
+                <button onclick={on_reset}>{ done_label }</button>
+            </div>
+        },
+        ImportState::Failed { file_name, message } => html! {
+            <div class="notice error" role="alert">
+                <p><strong>{ format!("“{file_name}”没有导入。") }</strong></p>
+                { for message.lines().map(|l| html! { <p>{ l }</p> }) }
+                <button onclick={on_reset}>{ if waiting > 0 { "知道了，导入下一个文件" } else { "知道了" } }</button>
+            </div>
+        },
+        ImportState::Preview {
+            summary,
+            plan,
+            resolutions,
+            problem,
+        } => {
+            let rows = preview_rows(plan);
+            let conflicts: Vec<_> = plan.conflicts().collect();
+            let to_write = plan.count(Decision::New)
+                + plan.count(Decision::Newer)
+                + plan.count(Decision::Conflict);
+            html! {
+                <div class="preview" aria-label="导入预览">
+                    <h3>{ "导入预览" }</h3>
+                    <p>{ format!(
+                        "文件“{}”：{}，由 {}（{}）于 {} 导出，应用版本 {}。",
+                        summary.file_name, summary.kind.label(), summary.exported_by.name, summary.exported_by.unit,
+                        time::format_local(summary.exported_at), summary.app_version
+                    ) }</p>
+                    <table class="grid">
+                        <thead><tr><th scope="col">{ "类别" }</th>
+                            { for DECISIONS.iter().map(|d| html! { <th scope="col">{ d.label() }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                        { for rows.iter().map(|(store, counts)| html! {
+                            <tr><th scope="row">{ store.label() }</th>
+                                { for DECISIONS.iter().map(|d| html! { <td>{ counts.get(d).copied().unwrap_or(0) }</td> }) }
+                            </tr>
+                        }) }
+                        <tr class="total"><th scope="row">{ "合计" }</th>
+                            { for DECISIONS.iter().map(|d| html! { <td>{ plan.count(*d) }</td> }) }
+                        </tr>
+                        </tbody>
+                    </table>
+                    if plan.items.is_empty() {
+                        <p>{ "文件中没有记录。" }</p>
+                    }
+                    if !conflicts.is_empty() {
+                        <ConflictList flow={flow.clone()} />
+                    }
+                    if let Some(p) = problem { <div class="notice error" role="alert"><p>{ p }</p></div> }
+                    <p>{ format!("“比本机旧”和“相同”的记录不会改动本机数据。确认后将写入约 {to_write} 条记录。") }</p>
+                    <button class="primary" onclick={on_confirm}
+                        disabled={conflicts.len() > resolutions.len()}>{ "确认导入" }</button>
+                    <button onclick={on_reset}>{ "取消" }</button>
+                </div>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConflictListProps {
+    flow: UseReducerHandle<ImportFlow>,
+}
+
+#[function_component(ConflictList)]
+fn conflict_list(props: &ConflictListProps) -> Html {
+    let flow = &props.flow;
+    let ImportState::Preview {
+        plan, resolutions, ..
+    } = &flow.state
+    else {
+        return html! {};
+    };
+    let plan = Rc::clone(plan);
+    let all = |r: Resolution| {
+        let flow = flow.clone();
+        Callback::from(move |_| flow.dispatch(ImportAction::ResolveAll(r)))
+    };
+    let choices = [
+        (Resolution::KeepLocal, "保留本机"),
+        (Resolution::TakeIncoming, "采用文件"),
+        (Resolution::KeepBoth, "两者都保留"),
+    ];
+    html! {
+        <div class="conflicts">
+            <h4>{ format!("冲突：{} 条记录在本机和文件中都被修改过，请逐条选择", plan.count(Decision::Conflict)) }</h4>
+            <p>
+                <button onclick={all(Resolution::KeepLocal)}>{ "全部保留本机" }</button>
+                <button onclick={all(Resolution::TakeIncoming)}>{ "全部采用文件" }</button>
+                <button onclick={all(Resolution::KeepBoth)}>{ "全部两者都保留" }</button>
+            </p>
+            { for plan.conflicts().map(|item| {
+                let local = item.local.as_ref().map(|l| l.value.clone()).unwrap_or_default();
+                let key = (item.store, item.incoming.meta.id);
+                let chosen = resolutions.get(&key).copied();
+                let group = format!("c-{}", item.incoming.meta.id);
+                let title = format!("{}：{}", item.store.label(), display_name(&item.incoming.value));
+                html! {
+                    <fieldset class="conflict">
+                        <legend>{ title }</legend>
+                        <table class="grid">
+                            <thead><tr><th scope="col">{ "字段" }</th><th scope="col">{ "本机" }</th><th scope="col">{ "文件" }</th></tr></thead>
+                            <tbody>
+                            { for differences(&local, &item.incoming.value).into_iter().map(|(field, ours, theirs)| html! {
+                                <tr><th scope="row">{ field }</th><td>{ ours }</td><td>{ theirs }</td></tr>
+                            }) }
+                            </tbody>
+                        </table>
+                        { for choices.iter().map(|(r, label)| {
+                            let flow = flow.clone();
+                            let r = *r;
+                            let onchange = Callback::from(move |_| flow.dispatch(ImportAction::Resolve(key.0, key.1, r)));
+                            html! {
+                                <label class="choice">
+                                    <input type="radio" name={group.clone()} checked={chosen == Some(r)} {onchange} />
+                                    { *label }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }) }
+        </div>
+    }
+}
+
