@@ -8,6 +8,13 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = join(root, 'dist');
 const outDir = join(root, 'release');
 
+// Mark the release's page so that boot.js registers the worker.
+const indexPath = join(dist, 'index.html');
+const index = await readFile(indexPath, 'utf8');
+if (!index.includes('zuofeng-service-worker')) {
+  await writeFile(indexPath, index.replace('</head>', '    <meta name="zuofeng-service-worker" content="sw.js" />\n</head>'));
+}
+
 const files = (await readdir(dist)).filter((f) => !f.startsWith('.') && f !== 'sw.js').sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(await readFile(join(dist, f)));

@@ -11,8 +11,9 @@ function failed(error) {
 
 init({ module_or_path: new URL('./zuofeng_bg.wasm', import.meta.url) }).catch(failed);
 
-// Offline use after the first visit. The release build has sw.js; a development server does
-// not, and then registration fails quietly.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+// Offline use after the first visit. Only the release build has sw.js; scripts/pack.mjs marks
+// its index.html so that a development server does not ask for one.
+const released = document.querySelector('meta[name="zuofeng-service-worker"]');
+if (released && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
