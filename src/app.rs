@@ -9,6 +9,7 @@ use crate::record::DeviceId;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::workline::ui::{Tab, WorkLinePage};
 use crate::{data_admin, home, overview, profile, roster};
 
 #[derive(Clone, Routable, PartialEq, Eq, Debug)]
@@ -25,6 +26,10 @@ pub enum Route {
     Admonition,
     #[at("/workline")]
     WorkLine,
+    #[at("/workline/line/:id")]
+    WorkLineDetail { id: String },
+    #[at("/workline/:tab")]
+    WorkLineTab { tab: String },
     #[at("/data")]
     Data,
     #[at("/profile")]
@@ -42,7 +47,9 @@ impl Route {
             Route::Quiz => "学习测验",
             Route::Assessment => "述职评议",
             Route::Admonition => "谈话诫勉",
-            Route::WorkLine => "工作分线",
+            Route::WorkLine | Route::WorkLineDetail { .. } | Route::WorkLineTab { .. } => {
+                "工作分线"
+            }
             Route::Data => "数据管理",
             Route::Profile => "个人信息",
             Route::NotFound => "页面不存在",
@@ -251,7 +258,7 @@ fn shell() -> Html {
                 <span class="app-name">{ "作风建设工作台" }</span>
                 <nav aria-label="主导航">
                     { for NAV.iter().map(|r| {
-                        let active = *r == current;
+                        let active = r.title() == current.title();
                         html! {
                             <Link<Route> to={r.clone()} classes={classes!(active.then_some("active"))}>
                                 { r.title() }
@@ -280,7 +287,13 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::HomePage /> },
         Route::Roster => html! { <roster::ui::RosterPage /> },
-        Route::Quiz | Route::Assessment | Route::Admonition | Route::WorkLine => {
+        Route::WorkLine => html! { <WorkLinePage tab={Tab::Lines} /> },
+        Route::WorkLineTab { tab } => html! { <WorkLinePage tab={Tab::parse(&tab)} /> },
+        Route::WorkLineDetail { id } => match uuid::Uuid::parse_str(&id) {
+            Ok(id) => html! { <WorkLinePage tab={Tab::Lines} line={Some(id)} /> },
+            Err(_) => html! { <WorkLinePage tab={Tab::Lines} /> },
+        },
+        Route::Quiz | Route::Assessment | Route::Admonition => {
             html! { <overview::ModuleOverview route={route} /> }
         }
         Route::Data => html! { <data_admin::page::DataPage /> },

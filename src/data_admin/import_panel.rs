@@ -38,7 +38,12 @@ pub struct ImportPanelProps {
 type Queue = Rc<RefCell<VecDeque<PickedFile>>>;
 
 /// Takes the next queued file through read → check → plan, unless one is already in hand.
-fn start_next(session: &Session, flow: &UseReducerHandle<ImportFlow>, queue: &Queue, kind: FileKind) {
+fn start_next(
+    session: &Session,
+    flow: &UseReducerHandle<ImportFlow>,
+    queue: &Queue,
+    kind: FileKind,
+) {
     let Some(file) = queue.borrow_mut().pop_front() else {
         return;
     };
@@ -76,7 +81,10 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             flow.dispatch(ImportAction::Start(name));
             let message = match check_size(bytes) {
                 Err(e) => e.user_message(),
-                Ok(()) => "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。".into(),
+                Ok(()) => {
+                    "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。"
+                        .into()
+                }
             };
             flow.dispatch(ImportAction::Failed(message));
         })
@@ -84,10 +92,18 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     let on_confirm = {
         let (session, flow) = (session.clone(), flow.clone());
         Callback::from(move |_| {
-            let ImportState::Preview { plan, resolutions, .. } = &flow.state else {
+            let ImportState::Preview {
+                plan, resolutions, ..
+            } = &flow.state
+            else {
                 return;
             };
-            let writes = match plan.writes(resolutions, &session.device, time::now(), uuid::Uuid::new_v4) {
+            let writes = match plan.writes(
+                resolutions,
+                &session.device,
+                time::now(),
+                uuid::Uuid::new_v4,
+            ) {
                 Ok(w) => w,
                 Err(e) => {
                     flow.dispatch(ImportAction::Problem(e.user_message()));
@@ -98,7 +114,9 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             let (session, flow) = (session.clone(), flow.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match session.store.write_all(&writes).await {
-                    Ok(()) => flow.dispatch(ImportAction::Written { written: writes.len() }),
+                    Ok(()) => flow.dispatch(ImportAction::Written {
+                        written: writes.len(),
+                    }),
                     Err(e) => flow.dispatch(ImportAction::Failed(format!(
                         "导入没有完成，本机数据没有任何改变。{}",
                         e.user_message()
@@ -135,8 +153,7 @@ async fn prepare_import(
     file: PickedFile,
     kind: FileKind,
 ) -> Result<(FileSummary, merge::MergePlan), String> {
-    let valid =
-        read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
+    let valid = read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
     let mut stores: HashSet<StoreName> = valid.records.iter().map(|r| r.store).collect();
     stores.extend(crate::exchange::records::REFERENCES.iter().map(|r| r.to));
     let stores: Vec<StoreName> = stores.into_iter().collect();
@@ -163,7 +180,11 @@ fn import_view(
     on_reset: Callback<MouseEvent>,
     waiting: usize,
 ) -> Html {
-    let done_label = if waiting > 0 { "导入下一个文件" } else { "完成" };
+    let done_label = if waiting > 0 {
+        "导入下一个文件"
+    } else {
+        "完成"
+    };
     match &flow.state {
         ImportState::Idle => html! {},
         ImportState::Checking { file_name } => html! {
@@ -306,4 +327,3 @@ fn conflict_list(props: &ConflictListProps) -> Html {
         </div>
     }
 }
-

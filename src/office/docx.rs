@@ -8,7 +8,10 @@ pub enum Block {
     Subtitle(String),
     Heading(String),
     /// A bold label on its own line, then the text's lines as paragraphs.
-    Labelled { label: String, text: String },
+    Labelled {
+        label: String,
+        text: String,
+    },
     Paragraph(String),
 }
 
@@ -21,8 +24,15 @@ fn run(text: &str, bold: bool, size_half_points: u32) -> String {
 }
 
 fn paragraph(text: &str, bold: bool, size: u32, centered: bool) -> String {
-    let jc = if centered { "<w:jc w:val=\"center\"/>" } else { "" };
-    format!("<w:p><w:pPr>{jc}<w:spacing w:after=\"60\"/></w:pPr>{}</w:p>", run(text, bold, size))
+    let jc = if centered {
+        "<w:jc w:val=\"center\"/>"
+    } else {
+        ""
+    };
+    format!(
+        "<w:p><w:pPr>{jc}<w:spacing w:after=\"60\"/></w:pPr>{}</w:p>",
+        run(text, bold, size)
+    )
 }
 
 /// The .docx bytes for `blocks`.
@@ -69,17 +79,32 @@ mod tests {
         let bytes = document(&[
             Block::Title("月总结".into()),
             Block::Heading("道路建设".into()),
-            Block::Labelled { label: "完成情况".into(), text: "1. 路基\n2. 排水 & 绿化".into() },
+            Block::Labelled {
+                label: "完成情况".into(),
+                text: "1. 路基\n2. 排水 & 绿化".into(),
+            },
         ])
         .unwrap_or_default();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
         let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap_or_else(|e| panic!("{e}")), &mut xml)
-            .unwrap_or_default();
-        let order: Vec<usize> = ["月总结", "道路建设", "完成情况", "1. 路基", "2. 排水 &amp; 绿化"]
-            .iter()
-            .map(|s| xml.find(s).unwrap_or(usize::MAX))
-            .collect();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name("word/document.xml")
+                .unwrap_or_else(|e| panic!("{e}")),
+            &mut xml,
+        )
+        .unwrap_or_default();
+        let order: Vec<usize> = [
+            "月总结",
+            "道路建设",
+            "完成情况",
+            "1. 路基",
+            "2. 排水 &amp; 绿化",
+        ]
+        .iter()
+        .map(|s| xml.find(s).unwrap_or(usize::MAX))
+        .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     }
 }

@@ -45,6 +45,9 @@ mod tests {
 
     #[test]
     fn xml_text_escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(xml_text("<b>&\"x\"\u{1}\n"), "&lt;b&gt;&amp;&quot;x&quot;\n");
+        assert_eq!(
+            xml_text("<b>&\"x\"\u{1}\n"),
+            "&lt;b&gt;&amp;&quot;x&quot;\n"
+        );
     }
 }

@@ -23,7 +23,11 @@ fn sheet_name(name: &str) -> String {
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
         .take(31)
         .collect();
-    if clean.is_empty() { "Sheet1".into() } else { clean }
+    if clean.is_empty() {
+        "Sheet1".into()
+    } else {
+        clean
+    }
 }
 
 /// The .xlsx bytes for `rows` (the first row is the header).
@@ -43,7 +47,12 @@ pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
         data.push_str("</row>");
     }
     let widths: String = (1..=rows.first().map(Vec::len).unwrap_or(1))
-        .map(|c| format!("<col min=\"{c}\" max=\"{c}\" width=\"{}\" customWidth=\"1\"/>", if c == 1 { 18 } else { 40 }))
+        .map(|c| {
+            format!(
+                "<col min=\"{c}\" max=\"{c}\" width=\"{}\" customWidth=\"1\"/>",
+                if c == 1 { 18 } else { 40 }
+            )
+        })
         .collect();
     let sheet_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -85,14 +94,28 @@ mod tests {
 
     #[test]
     fn a_workbook_is_a_zip_with_the_cells_inside() {
-        let rows = vec![vec!["工作线".to_string(), "完成情况".to_string()], vec!["道路<建设>".to_string(), "1. 路基".to_string()]];
+        let rows = vec![
+            vec!["工作线".to_string(), "完成情况".to_string()],
+            vec!["道路<建设>".to_string(), "1. 路基".to_string()],
+        ];
         let bytes = workbook("月总结", &rows).unwrap_or_default();
         assert_eq!(&bytes[..2], b"PK");
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
         let mut sheet = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap_or_else(|e| panic!("{e}")), &mut sheet)
-            .unwrap_or_default();
-        assert!(sheet.contains(r#"<c r="B2" t="inlineStr" s="2"><is><t xml:space="preserve">1. 路基</t>"#), "{sheet}");
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name("xl/worksheets/sheet1.xml")
+                .unwrap_or_else(|e| panic!("{e}")),
+            &mut sheet,
+        )
+        .unwrap_or_default();
+        assert!(
+            sheet.contains(
+                r#"<c r="B2" t="inlineStr" s="2"><is><t xml:space="preserve">1. 路基</t>"#
+            ),
+            "{sheet}"
+        );
         assert!(sheet.contains("道路&lt;建设&gt;"));
         assert_eq!(sheet_name("a/b[c]"), "abc");
     }

@@ -4,11 +4,21 @@ use wasm_bindgen::JsValue;
 
 /// Offers `contents` for download as `file_name`.
 pub fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    download(file_name, mime, &JsValue::from_str(contents))
+}
+
+/// Offers binary `contents` (a .docx or .xlsx) for download as `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
+    download(file_name, mime, &js_sys::Uint8Array::from(contents))
+}
+
+fn download(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let err = |e: JsValue| format!("浏览器未能生成下载文件（{e:?}）");
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document

@@ -6,5 +6,6 @@ pub mod report;
 pub mod schedule;
 pub mod share;
 pub mod standup;
+pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

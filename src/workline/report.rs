@@ -412,5 +412,27 @@ pub fn as_rows(doc: &ReportDoc) -> Vec<Vec<String>> {
     rows
 }
 
+/// The report as a Word document: title, period, then each section's fields under its heading.
+pub fn as_blocks(doc: &ReportDoc) -> Vec<crate::office::docx::Block> {
+    use crate::office::docx::Block;
+    let mut blocks = vec![
+        Block::Title(doc.title.clone()),
+        Block::Subtitle(doc.period.clone()),
+    ];
+    for section in &doc.sections {
+        blocks.push(Block::Heading(section.heading.clone()));
+        for (label, text) in doc.columns.iter().zip(&section.fields) {
+            blocks.push(Block::Labelled {
+                label: label.clone(),
+                text: text.clone(),
+            });
+        }
+    }
+    if doc.sections.is_empty() {
+        blocks.push(Block::Paragraph("本期没有工作线。".into()));
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests;

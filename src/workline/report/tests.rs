@@ -191,3 +191,14 @@ fn an_empty_plan_gives_an_empty_report() {
         .is_empty());
     assert!(weekly_plan(&empty, d(11, 27)).sections.is_empty());
 }
+
+#[test]
+fn a_report_becomes_a_document_in_order() {
+    use crate::office::docx::Block;
+    let f = fixture();
+    let doc = monthly_summary(&data(&f), d(11, 15), d(11, 30));
+    let blocks = as_blocks(&doc);
+    assert_eq!(blocks[0], Block::Title("工作分线月总结".into()));
+    assert_eq!(blocks[2], Block::Heading("道路建设".into()));
+    assert_eq!(blocks.len(), 3 + doc.columns.len());
+}

@@ -1,0 +1,351 @@
+//! One line: its particulars, and its tasks — add, edit, reorder, move to another line, delete.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::lines::LineForm;
+use super::{parse_date, save_all, today, Plan, Tab};
+use crate::app::{use_session, Route};
+use crate::record::{Id, Meta};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::model::{Recurrence, Task, TaskStatus, WorkLine};
+use crate::workline::schedule::{days_overdue, reorder};
+
+#[derive(Properties, PartialEq)]
+pub struct LineDetailProps {
+    pub plan: Rc<Plan>,
+    pub line_id: Id,
+}
+
+enum Editing {
+    Nothing,
+    Line,
+    NewTask,
+    Task(Box<Task>),
+}
+
+#[function_component(LineDetail)]
+pub fn line_detail(props: &LineDetailProps) -> Html {
+    let session = use_session();
+    let notice = use_state(|| None::<Notice>);
+    let editing = use_state(|| Rc::new(Editing::Nothing));
+    let confirm_delete = use_state(|| false);
+    let plan = &props.plan;
+    let Some(line) = plan.line(props.line_id).cloned() else {
+        return html! {
+            <div class="notice error" role="alert"><p>{ "找不到这条工作线，可能已被删除。" }</p>
+                <Link<Route> to={Tab::Lines.route()}>{ "返回工作线列表" }</Link<Route>></div>
+        };
+    };
+    let tasks: Vec<Task> = plan.tasks_of(line.meta.id).into_iter().cloned().collect();
+    let stop_editing = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(Rc::new(Editing::Nothing)))
+    };
+    let edit = |what: Editing| {
+        let editing = editing.clone();
+        let what = Rc::new(what);
+        Callback::from(move |_| editing.set(what.clone()))
+    };
+
+    let save_line = {
+        let (session, notice, editing) = (session.clone(), notice.clone(), editing.clone());
+        Callback::from(move |mut l: WorkLine| {
+            l.meta.touch(&session.device, time::now());
+            editing.set(Rc::new(Editing::Nothing));
+            let done = format!("已保存工作线：{}", l.name);
+            save_all(&session, vec![l], notice.clone(), done);
+        })
+    };
+    let save_task = {
+        let (session, notice, editing) = (session.clone(), notice.clone(), editing.clone());
+        Callback::from(move |t: Task| {
+            editing.set(Rc::new(Editing::Nothing));
+            let done = format!("已保存任务：{}", t.title);
+            save_all(&session, vec![t], notice.clone(), done);
+        })
+    };
+    let delete_line = {
+        let (session, notice, line, tasks) =
+            (session.clone(), notice.clone(), line.clone(), tasks.clone());
+        Callback::from(move |_| {
+            let now = time::now();
+            let mut l = line.clone();
+            l.deleted = true;
+            l.meta.touch(&session.device, now);
+            let gone: Vec<Task> = tasks
+                .iter()
+                .cloned()
+                .map(|mut t| {
+                    t.deleted = true;
+                    t.meta.touch(&session.device, now);
+                    t
+                })
+                .collect();
+            let (session, notice) = (session.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = async {
+                    session.store.put_many(&gone).await?;
+                    session.store.put(&l).await
+                }
+                .await;
+                match result {
+                    Ok(()) => {
+                        session.data_changed.emit(());
+                        if let Some(nav) = web_sys::window().map(|w| w.location()) {
+                            let _ = nav.set_hash("#/workline/lines");
+                        }
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                }
+            });
+        })
+    };
+    let task_action = {
+        let (session, notice) = (session.clone(), notice.clone());
+        move |f: Rc<dyn Fn() -> Vec<Task>>, done: String| {
+            let (session, notice) = (session.clone(), notice.clone());
+            Callback::from(move |_: MouseEvent| {
+                let now = time::now();
+                let changed: Vec<Task> = f()
+                    .into_iter()
+                    .map(|mut t| {
+                        t.meta.touch(&session.device, now);
+                        t
+                    })
+                    .collect();
+                save_all(&session, changed, notice.clone(), done.clone());
+            })
+        }
+    };
+
+    let today = today();
+    let lead = line
+        .lead
+        .map(|id| plan.name_of(&id))
+        .unwrap_or_else(|| "未指定".into());
+    let members: Vec<String> = line.members.iter().map(|id| plan.name_of(id)).collect();
+    let other_lines: Vec<(Id, String)> = plan
+        .live_lines()
+        .into_iter()
+        .filter(|l| l.meta.id != line.meta.id)
+        .map(|l| (l.meta.id, l.name.clone()))
+        .collect();
+    let blank_task = Task {
+        meta: Meta::new(&session.device, time::now()),
+        line_id: line.meta.id,
+        title: String::new(),
+        owners: vec![],
+        due: line.deadline,
+        progress: 0,
+        status: TaskStatus::NotStarted,
+        notes: String::new(),
+        recurrence: Recurrence::None,
+        order: tasks.iter().map(|t| t.order + 1).max().unwrap_or(0),
+        finished_on: None,
+        history: vec![],
+        deleted: false,
+    };
+
+    html! {
+        <>
+            <p class="no-print"><Link<Route> to={Tab::Lines.route()}>{ "← 全部工作线" }</Link<Route>></p>
+            <h2>{ &line.name }</h2>
+            <NoticeBox notice={(*notice).clone()} />
+            <dl class="facts">
+                <dt>{ "工作目标" }</dt><dd class="pre">{ &line.goal }</dd>
+                <dt>{ "责任领导" }</dt><dd>{ lead }</dd>
+                <dt>{ "责任单位" }</dt><dd>{ &line.unit }</dd>
+                <dt>{ "成员" }</dt><dd>{ members.join("、") }</dd>
+                <dt>{ "推进措施" }</dt><dd class="pre">{ &line.measures }</dd>
+                <dt>{ "起止" }</dt><dd>{ format!("{} 至 {}", line.start, line.deadline) }</dd>
+                <dt>{ "状态" }</dt><dd>{ line.status.label() }</dd>
+            </dl>
+            <div class="toolbar no-print">
+                <button onclick={edit(Editing::Line)}>{ "编辑工作线" }</button>
+                <button class="primary" onclick={edit(Editing::NewTask)}>{ "添加任务" }</button>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                if *confirm_delete {
+                    <span role="alertdialog" aria-label="确认删除工作线">
+                        { "删除后这条工作线和它的任务都不再显示（删除会随文件同步给其他人）。确定删除？" }
+                        <button class="danger" onclick={delete_line}>{ "确认删除" }</button>
+                        <button onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(false)) }}>{ "取消" }</button>
+                    </span>
+                } else {
+                    <button class="danger" onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(true)) }}>{ "删除工作线……" }</button>
+                }
+            </div>
+            { match &**editing {
+                Editing::Line => html! {
+                    <LineForm plan={plan.clone()} line={line.clone()} title="编辑工作线" on_save={save_line.clone()} on_cancel={stop_editing.clone()} />
+                },
+                Editing::NewTask => html! {
+                    <TaskForm plan={plan.clone()} task={blank_task.clone()} title="添加任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
+                },
+                Editing::Task(t) => html! {
+                    <TaskForm plan={plan.clone()} task={(**t).clone()} title="编辑任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
+                },
+                Editing::Nothing => html! {},
+            } }
+            <table class="grid" aria-label="任务列表">
+                <thead><tr>
+                    <th scope="col">{ "任务" }</th><th scope="col">{ "责任人" }</th><th scope="col">{ "完成时间" }</th>
+                    <th scope="col">{ "进度" }</th><th scope="col">{ "状态" }</th><th scope="col">{ "重复" }</th>
+                    <th scope="col" class="no-print">{ "操作" }</th>
+                </tr></thead>
+                <tbody>
+                if tasks.is_empty() { <tr><td colspan="7">{ "还没有任务。" }</td></tr> }
+                { for tasks.iter().enumerate().map(|(i, t)| {
+                    let overdue = days_overdue(t, today);
+                    let up = { let list = tasks.clone(); task_action(Rc::new(move || reorder(&list, i, i.saturating_sub(1))), format!("已上移：{}", t.title)) };
+                    let down = { let list = tasks.clone(); task_action(Rc::new(move || reorder(&list, i, i + 1)), format!("已下移：{}", t.title)) };
+                    let remove = { let done = format!("已删除任务：{}", t.title); let t = t.clone(); task_action(Rc::new(move || { let mut t = t.clone(); t.deleted = true; vec![t] }), done) };
+                    let on_move = {
+                        let (session, notice, t) = (session.clone(), notice.clone(), t.clone());
+                        Callback::from(move |e: Event| {
+                            let Ok(target) = uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()) else { return };
+                            let mut moved = t.clone();
+                            moved.line_id = target;
+                            moved.meta.touch(&session.device, time::now());
+                            save_all(&session, vec![moved], notice.clone(), format!("已移到其他工作线：{}", t.title));
+                        })
+                    };
+                    html! {
+                        <tr>
+                            <td>{ &t.title }{ if t.notes.is_empty() { html!{} } else { html!{ <div class="note">{ &t.notes }</div> } } }</td>
+                            <td>{ plan.owners_text(t) }</td>
+                            <td class={classes!(overdue.is_some().then_some("late"))}>
+                                { t.due.to_string() }
+                                { overdue.map(|n| html! { <div>{ format!("逾期 {n} 天") }</div> }).unwrap_or_default() }
+                            </td>
+                            <td>{ format!("{}%", t.progress) }</td>
+                            <td>{ t.status.label() }</td>
+                            <td>{ t.recurrence.label() }</td>
+                            <td class="no-print">
+                                <button onclick={edit(Editing::Task(Box::new(t.clone())))} aria-label={format!("编辑任务 {}", t.title)}>{ "编辑" }</button>
+                                <button onclick={up} disabled={i == 0} aria-label={format!("上移 {}", t.title)}>{ "↑" }</button>
+                                <button onclick={down} disabled={i + 1 == tasks.len()} aria-label={format!("下移 {}", t.title)}>{ "↓" }</button>
+                                if !other_lines.is_empty() {
+                                    <select onchange={on_move} aria-label={format!("把 {} 移到", t.title)}>
+                                        <option value="" selected=true>{ "移到……" }</option>
+                                        { for other_lines.iter().map(|(id, name)| html! { <option value={id.to_string()}>{ name }</option> }) }
+                                    </select>
+                                }
+                                <button class="danger" onclick={remove} aria-label={format!("删除任务 {}", t.title)}>{ "删除" }</button>
+                            </td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TaskFormProps {
+    pub plan: Rc<Plan>,
+    pub task: Task,
+    pub title: AttrValue,
+    pub on_save: Callback<Task>,
+    pub on_cancel: Callback<()>,
+}
+
+#[function_component(TaskForm)]
+pub fn task_form(props: &TaskFormProps) -> Html {
+    let session = use_session();
+    let draft = use_state(|| props.task.clone());
+    let error = use_state(|| None::<String>);
+    let text = |set: fn(&mut Task, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = match e.target_dyn_into::<HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => e.target_unchecked_into::<HtmlInputElement>().value(),
+            };
+            let mut next = (*draft).clone();
+            set(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let on_due = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) {
+                let mut next = (*draft).clone();
+                next.due = d;
+                draft.set(next);
+            }
+        })
+    };
+    let on_recurrence = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*draft).clone();
+            next.recurrence = Recurrence::ALL
+                .into_iter()
+                .find(|r| r.label() == v)
+                .unwrap_or_default();
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let (draft, error, on_save, session, original) = (
+            draft.clone(),
+            error.clone(),
+            props.on_save.clone(),
+            session.clone(),
+            props.task.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut task = (*draft).clone();
+            task.title = task.title.trim().to_string();
+            if let Err(e) = task.check() {
+                error.set(Some(e.user_message()));
+                return;
+            }
+            if task != original {
+                task.meta.touch(&session.device, time::now());
+            }
+            on_save.emit(task);
+        })
+    };
+    let cadres = props.plan.active_cadres();
+    html! {
+        <form class="form card" {onsubmit} aria-label={props.title.clone()}>
+            <h2>{ &props.title }</h2>
+            <label>{ "任务名称" }<input value={draft.title.clone()} oninput={text(|t, v| t.title = v)} required=true /></label>
+            <fieldset class="members">
+                <legend>{ "责任人" }</legend>
+                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
+                { for cadres.iter().map(|c| {
+                    let id = c.meta.id;
+                    let checked = draft.owners.contains(&id);
+                    let draft = draft.clone();
+                    let onchange = Callback::from(move |_| {
+                        let mut next = (*draft).clone();
+                        if checked { next.owners.retain(|m| *m != id) } else { next.owners.push(id) }
+                        draft.set(next);
+                    });
+                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
+                }) }
+            </fieldset>
+            <label>{ "完成时间" }<input type="date" value={draft.due.to_string()} onchange={on_due} /></label>
+            <label>{ "重复" }
+                <select onchange={on_recurrence}>
+                    { for Recurrence::ALL.iter().map(|r| html! { <option selected={*r == draft.recurrence}>{ r.label() }</option> }) }
+                </select>
+            </label>
+            <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
+            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
+            <button type="submit" class="primary">{ "保存" }</button>
+            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+        </form>
+    }
+}

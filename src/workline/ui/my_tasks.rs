@@ -1,0 +1,195 @@
+//! 我的任务 (one person's tasks across all lines, where they report progress) and 逾期任务.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::lines::PlanProps;
+use super::{save_all, today, Plan};
+use crate::app::{use_session, Route};
+use crate::record::Id;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::model::{Task, TaskStatus};
+use crate::workline::schedule::{apply_update, days_overdue, ProgressUpdate};
+
+#[function_component(MyTasks)]
+pub fn my_tasks(props: &PlanProps) -> Html {
+    let session = use_session();
+    let plan = &props.plan;
+    // The user's own roster entry, found by name and unit, is the default person.
+    let me = plan
+        .cadres
+        .iter()
+        .find(|c| c.name == session.profile.name && c.unit == session.profile.unit)
+        .or_else(|| plan.cadres.iter().find(|c| c.name == session.profile.name))
+        .map(|c| c.meta.id);
+    let person = use_state(|| me);
+    let notice = use_state(|| None::<Notice>);
+    let on_person = {
+        let person = person.clone();
+        Callback::from(move |e: Event| {
+            person.set(
+                uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()).ok(),
+            )
+        })
+    };
+    let mut tasks: Vec<&Task> = match *person {
+        Some(id) => plan
+            .tasks
+            .iter()
+            .filter(|t| !t.deleted && t.owners.contains(&id) && plan.line(t.line_id).is_some())
+            .collect(),
+        None => Vec::new(),
+    };
+    tasks.sort_by_key(|t| (t.status == TaskStatus::Done, t.due));
+    html! {
+        <>
+            <label class="inline">{ "责任人" }
+                <select onchange={on_person}>
+                    <option value="" selected={person.is_none()}>{ "（请选择）" }</option>
+                    { for plan.active_cadres().iter().map(|c| html! {
+                        <option value={c.meta.id.to_string()} selected={*person == Some(c.meta.id)}>{ format!("{}（{}）", c.name, c.unit) }</option>
+                    }) }
+                </select>
+            </label>
+            if me.is_none() {
+                <p class="hint">{ "名册中没有与您的姓名和单位相同的人，请选择要查看的责任人。" }</p>
+            }
+            <NoticeBox notice={(*notice).clone()} />
+            if person.is_some() && tasks.is_empty() { <p>{ "没有分配给此人的任务。" }</p> }
+            { for tasks.into_iter().map(|t| html! {
+                <ProgressForm key={t.meta.id.to_string()} plan={plan.clone()} task={t.clone()} notice={notice.clone()} />
+            }) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProgressFormProps {
+    plan: Rc<Plan>,
+    task: Task,
+    notice: UseStateHandle<Option<Notice>>,
+}
+
+/// One task's progress report: percent, status, notes.
+#[function_component(ProgressForm)]
+fn progress_form(props: &ProgressFormProps) -> Html {
+    let session = use_session();
+    let t = &props.task;
+    let update = use_state(|| ProgressUpdate {
+        progress: t.progress,
+        status: t.status,
+        notes: t.notes.clone(),
+    });
+    let on_progress = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut next = (*update).clone();
+            next.progress = v.trim().parse::<u8>().unwrap_or(0).min(100);
+            update.set(next);
+        })
+    };
+    let on_status = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*update).clone();
+            next.status = TaskStatus::parse(&v).unwrap_or_default();
+            update.set(next);
+        })
+    };
+    let on_notes = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*update).clone();
+            next.notes = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            update.set(next);
+        })
+    };
+    let onsubmit = {
+        let (session, update, task, notice) = (
+            session.clone(),
+            update.clone(),
+            t.clone(),
+            props.notice.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut task = task.clone();
+            let next = apply_update(&mut task, &update, today(), &session.device, time::now());
+            let done = format!(
+                "已更新：{}（{}%，{}）",
+                task.title,
+                task.progress,
+                task.status.label()
+            );
+            let mut records = vec![task];
+            records.extend(next);
+            save_all(&session, records, notice.clone(), done);
+        })
+    };
+    let line = props
+        .plan
+        .line(t.line_id)
+        .map(|l| l.name.clone())
+        .unwrap_or_default();
+    let overdue = days_overdue(t, today());
+    html! {
+        <form class="card task-progress" {onsubmit} aria-label={format!("更新 {}", t.title)}>
+            <h3>{ &t.title }<small>{ format!(" 【{line}】") }</small></h3>
+            <p>
+                { format!("完成时间 {}", t.due) }
+                { overdue.map(|n| html! { <strong class="late">{ format!("，已逾期 {n} 天") }</strong> }).unwrap_or_default() }
+                { format!("；责任人：{}", props.plan.owners_text(t)) }
+            </p>
+            <label class="inline">{ "进度（%）" }
+                <input type="number" min="0" max="100" step="5" value={update.progress.to_string()} oninput={on_progress} />
+            </label>
+            <label class="inline">{ "状态" }
+                <select onchange={on_status}>
+                    { for TaskStatus::ALL.iter().map(|s| html! { <option selected={*s == update.status}>{ s.label() }</option> }) }
+                </select>
+            </label>
+            <label>{ "进展说明" }<textarea rows="2" value={update.notes.clone()} oninput={on_notes} /></label>
+            <button type="submit" class="primary">{ "保存进度" }</button>
+        </form>
+    }
+}
+
+#[function_component(Overdue)]
+pub fn overdue(props: &PlanProps) -> Html {
+    let plan = &props.plan;
+    let today = today();
+    let mut rows: Vec<(&Task, i64)> = plan
+        .tasks
+        .iter()
+        .filter(|t| plan.line(t.line_id).is_some())
+        .filter_map(|t| days_overdue(t, today).map(|n| (t, n)))
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    let line_link = |id: Id| {
+        let name = plan.line(id).map(|l| l.name.clone()).unwrap_or_default();
+        html! { <Link<Route> to={Route::WorkLineDetail { id: id.to_string() }}>{ name }</Link<Route>> }
+    };
+    html! {
+        <table class="grid" aria-label="逾期任务">
+            <thead><tr>
+                <th scope="col">{ "任务" }</th><th scope="col">{ "工作线" }</th><th scope="col">{ "责任人" }</th>
+                <th scope="col">{ "完成时间" }</th><th scope="col">{ "逾期天数" }</th><th scope="col">{ "进度" }</th>
+            </tr></thead>
+            <tbody>
+            if rows.is_empty() { <tr><td colspan="6">{ "没有逾期任务。" }</td></tr> }
+            { for rows.iter().map(|(t, n)| html! {
+                <tr>
+                    <td>{ &t.title }</td><td>{ line_link(t.line_id) }</td><td>{ plan.owners_text(t) }</td>
+                    <td>{ t.due.to_string() }</td><td class="late">{ n }</td><td>{ format!("{}%", t.progress) }</td>
+                </tr>
+            }) }
+            </tbody>
+        </table>
+    }
+}

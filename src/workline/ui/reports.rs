@@ -1,0 +1,242 @@
+//! 每周工作安排, 周调度 and 月总结: generated from the plan for a chosen week or month, edited
+//! on screen, saved, printed on A4, and exported as .docx or .xlsx.
+
+use std::rc::Rc;
+
+use chrono::{Datelike, Days, NaiveDate};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{parse_date, save_all, today, Plan};
+use crate::app::use_session;
+use crate::office::{docx, xlsx};
+use crate::record::Meta;
+use crate::ui::download::download_bytes;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::report::{
+    as_blocks, as_rows, monthly_summary, weekly_dispatch, weekly_plan, PlanData, ReportDoc,
+    ReportKind, WorkReport,
+};
+use crate::workline::schedule::{month_bounds, week_start};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportTabProps {
+    pub plan: Rc<Plan>,
+    pub kind: ReportKind,
+}
+
+fn period_start(kind: ReportKind, day: NaiveDate) -> NaiveDate {
+    match kind {
+        ReportKind::MonthlySummary => month_bounds(day).0,
+        _ => week_start(day),
+    }
+}
+
+fn generate(plan: &Plan, kind: ReportKind, start: NaiveDate) -> ReportDoc {
+    let names = plan.names();
+    let data = PlanData {
+        lines: &plan.lines,
+        tasks: &plan.tasks,
+        stand_ups: &plan.stand_ups,
+        names: &names,
+    };
+    match kind {
+        ReportKind::WeeklyDispatch => weekly_dispatch(&data, start, today()),
+        ReportKind::MonthlySummary => monthly_summary(&data, start, today()),
+        ReportKind::WeeklyPlan => weekly_plan(&data, start),
+    }
+}
+
+#[function_component(ReportTab)]
+pub fn report_tab(props: &ReportTabProps) -> Html {
+    let kind = props.kind;
+    let default_day = match kind {
+        // The plan is made for the coming week.
+        ReportKind::WeeklyPlan => today() + Days::new(7),
+        _ => today(),
+    };
+    let start = use_state(|| period_start(kind, default_day));
+    let on_day = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            // A month input gives "2026-11"; a date input "2026-11-27".
+            let day = parse_date(&v).or_else(|| parse_date(&format!("{v}-01")));
+            if let Some(d) = day {
+                start.set(period_start(kind, d));
+            }
+        })
+    };
+    let picker = match kind {
+        ReportKind::MonthlySummary => html! {
+            <label class="inline">{ "月份" }<input type="month" value={format!("{:04}-{:02}", start.year(), start.month())} onchange={on_day} /></label>
+        },
+        _ => html! {
+            <label class="inline">{ "周（选其中任一天）" }<input type="date" value={start.to_string()} onchange={on_day} /></label>
+        },
+    };
+    // Kept here, not in the editor: saving remounts the editor with the saved version.
+    let notice = use_state(|| None::<Notice>);
+    let saved = props
+        .plan
+        .reports
+        .iter()
+        .find(|r| r.kind == kind && r.period_start == *start)
+        .cloned();
+    let key = format!(
+        "{kind:?}-{}-{}",
+        *start,
+        saved.as_ref().map(|s| s.meta.rev).unwrap_or(0)
+    );
+    html! {
+        <>
+            <div class="toolbar no-print">{ picker }</div>
+            <NoticeBox notice={(*notice).clone()} />
+            <ReportEditor {key}
+                plan={props.plan.clone()} kind={kind} start={*start} saved={saved} notice={notice.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    plan: Rc<Plan>,
+    kind: ReportKind,
+    start: NaiveDate,
+    saved: Option<WorkReport>,
+    notice: UseStateHandle<Option<Notice>>,
+}
+
+#[function_component(ReportEditor)]
+fn report_editor(props: &EditorProps) -> Html {
+    let session = use_session();
+    let doc = {
+        let (plan, kind, start, saved) = (
+            props.plan.clone(),
+            props.kind,
+            props.start,
+            props.saved.clone(),
+        );
+        use_state(move || {
+            saved
+                .map(|s| s.doc)
+                .unwrap_or_else(|| generate(&plan, kind, start))
+        })
+    };
+    let notice = props.notice.clone();
+    let on_field = |section: usize, field: usize| {
+        let doc = doc.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*doc).clone();
+            if let Some(f) = next
+                .sections
+                .get_mut(section)
+                .and_then(|s| s.fields.get_mut(field))
+            {
+                *f = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            }
+            doc.set(next);
+        })
+    };
+    let on_save = {
+        let (session, doc, notice, saved, kind, start) = (
+            session.clone(),
+            doc.clone(),
+            notice.clone(),
+            props.saved.clone(),
+            props.kind,
+            props.start,
+        );
+        Callback::from(move |_| {
+            let record = match saved.clone() {
+                Some(mut r) => {
+                    r.doc = (*doc).clone();
+                    r.meta.touch(&session.device, time::now());
+                    r
+                }
+                None => WorkReport {
+                    meta: Meta::new(&session.device, time::now()),
+                    kind,
+                    period_start: start,
+                    doc: (*doc).clone(),
+                },
+            };
+            save_all(
+                &session,
+                vec![record],
+                notice.clone(),
+                format!("{}已保存。", kind.label()),
+            );
+        })
+    };
+    let on_regenerate = {
+        let (doc, plan, kind, start, notice) = (
+            doc.clone(),
+            props.plan.clone(),
+            props.kind,
+            props.start,
+            notice.clone(),
+        );
+        Callback::from(move |_| {
+            doc.set(generate(&plan, kind, start));
+            notice.set(Some(Notice::Success(
+                "已按最新数据重新生成；点“保存修改”后替换保存的版本。".into(),
+            )));
+        })
+    };
+    let export = |word: bool| {
+        let (doc, notice) = (doc.clone(), notice.clone());
+        Callback::from(move |_| {
+            let name = format!("{}-{}", doc.title, doc.period);
+            let result = if word {
+                docx::document(&as_blocks(&doc)).and_then(|bytes| {
+                    download_bytes(
+                        &format!("{name}.docx"),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &bytes,
+                    )
+                })
+            } else {
+                xlsx::workbook(&doc.title, &as_rows(&doc)).and_then(|bytes| {
+                    download_bytes(
+                        &format!("{name}.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    )
+                })
+            };
+            if let Err(m) = result {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
+    let d = &*doc;
+    html! {
+        <article class="report" aria-label={props.kind.label()}>
+            <div class="toolbar no-print">
+                <button class="primary" onclick={on_save}>{ "保存修改" }</button>
+                <button onclick={on_regenerate}>{ "按最新数据重新生成" }</button>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                <button onclick={export(true)}>{ "导出 Word" }</button>
+                <button onclick={export(false)}>{ "导出 Excel" }</button>
+                if props.saved.is_some() { <span class="hint">{ "显示的是保存过的版本。" }</span> }
+            </div>
+            <h2 class="report-title">{ &d.title }</h2>
+            <p class="report-period">{ &d.period }</p>
+            if d.sections.is_empty() { <p>{ "本期没有内容。" }</p> }
+            { for d.sections.iter().enumerate().map(|(si, s)| html! {
+                <section class="report-section">
+                    <h3>{ &s.heading }</h3>
+                    { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
+                        <label class="report-field">
+                            <span>{ label }</span>
+                            <textarea rows={(text.lines().count().clamp(1, 12) + 1).to_string()} value={text.clone()} oninput={on_field(si, fi)} />
+                            <div class="print-only pre">{ text }</div>
+                        </label>
+                    }) }
+                </section>
+            }) }
+        </article>
+    }
+}

@@ -1,0 +1,91 @@
+//! 文件交换: send chosen lines to their members as a file, and take members' update files back.
+
+use std::collections::HashSet;
+
+use yew::prelude::*;
+
+use super::lines::PlanProps;
+use crate::app::use_session;
+use crate::data_admin::import_panel::ImportPanel;
+use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::ui::download::download_text;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::share::line_file_records;
+
+#[function_component(ShareTab)]
+pub fn share_tab(props: &PlanProps) -> Html {
+    let session = use_session();
+    let plan = &props.plan;
+    let chosen = use_state(HashSet::<uuid::Uuid>::new);
+    let notice = use_state(|| None::<Notice>);
+    let lines = plan.live_lines();
+    let on_export = {
+        let (session, plan, chosen, notice) = (
+            session.clone(),
+            plan.clone(),
+            chosen.clone(),
+            notice.clone(),
+        );
+        Callback::from(move |_| {
+            if chosen.is_empty() {
+                notice.set(Some(Notice::Error("请先勾选要导出的工作线。".into())));
+                return;
+            }
+            let records = line_file_records(
+                &chosen,
+                &plan.lines,
+                &plan.tasks,
+                &plan.stand_ups,
+                &plan.cadres,
+            );
+            let now = time::now();
+            let file = Envelope::new(
+                FileKind::WorkLineUpdate,
+                session.profile.exporter(&session.device),
+                now,
+                records,
+            );
+            let name = envelope::file_name(
+                FileKind::WorkLineUpdate,
+                &session.profile.name,
+                time::to_local(now),
+            );
+            notice.set(Some(
+                match download_text(&name, "application/json", &file.to_json()) {
+                    Ok(()) => {
+                        Notice::Success(format!("已导出 {} 条工作线到文件“{name}”。", chosen.len()))
+                    }
+                    Err(m) => Notice::Error(m),
+                },
+            ));
+        })
+    };
+    html! {
+        <>
+            <section class="card" aria-labelledby="share-out">
+                <h2 id="share-out">{ "导出工作线文件" }</h2>
+                <p>{ "勾选工作线，导出一个文件发给成员（U盘或电子邮件）。文件包含这些工作线的任务、碰头会记录和涉及的人员。成员更新自己的任务后，用同样的方法导出更新文件发回。" }</p>
+                if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
+                { for lines.iter().map(|l| {
+                    let id = l.meta.id;
+                    let checked = chosen.contains(&id);
+                    let chosen = chosen.clone();
+                    let onchange = Callback::from(move |_| {
+                        let mut next = (*chosen).clone();
+                        if !next.remove(&id) { next.insert(id); }
+                        chosen.set(next);
+                    });
+                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &l.name }</label> }
+                }) }
+                <p><button class="primary" onclick={on_export}>{ "导出选中的工作线" }</button></p>
+                <NoticeBox notice={(*notice).clone()} />
+            </section>
+            <section class="card" aria-labelledby="share-in">
+                <h2 id="share-in">{ "导入工作线文件或成员的更新" }</h2>
+                <p>{ "可以一次选择多个成员发回的文件，逐个检查后导入。每个任务保留最新的修改；两人改了同一任务时，会并排显示两个版本，由您选择。" }</p>
+                <ImportPanel kind={FileKind::WorkLineUpdate} label="选择工作线文件（.json，可多选）" multiple=true />
+            </section>
+        </>
+    }
+}

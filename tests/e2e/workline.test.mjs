@@ -1,0 +1,218 @@
+// 工作分线 as people use it: a secretary plans a line with tasks and sends it out; a member in
+// their own browser reports progress and sends an update back; the secretary takes it in and
+// sees it in the weekly dispatch. Two members changing the same task are settled by the
+// secretary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addCadre(page, name, unit) {
+  await nav(page, '干部名册');
+  await page.getByRole('button', { name: '添加干部' }).click();
+  const form = page.getByRole('form', { name: '添加干部' });
+  await form.getByLabel('姓名').fill(name);
+  await form.getByLabel('单位').fill(unit);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
+}
+
+async function tab(page, label) {
+  await page.getByRole('navigation', { name: '工作分线' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+function isoDay(offset) {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function addTask(page, title, owner, due) {
+  await page.getByRole('button', { name: '添加任务' }).click();
+  const form = page.getByRole('form', { name: '添加任务' });
+  await form.getByLabel('任务名称').fill(title);
+  await form.getByLabel(owner, { exact: true }).check();
+  await form.getByLabel('完成时间').fill(due);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.getByText(`已保存任务：${title}`).waitFor();
+}
+
+async function sendLines(page) {
+  await nav(page, '工作分线');
+  await tab(page, '文件交换');
+  await page.getByLabel('道路硬化').check();
+  return download(page, () => page.getByRole('button', { name: '导出选中的工作线' }).click());
+}
+
+async function importLines(page, files) {
+  await nav(page, '工作分线');
+  await tab(page, '文件交换');
+  await chooseFiles(page, '选择工作线文件（.json，可多选）', files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+  await page.locator('[aria-label="导入预览"]').waitFor();
+}
+
+async function memberReports(name, unit, lineFile, task, progress, note) {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name, unit });
+  await importLines(page, [lineFile]);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+  await nav(page, '工作分线');
+  await tab(page, '我的任务');
+  const form = page.getByRole('form', { name: `更新 ${task}` });
+  await form.getByLabel('进度（%）').fill(String(progress));
+  await form.getByLabel('进展说明').fill(note);
+  await form.getByRole('button', { name: '保存进度' }).click();
+  await page.getByText(`已更新：${task}（${progress}%，进行中）`).waitFor();
+  const update = await sendLines(page);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  return update;
+}
+
+test('秘书建立工作线并发出，成员更新进度发回，秘书导入后在周调度中看到', async () => {
+  const context = await freshContext(browser);
+  const secretary = await openApp(context, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  await addCadre(secretary, '张镇长', '镇政府');
+  await addCadre(secretary, '李四', '城建办');
+  await addCadre(secretary, '赵六', '城建办');
+
+  await nav(secretary, '工作分线');
+  await secretary.getByRole('button', { name: '新建工作线' }).click();
+  const lineForm = secretary.getByRole('form', { name: '新建工作线' });
+  await lineForm.getByLabel('工作线名称').fill('道路硬化');
+  await lineForm.getByLabel('工作目标').fill('年底前完成三个村的道路硬化');
+  await lineForm.getByLabel('责任领导').selectOption({ label: '张镇长（镇政府）' });
+  await lineForm.getByLabel('责任单位').fill('城建办');
+  await lineForm.getByLabel('开始日期').fill(isoDay(-30));
+  await lineForm.getByLabel('完成时限').fill(isoDay(40));
+  await lineForm.getByRole('button', { name: '保存' }).click();
+  await secretary.getByText('已保存工作线：道路硬化').waitFor();
+
+  await secretary.getByRole('link', { name: '道路硬化' }).click();
+  await secretary.getByRole('heading', { name: '道路硬化' }).waitFor();
+  await addTask(secretary, '李家村路基', '李四', isoDay(3));
+  await addTask(secretary, '王家湾排水', '赵六', isoDay(-2));
+  const tasks = secretary.getByRole('table', { name: '任务列表' });
+  assert.match(await tasks.innerText(), /王家湾排水\t赵六\t.*逾期 2 天/s);
+
+  // Overdue view and timeline show the plan.
+  await tab(secretary, '逾期任务');
+  assert.match(await secretary.getByRole('table', { name: '逾期任务' }).innerText(), /王家湾排水\t道路硬化\t赵六\t.*\t2\t0%/);
+  await tab(secretary, '时间线');
+  await secretary.getByRole('img', { name: '工作线时间线' }).waitFor();
+  await secretary.getByRole('button', { name: '展开全部任务' }).click();
+  assert.equal(await secretary.locator('svg.timeline text.label').count(), 3);
+
+  const lineFile = await sendLines(secretary);
+  assert.match(lineFile.name, /^zuofeng-工作线更新-王秘书-\d{8}-\d{4}\.json$/);
+  const sent = JSON.parse(lineFile.text);
+  assert.equal(sent.kind, 'work_line_update');
+  assert.equal(sent.records.tasks.length, 2);
+  assert.equal(sent.records.cadres.length, 3);
+
+  // Two members, each in their own browser, report on their own task.
+  const fromLi = await memberReports('李四', '城建办', lineFile, '李家村路基', 60, '路基已平整一半');
+  const fromZhao = await memberReports('赵六', '城建办', lineFile, '王家湾排水', 30, '等待管材');
+
+  // The secretary takes both files at once.
+  await importLines(secretary, [fromLi, fromZhao]);
+  assert.match(await secretary.locator('[aria-label="导入预览"] table').innerText(), /任务\s+0\s+1\s+0\s+1\s+0/);
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByRole('button', { name: '导入下一个文件' }).click();
+  await secretary.locator('[aria-label="导入预览"] table').waitFor();
+  // Against the data as Li's file left it: Zhao's copy of Li's task is now the older one.
+  assert.match(await secretary.locator('[aria-label="导入预览"] table').innerText(), /任务\s+0\s+1\s+1\s+0\s+0/);
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成/).waitFor();
+
+  await tab(secretary, '周调度');
+  const dispatch = secretary.getByRole('article', { name: '周调度' });
+  await dispatch.getByRole('heading', { name: '道路硬化' }).waitFor();
+  const text = await dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n'));
+  assert.match(text, /李家村路基（李四），进度 60%/);
+  assert.match(text, /王家湾排水（赵六），应于.*完成，已逾期 2 天，进度 30%/);
+  assert.match(text, /李家村路基：0% → 60%/);
+  assert.match(text, /责任领导：张镇长/);
+
+  // Edited, saved, and exported for the meeting.
+  await dispatch.locator('textarea').first().fill('年底前完成三个村的道路硬化（已调整）');
+  await dispatch.getByRole('button', { name: '保存修改' }).click();
+  await secretary.getByText('周调度已保存。').waitFor();
+  const word = await download(secretary, () => dispatch.getByRole('button', { name: '导出 Word' }).click());
+  assert.match(word.name, /^工作分线周调度-.*\.docx$/);
+  const excel = await download(secretary, () => dispatch.getByRole('button', { name: '导出 Excel' }).click());
+  assert.match(excel.name, /\.xlsx$/);
+  await tab(secretary, '工作线');
+  await tab(secretary, '周调度');
+  await secretary.getByText('显示的是保存过的版本。').waitFor();
+  assert.equal(await secretary.getByRole('article', { name: '周调度' }).locator('textarea').first().inputValue(), '年底前完成三个村的道路硬化（已调整）');
+
+  // Stand-up: a problem carries to the next day until solved.
+  await tab(secretary, '每日碰头会');
+  await secretary.getByLabel('日期').fill(isoDay(-1));
+  await secretary.getByLabel('新问题').fill('管材未到货');
+  await secretary.getByRole('button', { name: '添加问题' }).click();
+  await secretary.getByRole('button', { name: '保存碰头会记录' }).click();
+  await secretary.getByText('碰头会记录已保存。').waitFor();
+  await secretary.getByLabel('日期').fill(isoDay(0));
+  await secretary.getByRole('form', { name: '碰头会记录' }).getByText('管材未到货').waitFor();
+
+  assert.deepEqual(secretary.problems, []);
+  await context.close();
+});
+
+test('两名成员改了同一任务，秘书导入时并排看到两个版本并选择', async () => {
+  const context = await freshContext(browser);
+  const secretary = await openApp(context, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  await addCadre(secretary, '李四', '城建办');
+  await addCadre(secretary, '赵六', '城建办');
+  await nav(secretary, '工作分线');
+  await secretary.getByRole('button', { name: '新建工作线' }).click();
+  const lineForm = secretary.getByRole('form', { name: '新建工作线' });
+  await lineForm.getByLabel('工作线名称').fill('道路硬化');
+  await lineForm.getByLabel('完成时限').fill(isoDay(30));
+  await lineForm.getByRole('button', { name: '保存' }).click();
+  await secretary.getByRole('link', { name: '道路硬化' }).click();
+  await secretary.getByRole('button', { name: '添加任务' }).click();
+  const form = secretary.getByRole('form', { name: '添加任务' });
+  await form.getByLabel('任务名称').fill('联合验收');
+  await form.getByLabel('李四', { exact: true }).check();
+  await form.getByLabel('赵六', { exact: true }).check();
+  await form.getByLabel('完成时间').fill(isoDay(10));
+  await form.getByRole('button', { name: '保存' }).click();
+  await secretary.getByText('已保存任务：联合验收').waitFor();
+  const lineFile = await sendLines(secretary);
+
+  const fromLi = await memberReports('李四', '城建办', lineFile, '联合验收', 40, '李四：已约验收组');
+  const fromZhao = await memberReports('赵六', '城建办', lineFile, '联合验收', 50, '赵六：资料已备齐');
+
+  await importLines(secretary, [fromLi, fromZhao]);
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByRole('button', { name: '导入下一个文件' }).click();
+  const conflict = secretary.getByRole('group', { name: '任务：联合验收' });
+  await conflict.waitFor();
+  const rows = (await conflict.locator('tbody tr').allInnerTexts()).join('\n');
+  assert.match(rows, /notes\t李四：已约验收组\t赵六：资料已备齐/);
+  assert.match(rows, /progress\t40\t50/);
+  await conflict.getByLabel('采用文件').check();
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成/).waitFor();
+  await nav(secretary, '工作分线');
+  await secretary.getByRole('link', { name: '道路硬化' }).click();
+  assert.match(await secretary.getByRole('table', { name: '任务列表' }).innerText(), /联合验收.*赵六：资料已备齐.*50%/s);
+  assert.deepEqual(secretary.problems, []);
+  await context.close();
+});
