@@ -213,6 +213,13 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   await nav(secretary, '工作分线');
   await secretary.getByRole('link', { name: '道路硬化' }).click();
   assert.match(await secretary.getByRole('table', { name: '任务列表' }).innerText(), /联合验收.*赵六：资料已备齐.*50%/s);
+
+  // Deleting the line takes its tasks with it.
+  await secretary.getByRole('button', { name: '删除工作线……' }).click();
+  await secretary.getByRole('button', { name: '确认删除' }).click();
+  await secretary.getByRole('table', { name: '工作线列表' }).getByText('还没有工作线').waitFor();
+  await tab(secretary, '逾期任务');
+  await secretary.getByRole('table', { name: '逾期任务' }).getByText('没有逾期任务。').waitFor();
   assert.deepEqual(secretary.problems, []);
   await context.close();
 });

@@ -10,6 +10,7 @@ use super::lines::LineForm;
 use super::{parse_date, save_all, today, Plan, Tab};
 use crate::app::{use_session, Route};
 use crate::record::{Id, Meta};
+use crate::store::schema::StoreName;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::model::{Recurrence, Task, TaskStatus, WorkLine};
@@ -86,14 +87,20 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                     t
                 })
                 .collect();
+            // The line and its tasks go in one transaction: all deleted, or none.
+            let mut writes: Vec<(StoreName, serde_json::Value)> = gone
+                .iter()
+                .filter_map(|t| serde_json::to_value(t).ok())
+                .map(|v| (StoreName::Tasks, v))
+                .collect();
+            writes.extend(
+                serde_json::to_value(&l)
+                    .ok()
+                    .map(|v| (StoreName::WorkLines, v)),
+            );
             let (session, notice) = (session.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = async {
-                    session.store.put_many(&gone).await?;
-                    session.store.put(&l).await
-                }
-                .await;
-                match result {
+                match session.store.write_all(&writes).await {
                     Ok(()) => {
                         session.data_changed.emit(());
                         if let Some(nav) = web_sys::window().map(|w| w.location()) {
