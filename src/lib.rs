@@ -7,6 +7,7 @@
 pub mod data_admin;
 pub mod exchange;
 pub mod office;
+pub mod quiz;
 pub mod record;
 pub mod release;
 pub mod roster;

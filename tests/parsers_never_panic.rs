@@ -7,10 +7,11 @@ use zuofeng::exchange::envelope::FileKind;
 use zuofeng::exchange::table::read_csv;
 use zuofeng::exchange::text::decode;
 use zuofeng::exchange::validate::read_file;
+use zuofeng::quiz::import::{aiken, gift, parse_file, text as word_text};
 use zuofeng::roster::csv_import;
 
 /// A valid backup's text, to be mutated.
-const VALID: &str = r#"{"format":"zuofeng","format_version":1,"min_app_version":"0.1.0","app_version":"0.1.0","kind":"backup","exported_by":{"name":"张三","unit":"党政办","post":"","device_id":"d"},"exported_at":"2026-11-27T07:30:00Z","records":{"cadres":[{"meta":{"id":"7a1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"name":"张三","unit":"党政办","post":"","phone":"","retired":false}],"questions":[{"meta":{"id":"8b1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"stem":"x"}]}}"#;
+const VALID: &str = r#"{"format":"zuofeng","format_version":1,"min_app_version":"0.1.0","app_version":"0.1.0","kind":"backup","exported_by":{"name":"张三","unit":"党政办","post":"","device_id":"d"},"exported_at":"2026-11-27T07:30:00Z","records":{"cadres":[{"meta":{"id":"7a1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"name":"张三","unit":"党政办","post":"","phone":"","retired":false}],"self_assessments":[{"meta":{"id":"8b1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"stem":"x"}]}}"#;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -33,6 +34,20 @@ proptest! {
         let _ = decode(&bytes);
         let _ = read_csv(&bytes);
         let _ = csv_import::parse(&bytes, &[]);
+    }
+
+    #[test]
+    fn question_importers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        for name in ["a.csv", "a.gift", "a.txt"] {
+            let _ = parse_file(name, &bytes);
+        }
+    }
+
+    #[test]
+    fn question_shaped_text_never_panics(text in "[0-9A-H.、．:：()（）{}=~#%\\$/\-> 题答案解析正确错误对√×单选多选判断\n]{0,300}") {
+        let _ = gift::parse(&text);
+        let _ = aiken::parse(&text);
+        let _ = word_text::parse(&text);
     }
 
     #[test]

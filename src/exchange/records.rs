@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::quiz::model::Question;
 use crate::record::Meta;
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;
@@ -36,6 +37,10 @@ pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
         StoreName::Cadres => {
             let cadre = Cadre::deserialize(value).map_err(|e| format!("干部信息不完整（{e}）"))?;
             cadre.check().map_err(|e| e.user_message())
+        }
+        StoreName::Questions => {
+            let q = Question::deserialize(value).map_err(|e| format!("试题信息不完整（{e}）"))?;
+            q.check().map_err(|e| e.user_message())
         }
         StoreName::WorkLines => {
             let line =

@@ -90,7 +90,7 @@ fn a_backup_round_trips_exactly() {
 fn records_of_stores_without_a_module_yet_are_kept_as_they_came() {
     let question = json!({"meta": Meta::new(&me(), t(0)), "stem": "题", "extra": [1, 2]});
     let mut records = BTreeMap::new();
-    records.insert("questions".to_string(), vec![question.clone()]);
+    records.insert("self_assessments".to_string(), vec![question.clone()]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(file.records[0].value, question);
 }

@@ -1,0 +1,103 @@
+//! Reading questions from the files offices already have: CSV and Excel tables, Moodle's GIFT
+//! and Aiken, and text pasted from Word. Every importer returns the good questions and every
+//! bad one with its line (or row) and the reason; nothing is written here.
+
+pub mod aiken;
+pub mod gift;
+pub mod table;
+pub mod text;
+
+use super::model::QuestionDraft;
+
+/// One question read from a file, with the line (or spreadsheet row) it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedQuestion {
+    pub line: usize,
+    pub draft: QuestionDraft,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl ImportProblem {
+    pub fn new(line: usize, reason: impl Into<String>) -> Self {
+        ImportProblem {
+            line,
+            reason: reason.into(),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("第 {} 行：{}", self.line, self.reason)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuestionImport {
+    pub questions: Vec<ParsedQuestion>,
+    pub problems: Vec<ImportProblem>,
+}
+
+impl QuestionImport {
+    /// Adds a question if it passes the checks, or the reason it does not.
+    pub fn push(&mut self, line: usize, draft: QuestionDraft) {
+        match draft.cleaned() {
+            Ok(draft) => self.questions.push(ParsedQuestion { line, draft }),
+            Err(e) => self
+                .problems
+                .push(ImportProblem::new(line, e.user_message())),
+        }
+    }
+}
+
+/// The formats a question file can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionFormat {
+    Csv,
+    Gift,
+    Aiken,
+    Text,
+}
+
+impl QuestionFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            QuestionFormat::Csv => "CSV 表格",
+            QuestionFormat::Gift => "GIFT（Moodle）",
+            QuestionFormat::Aiken => "Aiken",
+            QuestionFormat::Text => "Word 文本",
+        }
+    }
+
+    /// Guesses the format from the file name and, for text, its content.
+    pub fn detect(file_name: &str, text: &str) -> QuestionFormat {
+        let lower = file_name.to_lowercase();
+        if lower.ends_with(".csv") {
+            return QuestionFormat::Csv;
+        }
+        if lower.ends_with(".gift") || gift::looks_like_gift(text) {
+            return QuestionFormat::Gift;
+        }
+        if aiken::looks_like_aiken(text) {
+            return QuestionFormat::Aiken;
+        }
+        QuestionFormat::Text
+    }
+}
+
+/// Reads a question file of any supported text format.
+pub fn parse_file(
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<(QuestionFormat, QuestionImport), String> {
+    let (text, _) = crate::exchange::text::decode(bytes);
+    match QuestionFormat::detect(file_name, &text) {
+        QuestionFormat::Csv => table::parse_csv(bytes).map(|i| (QuestionFormat::Csv, i)),
+        QuestionFormat::Gift => Ok((QuestionFormat::Gift, gift::parse(&text))),
+        QuestionFormat::Aiken => Ok((QuestionFormat::Aiken, aiken::parse(&text))),
+        QuestionFormat::Text => Ok((QuestionFormat::Text, text::parse(&text))),
+    }
+}
