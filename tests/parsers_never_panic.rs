@@ -44,7 +44,7 @@ proptest! {
     }
 
     #[test]
-    fn question_shaped_text_never_panics(text in "[0-9A-H.、．:：()（）{}=~#%\\$/\-> 题答案解析正确错误对√×单选多选判断\n]{0,300}") {
+    fn question_shaped_text_never_panics(text in "[0-9A-H.、．:：()（）{}=~#%$/> 题答案解析正确错误对√×单选多选判断\\\\\n-]{0,300}") {
         let _ = gift::parse(&text);
         let _ = aiken::parse(&text);
         let _ = word_text::parse(&text);
