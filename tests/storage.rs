@@ -123,10 +123,10 @@ async fn a_backup_restores_exactly_into_an_empty_browser() {
         .put_many(&[cadre("张三"), cadre("李四")])
         .await
         .expect("put");
-    let quiz = json!({"meta": Meta::new(&device(), now()), "title": "上半年测验"});
-    let sheet = json!({"meta": Meta::new(&device(), now()), "quiz_id": quiz["meta"]["id"]});
+    let quiz = json!({"meta": Meta::new(&device(), now()), "title": "2026年度述职评议"});
+    let sheet = json!({"meta": Meta::new(&device(), now()), "evaluation_id": quiz["meta"]["id"]});
     source
-        .write_all(&[(StoreName::Quizzes, quiz), (StoreName::Attempts, sheet)])
+        .write_all(&[(StoreName::Evaluations, quiz), (StoreName::Ballots, sheet)])
         .await
         .expect("write");
     let exported = snapshot(&source).await;

@@ -33,16 +33,18 @@ pub enum FileKind {
     Ballot,
     CaseFile,
     WorkLineUpdate,
+    QuestionBank,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
         FileKind::Ballot,
         FileKind::CaseFile,
         FileKind::WorkLineUpdate,
+        FileKind::QuestionBank,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +55,7 @@ impl FileKind {
             FileKind::Ballot => "ballot",
             FileKind::CaseFile => "case_file",
             FileKind::WorkLineUpdate => "work_line_update",
+            FileKind::QuestionBank => "question_bank",
         }
     }
 
@@ -69,6 +72,7 @@ impl FileKind {
             FileKind::Ballot => "评议票",
             FileKind::CaseFile => "诫勉案卷",
             FileKind::WorkLineUpdate => "工作线更新",
+            FileKind::QuestionBank => "题库",
         }
     }
 
@@ -77,6 +81,9 @@ impl FileKind {
         match self {
             FileKind::Backup => store != StoreName::Settings,
             FileKind::WorkLineUpdate => crate::workline::share::LINE_FILE_STORES.contains(&store),
+            FileKind::QuestionBank => store == StoreName::Questions,
+            FileKind::QuizPackage => store == StoreName::Quizzes,
+            FileKind::AnswerSheet => store == StoreName::Attempts,
             // The other kinds' contents are fixed when their modules are built.
             _ => store != StoreName::Settings,
         }
@@ -86,7 +93,7 @@ impl FileKind {
     pub fn import_page(self) -> &'static str {
         match self {
             FileKind::Backup => "数据管理",
-            FileKind::QuizPackage | FileKind::AnswerSheet => "学习测验",
+            FileKind::QuizPackage | FileKind::AnswerSheet | FileKind::QuestionBank => "学习测验",
             FileKind::Ballot => "述职评议",
             FileKind::CaseFile => "谈话诫勉",
             FileKind::WorkLineUpdate => "工作分线",

@@ -3,7 +3,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::quiz::attempt::Attempt;
 use crate::quiz::model::Question;
+use crate::quiz::paper::Quiz;
 use crate::record::Meta;
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;
@@ -42,6 +44,12 @@ pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
             let q = Question::deserialize(value).map_err(|e| format!("试题信息不完整（{e}）"))?;
             q.check().map_err(|e| e.user_message())
         }
+        StoreName::Quizzes => Quiz::deserialize(value)
+            .map(|_| ())
+            .map_err(|e| format!("测验信息不完整（{e}）")),
+        StoreName::Attempts => Attempt::deserialize(value)
+            .map(|_| ())
+            .map_err(|e| format!("答卷信息不完整（{e}）")),
         StoreName::WorkLines => {
             let line =
                 WorkLine::deserialize(value).map_err(|e| format!("工作线信息不完整（{e}）"))?;

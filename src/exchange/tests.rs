@@ -260,16 +260,17 @@ fn every_bad_record_is_listed_with_its_position() {
 
 #[test]
 fn references_must_point_at_the_file_or_this_browser() {
-    let quiz = json!({"meta": Meta::new(&me(), t(0)), "title": "上半年测验"});
+    let quiz = json!({"meta": Meta::new(&me(), t(0)), "title": "2026年度述职评议"});
     let quiz_id = quiz["meta"]["id"].clone();
     let orphan_target = uuid::Uuid::new_v4();
-    let sheet_ok = json!({"meta": Meta::new(&me(), t(0)), "quiz_id": quiz_id});
-    let sheet_local = json!({"meta": Meta::new(&me(), t(0)), "quiz_id": orphan_target.to_string()});
+    let sheet_ok = json!({"meta": Meta::new(&me(), t(0)), "evaluation_id": quiz_id});
+    let sheet_local =
+        json!({"meta": Meta::new(&me(), t(0)), "evaluation_id": orphan_target.to_string()});
     let mut records = BTreeMap::new();
-    records.insert("quizzes".to_string(), vec![quiz]);
-    records.insert("attempts".to_string(), vec![sheet_ok, sheet_local]);
+    records.insert("evaluations".to_string(), vec![quiz]);
+    records.insert("ballots".to_string(), vec![sheet_ok, sheet_local]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
-    let local = |s: StoreName, id: &uuid::Uuid| s == StoreName::Quizzes && *id == orphan_target;
+    let local = |s: StoreName, id: &uuid::Uuid| s == StoreName::Evaluations && *id == orphan_target;
     assert!(check_references(&file, local).is_ok());
     match check_references(&file, |_, _| false) {
         Err(FileError::InvalidRecords { problems, .. }) => {

@@ -1,6 +1,9 @@
-//! 学习测验: the question bank, importers from the formats offices use, and (to come) quizzes,
-//! answer sheets, grading, self-study and the study log.
+//! 学习测验: the question bank, importers from the formats offices use, quizzes and their
+//! papers, attempts (答卷), grading and statistics.
 
 pub mod answer;
+pub mod attempt;
+pub mod grading;
 pub mod import;
 pub mod model;
+pub mod paper;

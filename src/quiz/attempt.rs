@@ -1,0 +1,260 @@
+//! 答卷: one person's answers to one quiz. An attempt is either in progress or submitted,
+//! never both; each answer is saved as it is given.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::record::{Entity, Id, Meta};
+use crate::store::schema::StoreName;
+
+/// One answer, in the shape of its question. Choices are option indices on the paper (not the
+/// shuffled positions the person saw).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum Response {
+    Choice(BTreeSet<usize>),
+    TrueFalse(bool),
+    Blanks(Vec<String>),
+    Text(String),
+}
+
+impl Response {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Response::Choice(c) => c.is_empty(),
+            Response::TrueFalse(_) => false,
+            Response::Blanks(b) => b.iter().all(|s| s.trim().is_empty()),
+            Response::Text(t) => t.trim().is_empty(),
+        }
+    }
+}
+
+/// Who answered, as they confirmed it before starting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    pub name: String,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum AttemptState {
+    InProgress {
+        /// When the time limit runs out, if there is one.
+        #[serde(default)]
+        deadline: Option<DateTime<Utc>>,
+        /// Paper positions marked for review.
+        #[serde(default)]
+        marked: BTreeSet<usize>,
+    },
+    Submitted {
+        submitted_at: DateTime<Utc>,
+        /// Submitted by the timer rather than the person.
+        #[serde(default)]
+        automatic: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub meta: Meta,
+    pub quiz_id: Id,
+    pub respondent: Respondent,
+    pub started_at: DateTime<Utc>,
+    /// Answers by paper position.
+    #[serde(default)]
+    pub answers: BTreeMap<usize, Response>,
+    pub state: AttemptState,
+    /// Points awarded by hand to 简答 answers, by paper position, in hundredths. Set by the
+    /// secretary when marking.
+    #[serde(default)]
+    pub manual_points: BTreeMap<usize, u32>,
+}
+
+impl Entity for Attempt {
+    const STORE: StoreName = StoreName::Attempts;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttemptError {
+    AlreadySubmitted,
+    NotOpen,
+}
+
+impl AttemptError {
+    pub fn user_message(&self) -> String {
+        match self {
+            AttemptError::AlreadySubmitted => "这份答卷已经提交，不能再修改。".into(),
+            AttemptError::NotOpen => "测验不在开放时间内。".into(),
+        }
+    }
+}
+
+impl Attempt {
+    pub fn start(
+        meta: Meta,
+        quiz_id: Id,
+        respondent: Respondent,
+        now: DateTime<Utc>,
+        limit_minutes: Option<u32>,
+    ) -> Attempt {
+        Attempt {
+            meta,
+            quiz_id,
+            respondent,
+            started_at: now,
+            answers: BTreeMap::new(),
+            state: AttemptState::InProgress {
+                deadline: limit_minutes.map(|m| now + chrono::Duration::minutes(i64::from(m))),
+                marked: BTreeSet::new(),
+            },
+            manual_points: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_submitted(&self) -> bool {
+        matches!(self.state, AttemptState::Submitted { .. })
+    }
+
+    pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        match self.state {
+            AttemptState::Submitted { submitted_at, .. } => Some(submitted_at),
+            AttemptState::InProgress { .. } => None,
+        }
+    }
+
+    /// Records an answer (an empty one removes it).
+    pub fn answer(&mut self, position: usize, response: Response) -> Result<(), AttemptError> {
+        if self.is_submitted() {
+            return Err(AttemptError::AlreadySubmitted);
+        }
+        if response.is_blank() {
+            self.answers.remove(&position);
+        } else {
+            self.answers.insert(position, response);
+        }
+        Ok(())
+    }
+
+    pub fn toggle_mark(&mut self, position: usize) -> Result<(), AttemptError> {
+        match &mut self.state {
+            AttemptState::InProgress { marked, .. } => {
+                if !marked.remove(&position) {
+                    marked.insert(position);
+                }
+                Ok(())
+            }
+            AttemptState::Submitted { .. } => Err(AttemptError::AlreadySubmitted),
+        }
+    }
+
+    pub fn marked(&self) -> BTreeSet<usize> {
+        match &self.state {
+            AttemptState::InProgress { marked, .. } => marked.clone(),
+            AttemptState::Submitted { .. } => BTreeSet::new(),
+        }
+    }
+
+    /// Seconds left before the time limit, if there is one.
+    pub fn seconds_left(&self, now: DateTime<Utc>) -> Option<i64> {
+        match self.state {
+            AttemptState::InProgress {
+                deadline: Some(d), ..
+            } => Some((d - now).num_seconds().max(0)),
+            _ => None,
+        }
+    }
+
+    pub fn submit(&mut self, now: DateTime<Utc>, automatic: bool) -> Result<(), AttemptError> {
+        if self.is_submitted() {
+            return Err(AttemptError::AlreadySubmitted);
+        }
+        // An automatic submission at zero is dated at the deadline, not at the late tick.
+        let at = match self.state {
+            AttemptState::InProgress {
+                deadline: Some(d), ..
+            } if automatic => d.min(now),
+            _ => now,
+        };
+        self.state = AttemptState::Submitted {
+            submitted_at: at,
+            automatic,
+        };
+        Ok(())
+    }
+
+    /// Paper positions not answered yet.
+    pub fn unanswered(&self, paper_len: usize) -> Vec<usize> {
+        (0..paper_len)
+            .filter(|i| !self.answers.contains_key(i))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DeviceId;
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_795_000_000 + secs, 0).unwrap_or_default()
+    }
+
+    fn attempt(limit: Option<u32>) -> Attempt {
+        let who = Respondent {
+            name: "李四".into(),
+            unit: "城建办".into(),
+        };
+        Attempt::start(
+            Meta::new(&DeviceId("d".into()), at(0)),
+            uuid::Uuid::nil(),
+            who,
+            at(0),
+            limit,
+        )
+    }
+
+    #[test]
+    fn a_submitted_attempt_takes_no_more_answers() {
+        let mut a = attempt(None);
+        assert_eq!(a.answer(0, Response::TrueFalse(true)), Ok(()));
+        assert_eq!(
+            a.answer(1, Response::Choice(BTreeSet::new())),
+            Ok(()),
+            "an empty answer clears"
+        );
+        assert_eq!(a.unanswered(3), vec![1, 2]);
+        a.toggle_mark(2).unwrap_or_default();
+        assert_eq!(a.marked(), BTreeSet::from([2]));
+        assert_eq!(a.submit(at(60), false), Ok(()));
+        assert_eq!(
+            a.answer(1, Response::TrueFalse(false)),
+            Err(AttemptError::AlreadySubmitted)
+        );
+        assert_eq!(a.submit(at(61), false), Err(AttemptError::AlreadySubmitted));
+        assert_eq!(a.submitted_at(), Some(at(60)));
+    }
+
+    #[test]
+    fn the_timer_submits_at_the_deadline() {
+        let mut a = attempt(Some(30));
+        assert_eq!(a.seconds_left(at(600)), Some(1200));
+        assert_eq!(a.seconds_left(at(4000)), Some(0));
+        a.submit(at(1810), true).unwrap_or_default();
+        assert_eq!(
+            a.state,
+            AttemptState::Submitted {
+                submitted_at: at(1800),
+                automatic: true
+            }
+        );
+    }
+}

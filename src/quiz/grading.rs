@@ -1,0 +1,321 @@
+//! Grading: every score recomputed from the answers and the secretary's own paper (never from
+//! a file), results with pass/fail, per-question statistics and the score distribution.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::attempt::{Attempt, Response};
+use super::model::Answer;
+use super::paper::{PaperQuestion, Quiz};
+
+/// How one answer fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Correct,
+    Partial,
+    Wrong,
+    Unanswered,
+    /// A 简答 answer waiting for a person to mark it.
+    NeedsMarking,
+    /// The paper has no answer key (an exam package on a cadre's computer).
+    NoKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionMark {
+    pub awarded: u32,
+    pub verdict: Verdict,
+}
+
+/// Fill-in answers compare without case, spaces or full-width forms.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn mark(q: &PaperQuestion, response: Option<&Response>, manual: Option<u32>) -> QuestionMark {
+    let full = q.points;
+    let verdict_of = |ok: bool| {
+        if ok {
+            QuestionMark {
+                awarded: full,
+                verdict: Verdict::Correct,
+            }
+        } else {
+            QuestionMark {
+                awarded: 0,
+                verdict: Verdict::Wrong,
+            }
+        }
+    };
+    // A mark given by hand stands (简答, or a correction by the secretary).
+    if let Some(points) = manual {
+        let awarded = points.min(full);
+        let verdict = if awarded == full {
+            Verdict::Correct
+        } else if awarded == 0 {
+            Verdict::Wrong
+        } else {
+            Verdict::Partial
+        };
+        return QuestionMark { awarded, verdict };
+    }
+    let Some(response) = response else {
+        return QuestionMark {
+            awarded: 0,
+            verdict: Verdict::Unanswered,
+        };
+    };
+    let Some(answer) = &q.answer else {
+        return QuestionMark {
+            awarded: 0,
+            verdict: Verdict::NoKey,
+        };
+    };
+    match (answer, response) {
+        (Answer::Choice(right), Response::Choice(given)) => verdict_of(right == given),
+        (Answer::TrueFalse(right), Response::TrueFalse(given)) => verdict_of(right == given),
+        (Answer::Blanks(blanks), Response::Blanks(given)) => {
+            let hits = blanks
+                .iter()
+                .enumerate()
+                .filter(|(i, accepted)| {
+                    given
+                        .get(*i)
+                        .is_some_and(|g| accepted.iter().any(|a| normalise(a) == normalise(g)))
+                })
+                .count();
+            let n = blanks.len().max(1) as u32;
+            let awarded = full * hits as u32 / n;
+            let verdict = match hits {
+                0 => Verdict::Wrong,
+                h if h == blanks.len() => Verdict::Correct,
+                _ => Verdict::Partial,
+            };
+            QuestionMark {
+                awarded: if verdict == Verdict::Correct {
+                    full
+                } else {
+                    awarded
+                },
+                verdict,
+            }
+        }
+        (Answer::Reference(_), Response::Text(_)) => QuestionMark {
+            awarded: 0,
+            verdict: Verdict::NeedsMarking,
+        },
+        _ => QuestionMark {
+            awarded: 0,
+            verdict: Verdict::Wrong,
+        },
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Graded {
+    pub marks: Vec<QuestionMark>,
+    pub score: u32,
+    pub max: u32,
+    pub passed: bool,
+    /// Answers still to be marked by hand.
+    pub pending: usize,
+}
+
+pub fn grade(quiz: &Quiz, attempt: &Attempt) -> Graded {
+    let marks: Vec<QuestionMark> = quiz
+        .paper
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            mark(
+                q,
+                attempt.answers.get(&i),
+                attempt.manual_points.get(&i).copied(),
+            )
+        })
+        .collect();
+    let score = marks.iter().map(|m| m.awarded).sum();
+    let pending = marks
+        .iter()
+        .filter(|m| m.verdict == Verdict::NeedsMarking)
+        .count();
+    Graded {
+        score,
+        max: quiz.total_points(),
+        passed: score >= quiz.pass_mark,
+        pending,
+        marks,
+    }
+}
+
+/// One question's statistics over all graded attempts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionStats {
+    pub position: usize,
+    pub answered: usize,
+    /// Share of attempts with full marks, 0–1.
+    pub correct_rate: f64,
+    /// Correct rate in the top 27 % by total score minus that in the bottom 27 %.
+    pub discrimination: Option<f64>,
+    /// For choice questions: the wrong option chosen most often, and how often.
+    pub top_wrong_option: Option<(usize, usize)>,
+}
+
+pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> Vec<QuestionStats> {
+    let n = attempts.len();
+    // Groups of the top and bottom 27 % (at least one person each) by total score.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(graded[i].score));
+    let group = ((n as f64) * 0.27).round().max(1.0) as usize;
+    let (top, bottom) = if n >= 2 {
+        (&order[..group.min(n / 2)], &order[n - group.min(n / 2)..])
+    } else {
+        (&order[..0], &order[..0])
+    };
+    quiz.paper
+        .iter()
+        .enumerate()
+        .map(|(pos, q)| {
+            let full = |i: usize| {
+                graded[i]
+                    .marks
+                    .get(pos)
+                    .is_some_and(|m| m.verdict == Verdict::Correct)
+            };
+            let rate = |group: &[usize]| {
+                group.iter().filter(|&&i| full(i)).count() as f64 / group.len().max(1) as f64
+            };
+            let answered = attempts
+                .iter()
+                .filter(|a| a.answers.contains_key(&pos))
+                .count();
+            let top_wrong_option = match &q.answer {
+                Some(Answer::Choice(right)) => {
+                    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+                    for a in attempts {
+                        if let Some(Response::Choice(given)) = a.answers.get(&pos) {
+                            for o in given.iter().filter(|o| !right.contains(o)) {
+                                *counts.entry(*o).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                    counts
+                        .into_iter()
+                        .max_by_key(|(o, c)| (*c, std::cmp::Reverse(*o)))
+                }
+                _ => None,
+            };
+            QuestionStats {
+                position: pos,
+                answered,
+                correct_rate: rate(&order),
+                discrimination: (n >= 2).then(|| rate(top) - rate(bottom)),
+                top_wrong_option,
+            }
+        })
+        .collect()
+}
+
+/// Counts of scores in ten bands of the maximum (0–10 %, …, 90–100 %).
+pub fn distribution(graded: &[Graded]) -> [usize; 10] {
+    let mut bands = [0usize; 10];
+    for g in graded {
+        let band = if g.max == 0 {
+            0
+        } else {
+            ((g.score as u64 * 10) / g.max as u64).min(9) as usize
+        };
+        bands[band] += 1;
+    }
+    bands
+}
+
+/// Something the secretary should know about an incoming answer sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetFlag {
+    /// Submitted after the quiz closed.
+    Late,
+    /// The same person already has another sheet for this quiz.
+    Duplicate,
+    /// This very sheet was imported before.
+    AlreadyImported,
+    /// The sheet is for a quiz this browser does not have.
+    OtherQuiz,
+    /// Not submitted (an unfinished attempt).
+    NotSubmitted,
+}
+
+impl SheetFlag {
+    pub fn label(&self) -> &'static str {
+        match self {
+            SheetFlag::Late => "逾期提交",
+            SheetFlag::Duplicate => "重复提交",
+            SheetFlag::AlreadyImported => "已导入过",
+            SheetFlag::OtherQuiz => "不是本机的测验",
+            SheetFlag::NotSubmitted => "未提交",
+        }
+    }
+
+    /// Whether a sheet with this flag is still taken in (flagged) or left out.
+    pub fn keeps(&self) -> bool {
+        matches!(self, SheetFlag::Late | SheetFlag::Duplicate)
+    }
+}
+
+/// Flags for a batch of incoming sheets against the quizzes and sheets already here.
+pub fn flag_sheets(
+    incoming: &[Attempt],
+    quizzes: &HashMap<uuid::Uuid, &Quiz>,
+    existing: &[Attempt],
+) -> Vec<Vec<SheetFlag>> {
+    let mut seen: Vec<(uuid::Uuid, uuid::Uuid, String, String)> = existing
+        .iter()
+        .map(|a| {
+            (
+                a.meta.id,
+                a.quiz_id,
+                a.respondent.name.clone(),
+                a.respondent.unit.clone(),
+            )
+        })
+        .collect();
+    incoming
+        .iter()
+        .map(|a| {
+            let mut flags = Vec::new();
+            let Some(quiz) = quizzes.get(&a.quiz_id) else {
+                return vec![SheetFlag::OtherQuiz];
+            };
+            let Some(at) = a.submitted_at() else {
+                return vec![SheetFlag::NotSubmitted];
+            };
+            if seen.iter().any(|(id, ..)| *id == a.meta.id) {
+                return vec![SheetFlag::AlreadyImported];
+            }
+            if quiz.closes.is_some_and(|c| at > c) {
+                flags.push(SheetFlag::Late);
+            }
+            if seen.iter().any(|(_, q, n, u)| {
+                *q == a.quiz_id && *n == a.respondent.name && *u == a.respondent.unit
+            }) {
+                flags.push(SheetFlag::Duplicate);
+            }
+            seen.push((
+                a.meta.id,
+                a.quiz_id,
+                a.respondent.name.clone(),
+                a.respondent.unit.clone(),
+            ));
+            flags
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,224 @@
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::DateTime;
+
+use super::*;
+use crate::quiz::attempt::{AttemptState, Respondent};
+use crate::quiz::model::QuestionKind;
+use crate::quiz::paper::QuizMode;
+use crate::record::{DeviceId, Meta};
+
+fn q(kind: QuestionKind, answer: Answer, points: u32) -> PaperQuestion {
+    PaperQuestion {
+        question_id: uuid::Uuid::new_v4(),
+        kind,
+        stem: "题".into(),
+        options: if kind.has_options() {
+            vec!["甲".into(), "乙".into(), "丙".into(), "丁".into()]
+        } else {
+            vec![]
+        },
+        points,
+        blanks: match &answer {
+            Answer::Blanks(b) => b.len(),
+            _ => 0,
+        },
+        answer: Some(answer),
+        explanation: None,
+    }
+}
+
+fn quiz() -> Quiz {
+    Quiz {
+        meta: Meta::new(
+            &DeviceId("s".into()),
+            DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        ),
+        title: "上半年测验".into(),
+        mode: QuizMode::Exam,
+        paper: vec![
+            q(
+                QuestionKind::Single,
+                Answer::Choice(BTreeSet::from([2])),
+                200,
+            ),
+            q(
+                QuestionKind::Multiple,
+                Answer::Choice(BTreeSet::from([0, 1])),
+                300,
+            ),
+            q(QuestionKind::TrueFalse, Answer::TrueFalse(false), 100),
+            q(
+                QuestionKind::FillBlank,
+                Answer::Blanks(vec![
+                    vec!["周调度".into()],
+                    vec!["月总结".into(), "每月总结".into()],
+                ]),
+                200,
+            ),
+            q(
+                QuestionKind::ShortAnswer,
+                Answer::Reference("五员".into()),
+                200,
+            ),
+        ],
+        pass_mark: 600,
+        time_limit_minutes: None,
+        opens: None,
+        closes: DateTime::from_timestamp(1000, 0),
+        shuffle_questions: false,
+        shuffle_options: false,
+        seed: 1,
+        reveal: Default::default(),
+        deleted: false,
+    }
+}
+
+fn sheet(quiz: &Quiz, name: &str, answers: Vec<(usize, Response)>, at: i64) -> Attempt {
+    Attempt {
+        meta: Meta::new(
+            &DeviceId(name.into()),
+            DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        ),
+        quiz_id: quiz.meta.id,
+        respondent: Respondent {
+            name: name.into(),
+            unit: "城建办".into(),
+        },
+        started_at: DateTime::from_timestamp(0, 0).unwrap_or_default(),
+        answers: answers.into_iter().collect(),
+        state: AttemptState::Submitted {
+            submitted_at: DateTime::from_timestamp(at, 0).unwrap_or_default(),
+            automatic: false,
+        },
+        manual_points: Default::default(),
+    }
+}
+
+fn choice(xs: &[usize]) -> Response {
+    Response::Choice(xs.iter().copied().collect())
+}
+
+#[test]
+fn each_kind_is_marked() {
+    let z = quiz();
+    let a = sheet(
+        &z,
+        "李四",
+        vec![
+            (0, choice(&[2])),
+            (1, choice(&[0])),
+            (2, Response::TrueFalse(false)),
+            (
+                3,
+                Response::Blanks(vec![" 周调度 ".into(), "每月总结".into()]),
+            ),
+            (4, Response::Text("传达员……".into())),
+        ],
+        10,
+    );
+    let g = grade(&z, &a);
+    let verdicts: Vec<Verdict> = g.marks.iter().map(|m| m.verdict).collect();
+    assert_eq!(
+        verdicts,
+        vec![
+            Verdict::Correct,
+            Verdict::Wrong,
+            Verdict::Correct,
+            Verdict::Correct,
+            Verdict::NeedsMarking
+        ]
+    );
+    assert_eq!((g.score, g.max, g.pending, g.passed), (500, 1000, 1, false));
+    let mut marked = a.clone();
+    marked.manual_points.insert(4, 150);
+    let g = grade(&z, &marked);
+    assert_eq!((g.score, g.pending, g.passed), (650, 0, true));
+    assert_eq!(g.marks[4].verdict, Verdict::Partial);
+}
+
+#[test]
+fn blanks_earn_their_share_and_text_is_compared_loosely() {
+    let z = quiz();
+    let half = sheet(
+        &z,
+        "王五",
+        vec![(3, Response::Blanks(vec!["周调度".into(), "年总结".into()]))],
+        10,
+    );
+    assert_eq!(
+        grade(&z, &half).marks[3],
+        QuestionMark {
+            awarded: 100,
+            verdict: Verdict::Partial
+        }
+    );
+    assert_eq!(normalise(" ＡＢ c "), "abc");
+}
+
+#[test]
+fn an_exam_package_cannot_be_graded_by_the_cadre() {
+    let z = quiz().for_package();
+    assert!(!z.has_answer_key());
+    let a = sheet(&z, "李四", vec![(0, choice(&[2]))], 10);
+    assert_eq!(grade(&z, &a).marks[0].verdict, Verdict::NoKey);
+}
+
+#[test]
+fn statistics_rate_discriminate_and_find_the_popular_wrong_option() {
+    let z = quiz();
+    // Strong students get Q1 right; weak ones pick option B (index 1).
+    let strong: Vec<Attempt> = (0..4)
+        .map(|i| {
+            sheet(
+                &z,
+                &format!("强{i}"),
+                vec![
+                    (0, choice(&[2])),
+                    (1, choice(&[0, 1])),
+                    (2, Response::TrueFalse(false)),
+                ],
+                10,
+            )
+        })
+        .collect();
+    let weak: Vec<Attempt> = (0..4)
+        .map(|i| sheet(&z, &format!("弱{i}"), vec![(0, choice(&[1]))], 10))
+        .collect();
+    let all: Vec<&Attempt> = strong.iter().chain(weak.iter()).collect();
+    let graded: Vec<Graded> = all.iter().map(|a| grade(&z, a)).collect();
+    let stats = question_stats(&z, &all, &graded);
+    assert_eq!(stats[0].correct_rate, 0.5);
+    assert_eq!(stats[0].discrimination, Some(1.0));
+    assert_eq!(stats[0].top_wrong_option, Some((1, 4)));
+    assert_eq!(stats[4].answered, 0);
+    let bands = distribution(&graded);
+    assert_eq!(bands[6], 4, "strong: 600 of 1000");
+    assert_eq!(bands[0], 4);
+}
+
+#[test]
+fn incoming_sheets_are_flagged() {
+    let z = quiz();
+    let quizzes: HashMap<uuid::Uuid, &Quiz> = [(z.meta.id, &z)].into();
+    let on_time = sheet(&z, "李四", vec![], 10);
+    let late = sheet(&z, "王五", vec![], 5000);
+    let again = sheet(&z, "李四", vec![], 20);
+    let mut other = sheet(&z, "赵六", vec![], 10);
+    other.quiz_id = uuid::Uuid::new_v4();
+    let flags = flag_sheets(
+        &[on_time.clone(), late, again, other, on_time.clone()],
+        &quizzes,
+        &[],
+    );
+    assert_eq!(
+        flags,
+        vec![
+            vec![],
+            vec![SheetFlag::Late],
+            vec![SheetFlag::Duplicate],
+            vec![SheetFlag::OtherQuiz],
+            vec![SheetFlag::AlreadyImported]
+        ]
+    );
+}
