@@ -215,10 +215,8 @@ fn question(raw: &str, category: &str) -> Result<QuestionDraft, String> {
     if tokens.iter().any(|t| t.text.contains("->")) {
         return Err("不支持配对题（=… -> …）".into());
     }
-    if tokens.iter().all(|t| t.right && t.weight.is_none())
-        && tokens.len() >= 1
-        && !body_text.contains('~')
-    {
+    // Only "=" answers and no "~": a short answer with its accepted forms.
+    if tokens.iter().all(|t| t.right && t.weight.is_none()) && !body_text.contains('~') {
         let accepted = tokens.into_iter().map(|t| t.text).collect();
         return Ok(draft(
             QuestionKind::FillBlank,
