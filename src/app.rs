@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
@@ -20,6 +21,8 @@ pub enum Route {
     Roster,
     #[at("/quiz")]
     Quiz,
+    #[at("/quiz/:tab")]
+    QuizTab { tab: String },
     #[at("/assessment")]
     Assessment,
     #[at("/admonition")]
@@ -44,7 +47,7 @@ impl Route {
         match self {
             Route::Home => "首页",
             Route::Roster => "干部名册",
-            Route::Quiz => "学习测验",
+            Route::Quiz | Route::QuizTab { .. } => "学习测验",
             Route::Assessment => "述职评议",
             Route::Admonition => "谈话诫勉",
             Route::WorkLine | Route::WorkLineDetail { .. } | Route::WorkLineTab { .. } => {
@@ -293,7 +296,9 @@ fn switch(route: Route) -> Html {
             Ok(id) => html! { <WorkLinePage tab={Tab::Lines} line={Some(id)} /> },
             Err(_) => html! { <WorkLinePage tab={Tab::Lines} /> },
         },
-        Route::Quiz | Route::Assessment | Route::Admonition => {
+        Route::Quiz => html! { <QuizPage tab={QuizTab::Bank} /> },
+        Route::QuizTab { tab } => html! { <QuizPage tab={QuizTab::parse(&tab)} /> },
+        Route::Assessment | Route::Admonition => {
             html! { <overview::ModuleOverview route={route} /> }
         }
         Route::Data => html! { <data_admin::page::DataPage /> },

@@ -207,3 +207,28 @@ async fn a_database_from_a_newer_app_is_refused() {
     let result = Store::open_version(name, DB_VERSION, || {}).await;
     assert_eq!(result.err(), Some(StoreError::DatabaseIsNewer));
 }
+
+#[wasm_bindgen_test]
+async fn an_attempt_in_progress_keeps_its_answers() {
+    use zuofeng::quiz::attempt::{Attempt, Respondent, Response};
+    let store = fresh("zf-test-attempt", DB_VERSION).await;
+    let who = Respondent {
+        name: "李四".into(),
+        unit: "城建办".into(),
+    };
+    let mut a = Attempt::start(
+        Meta::new(&device(), now()),
+        uuid::Uuid::new_v4(),
+        who,
+        now(),
+        Some(30),
+    );
+    a.answer(0, Response::Choice([2].into())).expect("answer");
+    a.answer(3, Response::Blanks(vec!["月总结".into()]))
+        .expect("answer");
+    a.toggle_mark(1).expect("mark");
+    store.put(&a).await.expect("put");
+    let back = store.all::<Attempt>().await.expect("read");
+    assert_eq!(back, vec![a]);
+    store.close();
+}

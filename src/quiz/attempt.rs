@@ -64,13 +64,45 @@ pub struct Attempt {
     pub respondent: Respondent,
     pub started_at: DateTime<Utc>,
     /// Answers by paper position.
-    #[serde(default)]
+    #[serde(default, with = "by_position")]
     pub answers: BTreeMap<usize, Response>,
     pub state: AttemptState,
     /// Points awarded by hand to 简答 answers, by paper position, in hundredths. Set by the
     /// secretary when marking.
-    #[serde(default)]
+    #[serde(default, with = "by_position")]
     pub manual_points: BTreeMap<usize, u32>,
+}
+
+/// Maps keyed by paper position are written with string keys ("0", "1" …): JSON and the
+/// browser's object stores both want string keys.
+mod by_position {
+    use std::collections::BTreeMap;
+
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        map: &BTreeMap<usize, T>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        map.iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<BTreeMap<String, &T>>()
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<usize, T>, D::Error> {
+        BTreeMap::<String, T>::deserialize(d)?
+            .into_iter()
+            .map(|(k, v)| {
+                k.parse::<usize>()
+                    .map(|k| (k, v))
+                    .map_err(|_| D::Error::custom(format!("题号“{k}”无效")))
+            })
+            .collect()
+    }
 }
 
 impl Entity for Attempt {
@@ -241,6 +273,17 @@ mod tests {
         );
         assert_eq!(a.submit(at(61), false), Err(AttemptError::AlreadySubmitted));
         assert_eq!(a.submitted_at(), Some(at(60)));
+    }
+
+    #[test]
+    fn answers_travel_with_string_keys() {
+        let mut a = attempt(None);
+        a.answer(12, Response::Text("答".into()))
+            .unwrap_or_default();
+        let json = serde_json::to_value(&a).unwrap_or_default();
+        assert_eq!(json["answers"]["12"]["value"], "答");
+        let back: Attempt = serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, a);
     }
 
     #[test]

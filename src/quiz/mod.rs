@@ -3,7 +3,10 @@
 
 pub mod answer;
 pub mod attempt;
+pub mod bank;
 pub mod grading;
 pub mod import;
 pub mod model;
 pub mod paper;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,394 @@
+//! 题库: filter, page through, add, edit, duplicate and delete questions; import them from
+//! CSV, GIFT, Aiken or Word text; export the bank as JSON, CSV or Excel.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::question_form::QuestionForm;
+use super::DataProps;
+use crate::app::use_session;
+use crate::data_admin::import_panel::ImportPanel;
+use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::office::xlsx;
+use crate::quiz::answer::format_answer;
+use crate::quiz::bank::{
+    csv_text, duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
+};
+use crate::quiz::import::table::template_csv;
+use crate::quiz::import::{parse_file, QuestionFormat, QuestionImport};
+use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
+use crate::quiz::paper::Quiz;
+use crate::record::Meta;
+use crate::ui::download::{download_bytes, download_text};
+use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::ui::save_all;
+
+const PAGE: usize = 50;
+const MAX_QUESTION_FILE: u64 = 20 * 1024 * 1024;
+
+enum Editing {
+    Nothing,
+    New,
+    Edit(Box<Question>),
+    Copy(Box<QuestionDraft>),
+}
+
+#[function_component(BankTab)]
+pub fn bank_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let data = &props.data;
+    let bank_filter = use_state(BankFilter::default);
+    let page = use_state(|| 0usize);
+    let editing = use_state(|| Rc::new(Editing::Nothing));
+    let notice = use_state(|| None::<Notice>);
+    let confirm_delete = use_state(|| None::<uuid::Uuid>);
+
+    let matches = filter(&data.questions, &bank_filter);
+    let pages = matches.len().div_ceil(PAGE).max(1);
+    let current = (*page).min(pages - 1);
+    let categories = Quiz::categories(&data.questions);
+
+    let set_filter = |f: fn(&mut BankFilter, String)| {
+        let (bank_filter, page) = (bank_filter.clone(), page.clone());
+        move |value: String| {
+            let mut next = (*bank_filter).clone();
+            f(&mut next, value);
+            bank_filter.set(next);
+            page.set(0);
+        }
+    };
+    let on_text = {
+        let set = set_filter(|f, v| f.text = v);
+        Callback::from(move |e: InputEvent| {
+            set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_kind = {
+        let set =
+            set_filter(|f, v| f.kind = QuestionKind::ALL.into_iter().find(|k| k.label() == v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let on_category = {
+        let set = set_filter(|f, v| f.category = (!v.is_empty()).then_some(v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let on_difficulty = {
+        let set =
+            set_filter(|f, v| f.difficulty = Difficulty::ALL.into_iter().find(|d| d.label() == v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+
+    let on_save = {
+        let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
+        Callback::from(move |draft: QuestionDraft| {
+            let now = time::now();
+            let record = match &**editing {
+                Editing::Edit(q) => {
+                    let mut q = draft.into_question(q.meta.clone());
+                    q.meta.touch(&session.device, now);
+                    q
+                }
+                _ => draft.into_question(Meta::new(&session.device, now)),
+            };
+            editing.set(Rc::new(Editing::Nothing));
+            save_all(
+                &session,
+                vec![record],
+                notice.clone(),
+                "试题已保存。".into(),
+            );
+        })
+    };
+    let blank = QuestionDraft {
+        kind: QuestionKind::Single,
+        stem: String::new(),
+        options: vec![],
+        answer: Answer::Reference(String::new()),
+        explanation: String::new(),
+        category: bank_filter.category.clone().unwrap_or_default(),
+        difficulty: Difficulty::Medium,
+        tags: vec![],
+        source: String::new(),
+    };
+    let form = match &**editing {
+        Editing::Nothing => html! {},
+        Editing::New => {
+            html! { <QuestionForm title="添加试题" draft={blank} on_save={on_save.clone()} on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::Nothing))) }} /> }
+        }
+        Editing::Edit(q) => {
+            html! { <QuestionForm title="编辑试题" draft={q.draft()} on_save={on_save.clone()} on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::Nothing))) }} /> }
+        }
+        Editing::Copy(d) => {
+            html! { <QuestionForm title="复制试题" draft={(**d).clone()} on_save={on_save.clone()} on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::Nothing))) }} /> }
+        }
+    };
+
+    let export = |what: &'static str| {
+        let (session, data, bank_filter, notice) = (
+            session.clone(),
+            data.clone(),
+            bank_filter.clone(),
+            notice.clone(),
+        );
+        Callback::from(move |_| {
+            let chosen = filter(&data.questions, &bank_filter);
+            let stamp = time::local_now().format("%Y%m%d-%H%M").to_string();
+            let result = match what {
+                "json" => {
+                    let records = [(
+                        "questions".to_string(),
+                        chosen
+                            .iter()
+                            .filter_map(|q| serde_json::to_value(q).ok())
+                            .collect(),
+                    )]
+                    .into();
+                    let now = time::now();
+                    let file = Envelope::new(
+                        FileKind::QuestionBank,
+                        session.profile.exporter(&session.device),
+                        now,
+                        records,
+                    );
+                    download_text(
+                        &envelope::file_name(
+                            FileKind::QuestionBank,
+                            &session.profile.name,
+                            time::to_local(now),
+                        ),
+                        "application/json",
+                        &file.to_json(),
+                    )
+                }
+                "csv" => download_text(
+                    &format!("题库-{stamp}.csv"),
+                    "text/csv",
+                    &csv_text(&export_rows(&chosen)),
+                ),
+                _ => xlsx::workbook("题库", &export_rows(&chosen)).and_then(|b| {
+                    download_bytes(
+                        &format!("题库-{stamp}.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &b,
+                    )
+                }),
+            };
+            notice.set(Some(match result {
+                Ok(()) => {
+                    Notice::Success(format!("已导出 {} 道试题（按当前筛选）。", chosen.len()))
+                }
+                Err(m) => Notice::Error(m),
+            }));
+        })
+    };
+
+    let shown: Vec<&Question> = matches
+        .iter()
+        .skip(current * PAGE)
+        .take(PAGE)
+        .copied()
+        .collect();
+    html! {
+        <>
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="toolbar no-print filters" role="search" aria-label="筛选试题">
+                <label class="inline">{ "搜索" }<input type="search" value={bank_filter.text.clone()} oninput={on_text} placeholder="题干、选项、解析" /></label>
+                <label class="inline">{ "题型" }
+                    <select onchange={on_kind}><option selected={bank_filter.kind.is_none()}>{ "全部" }</option>
+                        { for QuestionKind::ALL.iter().map(|k| html! { <option selected={bank_filter.kind == Some(*k)}>{ k.label() }</option> }) }
+                    </select>
+                </label>
+                <label class="inline">{ "分类" }
+                    <select onchange={on_category}><option value="" selected={bank_filter.category.is_none()}>{ "全部" }</option>
+                        { for categories.iter().map(|c| html! { <option selected={bank_filter.category.as_ref() == Some(c)}>{ c }</option> }) }
+                    </select>
+                </label>
+                <label class="inline">{ "难度" }
+                    <select onchange={on_difficulty}><option selected={bank_filter.difficulty.is_none()}>{ "全部" }</option>
+                        { for Difficulty::ALL.iter().map(|d| html! { <option selected={bank_filter.difficulty == Some(*d)}>{ d.label() }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <div class="toolbar no-print">
+                <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::New))) }}>{ "添加试题" }</button>
+                <button onclick={export("json")}>{ "导出题库文件" }</button>
+                <button onclick={export("csv")}>{ "导出 CSV" }</button>
+                <button onclick={export("xlsx")}>{ "导出 Excel" }</button>
+            </div>
+            { form }
+            <p role="status" class="count">{ format!("共 {} 道试题，当前第 {} / {} 页", matches.len(), current + 1, pages) }</p>
+            <table class="grid" aria-label="试题列表">
+                <thead><tr><th scope="col">{ "题干" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "分类" }</th><th scope="col">{ "难度" }</th><th scope="col">{ "答案" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                <tbody>
+                if shown.is_empty() { <tr><td colspan="6">{ "没有符合条件的试题。可以添加，或从文件导入。" }</td></tr> }
+                { for shown.iter().map(|q| {
+                    let stem: String = q.stem.chars().take(60).collect();
+                    let id = q.meta.id;
+                    let edit = { let e = editing.clone(); let q = (*q).clone(); Callback::from(move |_| e.set(Rc::new(Editing::Edit(Box::new(q.clone()))))) };
+                    let copy = { let e = editing.clone(); let d = q.draft(); Callback::from(move |_| e.set(Rc::new(Editing::Copy(Box::new(d.clone()))))) };
+                    let ask = { let c = confirm_delete.clone(); Callback::from(move |_| c.set(Some(id))) };
+                    let delete = {
+                        let (session, notice, q, c) = (session.clone(), notice.clone(), (*q).clone(), confirm_delete.clone());
+                        Callback::from(move |_| {
+                            let mut gone = q.clone();
+                            gone.deleted = true;
+                            gone.meta.touch(&session.device, time::now());
+                            c.set(None);
+                            save_all(&session, vec![gone], notice.clone(), "试题已删除。".into());
+                        })
+                    };
+                    html! {
+                        <tr key={id.to_string()}>
+                            <td title={q.stem.clone()}>{ stem }</td><td>{ q.kind.label() }</td><td>{ &q.category }</td>
+                            <td>{ q.difficulty.label() }</td><td>{ format_answer(&q.answer).chars().take(20).collect::<String>() }</td>
+                            <td class="no-print">
+                                <button onclick={edit} aria-label={format!("编辑 {}", q.stem.chars().take(10).collect::<String>())}>{ "编辑" }</button>
+                                <button onclick={copy}>{ "复制" }</button>
+                                if *confirm_delete == Some(id) {
+                                    <button class="danger" onclick={delete}>{ "确认删除" }</button>
+                                    <button onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(None)) }}>{ "取消" }</button>
+                                } else {
+                                    <button class="danger" onclick={ask}>{ "删除" }</button>
+                                }
+                            </td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <div class="toolbar no-print pager">
+                <button disabled={current == 0} onclick={{ let p = page.clone(); Callback::from(move |_| p.set(current.saturating_sub(1))) }}>{ "上一页" }</button>
+                <button disabled={current + 1 >= pages} onclick={{ let p = page.clone(); Callback::from(move |_| p.set(current + 1)) }}>{ "下一页" }</button>
+            </div>
+            <QuestionImporter data={data.clone()} />
+            <section class="card no-print" aria-labelledby="bank-file-h">
+                <h2 id="bank-file-h">{ "导入题库文件" }</h2>
+                <p>{ "导入由本应用导出的题库文件（.json），可与本机题库合并。" }</p>
+                <ImportPanel kind={FileKind::QuestionBank} label="选择题库文件（.json）" />
+            </section>
+        </>
+    }
+}
+
+#[function_component(QuestionImporter)]
+fn question_importer(props: &DataProps) -> Html {
+    let session = use_session();
+    let parsed = use_state(|| None::<(String, QuestionFormat, Rc<QuestionImport>)>);
+    let action = use_state(DuplicateAction::default);
+    let notice = use_state(|| None::<Notice>);
+    let on_files = {
+        let (parsed, notice) = (parsed.clone(), notice.clone());
+        Callback::from(move |files: Vec<PickedFile>| {
+            let Some(file) = files.into_iter().next() else {
+                return;
+            };
+            match parse_file(&file.name, &file.bytes) {
+                Ok((format, import)) => {
+                    notice.set(None);
+                    parsed.set(Some((file.name, format, Rc::new(import))));
+                }
+                Err(m) => {
+                    parsed.set(None);
+                    notice.set(Some(Notice::Error(format!("“{}”无法导入：{m}", file.name))));
+                }
+            }
+        })
+    };
+    let on_too_large = {
+        let notice = notice.clone();
+        Callback::from(move |(name, _): (String, u64)| {
+            notice.set(Some(Notice::Error(format!(
+                "“{name}”太大或无法读取（试题文件应小于 20 MB）。"
+            ))))
+        })
+    };
+    let on_template = {
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            if let Err(m) = download_text("试题导入模板.csv", "text/csv", &template_csv()) {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
+    let on_confirm = {
+        let (session, parsed, action, notice, bank) = (
+            session.clone(),
+            parsed.clone(),
+            action.clone(),
+            notice.clone(),
+            props.data.questions.clone(),
+        );
+        Callback::from(move |_| {
+            let Some((_, _, import)) = &*parsed else {
+                return;
+            };
+            let writes = import_writes(
+                &bank,
+                &import.questions,
+                *action,
+                &session.device,
+                time::now(),
+            );
+            let n = writes.len();
+            parsed.set(None);
+            save_all(
+                &session,
+                writes,
+                notice.clone(),
+                format!("试题导入完成：写入 {n} 道。"),
+            );
+        })
+    };
+    let preview = match &*parsed {
+        None => html! {},
+        Some((name, format, import)) => {
+            let dups = duplicates(&props.data.questions, &import.questions)
+                .iter()
+                .filter(|d| d.is_some())
+                .count();
+            html! {
+                <div class="preview" aria-label="试题导入预览">
+                    <h3>{ format!("导入预览：{name}（{}）", format.label()) }</h3>
+                    <p>{ format!("可导入 {} 道，其中与题库重复 {dups} 道；有问题 {} 处（不会导入）。", import.questions.len(), import.problems.len()) }</p>
+                    if !import.problems.is_empty() {
+                        <div class="notice warn" role="alert">
+                            <ul>{ for import.problems.iter().take(200).map(|p| html! { <li>{ p.describe() }</li> }) }</ul>
+                            if import.problems.len() > 200 { <p>{ format!("……另有 {} 处问题未列出。", import.problems.len() - 200) }</p> }
+                        </div>
+                    }
+                    if dups > 0 {
+                        <fieldset><legend>{ "重复题的处理" }</legend>
+                        { for DuplicateAction::ALL.iter().map(|a| {
+                            let action = action.clone();
+                            let a = *a;
+                            html! { <label class="choice"><input type="radio" name="dup" checked={*action == a} onchange={Callback::from(move |_| action.set(a))} />{ a.label() }</label> }
+                        }) }
+                        </fieldset>
+                    }
+                    <table class="grid"><thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "答案" }</th></tr></thead>
+                        <tbody>{ for import.questions.iter().take(100).map(|p| html! {
+                            <tr><td>{ p.line }</td><td>{ p.draft.kind.label() }</td><td>{ p.draft.stem.chars().take(50).collect::<String>() }</td><td>{ format_answer(&p.draft.answer) }</td></tr>
+                        }) }</tbody>
+                    </table>
+                    if import.questions.len() > 100 { <p>{ format!("（只显示前 100 道，共 {} 道）", import.questions.len()) }</p> }
+                    <button class="primary" onclick={on_confirm} disabled={import.questions.is_empty()}>{ "确认导入" }</button>
+                    <button onclick={{ let p = parsed.clone(); Callback::from(move |_| p.set(None)) }}>{ "取消" }</button>
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="card no-print" aria-labelledby="q-import-h">
+            <h2 id="q-import-h">{ "从文件导入试题" }</h2>
+            <p>{ "支持 CSV 表格（Excel/WPS 另存为，含 GBK 编码；表头如 题型、题干、选项A…选项H、答案、解析、难度、分类，顺序不限）、GIFT、Aiken，以及从 Word 复制的文本（编号题干，A. 选项，答案：…，解析：…）。" }</p>
+            <button onclick={on_template}>{ "下载 CSV 模板" }</button>
+            <FileDrop label="选择试题文件（.csv / .txt / .gift）" accept=".csv,.txt,.gift,text/csv,text/plain" max_bytes={MAX_QUESTION_FILE} on_files={on_files} on_too_large={on_too_large} />
+            <NoticeBox notice={(*notice).clone()} />
+            { preview }
+        </section>
+    }
+}

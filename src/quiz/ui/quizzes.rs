@@ -1,0 +1,374 @@
+//! 组卷与发放: make a quiz (questions picked by hand and drawn by rules, points, pass mark,
+//! time limit, dates, shuffling, what cadres see) and export its package for cadres.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDateTime, TimeZone};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::app::use_session;
+use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::quiz::bank::{filter, BankFilter};
+use crate::quiz::model::{Difficulty, QuestionKind};
+use crate::quiz::paper::{
+    build_paper, parse_points, points_text, DrawRule, Quiz, QuizMode, Reveal,
+};
+use crate::record::Meta;
+use crate::ui::download::download_text;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::ui::save_all;
+
+#[derive(Clone, PartialEq)]
+struct Draft {
+    title: String,
+    mode: QuizMode,
+    points_each: String,
+    pass_mark: String,
+    time_limit: String,
+    opens: String,
+    closes: String,
+    shuffle_questions: bool,
+    shuffle_options: bool,
+    reveal: Reveal,
+    picked: Vec<uuid::Uuid>,
+    rules: Vec<RuleDraft>,
+    search: String,
+}
+
+/// A draw rule as typed into the form.
+#[derive(Clone, PartialEq)]
+struct RuleDraft {
+    count: String,
+    kind: Option<QuestionKind>,
+    category: String,
+    difficulty: Option<Difficulty>,
+    points: String,
+}
+
+/// A `datetime-local` value in the browser's time zone, as UTC.
+fn local_input(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
+    let offset = js_sys::Date::new_0().get_timezone_offset() as i64;
+    chrono::Utc
+        .from_local_datetime(&(naive + chrono::Duration::minutes(offset)))
+        .single()
+}
+
+#[function_component(QuizzesTab)]
+pub fn quizzes_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let data = &props.data;
+    let notice = use_state(|| None::<Notice>);
+    let building = use_state(|| false);
+    let draft = use_state(|| Draft {
+        title: format!("{}年作风建设测验", time::local_now().format("%Y")),
+        mode: QuizMode::Exam,
+        points_each: "5".into(),
+        pass_mark: "60".into(),
+        time_limit: "30".into(),
+        opens: String::new(),
+        closes: String::new(),
+        shuffle_questions: true,
+        shuffle_options: true,
+        reveal: Reveal::ScoreOnly,
+        picked: vec![],
+        rules: vec![],
+        search: String::new(),
+    });
+    let text = |set: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*draft).clone();
+            set(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            draft.set(next);
+        })
+    };
+    let changed = |set: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let value = match e.target_dyn_into::<HtmlSelectElement>() {
+                Some(s) => s.value(),
+                None => e.target_unchecked_into::<HtmlInputElement>().value(),
+            };
+            let mut next = (*draft).clone();
+            set(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let toggle = |set: fn(&mut Draft)| {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let mut next = (*draft).clone();
+            set(&mut next);
+            draft.set(next);
+        })
+    };
+
+    let on_build = {
+        let (session, draft, notice, building, bank) = (
+            session.clone(),
+            draft.clone(),
+            notice.clone(),
+            building.clone(),
+            data.questions.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let d = (*draft).clone();
+            let fail = |m: &str| notice.set(Some(Notice::Error(m.to_string())));
+            if d.title.trim().is_empty() {
+                return fail("请填写测验名称。");
+            }
+            let Some(each) = parse_points(&d.points_each).filter(|p| *p > 0) else {
+                return fail("每题分值应为正数，最多两位小数。");
+            };
+            let Some(pass) = parse_points(&d.pass_mark) else {
+                return fail("及格分应为数字。");
+            };
+            let limit = match d.time_limit.trim() {
+                "" | "0" => None,
+                t => match t.parse::<u32>() {
+                    Ok(m) if m <= 24 * 60 => Some(m),
+                    _ => return fail("时间限制应为分钟数（不限时请留空）。"),
+                },
+            };
+            let mut rules = Vec::new();
+            for RuleDraft {
+                count,
+                kind,
+                category,
+                difficulty,
+                points,
+            } in &d.rules
+            {
+                let Ok(count) = count.trim().parse::<usize>() else {
+                    return fail("抽题规则的题数应为整数。");
+                };
+                let Some(points) = parse_points(points).filter(|p| *p > 0) else {
+                    return fail("抽题规则的分值应为正数。");
+                };
+                rules.push(DrawRule {
+                    count,
+                    kind: *kind,
+                    category: (!category.is_empty()).then(|| category.clone()),
+                    difficulty: *difficulty,
+                    points,
+                });
+            }
+            let picked: Vec<(uuid::Uuid, u32)> = d.picked.iter().map(|id| (*id, each)).collect();
+            let seed = js_sys::Date::now() as u64 ^ 0x5eed;
+            let (paper, shortfalls) = build_paper(&bank, &picked, &rules, seed);
+            if paper.is_empty() {
+                return fail("试卷中还没有题目：请勾选试题或添加抽题规则。");
+            }
+            if let Some(s) = shortfalls.first() {
+                return fail(&format!(
+                    "第 {} 条抽题规则要 {} 道题，题库中符合条件的只有 {} 道。",
+                    s.rule + 1,
+                    s.wanted,
+                    s.found
+                ));
+            }
+            let quiz = Quiz {
+                meta: Meta::new(&session.device, time::now()),
+                title: d.title.trim().to_string(),
+                mode: d.mode,
+                paper,
+                pass_mark: pass,
+                time_limit_minutes: limit,
+                opens: local_input(&d.opens),
+                closes: local_input(&d.closes),
+                shuffle_questions: d.shuffle_questions,
+                shuffle_options: d.shuffle_options,
+                seed,
+                reveal: d.reveal,
+                deleted: false,
+            };
+            if quiz.pass_mark > quiz.total_points() {
+                return fail(&format!(
+                    "及格分 {} 高于总分 {}。",
+                    points_text(quiz.pass_mark),
+                    points_text(quiz.total_points())
+                ));
+            }
+            let done = format!(
+                "已生成测验“{}”：{} 道题，总分 {}。",
+                quiz.title,
+                quiz.paper.len(),
+                points_text(quiz.total_points())
+            );
+            building.set(false);
+            save_all(&session, vec![quiz], notice.clone(), done);
+        })
+    };
+
+    let export_package = |quiz: Quiz| {
+        let (session, notice) = (session.clone(), notice.clone());
+        Callback::from(move |_| {
+            let now = time::now();
+            let package = quiz.for_package();
+            let records = [(
+                "quizzes".to_string(),
+                serde_json::to_value(&package).into_iter().collect(),
+            )]
+            .into();
+            let file = Envelope::new(
+                FileKind::QuizPackage,
+                session.profile.exporter(&session.device),
+                now,
+                records,
+            );
+            let name = envelope::file_name(
+                FileKind::QuizPackage,
+                &session.profile.name,
+                time::to_local(now),
+            );
+            notice.set(Some(
+                match download_text(&name, "application/json", &file.to_json()) {
+                    Ok(()) => Notice::Success(format!(
+                        "已导出试卷包“{name}”{}。请通过U盘或电子邮件发给参加测验的干部。",
+                        if quiz.mode == QuizMode::Exam {
+                            "（考试卷，不含答案）"
+                        } else {
+                            "（练习卷，含答案和解析）"
+                        }
+                    )),
+                    Err(m) => Notice::Error(m),
+                },
+            ));
+        })
+    };
+
+    let d = &*draft;
+    let search = BankFilter {
+        text: d.search.clone(),
+        ..Default::default()
+    };
+    let candidates: Vec<_> = filter(&data.questions, &search)
+        .into_iter()
+        .take(200)
+        .collect();
+    let picked: HashSet<uuid::Uuid> = d.picked.iter().copied().collect();
+    let categories = Quiz::categories(&data.questions);
+    let builder = html! {
+        <form class="form card" onsubmit={on_build} aria-label="组卷">
+            <h2>{ "组卷" }</h2>
+            <label>{ "测验名称" }<input value={d.title.clone()} oninput={text(|d, v| d.title = v)} /></label>
+            <fieldset><legend>{ "类型" }</legend>
+                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Exam} onchange={toggle(|d| d.mode = QuizMode::Exam)} />{ "考试（试卷包不含答案）" }</label>
+                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Practice} onchange={toggle(|d| d.mode = QuizMode::Practice)} />{ "练习（含答案和解析）" }</label>
+            </fieldset>
+            <label class="inline">{ "每题分值" }<input value={d.points_each.clone()} oninput={text(|d, v| d.points_each = v)} size="5" /></label>
+            <label class="inline">{ "及格分" }<input value={d.pass_mark.clone()} oninput={text(|d, v| d.pass_mark = v)} size="5" /></label>
+            <label class="inline">{ "时间限制（分钟）" }<input value={d.time_limit.clone()} oninput={text(|d, v| d.time_limit = v)} size="5" /></label>
+            <label class="inline">{ "开放时间" }<input type="datetime-local" value={d.opens.clone()} onchange={changed(|d, v| d.opens = v)} /></label>
+            <label class="inline">{ "截止时间" }<input type="datetime-local" value={d.closes.clone()} onchange={changed(|d, v| d.closes = v)} /></label>
+            <div>
+                <label class="choice"><input type="checkbox" checked={d.shuffle_questions} onchange={toggle(|d| d.shuffle_questions = !d.shuffle_questions)} />{ "每人题目顺序不同" }</label>
+                <label class="choice"><input type="checkbox" checked={d.shuffle_options} onchange={toggle(|d| d.shuffle_options = !d.shuffle_options)} />{ "每人选项顺序不同" }</label>
+                <label class="choice"><input type="checkbox" checked={d.reveal == Reveal::AnswersAndExplanations}
+                    onchange={toggle(|d| d.reveal = if d.reveal == Reveal::ScoreOnly { Reveal::AnswersAndExplanations } else { Reveal::ScoreOnly })} />{ "交卷后可看正确答案和解析（练习卷）" }</label>
+            </div>
+            <fieldset><legend>{ format!("手工选题（已选 {} 道）", d.picked.len()) }</legend>
+                <label class="inline">{ "搜索试题" }<input type="search" value={d.search.clone()} oninput={text(|d, v| d.search = v)} /></label>
+                <div class="pick-list">
+                { for candidates.iter().map(|q| {
+                    let id = q.meta.id;
+                    let checked = picked.contains(&id);
+                    let draft = draft.clone();
+                    let onchange = Callback::from(move |_| {
+                        let mut next = (*draft).clone();
+                        if checked { next.picked.retain(|p| *p != id) } else { next.picked.push(id) }
+                        draft.set(next);
+                    });
+                    html! { <label class="choice block"><input type="checkbox" {checked} {onchange} />{ format!("【{}】{}", q.kind.label(), q.stem.chars().take(40).collect::<String>()) }</label> }
+                }) }
+                </div>
+            </fieldset>
+            <fieldset><legend>{ "随机抽题规则" }</legend>
+                { for d.rules.iter().enumerate().map(|(i, RuleDraft { count, kind, category, difficulty, points })| {
+                    let set = |f: fn(&mut RuleDraft, String)| {
+                        let draft = draft.clone();
+                        Callback::from(move |e: Event| {
+                            let value = match e.target_dyn_into::<HtmlSelectElement>() { Some(s) => s.value(), None => e.target_unchecked_into::<HtmlInputElement>().value() };
+                            let mut next = (*draft).clone();
+                            if let Some(r) = next.rules.get_mut(i) { f(r, value) }
+                            draft.set(next);
+                        })
+                    };
+                    html! {
+                        <div class="rule" role="group" aria-label={format!("抽题规则 {}", i + 1)}>
+                            <label class="inline">{ "题数" }<input value={count.clone()} onchange={set(|r, v| r.count = v)} size="4" /></label>
+                            <label class="inline">{ "题型" }<select onchange={set(|r, v| r.kind = QuestionKind::ALL.into_iter().find(|k| k.label() == v))}>
+                                <option selected={kind.is_none()}>{ "不限" }</option>
+                                { for QuestionKind::ALL.iter().map(|k| html! { <option selected={*kind == Some(*k)}>{ k.label() }</option> }) }
+                            </select></label>
+                            <label class="inline">{ "分类" }<select onchange={set(|r, v| r.category = v)}>
+                                <option value="" selected={category.is_empty()}>{ "不限" }</option>
+                                { for categories.iter().map(|c| html! { <option selected={c == category}>{ c }</option> }) }
+                            </select></label>
+                            <label class="inline">{ "难度" }<select onchange={set(|r, v| r.difficulty = Difficulty::ALL.into_iter().find(|d| d.label() == v))}>
+                                <option selected={difficulty.is_none()}>{ "不限" }</option>
+                                { for Difficulty::ALL.iter().map(|d| html! { <option selected={*difficulty == Some(*d)}>{ d.label() }</option> }) }
+                            </select></label>
+                            <label class="inline">{ "每题分值" }<input value={points.clone()} onchange={set(|r, v| r.points = v)} size="4" /></label>
+                            <button type="button" onclick={{ let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.rules.remove(i); draft.set(n); }) }}>{ "删除规则" }</button>
+                        </div>
+                    }
+                }) }
+                <button type="button" onclick={{ let draft = draft.clone(); Callback::from(move |_: MouseEvent| {
+                    let mut next = (*draft).clone();
+                    let points = next.points_each.clone();
+                    next.rules.push(RuleDraft { count: "10".into(), kind: None, category: String::new(), difficulty: None, points });
+                    draft.set(next);
+                }) }}>{ "添加抽题规则" }</button>
+            </fieldset>
+            <button type="submit" class="primary">{ "生成测验" }</button>
+            <button type="button" onclick={{ let b = building.clone(); Callback::from(move |_| b.set(false)) }}>{ "取消" }</button>
+        </form>
+    };
+    html! {
+        <>
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="toolbar no-print">
+                <button class="primary" onclick={{ let b = building.clone(); Callback::from(move |_| b.set(true)) }}>{ "新建测验" }</button>
+            </div>
+            if *building { { builder } }
+            <table class="grid" aria-label="测验列表">
+                <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "类型" }</th><th scope="col">{ "题数" }</th><th scope="col">{ "总分/及格" }</th>
+                    <th scope="col">{ "时限" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "已收答卷" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                <tbody>
+                if data.live_quizzes().is_empty() { <tr><td colspan="8">{ "还没有测验。" }</td></tr> }
+                { for data.live_quizzes().into_iter().map(|q| {
+                    let sheets = data.attempts.iter().filter(|a| a.quiz_id == q.meta.id && a.is_submitted()).count();
+                    let mine = q.has_answer_key();
+                    html! {
+                        <tr>
+                            <td>{ &q.title }</td>
+                            <td>{ if q.mode == QuizMode::Exam { "考试" } else { "练习" } }</td>
+                            <td>{ q.paper.len() }</td>
+                            <td>{ format!("{} / {}", points_text(q.total_points()), points_text(q.pass_mark)) }</td>
+                            <td>{ q.time_limit_minutes.map(|m| format!("{m} 分钟")).unwrap_or_else(|| "不限".into()) }</td>
+                            <td>{ q.closes.map(time::format_local).unwrap_or_else(|| "不限".into()) }</td>
+                            <td>{ sheets }</td>
+                            <td class="no-print">
+                                if mine {
+                                    <button onclick={export_package(q.clone())} aria-label={format!("导出试卷包 {}", q.title)}>{ "导出试卷包" }</button>
+                                } else {
+                                    <span class="hint">{ "收到的试卷包" }</span>
+                                }
+                            </td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </>
+    }
+}

@@ -1,0 +1,443 @@
+//! 阅卷与分析: take in many answer sheets at once (each flagged if late, repeated or for another
+//! quiz), recompute every score from this browser's own paper, mark 简答 answers, and show
+//! results, who has not submitted, per-question statistics and the score distribution.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::app::use_session;
+use crate::exchange::envelope::FileKind;
+use crate::exchange::validate::read_file;
+use crate::office::xlsx;
+use crate::quiz::attempt::{Attempt, Response};
+use crate::quiz::bank::csv_text;
+use crate::quiz::grading::{distribution, flag_sheets, grade, question_stats, Graded, SheetFlag};
+use crate::quiz::model::{option_letter, QuestionKind};
+use crate::quiz::paper::{parse_points, points_text, Quiz};
+use crate::store::schema::StoreName;
+use crate::ui::download::{download_bytes, download_text};
+use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::ui::save_all;
+
+struct Incoming {
+    file: String,
+    attempt: Option<Attempt>,
+    problem: Option<String>,
+    flags: Vec<SheetFlag>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortBy {
+    Name,
+    Unit,
+    Score,
+    Submitted,
+}
+
+#[function_component(ResultsTab)]
+pub fn results_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let data = &props.data;
+    let own: Vec<&Quiz> = data
+        .live_quizzes()
+        .into_iter()
+        .filter(|q| q.has_answer_key())
+        .collect();
+    let selected = use_state(|| own.first().map(|q| q.meta.id));
+    let incoming = use_state(|| None::<Rc<Vec<Incoming>>>);
+    let notice = use_state(|| None::<Notice>);
+    let sort = use_state(|| (SortBy::Score, true));
+
+    let on_files = {
+        let (incoming, data) = (incoming.clone(), data.clone());
+        Callback::from(move |files: Vec<PickedFile>| {
+            let mut rows: Vec<Incoming> = Vec::new();
+            for f in files {
+                match read_file(&f.bytes, FileKind::AnswerSheet) {
+                    Err(e) => rows.push(Incoming {
+                        file: f.name,
+                        attempt: None,
+                        problem: Some(e.user_message()),
+                        flags: vec![],
+                    }),
+                    Ok(valid) => {
+                        for r in valid.records {
+                            match serde_json::from_value::<Attempt>(r.value) {
+                                Ok(a) => rows.push(Incoming {
+                                    file: f.name.clone(),
+                                    attempt: Some(a),
+                                    problem: None,
+                                    flags: vec![],
+                                }),
+                                Err(e) => rows.push(Incoming {
+                                    file: f.name.clone(),
+                                    attempt: None,
+                                    problem: Some(format!("答卷无法读取（{e}）")),
+                                    flags: vec![],
+                                }),
+                            }
+                        }
+                    }
+                }
+            }
+            let quizzes: HashMap<uuid::Uuid, &Quiz> = data
+                .quizzes
+                .iter()
+                .filter(|q| q.has_answer_key())
+                .map(|q| (q.meta.id, q))
+                .collect();
+            let attempts: Vec<Attempt> = rows.iter().filter_map(|r| r.attempt.clone()).collect();
+            let mut flags = flag_sheets(&attempts, &quizzes, &data.attempts).into_iter();
+            for r in rows.iter_mut().filter(|r| r.attempt.is_some()) {
+                r.flags = flags.next().unwrap_or_default();
+            }
+            incoming.set(Some(Rc::new(rows)));
+        })
+    };
+    let on_too_large = {
+        let notice = notice.clone();
+        Callback::from(move |(name, _): (String, u64)| {
+            notice.set(Some(Notice::Error(format!(
+                "“{name}”太大或无法读取，不像是答卷文件。"
+            ))))
+        })
+    };
+    let on_confirm = {
+        let (session, incoming, notice) = (session.clone(), incoming.clone(), notice.clone());
+        Callback::from(move |_| {
+            let Some(rows) = &*incoming else { return };
+            let writes: Vec<(StoreName, serde_json::Value)> = rows
+                .iter()
+                .filter(|r| r.flags.iter().all(SheetFlag::keeps))
+                .filter_map(|r| r.attempt.as_ref())
+                .filter_map(|a| serde_json::to_value(a).ok())
+                .map(|v| (StoreName::Attempts, v))
+                .collect();
+            let n = writes.len();
+            let (session, incoming, notice) = (session.clone(), incoming.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match session.store.write_all(&writes).await {
+                    Ok(()) => {
+                        incoming.set(None);
+                        notice.set(Some(Notice::Success(format!(
+                            "已导入 {n} 份答卷，成绩已按本机试卷重新计算。"
+                        ))));
+                        session.data_changed.emit(());
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(format!(
+                        "答卷没有导入，本机数据没有改变。{}",
+                        e.user_message()
+                    )))),
+                }
+            });
+        })
+    };
+
+    let intake = match &*incoming {
+        None => html! {},
+        Some(rows) => {
+            let taken = rows
+                .iter()
+                .filter(|r| r.attempt.is_some() && r.flags.iter().all(SheetFlag::keeps))
+                .count();
+            html! {
+                <div class="preview" aria-label="答卷导入预览">
+                    <table class="grid"><thead><tr><th scope="col">{ "文件" }</th><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "情况" }</th></tr></thead>
+                    <tbody>{ for rows.iter().map(|r| html! {
+                        <tr>
+                            <td>{ &r.file }</td>
+                            <td>{ r.attempt.as_ref().map(|a| a.respondent.name.clone()).unwrap_or_default() }</td>
+                            <td>{ r.attempt.as_ref().map(|a| a.respondent.unit.clone()).unwrap_or_default() }</td>
+                            <td class={classes!((r.problem.is_some() || !r.flags.iter().all(SheetFlag::keeps)).then_some("late"))}>
+                                { r.problem.clone().unwrap_or_else(|| if r.flags.is_empty() { "正常".into() } else {
+                                    r.flags.iter().map(|f| format!("{}{}", f.label(), if f.keeps() { "（仍导入）" } else { "（不导入）" })).collect::<Vec<_>>().join("；")
+                                }) }
+                            </td>
+                        </tr>
+                    }) }</tbody></table>
+                    <button class="primary" onclick={on_confirm} disabled={taken == 0}>{ format!("确认导入 {taken} 份答卷") }</button>
+                    <button onclick={{ let i = incoming.clone(); Callback::from(move |_| i.set(None)) }}>{ "取消" }</button>
+                </div>
+            }
+        }
+    };
+
+    let quiz = selected.and_then(|id| own.iter().find(|q| q.meta.id == id).copied());
+    let results = match quiz {
+        None => html! { <p>{ "还没有本机组卷的测验。" }</p> },
+        Some(quiz) => results_view(quiz, data, &sort, &session, &notice),
+    };
+    html! {
+        <>
+            <NoticeBox notice={(*notice).clone()} />
+            <section class="card no-print" aria-labelledby="sheets-h">
+                <h2 id="sheets-h">{ "导入答卷" }</h2>
+                <p>{ "可以一次选择多份答卷。成绩不取自文件，而是按本机试卷重新计算；逾期、重复提交的答卷会标出。" }</p>
+                <FileDrop label="选择答卷文件（.json，可多选）" accept=".json,application/json" multiple=true max_bytes={5 * 1024 * 1024u64} {on_files} {on_too_large} />
+                { intake }
+            </section>
+            <label class="inline no-print">{ "测验" }
+                <select onchange={{ let s = selected.clone(); Callback::from(move |e: Event| s.set(uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()).ok())) }}>
+                    { for own.iter().map(|q| html! { <option value={q.meta.id.to_string()} selected={*selected == Some(q.meta.id)}>{ &q.title }</option> }) }
+                </select>
+            </label>
+            { results }
+        </>
+    }
+}
+
+fn results_view(
+    quiz: &Quiz,
+    data: &super::QuizData,
+    sort: &UseStateHandle<(SortBy, bool)>,
+    session: &crate::app::Session,
+    notice: &UseStateHandle<Option<Notice>>,
+) -> Html {
+    let attempts: Vec<&Attempt> = data
+        .attempts
+        .iter()
+        .filter(|a| a.quiz_id == quiz.meta.id && a.is_submitted())
+        .collect();
+    let graded: Vec<Graded> = attempts.iter().map(|a| grade(quiz, a)).collect();
+    let mut order: Vec<usize> = (0..attempts.len()).collect();
+    let (by, desc) = **sort;
+    order.sort_by(|&a, &b| {
+        let (x, y) = (attempts[a], attempts[b]);
+        let o = match by {
+            SortBy::Name => x.respondent.name.cmp(&y.respondent.name),
+            SortBy::Unit => x.respondent.unit.cmp(&y.respondent.unit),
+            SortBy::Score => graded[a].score.cmp(&graded[b].score),
+            SortBy::Submitted => x.submitted_at().cmp(&y.submitted_at()),
+        };
+        if desc {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    let header = |label: &str, key: SortBy| {
+        let sort = sort.clone();
+        let arrow = if by == key {
+            if desc {
+                " ▼"
+            } else {
+                " ▲"
+            }
+        } else {
+            ""
+        };
+        html! { <th scope="col"><button class="link" onclick={Callback::from(move |_| sort.set((key, if sort.0 == key { !sort.1 } else { true })))}>{ format!("{label}{arrow}") }</button></th> }
+    };
+    let missing: Vec<String> = data
+        .cadres
+        .iter()
+        .filter(|c| {
+            !c.retired
+                && !attempts
+                    .iter()
+                    .any(|a| a.respondent.name == c.name && a.respondent.unit == c.unit)
+        })
+        .map(|c| format!("{}（{}）", c.name, c.unit))
+        .collect();
+    let stats = question_stats(quiz, &attempts, &graded);
+    let bands = distribution(&graded);
+    let passed = graded.iter().filter(|g| g.passed).count();
+    let rows: Vec<Vec<String>> = std::iter::once(
+        [
+            "姓名",
+            "单位",
+            "得分",
+            "总分",
+            "是否及格",
+            "待阅题数",
+            "交卷时间",
+        ]
+        .map(String::from)
+        .to_vec(),
+    )
+    .chain(order.iter().map(|&i| {
+        vec![
+            attempts[i].respondent.name.clone(),
+            attempts[i].respondent.unit.clone(),
+            points_text(graded[i].score),
+            points_text(graded[i].max),
+            if graded[i].passed {
+                "及格"
+            } else {
+                "不及格"
+            }
+            .into(),
+            graded[i].pending.to_string(),
+            attempts[i]
+                .submitted_at()
+                .map(time::format_local)
+                .unwrap_or_default(),
+        ]
+    }))
+    .collect();
+    let export = |excel: bool| {
+        let (rows, notice, title) = (rows.clone(), notice.clone(), quiz.title.clone());
+        Callback::from(move |_| {
+            let result = if excel {
+                xlsx::workbook("成绩", &rows).and_then(|b| {
+                    download_bytes(
+                        &format!("{title}-成绩.xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &b,
+                    )
+                })
+            } else {
+                download_text(&format!("{title}-成绩.csv"), "text/csv", &csv_text(&rows))
+            };
+            if let Err(m) = result {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
+    let short: Vec<usize> = quiz
+        .paper
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind == QuestionKind::ShortAnswer)
+        .map(|(i, _)| i)
+        .collect();
+    html! {
+        <article class="results" aria-label="成绩">
+            <h2>{ format!("{}：成绩", quiz.title) }</h2>
+            <p>{ format!("已收答卷 {} 份，及格 {passed} 人；总分 {}，及格分 {}。", attempts.len(), points_text(quiz.total_points()), points_text(quiz.pass_mark)) }</p>
+            <div class="toolbar no-print">
+                <button onclick={export(false)}>{ "导出成绩 CSV" }</button>
+                <button onclick={export(true)}>{ "导出成绩 Excel" }</button>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+            </div>
+            <table class="grid" aria-label="成绩表">
+                <thead><tr>{ header("姓名", SortBy::Name) }{ header("单位", SortBy::Unit) }{ header("得分", SortBy::Score) }<th scope="col">{ "结果" }</th><th scope="col">{ "待阅" }</th>{ header("交卷时间", SortBy::Submitted) }</tr></thead>
+                <tbody>
+                if attempts.is_empty() { <tr><td colspan="6">{ "还没有收到答卷。" }</td></tr> }
+                { for order.iter().map(|&i| html! {
+                    <tr>
+                        <td>{ &attempts[i].respondent.name }</td><td>{ &attempts[i].respondent.unit }</td>
+                        <td>{ points_text(graded[i].score) }</td>
+                        <td class={classes!((!graded[i].passed).then_some("late"))}>{ if graded[i].passed { "及格" } else { "不及格" } }</td>
+                        <td>{ if graded[i].pending > 0 { graded[i].pending.to_string() } else { String::new() } }</td>
+                        <td>{ attempts[i].submitted_at().map(time::format_local).unwrap_or_default() }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <h3>{ format!("名册中未交卷：{} 人", missing.len()) }</h3>
+            <p class="pre">{ if missing.is_empty() { "无".to_string() } else { missing.join("、") } }</p>
+            <h3>{ "成绩分布" }</h3>
+            { histogram(&bands) }
+            <h3>{ "逐题分析" }</h3>
+            <table class="grid" aria-label="逐题分析">
+                <thead><tr><th scope="col">{ "题号" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "作答人数" }</th><th scope="col">{ "正确率" }</th><th scope="col">{ "区分度" }</th><th scope="col">{ "最多人选的错误选项" }</th></tr></thead>
+                <tbody>{ for stats.iter().map(|s| html! {
+                    <tr>
+                        <td>{ s.position + 1 }</td>
+                        <td>{ quiz.paper[s.position].stem.chars().take(30).collect::<String>() }</td>
+                        <td>{ s.answered }</td>
+                        <td>{ format!("{:.0}%", s.correct_rate * 100.0) }</td>
+                        <td>{ s.discrimination.map(|d| format!("{d:.2}")).unwrap_or_else(|| "—".into()) }</td>
+                        <td>{ s.top_wrong_option.map(|(o, n)| format!("{}（{n} 人）", option_letter(o))).unwrap_or_default() }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+            if !short.is_empty() && !attempts.is_empty() {
+                <h3 class="no-print">{ "简答题阅卷" }</h3>
+                { for short.iter().map(|&pos| html! {
+                    <section class="card no-print marking" aria-label={format!("阅卷 第 {} 题", pos + 1)}>
+                        <p><strong>{ format!("第 {} 题（{} 分）：", pos + 1, points_text(quiz.paper[pos].points)) }</strong>{ &quiz.paper[pos].stem }</p>
+                        { for attempts.iter().map(|a| html! { <MarkRow attempt={(*a).clone()} position={pos} max={quiz.paper[pos].points} notice={notice.clone()} session_key={session.device.0.clone()} /> }) }
+                    </section>
+                }) }
+            }
+        </article>
+    }
+}
+
+fn histogram(bands: &[usize; 10]) -> Html {
+    let max = bands.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let (w, h, bar) = (520.0, 180.0, 46.0);
+    html! {
+        <svg class="histogram" role="img" aria-label="成绩分布图" viewBox={format!("0 0 {w} {}", h + 40.0)} width="100%" xmlns="http://www.w3.org/2000/svg">
+            { for bands.iter().enumerate().map(|(i, n)| {
+                let bh = (*n as f64 / max) * h;
+                let x = 10.0 + i as f64 * (bar + 4.0);
+                html! {
+                    <g>
+                        <rect x={x.to_string()} y={(h - bh + 10.0).to_string()} width={bar.to_string()} height={bh.to_string()} class="band" />
+                        <text x={(x + bar / 2.0).to_string()} y={(h - bh + 4.0).to_string()} text-anchor="middle">{ n }</text>
+                        <text x={(x + bar / 2.0).to_string()} y={(h + 28.0).to_string()} text-anchor="middle" class="axis">{ format!("{}%", i * 10) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkRowProps {
+    attempt: Attempt,
+    position: usize,
+    max: u32,
+    notice: UseStateHandle<Option<Notice>>,
+    session_key: String,
+}
+
+#[function_component(MarkRow)]
+fn mark_row(props: &MarkRowProps) -> Html {
+    let session = use_session();
+    let value = use_state(|| {
+        props
+            .attempt
+            .manual_points
+            .get(&props.position)
+            .map(|p| points_text(*p))
+            .unwrap_or_default()
+    });
+    let text = match props.attempt.answers.get(&props.position) {
+        Some(Response::Text(t)) => t.clone(),
+        _ => "（未作答）".into(),
+    };
+    let on_save = {
+        let (value, attempt, pos, max, notice) = (
+            value.clone(),
+            props.attempt.clone(),
+            props.position,
+            props.max,
+            props.notice.clone(),
+        );
+        Callback::from(move |_| {
+            let Some(points) = parse_points(&value).filter(|p| *p <= max) else {
+                notice.set(Some(Notice::Error(format!(
+                    "给分应在 0 到 {} 之间。",
+                    points_text(max)
+                ))));
+                return;
+            };
+            let mut a = attempt.clone();
+            a.manual_points.insert(pos, points);
+            a.meta.touch(&session.device, time::now());
+            save_all(
+                &session,
+                vec![a],
+                notice.clone(),
+                format!("已给 {} 打分。", attempt.respondent.name),
+            );
+        })
+    };
+    html! {
+        <div class="mark-row">
+            <p><strong>{ format!("{}（{}）：", props.attempt.respondent.name, props.attempt.respondent.unit) }</strong>{ text }</p>
+            <label class="inline">{ "得分" }<input size="5" value={(*value).clone()} oninput={{ let v = value.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
+            <button onclick={on_save}>{ "保存得分" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,157 @@
+// 学习测验 as people use it: a secretary imports a question bank, builds a quiz and sends the
+// package; a cadre in their own browser takes it, reloads half-way and finds the answers kept,
+// submits and sends the sheet back; the secretary takes the sheets in and sees correct scores.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tab(page, label) {
+  await page.getByRole('navigation', { name: '学习测验' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+const BANK = [
+  '题型,题干,选项A,选项B,选项C,选项D,答案,解析,难度,分类',
+  '单选,“四个一”中每半年一次的是,自我学习,集中学习,测验考试,封闭培训,C,每半年一次测验考试,简单,培训教育',
+  '多选,述职评议面向哪些人,农村干部,人大代表,政协委员,外地游客,ABC,,中等,述职评议',
+  '判断,诫勉对象应在5日内写出整改措施,,,,,对,,简单,谈话诫勉',
+  '填空,工作分线实行周调度和____,,,,,月总结|每月总结,,中等,工作分线',
+  '单选,坏题：答案不存在,甲,乙,,,E,,,',
+].join('\n');
+
+async function sheetOf(cadre, packageFile, answer) {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, cadre);
+  await nav(page, '学习测验');
+  await tab(page, '参加测验');
+  await chooseFiles(page, '选择试卷包（.json）', { name: packageFile.name, mimeType: 'application/json', buffer: Buffer.from(packageFile.text) });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+  await page.getByRole('button', { name: /开始答题 2026年上半年作风建设测验/ }).click();
+  await page.getByRole('form', { name: '确认身份' }).getByRole('button', { name: '确认并开始答题' }).click();
+  await page.getByRole('region', { name: '答题' }).or(page.locator('[aria-label="答题"]')).first().waitFor();
+  await answer(page);
+  await page.getByRole('button', { name: '交卷', exact: true }).click();
+  await page.getByRole('button', { name: '确认交卷' }).click();
+  const sheet = await download(page, () => page.getByRole('button', { name: '导出答卷文件' }).click());
+  assert.deepEqual(page.problems, []);
+  await context.close();
+  return sheet;
+}
+
+function question(page, stemPart) {
+  return page.locator('li.question').filter({ hasText: stemPart });
+}
+
+test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答案）交回，秘书阅卷看到正确成绩', async () => {
+  const context = await freshContext(browser);
+  const secretary = await openApp(context, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  for (const [name, unit] of [['李四', '城建办'], ['赵六', '财政所'], ['孙七', '综治办']]) {
+    await nav(secretary, '干部名册');
+    await secretary.getByRole('button', { name: '添加干部' }).click();
+    const f = secretary.getByRole('form', { name: '添加干部' });
+    await f.getByLabel('姓名').fill(name);
+    await f.getByLabel('单位').fill(unit);
+    await f.getByRole('button', { name: '保存' }).click();
+    await secretary.getByText(`已保存：${name}`).waitFor();
+  }
+
+  // The bank, saved by WPS as GBK; one bad row is reported with its line.
+  await nav(secretary, '学习测验');
+  await chooseFiles(secretary, '选择试题文件（.csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
+  const preview = secretary.locator('[aria-label="试题导入预览"]');
+  await preview.getByText('可导入 4 道，其中与题库重复 0 道；有问题 1 处（不会导入）。').waitFor();
+  await preview.getByText('第 6 行：答案中的选项不存在').waitFor();
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText('试题导入完成：写入 4 道。').waitFor();
+  await secretary.getByText('共 4 道试题').waitFor();
+  await secretary.getByLabel('搜索').fill('述职');
+  await secretary.getByText('共 1 道试题').waitFor();
+  await secretary.getByLabel('搜索').fill('');
+
+  // A quiz of all four questions, 25 points each, pass mark 60.
+  await tab(secretary, '组卷与发放');
+  await secretary.getByRole('button', { name: '新建测验' }).click();
+  const builder = secretary.getByRole('form', { name: '组卷' });
+  await builder.getByLabel('测验名称').fill('2026年上半年作风建设测验');
+  await builder.getByLabel('每题分值').fill('25');
+  await builder.getByLabel('时间限制（分钟）').fill('30');
+  for (const label of await builder.locator('.pick-list label').all()) await label.locator('input').check();
+  await builder.getByRole('button', { name: '生成测验' }).click();
+  await secretary.getByText('已生成测验“2026年上半年作风建设测验”：4 道题，总分 100。').waitFor();
+  const pkg = await download(secretary, () => secretary.getByRole('button', { name: '导出试卷包 2026年上半年作风建设测验' }).click());
+  assert.match(pkg.name, /^zuofeng-试卷包-王秘书-\d{8}-\d{4}\.json$/);
+  assert.ok(!pkg.text.includes('每半年一次测验考试'), 'an exam package carries no explanation');
+  assert.ok(!/"answer":\{/.test(pkg.text), 'an exam package carries no answer key');
+
+  // 李四 answers everything right, reloading half-way.
+  const fromLi = await sheetOf({ name: '李四', unit: '城建办' }, pkg, async (page) => {
+    await question(page, '每半年一次').getByLabel(/测验考试/).check();
+    await question(page, '述职评议面向').getByLabel(/农村干部/).check();
+    await question(page, '述职评议面向').getByLabel(/人大代表/).check();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    await page.getByRole('button', { name: /继续答题/ }).click();
+    assert.equal(await question(page, '每半年一次').getByLabel(/测验考试/).isChecked(), true, 'kept after reload');
+    assert.equal(await question(page, '述职评议面向').getByLabel(/人大代表/).isChecked(), true);
+    await question(page, '述职评议面向').getByLabel(/政协委员/).check();
+    await question(page, '5日内').getByLabel('正确').check();
+    await question(page, '周调度').getByLabel('第 1 空').fill('每月总结');
+    await page.getByText('已答 4 / 4').waitFor();
+  });
+  // 赵六 gets only the true/false right and leaves one blank.
+  const fromZhao = await sheetOf({ name: '赵六', unit: '财政所' }, pkg, async (page) => {
+    await question(page, '每半年一次').getByLabel(/封闭培训/).check();
+    await question(page, '述职评议面向').getByLabel(/外地游客/).check();
+    await question(page, '5日内').getByLabel('正确').check();
+    await question(page, '述职评议面向').getByLabel('标记，稍后检查').check();
+    await page.getByRole('button', { name: '交卷', exact: true }).click();
+    const check = page.getByRole('alertdialog', { name: '交卷前检查' });
+    await check.getByText(/还有 1 题未作答/).waitFor();
+    await check.getByText(/标记待查/).waitFor();
+    await check.getByRole('button', { name: '继续答题' }).click();
+  });
+  // A forged score in the file changes nothing: scores are recomputed.
+  const forged = JSON.parse(fromZhao.text);
+  forged.records.attempts[0].score = 100;
+
+  await tab(secretary, '阅卷与分析');
+  await chooseFiles(secretary, '选择答卷文件（.json，可多选）', [
+    { name: fromLi.name, mimeType: 'application/json', buffer: Buffer.from(fromLi.text) },
+    { name: '赵六.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) },
+    { name: '李四又一份.json', mimeType: 'application/json', buffer: Buffer.from(fromLi.text) },
+  ]);
+  const intake = secretary.locator('[aria-label="答卷导入预览"]');
+  await intake.waitFor();
+  assert.match(await intake.innerText(), /李四又一份\.json\t李四\t城建办\t(已导入过|重复提交)/);
+  await intake.getByRole('button', { name: /确认导入 2 份答卷/ }).click();
+  await secretary.getByText('已导入 2 份答卷，成绩已按本机试卷重新计算。').waitFor();
+  const table = secretary.getByRole('table', { name: '成绩表' });
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  assert.match(rows[0], /^李四\t城建办\t100\t及格/);
+  assert.match(rows[1], /^赵六\t财政所\t25\t不及格/);
+  await secretary.getByText('名册中未交卷：1 人').waitFor();
+  await secretary.getByText('孙七（综治办）').waitFor();
+  const stats = await secretary.getByRole('table', { name: '逐题分析' }).innerText();
+  assert.match(stats, /述职评议面向哪些人\t2\t50%\t.*\tD（1 人）/);
+  await secretary.getByRole('img', { name: '成绩分布图' }).waitFor();
+  const excel = await download(secretary, () => secretary.getByRole('button', { name: '导出成绩 Excel' }).click());
+  assert.match(excel.name, /成绩\.xlsx$/);
+
+  assert.deepEqual(secretary.problems, []);
+  await context.close();
+});
