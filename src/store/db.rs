@@ -12,7 +12,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{from_dom_name, StoreError};
 use super::schema::{self, StoreName, DB_NAME, DB_VERSION};
@@ -20,6 +20,21 @@ use super::settings::Setting;
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
 use crate::record::{Entity, Id};
+
+/// Records cross into the browser as JSON: `serde_json` in wasm and the browser's own
+/// `JSON.parse`/`JSON.stringify` are faster than building objects field by field, and files and
+/// the database then hold exactly the same shapes.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
+    let text = serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| js_error(&e))
+}
+
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|e| js_error(&e))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
 
 fn js_error(value: &wasm_bindgen::JsValue) -> StoreError {
     match value.dyn_ref::<web_sys::DomException>() {
@@ -136,8 +151,8 @@ impl Store {
         let name = E::STORE.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
-        let items = store.get_all::<E>().serde()?.await?;
-        items.map(|r| r.map_err(StoreError::from)).collect()
+        let items = store.get_all::<JsValue>().primitive()?.await?;
+        items.map(|r| from_js(&r?)).collect()
     }
 
     /// Writes one record, bumping nothing: callers touch the meta when the user edits.
@@ -155,9 +170,11 @@ impl Store {
             .build()?;
         {
             let store = tx.object_store(name)?;
-            for record in records {
-                // Requests go out when built; the commit below reports any failure.
-                drop(store.put(record).serde()?);
+            // One JSON.parse for the whole batch, then one put per record. Requests go out when
+            // built; the commit below reports any failure.
+            let array: js_sys::Array = to_js(records)?.unchecked_into();
+            for value in array.iter() {
+                drop(store.put(value).primitive()?);
             }
         }
         tx.commit().await?;
@@ -168,16 +185,19 @@ impl Store {
         let name = E::STORE.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
-        let found: Option<E> = store.get(id.to_string()).serde()?.await?;
-        Ok(found)
+        let found: Option<JsValue> = store.get(id.to_string()).primitive()?.await?;
+        found.map(|v| from_js(&v)).transpose()
     }
 
     pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let name = StoreName::Settings.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
-        let found: Option<Setting<T>> = store.get(key.to_string()).serde()?.await?;
-        Ok(found.map(|s| s.value))
+        let found: Option<JsValue> = store.get(key.to_string()).primitive()?.await?;
+        Ok(found
+            .map(|v| from_js::<Setting<T>>(&v))
+            .transpose()?
+            .map(|s| s.value))
     }
 
     pub async fn set_setting<T: Serialize>(&self, key: &str, value: T) -> Result<(), StoreError> {
@@ -189,14 +209,11 @@ impl Store {
             .build()?;
         {
             let store = tx.object_store(name)?;
-            drop(
-                store
-                    .put(Setting {
-                        key: key.to_string(),
-                        value,
-                    })
-                    .serde()?,
-            );
+            let setting = Setting {
+                key: key.to_string(),
+                value,
+            };
+            drop(store.put(to_js(&setting)?).primitive()?);
         }
         tx.commit().await?;
         Ok(())
@@ -233,10 +250,11 @@ impl Store {
         for store in stores {
             let values = tx
                 .object_store(store.as_str())?
-                .get_all::<Value>()
-                .serde()?
+                .get_all::<JsValue>()
+                .primitive()?
                 .await?
-                .collect::<Result<Vec<Value>, _>>()?;
+                .map(|r| from_js::<Value>(&r?))
+                .collect::<Result<Vec<Value>, StoreError>>()?;
             out.insert(*store, values);
         }
         Ok(out)
@@ -269,11 +287,21 @@ impl Store {
         }
         let tx = self
             .db
-            .transaction(stores)
+            .transaction(stores.clone())
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        for (store, value) in writes {
-            drop(tx.object_store(store.as_str())?.put(value).serde()?);
+        // Serialised store by store: one JSON.parse per store, not per record.
+        for name in &stores {
+            let values: Vec<&Value> = writes
+                .iter()
+                .filter(|(s, _)| s.as_str() == *name)
+                .map(|(_, v)| v)
+                .collect();
+            let store = tx.object_store(name)?;
+            let array: js_sys::Array = to_js(&values)?.unchecked_into();
+            for value in array.iter() {
+                drop(store.put(value).primitive()?);
+            }
         }
         tx.commit().await?;
         Ok(())

@@ -162,7 +162,8 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 });
             }
             let picked: Vec<(uuid::Uuid, u32)> = d.picked.iter().map(|id| (*id, each)).collect();
-            let seed = js_sys::Date::now() as u64 ^ 0x5eed;
+            // Below 2^53, so the seed survives JSON in every browser unchanged.
+            let seed = (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1);
             let (paper, shortfalls) = build_paper(&bank, &picked, &rules, seed);
             if paper.is_empty() {
                 return fail("试卷中还没有题目：请勾选试题或添加抽题规则。");
