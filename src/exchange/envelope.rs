@@ -196,7 +196,20 @@ pub fn file_name(kind: FileKind, person: &str, local_time: NaiveDateTime) -> Str
         "zuofeng-{}-{}-{}.json",
         kind.label(),
         person,
-        local_time.format("%Y%m%d-%H%M")
+        stamp(local_time)
+    )
+}
+
+/// `20261127-1530`: a local time for file names.
+pub fn stamp(t: NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
     )
 }
 

@@ -1,6 +1,6 @@
 //! The browser's clock and local time, for the pure code that takes times as arguments.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
 
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -20,5 +20,6 @@ pub fn to_local(at: DateTime<Utc>) -> NaiveDateTime {
 }
 
 pub fn format_local(at: DateTime<Utc>) -> String {
-    to_local(at).format("%Y-%m-%d %H:%M").to_string()
+    let t = to_local(at);
+    format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())
 }

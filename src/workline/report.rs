@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::model::{LineStatus, Task, TaskStatus, WorkLine};
@@ -77,11 +77,11 @@ pub struct PlanData<'a> {
 }
 
 fn md(day: NaiveDate) -> String {
-    day.format("%m月%d日").to_string()
+    format!("{:02}月{:02}日", day.month(), day.day())
 }
 
 fn ymd(day: NaiveDate) -> String {
-    day.format("%Y年%m月%d日").to_string()
+    format!("{}年{:02}月{:02}日", day.year(), day.month(), day.day())
 }
 
 impl PlanData<'_> {
@@ -319,7 +319,7 @@ pub fn monthly_summary(data: &PlanData, day: NaiveDate, as_of: NaiveDate) -> Rep
     ReportDoc {
         kind: ReportKind::MonthlySummary,
         title: "工作分线月总结".into(),
-        period: first.format("%Y年%m月").to_string(),
+        period: format!("{}年{:02}月", first.year(), first.month()),
         heading_label: "工作线".into(),
         columns: ["完成情况", "逾期完成", "尚未完成", "主要问题", "下月计划"]
             .map(String::from)

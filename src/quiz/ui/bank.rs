@@ -136,7 +136,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
         );
         Callback::from(move |_| {
             let chosen = filter(&data.questions, &bank_filter);
-            let stamp = time::local_now().format("%Y%m%d-%H%M").to_string();
+            let stamp = crate::exchange::envelope::stamp(time::local_now());
             let result = match what {
                 "json" => {
                     let records = [(

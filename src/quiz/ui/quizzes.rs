@@ -64,7 +64,10 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     let notice = use_state(|| None::<Notice>);
     let building = use_state(|| false);
     let draft = use_state(|| Draft {
-        title: format!("{}年作风建设测验", time::local_now().format("%Y")),
+        title: format!(
+            "{}年作风建设测验",
+            chrono::Datelike::year(&time::local_now())
+        ),
         mode: QuizMode::Exam,
         points_each: "5".into(),
         pass_mark: "60".into(),

@@ -68,7 +68,7 @@ pub fn results_tab(props: &DataProps) -> Html {
                     }),
                     Ok(valid) => {
                         for r in valid.records {
-                            match serde_json::from_value::<Attempt>(r.value) {
+                            match crate::exchange::records::typed::<Attempt>(&r.value) {
                                 Ok(a) => rows.push(Incoming {
                                     file: f.name.clone(),
                                     attempt: Some(a),
