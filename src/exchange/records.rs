@@ -57,6 +57,12 @@ pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
         StoreName::Attempts => typed::<Attempt>(value)
             .map(|_| ())
             .map_err(|e| format!("答卷信息不完整（{e}）")),
+        StoreName::MistakeBook => typed::<crate::quiz::practice::Mistake>(value)
+            .map(|_| ())
+            .map_err(|e| format!("错题记录不完整（{e}）")),
+        StoreName::Practice => typed::<crate::quiz::practice::PracticeSession>(value)
+            .map(|_| ())
+            .map_err(|e| format!("练习记录不完整（{e}）")),
         StoreName::WorkLines => {
             let line = typed::<WorkLine>(value).map_err(|e| format!("工作线信息不完整（{e}）"))?;
             line.check().map_err(|e| e.user_message())

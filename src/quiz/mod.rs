@@ -8,5 +8,6 @@ pub mod grading;
 pub mod import;
 pub mod model;
 pub mod paper;
+pub mod practice;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

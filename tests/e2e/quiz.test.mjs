@@ -155,3 +155,35 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   assert.deepEqual(secretary.problems, []);
   await context.close();
 });
+
+test('干部自学练习，答错的题进入错题本，连续答对两次后移出', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '李四', unit: '城建办' });
+  await nav(page, '学习测验');
+  const csv = '题型,题干,答案,解析\n判断,诫勉对象应在5日内写出整改措施,对,见谈话诫勉制度\n';
+  await chooseFiles(page, '选择试题文件（.csv / .txt / .gift）', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('试题导入完成：写入 1 道。').waitFor();
+  await tab(page, '自学与错题本');
+
+  const practise = async (button, answer) => {
+    await page.getByRole('button', { name: button }).click();
+    const card = page.locator('[aria-label="练习"]');
+    await card.getByLabel(answer).check();
+    await card.getByRole('button', { name: '提交答案' }).click();
+    const feedback = await card.getByRole('status').innerText();
+    await card.getByRole('button', { name: '查看结果' }).click();
+    await page.getByRole('button', { name: '返回' }).click();
+    return feedback;
+  };
+  assert.match(await practise('开始练习', '错误'), /回答错误。正确答案：正确\s+解析：见谈话诫勉制度/);
+  await page.getByRole('heading', { name: '错题本（1 道）' }).waitFor();
+  assert.match(await practise('只练错题', '正确'), /回答正确/);
+  await page.getByRole('heading', { name: '错题本（1 道）' }).waitFor();
+  await page.getByText('答错 1 次，已连续答对 1 次').waitFor();
+  await practise('只练错题', '正确');
+  await page.getByRole('heading', { name: '错题本（0 道）' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

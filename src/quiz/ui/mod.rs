@@ -2,6 +2,7 @@
 //! grading the answer sheets that come back.
 
 mod bank;
+mod practice;
 mod question_form;
 mod quizzes;
 mod results;
@@ -15,6 +16,7 @@ use yew_router::prelude::*;
 use super::attempt::Attempt;
 use super::model::Question;
 use super::paper::Quiz;
+use super::practice::{Mistake, PracticeSession};
 use crate::app::{use_session, Route, Session};
 use crate::roster::model::Cadre;
 use crate::store::StoreError;
@@ -27,6 +29,8 @@ pub struct QuizData {
     pub quizzes: Vec<Quiz>,
     pub attempts: Vec<Attempt>,
     pub cadres: Vec<Cadre>,
+    pub mistakes: Vec<Mistake>,
+    pub practice: Vec<PracticeSession>,
 }
 
 impl QuizData {
@@ -43,6 +47,8 @@ async fn load(session: &Session) -> Result<QuizData, StoreError> {
         quizzes: session.store.all().await?,
         attempts: session.store.all().await?,
         cadres: session.store.all().await?,
+        mistakes: session.store.all().await?,
+        practice: session.store.all().await?,
     })
 }
 
@@ -52,14 +58,16 @@ pub enum QuizTab {
     Quizzes,
     Take,
     Results,
+    Practice,
 }
 
 impl QuizTab {
-    const ALL: [QuizTab; 4] = [
+    const ALL: [QuizTab; 5] = [
         QuizTab::Bank,
         QuizTab::Quizzes,
         QuizTab::Take,
         QuizTab::Results,
+        QuizTab::Practice,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -68,6 +76,7 @@ impl QuizTab {
             QuizTab::Quizzes => "quizzes",
             QuizTab::Take => "take",
             QuizTab::Results => "results",
+            QuizTab::Practice => "practice",
         }
     }
 
@@ -77,6 +86,7 @@ impl QuizTab {
             QuizTab::Quizzes => "组卷与发放",
             QuizTab::Take => "参加测验",
             QuizTab::Results => "阅卷与分析",
+            QuizTab::Practice => "自学与错题本",
         }
     }
 
@@ -129,6 +139,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             QuizTab::Quizzes => html! { <quizzes::QuizzesTab data={d.clone()} /> },
             QuizTab::Take => html! { <take::TakeTab data={d.clone()} /> },
             QuizTab::Results => html! { <results::ResultsTab data={d.clone()} /> },
+            QuizTab::Practice => html! { <practice::PracticeTab data={d.clone()} /> },
         },
     };
     html! {

@@ -99,7 +99,7 @@ async fn load(session: &Session) -> Result<Plan, StoreError> {
     })
 }
 
-/// Saves records of one type as the user's edit and tells every page to reload.
+/// Saves records of one type and tells every page to reload; `done` (if not empty) is shown.
 pub fn save_all<E: Entity>(
     session: &Session,
     records: Vec<E>,
@@ -110,7 +110,9 @@ pub fn save_all<E: Entity>(
     wasm_bindgen_futures::spawn_local(async move {
         match session.store.put_many(&records).await {
             Ok(()) => {
-                notice.set(Some(Notice::Success(done)));
+                if !done.is_empty() {
+                    notice.set(Some(Notice::Success(done)));
+                }
                 session.data_changed.emit(());
             }
             Err(e) => notice.set(Some(Notice::Error(e.user_message()))),

@@ -1,0 +1,235 @@
+//! 自学: practice with instant feedback, the 错题本 (mistake book) that keeps every wrong answer
+//! until it has been answered right twice in a row, and the practice log that counts weekly
+//! self-study.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::attempt::{Respondent, Response};
+use super::grading::{mark, Verdict};
+use super::model::{Answer, Question, QuestionKind};
+use super::paper::{PaperQuestion, Quiz, QuizMode, SeededRng};
+use crate::record::{DeviceId, Entity, Id, Meta};
+use crate::store::schema::StoreName;
+
+/// Right answers in a row that take a question out of the book.
+pub const RIGHT_IN_A_ROW_TO_LEAVE: u32 = 2;
+
+/// A question someone got wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mistake {
+    pub meta: Meta,
+    pub person: Respondent,
+    pub question_id: Id,
+    /// The question as it was, so the book works even if the bank changes.
+    pub question: PaperQuestion,
+    pub wrong_count: u32,
+    /// Right answers since the last wrong one.
+    pub right_streak: u32,
+    pub last_seen: DateTime<Utc>,
+}
+
+impl Mistake {
+    pub fn is_open(&self) -> bool {
+        self.right_streak < RIGHT_IN_A_ROW_TO_LEAVE
+    }
+}
+
+impl Entity for Mistake {
+    const STORE: StoreName = StoreName::MistakeBook;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+/// One practice session, for the weekly self-study count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PracticeSession {
+    pub meta: Meta,
+    pub person: Respondent,
+    pub on: NaiveDate,
+    pub answered: u32,
+    pub correct: u32,
+}
+
+impl Entity for PracticeSession {
+    const STORE: StoreName = StoreName::Practice;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+/// Every question with a known answer that can be practised: the bank here, and the papers of
+/// practice packages received.
+pub fn practice_pool(bank: &[Question], quizzes: &[Quiz]) -> Vec<PaperQuestion> {
+    let mut seen = BTreeSet::new();
+    let mut pool: Vec<PaperQuestion> = Vec::new();
+    for q in bank.iter().filter(|q| !q.deleted) {
+        if seen.insert(q.meta.id) {
+            pool.push(super::paper::paper_question(q, 100));
+        }
+    }
+    for quiz in quizzes
+        .iter()
+        .filter(|z| !z.deleted && z.mode == QuizMode::Practice)
+    {
+        for p in quiz.paper.iter().filter(|p| p.answer.is_some()) {
+            if seen.insert(p.question_id) {
+                pool.push(p.clone());
+            }
+        }
+    }
+    pool
+}
+
+/// A random draw of `count` questions, optionally from one category (by the bank's category or,
+/// for package questions, any).
+pub fn draw(
+    pool: &[PaperQuestion],
+    categories: &[(Id, String)],
+    category: Option<&str>,
+    count: usize,
+    seed: u64,
+) -> Vec<PaperQuestion> {
+    let mut candidates: Vec<&PaperQuestion> = pool
+        .iter()
+        .filter(|p| p.kind != QuestionKind::ShortAnswer)
+        .filter(|p| {
+            category.is_none_or(|c| {
+                categories
+                    .iter()
+                    .any(|(id, cat)| *id == p.question_id && cat == c)
+            })
+        })
+        .collect();
+    SeededRng::new(seed).shuffle(&mut candidates);
+    candidates.into_iter().take(count).cloned().collect()
+}
+
+/// Whether a practice answer is right (short answers are not practised automatically).
+pub fn is_right(q: &PaperQuestion, response: &Response) -> bool {
+    mark(q, Some(response), None).verdict == Verdict::Correct
+}
+
+/// The book after one practice answer: a wrong answer opens (or reopens) an entry; a right one
+/// lengthens the streak of an existing entry.
+pub fn record(
+    existing: Option<&Mistake>,
+    person: &Respondent,
+    q: &PaperQuestion,
+    right: bool,
+    device: &DeviceId,
+    now: DateTime<Utc>,
+) -> Option<Mistake> {
+    match (existing, right) {
+        (None, true) => None,
+        (None, false) => Some(Mistake {
+            meta: Meta::new(device, now),
+            person: person.clone(),
+            question_id: q.question_id,
+            question: q.clone(),
+            wrong_count: 1,
+            right_streak: 0,
+            last_seen: now,
+        }),
+        (Some(m), right) => {
+            let mut m = m.clone();
+            if right {
+                m.right_streak += 1;
+            } else {
+                m.wrong_count += 1;
+                m.right_streak = 0;
+            }
+            m.last_seen = now;
+            m.meta.touch(device, now);
+            Some(m)
+        }
+    }
+}
+
+/// The answer written out, for feedback.
+pub fn answer_text(q: &PaperQuestion) -> String {
+    match &q.answer {
+        Some(Answer::Choice(right)) => right
+            .iter()
+            .map(|i| super::model::option_letter(*i))
+            .collect(),
+        Some(a) => super::answer::format_answer(a),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(0, 0).unwrap_or_default()
+    }
+
+    fn q() -> PaperQuestion {
+        PaperQuestion {
+            question_id: uuid::Uuid::new_v4(),
+            kind: QuestionKind::TrueFalse,
+            stem: "诫勉对象应在5日内写出整改措施".into(),
+            options: vec![],
+            points: 100,
+            answer: Some(Answer::TrueFalse(true)),
+            explanation: Some("见谈话诫勉制度".into()),
+            blanks: 0,
+        }
+    }
+
+    #[test]
+    fn a_question_leaves_the_book_after_two_right_in_a_row() {
+        let dev = DeviceId("d".into());
+        let who = Respondent {
+            name: "李四".into(),
+            unit: "城建办".into(),
+        };
+        let q = q();
+        assert!(is_right(&q, &Response::TrueFalse(true)));
+        assert_eq!(
+            record(None, &who, &q, true, &dev, now()),
+            None,
+            "right first time: not in the book"
+        );
+        let m = record(None, &who, &q, false, &dev, now())
+            .unwrap_or_else(|| panic!("wrong: in the book"));
+        assert!(m.is_open());
+        let m = record(Some(&m), &who, &q, true, &dev, now()).unwrap_or_else(|| panic!());
+        assert!(m.is_open(), "one right answer is not enough");
+        let m = record(Some(&m), &who, &q, false, &dev, now()).unwrap_or_else(|| panic!());
+        assert_eq!(
+            (m.wrong_count, m.right_streak),
+            (2, 0),
+            "a wrong answer resets the streak"
+        );
+        let m = record(Some(&m), &who, &q, true, &dev, now()).unwrap_or_else(|| panic!());
+        let m = record(Some(&m), &who, &q, true, &dev, now()).unwrap_or_else(|| panic!());
+        assert!(!m.is_open());
+        assert!(m.meta.is_consistent());
+    }
+
+    #[test]
+    fn draws_leave_out_short_answers_and_respect_the_category() {
+        let mut pool = vec![q(), q(), q()];
+        pool[2].kind = QuestionKind::ShortAnswer;
+        let cats = vec![
+            (pool[0].question_id, "纪律".to_string()),
+            (pool[1].question_id, "学习".to_string()),
+        ];
+        assert_eq!(draw(&pool, &cats, None, 10, 1).len(), 2);
+        let only = draw(&pool, &cats, Some("纪律"), 10, 1);
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].question_id, pool[0].question_id);
+    }
+}

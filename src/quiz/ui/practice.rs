@@ -1,0 +1,274 @@
+//! 自学练习 and 错题本: draw questions by category or from one's own mistakes, answer, see at
+//! once whether it was right and the 解析; wrong answers go into the book until answered right
+//! twice in a row.
+
+use std::collections::BTreeSet;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::app::use_session;
+use crate::quiz::attempt::{Respondent, Response};
+use crate::quiz::model::{option_letter, QuestionKind};
+use crate::quiz::paper::{PaperQuestion, Quiz};
+use crate::quiz::practice::{
+    answer_text, draw, is_right, practice_pool, record, Mistake, PracticeSession,
+};
+use crate::record::Meta;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::ui::save_all;
+
+#[derive(Clone, PartialEq)]
+struct Round {
+    items: Vec<PaperQuestion>,
+    index: usize,
+    correct: u32,
+    response: Option<Response>,
+    /// Whether the last submitted answer was right; `None` while answering.
+    feedback: Option<bool>,
+}
+
+#[function_component(PracticeTab)]
+pub fn practice_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let data = &props.data;
+    let me = Respondent {
+        name: session.profile.name.clone(),
+        unit: session.profile.unit.clone(),
+    };
+    let round = use_state(|| None::<Round>);
+    let category = use_state(String::new);
+    let notice = use_state(|| None::<Notice>);
+    let pool = practice_pool(&data.questions, &data.quizzes);
+    let categories: Vec<(uuid::Uuid, String)> = data
+        .questions
+        .iter()
+        .map(|q| (q.meta.id, q.category.clone()))
+        .collect();
+    let mistakes: Vec<&Mistake> = data
+        .mistakes
+        .iter()
+        .filter(|m| m.person == me && m.is_open())
+        .collect();
+
+    let start = |from_book: bool| {
+        let (round, category, notice, pool, categories) = (
+            round.clone(),
+            category.clone(),
+            notice.clone(),
+            pool.clone(),
+            categories.clone(),
+        );
+        let book: Vec<PaperQuestion> = mistakes.iter().map(|m| m.question.clone()).collect();
+        Callback::from(move |_| {
+            let seed = js_sys::Date::now() as u64;
+            let items = if from_book {
+                draw(&book, &[], None, 10, seed)
+            } else {
+                draw(
+                    &pool,
+                    &categories,
+                    (!category.is_empty()).then_some(category.as_str()),
+                    10,
+                    seed,
+                )
+            };
+            if items.is_empty() {
+                notice.set(Some(Notice::Error(if from_book {
+                    "错题本是空的。".into()
+                } else {
+                    "没有可练习的题目：请先导入题库或练习卷。".into()
+                })));
+                return;
+            }
+            notice.set(None);
+            round.set(Some(Round {
+                items,
+                index: 0,
+                correct: 0,
+                response: None,
+                feedback: None,
+            }));
+        })
+    };
+
+    let Some(r) = (*round).clone() else {
+        let cats = Quiz::categories(&data.questions);
+        return html! {
+            <>
+                <NoticeBox notice={(*notice).clone()} />
+                <section class="card" aria-labelledby="practice-h">
+                    <h2 id="practice-h">{ "自学练习" }</h2>
+                    <p>{ format!("可练习的题目 {} 道（本机题库和收到的练习卷）。每次随机抽 10 道，答完立即显示对错和解析。", pool.len()) }</p>
+                    <label class="inline">{ "分类" }
+                        <select onchange={{ let c = category.clone(); Callback::from(move |e: Event| c.set(e.target_unchecked_into::<HtmlSelectElement>().value())) }}>
+                            <option value="" selected={category.is_empty()}>{ "全部（随机）" }</option>
+                            { for cats.iter().map(|c| html! { <option selected={*c == *category}>{ c }</option> }) }
+                        </select>
+                    </label>
+                    <button class="primary" onclick={start(false)}>{ "开始练习" }</button>
+                </section>
+                <section class="card" aria-labelledby="book-h">
+                    <h2 id="book-h">{ format!("错题本（{} 道）", mistakes.len()) }</h2>
+                    <p>{ "答错的题会记在这里，连续答对两次后移出。" }</p>
+                    <button onclick={start(true)} disabled={mistakes.is_empty()}>{ "只练错题" }</button>
+                    <ol>{ for mistakes.iter().map(|m| html! {
+                        <li>{ format!("{}（答错 {} 次，已连续答对 {} 次）", m.question.stem.chars().take(40).collect::<String>(), m.wrong_count, m.right_streak) }</li>
+                    }) }</ol>
+                </section>
+            </>
+        };
+    };
+
+    let Some(q) = r.items.get(r.index).cloned() else {
+        let total = r.items.len();
+        return html! {
+            <section key="done" class="card" aria-label="练习完成">
+                <h2>{ "本次练习完成" }</h2>
+                <p class="score">{ format!("共 {total} 题，答对 {} 题。", r.correct) }</p>
+                <button class="primary" onclick={{ let round = round.clone(); Callback::from(move |_| round.set(None)) }}>{ "返回" }</button>
+            </section>
+        };
+    };
+
+    let set_response = {
+        let round = round.clone();
+        Callback::from(move |resp: Response| {
+            if let Some(mut next) = (*round).clone() {
+                next.response = Some(resp);
+                round.set(Some(next));
+            }
+        })
+    };
+    let on_check = {
+        let (round, session, notice, existing, me) = (
+            round.clone(),
+            session.clone(),
+            notice.clone(),
+            data.mistakes.clone(),
+            me.clone(),
+        );
+        Callback::from(move |_| {
+            let Some(mut next) = (*round).clone() else {
+                return;
+            };
+            let Some(q) = next.items.get(next.index).cloned() else {
+                return;
+            };
+            let right = next
+                .response
+                .as_ref()
+                .is_some_and(|resp| is_right(&q, resp));
+            next.feedback = Some(right);
+            if right {
+                next.correct += 1;
+            }
+            let now = time::now();
+            let old = existing
+                .iter()
+                .find(|m| m.person == me && m.question_id == q.question_id);
+            if let Some(m) = record(old, &me, &q, right, &session.device, now) {
+                save_all(&session, vec![m], notice.clone(), String::new());
+            }
+            if next.index + 1 == next.items.len() {
+                let log = PracticeSession {
+                    meta: Meta::new(&session.device, now),
+                    person: me.clone(),
+                    on: time::local_now().date(),
+                    answered: next.items.len() as u32,
+                    correct: next.correct,
+                };
+                save_all(&session, vec![log], notice.clone(), String::new());
+            }
+            round.set(Some(next));
+        })
+    };
+    let on_next = {
+        let round = round.clone();
+        Callback::from(move |_| {
+            if let Some(mut next) = (*round).clone() {
+                next.index += 1;
+                next.response = None;
+                next.feedback = None;
+                round.set(Some(next));
+            }
+        })
+    };
+    html! {
+        <section key="practice" class="card practice" aria-label="练习">
+            <p>{ format!("第 {} / {} 题", r.index + 1, r.items.len()) }</p>
+            <p class="stem">{ format!("（{}）", q.kind.label()) }{ &q.stem }</p>
+            { response_input(&q, r.response.as_ref(), r.feedback.is_some(), set_response) }
+            { match r.feedback {
+                None => html! { <button class="primary" onclick={on_check} disabled={r.response.is_none()}>{ "提交答案" }</button> },
+                Some(right) => html! {
+                    <div class={classes!("notice", if right { "success" } else { "error" })} role="status">
+                        <p><strong>{ if right { "回答正确" } else { "回答错误" } }</strong>{ format!("。正确答案：{}", answer_text(&q)) }</p>
+                        if let Some(e) = q.explanation.as_ref().filter(|e| !e.is_empty()) { <p>{ format!("解析：{e}") }</p> }
+                        <button class="primary" onclick={on_next}>{ if r.index + 1 == r.items.len() { "查看结果" } else { "下一题" } }</button>
+                    </div>
+                },
+            } }
+        </section>
+    }
+}
+
+/// The answer controls for one question, in paper order (practice does not shuffle).
+fn response_input(
+    q: &PaperQuestion,
+    given: Option<&Response>,
+    locked: bool,
+    on_change: Callback<Response>,
+) -> Html {
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            let chosen: BTreeSet<usize> = match given {
+                Some(Response::Choice(c)) => c.clone(),
+                _ => BTreeSet::new(),
+            };
+            let single = q.kind == QuestionKind::Single;
+            html! { <div>{ for q.options.iter().enumerate().map(|(i, o)| {
+                let checked = chosen.contains(&i);
+                let (chosen, on_change) = (chosen.clone(), on_change.clone());
+                let onchange = Callback::from(move |_| {
+                    let mut next = if single { BTreeSet::new() } else { chosen.clone() };
+                    if checked && !single { next.remove(&i); } else { next.insert(i); }
+                    on_change.emit(Response::Choice(next));
+                });
+                let text = format!("{}. {o}", option_letter(i));
+                if single {
+                    html! { <label class="choice block"><input type="radio" name="practice" {checked} disabled={locked} {onchange} />{ text }</label> }
+                } else {
+                    html! { <label class="choice block"><input type="checkbox" {checked} disabled={locked} {onchange} />{ text }</label> }
+                }
+            }) }</div> }
+        }
+        QuestionKind::TrueFalse => {
+            html! { <div>{ for [(true, "正确"), (false, "错误")].into_iter().map(|(v, label)| {
+                let on_change = on_change.clone();
+                let checked = given == Some(&Response::TrueFalse(v));
+                html! { <label class="choice"><input type="radio" name="practice" {checked} disabled={locked} onchange={Callback::from(move |_| on_change.emit(Response::TrueFalse(v)))} />{ label }</label> }
+            }) }</div> }
+        }
+        QuestionKind::FillBlank | QuestionKind::ShortAnswer => {
+            let values: Vec<String> = match given {
+                Some(Response::Blanks(b)) => b.clone(),
+                _ => vec![],
+            };
+            let n = q.blanks.max(1);
+            html! { <div>{ for (0..n).map(|b| {
+                let current = values.get(b).cloned().unwrap_or_default();
+                let (values, on_change) = (values.clone(), on_change.clone());
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let mut next = values.clone();
+                    next.resize(n, String::new());
+                    next[b] = e.target_unchecked_into::<HtmlInputElement>().value();
+                    on_change.emit(Response::Blanks(next));
+                });
+                html! { <label class="inline">{ format!("第 {} 空", b + 1) }<input value={current} disabled={locked} {oninput} /></label> }
+            }) }</div> }
+        }
+    }
+}
