@@ -63,6 +63,9 @@ pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
         StoreName::Practice => typed::<crate::quiz::practice::PracticeSession>(value)
             .map(|_| ())
             .map_err(|e| format!("练习记录不完整（{e}）")),
+        StoreName::StudyEvents => typed::<crate::quiz::study_log::StudyEvent>(value)
+            .map(|_| ())
+            .map_err(|e| format!("学习记录不完整（{e}）")),
         StoreName::WorkLines => {
             let line = typed::<WorkLine>(value).map_err(|e| format!("工作线信息不完整（{e}）"))?;
             line.check().map_err(|e| e.user_message())

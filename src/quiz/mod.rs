@@ -9,5 +9,6 @@ pub mod import;
 pub mod model;
 pub mod paper;
 pub mod practice;
+pub mod study_log;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

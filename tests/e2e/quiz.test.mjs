@@ -152,6 +152,20 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   const excel = await download(secretary, () => secretary.getByRole('button', { name: '导出成绩 Excel' }).click());
   assert.match(excel.name, /成绩\.xlsx$/);
 
+  // The study log: a group study is recorded; the half-year test comes from the sheets.
+  await tab(secretary, '学习记录');
+  const form = secretary.getByRole('form', { name: '记录集中学习或封闭培训' });
+  await form.getByLabel('主题').fill('学习谈话诫勉制度');
+  await form.getByLabel('李四').check();
+  await form.getByRole('button', { name: '保存记录' }).click();
+  await secretary.getByText('已记录集中学习：学习谈话诫勉制度（1 人参加）').waitFor();
+  const log = secretary.getByRole('table', { name: '四个一学习记录' });
+  const half = new Date().getMonth() < 6 ? 0 : 1;
+  const li = (await log.locator('tr', { hasText: '李四' }).innerText()).split('\t');
+  assert.equal(li[3], '1', 'one month of group study');
+  assert.equal(li[4 + half], '✓', 'the half-year test from the sheet');
+  assert.match(await log.locator('tr', { hasText: '孙七' }).innerText(), new RegExp(`未参加${half ? '下' : '上'}半年测验`));
+
   assert.deepEqual(secretary.problems, []);
   await context.close();
 });

@@ -6,6 +6,7 @@ mod practice;
 mod question_form;
 mod quizzes;
 mod results;
+mod study_log;
 mod take;
 
 use std::rc::Rc;
@@ -17,6 +18,7 @@ use super::attempt::Attempt;
 use super::model::Question;
 use super::paper::Quiz;
 use super::practice::{Mistake, PracticeSession};
+use super::study_log::StudyEvent;
 use crate::app::{use_session, Route, Session};
 use crate::roster::model::Cadre;
 use crate::store::StoreError;
@@ -31,6 +33,7 @@ pub struct QuizData {
     pub cadres: Vec<Cadre>,
     pub mistakes: Vec<Mistake>,
     pub practice: Vec<PracticeSession>,
+    pub study_events: Vec<StudyEvent>,
 }
 
 impl QuizData {
@@ -49,6 +52,7 @@ async fn load(session: &Session) -> Result<QuizData, StoreError> {
         cadres: session.store.all().await?,
         mistakes: session.store.all().await?,
         practice: session.store.all().await?,
+        study_events: session.store.all().await?,
     })
 }
 
@@ -59,15 +63,17 @@ pub enum QuizTab {
     Take,
     Results,
     Practice,
+    StudyLog,
 }
 
 impl QuizTab {
-    const ALL: [QuizTab; 5] = [
+    const ALL: [QuizTab; 6] = [
         QuizTab::Bank,
         QuizTab::Quizzes,
         QuizTab::Take,
         QuizTab::Results,
         QuizTab::Practice,
+        QuizTab::StudyLog,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -77,6 +83,7 @@ impl QuizTab {
             QuizTab::Take => "take",
             QuizTab::Results => "results",
             QuizTab::Practice => "practice",
+            QuizTab::StudyLog => "log",
         }
     }
 
@@ -87,6 +94,7 @@ impl QuizTab {
             QuizTab::Take => "参加测验",
             QuizTab::Results => "阅卷与分析",
             QuizTab::Practice => "自学与错题本",
+            QuizTab::StudyLog => "学习记录",
         }
     }
 
@@ -140,6 +148,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
             QuizTab::Take => html! { <take::TakeTab data={d.clone()} /> },
             QuizTab::Results => html! { <results::ResultsTab data={d.clone()} /> },
             QuizTab::Practice => html! { <practice::PracticeTab data={d.clone()} /> },
+            QuizTab::StudyLog => html! { <study_log::StudyLogTab data={d.clone()} /> },
         },
     };
     html! {

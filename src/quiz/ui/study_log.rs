@@ -1,0 +1,143 @@
+//! 学习记录: the secretary records group study and closed training with who attended; every
+//! cadre's "四个一" for the year is shown with what is missing, ready to print.
+
+use std::collections::HashSet;
+
+use chrono::Datelike;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::app::use_session;
+use crate::quiz::study_log::{missing, year_record, StudyEvent, StudyKind};
+use crate::record::Meta;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::workline::ui::{parse_date, save_all};
+
+#[function_component(StudyLogTab)]
+pub fn study_log_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let data = &props.data;
+    let today = time::local_now().date();
+    let year = use_state(|| today.year());
+    let kind = use_state(|| StudyKind::GroupStudy);
+    let date = use_state(|| today);
+    let topic = use_state(String::new);
+    let attendees = use_state(HashSet::<uuid::Uuid>::new);
+    let notice = use_state(|| None::<Notice>);
+
+    let cadres: Vec<_> = {
+        let mut list: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
+        list.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+        list
+    };
+    let on_save = {
+        let (session, kind, date, topic, attendees, notice) = (
+            session.clone(),
+            kind.clone(),
+            date.clone(),
+            topic.clone(),
+            attendees.clone(),
+            notice.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if topic.trim().is_empty() {
+                notice.set(Some(Notice::Error("请填写学习主题。".into())));
+                return;
+            }
+            let event = StudyEvent {
+                meta: Meta::new(&session.device, time::now()),
+                kind: *kind,
+                date: *date,
+                topic: topic.trim().to_string(),
+                attendees: attendees.iter().copied().collect(),
+                deleted: false,
+            };
+            let done = format!(
+                "已记录{}：{}（{} 人参加）",
+                kind.label(),
+                event.topic,
+                event.attendees.len()
+            );
+            topic.set(String::new());
+            attendees.set(HashSet::new());
+            save_all(&session, vec![event], notice.clone(), done);
+        })
+    };
+    let events: Vec<&StudyEvent> = {
+        let mut list: Vec<_> = data
+            .study_events
+            .iter()
+            .filter(|e| !e.deleted && e.date.year() == *year)
+            .collect();
+        list.sort_by_key(|e| e.date);
+        list
+    };
+    html! {
+        <>
+            <NoticeBox notice={(*notice).clone()} />
+            <form class="form card no-print" onsubmit={on_save} aria-label="记录集中学习或封闭培训">
+                <h2>{ "记录集中学习或封闭培训" }</h2>
+                <label class="inline">{ "类型" }
+                    <select onchange={{ let k = kind.clone(); Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                        k.set(StudyKind::ALL.into_iter().find(|s| s.label() == v).unwrap_or(StudyKind::GroupStudy));
+                    }) }}>
+                        { for StudyKind::ALL.iter().map(|s| html! { <option selected={*s == *kind}>{ s.label() }</option> }) }
+                    </select>
+                </label>
+                <label class="inline">{ "日期" }<input type="date" value={date.to_string()} onchange={{ let d = date.clone(); Callback::from(move |e: Event| {
+                    if let Some(v) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) { d.set(v) }
+                }) }} /></label>
+                <label>{ "主题" }<input value={(*topic).clone()} oninput={{ let t = topic.clone(); Callback::from(move |e: InputEvent| t.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
+                <fieldset class="members"><legend>{ "参加人员" }</legend>
+                    { for cadres.iter().map(|c| {
+                        let id = c.meta.id;
+                        let checked = attendees.contains(&id);
+                        let attendees = attendees.clone();
+                        let onchange = Callback::from(move |_| {
+                            let mut next = (*attendees).clone();
+                            if !next.remove(&id) { next.insert(id); }
+                            attendees.set(next);
+                        });
+                        html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
+                    }) }
+                </fieldset>
+                <button type="submit" class="primary">{ "保存记录" }</button>
+            </form>
+            <div class="toolbar no-print">
+                <label class="inline">{ "年度" }<input type="number" value={year.to_string()} min="2000" max="2100"
+                    onchange={{ let y = year.clone(); Callback::from(move |e: Event| {
+                        if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse() { y.set(v) }
+                    }) }} /></label>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+            </div>
+            <h2>{ format!("{} 年“四个一”学习记录", *year) }</h2>
+            <table class="grid" aria-label="四个一学习记录">
+                <thead><tr><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "每周自学（周数）" }</th><th scope="col">{ "每月集中学习（月数）" }</th>
+                    <th scope="col">{ "上半年测验" }</th><th scope="col">{ "下半年测验" }</th><th scope="col">{ "封闭培训" }</th><th scope="col">{ "缺少" }</th></tr></thead>
+                <tbody>
+                if cadres.is_empty() { <tr><td colspan="8">{ "名册中还没有人。" }</td></tr> }
+                { for cadres.iter().map(|c| {
+                    let r = year_record(*year, c, &data.practice, &data.study_events, &data.attempts, &data.quizzes);
+                    let gaps = missing(*year, &r, today);
+                    let mark = |b: bool| if b { "✓" } else { "—" };
+                    html! {
+                        <tr>
+                            <td>{ &c.name }</td><td>{ &c.unit }</td>
+                            <td>{ r.self_study_weeks.len() }</td><td>{ r.group_months.len() }</td>
+                            <td>{ mark(r.tests[0]) }</td><td>{ mark(r.tests[1]) }</td><td>{ mark(r.closed_training) }</td>
+                            <td class={classes!((!gaps.is_empty()).then_some("late"))}>{ if gaps.is_empty() { "无".to_string() } else { gaps.join("；") } }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <h3>{ "本年度集中学习和封闭培训" }</h3>
+            <ul>{ for events.iter().map(|e| html! { <li>{ format!("{} {}：{}（{} 人）", e.date, e.kind.label(), e.topic, e.attendees.len()) }</li> }) }</ul>
+            <p class="hint">{ "每周自学按本机的练习记录统计；干部在自己电脑上练习的记录随其备份文件导入后计入。" }</p>
+        </>
+    }
+}
