@@ -70,7 +70,7 @@ try {
     await setProfile(page, { name: '基准', unit: '测试' });
     await nav(page, '学习测验');
     const t0 = performance.now();
-    await page.getByLabel('选择试题文件（.csv / .txt / .gift）').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('选择试题文件（.xlsx / .csv / .txt / .gift）').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click({ timeout: 60_000 });
     await page.getByText(`试题导入完成：写入 ${N} 道。`).waitFor({ timeout: 60_000 });
     await page.getByText(`共 ${N} 道试题`).waitFor({ timeout: 60_000 });

@@ -51,6 +51,14 @@ proptest! {
     }
 
     #[test]
+    fn xlsx_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), xml in "[<>/=\"a-z0-9 rtcvsi&#;]{0,300}") {
+        let _ = zuofeng::office::xlsx_read::entries(&bytes);
+        let shared = zuofeng::office::xlsx_read::shared_strings(&xml);
+        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared);
+        let _ = zuofeng::quiz::import::parse_sheet_rows(vec![(1, vec![xml.clone()]), (2, vec![xml])]);
+    }
+
+    #[test]
     fn csv_shaped_text_never_panics(text in "[姓名单位职务电话张三,\"\\n\\r ]{0,200}") {
         let _ = csv_import::parse(text.as_bytes(), &[]);
     }

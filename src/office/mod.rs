@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod xlsx;
+pub mod xlsx_read;
 
 use std::io::{Cursor, Write};
 

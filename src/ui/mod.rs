@@ -2,5 +2,6 @@
 
 pub mod download;
 pub mod file_drop;
+pub mod inflate;
 pub mod notice;
 pub mod time;

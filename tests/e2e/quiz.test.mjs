@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
+import { xlsxOf } from './xlsx.mjs';
 import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
 
 let server;
@@ -71,7 +72,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
 
   // The bank, saved by WPS as GBK; one bad row is reported with its line.
   await nav(secretary, '学习测验');
-  await chooseFiles(secretary, '选择试题文件（.csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
+  await chooseFiles(secretary, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
   const preview = secretary.locator('[aria-label="试题导入预览"]');
   await preview.getByText('可导入 4 道，其中与题库重复 0 道；有问题 1 处（不会导入）。').waitFor();
   await preview.getByText('第 6 行：答案中的选项不存在').waitFor();
@@ -176,7 +177,7 @@ test('干部自学练习，答错的题进入错题本，连续答对两次后�
   await setProfile(page, { name: '李四', unit: '城建办' });
   await nav(page, '学习测验');
   const csv = '题型,题干,答案,解析\n判断,诫勉对象应在5日内写出整改措施,对,见谈话诫勉制度\n';
-  await chooseFiles(page, '选择试题文件（.csv / .txt / .gift）', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
   await page.getByText('试题导入完成：写入 1 道。').waitFor();
   await tab(page, '自学与错题本');
@@ -198,6 +199,31 @@ test('干部自学练习，答错的题进入错题本，连续答对两次后�
   await page.getByText('答错 1 次，已连续答对 1 次').waitFor();
   await practise('只练错题', '正确');
   await page.getByRole('heading', { name: '错题本（0 道）' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await nav(page, '学习测验');
+  const book = xlsxOf([
+    ['答案', '题目', '选项A', '选项B', '选项C', '题型', '知识点'],
+    ['B', '诫勉对象应在几日内写出整改措施', '3日', '5日', '7日', '单选', '谈话诫勉'],
+    ['错', '驻村员只需要做报告员', '', '', '', '判断', '驻村员'],
+    ['', '', '', '', '', '', ''],
+    ['Z', '答案不对的题', '甲', '乙', '', '单选', ''],
+  ]);
+  await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
+  const preview = page.locator('[aria-label="试题导入预览"]');
+  await preview.getByText('导入预览：题库.xlsx（Excel 表格）').waitFor();
+  await preview.getByText('可导入 2 道，其中与题库重复 0 道；有问题 1 处（不会导入）。').waitFor();
+  await preview.getByText(/第 5 行：/).waitFor();
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('试题导入完成：写入 2 道。').waitFor();
+  await page.getByText('共 2 道试题').waitFor();
+  assert.match(await page.getByRole('table', { name: '试题列表' }).innerText(), /诫勉对象应在几日内写出整改措施\t单选\t谈话诫勉\t中等\tB/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

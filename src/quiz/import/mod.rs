@@ -57,6 +57,7 @@ impl QuestionImport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionFormat {
     Csv,
+    Xlsx,
     Gift,
     Aiken,
     Text,
@@ -66,6 +67,7 @@ impl QuestionFormat {
     pub fn label(self) -> &'static str {
         match self {
             QuestionFormat::Csv => "CSV 表格",
+            QuestionFormat::Xlsx => "Excel 表格",
             QuestionFormat::Gift => "GIFT（Moodle）",
             QuestionFormat::Aiken => "Aiken",
             QuestionFormat::Text => "Word 文本",
@@ -88,6 +90,16 @@ impl QuestionFormat {
     }
 }
 
+/// Questions from the rows of a spreadsheet (the first row holds the headers).
+pub fn parse_sheet_rows(rows: Vec<(usize, Vec<String>)>) -> Result<QuestionImport, String> {
+    let mut rows = rows
+        .into_iter()
+        .skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
+    let (_, headers) = rows.next().ok_or("表格是空的，没有表头和数据。")?;
+    let rest: Vec<(usize, Vec<String>)> = rows.collect();
+    table::parse_rows(&headers, &rest)
+}
+
 /// Reads a question file of any supported text format.
 pub fn parse_file(
     file_name: &str,
@@ -96,6 +108,8 @@ pub fn parse_file(
     let (text, _) = crate::exchange::text::decode(bytes);
     match QuestionFormat::detect(file_name, &text) {
         QuestionFormat::Csv => table::parse_csv(bytes).map(|i| (QuestionFormat::Csv, i)),
+        // .xlsx is read by `parse_sheet_rows` once its entries are inflated.
+        QuestionFormat::Xlsx => Err("Excel 文件需先解压，请通过导入按钮选择。".into()),
         QuestionFormat::Gift => Ok((QuestionFormat::Gift, gift::parse(&text))),
         QuestionFormat::Aiken => Ok((QuestionFormat::Aiken, aiken::parse(&text))),
         QuestionFormat::Text => Ok((QuestionFormat::Text, text::parse(&text))),

@@ -17,7 +17,7 @@ use crate::quiz::bank::{
     csv_text, duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
 };
 use crate::quiz::import::table::template_csv;
-use crate::quiz::import::{parse_file, QuestionFormat, QuestionImport};
+use crate::quiz::import::{parse_file, parse_sheet_rows, QuestionFormat, QuestionImport};
 use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
 use crate::quiz::paper::Quiz;
 use crate::record::Meta;
@@ -286,6 +286,26 @@ fn question_importer(props: &DataProps) -> Html {
             let Some(file) = files.into_iter().next() else {
                 return;
             };
+            if file.name.to_lowercase().ends_with(".xlsx") {
+                let (parsed, notice) = (parsed.clone(), notice.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = crate::ui::inflate::xlsx_rows(&file.bytes)
+                        .await
+                        .and_then(parse_sheet_rows);
+                    match result {
+                        Ok(import) => {
+                            notice.set(None);
+                            parsed.set(Some((file.name, QuestionFormat::Xlsx, Rc::new(import))));
+                        }
+                        Err(m) => {
+                            parsed.set(None);
+                            notice
+                                .set(Some(Notice::Error(format!("“{}”无法导入：{m}", file.name))));
+                        }
+                    }
+                });
+                return;
+            }
             match parse_file(&file.name, &file.bytes) {
                 Ok((format, import)) => {
                     notice.set(None);
@@ -384,9 +404,9 @@ fn question_importer(props: &DataProps) -> Html {
     html! {
         <section class="card no-print" aria-labelledby="q-import-h">
             <h2 id="q-import-h">{ "从文件导入试题" }</h2>
-            <p>{ "支持 CSV 表格（Excel/WPS 另存为，含 GBK 编码；表头如 题型、题干、选项A…选项H、答案、解析、难度、分类，顺序不限）、GIFT、Aiken，以及从 Word 复制的文本（编号题干，A. 选项，答案：…，解析：…）。" }</p>
+            <p>{ "支持 Excel（.xlsx）和 CSV 表格（Excel/WPS 另存为，含 GBK 编码；表头如 题型、题干、选项A…选项H、答案、解析、难度、分类，顺序不限）、GIFT、Aiken，以及从 Word 复制的文本（编号题干，A. 选项，答案：…，解析：…）。" }</p>
             <button onclick={on_template}>{ "下载 CSV 模板" }</button>
-            <FileDrop label="选择试题文件（.csv / .txt / .gift）" accept=".csv,.txt,.gift,text/csv,text/plain" max_bytes={MAX_QUESTION_FILE} on_files={on_files} on_too_large={on_too_large} />
+            <FileDrop label="选择试题文件（.xlsx / .csv / .txt / .gift）" accept=".xlsx,.csv,.txt,.gift,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" max_bytes={MAX_QUESTION_FILE} on_files={on_files} on_too_large={on_too_large} />
             <NoticeBox notice={(*notice).clone()} />
             { preview }
         </section>

@@ -1,0 +1,293 @@
+//! Reading the first sheet of an .xlsx file into rows of text. The ZIP directory and the sheet
+//! XML are read here (pure); deflated entries are inflated by the caller — in the browser by its
+//! own DecompressionStream, which costs the download nothing (a Rust inflater and XML parser
+//! would add ~50 KB gzip to an app that has to stay under 600 KB).
+
+/// One file inside the archive, still compressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    /// 0 = stored, 8 = deflated.
+    pub method: u16,
+    pub data: Vec<u8>,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes([
+        *b.get(at)?,
+        *b.get(at + 1)?,
+        *b.get(at + 2)?,
+        *b.get(at + 3)?,
+    ]))
+}
+
+const NOT_XLSX: &str = "这不是有效的 Excel（.xlsx）文件，可能已损坏或是旧版 .xls 格式。请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入。";
+
+/// The entries of a ZIP archive, from its central directory.
+pub fn entries(bytes: &[u8]) -> Result<Vec<Entry>, String> {
+    let start = bytes.len().saturating_sub(65_557);
+    let eocd = (start..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| u32_at(bytes, i) == Some(0x0605_4b50))
+        .ok_or(NOT_XLSX)?;
+    let count = u16_at(bytes, eocd + 10).ok_or(NOT_XLSX)? as usize;
+    let mut at = u32_at(bytes, eocd + 16).ok_or(NOT_XLSX)? as usize;
+    let mut out = Vec::with_capacity(count);
+    for _ in 0..count {
+        if u32_at(bytes, at) != Some(0x0201_4b50) {
+            return Err(NOT_XLSX.into());
+        }
+        let method = u16_at(bytes, at + 10).ok_or(NOT_XLSX)?;
+        let size = u32_at(bytes, at + 20).ok_or(NOT_XLSX)? as usize;
+        let name_len = u16_at(bytes, at + 28).ok_or(NOT_XLSX)? as usize;
+        let extra_len = u16_at(bytes, at + 30).ok_or(NOT_XLSX)? as usize;
+        let comment_len = u16_at(bytes, at + 32).ok_or(NOT_XLSX)? as usize;
+        let local = u32_at(bytes, at + 42).ok_or(NOT_XLSX)? as usize;
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len).ok_or(NOT_XLSX)?)
+            .into_owned();
+        let local_name = u16_at(bytes, local + 26).ok_or(NOT_XLSX)? as usize;
+        let local_extra = u16_at(bytes, local + 28).ok_or(NOT_XLSX)? as usize;
+        let begin = local + 30 + local_name + local_extra;
+        let data = bytes
+            .get(begin..begin.checked_add(size).ok_or(NOT_XLSX)?)
+            .ok_or(NOT_XLSX)?
+            .to_vec();
+        out.push(Entry { name, method, data });
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(out)
+}
+
+/// The sheet to read: the first worksheet by number.
+pub fn first_sheet(entries: &[Entry]) -> Option<&Entry> {
+    entries
+        .iter()
+        .filter(|e| e.name.starts_with("xl/worksheets/sheet") && e.name.ends_with(".xml"))
+        .min_by_key(|e| {
+            e.name
+                .trim_start_matches("xl/worksheets/sheet")
+                .trim_end_matches(".xml")
+                .parse::<u32>()
+                .unwrap_or(u32::MAX)
+        })
+}
+
+/// XML character data with entities resolved.
+pub fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let Some(end) = tail.find(';').filter(|&e| e <= 10) else {
+            out.push('&');
+            rest = &tail[1..];
+            continue;
+        };
+        let entity = &tail[1..end];
+        let c = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            e if e.starts_with('#') => e[1..].parse::<u32>().ok().and_then(char::from_u32),
+            _ => None,
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every `<t>` text inside `xml`, joined (rich-text runs become one string; phonetic runs are
+/// left out).
+fn texts(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<t") {
+        let after = &rest[i + 2..];
+        // `<t>` or `<t xml:space="preserve">`, not `<tx…>`.
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            rest = after;
+            continue;
+        }
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        if after[..open_end].ends_with('/') {
+            rest = &after[open_end + 1..];
+            continue;
+        }
+        let body = &after[open_end + 1..];
+        let Some(close) = body.find("</t>") else {
+            break;
+        };
+        let before = &rest[..i];
+        let in_phonetic = before
+            .rfind("<rPh")
+            .is_some_and(|p| before[p..].find("</rPh>").is_none());
+        if !in_phonetic {
+            out.push_str(&unescape(&body[..close]));
+        }
+        rest = &body[close + 4..];
+    }
+    out
+}
+
+pub fn shared_strings(xml: &str) -> Vec<String> {
+    xml.split("<si>")
+        .skip(1)
+        .map(|si| texts(si.split("</si>").next().unwrap_or("")))
+        .collect()
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    let end = tag[i..].find('"')?;
+    Some(&tag[i..i + end])
+}
+
+/// 0-based column of a cell reference like "B12" or "AA3".
+fn column(reference: &str) -> Option<usize> {
+    let letters: String = reference
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if letters.is_empty() {
+        return None;
+    }
+    Some(
+        letters.bytes().fold(0usize, |n, b| {
+            n * 26 + (b.to_ascii_uppercase() - b'A' + 1) as usize
+        }) - 1,
+    )
+}
+
+/// The sheet's rows as (row number, cells), cells placed in their columns.
+pub fn rows(sheet_xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for (n, chunk) in sheet_xml.split("<row").skip(1).enumerate() {
+        let row_xml = chunk.split("</row>").next().unwrap_or("");
+        let head = &row_xml[..row_xml.find('>').unwrap_or(row_xml.len())];
+        let number = attr(head, "r")
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(n + 1);
+        let mut cells: Vec<String> = Vec::new();
+        for cell in row_xml.split("<c ").skip(1) {
+            let tag_end = cell.find('>').unwrap_or(cell.len());
+            let tag = format!(" {}", &cell[..tag_end]);
+            let col = attr(&tag, "r").and_then(column).unwrap_or(cells.len());
+            if col > 16_384 {
+                continue;
+            }
+            let body = if tag.ends_with('/') {
+                ""
+            } else {
+                cell[tag_end..].split("</c>").next().unwrap_or("")
+            };
+            let value = || {
+                body.split("<v>")
+                    .nth(1)
+                    .and_then(|v| v.split("</v>").next())
+                    .map(unescape)
+                    .unwrap_or_default()
+            };
+            let text = match attr(&tag, "t") {
+                Some("s") => value()
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| shared.get(i).cloned())
+                    .unwrap_or_default(),
+                Some("inlineStr") => texts(body),
+                Some("b") => {
+                    if value() == "1" {
+                        "TRUE".into()
+                    } else {
+                        "FALSE".into()
+                    }
+                }
+                _ => value(),
+            };
+            if cells.len() <= col {
+                cells.resize(col + 1, String::new());
+            }
+            cells[col] = text;
+        }
+        out.push((number, cells));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_back_the_workbooks_this_app_writes() {
+        let rows_in = vec![
+            vec!["题型".to_string(), "题干".into(), "答案".into()],
+            vec!["判断".into(), "A & <B> \"引号\"".into(), "对".into()],
+        ];
+        let bytes = super::super::xlsx::workbook("题库", &rows_in).unwrap_or_default();
+        let entries = entries(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let sheet = first_sheet(&entries).unwrap_or_else(|| panic!("a sheet"));
+        assert_eq!(sheet.method, 0);
+        let xml = String::from_utf8_lossy(&sheet.data);
+        let got = rows(&xml, &[]);
+        assert_eq!(got, vec![(1, rows_in[0].clone()), (2, rows_in[1].clone())]);
+    }
+
+    #[test]
+    fn shared_strings_rich_text_gaps_and_entities() {
+        let shared = shared_strings(
+            r#"<sst><si><t>题干</t></si><si><r><t>四个</t></r><r><t xml:space="preserve">一 </t></r><rPh><t>よん</t></rPh></si><si><t>&#x5F20;&amp;三</t></si></sst>"#,
+        );
+        assert_eq!(shared, vec!["题干", "四个一 ", "张&三"]);
+        let xml = r#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="3"><c r="B3"><v>13800000000</v></c><c r="D3" t="b"><v>1</v></c><c r="E3" t="s"/></row></sheetData>"#;
+        assert_eq!(
+            rows(xml, &shared),
+            vec![
+                (1, vec!["题干".to_string(), String::new(), "四个一 ".into()]),
+                (
+                    3,
+                    vec![
+                        String::new(),
+                        "13800000000".into(),
+                        String::new(),
+                        "TRUE".into(),
+                        String::new()
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_panicked_on() {
+        assert!(entries(b"PK\x03\x04 not really").is_err());
+        assert!(entries(&[]).is_err());
+        let mut bytes = super::super::xlsx::workbook("x", &[vec!["a".into()]]).unwrap_or_default();
+        let len = bytes.len();
+        bytes.truncate(len - 30);
+        assert!(entries(&bytes).is_err());
+    }
+}
