@@ -1,7 +1,6 @@
 //! 个人信息: who uses this browser (姓名, 单位, 职务), asked on first use and written into every
 //! exported file.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_session;
@@ -20,15 +19,7 @@ pub struct ProfileFormProps {
 pub fn profile_form(props: &ProfileFormProps) -> Html {
     let draft = use_state(|| props.initial.clone());
     let notice = use_state(|| None::<Notice>);
-    let field = |set: fn(&mut Profile, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let mut next = (*draft).clone();
-            set(&mut next, input.value());
-            draft.set(next);
-        })
-    };
+    let field = |set: fn(&mut Profile, String)| crate::ui::form::on_input(&draft, set);
     let onsubmit = {
         let (draft, notice, store, on_saved) = (
             draft.clone(),

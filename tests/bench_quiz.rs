@@ -15,19 +15,10 @@ use zuofeng::record::{DeviceId, Meta};
 use zuofeng::store::schema::DB_VERSION;
 use zuofeng::store::Store;
 
+mod common;
+use common::{median, now_ms};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
 
 fn csv_of(n: usize) -> String {
     let mut s = String::from("题型,题干,选项A,选项B,选项C,选项D,答案,解析,难度,分类\n");

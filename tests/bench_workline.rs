@@ -12,19 +12,10 @@ use zuofeng::workline::model::{LineStatus, ProgressEntry, Recurrence, Task, Task
 use zuofeng::workline::report::{monthly_summary, weekly_dispatch, weekly_plan, PlanData};
 use zuofeng::workline::timeline::layout;
 
+mod common;
+use common::{median, now_ms};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
-}
 
 fn time(runs: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
     let mut out = 0;

@@ -1,6 +1,5 @@
 //! The 干部名册 page: list, add, edit, retire and reinstate cadres, and import them from CSV.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::csv_import::{self, RosterImport, RowAction};
@@ -266,15 +265,7 @@ fn cadre_form(props: &CadreFormProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let field = |set: fn(&mut CadreFields, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let mut next = (*draft).clone();
-            set(&mut next, input.value());
-            draft.set(next);
-        })
-    };
+    let field = |set: fn(&mut CadreFields, String)| crate::ui::form::on_input(&draft, set);
     let onsubmit = {
         let (draft, error, existing, on_save) = (
             draft.clone(),

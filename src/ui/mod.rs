@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod file_drop;
+pub mod form;
 pub mod inflate;
 pub mod notice;
 pub mod time;

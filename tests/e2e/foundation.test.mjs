@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
 
 let server;
 let browser;
@@ -21,17 +21,6 @@ async function rosterNames(page) {
   const table = page.getByRole('table', { name: '干部名册' });
   await table.waitFor();
   return (await table.locator('tbody tr td:first-child').allInnerTexts()).filter((t) => !t.startsWith('名册中还没有人'));
-}
-
-async function addCadre(page, { name, unit, post = '', phone = '' }) {
-  await page.getByRole('button', { name: '添加干部' }).click();
-  const form = page.getByRole('form', { name: '添加干部' });
-  await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('单位').fill(unit);
-  await form.getByLabel('职务').fill(post);
-  await form.getByLabel('电话').fill(phone);
-  await form.getByRole('button', { name: '保存' }).click();
-  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
 }
 
 async function importFile(page, file) {

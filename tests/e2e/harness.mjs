@@ -117,3 +117,16 @@ export async function download(page, trigger) {
 export async function chooseFiles(page, label, files) {
   await page.getByLabel(label).setInputFiles(files);
 }
+
+/** Adds a person to the roster through its form. */
+export async function addCadre(page, { name, unit, post = '', phone = '' }) {
+  await nav(page, '干部名册');
+  await page.getByRole('button', { name: '添加干部' }).click();
+  const form = page.getByRole('form', { name: '添加干部' });
+  await form.getByLabel('姓名').fill(name);
+  await form.getByLabel('单位').fill(unit);
+  await form.getByLabel('职务').fill(post);
+  await form.getByLabel('电话').fill(phone);
+  await form.getByRole('button', { name: '保存' }).click();
+  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { xlsxOf } from './xlsx.mjs';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
 
 let server;
 let browser;
@@ -60,15 +60,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   const context = await freshContext(browser);
   const secretary = await openApp(context, server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
-  for (const [name, unit] of [['李四', '城建办'], ['赵六', '财政所'], ['孙七', '综治办']]) {
-    await nav(secretary, '干部名册');
-    await secretary.getByRole('button', { name: '添加干部' }).click();
-    const f = secretary.getByRole('form', { name: '添加干部' });
-    await f.getByLabel('姓名').fill(name);
-    await f.getByLabel('单位').fill(unit);
-    await f.getByRole('button', { name: '保存' }).click();
-    await secretary.getByText(`已保存：${name}`).waitFor();
-  }
+  for (const [name, unit] of [['李四', '城建办'], ['赵六', '财政所'], ['孙七', '综治办']]) await addCadre(secretary, { name, unit });
 
   // The bank, saved by WPS as GBK; one bad row is reported with its line.
   await nav(secretary, '学习测验');

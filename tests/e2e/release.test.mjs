@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { DIST, serve, launch, freshContext, openApp, setProfile, nav } from './harness.mjs';
+import { DIST, serve, launch, freshContext, openApp, setProfile, nav, addCadre } from './harness.mjs';
 
 const SINGLE = resolve(new URL('../../release/zuofeng.html', import.meta.url).pathname);
 
@@ -16,16 +16,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function addCadre(page, name, unit) {
-  await nav(page, '干部名册');
-  await page.getByRole('button', { name: '添加干部' }).click();
-  const form = page.getByRole('form', { name: '添加干部' });
-  await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('单位').fill(unit);
-  await form.getByRole('button', { name: '保存' }).click();
-  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
-}
-
 async function rosterText(page) {
   await nav(page, '干部名册');
   return page.getByRole('table', { name: '干部名册' }).innerText();
@@ -35,7 +25,7 @@ test('从U盘直接打开单个 HTML 文件，录入的数据在刷新后仍在'
   const context = await freshContext(browser);
   const page = await openApp(context, pathToFileURL(SINGLE).href);
   await setProfile(page, { name: '周干事', unit: '综治办' });
-  await addCadre(page, '吴八', '综治办');
+  await addCadre(page, { name: '吴八', unit: '综治办' });
   await page.reload();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
   assert.match(await rosterText(page), /吴八/);
@@ -48,7 +38,7 @@ test('放在网站子路径下的 dist/，服务器停掉后仍能从缓存打�
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
   await setProfile(page, { name: '郑主任', unit: '党政办' });
-  await addCadre(page, '冯九', '党政办');
+  await addCadre(page, { name: '冯九', unit: '党政办' });
   // Wait until the service worker controls the page and holds every file.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

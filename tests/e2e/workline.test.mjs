@@ -4,7 +4,7 @@
 // secretary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,16 +16,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function addCadre(page, name, unit) {
-  await nav(page, '干部名册');
-  await page.getByRole('button', { name: '添加干部' }).click();
-  const form = page.getByRole('form', { name: '添加干部' });
-  await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('单位').fill(unit);
-  await form.getByRole('button', { name: '保存' }).click();
-  await page.getByText(`已保存：${name}（${unit}）`).waitFor();
-}
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '工作分线' }).getByRole('link', { name: label, exact: true }).click();
@@ -84,9 +74,9 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   const context = await freshContext(browser);
   const secretary = await openApp(context, server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
-  await addCadre(secretary, '张镇长', '镇政府');
-  await addCadre(secretary, '李四', '城建办');
-  await addCadre(secretary, '赵六', '城建办');
+  await addCadre(secretary, { name: '张镇长', unit: '镇政府' });
+  await addCadre(secretary, { name: '李四', unit: '城建办' });
+  await addCadre(secretary, { name: '赵六', unit: '城建办' });
 
   await nav(secretary, '工作分线');
   await secretary.getByRole('button', { name: '新建工作线' }).click();
@@ -177,8 +167,8 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   const context = await freshContext(browser);
   const secretary = await openApp(context, server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
-  await addCadre(secretary, '李四', '城建办');
-  await addCadre(secretary, '赵六', '城建办');
+  await addCadre(secretary, { name: '李四', unit: '城建办' });
+  await addCadre(secretary, { name: '赵六', unit: '城建办' });
   await nav(secretary, '工作分线');
   await secretary.getByRole('button', { name: '新建工作线' }).click();
   const lineForm = secretary.getByRole('form', { name: '新建工作线' });

@@ -1,7 +1,7 @@
 //! Adding or editing one question. Answers are typed the way importers read them ("AB",
 //! "正确", "月总结|每月总结；周调度"), so there is one notation to learn.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::quiz::answer::{format_answer, parse_answer};
@@ -65,18 +65,7 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
         }
     });
     let error = use_state(|| None::<String>);
-    let text = |set: fn(&mut Form, String)| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = match e.target_dyn_into::<HtmlTextAreaElement>() {
-                Some(a) => a.value(),
-                None => e.target_unchecked_into::<HtmlInputElement>().value(),
-            };
-            let mut next = (*form).clone();
-            set(&mut next, value);
-            form.set(next);
-        })
-    };
+    let text = |set: fn(&mut Form, String)| crate::ui::form::on_input(&form, set);
     let on_kind = {
         let form = form.clone();
         Callback::from(move |e: Event| {

@@ -81,29 +81,8 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         rules: vec![],
         search: String::new(),
     });
-    let text = |set: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*draft).clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            draft.set(next);
-        })
-    };
-    let changed = |set: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let value = match e.target_dyn_into::<HtmlSelectElement>() {
-                Some(s) => s.value(),
-                None => e.target_unchecked_into::<HtmlInputElement>().value(),
-            };
-            let mut next = (*draft).clone();
-            set(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let text = |set: fn(&mut Draft, String)| crate::ui::form::on_input(&draft, set);
+    let changed = |set: fn(&mut Draft, String)| crate::ui::form::on_change(&draft, set);
     let toggle = |set: fn(&mut Draft)| {
         let draft = draft.clone();
         Callback::from(move |_| {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -267,18 +267,7 @@ pub fn task_form(props: &TaskFormProps) -> Html {
     let session = use_session();
     let draft = use_state(|| props.task.clone());
     let error = use_state(|| None::<String>);
-    let text = |set: fn(&mut Task, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = match e.target_dyn_into::<HtmlTextAreaElement>() {
-                Some(area) => area.value(),
-                None => e.target_unchecked_into::<HtmlInputElement>().value(),
-            };
-            let mut next = (*draft).clone();
-            set(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let text = |set: fn(&mut Task, String)| crate::ui::form::on_input(&draft, set);
     let on_due = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -107,18 +107,7 @@ pub struct LineFormProps {
 pub fn line_form(props: &LineFormProps) -> Html {
     let draft = use_state(|| props.line.clone());
     let error = use_state(|| None::<String>);
-    let text = |set: fn(&mut WorkLine, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = match e.target_dyn_into::<HtmlTextAreaElement>() {
-                Some(area) => area.value(),
-                None => e.target_unchecked_into::<HtmlInputElement>().value(),
-            };
-            let mut next = (*draft).clone();
-            set(&mut next, value);
-            draft.set(next);
-        })
-    };
+    let text = |set: fn(&mut WorkLine, String)| crate::ui::form::on_input(&draft, set);
     let date = |set: fn(&mut WorkLine, chrono::NaiveDate)| {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
