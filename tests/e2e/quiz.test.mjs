@@ -75,14 +75,17 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await secretary.getByText('共 1 道试题').waitFor();
   await secretary.getByLabel('搜索').fill('');
 
-  // A quiz of all four questions, 25 points each, pass mark 60.
+  // A quiz of all four questions: 30 + 30 + 20 + 20 points, pass mark 60.
   await tab(secretary, '组卷与发放');
   await secretary.getByRole('button', { name: '新建测验' }).click();
   const builder = secretary.getByRole('form', { name: '组卷' });
   await builder.getByLabel('测验名称').fill('2026年上半年作风建设测验');
-  await builder.getByLabel('每题分值').fill('25');
+  await builder.getByLabel('每题分值').fill('20');
   await builder.getByLabel('时间限制（分钟）').fill('30');
-  for (const label of await builder.locator('.pick-list label').all()) await label.locator('input').check();
+  for (const box of await builder.locator('.pick-list input[type=checkbox]').all()) await box.check();
+  // Two questions are worth more than the default.
+  await builder.getByLabel('分值 “四个一”中每半年一次的是').fill('30');
+  await builder.getByLabel('分值 述职评议面向哪些人').fill('30');
   await builder.getByRole('button', { name: '生成测验' }).click();
   await secretary.getByText('已生成测验“2026年上半年作风建设测验”：4 道题，总分 100。').waitFor();
   const pkg = await download(secretary, () => secretary.getByRole('button', { name: '导出试卷包 2026年上半年作风建设测验' }).click());
@@ -136,7 +139,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   const table = secretary.getByRole('table', { name: '成绩表' });
   const rows = await table.locator('tbody tr').allInnerTexts();
   assert.match(rows[0], /^李四\t城建办\t100\t及格/);
-  assert.match(rows[1], /^赵六\t财政所\t25\t不及格/);
+  assert.match(rows[1], /^赵六\t财政所\t20\t不及格/);
   await secretary.getByText('名册中未交卷：1 人').waitFor();
   await secretary.getByText('孙七（综治办）').waitFor();
   const stats = await secretary.getByRole('table', { name: '逐题分析' }).innerText();

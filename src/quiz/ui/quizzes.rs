@@ -33,7 +33,8 @@ struct Draft {
     shuffle_questions: bool,
     shuffle_options: bool,
     reveal: Reveal,
-    picked: Vec<uuid::Uuid>,
+    /// Hand-picked questions with their own points ("" = the default 每题分值).
+    picked: Vec<(uuid::Uuid, String)>,
     rules: Vec<RuleDraft>,
     search: String,
 }
@@ -143,7 +144,21 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                     points,
                 });
             }
-            let picked: Vec<(uuid::Uuid, u32)> = d.picked.iter().map(|id| (*id, each)).collect();
+            let mut picked: Vec<(uuid::Uuid, u32)> = Vec::new();
+            for (n, (id, own)) in d.picked.iter().enumerate() {
+                let points = if own.trim().is_empty() {
+                    Some(each)
+                } else {
+                    parse_points(own).filter(|p| *p > 0)
+                };
+                let Some(points) = points else {
+                    return fail(&format!(
+                        "第 {} 道手选题的分值“{own}”不对：应为正数，最多两位小数。",
+                        n + 1
+                    ));
+                };
+                picked.push((*id, points));
+            }
             // Below 2^53, so the seed survives JSON in every browser unchanged.
             let seed = (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1);
             let (paper, shortfalls) = build_paper(&bank, &picked, &rules, seed);
@@ -237,7 +252,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         .into_iter()
         .take(200)
         .collect();
-    let picked: HashSet<uuid::Uuid> = d.picked.iter().copied().collect();
+    let picked: HashSet<uuid::Uuid> = d.picked.iter().map(|(id, _)| *id).collect();
     let categories = Quiz::categories(&data.questions);
     let builder = html! {
         <form class="form card" onsubmit={on_build} aria-label="组卷">
@@ -264,13 +279,34 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 { for candidates.iter().map(|q| {
                     let id = q.meta.id;
                     let checked = picked.contains(&id);
-                    let draft = draft.clone();
-                    let onchange = Callback::from(move |_| {
-                        let mut next = (*draft).clone();
-                        if checked { next.picked.retain(|p| *p != id) } else { next.picked.push(id) }
-                        draft.set(next);
-                    });
-                    html! { <label class="choice block"><input type="checkbox" {checked} {onchange} />{ format!("【{}】{}", q.kind.label(), q.stem.chars().take(40).collect::<String>()) }</label> }
+                    let short: String = q.stem.chars().take(40).collect();
+                    let onchange = {
+                        let draft = draft.clone();
+                        Callback::from(move |_| {
+                            let mut next = (*draft).clone();
+                            if checked { next.picked.retain(|(p, _)| *p != id) } else { next.picked.push((id, String::new())) }
+                            draft.set(next);
+                        })
+                    };
+                    let own = d.picked.iter().find(|(p, _)| *p == id).map(|(_, v)| v.clone()).unwrap_or_default();
+                    let on_points = {
+                        let draft = draft.clone();
+                        Callback::from(move |e: Event| {
+                            let mut next = (*draft).clone();
+                            if let Some(slot) = next.picked.iter_mut().find(|(p, _)| *p == id) {
+                                slot.1 = crate::ui::form::field_value(&e);
+                            }
+                            draft.set(next);
+                        })
+                    };
+                    html! {
+                        <div class="pick">
+                            <label class="choice block"><input type="checkbox" {checked} {onchange} />{ format!("【{}】{short}", q.kind.label()) }</label>
+                            if checked {
+                                <label class="inline">{ "分值" }<input size="4" value={own} placeholder={d.points_each.clone()} onchange={on_points} aria-label={format!("分值 {short}")} /></label>
+                            }
+                        </div>
+                    }
                 }) }
                 </div>
             </fieldset>
