@@ -130,3 +130,18 @@ export async function addCadre(page, { name, unit, post = '', phone = '' }) {
   await form.getByRole('button', { name: '保存' }).click();
   await page.getByText(`已保存：${name}（${unit}）`).waitFor();
 }
+
+/**
+ * Retries `read` until `check` accepts its result (screens reload their data a moment after a
+ * write), failing with the last value after `timeout` ms.
+ */
+export async function eventually(read, check, timeout = 10_000) {
+  const start = Date.now();
+  let value;
+  for (;;) {
+    value = await read();
+    if (check(value)) return value;
+    if (Date.now() - start > timeout) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { xlsxOf } from './xlsx.mjs';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually } from './harness.mjs';
 
 let server;
 let browser;
@@ -137,12 +137,12 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await intake.getByRole('button', { name: /确认导入 2 份答卷/ }).click();
   await secretary.getByText('已导入 2 份答卷，成绩已按本机试卷重新计算。').waitFor();
   const table = secretary.getByRole('table', { name: '成绩表' });
-  const rows = await table.locator('tbody tr').allInnerTexts();
+  const rows = await eventually(() => table.locator('tbody tr').allInnerTexts(), (r) => r.length === 2);
   assert.match(rows[0], /^李四\t城建办\t100\t及格/);
   assert.match(rows[1], /^赵六\t财政所\t20\t不及格/);
   await secretary.getByText('名册中未交卷：1 人').waitFor();
   await secretary.getByText('孙七（综治办）').waitFor();
-  const stats = await secretary.getByRole('table', { name: '逐题分析' }).innerText();
+  const stats = await eventually(() => secretary.getByRole('table', { name: '逐题分析' }).innerText(), (t) => t.includes('50%'));
   assert.match(stats, /述职评议面向哪些人\t2\t50%\t.*\tD（1 人）/);
   await secretary.getByRole('img', { name: '成绩分布图' }).waitFor();
   const excel = await download(secretary, () => secretary.getByRole('button', { name: '导出成绩 Excel' }).click());
@@ -157,7 +157,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await secretary.getByText('已记录集中学习：学习谈话诫勉制度（1 人参加）').waitFor();
   const log = secretary.getByRole('table', { name: '四个一学习记录' });
   const half = new Date().getMonth() < 6 ? 0 : 1;
-  const li = (await log.locator('tr', { hasText: '李四' }).innerText()).split('\t');
+  const li = (await eventually(() => log.locator('tr', { hasText: '李四' }).innerText(), (t) => t.split('\t')[3] === '1')).split('\t');
   assert.equal(li[3], '1', 'one month of group study');
   assert.equal(li[4 + half], '✓', 'the half-year test from the sheet');
   assert.match(await log.locator('tr', { hasText: '孙七' }).innerText(), new RegExp(`未参加${half ? '下' : '上'}半年测验`));
@@ -218,7 +218,7 @@ test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
   await preview.getByRole('button', { name: '确认导入' }).click();
   await page.getByText('试题导入完成：写入 2 道。').waitFor();
   await page.getByText('共 2 道试题').waitFor();
-  assert.match(await page.getByRole('table', { name: '试题列表' }).innerText(), /诫勉对象应在几日内写出整改措施\t单选\t谈话诫勉\t中等\tB/);
+  assert.match(await eventually(() => page.getByRole('table', { name: '试题列表' }).innerText(), (t) => t.includes('诫勉对象')), /诫勉对象应在几日内写出整改措施\t单选\t谈话诫勉\t中等\tB/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

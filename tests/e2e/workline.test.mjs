@@ -4,7 +4,7 @@
 // secretary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually } from './harness.mjs';
 
 let server;
 let browser;
@@ -95,7 +95,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await addTask(secretary, '李家村路基', '李四', isoDay(3));
   await addTask(secretary, '王家湾排水', '赵六', isoDay(-2));
   const tasks = secretary.getByRole('table', { name: '任务列表' });
-  assert.match(await tasks.innerText(), /王家湾排水\t赵六\t.*逾期 2 天/s);
+  assert.match(await eventually(() => tasks.innerText(), (t) => t.includes('王家湾排水')), /王家湾排水\t赵六\t.*逾期 2 天/s);
 
   // Overdue view and timeline show the plan.
   await tab(secretary, '逾期任务');
@@ -103,7 +103,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await tab(secretary, '时间线');
   await secretary.getByRole('img', { name: '工作线时间线' }).waitFor();
   await secretary.getByRole('button', { name: '展开全部任务' }).click();
-  assert.equal(await secretary.locator('svg.timeline text.label').count(), 3);
+  assert.equal(await eventually(() => secretary.locator('svg.timeline text.label').count(), (n) => n === 3), 3);
 
   const lineFile = await sendLines(secretary);
   assert.match(lineFile.name, /^zuofeng-工作线更新-王秘书-\d{8}-\d{4}\.json$/);
@@ -130,7 +130,10 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await tab(secretary, '周调度');
   const dispatch = secretary.getByRole('article', { name: '周调度' });
   await dispatch.getByRole('heading', { name: '道路硬化' }).waitFor();
-  const text = await dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n'));
+  const text = await eventually(
+    () => dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n')),
+    (t) => t.includes('进度 30%') && t.includes('0% → 60%'),
+  );
   assert.match(text, /李家村路基（李四），进度 60%/);
   assert.match(text, /王家湾排水（赵六），应于.*完成，已逾期 2 天，进度 30%/);
   assert.match(text, /李家村路基：0% → 60%/);
@@ -202,7 +205,10 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   await secretary.getByText(/导入完成/).waitFor();
   await nav(secretary, '工作分线');
   await secretary.getByRole('link', { name: '道路硬化' }).click();
-  assert.match(await secretary.getByRole('table', { name: '任务列表' }).innerText(), /联合验收.*赵六：资料已备齐.*50%/s);
+  assert.match(
+    await eventually(() => secretary.getByRole('table', { name: '任务列表' }).innerText(), (t) => t.includes('资料已备齐')),
+    /联合验收.*赵六：资料已备齐.*50%/s,
+  );
 
   // Deleting the line takes its tasks with it.
   await secretary.getByRole('button', { name: '删除工作线……' }).click();

@@ -84,11 +84,12 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
         .iter()
         .find(|r| r.kind == kind && r.period_start == *start)
         .cloned();
-    let key = format!(
-        "{kind:?}-{}-{}",
-        *start,
-        saved.as_ref().map(|s| s.meta.rev).unwrap_or(0)
-    );
+    let session = use_session();
+    // A saved report keeps its edits; an unsaved one is generated afresh whenever the data changes.
+    let key = match &saved {
+        Some(s) => format!("{kind:?}-{}-saved-{}", *start, s.meta.rev),
+        None => format!("{kind:?}-{}-data-{}", *start, session.data_version),
+    };
     html! {
         <>
             <div class="toolbar no-print">{ picker }</div>
