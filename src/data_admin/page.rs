@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
+use crate::ui::export::export_file;
+
 use super::import_panel::ImportPanel;
 use crate::app::use_session;
-use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::exchange::envelope::{self, FileKind};
 use crate::store::schema::DB_VERSION;
 use crate::store::settings::LAST_BACKUP_AT;
-use crate::ui::download::download_text;
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::time;
 
 #[function_component(DataPage)]
 pub fn data_page() -> Html {
@@ -117,21 +117,13 @@ async fn export_backup(session: &crate::app::Session) -> Result<(String, usize),
         .into_iter()
         .map(|(store, values)| (store.as_str().to_string(), values))
         .collect();
-    let now = time::now();
-    let envelope = Envelope::new(
-        FileKind::Backup,
-        session.profile.exporter(&session.device),
-        now,
-        records,
-    );
-    let name = envelope::file_name(FileKind::Backup, &session.profile.name, time::to_local(now));
-    download_text(&name, "application/json", &envelope.to_json())?;
+    let file = export_file(session, FileKind::Backup, &session.profile.name, records)?;
     session
         .store
-        .set_setting(LAST_BACKUP_AT, now)
+        .set_setting(LAST_BACKUP_AT, file.at)
         .await
         .map_err(|e| e.user_message())?;
-    Ok((name, envelope.record_count()))
+    Ok((file.name, file.records))
 }
 
 /// Read → parse → check → compare with ours. Nothing is written.

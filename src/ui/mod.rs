@@ -1,6 +1,7 @@
 //! Widgets every page uses.
 
 pub mod download;
+pub mod export;
 pub mod file_drop;
 pub mod form;
 pub mod inflate;

@@ -6,11 +6,14 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::store::schema::StoreName;
+use crate::ui::export::{export_file, one_store};
+
 use super::question_form::QuestionForm;
 use super::DataProps;
 use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
-use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::exchange::envelope::FileKind;
 use crate::office::xlsx;
 use crate::quiz::answer::format_answer;
 use crate::quiz::bank::{
@@ -138,32 +141,13 @@ pub fn bank_tab(props: &DataProps) -> Html {
             let chosen = filter(&data.questions, &bank_filter);
             let stamp = crate::exchange::envelope::stamp(time::local_now());
             let result = match what {
-                "json" => {
-                    let records = [(
-                        "questions".to_string(),
-                        chosen
-                            .iter()
-                            .filter_map(|q| serde_json::to_value(q).ok())
-                            .collect(),
-                    )]
-                    .into();
-                    let now = time::now();
-                    let file = Envelope::new(
-                        FileKind::QuestionBank,
-                        session.profile.exporter(&session.device),
-                        now,
-                        records,
-                    );
-                    download_text(
-                        &envelope::file_name(
-                            FileKind::QuestionBank,
-                            &session.profile.name,
-                            time::to_local(now),
-                        ),
-                        "application/json",
-                        &file.to_json(),
-                    )
-                }
+                "json" => export_file(
+                    &session,
+                    FileKind::QuestionBank,
+                    &session.profile.name,
+                    one_store(StoreName::Questions, chosen.iter().copied()),
+                )
+                .map(|_| ()),
                 "csv" => download_text(
                     &format!("题库-{stamp}.csv"),
                     "text/csv",

@@ -7,16 +7,18 @@ use chrono::{NaiveDateTime, TimeZone};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::store::schema::StoreName;
+use crate::ui::export::{export_file, one_store};
+
 use super::DataProps;
 use crate::app::use_session;
-use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::exchange::envelope::FileKind;
 use crate::quiz::bank::{filter, BankFilter};
 use crate::quiz::model::{Difficulty, QuestionKind};
 use crate::quiz::paper::{
     build_paper, parse_points, points_text, DrawRule, Quiz, QuizMode, Reveal,
 };
 use crate::record::Meta;
-use crate::ui::download::download_text;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::ui::save_all;
@@ -209,28 +211,18 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     let export_package = |quiz: Quiz| {
         let (session, notice) = (session.clone(), notice.clone());
         Callback::from(move |_| {
-            let now = time::now();
             let package = quiz.for_package();
-            let records = [(
-                "quizzes".to_string(),
-                serde_json::to_value(&package).into_iter().collect(),
-            )]
-            .into();
-            let file = Envelope::new(
-                FileKind::QuizPackage,
-                session.profile.exporter(&session.device),
-                now,
-                records,
-            );
-            let name = envelope::file_name(
-                FileKind::QuizPackage,
-                &session.profile.name,
-                time::to_local(now),
-            );
+            let records = one_store(StoreName::Quizzes, [&package]);
             notice.set(Some(
-                match download_text(&name, "application/json", &file.to_json()) {
-                    Ok(()) => Notice::Success(format!(
-                        "已导出试卷包“{name}”{}。请通过U盘或电子邮件发给参加测验的干部。",
+                match export_file(
+                    &session,
+                    FileKind::QuizPackage,
+                    &session.profile.name,
+                    records,
+                ) {
+                    Ok(file) => Notice::Success(format!(
+                        "已导出试卷包“{}”{}。请通过U盘或电子邮件发给参加测验的干部。",
+                        file.name,
                         if quiz.mode == QuizMode::Exam {
                             "（考试卷，不含答案）"
                         } else {

@@ -8,17 +8,19 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::store::schema::StoreName;
+use crate::ui::export::{export_file, one_store};
+
 use super::DataProps;
 use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
-use crate::exchange::envelope::{self, Envelope, FileKind};
+use crate::exchange::envelope::FileKind;
 use crate::quiz::answer::format_answer;
 use crate::quiz::attempt::{Attempt, Respondent, Response};
 use crate::quiz::grading::{grade, Verdict};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{layout_for, points_text, Quiz, Reveal};
 use crate::record::Meta;
-use crate::ui::download::download_text;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -227,27 +229,13 @@ fn quiz_runner(props: &RunnerProps) -> Html {
         let export = {
             let (session, current, notice) = (session.clone(), current.clone(), notice.clone());
             Callback::from(move |_| {
-                let now = time::now();
-                let records = [(
-                    "attempts".to_string(),
-                    serde_json::to_value(&current).into_iter().collect(),
-                )]
-                .into();
-                let file = Envelope::new(
-                    FileKind::AnswerSheet,
-                    session.profile.exporter(&session.device),
-                    now,
-                    records,
-                );
-                let fname = envelope::file_name(
-                    FileKind::AnswerSheet,
-                    &current.respondent.name,
-                    time::to_local(now),
-                );
+                let records = one_store(StoreName::Attempts, [&current]);
+                let who = current.respondent.name.clone();
                 notice.set(Some(
-                    match download_text(&fname, "application/json", &file.to_json()) {
-                        Ok(()) => Notice::Success(format!(
-                            "已导出答卷“{fname}”。请把它交给秘书（U盘或电子邮件）。"
+                    match export_file(&session, FileKind::AnswerSheet, &who, records) {
+                        Ok(file) => Notice::Success(format!(
+                            "已导出答卷“{}”。请把它交给秘书（U盘或电子邮件）。",
+                            file.name
                         )),
                         Err(m) => Notice::Error(m),
                     },

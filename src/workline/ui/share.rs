@@ -4,13 +4,13 @@ use std::collections::HashSet;
 
 use yew::prelude::*;
 
+use crate::ui::export::export_file;
+
 use super::lines::PlanProps;
 use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
-use crate::exchange::envelope::{self, Envelope, FileKind};
-use crate::ui::download::download_text;
+use crate::exchange::envelope::FileKind;
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::time;
 use crate::workline::share::line_file_records;
 
 #[function_component(ShareTab)]
@@ -39,23 +39,18 @@ pub fn share_tab(props: &PlanProps) -> Html {
                 &plan.stand_ups,
                 &plan.cadres,
             );
-            let now = time::now();
-            let file = Envelope::new(
-                FileKind::WorkLineUpdate,
-                session.profile.exporter(&session.device),
-                now,
-                records,
-            );
-            let name = envelope::file_name(
-                FileKind::WorkLineUpdate,
-                &session.profile.name,
-                time::to_local(now),
-            );
             notice.set(Some(
-                match download_text(&name, "application/json", &file.to_json()) {
-                    Ok(()) => {
-                        Notice::Success(format!("已导出 {} 条工作线到文件“{name}”。", chosen.len()))
-                    }
+                match export_file(
+                    &session,
+                    FileKind::WorkLineUpdate,
+                    &session.profile.name,
+                    records,
+                ) {
+                    Ok(file) => Notice::Success(format!(
+                        "已导出 {} 条工作线到文件“{}”。",
+                        chosen.len(),
+                        file.name
+                    )),
                     Err(m) => Notice::Error(m),
                 },
             ));

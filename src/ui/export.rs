@@ -1,0 +1,51 @@
+//! Saving an exchange file: the envelope, its file name and the download, in one place.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::download::download_text;
+use super::time;
+use crate::app::Session;
+use crate::exchange::envelope::{file_name, Envelope, FileKind};
+use crate::store::schema::StoreName;
+
+/// What was saved.
+pub struct Exported {
+    pub name: String,
+    pub at: DateTime<Utc>,
+    pub records: usize,
+}
+
+/// The records of a file that carries one store.
+pub fn one_store<'a, T: Serialize + 'a>(
+    store: StoreName,
+    items: impl IntoIterator<Item = &'a T>,
+) -> BTreeMap<String, Vec<Value>> {
+    let values = items
+        .into_iter()
+        .filter_map(|i| serde_json::to_value(i).ok())
+        .collect();
+    [(store.as_str().to_string(), values)].into()
+}
+
+/// Offers `records` for download as a file of `kind` made by this browser's user, named for
+/// `person` (the exporter, or the respondent of an answer sheet).
+pub fn export_file(
+    session: &Session,
+    kind: FileKind,
+    person: &str,
+    records: BTreeMap<String, Vec<Value>>,
+) -> Result<Exported, String> {
+    let at = time::now();
+    let file = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
+    let name = file_name(kind, person, time::to_local(at));
+    download_text(&name, "application/json", &file.to_json())?;
+    Ok(Exported {
+        name,
+        at,
+        records: file.record_count(),
+    })
+}
