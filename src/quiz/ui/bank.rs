@@ -347,13 +347,25 @@ fn question_importer(props: &DataProps) -> Html {
             );
         })
     };
+    // Counted once per file and bank, not on every redraw of the preview.
+    let dups = {
+        let (parsed, bank) = (parsed.clone(), props.data.clone());
+        let key = (
+            parsed.as_ref().map(|p| Rc::as_ptr(&p.2) as usize),
+            Rc::as_ptr(&props.data) as usize,
+        );
+        *use_memo(key, move |_| {
+            parsed.as_ref().map_or(0, |(_, _, import)| {
+                duplicates(&bank.questions, &import.questions)
+                    .iter()
+                    .filter(|d| d.is_some())
+                    .count()
+            })
+        })
+    };
     let preview = match &*parsed {
         None => html! {},
         Some((name, format, import)) => {
-            let dups = duplicates(&props.data.questions, &import.questions)
-                .iter()
-                .filter(|d| d.is_some())
-                .count();
             html! {
                 <div class="preview" aria-label="试题导入预览">
                     <h3>{ format!("导入预览：{name}（{}）", format.label()) }</h3>
