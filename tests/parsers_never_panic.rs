@@ -11,7 +11,7 @@ use zuofeng::quiz::import::{aiken, gift, parse_file, text as word_text};
 use zuofeng::roster::csv_import;
 
 /// A valid backup's text, to be mutated.
-const VALID: &str = r#"{"format":"zuofeng","format_version":1,"min_app_version":"0.1.0","app_version":"0.1.0","kind":"backup","exported_by":{"name":"张三","unit":"党政办","post":"","device_id":"d"},"exported_at":"2026-11-27T07:30:00Z","records":{"cadres":[{"meta":{"id":"7a1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"name":"张三","unit":"党政办","post":"","phone":"","retired":false}],"self_assessments":[{"meta":{"id":"8b1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"stem":"x"}]}}"#;
+const VALID: &str = r#"{"format":"zuofeng","format_version":1,"min_app_version":"0.1.0","app_version":"0.1.0","kind":"backup","exported_by":{"name":"张三","unit":"党政办","post":"","device_id":"d"},"exported_at":"2026-11-27T07:30:00Z","records":{"cadres":[{"meta":{"id":"7a1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"name":"张三","unit":"党政办","post":"","phone":"","retired":false}],"questions":[{"meta":{"id":"8b1d8e55-6c1f-4a8e-9a55-0c2b5f7d1e11","created_at":"2026-11-27T07:30:00Z","updated_at":"2026-11-27T07:30:00Z","rev":1,"versions":{"d":1}},"kind":"true_false","stem":"诫勉对象应在5日内写出整改措施","answer":{"type":"true_false","value":true}}]}}"#;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]

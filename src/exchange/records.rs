@@ -1,6 +1,7 @@
 //! What each store's records must look like in a file, and which fields point at other records.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::quiz::attempt::Attempt;
@@ -31,56 +32,79 @@ pub fn read_meta(value: &Value) -> Result<Meta, String> {
     if !value.is_object() {
         return Err("不是一条记录（应为 JSON 对象）".into());
     }
-    let MetaOnly { meta } = typed::<MetaOnly>(value)
-        .map_err(|e| format!("缺少或无法识别编号、时间或版本信息（{e}）"))?;
+    let MetaOnly { meta } = typed::<MetaOnly>(value).map_err(|e| {
+        format!(
+            "缺少或无法识别编号、时间或版本信息（{}）",
+            short(&e.to_string())
+        )
+    })?;
+    if meta.id.is_nil() {
+        return Err("编号是空编号（全为 0），不是本应用生成的".into());
+    }
     if !meta.is_consistent() {
         return Err("版本信息前后矛盾，记录可能被手工修改过".into());
     }
     Ok(meta)
 }
 
-/// Checks a record against its store's type. Stores whose module is not built yet are checked
-/// for their bookkeeping only, and their records are kept exactly as they came.
-pub fn check_body(store: StoreName, value: &Value) -> Result<(), String> {
+/// A record read through its store's type, checked, and written back out: ids in their one
+/// canonical spelling, fields the type does not know dropped, so nothing unchecked is stored.
+fn through<T: Serialize + DeserializeOwned>(
+    value: &Value,
+    what: &str,
+    check: impl FnOnce(&T) -> Result<(), String>,
+) -> Result<Value, String> {
+    let record =
+        typed::<T>(value).map_err(|e| format!("{what}不完整（{}）", short(&e.to_string())))?;
+    check(&record)?;
+    serde_json::to_value(&record).map_err(|e| format!("{what}无法保存（{e}）"))
+}
+
+/// A parser's message can quote a whole oversized field: a screen needs only its start.
+fn short(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}……", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+fn unchecked<T>(_: &T) -> Result<(), String> {
+    Ok(())
+}
+
+/// Checks a record against its store's type and returns it as it will be stored. Records of
+/// stores whose module is not built yet are refused: nothing this app writes holds them, and
+/// nothing unchecked goes into the database.
+pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
+    use crate::quiz::practice::{Mistake, PracticeSession};
+    use crate::quiz::study_log::StudyEvent;
     match store {
-        StoreName::Cadres => {
-            let cadre = typed::<Cadre>(value).map_err(|e| format!("干部信息不完整（{e}）"))?;
-            cadre.check().map_err(|e| e.user_message())
-        }
-        StoreName::Questions => {
-            let q = typed::<Question>(value).map_err(|e| format!("试题信息不完整（{e}）"))?;
+        StoreName::Cadres => through(value, "干部信息", |c: &Cadre| {
+            c.check().map_err(|e| e.user_message())
+        }),
+        StoreName::Questions => through(value, "试题信息", |q: &Question| {
             q.check().map_err(|e| e.user_message())
-        }
-        StoreName::Quizzes => typed::<Quiz>(value)
-            .map(|_| ())
-            .map_err(|e| format!("测验信息不完整（{e}）")),
-        StoreName::Attempts => typed::<Attempt>(value)
-            .map(|_| ())
-            .map_err(|e| format!("答卷信息不完整（{e}）")),
-        StoreName::MistakeBook => typed::<crate::quiz::practice::Mistake>(value)
-            .map(|_| ())
-            .map_err(|e| format!("错题记录不完整（{e}）")),
-        StoreName::Practice => typed::<crate::quiz::practice::PracticeSession>(value)
-            .map(|_| ())
-            .map_err(|e| format!("练习记录不完整（{e}）")),
-        StoreName::StudyEvents => typed::<crate::quiz::study_log::StudyEvent>(value)
-            .map(|_| ())
-            .map_err(|e| format!("学习记录不完整（{e}）")),
-        StoreName::WorkLines => {
-            let line = typed::<WorkLine>(value).map_err(|e| format!("工作线信息不完整（{e}）"))?;
-            line.check().map_err(|e| e.user_message())
-        }
-        StoreName::Tasks => {
-            let task = typed::<Task>(value).map_err(|e| format!("任务信息不完整（{e}）"))?;
-            task.check().map_err(|e| e.user_message())
-        }
-        StoreName::StandUps => typed::<StandUp>(value)
-            .map(|_| ())
-            .map_err(|e| format!("碰头会记录不完整（{e}）")),
-        StoreName::WorkReports => typed::<WorkReport>(value)
-            .map(|_| ())
-            .map_err(|e| format!("调度或总结不完整（{e}）")),
-        _ => Ok(()),
+        }),
+        StoreName::Quizzes => through(value, "测验信息", |q: &Quiz| {
+            q.check().map_err(|e| e.user_message())
+        }),
+        StoreName::Attempts => through(value, "答卷信息", unchecked::<Attempt>),
+        StoreName::MistakeBook => through(value, "错题记录", unchecked::<Mistake>),
+        StoreName::Practice => through(value, "练习记录", unchecked::<PracticeSession>),
+        StoreName::StudyEvents => through(value, "学习记录", unchecked::<StudyEvent>),
+        StoreName::WorkLines => through(value, "工作线信息", |l: &WorkLine| {
+            l.check().map_err(|e| e.user_message())
+        }),
+        StoreName::Tasks => through(value, "任务信息", |t: &Task| {
+            t.check().map_err(|e| e.user_message())
+        }),
+        StoreName::StandUps => through(value, "碰头会记录", unchecked::<StandUp>),
+        StoreName::WorkReports => through(value, "调度或总结", unchecked::<WorkReport>),
+        other => Err(format!(
+            "本版本还不能导入“{}”记录，请用更新版本的作风建设工作台导入",
+            other.label()
+        )),
     }
 }
 
@@ -112,6 +136,26 @@ pub const REFERENCES: &[Reference] = &[
         from: StoreName::StandUps,
         field: "line_id",
         to: StoreName::WorkLines,
+    },
+    Reference {
+        from: StoreName::WorkLines,
+        field: "lead",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::WorkLines,
+        field: "members",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::Tasks,
+        field: "owners",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::StudyEvents,
+        field: "attendees",
+        to: StoreName::Cadres,
     },
 ];
 

@@ -19,10 +19,11 @@ pub struct TableRow {
 }
 
 impl TableRow {
+    /// A cell's text, trimmed, without the guard `csv_text` puts before formula-like text.
     pub fn cell(&self, column: Option<usize>) -> &str {
         column
             .and_then(|c| self.cells.get(c))
-            .map(|s| s.trim())
+            .map(|s| unguard(s).trim())
             .unwrap_or("")
     }
 
@@ -101,6 +102,40 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
     })
 }
 
+/// Excel and WPS run a cell that starts with one of these as a formula (`=HYPERLINK(…)`,
+/// `+cmd|' /C calc'!A0`, `@SUM(…)`), whoever typed it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as text that spreadsheets show and never run: a leading `'` is the convention both
+/// Excel and WPS read as "this is text" and hide.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    // Text that already starts with the guard gets one more, so that reading strips only ours.
+    if cell.starts_with(FORMULA_STARTS) || unguard(cell) != cell {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The reverse of `neutralise`, so that an exported file imports back unchanged.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
+/// CSV text of `rows` for Excel and WPS: UTF-8 with a byte-order mark, every cell neutralised.
+pub fn csv_text(rows: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(r.iter().map(|c| neutralise(c).into_owned()));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
 /// The 1-based line that holds byte `offset`, given the offsets of every newline.
 fn line_of(newlines: &[usize], offset: usize) -> usize {
     newlines.partition_point(|&n| n < offset) + 1
@@ -146,6 +181,44 @@ mod tests {
         let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 5]);
         assert_eq!(table.rows[0].cells[1], "两行\n备注");
+    }
+
+    #[test]
+    fn formulas_are_written_as_text_and_read_back_as_typed() {
+        let typed = [
+            "=HYPERLINK(\"http://x\",\"点我\")",
+            "+cmd|' /C calc'!A0",
+            "@SUM(A1:A9)",
+            "-2+3+cmd|' /C calc'!A0",
+            "\tTAB",
+            "\r=1",
+            "'=已加引号",
+            "''两个引号",
+            "'一个引号",
+            "张三",
+            "",
+        ];
+        let rows = vec![
+            vec!["内容".to_string()],
+            typed.iter().map(|s| s.to_string()).collect(),
+        ];
+        let text = csv_text(&[rows[0].clone()])
+            + &typed
+                .iter()
+                .map(|c| csv_text(&[vec![c.to_string()]]))
+                .collect::<String>();
+        for line in text.lines().skip(1) {
+            let line = line.trim_start_matches('\u{feff}').trim_start_matches('"');
+            assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+        // Every cell in one row: each reads back exactly as typed (cells are trimmed on reading,
+        // so tab and carriage return are checked through `unguard`).
+        let one_row = csv_text(&rows);
+        let table = read_csv(one_row.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        for (i, typed) in typed.iter().enumerate() {
+            assert_eq!(table.rows[0].cell(Some(i)), typed.trim(), "cell {i}");
+            assert_eq!(unguard(&neutralise(typed)), *typed);
+        }
     }
 
     #[test]

@@ -87,12 +87,101 @@ fn a_backup_round_trips_exactly() {
 }
 
 #[test]
-fn records_of_stores_without_a_module_yet_are_kept_as_they_came() {
-    let question = json!({"meta": Meta::new(&me(), t(0)), "stem": "题", "extra": [1, 2]});
+fn records_of_stores_without_a_module_yet_are_refused() {
+    let huge = json!({"meta": Meta::new(&me(), t(0)), "note": "x".repeat(10_000)});
     let mut records = BTreeMap::new();
-    records.insert("self_assessments".to_string(), vec![question.clone()]);
+    records.insert("awards".to_string(), vec![huge]);
+    match read(&backup(records).to_json()) {
+        Err(FileError::InvalidRecords { problems, .. }) => {
+            assert!(
+                problems[0].reason.contains("本版本还不能导入"),
+                "{:?}",
+                problems[0]
+            );
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_fields_are_dropped_not_stored() {
+    let mut value = to_value(&cadre("张三"));
+    value["smuggled"] = json!("<script>alert(1)</script>");
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), vec![value]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(file.records[0].value, question);
+    assert_eq!(file.records[0].value.get("smuggled"), None);
+    assert_eq!(file.records[0].value["name"], "张三");
+}
+
+#[test]
+fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
+    let original = cadre("张三");
+    let canonical = original.meta.id.to_string();
+    let spellings = [
+        canonical.to_uppercase(),
+        original.meta.id.simple().to_string(),
+        format!("{{{canonical}}}"),
+        format!("urn:uuid:{canonical}"),
+    ];
+    for spelling in spellings {
+        let mut value = to_value(&original);
+        value["meta"]["id"] = json!(spelling);
+        let mut records = BTreeMap::new();
+        records.insert("cadres".to_string(), vec![value]);
+        let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file.records[0].meta.id, original.meta.id, "{spelling}");
+        assert_eq!(
+            file.records[0].value["meta"]["id"],
+            json!(canonical),
+            "{spelling}"
+        );
+    }
+    // Two spellings of one id in one file are the same record twice.
+    let mut upper = to_value(&original);
+    upper["meta"]["id"] = json!(canonical.to_uppercase());
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), vec![to_value(&original), upper]);
+    match read(&backup(records).to_json()) {
+        Err(FileError::InvalidRecords { problems, .. }) => {
+            assert!(problems[0].reason.contains("重复"), "{:?}", problems[0]);
+        }
+        other => panic!("expected a duplicate, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_nil_id_is_refused() {
+    let mut value = to_value(&cadre("张三"));
+    value["meta"]["id"] = json!(uuid::Uuid::nil().to_string());
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), vec![value]);
+    assert!(matches!(
+        read(&backup(records).to_json()),
+        Err(FileError::InvalidRecords { .. })
+    ));
+}
+
+#[test]
+fn format_version_zero_is_refused() {
+    assert!(matches!(
+        read(&with_field("format_version", json!(0))),
+        Err(FileError::BadHeader(_))
+    ));
+}
+
+#[test]
+fn a_refusal_quotes_no_more_than_the_start_of_an_oversized_field() {
+    let mut value = to_value(&cadre("张三"));
+    value["name"] = json!(["x".repeat(1_000_000)]);
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), vec![value; 60]);
+    let message = read(&backup(records).to_json())
+        .err()
+        .map(|e| e.user_message())
+        .unwrap_or_default();
+    assert!(message.len() < 20_000, "{} bytes", message.len());
+    assert!(message.contains("另有 10 条问题未列出"), "{message}");
 }
 
 #[test]
@@ -258,26 +347,49 @@ fn every_bad_record_is_listed_with_its_position() {
     }
 }
 
+fn line_and_task(lead: &Cadre, owner: uuid::Uuid) -> (Value, Value) {
+    let line = json!({"meta": Meta::new(&me(), t(0)), "name": "道路硬化", "lead": lead.meta.id,
+        "members": [lead.meta.id], "start": "2026-11-01", "deadline": "2026-12-31"});
+    let task = json!({"meta": Meta::new(&me(), t(0)), "line_id": line["meta"]["id"].clone(),
+        "title": "路基", "owners": [owner], "due": "2026-12-01"});
+    (line, task)
+}
+
 #[test]
 fn references_must_point_at_the_file_or_this_browser() {
-    let quiz = json!({"meta": Meta::new(&me(), t(0)), "title": "2026年度述职评议"});
-    let quiz_id = quiz["meta"]["id"].clone();
-    let orphan_target = uuid::Uuid::new_v4();
-    let sheet_ok = json!({"meta": Meta::new(&me(), t(0)), "evaluation_id": quiz_id});
-    let sheet_local =
-        json!({"meta": Meta::new(&me(), t(0)), "evaluation_id": orphan_target.to_string()});
+    let lead = cadre("张镇长");
+    let elsewhere = uuid::Uuid::new_v4();
+    let (line, task) = line_and_task(&lead, elsewhere);
     let mut records = BTreeMap::new();
-    records.insert("evaluations".to_string(), vec![quiz]);
-    records.insert("ballots".to_string(), vec![sheet_ok, sheet_local]);
+    records.insert("cadres".to_string(), vec![to_value(&lead)]);
+    records.insert("work_lines".to_string(), vec![line]);
+    records.insert("tasks".to_string(), vec![task]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
-    let local = |s: StoreName, id: &uuid::Uuid| s == StoreName::Evaluations && *id == orphan_target;
+    // The owner is a person already on this browser's roster.
+    let local = |s: StoreName, id: &uuid::Uuid| s == StoreName::Cadres && *id == elsewhere;
     assert!(check_references(&file, local).is_ok());
+    // The owner is nobody: the task is refused, naming what it points at.
     match check_references(&file, |_, _| false) {
         Err(FileError::InvalidRecords { problems, .. }) => {
             assert_eq!(problems.len(), 1);
-            assert_eq!(problems[0].position, 2);
+            assert_eq!(problems[0].store, "tasks");
+            assert!(problems[0].reason.contains("干部"), "{:?}", problems[0]);
         }
         other => panic!("expected a broken reference, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_line_whose_lead_is_nobody_is_refused() {
+    let lead = cadre("张镇长");
+    let (line, _) = line_and_task(&lead, lead.meta.id);
+    let mut records = BTreeMap::new();
+    records.insert("work_lines".to_string(), vec![line]);
+    let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
+    match check_references(&file, |_, _| false) {
+        // Once as the lead, once as a member.
+        Err(FileError::InvalidRecords { problems, .. }) => assert_eq!(problems.len(), 2),
+        other => panic!("expected broken references, got {other:?}"),
     }
 }
 

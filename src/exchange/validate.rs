@@ -11,7 +11,7 @@ use super::envelope::{
     MAX_RECORDS,
 };
 use super::error::{FileError, RecordProblem};
-use super::records::{check_body, read_meta, referenced_ids, REFERENCES};
+use super::records::{normalise, read_meta, referenced_ids, REFERENCES};
 use crate::record::{Id, Meta};
 use crate::store::schema::StoreName;
 
@@ -93,6 +93,9 @@ fn check_header(json: &Value, expected: FileKind) -> Result<(), FileError> {
         .get("format_version")
         .and_then(Value::as_u64)
         .ok_or_else(|| FileError::BadHeader("缺少文件格式版本".into()))?;
+    if version == 0 {
+        return Err(FileError::BadHeader("文件格式版本为 0，无法识别".into()));
+    }
     if version > u64::from(FORMAT_VERSION) {
         return Err(FileError::NewerFormat { found: version });
     }
@@ -162,11 +165,10 @@ fn check_records(
                 problems.push(problem(format!("编号 {} 重复出现", meta.id)));
                 continue;
             }
-            if let Err(reason) = check_body(store, &value) {
-                problems.push(problem(reason));
-                continue;
+            match normalise(store, &value) {
+                Ok(value) => records.push(IncomingRecord { store, meta, value }),
+                Err(reason) => problems.push(problem(reason)),
             }
-            records.push(IncomingRecord { store, meta, value });
         }
     }
     if problems.is_empty() {

@@ -132,20 +132,10 @@ pub fn export_rows(questions: &[&Question]) -> Vec<Vec<String>> {
     rows
 }
 
-/// CSV text of `rows`, UTF-8 with BOM for Excel.
-pub fn csv_text(rows: &[Vec<String>]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(r);
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exchange::table::csv_text;
     use crate::quiz::import::table::parse_csv;
     use chrono::DateTime;
 

@@ -269,9 +269,72 @@ pub fn build_paper(
     (paper, shortfalls)
 }
 
+/// The most one question may be worth (1000 points, in hundredths), and the most questions a
+/// paper may hold: together they keep every total and score far inside `u32`.
+pub const MAX_QUESTION_POINTS: u32 = 1000 * 100;
+pub const MAX_PAPER_QUESTIONS: usize = 1000;
+
+/// What can be wrong with a quiz's points, whoever made it: the builder or a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizError {
+    TooManyQuestions(usize),
+    QuestionPoints { position: usize, points: u32 },
+    PassMarkAboveTotal { pass_mark: u32, total: u32 },
+}
+
+impl QuizError {
+    pub fn user_message(&self) -> String {
+        match self {
+            QuizError::TooManyQuestions(n) => {
+                format!("试卷有 {n} 道题，最多 {MAX_PAPER_QUESTIONS} 道。请减少题数。")
+            }
+            QuizError::QuestionPoints { position, points } => format!(
+                "第 {position} 题的分值 {} 不对：应大于 0，最多 {} 分。",
+                points_text(*points),
+                points_text(MAX_QUESTION_POINTS)
+            ),
+            QuizError::PassMarkAboveTotal { pass_mark, total } => format!(
+                "及格分 {} 高于总分 {}。",
+                points_text(*pass_mark),
+                points_text(*total)
+            ),
+        }
+    }
+}
+
 impl Quiz {
+    /// The sum of the paper's points. With `check` passed it cannot overflow; saturating keeps
+    /// an unchecked quiz from wrapping round to a small total.
     pub fn total_points(&self) -> u32 {
-        self.paper.iter().map(|q| q.points).sum()
+        self.paper
+            .iter()
+            .fold(0u32, |sum, q| sum.saturating_add(q.points))
+    }
+
+    /// Limits every quiz keeps, checked when it is built and when it arrives in a file.
+    pub fn check(&self) -> Result<(), QuizError> {
+        if self.paper.len() > MAX_PAPER_QUESTIONS {
+            return Err(QuizError::TooManyQuestions(self.paper.len()));
+        }
+        if let Some((i, q)) = self
+            .paper
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.points == 0 || q.points > MAX_QUESTION_POINTS)
+        {
+            return Err(QuizError::QuestionPoints {
+                position: i + 1,
+                points: q.points,
+            });
+        }
+        let total = self.total_points();
+        if self.pass_mark > total {
+            return Err(QuizError::PassMarkAboveTotal {
+                pass_mark: self.pass_mark,
+                total,
+            });
+        }
+        Ok(())
     }
 
     /// The quiz as sent to cadres: an exam keeps no answers or explanations.

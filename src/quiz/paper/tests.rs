@@ -175,3 +175,38 @@ fn points_are_written_and_read_in_hundredths() {
     assert_eq!(points_text(25), "0.25");
     assert_eq!(points_text(1000), "10");
 }
+
+#[test]
+fn points_cannot_wrap_round_to_a_pass() {
+    let bank: Vec<Question> = bank().into_iter().take(5).collect();
+    let picked: Vec<(Id, u32)> = bank.iter().map(|q| (q.meta.id, u32::MAX)).collect();
+    let (paper, _) = build_paper(&bank, &picked, &[], 7);
+    let mut quiz = quiz(paper);
+    quiz.pass_mark = 6000;
+    assert_eq!(
+        quiz.total_points(),
+        u32::MAX,
+        "saturates instead of wrapping"
+    );
+    assert_eq!(
+        quiz.check(),
+        Err(QuizError::QuestionPoints {
+            position: 1,
+            points: u32::MAX
+        })
+    );
+    for q in &mut quiz.paper {
+        q.points = MAX_QUESTION_POINTS;
+    }
+    assert_eq!(quiz.check(), Ok(()));
+    quiz.pass_mark = quiz.total_points() + 1;
+    assert!(matches!(
+        quiz.check(),
+        Err(QuizError::PassMarkAboveTotal { .. })
+    ));
+    quiz.paper = vec![quiz.paper[0].clone(); MAX_PAPER_QUESTIONS + 1];
+    assert_eq!(
+        quiz.check(),
+        Err(QuizError::TooManyQuestions(MAX_PAPER_QUESTIONS + 1))
+    );
+}

@@ -14,10 +14,11 @@ use super::DataProps;
 use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
+use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::quiz::answer::format_answer;
 use crate::quiz::bank::{
-    csv_text, duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
+    duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
 };
 use crate::quiz::import::table::template_csv;
 use crate::quiz::import::{parse_file, parse_sheet_rows, QuestionFormat, QuestionImport};

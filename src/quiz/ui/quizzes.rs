@@ -190,12 +190,8 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 reveal: d.reveal,
                 deleted: false,
             };
-            if quiz.pass_mark > quiz.total_points() {
-                return fail(&format!(
-                    "及格分 {} 高于总分 {}。",
-                    points_text(quiz.pass_mark),
-                    points_text(quiz.total_points())
-                ));
+            if let Err(e) = quiz.check() {
+                return fail(&e.user_message());
             }
             let done = format!(
                 "已生成测验“{}”：{} 道题，总分 {}。",
