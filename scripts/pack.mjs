@@ -34,20 +34,23 @@ const css = await readFile(join(dist, 'main.css'), 'utf8');
 const glue = await readFile(join(dist, 'zuofeng.js'), 'utf8');
 const wasm = (await readFile(join(dist, 'zuofeng_bg.wasm'))).toString('base64');
 const icon = (await readFile(join(dist, 'icon.svg'))).toString('base64');
+// The same start as the server build (web/boot.js), with the module's bytes in place of its URL.
+const boot = await readFile(join(root, 'web', 'boot.js'), 'utf8');
+const importLine = "import init from './zuofeng.js';";
+const startLine = "start(new URL('./zuofeng_bg.wasm', import.meta.url));";
+if (!boot.includes(importLine) || !boot.includes(startLine)) {
+  throw new Error('web/boot.js no longer has the lines pack.mjs replaces');
+}
 const script = `${glue}
-const wasmBase64 = ${JSON.stringify(wasm)};
-const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-__wbg_init({ module_or_path: bytes }).catch((error) => {
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.textContent = '作风建设工作台无法启动：' + error + '。请使用新版 Chrome、Edge、360 或 QQ 浏览器打开。';
-  document.body.appendChild(p);
-});
-`;
+${boot
+  .replace(importLine, 'const init = __wbg_init;')
+  .replace(startLine, `start(Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0)));`)}`;
+const guard = await readFile(join(root, 'web', 'guard.js'), 'utf8');
 const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(script)} 'wasm-unsafe-eval'`,
+  // 'unsafe-eval' only until the module is compiled: boot.js then adds this policy without it.
+  `script-src ${sha(guard)} ${sha(script)} 'unsafe-eval'`,
   `style-src ${sha(css)}`,
   'img-src data: blob:',
   "connect-src 'none'",
@@ -59,12 +62,16 @@ const html = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8" />
+<meta http-equiv="X-UA-Compatible" content="IE=edge,chrome=1" />
+<meta name="renderer" content="webkit" />
+<meta name="force-rendering" content="webkit" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta http-equiv="Content-Security-Policy" content="${csp}" />
 <meta name="zuofeng-build" content="${build}" />
 <title>作风建设工作台</title>
 <link rel="icon" href="data:image/svg+xml;base64,${icon}" />
 <style>${css}</style>
+<script>${guard}</script>
 <script type="module">${script}</script>
 </head>
 <body>

@@ -7,3 +7,4 @@ cd "$ZUOFENG_ROOT"
 say "release build"
 trunk build --release
 node scripts/pack.mjs
+node scripts/check-floor.mjs dist

