@@ -96,6 +96,30 @@ try {
         }, text));
       }
       console.log(`bank search box over ${N} questions, keystroke → list redrawn: median ${ms(median(times))}, worst ${ms(Math.max(...times))}  [${times.map(ms).join(', ')}]`);
+
+      // Saving one practice answer: from the click until the last change it causes on screen
+      // (the feedback, and whatever the save makes the page load and draw again).
+      await page.getByRole('navigation', { name: '学习测验' }).getByRole('link', { name: '自学与错题本', exact: true }).click();
+      await page.getByRole('button', { name: '开始练习' }).click();
+      const saves = [];
+      for (let i = 0; i < 9; i++) {
+        const card = page.locator('[aria-label="练习"]');
+        await card.locator('input[type=radio]').first().check();
+        saves.push(await page.evaluate(async () => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '提交答案');
+          let last = 0;
+          const watch = new MutationObserver(() => { last = performance.now(); });
+          watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          const t0 = performance.now();
+          button.click();
+          // Quiet for 500 ms: the save, and any reload it caused, have been drawn.
+          while (performance.now() - Math.max(last, t0) < 500) await new Promise((r) => setTimeout(r, 25));
+          watch.disconnect();
+          return Math.max(last, t0) - t0;
+        }));
+        await card.getByRole('button', { name: '下一题' }).click();
+      }
+      console.log(`practice with ${N} questions in the bank, answer submitted → screen settled: median ${ms(median(saves))}, worst ${ms(Math.max(...saves))}  [${saves.map(ms).join(', ')}]`);
     }
     await context.close();
   }

@@ -52,17 +52,30 @@ console.log(`  total                ${kb(total.raw).padStart(10)} raw ${kb(total
 const server = await serve();
 const browser = await launch();
 try {
-  const firstRender = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await freshContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url, { waitUntil: 'commit' });
-    // performance.now() counts from navigation start; read it on the frame the form appears.
-    const t = await page.waitForFunction(() => document.querySelector('main h1') && performance.now(), null, { polling: 'raf' });
-    firstRender.push(await t.jsonValue());
-    await context.close();
+  // Navigation → first interactive render, on this machine and with the CPU slowed 4× (an old
+  // office PC), for a new user (the first-use form) and a returning one (首页 with data).
+  for (const rate of [1, 4]) {
+    for (const returning of [false, true]) {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await freshContext(browser);
+        let page = await context.newPage();
+        if (returning) {
+          page = await openApp(context, server.url);
+          await setProfile(page, { name: '基准', unit: '测试' });
+        }
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await page.goto(server.url, { waitUntil: 'commit' });
+        // performance.now() counts from navigation start; read it on the frame the screen appears.
+        const t = await page.waitForFunction(() => document.querySelector('main h1') && performance.now(), null, { polling: 'raf' });
+        times.push(await t.jsonValue());
+        await context.close();
+      }
+      const who = returning ? '首页 of a returning user' : 'first-use form';
+      console.log(`navigation → first interactive render (${who}, CPU ${rate}×, median of ${RUNS}): ${ms(median(times))}  [${times.map(ms).join(', ')}]`);
+    }
   }
-  console.log(`navigation → first interactive render (fresh profile, median of ${RUNS}): ${ms(median(firstRender))}  [${firstRender.map(ms).join(', ')}]`);
 
   const text = backupOf(RECORDS);
   console.log(`backup of ${RECORDS} records: ${kb(text.length)}`);

@@ -7,10 +7,12 @@ use yew_router::prelude::*;
 
 use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
+use crate::session::{use_session, Changes, Session};
+use crate::store::schema::StoreName;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::workline::ui::{Tab, WorkLinePage};
+use crate::workline::ui::{WorkLinePage, WorkLineTab};
 use crate::{data_admin, home, overview, profile, roster};
 
 #[derive(Clone, Routable, PartialEq, Eq, Debug)]
@@ -60,26 +62,6 @@ impl Route {
     }
 }
 
-/// What every page gets from the shell.
-#[derive(Clone, PartialEq)]
-pub struct Session {
-    pub store: Store,
-    pub device: DeviceId,
-    pub profile: Profile,
-    /// Bumped whenever records change, so pages that show counts reload them.
-    pub data_version: u32,
-    pub data_changed: Callback<()>,
-    pub profile_changed: Callback<Profile>,
-    /// The browser's answer to the request for persistent storage, once asked.
-    pub persisted: Option<bool>,
-}
-
-#[hook]
-pub fn use_session() -> Session {
-    // The shell renders pages only inside the provider, so the context is always there.
-    use_context::<Session>().unwrap_or_else(|| unreachable!("页面只在应用外壳内渲染"))
-}
-
 enum Boot {
     Opening,
     Blocked,
@@ -118,7 +100,7 @@ async fn request_persistence() -> Option<bool> {
 #[function_component(App)]
 pub fn app() -> Html {
     let boot_state = use_state(|| Rc::new(Boot::Opening));
-    let data_version = use_state(|| 0u32);
+    let changes = use_reducer(Changes::default);
     let persisted = use_state(|| None::<bool>);
 
     {
@@ -203,10 +185,10 @@ pub fn app() -> Html {
                         store: store.clone(),
                         device: device.clone(),
                         profile: profile.clone(),
-                        data_version: *data_version,
-                        data_changed: {
-                            let data_version = data_version.clone();
-                            Callback::from(move |_| data_version.set(data_version.wrapping_add(1)))
+                        changes: (*changes).clone(),
+                        announce: {
+                            let changes = changes.dispatcher();
+                            Callback::from(move |stores: Vec<StoreName>| changes.dispatch(stores))
                         },
                         profile_changed: on_profile,
                         persisted: *persisted,
@@ -290,11 +272,11 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::HomePage /> },
         Route::Roster => html! { <roster::ui::RosterPage /> },
-        Route::WorkLine => html! { <WorkLinePage tab={Tab::Lines} /> },
-        Route::WorkLineTab { tab } => html! { <WorkLinePage tab={Tab::parse(&tab)} /> },
+        Route::WorkLine => html! { <WorkLinePage tab={WorkLineTab::Lines} /> },
+        Route::WorkLineTab { tab } => html! { <WorkLinePage tab={WorkLineTab::parse(&tab)} /> },
         Route::WorkLineDetail { id } => match uuid::Uuid::parse_str(&id) {
-            Ok(id) => html! { <WorkLinePage tab={Tab::Lines} line={Some(id)} /> },
-            Err(_) => html! { <WorkLinePage tab={Tab::Lines} /> },
+            Ok(id) => html! { <WorkLinePage tab={WorkLineTab::Lines} line={Some(id)} /> },
+            Err(_) => html! { <WorkLinePage tab={WorkLineTab::Lines} /> },
         },
         Route::Quiz => html! { <QuizPage tab={QuizTab::Bank} /> },
         Route::QuizTab { tab } => html! { <QuizPage tab={QuizTab::parse(&tab)} /> },

@@ -6,10 +6,12 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{use_session, Route};
+use crate::app::Route;
+use crate::session::use_session;
 use crate::store::schema::{Module, StoreName};
 use crate::store::settings::{backup_overdue, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::store::StoreError;
+use crate::ui::load::use_load;
 use crate::ui::time;
 
 const MODULES: [(Module, Route); 5] = [
@@ -28,30 +30,17 @@ struct Overview {
 #[function_component(HomePage)]
 pub fn home_page() -> Html {
     let session = use_session();
-    let overview = use_state(|| None::<Result<std::rc::Rc<Overview>, String>>);
-    {
-        let (overview, store) = (overview.clone(), session.store.clone());
-        use_effect_with(session.data_version, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = async {
-                    Ok(Overview {
-                        counts: store.counts().await?,
-                        last_backup: store.setting::<DateTime<Utc>>(LAST_BACKUP_AT).await?,
-                    })
-                }
-                .await
-                .map(std::rc::Rc::new)
-                .map_err(|e: crate::store::StoreError| e.user_message());
-                overview.set(Some(loaded));
-            });
-        });
-    }
-    let overview = match &*overview {
-        None => return html! { <p aria-busy="true">{ "正在读取……" }</p> },
-        Some(Err(message)) => {
-            return html! { <NoticeBox notice={Some(Notice::Error(message.clone()))} /> }
-        }
-        Some(Ok(o)) => o.clone(),
+    let overview = use_load(&StoreName::ALL, |session| async move {
+        Ok::<_, StoreError>(Overview {
+            counts: session.store.counts().await?,
+            last_backup: session
+                .store
+                .setting::<DateTime<Utc>>(LAST_BACKUP_AT)
+                .await?,
+        })
+    });
+    let Some(overview) = overview.ready().cloned() else {
+        return overview.view(|_| html! {});
     };
     let per_module = |m: Module| -> Vec<(StoreName, u32)> {
         overview

@@ -23,4 +23,6 @@ pub mod overview;
 #[cfg(target_arch = "wasm32")]
 pub mod profile;
 #[cfg(target_arch = "wasm32")]
+pub mod session;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

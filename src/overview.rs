@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::app::{use_session, Route};
+use crate::app::Route;
 use crate::store::schema::{Module, StoreName};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::store::StoreError;
+use crate::ui::load::use_load_keyed;
 
 #[derive(Properties, PartialEq)]
 pub struct ModuleOverviewProps {
@@ -23,40 +24,29 @@ fn describe(route: &Route) -> (Module, &'static str) {
 
 #[function_component(ModuleOverview)]
 pub fn module_overview(props: &ModuleOverviewProps) -> Html {
-    let session = use_session();
     let (module, mechanism) = describe(&props.route);
-    let counts = use_state(|| None::<Result<Vec<(StoreName, u32)>, String>>);
-    {
-        let (counts, store) = (counts.clone(), session.store.clone());
-        use_effect_with((module as u8, session.data_version), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = store
-                    .counts()
-                    .await
-                    .map(|all| {
-                        all.into_iter()
-                            .filter(|(s, _)| s.module() == module)
-                            .collect()
-                    })
-                    .map_err(|e| e.user_message());
-                counts.set(Some(loaded));
-            });
-        });
-    }
+    let stores: Vec<StoreName> = StoreName::ALL
+        .into_iter()
+        .filter(|s| s.module() == module)
+        .collect();
+    let counts = use_load_keyed(&stores, module as u8, move |session, _| async move {
+        let all = session.store.counts().await?;
+        Ok::<Vec<(StoreName, u32)>, StoreError>(
+            all.into_iter()
+                .filter(|(s, _)| s.module() == module)
+                .collect(),
+        )
+    });
     html! {
         <section class="module">
             <h1>{ props.route.title() }</h1>
             <p class="lead">{ mechanism }</p>
             <h2>{ "本机数据" }</h2>
-            { match &*counts {
-                None => html! { <p aria-busy="true">{ "正在读取……" }</p> },
-                Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
-                Some(Ok(rows)) => html! {
-                    <ul class="counts">
-                        { for rows.iter().map(|(s, n)| html! { <li>{ s.label() }{ "：" }<strong>{ *n }</strong>{ " 条" }</li> }) }
-                    </ul>
-                },
-            } }
+            { counts.view(|rows| html! {
+                <ul class="counts">
+                    { for rows.iter().map(|(s, n)| html! { <li>{ s.label() }{ "：" }<strong>{ *n }</strong>{ " 条" }</li> }) }
+                </ul>
+            }) }
             <p>{ "这些记录随“数据管理”中的备份一起导出和恢复。本模块的录入和办理页面正在建设中。" }</p>
         </section>
     }

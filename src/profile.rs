@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_session;
+use crate::session::use_session;
 use crate::store::settings::{Profile, PROFILE};
 use crate::store::Store;
 use crate::ui::notice::{Notice, NoticeBox};

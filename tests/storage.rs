@@ -123,10 +123,15 @@ async fn a_backup_restores_exactly_into_an_empty_browser() {
         .put_many(&[cadre("张三"), cadre("李四")])
         .await
         .expect("put");
-    let quiz = json!({"meta": Meta::new(&device(), now()), "title": "2026年度述职评议"});
-    let sheet = json!({"meta": Meta::new(&device(), now()), "evaluation_id": quiz["meta"]["id"]});
+    let line = json!({"meta": Meta::new(&device(), now()), "name": "道路硬化", "goal": "",
+        "lead": null, "unit": "", "members": [], "measures": "", "start": "2026-11-01",
+        "deadline": "2026-12-31", "status": "active", "deleted": false});
+    let task = json!({"meta": Meta::new(&device(), now()), "line_id": line["meta"]["id"],
+        "title": "路基", "owners": [], "due": "2026-12-01", "progress": 0, "status": "not_started",
+        "notes": "", "recurrence": "none", "order": 0, "finished_on": null, "history": [],
+        "deleted": false});
     source
-        .write_all(&[(StoreName::Evaluations, quiz), (StoreName::Ballots, sheet)])
+        .write_all(&[(StoreName::WorkLines, line), (StoreName::Tasks, task)])
         .await
         .expect("write");
     let exported = snapshot(&source).await;

@@ -5,10 +5,13 @@ use yew::prelude::*;
 use crate::ui::export::export_file;
 
 use super::import_panel::ImportPanel;
-use crate::app::use_session;
 use crate::exchange::envelope::{self, FileKind};
+use crate::session::use_session;
+use crate::store::schema::StoreName;
 use crate::store::schema::DB_VERSION;
 use crate::store::settings::LAST_BACKUP_AT;
+use crate::store::StoreError;
+use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{Notice, NoticeBox};
 
 #[function_component(DataPage)]
@@ -34,7 +37,8 @@ pub fn data_page() -> Html {
                     )),
                     Err(message) => Notice::Error(message),
                 }));
-                session.data_changed.emit(());
+                // The date of the last backup, kept in settings.
+                session.announce.emit(vec![StoreName::Settings]);
             });
         })
     };
@@ -60,7 +64,7 @@ pub fn data_page() -> Html {
                     ),
                     Err(e) => Notice::Error(e.user_message()),
                 }));
-                session.data_changed.emit(());
+                session.announce.emit(StoreName::exchanged().collect());
             });
         })
     };
@@ -107,7 +111,7 @@ pub fn data_page() -> Html {
     }
 }
 
-async fn export_backup(session: &crate::app::Session) -> Result<(String, usize), String> {
+async fn export_backup(session: &crate::session::Session) -> Result<(String, usize), String> {
     let records = session
         .store
         .read_all()
@@ -131,20 +135,12 @@ async fn export_backup(session: &crate::app::Session) -> Result<(String, usize),
 #[function_component(StorageStatus)]
 fn storage_status() -> Html {
     let session = use_session();
-    let status = use_state(|| None::<(Option<bool>, Option<(f64, f64)>)>);
-    {
-        let status = status.clone();
-        use_effect_with((session.persisted, session.data_version), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                status.set(Some(read_storage_status().await));
-            });
-        });
-    }
-    let (persisted, estimate) = match &*status {
-        None => {
-            return html! { <section class="card"><h2>{ "存储状态" }</h2><p>{ "正在读取……" }</p></section> }
-        }
-        Some(s) => *s,
+    let all: Vec<StoreName> = StoreName::exchanged().collect();
+    let status = use_load_keyed(&all, session.persisted, |_, _| async {
+        Ok::<_, StoreError>(read_storage_status().await)
+    });
+    let Some(&(persisted, estimate)) = status.ready().map(|s| &**s) else {
+        return html! { <section class="card"><h2>{ "存储状态" }</h2><p>{ "正在读取……" }</p></section> };
     };
     let persisted = session.persisted.or(persisted);
     html! {

@@ -67,6 +67,34 @@ impl RosterCsvError {
     }
 }
 
+/// The records a confirmed import writes: new people, and known people with their new post or
+/// phone, each stamped as this browser's edit.
+pub fn import_writes(
+    existing: &[Cadre],
+    import: &RosterImport,
+    device: &crate::record::DeviceId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Cadre> {
+    let mut records = Vec::new();
+    for row in &import.rows {
+        match &row.action {
+            RowAction::Add => records.push(Cadre::new(
+                crate::record::Meta::new(device, now),
+                row.fields.clone(),
+            )),
+            &RowAction::Update { id } => {
+                if let Some(mut c) = existing.iter().find(|c| c.meta.id == id).cloned() {
+                    c.set_fields(row.fields.clone());
+                    c.meta.touch(device, now);
+                    records.push(c);
+                }
+            }
+            RowAction::Unchanged => {}
+        }
+    }
+    records
+}
+
 /// The template offered for download, UTF-8 with a BOM so that Excel opens it correctly.
 pub fn template_csv() -> String {
     "\u{feff}姓名,单位,职务,电话\n张三,党政办,主任,13800000000\n李四,李家村,驻村员,\n".to_string()
@@ -212,5 +240,32 @@ mod tests {
         let import = parse(template_csv().as_bytes(), &[]).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(import.rows.len(), 2);
         assert!(import.problems.is_empty());
+    }
+
+    #[test]
+    fn a_confirmed_import_adds_new_people_and_updates_known_ones_once() {
+        let device = crate::record::DeviceId("d".into());
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let known = Cadre::new(
+            crate::record::Meta::new(&device, now),
+            CadreFields {
+                name: "张三".into(),
+                unit: "党政办".into(),
+                post: "科员".into(),
+                phone: String::new(),
+            },
+        );
+        let csv = "姓名,单位,职务\n张三,党政办,主任\n李四,城建办,\n";
+        let import =
+            parse(csv.as_bytes(), std::slice::from_ref(&known)).unwrap_or_else(|e| panic!("{e:?}"));
+        let writes = import_writes(std::slice::from_ref(&known), &import, &device, now);
+        assert_eq!(writes.len(), 2);
+        let updated = writes.iter().find(|c| c.name == "张三");
+        assert_eq!(
+            updated.map(|c| (c.meta.id, c.post.as_str(), c.meta.rev)),
+            Some((known.meta.id, "主任", 2))
+        );
+        let added = writes.iter().find(|c| c.name == "李四");
+        assert_eq!(added.map(|c| c.meta.rev), Some(1));
     }
 }

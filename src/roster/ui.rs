@@ -4,10 +4,12 @@ use yew::prelude::*;
 
 use super::csv_import::{self, RosterImport, RowAction};
 use super::model::{Cadre, CadreFields};
-use crate::app::use_session;
 use crate::record::Meta;
+use crate::session::{reporter, use_session, Batch};
+use crate::store::schema::StoreName;
 use crate::ui::download::download_text;
 use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::load::use_records;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -17,24 +19,11 @@ const MAX_CSV_BYTES: u64 = 5 * 1024 * 1024;
 #[function_component(RosterPage)]
 pub fn roster_page() -> Html {
     let session = use_session();
-    let cadres = use_state(|| None::<Result<Vec<Cadre>, String>>);
+    let cadres = use_records::<Cadre>();
     let editing = use_state(|| None::<Option<Cadre>>); // Some(None): adding; Some(Some(c)): editing c
     let show_retired = use_state(|| false);
     let notice = use_state(|| None::<Notice>);
     let import = use_state(|| None::<(String, RosterImport)>);
-
-    {
-        let (cadres, store) = (cadres.clone(), session.store.clone());
-        use_effect_with(session.data_version, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut loaded = store.all::<Cadre>().await.map_err(|e| e.user_message());
-                if let Ok(list) = &mut loaded {
-                    list.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
-                }
-                cadres.set(Some(loaded));
-            });
-        });
-    }
 
     let save = {
         let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
@@ -42,23 +31,19 @@ pub fn roster_page() -> Html {
             let record = match existing {
                 Some(mut c) => {
                     c.set_fields(fields);
-                    c.meta.touch(&session.device, time::now());
                     c
                 }
-                None => Cadre::new(Meta::new(&session.device, time::now()), fields),
+                None => Cadre::new(Meta::unsaved(time::now()), fields),
             };
+            let done = format!("已保存：{}（{}）", record.name, record.unit);
             let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.put(&record).await {
+                match session.save_now(vec![record]).await {
                     Ok(()) => {
-                        notice.set(Some(Notice::Success(format!(
-                            "已保存：{}（{}）",
-                            record.name, record.unit
-                        ))));
+                        notice.set(Some(Notice::Success(done)));
                         editing.set(None);
-                        session.data_changed.emit(());
                     }
-                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                    Err(message) => notice.set(Some(Notice::Error(message))),
                 }
             });
         })
@@ -68,18 +53,9 @@ pub fn roster_page() -> Html {
         let (session, notice) = (session.clone(), notice.clone());
         Callback::from(move |(mut cadre, retired): (Cadre, bool)| {
             cadre.retired = retired;
-            cadre.meta.touch(&session.device, time::now());
-            let (session, notice) = (session.clone(), notice.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match session.store.put(&cadre).await {
-                    Ok(()) => {
-                        let what = if retired { "已停用" } else { "已恢复" };
-                        notice.set(Some(Notice::Success(format!("{what}：{}", cadre.name))));
-                        session.data_changed.emit(());
-                    }
-                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
-                }
-            });
+            let what = if retired { "已停用" } else { "已恢复" };
+            let done = format!("{what}：{}", cadre.name);
+            session.save(vec![cadre], reporter(&notice), done);
         })
     };
 
@@ -89,11 +65,8 @@ pub fn roster_page() -> Html {
             let Some(file) = files.into_iter().next() else {
                 return;
             };
-            let roster = match &*cadres {
-                Some(Ok(list)) => list.clone(),
-                _ => Vec::new(),
-            };
-            match csv_import::parse(&file.bytes, &roster) {
+            let roster = cadres.ready().map(|l| l.as_slice()).unwrap_or(&[]);
+            match csv_import::parse(&file.bytes, roster) {
                 Ok(parsed) => {
                     notice.set(None);
                     import.set(Some((file.name, parsed)));
@@ -138,56 +111,37 @@ pub fn roster_page() -> Html {
             let Some((_, parsed)) = (*import).clone() else {
                 return;
             };
-            let existing = match &*cadres {
-                Some(Ok(list)) => list.clone(),
-                _ => Vec::new(),
-            };
-            let now = time::now();
-            let mut records = Vec::new();
-            for row in &parsed.rows {
-                match &row.action {
-                    RowAction::Add => records.push(Cadre::new(
-                        Meta::new(&session.device, now),
-                        row.fields.clone(),
-                    )),
-                    &RowAction::Update { id } => {
-                        if let Some(mut c) = existing.iter().find(|c| c.meta.id == id).cloned() {
-                            c.set_fields(row.fields.clone());
-                            c.meta.touch(&session.device, now);
-                            records.push(c);
-                        }
-                    }
-                    RowAction::Unchanged => {}
-                }
+            let existing = cadres.ready().map(|l| l.as_slice()).unwrap_or(&[]);
+            let records =
+                csv_import::import_writes(existing, &parsed, &session.device, time::now());
+            let n = records.len();
+            let mut batch = Batch::default();
+            for record in &records {
+                batch.put_as_received(StoreName::Cadres, record);
             }
             let (session, import, notice) = (session.clone(), import.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.put_many(&records).await {
+                match session.commit(batch).await {
                     Ok(()) => {
                         notice.set(Some(Notice::Success(format!(
-                            "名册导入完成：写入 {} 人。",
-                            records.len()
+                            "名册导入完成：写入 {n} 人。"
                         ))));
                         import.set(None);
-                        session.data_changed.emit(());
                     }
-                    Err(e) => notice.set(Some(Notice::Error(format!(
-                        "名册没有导入，本机数据没有改变。{}",
-                        e.user_message()
+                    Err(message) => notice.set(Some(Notice::Error(format!(
+                        "名册没有导入，本机数据没有改变。{message}"
                     )))),
                 }
             });
         })
     };
 
-    let list = match &*cadres {
-        None => html! { <p aria-busy="true">{ "正在读取名册……" }</p> },
-        Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
-        Some(Ok(list)) => {
-            let visible: Vec<&Cadre> = list
+    let list = cadres.view(|list| {
+            let mut visible: Vec<&Cadre> = list
                 .iter()
                 .filter(|c| *show_retired || !c.retired)
                 .collect();
+            visible.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
             html! {
                 <table class="grid roster" aria-label="干部名册">
                     <thead><tr>
@@ -217,8 +171,7 @@ pub fn roster_page() -> Html {
                     </tbody>
                 </table>
             }
-        }
-    };
+    });
 
     html! {
         <section class="roster-page">

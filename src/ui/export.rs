@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use super::download::download_text;
 use super::time;
-use crate::app::Session;
 use crate::exchange::envelope::{file_name, Envelope, FileKind};
+use crate::session::Session;
 use crate::store::schema::StoreName;
 
 /// What was saved.

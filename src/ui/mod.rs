@@ -5,5 +5,7 @@ pub mod export;
 pub mod file_drop;
 pub mod form;
 pub mod inflate;
+pub mod load;
 pub mod notice;
+pub mod tabs;
 pub mod time;

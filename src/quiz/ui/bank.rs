@@ -11,7 +11,6 @@ use crate::ui::export::{export_file, one_store};
 
 use super::question_form::QuestionForm;
 use super::DataProps;
-use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::exchange::table::csv_text;
@@ -25,11 +24,12 @@ use crate::quiz::import::{parse_file, parse_sheet_rows, QuestionFormat, Question
 use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
 use crate::quiz::paper::Quiz;
 use crate::record::Meta;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::download::{download_bytes, download_text};
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::save_all;
 
 const PAGE: usize = 50;
 const MAX_QUESTION_FILE: u64 = 20 * 1024 * 1024;
@@ -89,22 +89,12 @@ pub fn bank_tab(props: &DataProps) -> Html {
     let on_save = {
         let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
         Callback::from(move |draft: QuestionDraft| {
-            let now = time::now();
             let record = match &**editing {
-                Editing::Edit(q) => {
-                    let mut q = draft.into_question(q.meta.clone());
-                    q.meta.touch(&session.device, now);
-                    q
-                }
-                _ => draft.into_question(Meta::new(&session.device, now)),
+                Editing::Edit(q) => draft.into_question(q.meta.clone()),
+                _ => draft.into_question(Meta::unsaved(time::now())),
             };
             editing.set(Rc::new(Editing::Nothing));
-            save_all(
-                &session,
-                vec![record],
-                notice.clone(),
-                "试题已保存。".into(),
-            );
+            session.save(vec![record], reporter(&notice), "试题已保存。");
         })
     };
     let blank = QuestionDraft {
@@ -221,9 +211,8 @@ pub fn bank_tab(props: &DataProps) -> Html {
                         Callback::from(move |_| {
                             let mut gone = q.clone();
                             gone.deleted = true;
-                            gone.meta.touch(&session.device, time::now());
                             c.set(None);
-                            save_all(&session, vec![gone], notice.clone(), "试题已删除。".into());
+                            session.save(vec![gone], reporter(&notice), "试题已删除。");
                         })
                     };
                     html! {
@@ -340,10 +329,9 @@ fn question_importer(props: &DataProps) -> Html {
             );
             let n = writes.len();
             parsed.set(None);
-            save_all(
-                &session,
+            session.save_stamped(
                 writes,
-                notice.clone(),
+                reporter(&notice),
                 format!("试题导入完成：写入 {n} 道。"),
             );
         })

@@ -6,35 +6,46 @@ mod practice;
 mod question_form;
 mod quizzes;
 mod results;
+mod sheet_intake;
 mod study_log;
 mod take;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::attempt::Attempt;
 use super::model::Question;
 use super::paper::Quiz;
 use super::practice::{Mistake, PracticeSession};
 use super::study_log::StudyEvent;
-use crate::app::{use_session, Route, Session};
+use crate::app::Route;
 use crate::roster::model::Cadre;
-use crate::store::StoreError;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::load::{use_records, Load};
+use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the quiz screens show, loaded together.
+/// Everything the quiz screens show. Each store is loaded on its own and shared, so saving a
+/// practice answer reloads the practice log, not a 10,000-question bank.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizData {
-    pub questions: Vec<Question>,
-    pub quizzes: Vec<Quiz>,
-    pub attempts: Vec<Attempt>,
-    pub cadres: Vec<Cadre>,
-    pub mistakes: Vec<Mistake>,
-    pub practice: Vec<PracticeSession>,
-    pub study_events: Vec<StudyEvent>,
+    pub questions: Rc<Vec<Question>>,
+    pub quizzes: Rc<Vec<Quiz>>,
+    pub attempts: Rc<Vec<Attempt>>,
+    pub cadres: Rc<Vec<Cadre>>,
+    pub mistakes: Rc<Vec<Mistake>>,
+    pub practice: Rc<Vec<PracticeSession>>,
+    pub study_events: Rc<Vec<StudyEvent>>,
 }
+
+type QuizLoads = (
+    Load<Vec<Question>>,
+    Load<Vec<Quiz>>,
+    Load<Vec<Attempt>>,
+    Load<Vec<Cadre>>,
+    Load<Vec<Mistake>>,
+    Load<Vec<PracticeSession>>,
+    Load<Vec<StudyEvent>>,
+);
 
 impl QuizData {
     pub fn live_quizzes(&self) -> Vec<&Quiz> {
@@ -44,16 +55,43 @@ impl QuizData {
     }
 }
 
-async fn load(session: &Session) -> Result<QuizData, StoreError> {
-    Ok(QuizData {
-        questions: session.store.all().await?,
-        quizzes: session.store.all().await?,
-        attempts: session.store.all().await?,
-        cadres: session.store.all().await?,
-        mistakes: session.store.all().await?,
-        practice: session.store.all().await?,
-        study_events: session.store.all().await?,
-    })
+impl QuizData {
+    fn from_loads(l: &QuizLoads) -> Load<QuizData> {
+        let failures = [
+            l.0.failure(),
+            l.1.failure(),
+            l.2.failure(),
+            l.3.failure(),
+            l.4.failure(),
+            l.5.failure(),
+            l.6.failure(),
+        ];
+        if let Some(message) = failures.into_iter().flatten().next() {
+            return Load::Failed(message.to_string());
+        }
+        match (
+            l.0.ready(),
+            l.1.ready(),
+            l.2.ready(),
+            l.3.ready(),
+            l.4.ready(),
+            l.5.ready(),
+            l.6.ready(),
+        ) {
+            (Some(q), Some(z), Some(a), Some(c), Some(m), Some(p), Some(s)) => {
+                Load::Ready(Rc::new(QuizData {
+                    questions: q.clone(),
+                    quizzes: z.clone(),
+                    attempts: a.clone(),
+                    cadres: c.clone(),
+                    mistakes: m.clone(),
+                    practice: p.clone(),
+                    study_events: s.clone(),
+                }))
+            }
+            _ => Load::Busy,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +125,7 @@ impl QuizTab {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    fn name(self) -> &'static str {
         match self {
             QuizTab::Bank => "题库",
             QuizTab::Quizzes => "组卷与发放",
@@ -104,8 +142,14 @@ impl QuizTab {
             .find(|t| t.slug() == slug)
             .unwrap_or(QuizTab::Bank)
     }
+}
 
-    pub fn route(self) -> Route {
+impl TabRoute for QuizTab {
+    fn label(self) -> &'static str {
+        self.name()
+    }
+
+    fn route(self) -> Route {
         Route::QuizTab {
             tab: self.slug().to_string(),
         }
@@ -124,41 +168,28 @@ pub struct DataProps {
 
 #[function_component(QuizPage)]
 pub fn quiz_page(props: &QuizPageProps) -> Html {
-    let session = use_session();
-    let data = use_state(|| None::<Result<Rc<QuizData>, String>>);
-    {
-        let (data, session) = (data.clone(), session.clone());
-        use_effect_with(session.data_version, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                data.set(Some(
-                    load(&session)
-                        .await
-                        .map(Rc::new)
-                        .map_err(|e| e.user_message()),
-                ));
-            });
-        });
-    }
-    let body = match &*data {
-        None => html! { <p aria-busy="true">{ "正在读取……" }</p> },
-        Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
-        Some(Ok(d)) => match props.tab {
-            QuizTab::Bank => html! { <bank::BankTab data={d.clone()} /> },
-            QuizTab::Quizzes => html! { <quizzes::QuizzesTab data={d.clone()} /> },
-            QuizTab::Take => html! { <take::TakeTab data={d.clone()} /> },
-            QuizTab::Results => html! { <results::ResultsTab data={d.clone()} /> },
-            QuizTab::Practice => html! { <practice::PracticeTab data={d.clone()} /> },
-            QuizTab::StudyLog => html! { <study_log::StudyLogTab data={d.clone()} /> },
-        },
-    };
+    let loads: QuizLoads = (
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+    );
+    let data = use_memo(loads, QuizData::from_loads);
+    let body = data.view(|d| match props.tab {
+        QuizTab::Bank => html! { <bank::BankTab data={d.clone()} /> },
+        QuizTab::Quizzes => html! { <quizzes::QuizzesTab data={d.clone()} /> },
+        QuizTab::Take => html! { <take::TakeTab data={d.clone()} /> },
+        QuizTab::Results => html! { <results::ResultsTab data={d.clone()} /> },
+        QuizTab::Practice => html! { <practice::PracticeTab data={d.clone()} /> },
+        QuizTab::StudyLog => html! { <study_log::StudyLogTab data={d.clone()} /> },
+    });
     html! {
         <section class="quiz">
             <h1>{ "学习测验" }</h1>
-            <nav class="tabs no-print" aria-label="学习测验">
-                { for QuizTab::ALL.iter().map(|t| html! {
-                    <Link<Route> to={t.route()} classes={classes!((*t == props.tab).then_some("active"))}>{ t.label() }</Link<Route>>
-                }) }
-            </nav>
+            <TabNav<QuizTab> label="学习测验" tabs={&QuizTab::ALL[..]} current={props.tab} />
             { body }
         </section>
     }

@@ -8,7 +8,6 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::DataProps;
-use crate::app::use_session;
 use crate::quiz::attempt::{Respondent, Response};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{PaperQuestion, Quiz};
@@ -16,9 +15,10 @@ use crate::quiz::practice::{
     answer_text, draw, is_right, practice_pool, record, Mistake, PracticeSession,
 };
 use crate::record::Meta;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::save_all;
 
 #[derive(Clone, PartialEq)]
 struct Round {
@@ -170,17 +170,17 @@ pub fn practice_tab(props: &DataProps) -> Html {
                 .iter()
                 .find(|m| m.person == me && m.question_id == q.question_id);
             if let Some(m) = record(old, &me, &q, right, &session.device, now) {
-                save_all(&session, vec![m], notice.clone(), String::new());
+                session.save_stamped(vec![m], reporter(&notice), "");
             }
             if next.index + 1 == next.items.len() {
                 let log = PracticeSession {
-                    meta: Meta::new(&session.device, now),
+                    meta: Meta::unsaved(now),
                     person: me.clone(),
                     on: time::local_now().date(),
                     answered: next.items.len() as u32,
                     correct: next.correct,
                 };
-                save_all(&session, vec![log], notice.clone(), String::new());
+                session.save(vec![log], reporter(&notice), "");
             }
             round.set(Some(next));
         })

@@ -8,12 +8,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::DataProps;
-use crate::app::use_session;
 use crate::quiz::study_log::{missing, year_record, StudyEvent, StudyKind};
 use crate::record::Meta;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::{parse_date, save_all};
+use crate::workline::ui::parse_date;
 
 #[function_component(StudyLogTab)]
 pub fn study_log_tab(props: &DataProps) -> Html {
@@ -48,7 +49,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 return;
             }
             let event = StudyEvent {
-                meta: Meta::new(&session.device, time::now()),
+                meta: Meta::unsaved(time::now()),
                 kind: *kind,
                 date: *date,
                 topic: topic.trim().to_string(),
@@ -63,7 +64,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
             );
             topic.set(String::new());
             attendees.set(HashSet::new());
-            save_all(&session, vec![event], notice.clone(), done);
+            session.save(vec![event], reporter(&notice), done);
         })
     };
     let events: Vec<&StudyEvent> = {

@@ -12,7 +12,6 @@ use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
 
 use super::DataProps;
-use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::quiz::answer::format_answer;
@@ -21,6 +20,7 @@ use crate::quiz::grading::{grade, Verdict};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{layout_for, points_text, Quiz, Reveal};
 use crate::record::Meta;
+use crate::session::{use_session, Session};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -93,27 +93,24 @@ struct RunnerProps {
     attempt: Option<Attempt>,
 }
 
-/// Saves the attempt; errors are shown, never swallowed.
+/// The one way an attempt is saved while it is taken: touched as this browser's edit (the
+/// automatic submission too, so it wins a merge like a manual one), shown, and written. Errors
+/// are shown, never swallowed.
 fn persist(
-    session: &crate::app::Session,
-    attempt: Attempt,
-    notice: UseStateHandle<Option<Notice>>,
-    refresh: bool,
+    session: &Session,
+    mut attempt: Attempt,
+    shown: &UseStateHandle<Option<Attempt>>,
+    notice: &UseStateHandle<Option<Notice>>,
 ) {
-    let session = session.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        match session.store.put(&attempt).await {
-            Ok(()) => {
-                if refresh {
-                    session.data_changed.emit(());
-                }
-            }
-            Err(e) => notice.set(Some(Notice::Error(format!(
-                "答案没有保存：{}",
-                e.user_message()
-            )))),
+    session.touch(&mut attempt);
+    shown.set(Some(attempt.clone()));
+    let notice = notice.clone();
+    let report = Callback::from(move |n: Notice| {
+        if let Notice::Error(m) = n {
+            notice.set(Some(Notice::Error(format!("答案没有保存：{m}"))));
         }
     });
+    session.save_stamped(vec![attempt], report, "");
 }
 
 #[function_component(QuizRunner)]
@@ -150,8 +147,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                 if let Some(mut a) = (*attempt).clone() {
                     if a.submit(time::now(), true).is_ok() {
                         notice.set(Some(Notice::Success("时间到，已自动交卷。".into())));
-                        attempt.set(Some(a.clone()));
-                        persist(&session, a, notice.clone(), true);
+                        persist(&session, a, &attempt, &notice);
                     }
                 }
             }
@@ -185,14 +181,13 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                     return;
                 }
                 let a = Attempt::start(
-                    Meta::new(&session.device, time::now()),
+                    Meta::unsaved(time::now()),
                     quiz.meta.id,
                     who,
                     time::now(),
                     quiz.time_limit_minutes,
                 );
-                attempt.set(Some(a.clone()));
-                persist(&session, a, notice.clone(), true);
+                persist(&session, a, &attempt, &notice);
             })
         };
         return html! {
@@ -217,9 +212,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
         move |position: usize, response: Response| {
             if let Some(mut a) = (*attempt).clone() {
                 if a.answer(position, response).is_ok() {
-                    a.meta.touch(&session.device, time::now());
-                    attempt.set(Some(a.clone()));
-                    persist(&session, a, notice.clone(), false);
+                    persist(&session, a, &attempt, &notice);
                 }
             }
         }
@@ -285,10 +278,8 @@ fn quiz_runner(props: &RunnerProps) -> Html {
         Callback::from(move |_| {
             if let Some(mut a) = (*attempt).clone() {
                 if a.submit(time::now(), false).is_ok() {
-                    a.meta.touch(&session.device, time::now());
                     reviewing.set(false);
-                    attempt.set(Some(a.clone()));
-                    persist(&session, a, notice.clone(), true);
+                    persist(&session, a, &attempt, &notice);
                 }
             }
         })
@@ -312,9 +303,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                     Callback::from(move |_| {
                         if let Some(mut a) = (*attempt).clone() {
                             if a.toggle_mark(pos).is_ok() {
-                                a.meta.touch(&session.device, time::now());
-                                attempt.set(Some(a.clone()));
-                                persist(&session, a, notice.clone(), false);
+                                persist(&session, a, &attempt, &notice);
                             }
                         }
                     })

@@ -7,10 +7,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::lines::LineForm;
-use super::{parse_date, save_all, today, Plan, Tab};
-use crate::app::{use_session, Route};
+use super::{parse_date, today, WorkLineData, WorkLineTab};
+use crate::app::Route;
 use crate::record::{Id, Meta};
-use crate::store::schema::StoreName;
+use crate::session::use_session;
+use crate::session::{reporter, Batch};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::model::{Recurrence, Task, TaskStatus, WorkLine};
@@ -18,7 +19,7 @@ use crate::workline::schedule::{days_overdue, reorder};
 
 #[derive(Properties, PartialEq)]
 pub struct LineDetailProps {
-    pub plan: Rc<Plan>,
+    pub plan: Rc<WorkLineData>,
     pub line_id: Id,
 }
 
@@ -35,11 +36,12 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
     let notice = use_state(|| None::<Notice>);
     let editing = use_state(|| Rc::new(Editing::Nothing));
     let confirm_delete = use_state(|| false);
+    let navigator = use_navigator();
     let plan = &props.plan;
     let Some(line) = plan.line(props.line_id).cloned() else {
         return html! {
             <div class="notice error" role="alert"><p>{ "找不到这条工作线，可能已被删除。" }</p>
-                <Link<Route> to={Tab::Lines.route()}>{ "返回工作线列表" }</Link<Route>></div>
+                <Link<Route> to={WorkLineTab::Lines.route()}>{ "返回工作线列表" }</Link<Route>></div>
         };
     };
     let tasks: Vec<Task> = plan.tasks_of(line.meta.id).into_iter().cloned().collect();
@@ -55,11 +57,10 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
 
     let save_line = {
         let (session, notice, editing) = (session.clone(), notice.clone(), editing.clone());
-        Callback::from(move |mut l: WorkLine| {
-            l.meta.touch(&session.device, time::now());
+        Callback::from(move |l: WorkLine| {
             editing.set(Rc::new(Editing::Nothing));
             let done = format!("已保存工作线：{}", l.name);
-            save_all(&session, vec![l], notice.clone(), done);
+            session.save(vec![l], reporter(&notice), done);
         })
     };
     let save_task = {
@@ -67,47 +68,32 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         Callback::from(move |t: Task| {
             editing.set(Rc::new(Editing::Nothing));
             let done = format!("已保存任务：{}", t.title);
-            save_all(&session, vec![t], notice.clone(), done);
+            session.save(vec![t], reporter(&notice), done);
         })
     };
     let delete_line = {
         let (session, notice, line, tasks) =
             (session.clone(), notice.clone(), line.clone(), tasks.clone());
         Callback::from(move |_| {
-            let now = time::now();
+            // The line and its tasks go in one transaction: all deleted, or none.
+            let mut batch = Batch::default();
+            for t in tasks.iter() {
+                let mut t = t.clone();
+                t.deleted = true;
+                batch.put(t, &session);
+            }
             let mut l = line.clone();
             l.deleted = true;
-            l.meta.touch(&session.device, now);
-            let gone: Vec<Task> = tasks
-                .iter()
-                .cloned()
-                .map(|mut t| {
-                    t.deleted = true;
-                    t.meta.touch(&session.device, now);
-                    t
-                })
-                .collect();
-            // The line and its tasks go in one transaction: all deleted, or none.
-            let mut writes: Vec<(StoreName, serde_json::Value)> = gone
-                .iter()
-                .filter_map(|t| serde_json::to_value(t).ok())
-                .map(|v| (StoreName::Tasks, v))
-                .collect();
-            writes.extend(
-                serde_json::to_value(&l)
-                    .ok()
-                    .map(|v| (StoreName::WorkLines, v)),
-            );
-            let (session, notice) = (session.clone(), notice.clone());
+            batch.put(l, &session);
+            let (session, notice, navigator) = (session.clone(), notice.clone(), navigator.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.write_all(&writes).await {
+                match session.commit(batch).await {
                     Ok(()) => {
-                        session.data_changed.emit(());
-                        if let Some(nav) = web_sys::window().map(|w| w.location()) {
-                            let _ = nav.set_hash("#/workline/lines");
+                        if let Some(navigator) = navigator {
+                            navigator.push(&WorkLineTab::Lines.route());
                         }
                     }
-                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                    Err(message) => notice.set(Some(Notice::Error(message))),
                 }
             });
         })
@@ -117,15 +103,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         move |f: Rc<dyn Fn() -> Vec<Task>>, done: String| {
             let (session, notice) = (session.clone(), notice.clone());
             Callback::from(move |_: MouseEvent| {
-                let now = time::now();
-                let changed: Vec<Task> = f()
-                    .into_iter()
-                    .map(|mut t| {
-                        t.meta.touch(&session.device, now);
-                        t
-                    })
-                    .collect();
-                save_all(&session, changed, notice.clone(), done.clone());
+                session.save(f(), reporter(&notice), done.clone());
             })
         }
     };
@@ -143,7 +121,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         .map(|l| (l.meta.id, l.name.clone()))
         .collect();
     let blank_task = Task {
-        meta: Meta::new(&session.device, time::now()),
+        meta: Meta::unsaved(time::now()),
         line_id: line.meta.id,
         title: String::new(),
         owners: vec![],
@@ -160,7 +138,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
 
     html! {
         <>
-            <p class="no-print"><Link<Route> to={Tab::Lines.route()}>{ "← 全部工作线" }</Link<Route>></p>
+            <p class="no-print"><Link<Route> to={WorkLineTab::Lines.route()}>{ "← 全部工作线" }</Link<Route>></p>
             <h2>{ &line.name }</h2>
             <NoticeBox notice={(*notice).clone()} />
             <dl class="facts">
@@ -217,8 +195,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                             let Ok(target) = uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()) else { return };
                             let mut moved = t.clone();
                             moved.line_id = target;
-                            moved.meta.touch(&session.device, time::now());
-                            save_all(&session, vec![moved], notice.clone(), format!("已移到其他工作线：{}", t.title));
+                            session.save(vec![moved], reporter(&notice), format!("已移到其他工作线：{}", t.title));
                         })
                     };
                     html! {
@@ -255,7 +232,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TaskFormProps {
-    pub plan: Rc<Plan>,
+    pub plan: Rc<WorkLineData>,
     pub task: Task,
     pub title: AttrValue,
     pub on_save: Callback<Task>,
@@ -264,7 +241,6 @@ pub struct TaskFormProps {
 
 #[function_component(TaskForm)]
 pub fn task_form(props: &TaskFormProps) -> Html {
-    let session = use_session();
     let draft = use_state(|| props.task.clone());
     let error = use_state(|| None::<String>);
     let text = |set: fn(&mut Task, String)| crate::ui::form::on_input(&draft, set);
@@ -291,13 +267,7 @@ pub fn task_form(props: &TaskFormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (draft, error, on_save, session, original) = (
-            draft.clone(),
-            error.clone(),
-            props.on_save.clone(),
-            session.clone(),
-            props.task.clone(),
-        );
+        let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut task = (*draft).clone();
@@ -305,9 +275,6 @@ pub fn task_form(props: &TaskFormProps) -> Html {
             if let Err(e) = task.check() {
                 error.set(Some(e.user_message()));
                 return;
-            }
-            if task != original {
-                task.meta.touch(&session.device, time::now());
             }
             on_save.emit(task);
         })

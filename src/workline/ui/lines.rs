@@ -6,9 +6,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{parse_date, save_all, today, Plan};
-use crate::app::{use_session, Route};
+use super::{parse_date, today, WorkLineData};
+use crate::app::Route;
 use crate::record::Meta;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::model::{LineStatus, TaskStatus, WorkLine};
@@ -16,7 +18,7 @@ use crate::workline::schedule::days_overdue;
 
 #[derive(Properties, PartialEq)]
 pub struct PlanProps {
-    pub plan: Rc<Plan>,
+    pub plan: Rc<WorkLineData>,
 }
 
 #[function_component(LinesTab)]
@@ -31,11 +33,11 @@ pub fn lines_tab(props: &PlanProps) -> Html {
         Callback::from(move |line: WorkLine| {
             adding.set(false);
             let done = format!("已保存工作线：{}", line.name);
-            save_all(&session, vec![line], notice.clone(), done);
+            session.save(vec![line], reporter(&notice), done);
         })
     };
     let blank = WorkLine {
-        meta: Meta::new(&session.device, time::now()),
+        meta: Meta::unsaved(time::now()),
         name: String::new(),
         goal: String::new(),
         lead: None,
@@ -95,7 +97,7 @@ pub fn lines_tab(props: &PlanProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct LineFormProps {
-    pub plan: Rc<Plan>,
+    pub plan: Rc<WorkLineData>,
     pub line: WorkLine,
     pub title: AttrValue,
     pub on_save: Callback<WorkLine>,

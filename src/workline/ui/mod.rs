@@ -13,28 +13,36 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::model::{Task, WorkLine};
 use super::report::{ReportKind, WorkReport};
 use super::standup::StandUp;
-use crate::app::{use_session, Route, Session};
-use crate::record::{Entity, Id};
+use crate::app::Route;
+use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::store::StoreError;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::load::{use_records, Load};
+use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the work-line screens show, loaded together.
+/// Everything the work-line screens show. Each store is loaded on its own and shared, so a
+/// saved stand-up reloads the stand-ups, not 10,000 tasks.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    pub lines: Vec<WorkLine>,
-    pub tasks: Vec<Task>,
-    pub stand_ups: Vec<StandUp>,
-    pub cadres: Vec<Cadre>,
-    pub reports: Vec<WorkReport>,
+pub struct WorkLineData {
+    pub lines: Rc<Vec<WorkLine>>,
+    pub tasks: Rc<Vec<Task>>,
+    pub stand_ups: Rc<Vec<StandUp>>,
+    pub cadres: Rc<Vec<Cadre>>,
+    pub reports: Rc<Vec<WorkReport>>,
 }
 
-impl Plan {
+type WorkLineLoads = (
+    Load<Vec<WorkLine>>,
+    Load<Vec<Task>>,
+    Load<Vec<StandUp>>,
+    Load<Vec<Cadre>>,
+    Load<Vec<WorkReport>>,
+);
+
+impl WorkLineData {
     pub fn live_lines(&self) -> Vec<&WorkLine> {
         let mut lines: Vec<&WorkLine> = self.lines.iter().filter(|l| !l.deleted).collect();
         lines.sort_by(|a, b| (a.deadline, &a.name).cmp(&(b.deadline, &b.name)));
@@ -89,96 +97,98 @@ impl Plan {
     }
 }
 
-async fn load(session: &Session) -> Result<Plan, StoreError> {
-    Ok(Plan {
-        lines: session.store.all().await?,
-        tasks: session.store.all().await?,
-        stand_ups: session.store.all().await?,
-        cadres: session.store.all().await?,
-        reports: session.store.all().await?,
-    })
-}
-
-/// Saves records of one type and tells every page to reload; `done` (if not empty) is shown.
-pub fn save_all<E: Entity>(
-    session: &Session,
-    records: Vec<E>,
-    notice: UseStateHandle<Option<Notice>>,
-    done: String,
-) {
-    let session = session.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        match session.store.put_many(&records).await {
-            Ok(()) => {
-                if !done.is_empty() {
-                    notice.set(Some(Notice::Success(done)));
-                }
-                session.data_changed.emit(());
-            }
-            Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+impl WorkLineData {
+    fn from_loads(l: &WorkLineLoads) -> Load<WorkLineData> {
+        let failures = [
+            l.0.failure(),
+            l.1.failure(),
+            l.2.failure(),
+            l.3.failure(),
+            l.4.failure(),
+        ];
+        if let Some(message) = failures.into_iter().flatten().next() {
+            return Load::Failed(message.to_string());
         }
-    });
+        match (
+            l.0.ready(),
+            l.1.ready(),
+            l.2.ready(),
+            l.3.ready(),
+            l.4.ready(),
+        ) {
+            (Some(lines), Some(tasks), Some(stand_ups), Some(cadres), Some(reports)) => {
+                Load::Ready(Rc::new(WorkLineData {
+                    lines: lines.clone(),
+                    tasks: tasks.clone(),
+                    stand_ups: stand_ups.clone(),
+                    cadres: cadres.clone(),
+                    reports: reports.clone(),
+                }))
+            }
+            _ => Load::Busy,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
+pub enum WorkLineTab {
     Lines,
     Mine,
     Overdue,
     Timeline,
     StandUp,
-    Plan,
+    WeeklyPlan,
     Dispatch,
     Summary,
     Share,
 }
 
-impl Tab {
-    const ALL: [Tab; 9] = [
-        Tab::Lines,
-        Tab::Mine,
-        Tab::Overdue,
-        Tab::Timeline,
-        Tab::StandUp,
-        Tab::Plan,
-        Tab::Dispatch,
-        Tab::Summary,
-        Tab::Share,
+impl WorkLineTab {
+    const ALL: [WorkLineTab; 9] = [
+        WorkLineTab::Lines,
+        WorkLineTab::Mine,
+        WorkLineTab::Overdue,
+        WorkLineTab::Timeline,
+        WorkLineTab::StandUp,
+        WorkLineTab::WeeklyPlan,
+        WorkLineTab::Dispatch,
+        WorkLineTab::Summary,
+        WorkLineTab::Share,
     ];
 
     pub fn slug(self) -> &'static str {
         match self {
-            Tab::Lines => "lines",
-            Tab::Mine => "mine",
-            Tab::Overdue => "overdue",
-            Tab::Timeline => "timeline",
-            Tab::StandUp => "standup",
-            Tab::Plan => "plan",
-            Tab::Dispatch => "dispatch",
-            Tab::Summary => "summary",
-            Tab::Share => "share",
+            WorkLineTab::Lines => "lines",
+            WorkLineTab::Mine => "mine",
+            WorkLineTab::Overdue => "overdue",
+            WorkLineTab::Timeline => "timeline",
+            WorkLineTab::StandUp => "standup",
+            WorkLineTab::WeeklyPlan => "plan",
+            WorkLineTab::Dispatch => "dispatch",
+            WorkLineTab::Summary => "summary",
+            WorkLineTab::Share => "share",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Tab::Lines => "工作线",
-            Tab::Mine => "我的任务",
-            Tab::Overdue => "逾期任务",
-            Tab::Timeline => "时间线",
-            Tab::StandUp => "每日碰头会",
-            Tab::Plan => "每周工作安排",
-            Tab::Dispatch => "周调度",
-            Tab::Summary => "月总结",
-            Tab::Share => "文件交换",
+            WorkLineTab::Lines => "工作线",
+            WorkLineTab::Mine => "我的任务",
+            WorkLineTab::Overdue => "逾期任务",
+            WorkLineTab::Timeline => "时间线",
+            WorkLineTab::StandUp => "每日碰头会",
+            WorkLineTab::WeeklyPlan => "每周工作安排",
+            WorkLineTab::Dispatch => "周调度",
+            WorkLineTab::Summary => "月总结",
+            WorkLineTab::Share => "文件交换",
         }
     }
 
-    pub fn parse(slug: &str) -> Tab {
+    pub fn parse(slug: &str) -> WorkLineTab {
         Self::ALL
             .into_iter()
             .find(|t| t.slug() == slug)
-            .unwrap_or(Tab::Lines)
+            .unwrap_or(WorkLineTab::Lines)
     }
 
     pub fn route(self) -> Route {
@@ -188,9 +198,19 @@ impl Tab {
     }
 }
 
+impl TabRoute for WorkLineTab {
+    fn label(self) -> &'static str {
+        WorkLineTab::label(self)
+    }
+
+    fn route(self) -> Route {
+        WorkLineTab::route(self)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct WorkLinePageProps {
-    pub tab: Tab,
+    pub tab: WorkLineTab,
     /// A line to show in detail (under the 工作线 tab).
     #[prop_or_default]
     pub line: Option<Id>,
@@ -198,53 +218,38 @@ pub struct WorkLinePageProps {
 
 #[function_component(WorkLinePage)]
 pub fn work_line_page(props: &WorkLinePageProps) -> Html {
-    let session = use_session();
-    let plan = use_state(|| None::<Result<Rc<Plan>, String>>);
-    {
-        let (plan, session) = (plan.clone(), session.clone());
-        use_effect_with(session.data_version, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                plan.set(Some(
-                    load(&session)
-                        .await
-                        .map(Rc::new)
-                        .map_err(|e| e.user_message()),
-                ));
-            });
-        });
-    }
-    let body = match &*plan {
-        None => html! { <p aria-busy="true">{ "正在读取……" }</p> },
-        Some(Err(m)) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
-        Some(Ok(plan)) => match (props.tab, props.line) {
-            (Tab::Lines, Some(id)) => {
-                html! { <line_detail::LineDetail plan={plan.clone()} line_id={id} /> }
-            }
-            (Tab::Lines, None) => html! { <lines::LinesTab plan={plan.clone()} /> },
-            (Tab::Mine, _) => html! { <my_tasks::MyTasks plan={plan.clone()} /> },
-            (Tab::Overdue, _) => html! { <my_tasks::Overdue plan={plan.clone()} /> },
-            (Tab::Timeline, _) => html! { <timeline::TimelineTab plan={plan.clone()} /> },
-            (Tab::StandUp, _) => html! { <standup::StandUpTab plan={plan.clone()} /> },
-            (Tab::Plan, _) => {
-                html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyPlan} /> }
-            }
-            (Tab::Dispatch, _) => {
-                html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyDispatch} /> }
-            }
-            (Tab::Summary, _) => {
-                html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::MonthlySummary} /> }
-            }
-            (Tab::Share, _) => html! { <share::ShareTab plan={plan.clone()} /> },
-        },
-    };
+    let loads: WorkLineLoads = (
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+    );
+    let plan = use_memo(loads, WorkLineData::from_loads);
+    let body = plan.view(|plan| match (props.tab, props.line) {
+        (WorkLineTab::Lines, Some(id)) => {
+            html! { <line_detail::LineDetail plan={plan.clone()} line_id={id} /> }
+        }
+        (WorkLineTab::Lines, None) => html! { <lines::LinesTab plan={plan.clone()} /> },
+        (WorkLineTab::Mine, _) => html! { <my_tasks::MyTasks plan={plan.clone()} /> },
+        (WorkLineTab::Overdue, _) => html! { <my_tasks::Overdue plan={plan.clone()} /> },
+        (WorkLineTab::Timeline, _) => html! { <timeline::TimelineTab plan={plan.clone()} /> },
+        (WorkLineTab::StandUp, _) => html! { <standup::StandUpTab plan={plan.clone()} /> },
+        (WorkLineTab::WeeklyPlan, _) => {
+            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyPlan} /> }
+        }
+        (WorkLineTab::Dispatch, _) => {
+            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyDispatch} /> }
+        }
+        (WorkLineTab::Summary, _) => {
+            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::MonthlySummary} /> }
+        }
+        (WorkLineTab::Share, _) => html! { <share::ShareTab plan={plan.clone()} /> },
+    });
     html! {
         <section class="workline">
             <h1>{ "工作分线" }</h1>
-            <nav class="tabs no-print" aria-label="工作分线">
-                { for Tab::ALL.iter().map(|t| html! {
-                    <Link<Route> to={t.route()} classes={classes!((*t == props.tab).then_some("active"))}>{ t.label() }</Link<Route>>
-                }) }
-            </nav>
+            <TabNav<WorkLineTab> label="工作分线" tabs={&WorkLineTab::ALL[..]} current={props.tab} />
             { body }
         </section>
     }

@@ -7,9 +7,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::lines::PlanProps;
-use super::{save_all, today, Plan};
-use crate::app::{use_session, Route};
+use super::{today, WorkLineData};
+use crate::app::Route;
 use crate::record::Id;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::model::{Task, TaskStatus};
@@ -69,7 +71,7 @@ pub fn my_tasks(props: &PlanProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ProgressFormProps {
-    plan: Rc<Plan>,
+    plan: Rc<WorkLineData>,
     task: Task,
     notice: UseStateHandle<Option<Notice>>,
 }
@@ -129,7 +131,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
             );
             let mut records = vec![task];
             records.extend(next);
-            save_all(&session, records, notice.clone(), done);
+            session.save_stamped(records, reporter(&notice), done);
         })
     };
     let line = props

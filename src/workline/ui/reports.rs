@@ -7,10 +7,20 @@ use chrono::{Datelike, Days, NaiveDate};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{parse_date, save_all, today, Plan};
-use crate::app::use_session;
+use super::{parse_date, today, WorkLineData};
+use crate::session::reporter;
+use crate::store::schema::StoreName;
+
+/// What a generated report is made from: it is made again when one of these changes.
+const WORK_LINE_STORES: [StoreName; 4] = [
+    StoreName::WorkLines,
+    StoreName::Tasks,
+    StoreName::StandUps,
+    StoreName::Cadres,
+];
 use crate::office::{docx, xlsx};
 use crate::record::Meta;
+use crate::session::use_session;
 use crate::ui::download::download_bytes;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -22,7 +32,7 @@ use crate::workline::schedule::{month_bounds, week_start};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportTabProps {
-    pub plan: Rc<Plan>,
+    pub plan: Rc<WorkLineData>,
     pub kind: ReportKind,
 }
 
@@ -33,7 +43,7 @@ fn period_start(kind: ReportKind, day: NaiveDate) -> NaiveDate {
     }
 }
 
-fn generate(plan: &Plan, kind: ReportKind, start: NaiveDate) -> ReportDoc {
+fn generate(plan: &WorkLineData, kind: ReportKind, start: NaiveDate) -> ReportDoc {
     let names = plan.names();
     let data = PlanData {
         lines: &plan.lines,
@@ -88,7 +98,11 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
     // A saved report keeps its edits; an unsaved one is generated afresh whenever the data changes.
     let key = match &saved {
         Some(s) => format!("{kind:?}-{}-saved-{}", *start, s.meta.rev),
-        None => format!("{kind:?}-{}-data-{}", *start, session.data_version),
+        None => format!(
+            "{kind:?}-{}-data-{}",
+            *start,
+            session.changes.stamp(&WORK_LINE_STORES)
+        ),
     };
     html! {
         <>
@@ -102,7 +116,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EditorProps {
-    plan: Rc<Plan>,
+    plan: Rc<WorkLineData>,
     kind: ReportKind,
     start: NaiveDate,
     saved: Option<WorkReport>,
@@ -153,20 +167,18 @@ fn report_editor(props: &EditorProps) -> Html {
             let record = match saved.clone() {
                 Some(mut r) => {
                     r.doc = (*doc).clone();
-                    r.meta.touch(&session.device, time::now());
                     r
                 }
                 None => WorkReport {
-                    meta: Meta::new(&session.device, time::now()),
+                    meta: Meta::unsaved(time::now()),
                     kind,
                     period_start: start,
                     doc: (*doc).clone(),
                 },
             };
-            save_all(
-                &session,
+            session.save(
                 vec![record],
-                notice.clone(),
+                reporter(&notice),
                 format!("{}已保存。", kind.label()),
             );
         })

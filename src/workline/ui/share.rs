@@ -7,9 +7,9 @@ use yew::prelude::*;
 use crate::ui::export::export_file;
 
 use super::lines::PlanProps;
-use crate::app::use_session;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::workline::share::line_file_records;
 

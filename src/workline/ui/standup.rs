@@ -8,9 +8,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::lines::PlanProps;
-use super::{parse_date, save_all, today, Plan};
-use crate::app::use_session;
+use super::{parse_date, today, WorkLineData};
 use crate::record::{Id, Meta};
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::standup::{carried_problems, Problem, StandUp};
@@ -58,7 +59,7 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FormProps {
-    plan: Rc<Plan>,
+    plan: Rc<WorkLineData>,
     line_id: Id,
     day: NaiveDate,
 }
@@ -72,17 +73,11 @@ fn stand_up_form(props: &FormProps) -> Html {
         .iter()
         .find(|s| s.line_id == props.line_id && s.date == props.day)
         .cloned();
-    let is_new = existing.is_none();
     let draft = {
-        let (plan, line_id, day, device) = (
-            props.plan.clone(),
-            props.line_id,
-            props.day,
-            session.device.clone(),
-        );
+        let (plan, line_id, day) = (props.plan.clone(), props.line_id, props.day);
         use_state(move || {
             existing.unwrap_or_else(|| StandUp {
-                meta: Meta::new(&device, time::now()),
+                meta: Meta::unsaved(time::now()),
                 line_id,
                 date: day,
                 done: String::new(),
@@ -127,16 +122,8 @@ fn stand_up_form(props: &FormProps) -> Html {
         let (session, draft, notice) = (session.clone(), draft.clone(), notice.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut record = (*draft).clone();
-            if !is_new {
-                record.meta.touch(&session.device, time::now());
-            }
-            save_all(
-                &session,
-                vec![record],
-                notice.clone(),
-                "碰头会记录已保存。".into(),
-            );
+            let record = (*draft).clone();
+            session.save(vec![record], reporter(&notice), "碰头会记录已保存。");
         })
     };
     html! {
@@ -190,7 +177,7 @@ fn stand_up_form(props: &FormProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct HistoryProps {
-    plan: Rc<Plan>,
+    plan: Rc<WorkLineData>,
     line_id: Id,
 }
 

@@ -1,0 +1,191 @@
+//! What every page gets from the shell — the open database, this browser, the person using it —
+//! and the one way pages save: touch the version, write in one transaction, tell the pages whose
+//! stores changed, report failure as a notice.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::record::{DeviceId, Entity};
+use crate::store::schema::StoreName;
+use crate::store::settings::Profile;
+use crate::store::Store;
+use crate::ui::notice::Notice;
+use crate::ui::time;
+
+/// How often each store has changed since the app started. A page reloads only when one of the
+/// stores it shows has changed, not on every write anywhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes(Rc<BTreeMap<StoreName, u32>>);
+
+impl Changes {
+    /// A number that grows whenever any of `stores` changes.
+    pub fn stamp(&self, stores: &[StoreName]) -> u32 {
+        stores
+            .iter()
+            .filter_map(|s| self.0.get(s))
+            .fold(0u32, |sum, n| sum.wrapping_add(*n))
+    }
+
+    pub fn after(&self, stores: &[StoreName]) -> Changes {
+        let mut next = (*self.0).clone();
+        for store in stores {
+            let n = next.entry(*store).or_insert(0);
+            *n = n.wrapping_add(1);
+        }
+        Changes(Rc::new(next))
+    }
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    pub store: Store,
+    pub device: DeviceId,
+    pub profile: Profile,
+    pub changes: Changes,
+    /// Tells every page which stores were written.
+    pub announce: Callback<Vec<StoreName>>,
+    pub profile_changed: Callback<Profile>,
+    /// The browser's answer to the request for persistent storage, once asked.
+    pub persisted: Option<bool>,
+}
+
+#[hook]
+pub fn use_session() -> Session {
+    // The shell renders pages only inside the provider, so the context is always there.
+    use_context::<Session>().unwrap_or_else(|| unreachable!("页面只在应用外壳内渲染"))
+}
+
+/// Records to write in one transaction, each touched as this browser's edit when added.
+/// A record that cannot be written as JSON makes the whole batch fail with a message; it is
+/// never silently left out.
+#[derive(Default)]
+pub struct Batch {
+    writes: Vec<(StoreName, Value)>,
+    failed: Option<String>,
+}
+
+impl Batch {
+    pub fn put<E: Entity>(&mut self, mut record: E, session: &Session) -> &mut Self {
+        session.touch(&mut record);
+        self.put_as_received(E::STORE, &record);
+        self
+    }
+
+    /// A record someone else made (an answer sheet, a merged file): written as it is.
+    pub fn put_as_received<T: serde::Serialize>(&mut self, store: StoreName, record: &T) {
+        match serde_json::to_value(record) {
+            Ok(value) => self.writes.push((store, value)),
+            Err(e) => {
+                self.failed.get_or_insert(format!(
+                    "有一条{}无法保存（{e}），什么都没有写入。",
+                    store.label()
+                ));
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.writes.len()
+    }
+}
+
+impl Session {
+    /// Marks a record as edited here now, for screens that keep the record they save.
+    pub fn touch<E: Entity>(&self, record: &mut E) {
+        record.meta_mut().touch(&self.device, time::now());
+    }
+
+    /// Saves records edited here: each is touched, all are written in one transaction.
+    pub async fn save_now<E: Entity>(&self, records: Vec<E>) -> Result<(), String> {
+        let mut batch = Batch::default();
+        for record in records {
+            batch.put(record, self);
+        }
+        self.commit(batch).await
+    }
+
+    /// Writes a batch whole or not at all, then tells the pages whose stores changed.
+    pub async fn commit(&self, batch: Batch) -> Result<(), String> {
+        if let Some(message) = batch.failed {
+            return Err(message);
+        }
+        self.write_values(&batch.writes).await
+    }
+
+    /// Writes records that were checked and merged elsewhere (imports), exactly as given.
+    pub async fn write_values(&self, writes: &[(StoreName, Value)]) -> Result<(), String> {
+        self.store
+            .write_all(writes)
+            .await
+            .map_err(|e| e.user_message())?;
+        let mut stores: Vec<StoreName> = writes.iter().map(|(s, _)| *s).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        self.announce.emit(stores);
+        Ok(())
+    }
+
+    /// Saves records edited on a screen, in the background: each is touched as this browser's
+    /// edit; `done` (if not empty) or the failure is reported.
+    pub fn save<E: Entity>(
+        &self,
+        records: Vec<E>,
+        report: Callback<Notice>,
+        done: impl Into<String>,
+    ) {
+        let mut batch = Batch::default();
+        for record in records {
+            batch.put(record, self);
+        }
+        self.commit_in_background(batch, report, done.into());
+    }
+
+    /// Saves records that a pure rule already stamped as this browser's edit (progress reports,
+    /// recurrences, practice, question imports: each rule touches what it changes and is tested
+    /// natively with its versions), so they are not counted twice.
+    pub fn save_stamped<E: Entity>(
+        &self,
+        records: Vec<E>,
+        report: Callback<Notice>,
+        done: impl Into<String>,
+    ) {
+        let mut batch = Batch::default();
+        for record in &records {
+            batch.put_as_received(E::STORE, record);
+        }
+        self.commit_in_background(batch, report, done.into());
+    }
+
+    fn commit_in_background(&self, batch: Batch, report: Callback<Notice>, done: String) {
+        let session = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match session.commit(batch).await {
+                Ok(()) if done.is_empty() => {}
+                Ok(()) => report.emit(Notice::Success(done)),
+                Err(message) => report.emit(Notice::Error(message)),
+            }
+        });
+    }
+}
+
+/// A notice state as the callback children report through.
+pub fn reporter(notice: &UseStateHandle<Option<Notice>>) -> Callback<Notice> {
+    let notice = notice.clone();
+    Callback::from(move |n: Notice| notice.set(Some(n)))
+}
+
+impl Reducible for Changes {
+    type Action = Vec<StoreName>;
+
+    // A reducer, not a state setter: two writes announced before the next render both count.
+    fn reduce(self: Rc<Self>, stores: Vec<StoreName>) -> Rc<Self> {
+        Rc::new(self.after(&stores))
+    }
+}

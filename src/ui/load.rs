@@ -1,0 +1,121 @@
+//! One way for a page to load what it shows: busy, failed or ready, drawn one way, and loaded
+//! again only when one of the stores it reads has changed (or its own key has).
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::record::Entity;
+use crate::session::{use_session, Session};
+use crate::store::schema::StoreName;
+use crate::store::StoreError;
+use crate::ui::notice::{Notice, NoticeBox};
+
+#[derive(Debug)]
+pub enum Load<T> {
+    Busy,
+    Failed(String),
+    Ready(Rc<T>),
+}
+
+// Derived Clone/PartialEq would ask the same of T; the data is shared, compared by pointer.
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Load::Busy => Load::Busy,
+            Load::Failed(m) => Load::Failed(m.clone()),
+            Load::Ready(d) => Load::Ready(d.clone()),
+        }
+    }
+}
+
+impl<T> PartialEq for Load<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Load::Busy, Load::Busy) => true,
+            (Load::Failed(a), Load::Failed(b)) => a == b,
+            (Load::Ready(a), Load::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl<T> Load<T> {
+    pub fn ready(&self) -> Option<&Rc<T>> {
+        match self {
+            Load::Ready(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn failure(&self) -> Option<&str> {
+        match self {
+            Load::Failed(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Busy and failed look the same on every page; `ready` draws the data.
+    pub fn view(&self, ready: impl FnOnce(&Rc<T>) -> Html) -> Html {
+        match self {
+            Load::Busy => html! { <p aria-busy="true">{ "正在读取……" }</p> },
+            Load::Failed(m) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
+            Load::Ready(d) => ready(d),
+        }
+    }
+}
+
+/// Loads with `load` when the page first shows, and again when one of `stores` changes or
+/// `key` does. The previous data stays on screen while a reload runs; a reload that finishes
+/// after a newer one started is dropped, so an older answer never overwrites a newer one.
+#[hook]
+pub fn use_load_keyed<T, K, F, Fut>(stores: &[StoreName], key: K, load: F) -> Load<T>
+where
+    T: 'static,
+    K: PartialEq + Clone + 'static,
+    F: FnOnce(Session, K) -> Fut + 'static,
+    Fut: Future<Output = Result<T, StoreError>> + 'static,
+{
+    let session = use_session();
+    let state = use_state(|| Load::Busy);
+    let latest = use_mut_ref(|| Rc::new(Cell::new(0u32)));
+    let stamp = session.changes.stamp(stores);
+    {
+        let (state, latest) = (state.clone(), latest.borrow().clone());
+        use_effect_with((stamp, key), move |(_, key)| {
+            let this = latest.get().wrapping_add(1);
+            latest.set(this);
+            let future = load(session, key.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = future.await;
+                if latest.get() == this {
+                    state.set(match result {
+                        Ok(data) => Load::Ready(Rc::new(data)),
+                        Err(e) => Load::Failed(e.user_message()),
+                    });
+                }
+            });
+        });
+    }
+    (*state).clone()
+}
+
+#[hook]
+pub fn use_load<T, F, Fut>(stores: &[StoreName], load: F) -> Load<T>
+where
+    T: 'static,
+    F: FnOnce(Session) -> Fut + 'static,
+    Fut: Future<Output = Result<T, StoreError>> + 'static,
+{
+    use_load_keyed(stores, (), move |session, ()| load(session))
+}
+
+/// Every record of one type, reloaded when its store changes.
+#[hook]
+pub fn use_records<E: Entity>() -> Load<Vec<E>> {
+    use_load(&[E::STORE], |session| async move {
+        session.store.all::<E>().await
+    })
+}
