@@ -198,6 +198,7 @@ fn bench_question_bank_and_grading() {
         seed: 1,
         reveal: Reveal::ScoreOnly,
         deleted: false,
+        author: None,
     };
     let sheets: Vec<Attempt> = (0..300)
         .map(|p| Attempt {

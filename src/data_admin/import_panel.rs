@@ -9,11 +9,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::import_flow::{preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
-use crate::app::{use_session, Session};
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
 use crate::exchange::merge::{self, differences, display_name, Decision, Resolution};
 use crate::exchange::validate::{check_references, check_size, read_file};
+use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::time;
@@ -113,16 +113,14 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             flow.dispatch(ImportAction::Writing(plan.items.len()));
             let (session, flow) = (session.clone(), flow.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.write_all(&writes).await {
+                match session.write_values(&writes).await {
                     Ok(()) => flow.dispatch(ImportAction::Written {
                         written: writes.len(),
                     }),
-                    Err(e) => flow.dispatch(ImportAction::Failed(format!(
-                        "导入没有完成，本机数据没有任何改变。{}",
-                        e.user_message()
+                    Err(message) => flow.dispatch(ImportAction::Failed(format!(
+                        "导入没有完成，本机数据没有任何改变。{message}"
                     ))),
                 }
-                session.data_changed.emit(());
             });
         })
     };
@@ -171,7 +169,9 @@ async fn prepare_import(
         exported_at: valid.exported_at,
         app_version: valid.app_version.clone(),
     };
-    Ok((summary, merge::plan(valid.records, &local)))
+    let mut plan = merge::plan(valid.records, &local);
+    plan.protect(&session.device);
+    Ok((summary, plan))
 }
 
 fn import_view(
@@ -217,6 +217,11 @@ fn import_view(
             problem,
         } => {
             let rows = preview_rows(plan);
+            // The protected column appears only when a file tried to change something ours.
+            let columns: Vec<Decision> = DECISIONS
+                .into_iter()
+                .chain((plan.count(Decision::Protected) > 0).then_some(Decision::Protected))
+                .collect();
             let conflicts: Vec<_> = plan.conflicts().collect();
             let to_write = plan.count(Decision::New)
                 + plan.count(Decision::Newer)
@@ -231,16 +236,16 @@ fn import_view(
                     ) }</p>
                     <table class="grid">
                         <thead><tr><th scope="col">{ "类别" }</th>
-                            { for DECISIONS.iter().map(|d| html! { <th scope="col">{ d.label() }</th> }) }
+                            { for columns.iter().map(|d| html! { <th scope="col">{ d.label() }</th> }) }
                         </tr></thead>
                         <tbody>
                         { for rows.iter().map(|(store, counts)| html! {
                             <tr><th scope="row">{ store.label() }</th>
-                                { for DECISIONS.iter().map(|d| html! { <td>{ counts.get(d).copied().unwrap_or(0) }</td> }) }
+                                { for columns.iter().map(|d| html! { <td>{ counts.get(d).copied().unwrap_or(0) }</td> }) }
                             </tr>
                         }) }
                         <tr class="total"><th scope="row">{ "合计" }</th>
-                            { for DECISIONS.iter().map(|d| html! { <td>{ plan.count(*d) }</td> }) }
+                            { for columns.iter().map(|d| html! { <td>{ plan.count(*d) }</td> }) }
                         </tr>
                         </tbody>
                     </table>
@@ -251,6 +256,9 @@ fn import_view(
                         <ConflictList flow={flow.clone()} />
                     }
                     if let Some(p) = problem { <div class="notice error" role="alert"><p>{ p }</p></div> }
+                    if plan.count(Decision::Protected) > 0 {
+                        <p>{ format!("文件想修改本机所建的 {} 份测验或其答案，这些不会改动：测验和答案只在出题的电脑上修改。", plan.count(Decision::Protected)) }</p>
+                    }
                     <p>{ format!("“比本机旧”和“相同”的记录不会改动本机数据。确认后将写入约 {to_write} 条记录。") }</p>
                     <button class="primary" onclick={on_confirm}
                         disabled={conflicts.len() > resolutions.len()}>{ "确认导入" }</button>

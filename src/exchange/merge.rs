@@ -22,6 +22,8 @@ pub enum Decision {
     Identical,
     /// Both sides changed the record since they last agreed: the user picks.
     Conflict,
+    /// Ours, and no file may change it (a quiz made here, an answer key): kept as it is.
+    Protected,
 }
 
 impl Decision {
@@ -32,6 +34,7 @@ impl Decision {
             Decision::Older => "比本机旧",
             Decision::Identical => "相同",
             Decision::Conflict => "冲突",
+            Decision::Protected => "本机所建，不改",
         }
     }
 }
@@ -147,6 +150,25 @@ impl MergePlan {
         counts
     }
 
+    /// Marks the records that no file may change in this browser (see `records::protected`):
+    /// whatever their versions say, ours are kept.
+    pub fn protect(&mut self, device: &DeviceId) {
+        for item in &mut self.items {
+            if let Some(local) = &item.local {
+                if item.decision != Decision::Identical
+                    && super::records::protected(
+                        item.store,
+                        &local.value,
+                        &item.incoming.value,
+                        device,
+                    )
+                {
+                    item.decision = Decision::Protected;
+                }
+            }
+        }
+    }
+
     pub fn count(&self, decision: Decision) -> usize {
         self.items.iter().filter(|i| i.decision == decision).count()
     }
@@ -180,7 +202,7 @@ impl MergePlan {
                 (Decision::New, _) | (Decision::Newer, _) => {
                     out.push((item.store, incoming.value.clone()));
                 }
-                (Decision::Older, _) => {}
+                (Decision::Older, _) | (Decision::Protected, _) => {}
                 (Decision::Identical, Some(local)) => {
                     // Same content reached on both sides: remember that we have seen both.
                     if local.meta.versions != incoming.meta.versions {

@@ -108,6 +108,26 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
     }
 }
 
+/// Whether a record in this browser is one that no incoming file may change: a quiz made here
+/// (its paper and answer key change only where it was made, whatever a file's version says),
+/// and any quiz's answer key, which a copy without one never replaces.
+pub fn protected(
+    store: StoreName,
+    local: &Value,
+    incoming: &Value,
+    device: &crate::record::DeviceId,
+) -> bool {
+    match store {
+        StoreName::Quizzes => {
+            let (Ok(ours), Ok(theirs)) = (typed::<Quiz>(local), typed::<Quiz>(incoming)) else {
+                return false;
+            };
+            ours.made_by(device) || (ours.has_answer_key() && !theirs.has_answer_key())
+        }
+        _ => false,
+    }
+}
+
 /// A field of one store that holds the id (or a list of ids) of records in another store.
 pub struct Reference {
     pub from: StoreName,

@@ -550,3 +550,97 @@ fn restoring_into_an_empty_browser_writes_every_record_unchanged() {
     let values: Vec<Value> = writes.into_iter().map(|(_, v)| v).collect();
     assert_eq!(values, cadres.iter().map(to_value).collect::<Vec<_>>());
 }
+
+// ---- records no file may change ----
+
+fn quiz_made_by(device: &DeviceId) -> crate::quiz::paper::Quiz {
+    use crate::quiz::model::{Answer, QuestionKind};
+    use crate::quiz::paper::{PaperQuestion, Quiz, QuizMode, Reveal};
+    Quiz {
+        meta: Meta::new(device, t(0)),
+        title: "上半年测验".into(),
+        mode: QuizMode::Exam,
+        paper: vec![PaperQuestion {
+            question_id: uuid::Uuid::new_v4(),
+            kind: QuestionKind::TrueFalse,
+            stem: "诫勉对象应在5日内写出整改措施".into(),
+            options: vec![],
+            points: 2000,
+            answer: Some(Answer::TrueFalse(true)),
+            explanation: None,
+            blanks: 0,
+        }],
+        pass_mark: 1200,
+        time_limit_minutes: Some(30),
+        opens: None,
+        closes: None,
+        shuffle_questions: false,
+        shuffle_options: false,
+        seed: 1,
+        reveal: Reveal::ScoreOnly,
+        deleted: false,
+        author: Some(device.clone()),
+    }
+}
+
+fn quiz_record(q: &crate::quiz::paper::Quiz) -> IncomingRecord {
+    IncomingRecord {
+        store: StoreName::Quizzes,
+        meta: q.meta.clone(),
+        value: serde_json::to_value(q).unwrap_or(Value::Null),
+    }
+}
+
+fn quiz_plan(
+    ours: &crate::quiz::paper::Quiz,
+    theirs: &crate::quiz::paper::Quiz,
+    here: &DeviceId,
+) -> super::merge::MergePlan {
+    let local = HashMap::from([(
+        (StoreName::Quizzes, ours.meta.id),
+        LocalRecord {
+            meta: ours.meta.clone(),
+            value: serde_json::to_value(ours).unwrap_or(Value::Null),
+        },
+    )]);
+    let mut p = plan(vec![quiz_record(theirs)], &local);
+    p.protect(here);
+    p
+}
+
+#[test]
+fn a_forged_newer_package_cannot_replace_the_answer_key_where_the_quiz_was_made() {
+    let ours = quiz_made_by(&me());
+    let mut forged = ours.clone();
+    forged.paper[0].answer = Some(crate::quiz::model::Answer::TrueFalse(false));
+    forged.meta.touch(&me(), t(60)); // the secretary's own device id, copied into the file
+    forged.meta.touch(&them(), t(60));
+    let p = quiz_plan(&ours, &forged, &me());
+    assert_eq!(p.items[0].decision, Decision::Protected);
+    let writes = p
+        .writes(&HashMap::new(), &me(), t(120), uuid::Uuid::new_v4)
+        .unwrap_or_default();
+    assert!(writes.is_empty(), "nothing is written over the quiz");
+}
+
+#[test]
+fn a_copy_without_the_key_never_replaces_one_with_it() {
+    // A cadre's backup holds the exam package: the same quiz without its answers.
+    let ours = quiz_made_by(&them());
+    let mut copy = ours.for_package();
+    copy.meta.touch(&them(), t(60));
+    assert!(!copy.has_answer_key());
+    let p = quiz_plan(&ours, &copy, &me());
+    assert_eq!(p.items[0].decision, Decision::Protected);
+}
+
+#[test]
+fn a_received_quiz_still_takes_its_authors_updates() {
+    // On a cadre's computer: a practice quiz from the secretary, updated by the secretary.
+    let received = quiz_made_by(&them());
+    let mut update = received.clone();
+    update.title = "上半年测验（修订）".into();
+    update.meta.touch(&them(), t(60));
+    let p = quiz_plan(&received, &update, &me());
+    assert_eq!(p.items[0].decision, Decision::Newer);
+}

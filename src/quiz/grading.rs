@@ -1,10 +1,10 @@
 //! Grading: every score recomputed from the answers and the secretary's own paper (never from
 //! a file), results with pass/fail, per-question statistics and the score distribution.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::attempt::{Attempt, Response};
-use super::model::Answer;
+use super::model::{Answer, QuestionKind};
 use super::paper::{PaperQuestion, Quiz};
 
 /// How one answer fared.
@@ -53,8 +53,9 @@ pub fn mark(q: &PaperQuestion, response: Option<&Response>, manual: Option<u32>)
             }
         }
     };
-    // A mark given by hand stands (简答, or a correction by the secretary).
-    if let Some(points) = manual {
+    // A mark given by hand stands, for 简答 only: every other kind is marked by its key, so no
+    // mark stored with a sheet can change its score.
+    if let Some(points) = manual.filter(|_| q.kind == QuestionKind::ShortAnswer) {
         let awarded = points.min(full);
         let verdict = if awarded == full {
             Verdict::Correct
@@ -234,87 +235,6 @@ pub fn distribution(graded: &[Graded]) -> [usize; 10] {
         bands[band] += 1;
     }
     bands
-}
-
-/// Something the secretary should know about an incoming answer sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SheetFlag {
-    /// Submitted after the quiz closed.
-    Late,
-    /// The same person already has another sheet for this quiz.
-    Duplicate,
-    /// This very sheet was imported before.
-    AlreadyImported,
-    /// The sheet is for a quiz this browser does not have.
-    OtherQuiz,
-    /// Not submitted (an unfinished attempt).
-    NotSubmitted,
-}
-
-impl SheetFlag {
-    pub fn label(&self) -> &'static str {
-        match self {
-            SheetFlag::Late => "逾期提交",
-            SheetFlag::Duplicate => "重复提交",
-            SheetFlag::AlreadyImported => "已导入过",
-            SheetFlag::OtherQuiz => "不是本机的测验",
-            SheetFlag::NotSubmitted => "未提交",
-        }
-    }
-
-    /// Whether a sheet with this flag is still taken in (flagged) or left out.
-    pub fn keeps(&self) -> bool {
-        matches!(self, SheetFlag::Late | SheetFlag::Duplicate)
-    }
-}
-
-/// Flags for a batch of incoming sheets against the quizzes and sheets already here.
-pub fn flag_sheets(
-    incoming: &[Attempt],
-    quizzes: &HashMap<uuid::Uuid, &Quiz>,
-    existing: &[Attempt],
-) -> Vec<Vec<SheetFlag>> {
-    let mut seen: Vec<(uuid::Uuid, uuid::Uuid, String, String)> = existing
-        .iter()
-        .map(|a| {
-            (
-                a.meta.id,
-                a.quiz_id,
-                a.respondent.name.clone(),
-                a.respondent.unit.clone(),
-            )
-        })
-        .collect();
-    incoming
-        .iter()
-        .map(|a| {
-            let mut flags = Vec::new();
-            let Some(quiz) = quizzes.get(&a.quiz_id) else {
-                return vec![SheetFlag::OtherQuiz];
-            };
-            let Some(at) = a.submitted_at() else {
-                return vec![SheetFlag::NotSubmitted];
-            };
-            if seen.iter().any(|(id, ..)| *id == a.meta.id) {
-                return vec![SheetFlag::AlreadyImported];
-            }
-            if quiz.closes.is_some_and(|c| at > c) {
-                flags.push(SheetFlag::Late);
-            }
-            if seen.iter().any(|(_, q, n, u)| {
-                *q == a.quiz_id && *n == a.respondent.name && *u == a.respondent.unit
-            }) {
-                flags.push(SheetFlag::Duplicate);
-            }
-            seen.push((
-                a.meta.id,
-                a.quiz_id,
-                a.respondent.name.clone(),
-                a.respondent.unit.clone(),
-            ));
-            flags
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod attempt;
 pub mod bank;
 pub mod grading;
 pub mod import;
+pub mod intake;
 pub mod model;
 pub mod paper;
 pub mod practice;

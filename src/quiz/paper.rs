@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Answer, Difficulty, Question, QuestionKind};
-use crate::record::{Entity, Id, Meta};
+use crate::record::{DeviceId, Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -87,6 +87,9 @@ pub struct Quiz {
     pub reveal: Reveal,
     #[serde(default)]
     pub deleted: bool,
+    /// The browser that made the quiz: only there may its paper and answer key change.
+    #[serde(default)]
+    pub author: Option<DeviceId>,
 }
 
 impl Entity for Quiz {
@@ -351,6 +354,15 @@ impl Quiz {
 
     pub fn is_open(&self, now: DateTime<Utc>) -> bool {
         self.opens.is_none_or(|o| now >= o) && self.closes.is_none_or(|c| now <= c)
+    }
+
+    /// Whether the quiz was made in the browser `device` (quizzes from before authors were
+    /// recorded count as made where they carry edits).
+    pub fn made_by(&self, device: &DeviceId) -> bool {
+        match &self.author {
+            Some(author) => author == device,
+            None => self.meta.versions.0.contains_key(device),
+        }
     }
 
     pub fn has_answer_key(&self) -> bool {

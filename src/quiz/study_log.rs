@@ -245,6 +245,7 @@ mod tests {
             seed: 0,
             reveal: Reveal::ScoreOnly,
             deleted: false,
+            author: None,
         };
         let sheet = Attempt {
             meta: meta(),

@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::DateTime;
 
@@ -71,6 +71,7 @@ fn quiz() -> Quiz {
         seed: 1,
         reveal: Default::default(),
         deleted: false,
+        author: None,
     }
 }
 
@@ -198,27 +199,20 @@ fn statistics_rate_discriminate_and_find_the_popular_wrong_option() {
 }
 
 #[test]
-fn incoming_sheets_are_flagged() {
-    let z = quiz();
-    let quizzes: HashMap<uuid::Uuid, &Quiz> = [(z.meta.id, &z)].into();
-    let on_time = sheet(&z, "李四", vec![], 10);
-    let late = sheet(&z, "王五", vec![], 5000);
-    let again = sheet(&z, "李四", vec![], 20);
-    let mut other = sheet(&z, "赵六", vec![], 10);
-    other.quiz_id = uuid::Uuid::new_v4();
-    let flags = flag_sheets(
-        &[on_time.clone(), late, again, other, on_time.clone()],
-        &quizzes,
-        &[],
-    );
+fn a_hand_mark_counts_only_on_a_short_answer() {
+    let quiz = quiz();
+    let mut a = sheet(&quiz, "李四", vec![], 0);
+    for position in 0..quiz.paper.len() {
+        a.manual_points.insert(position, 2000);
+    }
+    let graded = grade(&quiz, &a);
+    let short = quiz
+        .paper
+        .iter()
+        .position(|q| q.kind == QuestionKind::ShortAnswer)
+        .unwrap_or_default();
     assert_eq!(
-        flags,
-        vec![
-            vec![],
-            vec![SheetFlag::Late],
-            vec![SheetFlag::Duplicate],
-            vec![SheetFlag::OtherQuiz],
-            vec![SheetFlag::AlreadyImported]
-        ]
+        graded.score, quiz.paper[short].points,
+        "only the 简答 mark, capped at its points"
     );
 }

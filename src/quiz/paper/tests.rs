@@ -63,6 +63,7 @@ fn quiz(paper: Vec<PaperQuestion>) -> Quiz {
         seed: 42,
         reveal: Reveal::ScoreOnly,
         deleted: false,
+        author: None,
     }
 }
 

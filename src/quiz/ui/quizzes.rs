@@ -11,7 +11,6 @@ use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
 
 use super::DataProps;
-use crate::app::use_session;
 use crate::exchange::envelope::FileKind;
 use crate::quiz::bank::{filter, BankFilter};
 use crate::quiz::model::{Difficulty, QuestionKind};
@@ -19,9 +18,10 @@ use crate::quiz::paper::{
     build_paper, parse_points, points_text, DrawRule, Quiz, QuizMode, Reveal,
 };
 use crate::record::Meta;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::save_all;
 
 #[derive(Clone, PartialEq)]
 struct Draft {
@@ -176,7 +176,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 ));
             }
             let quiz = Quiz {
-                meta: Meta::new(&session.device, time::now()),
+                meta: Meta::unsaved(time::now()),
                 title: d.title.trim().to_string(),
                 mode: d.mode,
                 paper,
@@ -189,6 +189,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 seed,
                 reveal: d.reveal,
                 deleted: false,
+                author: Some(session.device.clone()),
             };
             if let Err(e) = quiz.check() {
                 return fail(&e.user_message());
@@ -200,7 +201,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 points_text(quiz.total_points())
             );
             building.set(false);
-            save_all(&session, vec![quiz], notice.clone(), done);
+            session.save(vec![quiz], reporter(&notice), done);
         })
     };
 

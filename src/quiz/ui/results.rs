@@ -2,35 +2,22 @@
 //! quiz), recompute every score from this browser's own paper, mark 简答 answers, and show
 //! results, who has not submitted, per-question statistics and the score distribution.
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::sheet_intake::SheetIntake;
 use super::DataProps;
-use crate::app::use_session;
-use crate::exchange::envelope::FileKind;
 use crate::exchange::table::csv_text;
-use crate::exchange::validate::read_file;
 use crate::office::xlsx;
 use crate::quiz::attempt::{Attempt, Response};
-use crate::quiz::grading::{distribution, flag_sheets, grade, question_stats, Graded, SheetFlag};
+use crate::quiz::grading::{distribution, grade, question_stats, Graded};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{parse_points, points_text, Quiz};
-use crate::store::schema::StoreName;
+use crate::session::reporter;
+use crate::session::use_session;
 use crate::ui::download::{download_bytes, download_text};
-use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::save_all;
-
-struct Incoming {
-    file: String,
-    attempt: Option<Attempt>,
-    problem: Option<String>,
-    flags: Vec<SheetFlag>,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum SortBy {
@@ -50,122 +37,11 @@ pub fn results_tab(props: &DataProps) -> Html {
         .filter(|q| q.has_answer_key())
         .collect();
     let selected = use_state(|| own.first().map(|q| q.meta.id));
-    let incoming = use_state(|| None::<Rc<Vec<Incoming>>>);
     let notice = use_state(|| None::<Notice>);
     let sort = use_state(|| (SortBy::Score, true));
-
-    let on_files = {
-        let (incoming, data) = (incoming.clone(), data.clone());
-        Callback::from(move |files: Vec<PickedFile>| {
-            let mut rows: Vec<Incoming> = Vec::new();
-            for f in files {
-                match read_file(&f.bytes, FileKind::AnswerSheet) {
-                    Err(e) => rows.push(Incoming {
-                        file: f.name,
-                        attempt: None,
-                        problem: Some(e.user_message()),
-                        flags: vec![],
-                    }),
-                    Ok(valid) => {
-                        for r in valid.records {
-                            match crate::exchange::records::typed::<Attempt>(&r.value) {
-                                Ok(a) => rows.push(Incoming {
-                                    file: f.name.clone(),
-                                    attempt: Some(a),
-                                    problem: None,
-                                    flags: vec![],
-                                }),
-                                Err(e) => rows.push(Incoming {
-                                    file: f.name.clone(),
-                                    attempt: None,
-                                    problem: Some(format!("答卷无法读取（{e}）")),
-                                    flags: vec![],
-                                }),
-                            }
-                        }
-                    }
-                }
-            }
-            let quizzes: HashMap<uuid::Uuid, &Quiz> = data
-                .quizzes
-                .iter()
-                .filter(|q| q.has_answer_key())
-                .map(|q| (q.meta.id, q))
-                .collect();
-            let attempts: Vec<Attempt> = rows.iter().filter_map(|r| r.attempt.clone()).collect();
-            let mut flags = flag_sheets(&attempts, &quizzes, &data.attempts).into_iter();
-            for r in rows.iter_mut().filter(|r| r.attempt.is_some()) {
-                r.flags = flags.next().unwrap_or_default();
-            }
-            incoming.set(Some(Rc::new(rows)));
-        })
-    };
-    let on_too_large = {
-        let notice = notice.clone();
-        Callback::from(move |(name, _): (String, u64)| {
-            notice.set(Some(Notice::Error(format!(
-                "“{name}”太大或无法读取，不像是答卷文件。"
-            ))))
-        })
-    };
-    let on_confirm = {
-        let (session, incoming, notice) = (session.clone(), incoming.clone(), notice.clone());
-        Callback::from(move |_| {
-            let Some(rows) = &*incoming else { return };
-            let writes: Vec<(StoreName, serde_json::Value)> = rows
-                .iter()
-                .filter(|r| r.flags.iter().all(SheetFlag::keeps))
-                .filter_map(|r| r.attempt.as_ref())
-                .filter_map(|a| serde_json::to_value(a).ok())
-                .map(|v| (StoreName::Attempts, v))
-                .collect();
-            let n = writes.len();
-            let (session, incoming, notice) = (session.clone(), incoming.clone(), notice.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match session.store.write_all(&writes).await {
-                    Ok(()) => {
-                        incoming.set(None);
-                        notice.set(Some(Notice::Success(format!(
-                            "已导入 {n} 份答卷，成绩已按本机试卷重新计算。"
-                        ))));
-                        session.data_changed.emit(());
-                    }
-                    Err(e) => notice.set(Some(Notice::Error(format!(
-                        "答卷没有导入，本机数据没有改变。{}",
-                        e.user_message()
-                    )))),
-                }
-            });
-        })
-    };
-
-    let intake = match &*incoming {
-        None => html! {},
-        Some(rows) => {
-            let taken = rows
-                .iter()
-                .filter(|r| r.attempt.is_some() && r.flags.iter().all(SheetFlag::keeps))
-                .count();
-            html! {
-                <div class="preview" aria-label="答卷导入预览">
-                    <table class="grid"><thead><tr><th scope="col">{ "文件" }</th><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "情况" }</th></tr></thead>
-                    <tbody>{ for rows.iter().map(|r| html! {
-                        <tr>
-                            <td>{ &r.file }</td>
-                            <td>{ r.attempt.as_ref().map(|a| a.respondent.name.clone()).unwrap_or_default() }</td>
-                            <td>{ r.attempt.as_ref().map(|a| a.respondent.unit.clone()).unwrap_or_default() }</td>
-                            <td class={classes!((r.problem.is_some() || !r.flags.iter().all(SheetFlag::keeps)).then_some("late"))}>
-                                { r.problem.clone().unwrap_or_else(|| if r.flags.is_empty() { "正常".into() } else {
-                                    r.flags.iter().map(|f| format!("{}{}", f.label(), if f.keeps() { "（仍导入）" } else { "（不导入）" })).collect::<Vec<_>>().join("；")
-                                }) }
-                            </td>
-                        </tr>
-                    }) }</tbody></table>
-                    <button class="primary" onclick={on_confirm} disabled={taken == 0}>{ format!("确认导入 {taken} 份答卷") }</button>
-                    <button onclick={{ let i = incoming.clone(); Callback::from(move |_| i.set(None)) }}>{ "取消" }</button>
-                </div>
-            }
-        }
+    let on_taken = {
+        let selected = selected.clone();
+        Callback::from(move |quiz: uuid::Uuid| selected.set(Some(quiz)))
     };
 
     let quiz = selected.and_then(|id| own.iter().find(|q| q.meta.id == id).copied());
@@ -176,12 +52,7 @@ pub fn results_tab(props: &DataProps) -> Html {
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
-            <section class="card no-print" aria-labelledby="sheets-h">
-                <h2 id="sheets-h">{ "导入答卷" }</h2>
-                <p>{ "可以一次选择多份答卷。成绩不取自文件，而是按本机试卷重新计算；逾期、重复提交的答卷会标出。" }</p>
-                <FileDrop label="选择答卷文件（.json，可多选）" accept=".json,application/json" multiple=true max_bytes={5 * 1024 * 1024u64} {on_files} {on_too_large} />
-                { intake }
-            </section>
+            <SheetIntake data={data.clone()} report={reporter(&notice)} {on_taken} />
             <label class="inline no-print">{ "测验" }
                 <select onchange={{ let s = selected.clone(); Callback::from(move |e: Event| s.set(uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()).ok())) }}>
                     { for own.iter().map(|q| html! { <option value={q.meta.id.to_string()} selected={*selected == Some(q.meta.id)}>{ &q.title }</option> }) }
@@ -196,7 +67,7 @@ fn results_view(
     quiz: &Quiz,
     data: &super::QuizData,
     sort: &UseStateHandle<(SortBy, bool)>,
-    session: &crate::app::Session,
+    session: &crate::session::Session,
     notice: &UseStateHandle<Option<Notice>>,
 ) -> Html {
     let attempts: Vec<&Attempt> = data
@@ -424,11 +295,9 @@ fn mark_row(props: &MarkRowProps) -> Html {
             };
             let mut a = attempt.clone();
             a.manual_points.insert(pos, points);
-            a.meta.touch(&session.device, time::now());
-            save_all(
-                &session,
+            session.save(
                 vec![a],
-                notice.clone(),
+                reporter(&notice),
                 format!("已给 {} 打分。", attempt.respondent.name),
             );
         })

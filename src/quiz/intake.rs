@@ -1,0 +1,201 @@
+//! Taking answer sheets in. A sheet brings one person's answers and the times they were given;
+//! marks and scores are the secretary's, entered and computed in this browser. Whatever else a
+//! sheet says is checked rather than believed, and what looks wrong is flagged for the secretary.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+
+use super::attempt::Attempt;
+use super::paper::Quiz;
+use crate::record::Id;
+
+/// Time allowed past a quiz's limit before a sheet is flagged: the automatic submission and a
+/// slow computer may add a little.
+pub const GRACE_MINUTES: i64 = 2;
+
+/// Something the secretary should know about an incoming sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetFlag {
+    /// Submitted after the quiz closed.
+    Late,
+    /// The same person already has another sheet for this quiz.
+    Duplicate,
+    /// This very sheet, unchanged, was imported before.
+    AlreadyImported,
+    /// This sheet was imported before with other content: one of the two was edited.
+    ChangedSinceImport,
+    /// The sheet is for a quiz this browser did not make.
+    OtherQuiz,
+    /// Not submitted (an unfinished attempt).
+    NotSubmitted,
+    /// Took longer than the time limit allows.
+    OverTime { minutes: i64 },
+    /// Submitted before it was started, or before the quiz existed.
+    ClockInconsistent,
+    /// The file was exported by someone other than the person named on the sheet.
+    NotFromRespondent { exporter: String },
+    /// The file carried marks; marks are given here only, so they were left out.
+    MarksIgnored,
+}
+
+impl SheetFlag {
+    pub fn label(&self) -> String {
+        match self {
+            SheetFlag::Late => "逾期提交".into(),
+            SheetFlag::Duplicate => "重复提交".into(),
+            SheetFlag::AlreadyImported => "已导入过".into(),
+            SheetFlag::ChangedSinceImport => "与已导入的同一份答卷内容不同，其中一份被改过".into(),
+            SheetFlag::OtherQuiz => "不是本机的测验".into(),
+            SheetFlag::NotSubmitted => "未提交".into(),
+            SheetFlag::OverTime { minutes } => format!("用时 {minutes} 分钟，超过时限"),
+            SheetFlag::ClockInconsistent => "答题时间前后矛盾（电脑时间不对或文件被改过）".into(),
+            SheetFlag::NotFromRespondent { exporter } => {
+                format!("文件由“{exporter}”导出，与答题人不同")
+            }
+            SheetFlag::MarksIgnored => "文件中带有给分，已忽略（给分只在本机进行）".into(),
+        }
+    }
+
+    /// Whether a sheet with this flag is still taken in (flagged) or left out. A changed sheet
+    /// is left out unless the secretary, having seen both, chooses it.
+    pub fn keeps(&self) -> bool {
+        !matches!(
+            self,
+            SheetFlag::AlreadyImported
+                | SheetFlag::ChangedSinceImport
+                | SheetFlag::OtherQuiz
+                | SheetFlag::NotSubmitted
+        )
+    }
+}
+
+/// One sheet as it came in a file, with the name of the person who exported the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncomingSheet {
+    pub exporter: String,
+    pub attempt: Attempt,
+}
+
+/// What taking a sheet in would do: the attempt to store (without any marks from the file),
+/// its flags, and the copy already here if this sheet was imported before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intake {
+    pub attempt: Attempt,
+    pub flags: Vec<SheetFlag>,
+    pub earlier: Option<Attempt>,
+}
+
+impl Intake {
+    pub fn taken_by_default(&self) -> bool {
+        self.flags.iter().all(SheetFlag::keeps)
+    }
+
+    /// The record written if the secretary takes this sheet: a changed sheet replacing the
+    /// earlier copy keeps the marks given here for answers that did not change.
+    pub fn to_store(&self) -> Attempt {
+        let mut attempt = self.attempt.clone();
+        if let Some(earlier) = &self.earlier {
+            attempt.manual_points = earlier
+                .manual_points
+                .iter()
+                .filter(|(pos, _)| earlier.answers.get(pos) == attempt.answers.get(pos))
+                .map(|(pos, points)| (*pos, *points))
+                .collect();
+        }
+        attempt
+    }
+}
+
+/// The same sheet: same answers, state, start and person (marks given here do not count).
+fn same_content(a: &Attempt, b: &Attempt) -> bool {
+    a.quiz_id == b.quiz_id
+        && a.respondent == b.respondent
+        && a.started_at == b.started_at
+        && a.answers == b.answers
+        && a.state == b.state
+}
+
+/// Checks a batch of incoming sheets against this browser's quizzes and the sheets already here.
+pub fn intake(
+    incoming: Vec<IncomingSheet>,
+    quizzes: &HashMap<Id, &Quiz>,
+    existing: &[Attempt],
+) -> Vec<Intake> {
+    // Sheets here already, then each new one taken in this batch: two copies of one sheet in
+    // one batch are told apart like a copy imported earlier.
+    let mut known: Vec<Attempt> = existing.to_vec();
+    let mut out = Vec::with_capacity(incoming.len());
+    for IncomingSheet {
+        exporter,
+        mut attempt,
+    } in incoming
+    {
+        let mut flags = Vec::new();
+        if !attempt.manual_points.is_empty() {
+            attempt.manual_points.clear();
+            flags.push(SheetFlag::MarksIgnored);
+        }
+        let earlier = known.iter().find(|a| a.meta.id == attempt.meta.id).cloned();
+        let Some(quiz) = quizzes.get(&attempt.quiz_id) else {
+            out.push(Intake {
+                attempt,
+                flags: vec![SheetFlag::OtherQuiz],
+                earlier,
+            });
+            continue;
+        };
+        let Some(submitted) = attempt.submitted_at() else {
+            out.push(Intake {
+                attempt,
+                flags: vec![SheetFlag::NotSubmitted],
+                earlier,
+            });
+            continue;
+        };
+        match &earlier {
+            Some(e) if same_content(e, &attempt) => flags.push(SheetFlag::AlreadyImported),
+            Some(_) => flags.push(SheetFlag::ChangedSinceImport),
+            None => {}
+        }
+        if quiz.closes.is_some_and(|c| submitted > c) {
+            flags.push(SheetFlag::Late);
+        }
+        if submitted < attempt.started_at || attempt.started_at < quiz.meta.created_at {
+            flags.push(SheetFlag::ClockInconsistent);
+        } else if let Some(limit) = quiz.time_limit_minutes {
+            let used = submitted - attempt.started_at;
+            if used > Duration::minutes(i64::from(limit) + GRACE_MINUTES) {
+                flags.push(SheetFlag::OverTime {
+                    minutes: used.num_minutes(),
+                });
+            }
+        }
+        let exporter = exporter.trim();
+        if !exporter.is_empty() && exporter != attempt.respondent.name.trim() {
+            flags.push(SheetFlag::NotFromRespondent {
+                exporter: exporter.to_string(),
+            });
+        }
+        let duplicate = known.iter().any(|a| {
+            a.meta.id != attempt.meta.id
+                && a.quiz_id == attempt.quiz_id
+                && a.respondent == attempt.respondent
+        });
+        if duplicate {
+            flags.push(SheetFlag::Duplicate);
+        }
+        if earlier.is_none() {
+            known.push(attempt.clone());
+        }
+        out.push(Intake {
+            attempt,
+            flags,
+            earlier,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
