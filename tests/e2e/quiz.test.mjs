@@ -222,3 +222,67 @@ test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被忽略，改过的答卷并排显示，本机的测验不被覆盖', async () => {
+  const context = await freshContext(browser);
+  const secretary = await openApp(context, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  await nav(secretary, '学习测验');
+  await chooseFiles(secretary, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
+  await secretary.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText('试题导入完成：写入 4 道。').waitFor();
+  await tab(secretary, '组卷与发放');
+  await secretary.getByRole('button', { name: '新建测验' }).click();
+  const builder = secretary.getByRole('form', { name: '组卷' });
+  await builder.getByLabel('测验名称').fill('2026年上半年作风建设测验');
+  await builder.getByLabel('每题分值').fill('25');
+  for (const box of await builder.locator('.pick-list input[type=checkbox]').all()) await box.check();
+  await builder.getByRole('button', { name: '生成测验' }).click();
+  await secretary.getByText('已生成测验“2026年上半年作风建设测验”：4 道题，总分 100。').waitFor();
+  const pkg = await download(secretary, () => secretary.getByRole('button', { name: '导出试卷包 2026年上半年作风建设测验' }).click());
+
+  // 李四 gets one question right (25 points).
+  const fromLi = await sheetOf({ name: '李四', unit: '城建办' }, pkg, async (page) => {
+    await question(page, '5日内').getByLabel('正确').check();
+  });
+  const sheet = JSON.parse(fromLi.text);
+  // He gives himself full marks on every question before sending the file.
+  const selfMarked = structuredClone(sheet);
+  selfMarked.records.attempts[0].manual_points = { 0: 2500, 1: 2500, 2: 2500, 3: 2500 };
+  await tab(secretary, '阅卷与分析');
+  await chooseFiles(secretary, '选择答卷文件（.json，可多选）', [{ name: '李四.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(selfMarked)) }]);
+  const intake = secretary.locator('[aria-label="答卷导入预览"]');
+  await intake.getByText(/文件中带有给分，已忽略/).waitFor();
+  await intake.getByRole('button', { name: '确认导入 1 份答卷' }).click();
+  const table = secretary.getByRole('table', { name: '成绩表' });
+  assert.match(await eventually(() => table.locator('tbody tr').first().innerText(), (t) => t.startsWith('李四')), /^李四\t城建办\t25\t不及格/);
+
+  // The genuine file after an edited one: not refused as "already imported", but shown beside
+  // the copy here with both scores, and left out unless the secretary chooses it.
+  const edited = structuredClone(sheet);
+  const answers = edited.records.attempts[0].answers;
+  for (const key of Object.keys(answers)) delete answers[key];
+  await chooseFiles(secretary, '选择答卷文件（.json，可多选）', [{ name: '李四改过.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) }]);
+  await intake.getByText(/与已导入的同一份答卷内容不同/).waitFor();
+  await intake.getByText(/已导入的：25 分，1 题作答；这份：0 分，0 题作答。/).waitFor();
+  assert.equal(await intake.getByRole('button', { name: '确认导入 0 份答卷' }).isDisabled(), true);
+  await intake.getByRole('button', { name: '取消' }).click();
+
+  // A forged package: the answer key replaced by 李四's answers, its versions bumped and the
+  // secretary's name copied. It cannot change the quiz in the browser that made it.
+  const forged = JSON.parse(pkg.text);
+  const quiz = forged.records.quizzes[0];
+  for (const q of quiz.paper) q.answer = { type: 'true_false', value: true };
+  quiz.meta.versions.forger = 5;
+  quiz.meta.rev += 5;
+  await tab(secretary, '参加测验');
+  await chooseFiles(secretary, '选择试卷包（.json）', { name: '试卷包.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) });
+  await secretary.getByText(/文件想修改本机所建的 1 份测验或其答案，这些不会改动/).waitFor();
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成/).waitFor();
+  await tab(secretary, '阅卷与分析');
+  assert.match(await eventually(() => table.locator('tbody tr').first().innerText(), (t) => t.startsWith('李四')), /^李四\t城建办\t25\t不及格/);
+
+  assert.deepEqual(secretary.problems, []);
+  await context.close();
+});
