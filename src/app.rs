@@ -62,6 +62,9 @@ impl Route {
     }
 }
 
+/// After this long without a database, the start screen says what may be wrong.
+const SLOW_OPEN_MS: u32 = 5_000;
+
 enum Boot {
     Opening,
     Blocked,
@@ -102,6 +105,15 @@ pub fn app() -> Html {
     let boot_state = use_state(|| Rc::new(Boot::Opening));
     let changes = use_reducer(Changes::default);
     let persisted = use_state(|| None::<bool>);
+    // Opening normally takes well under a second; if it has not after a few, say what may be wrong.
+    let slow = use_state(|| false);
+    {
+        let slow = slow.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(SLOW_OPEN_MS, move || slow.set(true));
+            move || drop(timer)
+        });
+    }
 
     {
         let boot_state = boot_state.clone();
@@ -116,8 +128,8 @@ pub fn app() -> Html {
                         let watcher = store.clone();
                         let on_upgrade = boot_state.clone();
                         wasm_bindgen_futures::spawn_local(async move {
-                            watcher.wait_for_version_change().await;
-                            on_upgrade.set(Rc::new(Boot::Failed(StoreError::ClosedByUpgrade)));
+                            let lost = watcher.wait_for_loss().await;
+                            on_upgrade.set(Rc::new(Boot::Failed(lost)));
                         });
                         Boot::Ready {
                             store,
@@ -147,9 +159,16 @@ pub fn app() -> Html {
     }
 
     match &**boot_state {
-        Boot::Opening => {
-            html! { <main class="boot" aria-busy="true"><p>{ "正在打开本机数据库……" }</p></main> }
-        }
+        Boot::Opening => html! {
+            <main class="boot" aria-busy="true">
+                <p>{ "正在打开本机数据库……" }</p>
+                if *slow {
+                    <div class="notice error" role="alert">
+                        <p>{ "本机数据库迟迟打不开。请试试：关闭其他打开本应用的标签页或窗口；检查电脑磁盘是否已满；或换一个浏览器（Chrome、Edge、360 极速模式）打开。" }</p>
+                    </div>
+                }
+            </main>
+        },
         Boot::Blocked => html! {
             <main class="boot"><NoticeBox notice={Some(Notice::Error(StoreError::Blocked.user_message()))} /></main>
         },

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::record::{DeviceId, Entity};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
-use crate::store::Store;
+use crate::store::{quota, space, Store};
 use crate::ui::notice::Notice;
 use crate::ui::time;
 
@@ -120,7 +120,14 @@ impl Session {
     }
 
     /// Writes records that were checked and merged elsewhere (imports), exactly as given.
+    /// Every write is first checked against the space the browser has left: Chromium may drop
+    /// a whole database when the disk fills during a write.
     pub async fn write_values(&self, writes: &[(StoreName, Value)]) -> Result<(), String> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        let text_bytes: u64 = writes.iter().map(|(_, v)| v.to_string().len() as u64).sum();
+        space::check(text_bytes, quota::estimate().await).map_err(|e| e.user_message())?;
         self.store
             .write_all(writes)
             .await

@@ -10,7 +10,7 @@ use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::store::schema::DB_VERSION;
 use crate::store::settings::LAST_BACKUP_AT;
-use crate::store::StoreError;
+use crate::store::{quota, StoreError};
 use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{Notice, NoticeBox};
 
@@ -164,22 +164,5 @@ fn storage_status() -> Html {
 }
 
 async fn read_storage_status() -> (Option<bool>, Option<(f64, f64)>) {
-    use wasm_bindgen_futures::JsFuture;
-    let storage = gloo::utils::window().navigator().storage();
-    let persisted = match storage.persisted() {
-        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
-        Err(_) => None,
-    };
-    let estimate = match storage.estimate() {
-        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| {
-            let get = |k: &str| {
-                js_sys::Reflect::get(&v, &k.into())
-                    .ok()
-                    .and_then(|x| x.as_f64())
-            };
-            Some((get("usage")?, get("quota")?))
-        }),
-        Err(_) => None,
-    };
-    (persisted, estimate)
+    (quota::persisted().await, quota::estimate().await)
 }

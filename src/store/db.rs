@@ -136,13 +136,19 @@ impl Store {
         self.db.close();
     }
 
-    /// Resolves when another tab asks this one to let go of the database for an upgrade; the
-    /// connection is closed so the other tab can proceed.
-    pub async fn wait_for_version_change(&self) {
-        if let Ok(mut changes) = self.db.version_changes() {
-            if changes.recv().await.is_some() {
+    /// Resolves when this tab loses the database: another tab asks for it to be let go for an
+    /// upgrade (the connection is closed so the other tab can proceed), or the browser closes it
+    /// by force (a full disk, or site data cleared while the app was open).
+    pub async fn wait_for_loss(&self) -> StoreError {
+        let Ok(mut changes) = self.db.version_changes() else {
+            return std::future::pending().await;
+        };
+        match changes.recv().await {
+            Some(_) => {
                 self.db.clone().close();
+                StoreError::ClosedByUpgrade
             }
+            None => StoreError::ClosedByBrowser,
         }
     }
 

@@ -14,6 +14,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// Another tab upgraded the database; this tab must reload.
     ClosedByUpgrade,
+    /// The browser closed the database by force: a full disk, or site data cleared meanwhile.
+    ClosedByBrowser,
     /// A record in the database could not be read back.
     Corrupt(String),
     /// Anything else the browser reported.
@@ -29,6 +31,7 @@ impl StoreError {
             StoreError::DatabaseIsNewer => "本机数据由更新版本的作风建设工作台保存，当前版本无法打开。请使用最新版本的本应用。".into(),
             StoreError::QuotaExceeded => "存储空间已满，数据没有保存。请清理电脑磁盘或浏览器中其他网站的数据，然后再试；也可以先导出备份。".into(),
             StoreError::ClosedByUpgrade => "本应用已在另一个标签页中升级，请刷新本页后继续。".into(),
+            StoreError::ClosedByBrowser => "浏览器关闭了本机数据库，本页无法继续保存。常见原因是电脑磁盘空间已满，或浏览器数据刚被清除。请先腾出磁盘空间，再刷新本页；刷新后如果数据还在，请立即在“数据管理”中导出备份。".into(),
             StoreError::Corrupt(what) => format!("本机数据库中有一条记录无法读取（{what}）。请先导出备份，并联系技术人员。"),
             StoreError::Other(what) => format!("保存或读取数据时出错：{what}。请刷新页面后重试；如果反复出现，请先导出备份。"),
         }

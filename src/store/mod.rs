@@ -4,9 +4,12 @@
 pub mod error;
 pub mod schema;
 pub mod settings;
+pub mod space;
 
 #[cfg(target_arch = "wasm32")]
 pub mod db;
+#[cfg(target_arch = "wasm32")]
+pub mod quota;
 #[cfg(target_arch = "wasm32")]
 pub use db::Store;
 pub use error::StoreError;

@@ -210,3 +210,37 @@ test('两人改了同一条记录，导入时并排显示冲突，由用户选�
   await secretaryCtx.close();
   await colleagueCtx.close();
 });
+
+test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，本机数据不变', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '刘干事', unit: '财政所' });
+  await addCadre(page, { name: '孙七', unit: '财政所' });
+  // A colleague's backup of 5,000 people (about 1.5 MB of text).
+  const at = new Date().toISOString();
+  const cadres = Array.from({ length: 5000 }, (_, i) => ({
+    meta: { id: crypto.randomUUID(), created_at: at, updated_at: at, rev: 1, versions: { other: 1 } },
+    name: `干部${i}`, unit: '党政办', post: '', phone: '', retired: false,
+  }));
+  const file = JSON.stringify({
+    format: 'zuofeng', format_version: 1, min_app_version: '0.1.0', app_version: '0.1.0', kind: 'backup',
+    exported_by: { name: '同事', unit: '党政办', post: '', device_id: 'other' }, exported_at: at, records: { cadres },
+  });
+  // This browser may use only 16 MB, as on a nearly full disk.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 16 * 1024 * 1024 });
+  await nav(page, '数据管理');
+  await chooseFiles(page, '选择备份文件（.json）', { name: '同事的备份.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/放不下。为免损坏已有数据，什么都没有写入/).waitFor();
+  assert.deepEqual(await rosterNames(page), ['孙七']);
+
+  // With room again, the same file goes in whole.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin });
+  await nav(page, '数据管理');
+  await chooseFiles(page, '选择备份文件（.json）', { name: '同事的备份.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成：写入 5000 条记录/).waitFor({ timeout: 60_000 });
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
