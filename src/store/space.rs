@@ -6,7 +6,7 @@
 /// during the transaction): the check asks for this many times the text's size.
 pub const OVERHEAD: u64 = 3;
 /// Room always left free for the app's other writes and the browser's own bookkeeping.
-pub const MARGIN_BYTES: u64 = 20 * 1024 * 1024;
+pub const MARGIN_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The room a write needs and the room there is, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,13 +66,13 @@ mod tests {
         assert_eq!(
             refused,
             Err(NoSpace {
-                needed: 140 * 1024 * 1024,
+                needed: 124 * 1024 * 1024,
                 free: 60 * 1024 * 1024
             })
         );
         let message = refused.err().map(|e| e.user_message()).unwrap_or_default();
         assert!(
-            message.contains("约 140.0 MB") && message.contains("约 60.0 MB"),
+            message.contains("约 124.0 MB") && message.contains("约 60.0 MB"),
             "{message}"
         );
         assert!(message.contains("什么都没有写入"));
