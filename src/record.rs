@@ -1,7 +1,7 @@
 //! What every stored record carries so that copies in other browsers can be merged: a stable id,
 //! timestamps, a revision counter and a version vector that tells "newer" from "changed on both sides".
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,6 +77,18 @@ impl Versions {
     }
 }
 
+/// The edit that last changed a field: the browser that made it, and that browser's edit count
+/// once it was made. Another copy has seen this change exactly when its `versions` count for that
+/// browser is at least as high.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Dot(pub DeviceId, pub u32);
+
+impl Dot {
+    pub fn seen_by(&self, versions: &Versions) -> bool {
+        versions.0.get(&self.0).copied().unwrap_or(0) >= self.1
+    }
+}
+
 /// The bookkeeping part of every record, stored under the key `meta` (the object stores' key path
 /// is `meta.id`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +99,12 @@ pub struct Meta {
     /// Number of edits ever made: always the sum of `versions`.
     pub rev: u32,
     pub versions: Versions,
+    /// For each field changed since the record was made, the edit that last changed it (or the
+    /// edits, when two computers set the same value), so that edits to different fields on two
+    /// computers merge by themselves. A field without one still has the value it was made with
+    /// (or comes from before fields were tracked).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, BTreeSet<Dot>>,
 }
 
 impl Meta {
@@ -99,6 +117,7 @@ impl Meta {
             updated_at: now,
             rev: 1,
             versions,
+            fields: BTreeMap::new(),
         }
     }
 
@@ -111,6 +130,7 @@ impl Meta {
             updated_at: now,
             rev: 0,
             versions: Versions::default(),
+            fields: BTreeMap::new(),
         }
     }
 
@@ -119,6 +139,19 @@ impl Meta {
         self.versions.bump(device);
         self.rev = self.versions.total();
         self.updated_at = now.max(self.updated_at);
+    }
+
+    /// Records that `device`'s latest edit changed these fields.
+    pub fn mark_changed<'a>(
+        &mut self,
+        device: &DeviceId,
+        fields: impl IntoIterator<Item = &'a str>,
+    ) {
+        let n = self.versions.0.get(device).copied().unwrap_or(0);
+        for field in fields {
+            self.fields
+                .insert(field.to_string(), BTreeSet::from([Dot(device.clone(), n)]));
+        }
     }
 
     /// A revision counter that disagrees with its version vector means the record was edited by

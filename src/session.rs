@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::exchange::fields;
 use crate::record::{DeviceId, Entity};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
@@ -58,26 +59,30 @@ pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_else(|| unreachable!("页面只在应用外壳内渲染"))
 }
 
-/// Records to write in one transaction, each touched as this browser's edit when added.
-/// A record that cannot be written as JSON makes the whole batch fail with a message; it is
-/// never silently left out.
+/// How a record in a batch becomes the record stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Edited on a screen: stamped in the write's own transaction against the stored copy,
+    /// refused if that copy changed since the screen read it.
+    Edit,
+    /// Already counted as this browser's edit by a pure rule: its changed fields are recorded.
+    Stamped,
+    /// Made elsewhere (an answer sheet, a merged file): written as it is.
+    Received,
+}
+
+/// Records to write in one transaction. A record that cannot be written as JSON makes the whole
+/// batch fail with a message; it is never silently left out.
 #[derive(Default)]
 pub struct Batch {
-    writes: Vec<(StoreName, Value)>,
+    writes: Vec<(StoreName, Value, Kind)>,
     failed: Option<String>,
 }
 
 impl Batch {
-    pub fn put<E: Entity>(&mut self, mut record: E, session: &Session) -> &mut Self {
-        session.touch(&mut record);
-        self.put_as_received(E::STORE, &record);
-        self
-    }
-
-    /// A record someone else made (an answer sheet, a merged file): written as it is.
-    pub fn put_as_received<T: serde::Serialize>(&mut self, store: StoreName, record: &T) {
+    fn add<T: serde::Serialize>(&mut self, store: StoreName, record: &T, kind: Kind) {
         match serde_json::to_value(record) {
-            Ok(value) => self.writes.push((store, value)),
+            Ok(value) => self.writes.push((store, value, kind)),
             Err(e) => {
                 self.failed.get_or_insert(format!(
                     "有一条{}无法保存（{e}），什么都没有写入。",
@@ -87,12 +92,36 @@ impl Batch {
         }
     }
 
+    /// A record edited on a screen, with the bookkeeping it was read with.
+    pub fn put<E: Entity>(&mut self, record: E) -> &mut Self {
+        self.add(E::STORE, &record, Kind::Edit);
+        self
+    }
+
+    /// A record a pure rule changed and already counted as this browser's edit.
+    pub fn put_stamped<E: Entity>(&mut self, record: &E) -> &mut Self {
+        self.add(E::STORE, record, Kind::Stamped);
+        self
+    }
+
+    /// A record someone else made (an answer sheet, a merged file): written as it is.
+    pub fn put_as_received<T: serde::Serialize>(&mut self, store: StoreName, record: &T) {
+        self.add(store, record, Kind::Received);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.writes.is_empty()
     }
 
     pub fn len(&self) -> usize {
         self.writes.len()
+    }
+
+    fn stores(&self) -> Vec<StoreName> {
+        let mut stores: Vec<StoreName> = self.writes.iter().map(|(s, ..)| *s).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        stores
     }
 }
 
@@ -102,21 +131,73 @@ impl Session {
         record.meta_mut().touch(&self.device, time::now());
     }
 
-    /// Saves records edited here: each is touched, all are written in one transaction.
+    /// Saves records edited here, in one transaction.
     pub async fn save_now<E: Entity>(&self, records: Vec<E>) -> Result<(), String> {
         let mut batch = Batch::default();
         for record in records {
-            batch.put(record, self);
+            batch.put(record);
         }
         self.commit(batch).await
     }
 
-    /// Writes a batch whole or not at all, then tells the pages whose stores changed.
+    /// Writes a batch whole or not at all, then tells the pages whose stores changed. Records
+    /// edited here are stamped inside the transaction: which fields changed, and a refusal if
+    /// another tab saved the same record since this screen read it.
     pub async fn commit(&self, batch: Batch) -> Result<(), String> {
         if let Some(message) = batch.failed {
             return Err(message);
         }
-        self.write_values(&batch.writes).await
+        if batch
+            .writes
+            .iter()
+            .all(|(.., kind)| *kind == Kind::Received)
+        {
+            let writes: Vec<(StoreName, Value)> =
+                batch.writes.into_iter().map(|(s, v, _)| (s, v)).collect();
+            return self.write_values(&writes).await;
+        }
+        self.check_space(batch.writes.iter().map(|(_, v, _)| v))
+            .await?;
+        let stores = batch.stores();
+        let (device, now) = (self.device.clone(), time::now());
+        let kinds: Vec<Kind> = batch.writes.iter().map(|(.., k)| *k).collect();
+        let next = std::cell::Cell::new(0usize);
+        let edits = batch
+            .writes
+            .into_iter()
+            .map(|(s, v, kind)| (s, v, kind != Kind::Received))
+            .collect();
+        let written = self
+            .store
+            .write_edits(edits, |stored, record| {
+                let i = next.replace(next.get() + 1);
+                match kinds.get(i) {
+                    Some(Kind::Edit) => fields::stamp_edit(stored, record, &device, now),
+                    Some(Kind::Stamped) => Ok(fields::mark_stamped(stored, record, &device)),
+                    _ => Ok(record),
+                }
+            })
+            .await;
+        match written {
+            Ok(()) => {
+                self.announce.emit(stores);
+                Ok(())
+            }
+            Err(e) => {
+                // A refused edit was based on an older copy: show the stored one.
+                if matches!(e, crate::store::StoreError::Stale(_)) {
+                    self.announce.emit(stores);
+                }
+                Err(e.user_message())
+            }
+        }
+    }
+
+    /// Refuses a write that would not fit in the space the browser has left: Chromium may drop
+    /// a whole database when the disk fills during a write.
+    async fn check_space<'a>(&self, values: impl Iterator<Item = &'a Value>) -> Result<(), String> {
+        let text_bytes: u64 = values.map(|v| v.to_string().len() as u64).sum();
+        space::check(text_bytes, quota::estimate().await).map_err(|e| e.user_message())
     }
 
     /// Writes records that were checked and merged elsewhere (imports), exactly as given.
@@ -126,8 +207,7 @@ impl Session {
         if writes.is_empty() {
             return Ok(());
         }
-        let text_bytes: u64 = writes.iter().map(|(_, v)| v.to_string().len() as u64).sum();
-        space::check(text_bytes, quota::estimate().await).map_err(|e| e.user_message())?;
+        self.check_space(writes.iter().map(|(_, v)| v)).await?;
         self.store
             .write_all(writes)
             .await
@@ -149,7 +229,7 @@ impl Session {
     ) {
         let mut batch = Batch::default();
         for record in records {
-            batch.put(record, self);
+            batch.put(record);
         }
         self.commit_in_background(batch, report, done.into());
     }
@@ -165,12 +245,12 @@ impl Session {
     ) {
         let mut batch = Batch::default();
         for record in &records {
-            batch.put_as_received(E::STORE, record);
+            batch.put_stamped(record);
         }
         self.commit_in_background(batch, report, done.into());
     }
 
-    fn commit_in_background(&self, batch: Batch, report: Callback<Notice>, done: String) {
+    pub fn commit_in_background(&self, batch: Batch, report: Callback<Notice>, done: String) {
         let session = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match session.commit(batch).await {

@@ -235,6 +235,7 @@ mod tests {
                     value: value.clone(),
                 },
                 local: Some(LocalRecord { meta, value }),
+                merged: None,
             }],
         }
     }

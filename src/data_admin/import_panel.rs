@@ -11,7 +11,8 @@ use yew::prelude::*;
 use super::import_flow::{preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
-use crate::exchange::merge::{self, differences, display_name, Decision, Resolution};
+use crate::exchange::labels::{field_label, value_text};
+use crate::exchange::merge::{self, display_name, Decision, Resolution};
 use crate::exchange::validate::{check_references, check_size, read_file};
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
@@ -220,11 +221,16 @@ fn import_view(
             // The protected column appears only when a file tried to change something ours.
             let columns: Vec<Decision> = DECISIONS
                 .into_iter()
-                .chain((plan.count(Decision::Protected) > 0).then_some(Decision::Protected))
+                .chain(
+                    [Decision::Merged, Decision::Protected]
+                        .into_iter()
+                        .filter(|d| plan.count(*d) > 0),
+                )
                 .collect();
             let conflicts: Vec<_> = plan.conflicts().collect();
             let to_write = plan.count(Decision::New)
                 + plan.count(Decision::Newer)
+                + plan.count(Decision::Merged)
                 + plan.count(Decision::Conflict);
             html! {
                 <div class="preview" aria-label="导入预览">
@@ -256,6 +262,9 @@ fn import_view(
                         <ConflictList flow={flow.clone()} />
                     }
                     if let Some(p) = problem { <div class="notice error" role="alert"><p>{ p }</p></div> }
+                    if plan.count(Decision::Merged) > 0 {
+                        <p>{ format!("有 {} 条记录在本机和文件中改了不同的内容，两边的修改都已合并，不会丢失。", plan.count(Decision::Merged)) }</p>
+                    }
                     if plan.count(Decision::Protected) > 0 {
                         <p>{ format!("文件想修改本机所建的 {} 份测验或其答案，这些不会改动：测验和答案只在出题的电脑上修改。", plan.count(Decision::Protected)) }</p>
                     }
@@ -276,9 +285,13 @@ struct ConflictListProps {
 
 #[function_component(ConflictList)]
 fn conflict_list(props: &ConflictListProps) -> Html {
+    let session = use_session();
     let flow = &props.flow;
     let ImportState::Preview {
-        plan, resolutions, ..
+        summary,
+        plan,
+        resolutions,
+        ..
     } = &flow.state
     else {
         return html! {};
@@ -293,28 +306,51 @@ fn conflict_list(props: &ConflictListProps) -> Html {
         (Resolution::TakeIncoming, "采用文件"),
         (Resolution::KeepBoth, "两者都保留"),
     ];
+    let sender = summary.exported_by.name.clone();
     html! {
         <div class="conflicts">
-            <h4>{ format!("冲突：{} 条记录在本机和文件中都被修改过，请逐条选择", plan.count(Decision::Conflict)) }</h4>
+            <h4>{ format!("冲突：{} 条记录的同一项内容在本机和文件中改得不一样，请逐条选择", plan.count(Decision::Conflict)) }</h4>
+            <p>{ "只列出两边都改了的内容；其余改动已自动合并。选择只影响列出的内容。“两者都保留”会把文件中的版本另存为一条标有“（副本）”的记录。" }</p>
             <p>
                 <button onclick={all(Resolution::KeepLocal)}>{ "全部保留本机" }</button>
                 <button onclick={all(Resolution::TakeIncoming)}>{ "全部采用文件" }</button>
                 <button onclick={all(Resolution::KeepBoth)}>{ "全部两者都保留" }</button>
             </p>
             { for plan.conflicts().map(|item| {
-                let local = item.local.as_ref().map(|l| l.value.clone()).unwrap_or_default();
+                let local = item.local.as_ref();
                 let key = (item.store, item.incoming.meta.id);
                 let chosen = resolutions.get(&key).copied();
                 let group = format!("c-{}", item.incoming.meta.id);
                 let title = format!("{}：{}", item.store.label(), display_name(&item.incoming.value));
+                let ours_head = format!(
+                    "本机（{}，{} 修改）",
+                    session.profile.name,
+                    local.map(|l| time::format_local(l.meta.updated_at)).unwrap_or_default()
+                );
+                let theirs_head = format!(
+                    "文件（{}，{} 修改）",
+                    sender,
+                    time::format_local(item.incoming.meta.updated_at)
+                );
+                let fields = item.merged.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
                 html! {
                     <fieldset class="conflict">
                         <legend>{ title }</legend>
                         <table class="grid">
-                            <thead><tr><th scope="col">{ "字段" }</th><th scope="col">{ "本机" }</th><th scope="col">{ "文件" }</th></tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "内容" }</th>
+                                    <th scope="col">{ ours_head }</th>
+                                    <th scope="col">{ theirs_head }</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                            { for differences(&local, &item.incoming.value).into_iter().map(|(field, ours, theirs)| html! {
-                                <tr><th scope="row">{ field }</th><td>{ ours }</td><td>{ theirs }</td></tr>
+                            { for fields.iter().map(|field| html! {
+                                <tr>
+                                    <th scope="row">{ field_label(item.store, field) }</th>
+                                    <td>{ value_text(item.store, field, local.and_then(|l| l.value.get(field))) }</td>
+                                    <td>{ value_text(item.store, field, item.incoming.value.get(field)) }</td>
+                                </tr>
                             }) }
                             </tbody>
                         </table>

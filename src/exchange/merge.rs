@@ -1,11 +1,13 @@
 //! Deciding what an import does to each record, before anything is written: new, newer than
-//! ours, older than ours, identical, or changed on both sides (a conflict the user settles).
+//! ours, older than ours, identical, changed on both sides in different fields (merged field by
+//! field), or the same field changed on both sides (a conflict the user settles per field).
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use super::fields::{self, FieldMerge, Side};
 use super::validate::IncomingRecord;
 use crate::record::{DeviceId, Id, Lineage, Meta};
 use crate::store::schema::StoreName;
@@ -20,7 +22,9 @@ pub enum Decision {
     Older,
     /// Same edits and same content: nothing to do.
     Identical,
-    /// Both sides changed the record since they last agreed: the user picks.
+    /// Both sides changed different fields since they last agreed: both changes are kept.
+    Merged,
+    /// Both sides changed the same field to different values: the user picks.
     Conflict,
     /// Ours, and no file may change it (a quiz made here, an answer key): kept as it is.
     Protected,
@@ -33,6 +37,7 @@ impl Decision {
             Decision::Newer => "比本机新",
             Decision::Older => "比本机旧",
             Decision::Identical => "相同",
+            Decision::Merged => "两边的修改已合并",
             Decision::Conflict => "冲突",
             Decision::Protected => "本机所建，不改",
         }
@@ -52,6 +57,8 @@ pub struct PlanItem {
     pub decision: Decision,
     pub incoming: IncomingRecord,
     pub local: Option<LocalRecord>,
+    /// Ours and theirs merged field by field, where both sides changed the record.
+    pub merged: Option<FieldMerge>,
 }
 
 /// What an import will do, record by record.
@@ -104,20 +111,31 @@ fn with_meta(value: &Value, meta: &Meta) -> Value {
     v
 }
 
-pub fn decide(incoming: &IncomingRecord, local: Option<&LocalRecord>) -> Decision {
+pub fn decide(
+    incoming: &IncomingRecord,
+    local: Option<&LocalRecord>,
+) -> (Decision, Option<FieldMerge>) {
     let Some(local) = local else {
-        return Decision::New;
+        return (Decision::New, None);
     };
     let same_body = || body(&incoming.value) == body(&local.value);
     match incoming.meta.versions.compare(&local.meta.versions) {
-        Lineage::Same if same_body() => Decision::Identical,
-        // Same edits but different content: damaged on one side; never guess.
-        Lineage::Same => Decision::Conflict,
-        Lineage::Descends => Decision::Newer,
-        Lineage::Precedes => Decision::Older,
-        // Both changed, to the same content: nothing to choose between.
-        Lineage::Diverged if same_body() => Decision::Identical,
-        Lineage::Diverged => Decision::Conflict,
+        Lineage::Same if same_body() => (Decision::Identical, None),
+        Lineage::Descends => (Decision::Newer, None),
+        Lineage::Precedes => (Decision::Older, None),
+        // Both changed (or the same edits with different content, damaged on one side): field
+        // by field, only a field changed on both sides to different values is a conflict.
+        Lineage::Same | Lineage::Diverged => {
+            let merged = fields::merge(&local.value, &local.meta, &incoming.value, &incoming.meta);
+            let decision = if !merged.conflicts.is_empty() {
+                Decision::Conflict
+            } else if same_body() {
+                Decision::Identical
+            } else {
+                Decision::Merged
+            };
+            (decision, Some(merged))
+        }
     }
 }
 
@@ -130,11 +148,13 @@ pub fn plan(
         .into_iter()
         .map(|rec| {
             let ours = local.get(&(rec.store, rec.meta.id)).cloned();
+            let (decision, merged) = decide(&rec, ours.as_ref());
             PlanItem {
                 store: rec.store,
-                decision: decide(&rec, ours.as_ref()),
+                decision,
                 incoming: rec,
                 local: ours,
+                merged,
             }
         })
         .collect();
@@ -203,63 +223,56 @@ impl MergePlan {
                     out.push((item.store, incoming.value.clone()));
                 }
                 (Decision::Older, _) | (Decision::Protected, _) => {}
-                (Decision::Identical, Some(local)) => {
-                    // Same content reached on both sides: remember that we have seen both.
-                    if local.meta.versions != incoming.meta.versions {
-                        out.push((
-                            item.store,
-                            settled(&local.value, &local.meta, &incoming.meta, device, now),
-                        ));
+                // Both sides' changes, field by field (for identical content: the versions of
+                // both, so that we remember having seen them).
+                (Decision::Merged, _) | (Decision::Identical, _) => {
+                    if let Some(merged) = &item.merged {
+                        let unchanged =
+                            item.local.as_ref().is_some_and(|l| l.value == merged.value);
+                        if !unchanged {
+                            out.push((item.store, merged.value.clone()));
+                        }
                     }
                 }
-                (Decision::Identical, None) => {}
-                (Decision::Conflict, Some(local)) => {
+                (Decision::Conflict, _) => {
+                    let Some(merged) = &item.merged else {
+                        out.push((item.store, incoming.value.clone()));
+                        continue;
+                    };
                     let key = (item.store, incoming.meta.id);
-                    match resolutions.get(&key) {
-                        Some(Resolution::KeepLocal) => {
-                            out.push((
-                                item.store,
-                                settled(&local.value, &local.meta, &incoming.meta, device, now),
-                            ));
-                        }
-                        Some(Resolution::TakeIncoming) => {
-                            out.push((
-                                item.store,
-                                settled(&incoming.value, &local.meta, &incoming.meta, device, now),
-                            ));
-                        }
-                        Some(Resolution::KeepBoth) => {
-                            out.push((
-                                item.store,
-                                settled(&local.value, &local.meta, &incoming.meta, device, now),
-                            ));
-                            let mut copy = Meta::new(device, now);
-                            copy.id = new_id();
-                            out.push((item.store, with_meta(&incoming.value, &copy)));
-                        }
+                    let side = match resolutions.get(&key) {
+                        Some(Resolution::KeepLocal) | Some(Resolution::KeepBoth) => Side::Local,
+                        Some(Resolution::TakeIncoming) => Side::Incoming,
                         None => return Err(MergeError::Unresolved(1)),
+                    };
+                    out.push((
+                        item.store,
+                        fields::settle(merged, &incoming.value, |_| side, device, now),
+                    ));
+                    if resolutions.get(&key) == Some(&Resolution::KeepBoth) {
+                        let mut copy = Meta::new(device, now);
+                        copy.id = new_id();
+                        out.push((item.store, marked_copy(&incoming.value, &copy)));
                     }
                 }
-                (Decision::Conflict, None) => out.push((item.store, incoming.value.clone())),
             }
         }
         Ok(out)
     }
 }
 
-fn settled(
-    value: &Value,
-    local: &Meta,
-    incoming: &Meta,
-    device: &DeviceId,
-    now: DateTime<Utc>,
-) -> Value {
-    let mut meta = local.clone();
-    meta.versions = local.versions.joined(&incoming.versions);
-    meta.created_at = local.created_at.min(incoming.created_at);
-    meta.updated_at = local.updated_at.max(incoming.updated_at);
-    meta.touch(device, now);
-    with_meta(value, &meta)
+/// The copy kept by "两者都保留": a record of its own, its name marked so that nobody takes it
+/// for the original.
+fn marked_copy(value: &Value, meta: &Meta) -> Value {
+    let mut copy = with_meta(value, meta);
+    if let Some(field) = ["name", "title", "stem"]
+        .into_iter()
+        .find(|k| copy.get(*k).is_some_and(Value::is_string))
+    {
+        let text = copy[field].as_str().unwrap_or_default().to_string();
+        copy[field] = Value::String(format!("{text}（副本）"));
+    }
+    copy
 }
 
 /// A short name for a record in lists: its name, title or stem, else its id.
@@ -277,57 +290,15 @@ pub fn display_name(value: &Value) -> String {
         .unwrap_or_default()
 }
 
-fn field_text(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Bool(true)) => "是".into(),
-        Some(Value::Bool(false)) => "否".into(),
-        Some(other) => other.to_string(),
-    }
-}
-
-/// The fields two versions of a record disagree on, as (field, ours, theirs) text, for showing
-/// a conflict side by side.
-pub fn differences(local: &Value, incoming: &Value) -> Vec<(String, String, String)> {
-    let mut keys: Vec<&String> = local
-        .as_object()
-        .into_iter()
-        .chain(incoming.as_object())
-        .flat_map(|o| o.keys())
-        .filter(|k| k.as_str() != "meta")
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .filter(|k| local.get(k.as_str()) != incoming.get(k.as_str()))
-        .map(|k| {
-            (
-                k.clone(),
-                field_text(local.get(k.as_str())),
-                field_text(incoming.get(k.as_str())),
-            )
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn differences_list_only_changed_fields() {
-        let a = json!({"meta": {"rev": 1}, "name": "张三", "post": "主任", "retired": false});
-        let b = json!({"meta": {"rev": 2}, "name": "张三", "post": "副主任", "phone": "138"});
-        assert_eq!(
-            differences(&a, &b),
-            vec![
-                ("phone".into(), "".into(), "138".into()),
-                ("post".into(), "主任".into(), "副主任".into()),
-                ("retired".into(), "否".into(), "".into()),
-            ]
-        );
+    fn a_record_is_named_by_its_name_title_or_stem() {
+        let a = json!({"meta": {"rev": 1}, "name": "张三", "post": "主任"});
         assert_eq!(display_name(&a), "张三");
+        assert_eq!(display_name(&json!({"stem": "题"})), "题");
     }
 }

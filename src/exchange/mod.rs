@@ -3,6 +3,8 @@
 
 pub mod envelope;
 pub mod error;
+pub mod fields;
+pub mod labels;
 pub mod merge;
 pub mod records;
 pub mod table;

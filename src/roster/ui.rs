@@ -6,7 +6,6 @@ use super::csv_import::{self, RosterImport, RowAction};
 use super::model::{Cadre, CadreFields};
 use crate::record::Meta;
 use crate::session::{reporter, use_session, Batch};
-use crate::store::schema::StoreName;
 use crate::ui::download::download_text;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::load::use_records;
@@ -117,7 +116,7 @@ pub fn roster_page() -> Html {
             let n = records.len();
             let mut batch = Batch::default();
             for record in &records {
-                batch.put_as_received(StoreName::Cadres, record);
+                batch.put_stamped(record);
             }
             let (session, import, notice) = (session.clone(), import.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {

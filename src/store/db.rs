@@ -313,6 +313,54 @@ impl Store {
         Ok(())
     }
 
+    /// Writes records edited in this browser in one transaction. Each is read as it is stored
+    /// now, inside the same transaction, and `stamp` makes the record to write from the stored
+    /// copy and the edit (field versions; a refusal when the edit was based on an older copy
+    /// than the stored one). Records marked as not needing their stored copy are passed without
+    /// it (no read). One refusal writes nothing.
+    pub async fn write_edits(
+        &self,
+        edits: Vec<(StoreName, Value, bool)>,
+        stamp: impl Fn(Option<&Value>, Value) -> Result<Value, crate::exchange::fields::EditError>,
+    ) -> Result<(), StoreError> {
+        let mut stores: Vec<&str> = edits.iter().map(|(s, ..)| s.as_str()).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        if stores.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .db
+            .transaction(stores)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for (store, edit, read_stored) in edits {
+            let object_store = tx.object_store(store.as_str())?;
+            let key = edit
+                .pointer("/meta/id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let stored: Option<JsValue> = if read_stored {
+                object_store.get(key).primitive()?.await?
+            } else {
+                None
+            };
+            let stored = stored.map(|v| from_js::<Value>(&v)).transpose()?;
+            let name = crate::exchange::merge::display_name(&edit);
+            // Returning here drops the transaction unfinished: nothing of it is written.
+            let record = stamp(stored.as_ref(), edit).map_err(|e| match e {
+                crate::exchange::fields::EditError::Stale => StoreError::Stale(name),
+                crate::exchange::fields::EditError::Unreadable => {
+                    StoreError::Corrupt(format!("“{name}”的版本信息无法读取"))
+                }
+            })?;
+            drop(object_store.put(to_js(&record)?).primitive()?);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Removes every record of the four modules and the roster in one transaction; the
     /// settings (who uses this browser) stay.
     pub async fn clear_records(&self) -> Result<(), StoreError> {

@@ -157,7 +157,7 @@ test('导入损坏、过新或类型不对的文件时提示原因，本机数�
   await context.close();
 });
 
-test('两人改了同一条记录，导入时并排显示冲突，由用户选择', async () => {
+test('两人改了同一个人的不同信息会自动合并；改了同一项时并排显示、由用户选择', async () => {
   const secretaryCtx = await freshContext(browser);
   const secretary = await openApp(secretaryCtx, server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
@@ -173,37 +173,56 @@ test('两人改了同一条记录，导入时并排显示冲突，由用户选�
   await importFile(colleague, { name: base.name, mimeType: 'application/json', buffer: Buffer.from(base.text) });
   await colleague.getByRole('button', { name: '确认导入' }).click();
   await colleague.getByText(/导入完成/).waitFor();
-  await nav(colleague, '干部名册');
-  await colleague.getByRole('button', { name: '编辑 张三' }).click();
-  await colleague.getByRole('form', { name: '编辑干部' }).getByLabel('职务').fill('副主任');
-  await colleague.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
-  await colleague.getByText('已保存：张三（党政办）').waitFor();
-  await nav(colleague, '数据管理');
-  const theirs = await download(colleague, () => colleague.getByRole('button', { name: '导出全部数据' }).click());
+  const editPost = async (page, post) => {
+    await nav(page, '干部名册');
+    await page.getByRole('button', { name: '编辑 张三' }).click();
+    await page.getByRole('form', { name: '编辑干部' }).getByLabel('职务').fill(post);
+    await page.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存：张三（党政办）').waitFor();
+  };
+  const exportFrom = async (page) => {
+    await nav(page, '数据管理');
+    return download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  };
+  await editPost(colleague, '副主任');
+  const theirs = await exportFrom(colleague);
 
-  // Meanwhile the secretary changed the same person differently.
+  // Meanwhile the secretary changed the phone: a different field, so both changes stay.
   await nav(secretary, '干部名册');
   await secretary.getByRole('button', { name: '编辑 张三' }).click();
   await secretary.getByRole('form', { name: '编辑干部' }).getByLabel('电话').fill('13900000000');
   await secretary.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
   await secretary.getByText('已保存：张三（党政办）').waitFor();
-
   await importFile(secretary, { name: theirs.name, mimeType: 'application/json', buffer: Buffer.from(theirs.text) });
+  await secretary.getByText('有 1 条记录在本机和文件中改了不同的内容，两边的修改都已合并，不会丢失。').waitFor();
+  assert.equal(await secretary.locator('.conflicts').count(), 0);
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成：写入 1 条记录/).waitFor();
+  await nav(secretary, '干部名册');
+  assert.match(await secretary.getByRole('table', { name: '干部名册' }).innerText(), /张三\t党政办\t副主任\t13900000000/);
+
+  // Now both change the post: that one field is a conflict, shown in their words with who
+  // changed each side, and settled by the secretary.
+  await editPost(colleague, '科长');
+  const again = await exportFrom(colleague);
+  await editPost(secretary, '处长');
+  await importFile(secretary, { name: again.name, mimeType: 'application/json', buffer: Buffer.from(again.text) });
   const conflict = secretary.getByRole('group', { name: '干部：张三' });
   await conflict.waitFor();
+  const head = await conflict.locator('thead th').allInnerTexts();
+  assert.equal(head[0], '内容');
+  assert.match(head[1], /^本机（王秘书，.*修改）$/);
+  assert.match(head[2], /^文件（李干事，.*修改）$/);
   const rows = await conflict.locator('tbody tr').allInnerTexts();
-  assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [
-    ['phone', '13900000000', ''],
-    ['post', '主任', '副主任'],
-  ]);
+  assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [['职务', '处长', '科长']]);
   assert.equal(await secretary.getByRole('button', { name: '确认导入' }).isDisabled(), true);
   await conflict.getByLabel('两者都保留').check();
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await secretary.getByText(/导入完成：写入 2 条记录/).waitFor();
   await nav(secretary, '干部名册');
   const text = await secretary.getByRole('table', { name: '干部名册' }).innerText();
-  assert.match(text, /主任\t13900000000/);
-  assert.match(text, /副主任/);
+  assert.match(text, /张三\t党政办\t处长\t13900000000/);
+  assert.match(text, /张三（副本）\t党政办\t科长/);
 
   assert.deepEqual(secretary.problems, []);
   assert.deepEqual(colleague.problems, []);

@@ -153,6 +153,7 @@ async function backupWithConflict(page) {
   li.post = '副主任';
   li.meta.versions.colleague = 1;
   li.meta.rev += 1;
+  li.meta.fields = { ...(li.meta.fields ?? {}), post: [['colleague', 1]] };
   await nav(page, '干部名册');
   await page.getByRole('button', { name: '编辑 李四' }).click();
   await page.getByRole('form', { name: '编辑干部' }).getByLabel('职务').fill('主任');

@@ -198,8 +198,9 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   const conflict = secretary.getByRole('group', { name: '任务：联合验收' });
   await conflict.waitFor();
   const rows = (await conflict.locator('tbody tr').allInnerTexts()).join('\n');
-  assert.match(rows, /notes\t李四：已约验收组\t赵六：资料已备齐/);
-  assert.match(rows, /progress\t40\t50/);
+  assert.match(rows, /备注\t李四：已约验收组\t赵六：资料已备齐/);
+  assert.match(rows, /进度\t40%\t50%/);
+  assert.doesNotMatch(rows, /notes|progress|in_progress|\[\{/);
   await conflict.getByLabel('采用文件').check();
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await secretary.getByText(/导入完成/).waitFor();

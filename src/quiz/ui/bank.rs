@@ -24,8 +24,8 @@ use crate::quiz::import::{parse_file, parse_sheet_rows, QuestionFormat, Question
 use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
 use crate::quiz::paper::Quiz;
 use crate::record::Meta;
-use crate::session::reporter;
 use crate::session::use_session;
+use crate::session::{reporter, Batch};
 use crate::ui::download::{download_bytes, download_text};
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
@@ -329,8 +329,20 @@ fn question_importer(props: &DataProps) -> Html {
             );
             let n = writes.len();
             parsed.set(None);
-            session.save_stamped(
-                writes,
+            // New questions are written as made (nothing stored to compare with: no read per
+            // record in a 10,000-question import); updated ones record their changed fields.
+            let known: std::collections::HashSet<uuid::Uuid> =
+                bank.iter().map(|b| b.meta.id).collect();
+            let mut batch = Batch::default();
+            for q in &writes {
+                if known.contains(&q.meta.id) {
+                    batch.put_stamped(q);
+                } else {
+                    batch.put_as_received(StoreName::Questions, q);
+                }
+            }
+            session.commit_in_background(
+                batch,
                 reporter(&notice),
                 format!("试题导入完成：写入 {n} 道。"),
             );

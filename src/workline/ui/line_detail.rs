@@ -80,11 +80,11 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
             for t in tasks.iter() {
                 let mut t = t.clone();
                 t.deleted = true;
-                batch.put(t, &session);
+                batch.put(t);
             }
             let mut l = line.clone();
             l.deleted = true;
-            batch.put(l, &session);
+            batch.put(l);
             let (session, notice, navigator) = (session.clone(), notice.clone(), navigator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match session.commit(batch).await {

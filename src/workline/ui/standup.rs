@@ -50,7 +50,9 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             if let Some(id) = *line {
-                <StandUpForm key={format!("{id}-{}", *day)} plan={plan.clone()} line_id={id} day={*day} />
+                // Keyed by the stored record's version too: after a save the form starts again
+                // from what was stored, so the next save is based on it.
+                <StandUpForm key={format!("{id}-{}-{}", *day, saved_rev(plan, id, *day))} plan={plan.clone()} line_id={id} day={*day} />
                 <History plan={plan.clone()} line_id={id} />
             }
         </>
@@ -205,4 +207,13 @@ fn history(props: &HistoryProps) -> Html {
             </tbody>
         </table>
     }
+}
+
+/// The stored version of a line's stand-up on a day (0 if there is none yet).
+fn saved_rev(plan: &WorkLineData, line: uuid::Uuid, day: chrono::NaiveDate) -> u32 {
+    plan.stand_ups
+        .iter()
+        .find(|s| s.line_id == line && s.date == day)
+        .map(|s| s.meta.rev)
+        .unwrap_or(0)
 }

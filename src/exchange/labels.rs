@@ -1,0 +1,187 @@
+//! Record fields in the users' words: the Chinese name of each field, and its value as a person
+//! reads it (dates as dates, statuses as 进行中/受阻, progress history as a short list), for
+//! showing two versions of a record side by side. No field name or raw value reaches the screen.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::quiz::model::{Difficulty, QuestionKind};
+use crate::store::schema::StoreName;
+use crate::workline::model::{LineStatus, ProgressEntry, Recurrence, TaskStatus};
+
+/// The field's name on screen.
+pub fn field_label(store: StoreName, field: &str) -> &'static str {
+    use StoreName as S;
+    match (store, field) {
+        (S::Cadres, "name") => "姓名",
+        (S::Cadres, "unit") => "单位",
+        (S::Cadres, "post") => "职务",
+        (S::Cadres, "phone") => "电话",
+        (S::Cadres, "retired") => "是否停用",
+        (S::Tasks, "title") => "任务名称",
+        (S::Tasks, "owners") => "责任人",
+        (S::Tasks, "due") => "完成时间",
+        (S::Tasks, "progress") => "进度",
+        (S::Tasks, "status") => "状态",
+        (S::Tasks, "notes") => "备注",
+        (S::Tasks, "recurrence") => "重复",
+        (S::Tasks, "order") => "排列顺序",
+        (S::Tasks, "finished_on") => "实际完成日期",
+        (S::Tasks, "history") => "进度记录",
+        (S::Tasks, "line_id") => "所属工作线",
+        (S::WorkLines, "name") => "工作线名称",
+        (S::WorkLines, "goal") => "工作目标",
+        (S::WorkLines, "lead") => "责任领导",
+        (S::WorkLines, "unit") => "责任单位",
+        (S::WorkLines, "members") => "成员",
+        (S::WorkLines, "measures") => "推进措施",
+        (S::WorkLines, "start") => "开始日期",
+        (S::WorkLines, "deadline") => "完成时限",
+        (S::WorkLines, "status") => "状态",
+        (S::StandUps, "date") => "日期",
+        (S::StandUps, "done") => "已完成",
+        (S::StandUps, "planned") => "下一步",
+        (S::StandUps, "problems") => "问题",
+        (S::Questions, "kind") => "题型",
+        (S::Questions, "stem") => "题干",
+        (S::Questions, "options") => "选项",
+        (S::Questions, "answer") => "答案",
+        (S::Questions, "explanation") => "解析",
+        (S::Questions, "category") => "分类",
+        (S::Questions, "difficulty") => "难度",
+        (S::Questions, "tags") => "标签",
+        (S::Questions, "source") => "来源",
+        (S::Quizzes, "title") => "测验名称",
+        (S::Quizzes, "paper") => "试题",
+        (S::Quizzes, "pass_mark") => "及格分",
+        (S::Quizzes, "time_limit_minutes") => "时间限制",
+        (S::Attempts, "answers") => "作答",
+        (S::Attempts, "manual_points") => "给分",
+        (S::Attempts, "state") => "交卷情况",
+        (S::StudyEvents, "topic") => "主题",
+        (S::StudyEvents, "date") => "日期",
+        (S::StudyEvents, "attendees") => "参加人员",
+        (S::WorkReports, "doc") => "内容",
+        (_, "deleted") => "是否已删除",
+        _ => "其他信息",
+    }
+}
+
+fn typed<T: DeserializeOwned>(v: &Value) -> Option<T> {
+    serde_json::from_value(v.clone()).ok()
+}
+
+/// "2026-12-06" as "2026年12月6日".
+pub fn date_text(iso: &str) -> Option<String> {
+    let d = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some(format!("{}年{}月{}日", d.year(), d.month(), d.day()))
+}
+
+fn history_text(entries: &[ProgressEntry]) -> String {
+    let shown: Vec<String> = entries
+        .iter()
+        .rev()
+        .take(3)
+        .map(|e| {
+            let day = date_text(&e.on.to_string()).unwrap_or_default();
+            format!("{day} {}%（{}）", e.progress, e.status.label())
+        })
+        .collect();
+    match entries.len() {
+        0 => "无".into(),
+        n if n > 3 => format!("共 {n} 条，最近：{}", shown.join("；")),
+        _ => shown.join("；"),
+    }
+}
+
+/// A field's value as a person reads it.
+pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> String {
+    use StoreName as S;
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return "（空）".into();
+    };
+    let special = match (store, field) {
+        (S::Tasks, "status") => typed::<TaskStatus>(value).map(|s| s.label().to_string()),
+        (S::WorkLines, "status") => typed::<LineStatus>(value).map(|s| s.label().to_string()),
+        (S::Tasks, "recurrence") => typed::<Recurrence>(value).map(|s| s.label().to_string()),
+        (S::Tasks, "progress") => value.as_u64().map(|p| format!("{p}%")),
+        (S::Tasks, "history") => typed::<Vec<ProgressEntry>>(value).map(|h| history_text(&h)),
+        (S::Questions, "kind") => typed::<QuestionKind>(value).map(|k| k.label().to_string()),
+        (S::Questions, "difficulty") => typed::<Difficulty>(value).map(|d| d.label().to_string()),
+        (_, "owners" | "members" | "attendees") => {
+            value.as_array().map(|a| format!("{} 人", a.len()))
+        }
+        (_, "lead" | "line_id") => Some("（另一条记录）".into()),
+        _ => None,
+    };
+    if let Some(text) = special {
+        return text;
+    }
+    match value {
+        Value::Bool(true) => "是".into(),
+        Value::Bool(false) => "否".into(),
+        Value::String(s) => date_text(s).unwrap_or_else(|| s.clone()),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("、"),
+        Value::Array(items) => format!("{} 项", items.len()),
+        _ => "（内容较多，未列出）".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn no_code_word_reaches_the_screen() {
+        let history = json!([
+            {"on": "2026-11-20", "progress": 20, "status": "in_progress"},
+            {"on": "2026-11-28", "progress": 40, "status": "blocked"}
+        ]);
+        let cases = [
+            (
+                StoreName::Tasks,
+                "due",
+                json!("2026-12-06"),
+                "完成时间",
+                "2026年12月6日",
+            ),
+            (
+                StoreName::Tasks,
+                "status",
+                json!("in_progress"),
+                "状态",
+                "进行中",
+            ),
+            (StoreName::Tasks, "status", json!("blocked"), "状态", "受阻"),
+            (StoreName::Tasks, "progress", json!(40), "进度", "40%"),
+            (
+                StoreName::Tasks,
+                "history",
+                history,
+                "进度记录",
+                "2026年11月28日 40%（受阻）；2026年11月20日 20%（进行中）",
+            ),
+            (StoreName::Cadres, "retired", json!(true), "是否停用", "是"),
+            (
+                StoreName::Questions,
+                "options",
+                json!(["甲", "乙"]),
+                "选项",
+                "甲、乙",
+            ),
+        ];
+        for (store, field, value, label, text) in cases {
+            assert_eq!(field_label(store, field), label);
+            assert_eq!(value_text(store, field, Some(&value)), text, "{field}");
+        }
+        assert_eq!(value_text(StoreName::Tasks, "notes", None), "（空）");
+        assert_eq!(field_label(StoreName::Tasks, "mystery"), "其他信息");
+    }
+}
