@@ -16,4 +16,4 @@ say "storage tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test storage --test text_in_browser
 "$ZUOFENG_ROOT/scripts/release.sh"
 say "end-to-end tests in headless Chromium"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=240000 tests/e2e/

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -62,6 +63,9 @@ impl Route {
     }
 }
 
+/// The channel on which tabs of the app tell each other which stores they wrote.
+const CHANGES_CHANNEL: &str = "zuofeng-changes";
+
 /// After this long without a database, the start screen says what may be wrong.
 const SLOW_OPEN_MS: u32 = 5_000;
 
@@ -104,6 +108,28 @@ async fn request_persistence() -> Option<bool> {
 pub fn app() -> Html {
     let boot_state = use_state(|| Rc::new(Boot::Opening));
     let changes = use_reducer(Changes::default);
+    // Other tabs of the app in this browser hear of every write, so none keeps showing (and then
+    // saving over) what another tab has changed.
+    let channel = use_state(|| web_sys::BroadcastChannel::new(CHANGES_CHANNEL).ok());
+    {
+        let (channel, changes) = (channel.clone(), changes.dispatcher());
+        use_effect_with((), move |_| {
+            let listener = channel.as_ref().map(|c| {
+                gloo::events::EventListener::new(c, "message", move |event| {
+                    let text = event
+                        .dyn_ref::<web_sys::MessageEvent>()
+                        .and_then(|m| m.data().as_string())
+                        .unwrap_or_default();
+                    let stores: Vec<StoreName> =
+                        text.split(',').filter_map(StoreName::parse).collect();
+                    if !stores.is_empty() {
+                        changes.dispatch(stores);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let persisted = use_state(|| None::<bool>);
     // Opening normally takes well under a second; if it has not after a few, say what may be wrong.
     let slow = use_state(|| false);
@@ -206,8 +232,15 @@ pub fn app() -> Html {
                         profile: profile.clone(),
                         changes: (*changes).clone(),
                         announce: {
-                            let changes = changes.dispatcher();
-                            Callback::from(move |stores: Vec<StoreName>| changes.dispatch(stores))
+                            let (changes, channel) = (changes.dispatcher(), channel.clone());
+                            Callback::from(move |stores: Vec<StoreName>| {
+                                if let Some(c) = channel.as_ref() {
+                                    let names: Vec<&str> =
+                                        stores.iter().map(|s| s.as_str()).collect();
+                                    let _ = c.post_message(&names.join(",").into());
+                                }
+                                changes.dispatch(stores)
+                            })
                         },
                         profile_changed: on_profile,
                         persisted: *persisted,

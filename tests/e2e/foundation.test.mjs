@@ -269,3 +269,30 @@ test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，�
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('两个标签页改同一个人：后保存的旧表单被拒绝并说明，不会覆盖先保存的修改', async () => {
+  const context = await freshContext(browser);
+  const first = await openApp(context, server.url);
+  await setProfile(first, { name: '王秘书', unit: '党政办' });
+  await addCadre(first, { name: '张三', unit: '党政办', post: '主任' });
+  const second = await openApp(context, server.url);
+  await nav(second, '干部名册');
+  // Both tabs open the same person's form.
+  for (const page of [first, second]) {
+    await nav(page, '干部名册');
+    await page.getByRole('button', { name: '编辑 张三' }).click();
+  }
+  await second.getByRole('form', { name: '编辑干部' }).getByLabel('电话').fill('13900000000');
+  await second.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
+  await second.getByText('已保存：张三（党政办）').waitFor();
+  // The first tab hears of it: its list shows the new phone without a reload.
+  await first.getByRole('table', { name: '干部名册' }).getByText('13900000000').waitFor();
+  // Its form was read before that save: saving it would undo the phone, so it is refused.
+  await first.getByRole('form', { name: '编辑干部' }).getByLabel('职务').fill('副主任');
+  await first.getByRole('form', { name: '编辑干部' }).getByRole('button', { name: '保存' }).click();
+  await first.getByText(/刚在另一个标签页或窗口中被修改过，为免覆盖那边的修改，这次没有保存/).waitFor();
+  assert.match(await rosterNames(first).then(() => first.getByRole('table', { name: '干部名册' }).innerText()), /张三\t党政办\t主任\t13900000000/);
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+  await context.close();
+});

@@ -220,3 +220,43 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   assert.deepEqual(secretary.problems, []);
   await context.close();
 });
+
+test('星期六打开周调度，看到的是本周（先看过下周的每周工作安排也一样）', async () => {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  // Saturday 28 November 2026, mid-morning.
+  await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  await page.goto(server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await nav(page, '工作分线');
+  await page.getByRole('button', { name: '新建工作线' }).click();
+  const lineForm = page.getByRole('form', { name: '新建工作线' });
+  await lineForm.getByLabel('工作线名称').fill('安全生产检查');
+  await lineForm.getByLabel('开始日期').fill('2026-11-01');
+  await lineForm.getByLabel('完成时限').fill('2026-12-31');
+  await lineForm.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存工作线：安全生产检查').waitFor();
+
+  // A problem raised at Wednesday's stand-up.
+  await tab(page, '每日碰头会');
+  await page.getByLabel('日期').fill('2026-11-25');
+  await page.getByLabel('新问题').fill('两家企业拒不整改');
+  await page.getByRole('button', { name: '添加问题' }).click();
+  await page.getByRole('button', { name: '保存碰头会记录' }).click();
+  await page.getByText('碰头会记录已保存。').waitFor();
+
+  await tab(page, '每周工作安排');
+  assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-30', 'the plan is for next week');
+  await tab(page, '周调度');
+  assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-23', 'the dispatch is this week');
+  const dispatch = page.getByRole('article', { name: '周调度' });
+  const text = await eventually(
+    () => dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n')),
+    (t) => t.includes('两家企业拒不整改'),
+  );
+  assert.match(text, /两家企业拒不整改/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

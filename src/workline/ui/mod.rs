@@ -235,14 +235,16 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
         (WorkLineTab::Overdue, _) => html! { <my_tasks::Overdue plan={plan.clone()} /> },
         (WorkLineTab::Timeline, _) => html! { <timeline::TimelineTab plan={plan.clone()} /> },
         (WorkLineTab::StandUp, _) => html! { <standup::StandUpTab plan={plan.clone()} /> },
+        // Each report is its own component (keyed by kind), so each keeps its own period:
+        // 每周工作安排 opens on the coming week, 周调度 on this week, 月总结 on this month.
         (WorkLineTab::WeeklyPlan, _) => {
-            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyPlan} /> }
+            html! { <reports::ReportTab key="WeeklyPlan" plan={plan.clone()} kind={ReportKind::WeeklyPlan} /> }
         }
         (WorkLineTab::Dispatch, _) => {
-            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::WeeklyDispatch} /> }
+            html! { <reports::ReportTab key="WeeklyDispatch" plan={plan.clone()} kind={ReportKind::WeeklyDispatch} /> }
         }
         (WorkLineTab::Summary, _) => {
-            html! { <reports::ReportTab plan={plan.clone()} kind={ReportKind::MonthlySummary} /> }
+            html! { <reports::ReportTab key="MonthlySummary" plan={plan.clone()} kind={ReportKind::MonthlySummary} /> }
         }
         (WorkLineTab::Share, _) => html! { <share::ShareTab plan={plan.clone()} /> },
     });

@@ -149,7 +149,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
                 { format!("；责任人：{}", props.plan.owners_text(t)) }
             </p>
             <label class="inline">{ "进度（%）" }
-                <input type="number" min="0" max="100" step="5" value={update.progress.to_string()} oninput={on_progress} />
+                <input type="number" min="0" max="100" step="1" value={update.progress.to_string()} oninput={on_progress} />
             </label>
             <label class="inline">{ "状态" }
                 <select onchange={on_status}>

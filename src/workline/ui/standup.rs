@@ -22,6 +22,8 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
     let lines = plan.live_lines();
     let line = use_state(|| lines.first().map(|l| l.meta.id));
     let day = use_state(today);
+    // Kept here, not in the form: a save remounts the form with what was stored.
+    let notice = use_state(|| None::<Notice>);
     let on_line = {
         let line = line.clone();
         Callback::from(move |e: Event| {
@@ -52,7 +54,8 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             if let Some(id) = *line {
                 // Keyed by the stored record's version too: after a save the form starts again
                 // from what was stored, so the next save is based on it.
-                <StandUpForm key={format!("{id}-{}-{}", *day, saved_rev(plan, id, *day))} plan={plan.clone()} line_id={id} day={*day} />
+                    <NoticeBox notice={(*notice).clone()} />
+                    <StandUpForm key={format!("{id}-{}-{}", *day, saved_rev(plan, id, *day))} plan={plan.clone()} line_id={id} day={*day} report={reporter(&notice)} />
                 <History plan={plan.clone()} line_id={id} />
             }
         </>
@@ -64,6 +67,7 @@ struct FormProps {
     plan: Rc<WorkLineData>,
     line_id: Id,
     day: NaiveDate,
+    report: Callback<Notice>,
 }
 
 #[function_component(StandUpForm)]
@@ -89,7 +93,6 @@ fn stand_up_form(props: &FormProps) -> Html {
         })
     };
     let new_problem = use_state(String::new);
-    let notice = use_state(|| None::<Notice>);
     let area = |set: fn(&mut StandUp, String)| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -121,17 +124,16 @@ fn stand_up_form(props: &FormProps) -> Html {
         })
     };
     let onsubmit = {
-        let (session, draft, notice) = (session.clone(), draft.clone(), notice.clone());
+        let (session, draft, report) = (session.clone(), draft.clone(), props.report.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let record = (*draft).clone();
-            session.save(vec![record], reporter(&notice), "碰头会记录已保存。");
+            session.save(vec![record], report.clone(), "碰头会记录已保存。");
         })
     };
     html! {
         <form class="form card" {onsubmit} aria-label="碰头会记录">
             <h2>{ format!("{} 碰头会", props.day) }</h2>
-            <NoticeBox notice={(*notice).clone()} />
             <label>{ "昨日完成" }<textarea rows="2" value={draft.done.clone()} oninput={area(|s, v| s.done = v)} /></label>
             <label>{ "今日计划" }<textarea rows="2" value={draft.planned.clone()} oninput={area(|s, v| s.planned = v)} /></label>
             <fieldset>
