@@ -21,6 +21,20 @@ pub enum Response {
 }
 
 impl Response {
+    /// The choice after a click on `option`: a single-choice question takes just that option;
+    /// a multiple-choice one adds it, or takes it away if it was chosen.
+    pub fn toggled(chosen: &BTreeSet<usize>, option: usize, single: bool) -> Response {
+        let mut next = if single {
+            BTreeSet::new()
+        } else {
+            chosen.clone()
+        };
+        if single || !next.remove(&option) {
+            next.insert(option);
+        }
+        Response::Choice(next)
+    }
+
     pub fn is_blank(&self) -> bool {
         match self {
             Response::Choice(c) => c.is_empty(),
@@ -234,6 +248,27 @@ impl Attempt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_click_toggles_a_multiple_choice_and_replaces_a_single_one() {
+        let chosen = BTreeSet::from([0, 2]);
+        assert_eq!(
+            Response::toggled(&chosen, 1, false),
+            Response::Choice(BTreeSet::from([0, 1, 2]))
+        );
+        assert_eq!(
+            Response::toggled(&chosen, 2, false),
+            Response::Choice(BTreeSet::from([0]))
+        );
+        assert_eq!(
+            Response::toggled(&chosen, 1, true),
+            Response::Choice(BTreeSet::from([1]))
+        );
+        assert_eq!(
+            Response::toggled(&BTreeSet::from([1]), 1, true),
+            Response::Choice(BTreeSet::from([1]))
+        );
+    }
     use crate::record::DeviceId;
 
     fn at(secs: i64) -> DateTime<Utc> {

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod attempt;
 pub mod bank;
+pub mod builder;
 pub mod grading;
 pub mod import;
 pub mod intake;

@@ -232,11 +232,7 @@ fn response_input(
             html! { <div>{ for q.options.iter().enumerate().map(|(i, o)| {
                 let checked = chosen.contains(&i);
                 let (chosen, on_change) = (chosen.clone(), on_change.clone());
-                let onchange = Callback::from(move |_| {
-                    let mut next = if single { BTreeSet::new() } else { chosen.clone() };
-                    if checked && !single { next.remove(&i); } else { next.insert(i); }
-                    on_change.emit(Response::Choice(next));
-                });
+                let onchange = Callback::from(move |_| on_change.emit(Response::toggled(&chosen, i, single)));
                 let text = format!("{}. {o}", option_letter(i));
                 if single {
                     html! { <label class="choice block"><input type="radio" name="practice" {checked} disabled={locked} {onchange} />{ text }</label> }

@@ -13,10 +13,9 @@ use crate::ui::export::{export_file, one_store};
 use super::DataProps;
 use crate::exchange::envelope::FileKind;
 use crate::quiz::bank::{filter, BankFilter};
+use crate::quiz::builder::{build, QuizDraft, RuleDraft};
 use crate::quiz::model::{Difficulty, QuestionKind};
-use crate::quiz::paper::{
-    build_paper, parse_points, points_text, DrawRule, Quiz, QuizMode, Reveal,
-};
+use crate::quiz::paper::{points_text, Quiz, QuizMode, Reveal};
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
@@ -39,16 +38,6 @@ struct Draft {
     picked: Vec<(uuid::Uuid, String)>,
     rules: Vec<RuleDraft>,
     search: String,
-}
-
-/// A draw rule as typed into the form.
-#[derive(Clone, PartialEq)]
-struct RuleDraft {
-    count: String,
-    kind: Option<QuestionKind>,
-    category: String,
-    difficulty: Option<Difficulty>,
-    points: String,
 }
 
 /// A `datetime-local` value in the browser's time zone, as UTC.
@@ -106,94 +95,27 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let d = (*draft).clone();
-            let fail = |m: &str| notice.set(Some(Notice::Error(m.to_string())));
-            if d.title.trim().is_empty() {
-                return fail("请填写测验名称。");
-            }
-            let Some(each) = parse_points(&d.points_each).filter(|p| *p > 0) else {
-                return fail("每题分值应为正数，最多两位小数。");
-            };
-            let Some(pass) = parse_points(&d.pass_mark) else {
-                return fail("及格分应为数字。");
-            };
-            let limit = match d.time_limit.trim() {
-                "" | "0" => None,
-                t => match t.parse::<u32>() {
-                    Ok(m) if m <= 24 * 60 => Some(m),
-                    _ => return fail("时间限制应为分钟数（不限时请留空）。"),
-                },
-            };
-            let mut rules = Vec::new();
-            for RuleDraft {
-                count,
-                kind,
-                category,
-                difficulty,
-                points,
-            } in &d.rules
-            {
-                let Ok(count) = count.trim().parse::<usize>() else {
-                    return fail("抽题规则的题数应为整数。");
-                };
-                let Some(points) = parse_points(points).filter(|p| *p > 0) else {
-                    return fail("抽题规则的分值应为正数。");
-                };
-                rules.push(DrawRule {
-                    count,
-                    kind: *kind,
-                    category: (!category.is_empty()).then(|| category.clone()),
-                    difficulty: *difficulty,
-                    points,
-                });
-            }
-            let mut picked: Vec<(uuid::Uuid, u32)> = Vec::new();
-            for (n, (id, own)) in d.picked.iter().enumerate() {
-                let points = if own.trim().is_empty() {
-                    Some(each)
-                } else {
-                    parse_points(own).filter(|p| *p > 0)
-                };
-                let Some(points) = points else {
-                    return fail(&format!(
-                        "第 {} 道手选题的分值“{own}”不对：应为正数，最多两位小数。",
-                        n + 1
-                    ));
-                };
-                picked.push((*id, points));
-            }
-            // Below 2^53, so the seed survives JSON in every browser unchanged.
-            let seed = (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1);
-            let (paper, shortfalls) = build_paper(&bank, &picked, &rules, seed);
-            if paper.is_empty() {
-                return fail("试卷中还没有题目：请勾选试题或添加抽题规则。");
-            }
-            if let Some(s) = shortfalls.first() {
-                return fail(&format!(
-                    "第 {} 条抽题规则要 {} 道题，题库中符合条件的只有 {} 道。",
-                    s.rule + 1,
-                    s.wanted,
-                    s.found
-                ));
-            }
-            let quiz = Quiz {
-                meta: Meta::unsaved(time::now()),
-                title: d.title.trim().to_string(),
+            let wanted = QuizDraft {
+                title: d.title,
                 mode: d.mode,
-                paper,
-                pass_mark: pass,
-                time_limit_minutes: limit,
+                points_each: d.points_each,
+                pass_mark: d.pass_mark,
+                time_limit: d.time_limit,
                 opens: local_input(&d.opens),
                 closes: local_input(&d.closes),
                 shuffle_questions: d.shuffle_questions,
                 shuffle_options: d.shuffle_options,
-                seed,
                 reveal: d.reveal,
-                deleted: false,
-                author: Some(session.device.clone()),
+                picked: d.picked,
+                rules: d.rules,
             };
-            if let Err(e) = quiz.check() {
-                return fail(&e.user_message());
-            }
+            // Below 2^53, so the seed survives JSON in every browser unchanged.
+            let seed = (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1);
+            let meta = Meta::unsaved(time::now());
+            let quiz = match build(&wanted, &bank, meta, &session.device, seed) {
+                Ok(quiz) => quiz,
+                Err(e) => return notice.set(Some(Notice::Error(e.user_message()))),
+            };
             let done = format!(
                 "已生成测验“{}”：{} 道题，总分 {}。",
                 quiz.title,

@@ -317,11 +317,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                             let single = q.kind == QuestionKind::Single;
                             let checked = chosen.contains(&o);
                             let chosen = chosen.clone();
-                            let onchange = Callback::from(move |_| {
-                                let mut next = if single { BTreeSet::new() } else { chosen.clone() };
-                                if checked && !single { next.remove(&o); } else { next.insert(o); }
-                                update(pos, Response::Choice(next));
-                            });
+                            let onchange = Callback::from(move |_| update(pos, Response::toggled(&chosen, o, single)));
                             let text = format!("{}. {}", option_letter(k), q.options[o]);
                             if single {
                                 html! { <label class="choice block"><input type="radio" name={group.clone()} {checked} {onchange} />{ text }</label> }

@@ -1,0 +1,335 @@
+//! 组卷: a quiz from what the secretary typed into the builder — name, points, pass mark, time
+//! limit, dates, hand-picked questions and draw rules — every entry checked, the paper drawn from
+//! the bank, each problem one Chinese sentence.
+
+use chrono::{DateTime, Utc};
+
+use super::model::{Difficulty, Question, QuestionKind};
+use super::paper::{build_paper, parse_points, DrawRule, Quiz, QuizError, QuizMode, Reveal};
+use crate::record::{DeviceId, Id, Meta};
+
+/// The builder's form as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizDraft {
+    pub title: String,
+    pub mode: QuizMode,
+    pub points_each: String,
+    pub pass_mark: String,
+    pub time_limit: String,
+    pub opens: Option<DateTime<Utc>>,
+    pub closes: Option<DateTime<Utc>>,
+    pub shuffle_questions: bool,
+    pub shuffle_options: bool,
+    pub reveal: Reveal,
+    /// Hand-picked questions with their own points ("" = the default 每题分值).
+    pub picked: Vec<(Id, String)>,
+    pub rules: Vec<RuleDraft>,
+}
+
+/// A draw rule as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleDraft {
+    pub count: String,
+    pub kind: Option<QuestionKind>,
+    pub category: String,
+    pub difficulty: Option<Difficulty>,
+    pub points: String,
+}
+
+/// The longest time limit: a whole day.
+pub const MAX_TIME_LIMIT_MINUTES: u32 = 24 * 60;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    NoTitle,
+    PointsEach,
+    PassMark,
+    TimeLimit,
+    ClosesBeforeOpens,
+    RuleCount {
+        rule: usize,
+    },
+    RulePoints {
+        rule: usize,
+    },
+    PickPoints {
+        position: usize,
+        text: String,
+    },
+    EmptyPaper,
+    Shortfall {
+        rule: usize,
+        wanted: usize,
+        found: usize,
+    },
+    Limits(QuizError),
+}
+
+impl BuildError {
+    pub fn user_message(&self) -> String {
+        match self {
+            BuildError::NoTitle => "请填写测验名称。".into(),
+            BuildError::PointsEach => "每题分值应为正数，最多两位小数。".into(),
+            BuildError::PassMark => "及格分应为数字，最多两位小数。".into(),
+            BuildError::TimeLimit => "时间限制应为不超过一天的分钟数（不限时请留空）。".into(),
+            BuildError::ClosesBeforeOpens => "截止时间早于开放时间，请检查这两个时间。".into(),
+            BuildError::RuleCount { rule } => format!("第 {rule} 条抽题规则的题数应为整数。"),
+            BuildError::RulePoints { rule } => format!("第 {rule} 条抽题规则的分值应为正数。"),
+            BuildError::PickPoints { position, text } => {
+                format!("第 {position} 道手选题的分值“{text}”不对：应为正数，最多两位小数。")
+            }
+            BuildError::EmptyPaper => "试卷中还没有题目：请勾选试题或添加抽题规则。".into(),
+            BuildError::Shortfall {
+                rule,
+                wanted,
+                found,
+            } => format!("第 {rule} 条抽题规则要 {wanted} 道题，题库中符合条件的只有 {found} 道。"),
+            BuildError::Limits(e) => e.user_message(),
+        }
+    }
+}
+
+fn positive_points(text: &str) -> Option<u32> {
+    parse_points(text).filter(|p| *p > 0)
+}
+
+/// Builds the quiz the draft describes from `bank`, made by `author`. `seed` fixes each person's
+/// question order; `meta` is the new record's bookkeeping.
+pub fn build(
+    draft: &QuizDraft,
+    bank: &[Question],
+    meta: Meta,
+    author: &DeviceId,
+    seed: u64,
+) -> Result<Quiz, BuildError> {
+    let title = draft.title.trim();
+    if title.is_empty() {
+        return Err(BuildError::NoTitle);
+    }
+    let each = positive_points(&draft.points_each).ok_or(BuildError::PointsEach)?;
+    let pass_mark = parse_points(&draft.pass_mark).ok_or(BuildError::PassMark)?;
+    let time_limit_minutes = match draft.time_limit.trim() {
+        "" | "0" => None,
+        t => match t.parse::<u32>() {
+            Ok(m) if m <= MAX_TIME_LIMIT_MINUTES => Some(m),
+            _ => return Err(BuildError::TimeLimit),
+        },
+    };
+    if let (Some(o), Some(c)) = (draft.opens, draft.closes) {
+        if c < o {
+            return Err(BuildError::ClosesBeforeOpens);
+        }
+    }
+    let mut rules = Vec::new();
+    for (i, r) in draft.rules.iter().enumerate() {
+        let count = r
+            .count
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| BuildError::RuleCount { rule: i + 1 })?;
+        let points = positive_points(&r.points).ok_or(BuildError::RulePoints { rule: i + 1 })?;
+        rules.push(DrawRule {
+            count,
+            kind: r.kind,
+            category: (!r.category.is_empty()).then(|| r.category.clone()),
+            difficulty: r.difficulty,
+            points,
+        });
+    }
+    let mut picked = Vec::new();
+    for (i, (id, own)) in draft.picked.iter().enumerate() {
+        let points = if own.trim().is_empty() {
+            each
+        } else {
+            positive_points(own).ok_or_else(|| BuildError::PickPoints {
+                position: i + 1,
+                text: own.clone(),
+            })?
+        };
+        picked.push((*id, points));
+    }
+    let (paper, shortfalls) = build_paper(bank, &picked, &rules, seed);
+    if let Some(s) = shortfalls.first() {
+        return Err(BuildError::Shortfall {
+            rule: s.rule + 1,
+            wanted: s.wanted,
+            found: s.found,
+        });
+    }
+    if paper.is_empty() {
+        return Err(BuildError::EmptyPaper);
+    }
+    let quiz = Quiz {
+        meta,
+        title: title.to_string(),
+        mode: draft.mode,
+        paper,
+        pass_mark,
+        time_limit_minutes,
+        opens: draft.opens,
+        closes: draft.closes,
+        shuffle_questions: draft.shuffle_questions,
+        shuffle_options: draft.shuffle_options,
+        seed,
+        reveal: draft.reveal,
+        deleted: false,
+        author: Some(author.clone()),
+    };
+    quiz.check().map_err(BuildError::Limits)?;
+    Ok(quiz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::model::{Answer, QuestionDraft};
+    use std::collections::BTreeSet;
+
+    fn at() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default()
+    }
+
+    fn bank() -> Vec<Question> {
+        (0..6)
+            .map(|i| {
+                QuestionDraft {
+                    kind: QuestionKind::Single,
+                    stem: format!("题{i}"),
+                    options: vec!["甲".into(), "乙".into()],
+                    answer: Answer::Choice(BTreeSet::from([0])),
+                    explanation: String::new(),
+                    category: if i < 3 {
+                        "纪律".into()
+                    } else {
+                        "学习".into()
+                    },
+                    difficulty: Difficulty::Medium,
+                    tags: vec![],
+                    source: String::new(),
+                }
+                .into_question(Meta::new(&DeviceId("s".into()), at()))
+            })
+            .collect()
+    }
+
+    fn draft(bank: &[Question]) -> QuizDraft {
+        QuizDraft {
+            title: " 上半年测验 ".into(),
+            mode: QuizMode::Exam,
+            points_each: "20".into(),
+            pass_mark: "60".into(),
+            time_limit: "30".into(),
+            opens: None,
+            closes: None,
+            shuffle_questions: true,
+            shuffle_options: true,
+            reveal: Reveal::ScoreOnly,
+            picked: vec![
+                (bank[0].meta.id, String::new()),
+                (bank[1].meta.id, "40".into()),
+            ],
+            rules: vec![RuleDraft {
+                count: "2".into(),
+                kind: None,
+                category: "学习".into(),
+                difficulty: None,
+                points: "20".into(),
+            }],
+        }
+    }
+
+    /// One wrong entry in the form.
+    type Change = Box<dyn Fn(&mut QuizDraft)>;
+
+    fn run(d: &QuizDraft, bank: &[Question]) -> Result<Quiz, BuildError> {
+        build(
+            d,
+            bank,
+            Meta::unsaved(at()),
+            &DeviceId("secretary".into()),
+            7,
+        )
+    }
+
+    #[test]
+    fn a_draft_becomes_a_quiz_with_its_points_and_author() {
+        let bank = bank();
+        let quiz = run(&draft(&bank), &bank).unwrap_or_else(|e| panic!("{}", e.user_message()));
+        assert_eq!(quiz.title, "上半年测验");
+        assert_eq!(quiz.paper.len(), 4);
+        assert_eq!(quiz.total_points(), 100 * 100);
+        assert_eq!(quiz.time_limit_minutes, Some(30));
+        assert_eq!(quiz.author, Some(DeviceId("secretary".into())));
+    }
+
+    #[test]
+    fn every_bad_entry_is_named() {
+        let bank = bank();
+        let cases: Vec<(Change, BuildError)> = vec![
+            (Box::new(|d| d.title = "  ".into()), BuildError::NoTitle),
+            (
+                Box::new(|d| d.points_each = "-1".into()),
+                BuildError::PointsEach,
+            ),
+            (
+                Box::new(|d| d.pass_mark = "六十".into()),
+                BuildError::PassMark,
+            ),
+            (
+                Box::new(|d| d.time_limit = "2000".into()),
+                BuildError::TimeLimit,
+            ),
+            (
+                Box::new(|d| d.rules[0].count = "两".into()),
+                BuildError::RuleCount { rule: 1 },
+            ),
+            (
+                Box::new(|d| d.rules[0].points = "0".into()),
+                BuildError::RulePoints { rule: 1 },
+            ),
+            (
+                Box::new(|d| d.picked[1].1 = "abc".into()),
+                BuildError::PickPoints {
+                    position: 2,
+                    text: "abc".into(),
+                },
+            ),
+            (
+                Box::new(|d| d.rules[0].count = "9".into()),
+                BuildError::Shortfall {
+                    rule: 1,
+                    wanted: 9,
+                    found: 3,
+                },
+            ),
+            (
+                Box::new(|d| {
+                    d.picked.clear();
+                    d.rules.clear();
+                }),
+                BuildError::EmptyPaper,
+            ),
+            (
+                Box::new(|d| d.pass_mark = "101".into()),
+                BuildError::Limits(QuizError::PassMarkAboveTotal {
+                    pass_mark: 10100,
+                    total: 10000,
+                }),
+            ),
+            (
+                Box::new(|d| {
+                    d.opens = Some(at());
+                    d.closes = Some(at() - chrono::Duration::hours(1));
+                }),
+                BuildError::ClosesBeforeOpens,
+            ),
+        ];
+        for (change, expected) in cases {
+            let mut d = draft(&bank);
+            change(&mut d);
+            let got = run(&d, &bank);
+            assert_eq!(got.as_ref().err(), Some(&expected));
+            assert!(!expected.user_message().is_empty());
+        }
+    }
+}
