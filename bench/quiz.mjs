@@ -112,14 +112,22 @@ try {
           watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
           const t0 = performance.now();
           button.click();
-          // Quiet for 500 ms: the save, and any reload it caused, have been drawn.
-          while (performance.now() - Math.max(last, t0) < 500) await new Promise((r) => setTimeout(r, 25));
+          // For 1.5 s, a zero-delay timer measures whether the page is busy: the end of the last
+          // busy stretch (the save, and any reload and redraw it caused) or the last change on
+          // screen, whichever is later.
+          let busyUntil = t0;
+          while (performance.now() - t0 < 1500) {
+            const a = performance.now();
+            await new Promise((r) => setTimeout(r, 0));
+            const b = performance.now();
+            if (b - a > 20) busyUntil = b;
+          }
           watch.disconnect();
-          return Math.max(last, t0) - t0;
+          return Math.max(last, busyUntil) - t0;
         }));
         await card.getByRole('button', { name: '下一题' }).click();
       }
-      console.log(`practice with ${N} questions in the bank, answer submitted → screen settled: median ${ms(median(saves))}, worst ${ms(Math.max(...saves))}  [${saves.map(ms).join(', ')}]`);
+      console.log(`practice with ${N} questions in the bank, answer submitted → page idle and drawn: median ${ms(median(saves))}, worst ${ms(Math.max(...saves))}  [${saves.map(ms).join(', ')}]`);
     }
     await context.close();
   }

@@ -197,17 +197,20 @@ impl Session {
     /// a whole database when the disk fills during a write.
     async fn check_space<'a>(&self, values: impl Iterator<Item = &'a Value>) -> Result<(), String> {
         let text_bytes: u64 = values.map(|v| v.to_string().len() as u64).sum();
+        if text_bytes < space::CHECK_FROM_BYTES {
+            return Ok(());
+        }
         space::check(text_bytes, quota::estimate().await).map_err(|e| e.user_message())
     }
 
     /// Writes records that were checked and merged elsewhere (imports), exactly as given.
-    /// Every write is first checked against the space the browser has left: Chromium may drop
-    /// a whole database when the disk fills during a write.
+    /// Every write is first checked against the space the browser has left (in `write_all`):
+    /// Chromium may drop a whole database when the disk fills during a write.
     pub async fn write_values(&self, writes: &[(StoreName, Value)]) -> Result<(), String> {
         if writes.is_empty() {
             return Ok(());
         }
-        self.check_space(writes.iter().map(|(_, v)| v)).await?;
+        // The store checks the space left before its transaction (store/db.rs).
         self.store
             .write_all(writes)
             .await

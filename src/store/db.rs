@@ -17,6 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::error::{from_dom_name, StoreError};
 use super::schema::{self, StoreName, DB_NAME, DB_VERSION};
 use super::settings::Setting;
+use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
 use crate::record::{Entity, Id};
@@ -291,20 +292,35 @@ impl Store {
         if stores.is_empty() {
             return Ok(());
         }
-        let tx = self
-            .db
-            .transaction(stores.clone())
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        // Serialised store by store: one JSON.parse per store, not per record.
+        // Serialised store by store before the transaction (one JSON text per store, parsed once
+        // by the browser): the text's size is what the space check needs, and nothing but
+        // IndexedDB is awaited inside the transaction.
+        let room = quota::estimate();
+        let mut texts = Vec::with_capacity(stores.len());
         for name in &stores {
             let values: Vec<&Value> = writes
                 .iter()
                 .filter(|(s, _)| s.as_str() == *name)
                 .map(|(_, v)| v)
                 .collect();
+            let text =
+                serde_json::to_string(&values).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            texts.push((*name, text));
+        }
+        let bytes: u64 = texts.iter().map(|(_, t)| t.len() as u64).sum();
+        if bytes >= space::CHECK_FROM_BYTES {
+            space::check(bytes, room.await).map_err(StoreError::NoSpace)?;
+        }
+        let tx = self
+            .db
+            .transaction(stores.clone())
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for (name, text) in texts {
             let store = tx.object_store(name)?;
-            let array: js_sys::Array = to_js(&values)?.unchecked_into();
+            let array: js_sys::Array = js_sys::JSON::parse(&text)
+                .map_err(|e| js_error(&e))?
+                .unchecked_into();
             for value in array.iter() {
                 drop(store.put(value).primitive()?);
             }

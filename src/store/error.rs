@@ -16,6 +16,8 @@ pub enum StoreError {
     ClosedByUpgrade,
     /// The browser closed the database by force: a full disk, or site data cleared meanwhile.
     ClosedByBrowser,
+    /// The write would not fit in the space the browser has left.
+    NoSpace(super::space::NoSpace),
     /// A record was saved elsewhere (another tab or window) after this screen read it.
     Stale(String),
     /// A record in the database could not be read back.
@@ -34,6 +36,7 @@ impl StoreError {
             StoreError::QuotaExceeded => "存储空间已满，数据没有保存。请清理电脑磁盘或浏览器中其他网站的数据，然后再试；也可以先导出备份。".into(),
             StoreError::ClosedByUpgrade => "本应用已在另一个标签页中升级，请刷新本页后继续。".into(),
             StoreError::ClosedByBrowser => "浏览器关闭了本机数据库，本页无法继续保存。常见原因是电脑磁盘空间已满，或浏览器数据刚被清除。请先腾出磁盘空间，再刷新本页；刷新后如果数据还在，请立即在“数据管理”中导出备份。".into(),
+            StoreError::NoSpace(e) => e.user_message(),
             StoreError::Stale(what) => format!("“{what}”刚在另一个标签页或窗口中被修改过，为免覆盖那边的修改，这次没有保存。页面已换成最新的内容，请看过后再修改。"),
             StoreError::Corrupt(what) => format!("本机数据库中有一条记录无法读取（{what}）。请先导出备份，并联系技术人员。"),
             StoreError::Other(what) => format!("保存或读取数据时出错：{what}。请刷新页面后重试；如果反复出现，请先导出备份。"),

@@ -12,14 +12,19 @@ pub async fn persisted() -> Option<bool> {
         .as_bool()
 }
 
-/// Bytes used and bytes allowed, as the browser estimates them.
-pub async fn estimate() -> Option<(f64, f64)> {
+/// Bytes used and bytes allowed, as the browser estimates them. The browser starts counting
+/// when this is called (it can take a moment on a full profile), so a caller can do other work
+/// before awaiting the answer.
+pub fn estimate() -> impl std::future::Future<Output = Option<(f64, f64)>> {
     let storage = gloo::utils::window().navigator().storage();
-    let value = JsFuture::from(storage.estimate().ok()?).await.ok()?;
-    let get = |k: &str| {
-        js_sys::Reflect::get(&value, &k.into())
-            .ok()
-            .and_then(|x| x.as_f64())
-    };
-    Some((get("usage")?, get("quota")?))
+    let asked = storage.estimate().ok().map(JsFuture::from);
+    async move {
+        let value = asked?.await.ok()?;
+        let get = |k: &str| {
+            js_sys::Reflect::get(&value, &k.into())
+                .ok()
+                .and_then(|x| x.as_f64())
+        };
+        Some((get("usage")?, get("quota")?))
+    }
 }

@@ -5,6 +5,10 @@
 /// IndexedDB keeps a record in more room than its JSON text (keys, structured clone, journal
 /// during the transaction): the check asks for this many times the text's size.
 pub const OVERHEAD: u64 = 3;
+/// Writes smaller than this are not checked: asking the browser can take longer than such a
+/// write, and a transaction that runs out of room still fails whole.
+pub const CHECK_FROM_BYTES: u64 = 256 * 1024;
+
 /// Room always left free for the app's other writes and the browser's own bookkeeping.
 pub const MARGIN_BYTES: u64 = 4 * 1024 * 1024;
 
