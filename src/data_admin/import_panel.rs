@@ -76,18 +76,20 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             }
         })
     };
+    // Files refused before reading are listed apart, so that the others chosen with them are
+    // still imported one after another.
+    let refused = use_reducer(Refused::default);
     let on_too_large = {
-        let flow = flow.clone();
+        let refused = refused.dispatcher();
         Callback::from(move |(name, bytes): (String, u64)| {
-            flow.dispatch(ImportAction::Start(name));
-            let message = match check_size(bytes) {
+            let reason = match check_size(bytes) {
                 Err(e) => e.user_message(),
                 Ok(()) => {
                     "无法读取这个文件，可能已被移走或没有读取权限。请把文件复制到桌面后再试。"
                         .into()
                 }
             };
-            flow.dispatch(ImportAction::Failed(message));
+            refused.dispatch(Some(format!("“{name}”没有导入：{reason}")));
         })
     };
     let on_confirm = {
@@ -138,11 +140,33 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         <div class="import-panel">
             <FileDrop label={props.label.clone()} accept=".json,application/json" max_bytes={MAX_FILE_BYTES}
                 multiple={props.multiple} on_files={on_files} on_too_large={on_too_large} disabled={flow.state.is_busy()} />
+            if !refused.0.is_empty() {
+                <div class="notice error" role="alert">
+                    { for refused.0.iter().map(|m| html! { <p>{ m }</p> }) }
+                    <button onclick={{ let r = refused.dispatcher(); Callback::from(move |_| r.dispatch(None)) }}>{ "知道了" }</button>
+                </div>
+            }
             if waiting > 0 {
                 <p class="queue" role="status">{ format!("还有 {waiting} 个文件等待导入。") }</p>
             }
             { import_view(&flow, on_confirm, on_next, waiting) }
         </div>
+    }
+}
+
+/// Messages for files refused before reading. A reducer, because several arrive at once.
+#[derive(Default, PartialEq)]
+struct Refused(Vec<String>);
+
+impl Reducible for Refused {
+    /// A message to add, or `None` to clear them all.
+    type Action = Option<String>;
+
+    fn reduce(self: Rc<Self>, action: Option<String>) -> Rc<Self> {
+        Rc::new(match action {
+            Some(m) => Refused(self.0.iter().cloned().chain([m]).collect()),
+            None => Refused::default(),
+        })
     }
 }
 

@@ -37,9 +37,10 @@ fn read_files(
         let mut picked = Vec::new();
         for f in files {
             let file = File::from(f);
+            // One file too large or unreadable is reported; the others are still read.
             if file.size() > props_max {
                 on_too_large.emit((file.name(), file.size()));
-                return;
+                continue;
             }
             match gloo::file::futures::read_as_bytes(&file).await {
                 Ok(bytes) => picked.push(PickedFile {
@@ -48,7 +49,7 @@ fn read_files(
                 }),
                 Err(_) => {
                     on_too_large.emit((file.name(), 0));
-                    return;
+                    continue;
                 }
             }
         }
