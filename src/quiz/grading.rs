@@ -155,17 +155,30 @@ pub fn grade(quiz: &Quiz, attempt: &Attempt) -> Graded {
     }
 }
 
+/// Fewer sheets than this say nothing about how well a question tells strong from weak.
+pub const MIN_SHEETS_FOR_DISCRIMINATION: usize = 10;
+
+/// A wrong answer people gave, as the secretary sees it in the bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WrongAnswer {
+    /// A choice option by its index on the paper (the bank's order: A, B, …).
+    Option(usize),
+    /// 判断: the wrong verdict.
+    TrueFalse(bool),
+}
+
 /// One question's statistics over all graded attempts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionStats {
     pub position: usize,
     pub answered: usize,
-    /// Share of attempts with full marks, 0–1.
-    pub correct_rate: f64,
-    /// Correct rate in the top 27 % by total score minus that in the bottom 27 %.
+    /// Share of those who answered that got full marks, 0–1 (none if nobody answered).
+    pub correct_rate: Option<f64>,
+    /// Correct rate in the top 27 % by total score minus that in the bottom 27 %; only with
+    /// at least `MIN_SHEETS_FOR_DISCRIMINATION` sheets.
     pub discrimination: Option<f64>,
-    /// For choice questions: the wrong option chosen most often, and how often.
-    pub top_wrong_option: Option<(usize, usize)>,
+    /// The wrong answer given most often, and by how many.
+    pub top_wrong: Option<(WrongAnswer, usize)>,
 }
 
 pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> Vec<QuestionStats> {
@@ -192,11 +205,10 @@ pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> 
             let rate = |group: &[usize]| {
                 group.iter().filter(|&&i| full(i)).count() as f64 / group.len().max(1) as f64
             };
-            let answered = attempts
-                .iter()
-                .filter(|a| a.answers.contains_key(&pos))
-                .count();
-            let top_wrong_option = match &q.answer {
+            let who_answered: Vec<usize> = (0..n)
+                .filter(|&i| attempts[i].answers.contains_key(&pos))
+                .collect();
+            let top_wrong = match &q.answer {
                 Some(Answer::Choice(right)) => {
                     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
                     for a in attempts {
@@ -209,15 +221,24 @@ pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> 
                     counts
                         .into_iter()
                         .max_by_key(|(o, c)| (*c, std::cmp::Reverse(*o)))
+                        .map(|(o, c)| (WrongAnswer::Option(o), c))
+                }
+                Some(Answer::TrueFalse(right)) => {
+                    let wrong = attempts
+                        .iter()
+                        .filter(|a| a.answers.get(&pos) == Some(&Response::TrueFalse(!right)))
+                        .count();
+                    (wrong > 0).then_some((WrongAnswer::TrueFalse(!right), wrong))
                 }
                 _ => None,
             };
             QuestionStats {
                 position: pos,
-                answered,
-                correct_rate: rate(&order),
-                discrimination: (n >= 2).then(|| rate(top) - rate(bottom)),
-                top_wrong_option,
+                answered: who_answered.len(),
+                correct_rate: (!who_answered.is_empty()).then(|| rate(&who_answered)),
+                discrimination: (n >= MIN_SHEETS_FOR_DISCRIMINATION)
+                    .then(|| rate(top) - rate(bottom)),
+                top_wrong,
             }
         })
         .collect()

@@ -189,13 +189,33 @@ fn statistics_rate_discriminate_and_find_the_popular_wrong_option() {
     let all: Vec<&Attempt> = strong.iter().chain(weak.iter()).collect();
     let graded: Vec<Graded> = all.iter().map(|a| grade(&z, a)).collect();
     let stats = question_stats(&z, &all, &graded);
-    assert_eq!(stats[0].correct_rate, 0.5);
-    assert_eq!(stats[0].discrimination, Some(1.0));
-    assert_eq!(stats[0].top_wrong_option, Some((1, 4)));
+    assert_eq!(stats[0].correct_rate, Some(0.5));
+    assert_eq!(
+        stats[0].discrimination, None,
+        "8 sheets are too few to tell"
+    );
+    assert_eq!(stats[0].top_wrong, Some((WrongAnswer::Option(1), 4)));
+    // Q3 (判断) was answered by the four strong ones only, all right: 100 % of those who answered.
+    assert_eq!((stats[2].answered, stats[2].correct_rate), (4, Some(1.0)));
     assert_eq!(stats[4].answered, 0);
+    assert_eq!(stats[4].correct_rate, None);
     let bands = distribution(&graded);
     assert_eq!(bands[6], 4, "strong: 600 of 1000");
     assert_eq!(bands[0], 4);
+    // With two more of each, there are enough sheets to tell strong from weak.
+    let more: Vec<Attempt> = strong
+        .iter()
+        .chain(weak.iter())
+        .take(2)
+        .cloned()
+        .chain(weak.iter().take(2).cloned())
+        .collect();
+    let twelve: Vec<&Attempt> = all.iter().copied().chain(more.iter()).collect();
+    let graded: Vec<Graded> = twelve.iter().map(|a| grade(&z, a)).collect();
+    assert_eq!(
+        question_stats(&z, &twelve, &graded)[0].discrimination,
+        Some(1.0)
+    );
 }
 
 #[test]
@@ -215,4 +235,24 @@ fn a_hand_mark_counts_only_on_a_short_answer() {
         graded.score, quiz.paper[short].points,
         "only the 简答 mark, capped at its points"
     );
+}
+
+#[test]
+fn wrong_true_false_answers_are_counted() {
+    let z = quiz();
+    let wrong: Vec<Attempt> = (0..3)
+        .map(|i| {
+            sheet(
+                &z,
+                &format!("人{i}"),
+                vec![(2, Response::TrueFalse(true))],
+                10,
+            )
+        })
+        .collect();
+    let all: Vec<&Attempt> = wrong.iter().collect();
+    let graded: Vec<Graded> = all.iter().map(|a| grade(&z, a)).collect();
+    let stats = question_stats(&z, &all, &graded);
+    assert_eq!(stats[2].top_wrong, Some((WrongAnswer::TrueFalse(true), 3)));
+    assert_eq!(stats[2].correct_rate, Some(0.0));
 }

@@ -10,7 +10,9 @@ use super::DataProps;
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::quiz::attempt::{Attempt, Response};
-use crate::quiz::grading::{distribution, grade, question_stats, Graded};
+use crate::quiz::grading::{
+    distribution, grade, question_stats, Graded, WrongAnswer, MIN_SHEETS_FOR_DISCRIMINATION,
+};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{parse_points, points_text, Quiz};
 use crate::session::reporter;
@@ -207,6 +209,7 @@ fn results_view(
             <h3>{ "成绩分布" }</h3>
             { histogram(&bands) }
             <h3>{ "逐题分析" }</h3>
+            <p>{ format!("正确率按作答的人计算。区分度是总分前 27% 的人与后 27% 的人在这道题上的正确率之差：越接近 1，越能把掌握好的和没掌握的分开；接近 0 或为负，说明这道题可能有歧义。至少 {MIN_SHEETS_FOR_DISCRIMINATION} 份答卷才计算。") }</p>
             <table class="grid" aria-label="逐题分析">
                 <thead><tr><th scope="col">{ "题号" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "作答人数" }</th><th scope="col">{ "正确率" }</th><th scope="col">{ "区分度" }</th><th scope="col">{ "最多人选的错误选项" }</th></tr></thead>
                 <tbody>{ for stats.iter().map(|s| html! {
@@ -214,9 +217,9 @@ fn results_view(
                         <td>{ s.position + 1 }</td>
                         <td>{ quiz.paper[s.position].stem.chars().take(30).collect::<String>() }</td>
                         <td>{ s.answered }</td>
-                        <td>{ format!("{:.0}%", s.correct_rate * 100.0) }</td>
-                        <td>{ s.discrimination.map(|d| format!("{d:.2}")).unwrap_or_else(|| "—".into()) }</td>
-                        <td>{ s.top_wrong_option.map(|(o, n)| format!("{}（{n} 人）", option_letter(o))).unwrap_or_default() }</td>
+                        <td>{ s.correct_rate.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "无人作答".into()) }</td>
+                        <td>{ s.discrimination.map(|d| format!("{d:.2}")).unwrap_or_else(|| "份数太少".into()) }</td>
+                        <td>{ s.top_wrong.as_ref().map(|(w, n)| format!("{}（{n} 人）", wrong_text(&quiz.paper[s.position], w))).unwrap_or_default() }</td>
                     </tr>
                 }) }</tbody>
             </table>
@@ -308,5 +311,18 @@ fn mark_row(props: &MarkRowProps) -> Html {
             <label class="inline">{ "得分" }<input size="5" value={(*value).clone()} oninput={{ let v = value.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
             <button onclick={on_save}>{ "保存得分" }</button>
         </div>
+    }
+}
+
+/// A wrong answer as the secretary sees the question in the bank: "D. 外地游客", or 对/错.
+fn wrong_text(q: &crate::quiz::paper::PaperQuestion, wrong: &WrongAnswer) -> String {
+    match wrong {
+        WrongAnswer::Option(o) => format!(
+            "{}. {}",
+            option_letter(*o),
+            q.options.get(*o).map(String::as_str).unwrap_or_default()
+        ),
+        WrongAnswer::TrueFalse(true) => "对".into(),
+        WrongAnswer::TrueFalse(false) => "错".into(),
     }
 }
