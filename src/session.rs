@@ -109,14 +109,6 @@ impl Batch {
         self.add(store, record, Kind::Received);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.writes.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.writes.len()
-    }
-
     fn stores(&self) -> Vec<StoreName> {
         let mut stores: Vec<StoreName> = self.writes.iter().map(|(s, ..)| *s).collect();
         stores.sort_unstable();

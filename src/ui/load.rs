@@ -67,6 +67,15 @@ impl<T> Load<T> {
     }
 }
 
+/// Several loads shown as one: the first failure, else busy until `ready` can be made.
+pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
+    match (failures.iter().flatten().next(), ready) {
+        (Some(message), _) => Load::Failed(message.to_string()),
+        (None, Some(data)) => Load::Ready(Rc::new(data)),
+        (None, None) => Load::Busy,
+    }
+}
+
 /// Loads with `load` when the page first shows, and again when one of `stores` changes or
 /// `key` does. The previous data stays on screen while a reload runs; a reload that finishes
 /// after a newer one started is dropped, so an older answer never overwrites a newer one.

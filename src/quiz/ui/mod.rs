@@ -21,7 +21,7 @@ use super::practice::{Mistake, PracticeSession};
 use super::study_log::StudyEvent;
 use crate::app::Route;
 use crate::roster::model::Cadre;
-use crate::ui::load::{use_records, Load};
+use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
 /// Everything the quiz screens show. Each store is loaded on its own and shared, so saving a
@@ -57,6 +57,17 @@ impl QuizData {
 
 impl QuizData {
     fn from_loads(l: &QuizLoads) -> Load<QuizData> {
+        let ready = || {
+            Some(QuizData {
+                questions: l.0.ready()?.clone(),
+                quizzes: l.1.ready()?.clone(),
+                attempts: l.2.ready()?.clone(),
+                cadres: l.3.ready()?.clone(),
+                mistakes: l.4.ready()?.clone(),
+                practice: l.5.ready()?.clone(),
+                study_events: l.6.ready()?.clone(),
+            })
+        };
         let failures = [
             l.0.failure(),
             l.1.failure(),
@@ -66,31 +77,7 @@ impl QuizData {
             l.5.failure(),
             l.6.failure(),
         ];
-        if let Some(message) = failures.into_iter().flatten().next() {
-            return Load::Failed(message.to_string());
-        }
-        match (
-            l.0.ready(),
-            l.1.ready(),
-            l.2.ready(),
-            l.3.ready(),
-            l.4.ready(),
-            l.5.ready(),
-            l.6.ready(),
-        ) {
-            (Some(q), Some(z), Some(a), Some(c), Some(m), Some(p), Some(s)) => {
-                Load::Ready(Rc::new(QuizData {
-                    questions: q.clone(),
-                    quizzes: z.clone(),
-                    attempts: a.clone(),
-                    cadres: c.clone(),
-                    mistakes: m.clone(),
-                    practice: p.clone(),
-                    study_events: s.clone(),
-                }))
-            }
-            _ => Load::Busy,
-        }
+        combined(&failures, ready())
     }
 }
 

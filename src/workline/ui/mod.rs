@@ -20,7 +20,7 @@ use super::standup::StandUp;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::load::{use_records, Load};
+use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
 /// Everything the work-line screens show. Each store is loaded on its own and shared, so a
@@ -99,6 +99,15 @@ impl WorkLineData {
 
 impl WorkLineData {
     fn from_loads(l: &WorkLineLoads) -> Load<WorkLineData> {
+        let ready = || {
+            Some(WorkLineData {
+                lines: l.0.ready()?.clone(),
+                tasks: l.1.ready()?.clone(),
+                stand_ups: l.2.ready()?.clone(),
+                cadres: l.3.ready()?.clone(),
+                reports: l.4.ready()?.clone(),
+            })
+        };
         let failures = [
             l.0.failure(),
             l.1.failure(),
@@ -106,27 +115,7 @@ impl WorkLineData {
             l.3.failure(),
             l.4.failure(),
         ];
-        if let Some(message) = failures.into_iter().flatten().next() {
-            return Load::Failed(message.to_string());
-        }
-        match (
-            l.0.ready(),
-            l.1.ready(),
-            l.2.ready(),
-            l.3.ready(),
-            l.4.ready(),
-        ) {
-            (Some(lines), Some(tasks), Some(stand_ups), Some(cadres), Some(reports)) => {
-                Load::Ready(Rc::new(WorkLineData {
-                    lines: lines.clone(),
-                    tasks: tasks.clone(),
-                    stand_ups: stand_ups.clone(),
-                    cadres: cadres.clone(),
-                    reports: reports.clone(),
-                }))
-            }
-            _ => Load::Busy,
-        }
+        combined(&failures, ready())
     }
 }
 
