@@ -34,10 +34,12 @@ pub enum FileKind {
     CaseFile,
     WorkLineUpdate,
     QuestionBank,
+    DocumentTemplates,
+    HolidayCalendar,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -45,6 +47,8 @@ impl FileKind {
         FileKind::CaseFile,
         FileKind::WorkLineUpdate,
         FileKind::QuestionBank,
+        FileKind::DocumentTemplates,
+        FileKind::HolidayCalendar,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +60,8 @@ impl FileKind {
             FileKind::CaseFile => "case_file",
             FileKind::WorkLineUpdate => "work_line_update",
             FileKind::QuestionBank => "question_bank",
+            FileKind::DocumentTemplates => "document_templates",
+            FileKind::HolidayCalendar => "holiday_calendar",
         }
     }
 
@@ -73,6 +79,8 @@ impl FileKind {
             FileKind::CaseFile => "诫勉案卷",
             FileKind::WorkLineUpdate => "工作线更新",
             FileKind::QuestionBank => "题库",
+            FileKind::DocumentTemplates => "诫勉模板",
+            FileKind::HolidayCalendar => "节假日安排",
         }
     }
 
@@ -84,6 +92,10 @@ impl FileKind {
             FileKind::QuestionBank => store == StoreName::Questions,
             FileKind::QuizPackage => store == StoreName::Quizzes,
             FileKind::AnswerSheet => store == StoreName::Attempts,
+            // A case file carries the cases and the cadres they name.
+            FileKind::CaseFile => matches!(store, StoreName::Admonitions | StoreName::Cadres),
+            FileKind::DocumentTemplates => store == StoreName::DocumentTemplates,
+            FileKind::HolidayCalendar => store == StoreName::HolidayCalendars,
             // The other kinds' contents are fixed when their modules are built.
             _ => store != StoreName::Settings,
         }
@@ -95,7 +107,9 @@ impl FileKind {
             FileKind::Backup => "数据管理",
             FileKind::QuizPackage | FileKind::AnswerSheet | FileKind::QuestionBank => "学习测验",
             FileKind::Ballot => "述职评议",
-            FileKind::CaseFile => "谈话诫勉",
+            FileKind::CaseFile | FileKind::DocumentTemplates | FileKind::HolidayCalendar => {
+                "谈话诫勉"
+            }
             FileKind::WorkLineUpdate => "工作分线",
         }
     }

@@ -5,6 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::admonition::model::{Reason, Stage};
+use crate::admonition::template::DocKind;
 use crate::quiz::model::{Difficulty, QuestionKind};
 use crate::store::schema::StoreName;
 use crate::workline::model::{LineStatus, ProgressEntry, Recurrence, TaskStatus};
@@ -62,6 +64,28 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::StudyEvents, "date") => "日期",
         (S::StudyEvents, "attendees") => "参加人员",
         (S::WorkReports, "doc") => "内容",
+        (S::Admonitions, "cadre") => "被诫勉人",
+        (S::Admonitions, "post") => "职务",
+        (S::Admonitions, "reason") => "事由类别",
+        (S::Admonitions, "matter") => "事由",
+        (S::Admonitions, "facts") => "事实",
+        (S::Admonitions, "talk") => "谈话",
+        (S::Admonitions, "rule") => "期限规则",
+        (S::Admonitions, "deadline") => "整改期限",
+        (S::Admonitions, "circulated") => "通报日期",
+        (S::Admonitions, "numbers") => "文号",
+        (S::Admonitions, "stage") => "办理阶段",
+        (S::Admonitions, "history") => "办理记录",
+        (S::DocumentTemplates, "kind") => "文书种类",
+        (S::DocumentTemplates, "name") => "模板名称",
+        (S::DocumentTemplates, "title") => "标题",
+        (S::DocumentTemplates, "body") => "正文",
+        (S::DocumentTemplates, "prefix") => "发文机关代字",
+        (S::DocumentTemplates, "issuer") => "发文机关",
+        (S::HolidayCalendars, "year") => "年份",
+        (S::HolidayCalendars, "holidays") => "放假日期",
+        (S::HolidayCalendars, "makeup_workdays") => "调休上班日期",
+        (S::HolidayCalendars, "note") => "说明",
         (_, "deleted") => "是否已删除",
         _ => "其他信息",
     }
@@ -112,7 +136,10 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
         (_, "owners" | "members" | "attendees") => {
             value.as_array().map(|a| format!("{} 人", a.len()))
         }
-        (_, "lead" | "line_id") => Some("（另一条记录）".into()),
+        (_, "lead" | "line_id" | "cadre") => Some("（另一条记录）".into()),
+        (S::Admonitions, "reason") => typed::<Reason>(value).map(|r| r.label().to_string()),
+        (S::Admonitions, "stage") => typed::<Stage>(value).map(|s| s.label().to_string()),
+        (S::DocumentTemplates, "kind") => typed::<DocKind>(value).map(|k| k.label().to_string()),
         _ => None,
     };
     if let Some(text) = special {

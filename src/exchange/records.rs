@@ -4,6 +4,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::admonition::deadline::HolidayCalendar;
+use crate::admonition::model::Admonition;
+use crate::admonition::template::DocumentTemplate;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::model::Question;
 use crate::quiz::paper::Quiz;
@@ -101,6 +104,15 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
         }),
         StoreName::StandUps => through(value, "碰头会记录", unchecked::<StandUp>),
         StoreName::WorkReports => through(value, "调度或总结", unchecked::<WorkReport>),
+        StoreName::Admonitions => through(value, "诫勉案件", |c: &Admonition| {
+            c.check().map_err(|e| e.user_message())
+        }),
+        StoreName::DocumentTemplates => through(value, "诫勉模板", |t: &DocumentTemplate| {
+            t.check().map_err(|e| e.user_message())
+        }),
+        StoreName::HolidayCalendars => through(value, "节假日安排", |c: &HolidayCalendar| {
+            c.check()
+        }),
         other => Err(format!(
             "本版本还不能导入“{}”记录，请用更新版本的作风建设工作台导入",
             other.label()
@@ -170,6 +182,11 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         from: StoreName::Tasks,
         field: "owners",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::Admonitions,
+        field: "cadre",
         to: StoreName::Cadres,
     },
     Reference {

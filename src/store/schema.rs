@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,6 +29,7 @@ pub enum StoreName {
     Awards,
     Admonitions,
     DocumentTemplates,
+    HolidayCalendars,
     WorkLines,
     Tasks,
     StandUps,
@@ -60,7 +61,7 @@ impl Module {
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 19] = [
+    pub const ALL: [StoreName; 20] = [
         StoreName::Settings,
         StoreName::Cadres,
         StoreName::Questions,
@@ -76,6 +77,7 @@ impl StoreName {
         StoreName::Awards,
         StoreName::Admonitions,
         StoreName::DocumentTemplates,
+        StoreName::HolidayCalendars,
         StoreName::WorkLines,
         StoreName::Tasks,
         StoreName::StandUps,
@@ -104,6 +106,7 @@ impl StoreName {
             StoreName::Awards => "awards",
             StoreName::Admonitions => "admonitions",
             StoreName::DocumentTemplates => "document_templates",
+            StoreName::HolidayCalendars => "holiday_calendars",
             StoreName::WorkLines => "work_lines",
             StoreName::Tasks => "tasks",
             StoreName::StandUps => "stand_ups",
@@ -133,6 +136,7 @@ impl StoreName {
             StoreName::Awards => "评优与奖金",
             StoreName::Admonitions => "诫勉案件",
             StoreName::DocumentTemplates => "诫勉模板",
+            StoreName::HolidayCalendars => "节假日安排",
             StoreName::WorkLines => "工作线",
             StoreName::Tasks => "任务",
             StoreName::StandUps => "碰头会记录",
@@ -147,7 +151,7 @@ impl StoreName {
             Cadres => Module::Roster,
             Questions | Quizzes | Attempts | Practice | MistakeBook | StudyEvents => Module::Quiz,
             SelfAssessments | DutyReports | Evaluations | Ballots | Awards => Module::Assessment,
-            Admonitions | DocumentTemplates => Module::Admonition,
+            Admonitions | DocumentTemplates | HolidayCalendars => Module::Admonition,
             WorkLines | Tasks | StandUps | WorkReports => Module::WorkLine,
         }
     }
@@ -198,6 +202,11 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::StandUps,
             StoreName::WorkReports,
         ],
+    },
+    // Version 3: each year's holidays and make-up working days, for working-day deadlines.
+    Migration {
+        to_version: 3,
+        creates: &[StoreName::HolidayCalendars],
     },
 ];
 

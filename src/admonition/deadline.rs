@@ -1,0 +1,274 @@
+//! The rectification deadline: so many calendar days or working days after the talk, working
+//! days counted on each year's official holidays and make-up working days (调休).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::record::{Entity, Meta};
+use crate::store::schema::StoreName;
+
+/// How the days of a deadline are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// 自然日: every day counts.
+    #[default]
+    Calendar,
+    /// 工作日: weekdays that are not public holidays, plus make-up working days.
+    Working,
+}
+
+impl Counting {
+    pub const ALL: [Counting; 2] = [Counting::Calendar, Counting::Working];
+    pub fn label(self) -> &'static str {
+        match self {
+            Counting::Calendar => "自然日",
+            Counting::Working => "工作日",
+        }
+    }
+}
+
+/// How long the admonished cadre has to hand in rectification measures, and how long the
+/// observation period after them lasts. Each case keeps the rule it was opened with, so a later
+/// change of the setting never moves a deadline already told to someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineRule {
+    pub days: u32,
+    #[serde(default)]
+    pub counting: Counting,
+    /// 考察期, in months.
+    pub observation_months: u32,
+}
+
+impl Default for DeadlineRule {
+    fn default() -> Self {
+        DeadlineRule {
+            days: 5,
+            counting: Counting::Calendar,
+            observation_months: 6,
+        }
+    }
+}
+
+pub const MAX_DEADLINE_DAYS: u32 = 60;
+pub const MAX_OBSERVATION_MONTHS: u32 = 24;
+
+impl DeadlineRule {
+    pub fn check(&self) -> Result<(), String> {
+        if !(1..=MAX_DEADLINE_DAYS).contains(&self.days) {
+            return Err(format!("整改期限应为 1 到 {MAX_DEADLINE_DAYS} 天。"));
+        }
+        if !(1..=MAX_OBSERVATION_MONTHS).contains(&self.observation_months) {
+            return Err(format!("考察期应为 1 到 {MAX_OBSERVATION_MONTHS} 个月。"));
+        }
+        Ok(())
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} 个{}", self.days, self.counting.label())
+    }
+}
+
+/// One year's official days off and make-up working days, as the State Council's notice gives
+/// them. It travels as a file, because each office enters it once a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayCalendar {
+    pub meta: Meta,
+    pub year: i32,
+    #[serde(default)]
+    pub holidays: BTreeSet<NaiveDate>,
+    #[serde(default)]
+    pub makeup_workdays: BTreeSet<NaiveDate>,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Entity for HolidayCalendar {
+    const STORE: StoreName = StoreName::HolidayCalendars;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+impl HolidayCalendar {
+    pub fn check(&self) -> Result<(), String> {
+        if !(2000..=2100).contains(&self.year) {
+            return Err(format!("年份 {} 不在 2000 到 2100 之间。", self.year));
+        }
+        let stray = self
+            .holidays
+            .iter()
+            .chain(&self.makeup_workdays)
+            .find(|d| d.year() != self.year);
+        if let Some(d) = stray {
+            return Err(format!("{d} 不是 {} 年的日期。", self.year));
+        }
+        if let Some(d) = self.holidays.intersection(&self.makeup_workdays).next() {
+            return Err(format!("{d} 不能既是放假日又是调休上班日。"));
+        }
+        Ok(())
+    }
+}
+
+/// Whether `day` is a working day, by the calendars entered (a year without one counts only
+/// weekends as days off).
+pub fn is_working_day(day: NaiveDate, calendars: &[HolidayCalendar]) -> bool {
+    let year = calendars.iter().find(|c| c.year == day.year());
+    if let Some(c) = year {
+        if c.makeup_workdays.contains(&day) {
+            return true;
+        }
+        if c.holidays.contains(&day) {
+            return false;
+        }
+    }
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The last day for the rectification measures of a talk held on `talk`: the `days`-th
+/// calendar day after it, or the `days`-th working day after it.
+pub fn deadline(talk: NaiveDate, rule: &DeadlineRule, calendars: &[HolidayCalendar]) -> NaiveDate {
+    match rule.counting {
+        Counting::Calendar => talk + chrono::Days::new(u64::from(rule.days)),
+        Counting::Working => {
+            let mut day = talk;
+            let mut left = rule.days;
+            while left > 0 {
+                day = day.succ_opt().unwrap_or(day);
+                if is_working_day(day, calendars) {
+                    left -= 1;
+                }
+            }
+            day
+        }
+    }
+}
+
+/// Whether a deadline counted now would need a calendar that is not entered: the office should
+/// enter the year's holidays before relying on working days across them.
+pub fn missing_calendar(
+    talk: NaiveDate,
+    rule: &DeadlineRule,
+    calendars: &[HolidayCalendar],
+) -> Option<i32> {
+    if rule.counting == Counting::Calendar {
+        return None;
+    }
+    let end = deadline(talk, rule, calendars);
+    [talk.year(), end.year()]
+        .into_iter()
+        .find(|y| !calendars.iter().any(|c| c.year == *y))
+}
+
+/// The day an observation of `months` starting on `from` ends (the same day of the month, or
+/// the month's last day when it has no such day).
+pub fn observation_end(from: NaiveDate, months: u32) -> NaiveDate {
+    from.checked_add_months(Months::new(months)).unwrap_or(from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DeviceId;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn calendar(year: i32, holidays: &[&str], makeup: &[&str]) -> HolidayCalendar {
+        HolidayCalendar {
+            meta: Meta::new(&DeviceId("a".into()), chrono::DateTime::default()),
+            year,
+            holidays: holidays.iter().map(|s| d(s)).collect(),
+            makeup_workdays: makeup.iter().map(|s| d(s)).collect(),
+            note: String::new(),
+        }
+    }
+
+    fn rule(days: u32, counting: Counting) -> DeadlineRule {
+        DeadlineRule {
+            days,
+            counting,
+            observation_months: 6,
+        }
+    }
+
+    #[test]
+    fn calendar_days_cross_month_and_year_ends() {
+        let r = rule(5, Counting::Calendar);
+        assert_eq!(deadline(d("2026-11-27"), &r, &[]), d("2026-12-02"));
+        assert_eq!(deadline(d("2026-12-29"), &r, &[]), d("2027-01-03"));
+        assert_eq!(deadline(d("2028-02-26"), &r, &[]), d("2028-03-02"));
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        // Friday 2026-11-27: Mon 30, Tue 1, Wed 2, Thu 3, Fri 4.
+        let r = rule(5, Counting::Working);
+        assert_eq!(deadline(d("2026-11-27"), &r, &[]), d("2026-12-04"));
+    }
+
+    #[test]
+    fn working_days_skip_holidays_and_count_makeup_days() {
+        // 国庆 2026 as entered: 1–7 October off, Sunday 27 September and Saturday 10 October worked.
+        let cal = calendar(
+            2026,
+            &[
+                "2026-10-01",
+                "2026-10-02",
+                "2026-10-03",
+                "2026-10-04",
+                "2026-10-05",
+                "2026-10-06",
+                "2026-10-07",
+            ],
+            &["2026-09-27", "2026-10-10"],
+        );
+        let r = rule(5, Counting::Working);
+        // Talk on Friday 25 September: Sun 27 (make-up), Mon 28, Tue 29, Wed 30, then Thu 8 Oct.
+        assert_eq!(deadline(d("2026-09-25"), &r, &[cal.clone()]), d("2026-10-08"));
+        // Talk on 30 September: 8, 9, 10 (Saturday, make-up), 12, 13.
+        assert_eq!(deadline(d("2026-09-30"), &r, &[cal]), d("2026-10-13"));
+    }
+
+    #[test]
+    fn working_days_cross_the_year_end_with_the_next_years_calendar() {
+        let next = calendar(2027, &["2027-01-01"], &[]);
+        let r = rule(5, Counting::Working);
+        // Wed 30 Dec 2026: Thu 31, (Fri 1 Jan off), Mon 4, Tue 5, Wed 6, Thu 7.
+        assert_eq!(deadline(d("2026-12-30"), &r, &[next]), d("2027-01-07"));
+        assert_eq!(
+            missing_calendar(d("2026-12-30"), &r, &[]),
+            Some(2026),
+            "working days across a year with no calendar are flagged"
+        );
+    }
+
+    #[test]
+    fn observation_ends_on_the_same_day_or_the_months_last() {
+        assert_eq!(observation_end(d("2026-05-15"), 6), d("2026-11-15"));
+        assert_eq!(observation_end(d("2026-08-31"), 6), d("2027-02-28"));
+    }
+
+    #[test]
+    fn a_calendar_refuses_other_years_and_days_both_off_and_worked() {
+        assert!(calendar(2026, &["2027-01-01"], &[]).check().is_err());
+        assert!(calendar(2026, &["2026-10-10"], &["2026-10-10"])
+            .check()
+            .is_err());
+        assert!(calendar(2026, &["2026-10-01"], &["2026-10-10"])
+            .check()
+            .is_ok());
+    }
+
+    #[test]
+    fn a_rule_outside_its_limits_is_refused() {
+        assert!(rule(0, Counting::Calendar).check().is_err());
+        assert!(rule(5, Counting::Working).check().is_ok());
+    }
+}

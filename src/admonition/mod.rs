@@ -1,0 +1,12 @@
+//! 谈话诫勉: admonition cases with the rectification deadline and the review that lifts them,
+//! the official documents filled from a case, and the holiday calendar that working-day
+//! deadlines count on. Everything here but `ui/` is pure and tested natively.
+
+pub mod deadline;
+pub mod document;
+pub mod due;
+pub mod model;
+pub mod template;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
