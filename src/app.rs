@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::admonition::ui::{AdmonitionPage, AdmonitionTab};
 use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
 use crate::session::{use_session, Changes, Session};
@@ -30,6 +31,10 @@ pub enum Route {
     Assessment,
     #[at("/admonition")]
     Admonition,
+    #[at("/admonition/case/:id")]
+    AdmonitionCase { id: String },
+    #[at("/admonition/:tab")]
+    AdmonitionTab { tab: String },
     #[at("/workline")]
     WorkLine,
     #[at("/workline/line/:id")]
@@ -52,7 +57,9 @@ impl Route {
             Route::Roster => "干部名册",
             Route::Quiz | Route::QuizTab { .. } => "学习测验",
             Route::Assessment => "述职评议",
-            Route::Admonition => "谈话诫勉",
+            Route::Admonition | Route::AdmonitionCase { .. } | Route::AdmonitionTab { .. } => {
+                "谈话诫勉"
+            }
             Route::WorkLine | Route::WorkLineDetail { .. } | Route::WorkLineTab { .. } => {
                 "工作分线"
             }
@@ -332,8 +339,12 @@ fn switch(route: Route) -> Html {
         },
         Route::Quiz => html! { <QuizPage tab={QuizTab::Bank} /> },
         Route::QuizTab { tab } => html! { <QuizPage tab={QuizTab::parse(&tab)} /> },
-        Route::Assessment | Route::Admonition => {
-            html! { <overview::ModuleOverview route={route} /> }
+        Route::Assessment => html! { <overview::ModuleOverview route={route} /> },
+        Route::Admonition => html! { <AdmonitionPage tab={AdmonitionTab::Cases} /> },
+        Route::AdmonitionTab { tab } => html! { <AdmonitionPage tab={AdmonitionTab::parse(&tab)} /> },
+        Route::AdmonitionCase { id } => {
+            let case = uuid::Uuid::parse_str(&id).ok();
+            html! { <AdmonitionPage tab={AdmonitionTab::Cases} {case} /> }
         }
         Route::Data => html! { <data_admin::page::DataPage /> },
         Route::Profile => html! { <profile::ProfilePage /> },

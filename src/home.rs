@@ -67,6 +67,7 @@ pub fn home_page() -> Html {
                     { "数据只保存在这个浏览器里，请到 " }<Link<Route> to={Route::Data}>{ "数据管理" }</Link<Route>>{ " 导出备份。" }</p>
                 </div>
             }
+            <crate::admonition::ui::AttentionList />
             <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
             <div class="tiles">
             { for MODULES.iter().map(|(module, route)| html! {

@@ -17,7 +17,6 @@ fn describe(route: &Route) -> (Module, &'static str) {
     match route {
         Route::Quiz => (Module::Quiz, "培训教育“四个一”：每周一次自我学习教育、每月一次集中学习、每半年一次测验考试、每年一次封闭培训。"),
         Route::Assessment => (Module::Assessment, "述职评议：部门负责人每年一次向农村干部、人大代表、政协委员述职，评议结果与评优和年终奖金挂钩。"),
-        Route::Admonition => (Module::Admonition, "谈话诫勉：对态度消极、履责乏力、工作失职的干部给予诫勉并通报；诫勉对象 5 日内写出整改措施，期满考察合格后解除。"),
         _ => (Module::WorkLine, "工作分线：明确目标任务、责任领导、责任单位和完成时限，责任到人；实行周调度、月总结、每周工作安排和每日碰头会。"),
     }
 }

@@ -171,6 +171,65 @@ pub fn observation_end(from: NaiveDate, months: u32) -> NaiveDate {
     from.checked_add_months(Months::new(months)).unwrap_or(from)
 }
 
+/// Reads days as people type them, one a line: `2026-10-01`, `2026/10/1`, `2026年10月1日`, or a
+/// range `2026-10-01 至 2026-10-07`. Blank lines are skipped; a bad line is named.
+pub fn parse_days(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
+    let day = |s: &str, line: usize| -> Result<NaiveDate, String> {
+        let s = s.trim().trim_end_matches('日');
+        let normal: String = s
+            .chars()
+            .map(|c| if matches!(c, '/' | '.' | '年' | '月') { '-' } else { c })
+            .collect();
+        NaiveDate::parse_from_str(&normal, "%Y-%m-%d").map_err(|_| {
+            format!("第 {line} 行的“{s}”不是日期。请写成 2026-10-01，或 2026-10-01 至 2026-10-07。")
+        })
+    };
+    let mut days = BTreeSet::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = line.split(['至', '到', '~', '～']).collect();
+        match parts.as_slice() {
+            [one] => {
+                days.insert(day(one, i + 1)?);
+            }
+            [from, to] => {
+                let (from, to) = (day(from, i + 1)?, day(to, i + 1)?);
+                if to < from || (to - from).num_days() > 31 {
+                    return Err(format!("第 {} 行的日期范围不对：结束应在开始之后，且不超过一个月。", i + 1));
+                }
+                days.extend(from.iter_days().take_while(|d| *d <= to));
+            }
+            _ => return Err(format!("第 {} 行写了不止一个“至”。", i + 1)),
+        }
+    }
+    Ok(days)
+}
+
+/// Days written back one a line, runs of consecutive days as a range.
+pub fn days_text(days: &BTreeSet<NaiveDate>) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    let flush = |run: Option<(NaiveDate, NaiveDate)>, lines: &mut Vec<String>| match run {
+        Some((a, b)) if a == b => lines.push(a.to_string()),
+        Some((a, b)) => lines.push(format!("{a} 至 {b}")),
+        None => {}
+    };
+    for d in days {
+        run = match run {
+            Some((a, b)) if b.succ_opt() == Some(*d) => Some((a, *d)),
+            other => {
+                flush(other, &mut lines);
+                Some((*d, *d))
+            }
+        };
+    }
+    flush(run, &mut lines);
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +323,21 @@ mod tests {
         assert!(calendar(2026, &["2026-10-01"], &["2026-10-10"])
             .check()
             .is_ok());
+    }
+
+    #[test]
+    fn days_are_read_as_typed_and_written_back_as_ranges() {
+        let days = parse_days("2026-10-01 至 2026-10-03\n\n2026/9/27\n2026年10月10日");
+        let days = days.unwrap_or_default();
+        assert_eq!(days.len(), 5);
+        assert_eq!(
+            days_text(&days),
+            "2026-09-27\n2026-10-01 至 2026-10-03\n2026-10-10"
+        );
+        assert_eq!(parse_days(&days_text(&days)), Ok(days));
+        let bad = parse_days("2026-10-01\n10月1日").err().unwrap_or_default();
+        assert!(bad.contains("第 2 行"), "{bad}");
+        assert!(parse_days("2026-10-07 至 2026-10-01").is_err());
     }
 
     #[test]

@@ -197,6 +197,25 @@ pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, 
     rows
 }
 
+/// What the preview says about personal data: how many admonition cases a backup or case file
+/// carries (or that a backup carries none), so nobody passes them on unawares.
+pub fn personal_data_note(
+    kind: FileKind,
+    rows: &BTreeMap<StoreName, BTreeMap<Decision, usize>>,
+) -> Option<String> {
+    let cases: usize = rows
+        .get(&StoreName::Admonitions)
+        .map(|r| r.values().sum())
+        .unwrap_or(0);
+    match (kind, cases) {
+        (FileKind::Backup, 0) => Some("这个备份不含诫勉案件。".into()),
+        (FileKind::Backup | FileKind::CaseFile, n) if n > 0 => Some(format!(
+            "这个文件含诫勉案件 {n} 个，属于干部个人信息：导入后请把文件从U盘和邮箱中删除。"
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +257,23 @@ mod tests {
                 merged: None,
             }],
         }
+    }
+
+    #[test]
+    fn the_preview_says_whether_personal_data_comes_with_a_file() {
+        let mut rows = BTreeMap::new();
+        assert_eq!(
+            personal_data_note(FileKind::Backup, &rows).as_deref(),
+            Some("这个备份不含诫勉案件。")
+        );
+        assert_eq!(personal_data_note(FileKind::WorkLineUpdate, &rows), None);
+        rows.insert(
+            StoreName::Admonitions,
+            BTreeMap::from([(Decision::New, 2), (Decision::Identical, 1)]),
+        );
+        let note = personal_data_note(FileKind::Backup, &rows).unwrap_or_default();
+        assert!(note.contains("诫勉案件 3 个"), "{note}");
+        assert!(personal_data_note(FileKind::CaseFile, &rows).is_some());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::import_flow::{preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
+use super::import_flow::{personal_data_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
 use crate::exchange::labels::{field_label, value_text};
@@ -281,6 +281,9 @@ fn import_view(
                     </table>
                     if plan.items.is_empty() {
                         <p>{ "文件中没有记录。" }</p>
+                    }
+                    if let Some(note) = personal_data_note(summary.kind, &rows) {
+                        <p class="personal-data">{ note }</p>
                     }
                     if !conflicts.is_empty() {
                         <ConflictList flow={flow.clone()} />

@@ -20,20 +20,27 @@ pub fn data_page() -> Html {
     let export_notice = use_state(|| None::<Notice>);
     let exporting = use_state(|| false);
     let confirm_clear = use_state(|| false);
+    let with_cases = use_state(|| false);
 
     let on_export = {
         let (session, export_notice, exporting) =
             (session.clone(), export_notice.clone(), exporting.clone());
+        let with_cases = *with_cases;
         Callback::from(move |_| {
             let (session, export_notice, exporting) =
                 (session.clone(), export_notice.clone(), exporting.clone());
             exporting.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = export_backup(&session).await;
+                let result = export_backup(&session, with_cases).await;
                 exporting.set(false);
+                let cases = if with_cases {
+                    "含诫勉案件（个人信息），请妥善保管"
+                } else {
+                    "不含诫勉案件"
+                };
                 export_notice.set(Some(match result {
                     Ok((name, n)) => Notice::Success(format!(
-                        "已导出 {n} 条记录到文件“{name}”。请把它保存到U盘或其他电脑上。"
+                        "已导出 {n} 条记录到文件“{name}”（{cases}）。请把它保存到U盘或其他电脑上。"
                     )),
                     Err(message) => Notice::Error(message),
                 }));
@@ -76,7 +83,10 @@ pub fn data_page() -> Html {
 
             <section class="card" aria-labelledby="backup-h">
                 <h2 id="backup-h">{ "导出备份" }</h2>
-                <p>{ "把本机的全部数据（干部名册和四个模块）导出为一个文件。" }</p>
+                <p>{ "把本机的全部数据（干部名册和各模块）导出为一个文件。" }</p>
+                <label class="choice"><input type="checkbox" checked={*with_cases}
+                    onchange={{ let w = with_cases.clone(); Callback::from(move |_| w.set(!*w)) }} />
+                    { "同时导出诫勉案件（干部个人信息，备份文件须妥善保管）" }</label>
                 <button class="primary" onclick={on_export} disabled={*exporting}>
                     { if *exporting { "正在导出……" } else { "导出全部数据" } }
                 </button>
@@ -111,14 +121,19 @@ pub fn data_page() -> Html {
     }
 }
 
-async fn export_backup(session: &crate::session::Session) -> Result<(String, usize), String> {
+async fn export_backup(
+    session: &crate::session::Session,
+    with_cases: bool,
+) -> Result<(String, usize), String> {
     let records = session
         .store
         .read_all()
         .await
         .map_err(|e| e.user_message())?;
+    // Admonition cases are personal data: in a backup only when asked for.
     let records = records
         .into_iter()
+        .filter(|(store, _)| with_cases || *store != StoreName::Admonitions)
         .map(|(store, values)| (store.as_str().to_string(), values))
         .collect();
     let file = export_file(session, FileKind::Backup, &session.profile.name, records)?;

@@ -9,6 +9,8 @@ use crate::record::DeviceId;
 pub const PROFILE: &str = "profile";
 pub const DEVICE_ID: &str = "device_id";
 pub const LAST_BACKUP_AT: &str = "last_backup_at";
+/// The rectification deadline and observation period new admonition cases get.
+pub const ADMONITION_RULE: &str = "admonition_rule";
 
 /// The person using this browser, set on first use and written into every exported file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,142 @@
+//! 期限与节假日: the deadline rule new cases get, and each year's holidays and make-up working
+//! days, entered from the State Council's notice.
+
+use chrono::Datelike;
+use yew::prelude::*;
+
+use super::case_form::use_rule;
+use super::DataProps;
+use crate::admonition::deadline::{days_text, parse_days, Counting, DeadlineRule, HolidayCalendar};
+use crate::record::Meta;
+use crate::session::{reporter, use_session};
+use crate::store::schema::StoreName;
+use crate::store::settings::ADMONITION_RULE;
+use crate::ui::form::{field_value, on_input};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+/// The calendar form's text fields.
+#[derive(Clone, PartialEq)]
+struct CalendarDraft {
+    holidays: String,
+    makeup: String,
+    note: String,
+}
+
+#[function_component(CalendarTab)]
+pub fn calendar_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let rule = use_rule();
+    let notice = use_state(|| None::<Notice>);
+    let year = use_state(|| time::local_now().date().year());
+    let stored = props.data.calendars.iter().find(|c| c.year == *year).cloned();
+    let on_rule = {
+        let (session, notice) = (session.clone(), notice.clone());
+        move |next: DeadlineRule| {
+            let (session, notice) = (session.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match next.check() {
+                    Err(m) => Err(m),
+                    Ok(()) => session.store.set_setting(ADMONITION_RULE, next).await.map_err(|e| e.user_message()),
+                };
+                notice.set(Some(match result {
+                    Ok(()) => Notice::Success(format!("新案件的整改期限：{}；考察期 {} 个月。已立案的案件不变。", next.describe(), next.observation_months)),
+                    Err(m) => Notice::Error(m),
+                }));
+                session.announce.emit(vec![StoreName::Settings]);
+            });
+        }
+    };
+    let set = |f: fn(&mut DeadlineRule, &str)| {
+        let on_rule = on_rule.clone();
+        Callback::from(move |e: Event| {
+            let mut next = rule;
+            f(&mut next, &field_value(&e));
+            on_rule(next);
+        })
+    };
+    html! {
+        <>
+            <NoticeBox notice={(*notice).clone()} />
+            <section class="card" aria-labelledby="rule-h">
+                <h2 id="rule-h">{ "整改期限和考察期" }</h2>
+                <div class="form">
+                    <label>{ "谈话后几天内提交整改措施" }
+                        <input type="number" min="1" max="60" step="1" value={rule.days.to_string()} onchange={set(|r, v| r.days = v.trim().parse().unwrap_or(0))} /></label>
+                    <label>{ "按" }
+                        <select onchange={set(|r, v| r.counting = Counting::ALL.into_iter().find(|c| c.label() == v).unwrap_or_default())}>
+                            { for Counting::ALL.iter().map(|c| html! { <option selected={*c == rule.counting}>{ c.label() }</option> }) }
+                        </select>
+                    </label>
+                    <label>{ "考察期（月）" }
+                        <input type="number" min="1" max="24" step="1" value={rule.observation_months.to_string()} onchange={set(|r, v| r.observation_months = v.trim().parse().unwrap_or(0))} /></label>
+                </div>
+            </section>
+            <section class="card" aria-labelledby="holiday-h">
+                <h2 id="holiday-h">{ "节假日安排" }</h2>
+                <p>{ "按工作日计算期限时使用。请按国务院办公厅当年的放假通知录入放假日期和调休上班日期；没有录入的年份只把周六、周日算作休息日。" }</p>
+                <label>{ "年份" }
+                    <input type="number" min="2000" max="2100" step="1" value={year.to_string()}
+                        onchange={{ let year = year.clone(); Callback::from(move |e: Event| if let Ok(y) = field_value(&e).trim().parse() { year.set(y) }) }} />
+                </label>
+                <CalendarForm key={*year} year={*year} stored={stored} report={reporter(&notice)} />
+            </section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CalendarFormProps {
+    year: i32,
+    stored: Option<HolidayCalendar>,
+    report: Callback<Notice>,
+}
+
+#[function_component(CalendarForm)]
+fn calendar_form(props: &CalendarFormProps) -> Html {
+    let session = use_session();
+    let draft = use_state(|| CalendarDraft {
+        holidays: props.stored.as_ref().map(|c| days_text(&c.holidays)).unwrap_or_default(),
+        makeup: props.stored.as_ref().map(|c| days_text(&c.makeup_workdays)).unwrap_or_default(),
+        note: props.stored.as_ref().map(|c| c.note.clone()).unwrap_or_default(),
+    });
+    let error = use_state(|| None::<String>);
+    let onsubmit = {
+        let (draft, error, stored, year, report) =
+            (draft.clone(), error.clone(), props.stored.clone(), props.year, props.report.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let read = |text: &str, what: &str| parse_days(text).map_err(|m| format!("{what}：{m}"));
+            let calendar = read(&draft.holidays, "放假日期").and_then(|holidays| {
+                let makeup_workdays = read(&draft.makeup, "调休上班日期")?;
+                let c = HolidayCalendar {
+                    meta: stored.as_ref().map(|s| s.meta.clone()).unwrap_or_else(|| Meta::unsaved(time::now())),
+                    year,
+                    holidays,
+                    makeup_workdays,
+                    note: draft.note.trim().to_string(),
+                };
+                c.check().map(|()| c)
+            });
+            match calendar {
+                Ok(c) => {
+                    error.set(None);
+                    let done = format!("已保存 {year} 年节假日安排：放假 {} 天，调休上班 {} 天。", c.holidays.len(), c.makeup_workdays.len());
+                    session.save(vec![c], report.clone(), done);
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        })
+    };
+    html! {
+        <form class="form" {onsubmit} aria-label={format!("{} 年节假日安排", props.year)}>
+            <label>{ "放假日期（每行一天，或“2026-10-01 至 2026-10-07”）" }
+                <textarea rows="8" value={draft.holidays.clone()} oninput={on_input(&draft, |d, v| d.holidays = v)} /></label>
+            <label>{ "调休上班日期（周末上班的日子）" }
+                <textarea rows="4" value={draft.makeup.clone()} oninput={on_input(&draft, |d, v| d.makeup = v)} /></label>
+            <label>{ "说明（如通知文号）" }<input value={draft.note.clone()} oninput={on_input(&draft, |d, v| d.note = v)} /></label>
+            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
+            <button type="submit" class="primary">{ format!("保存 {} 年安排", props.year) }</button>
+        </form>
+    }
+}

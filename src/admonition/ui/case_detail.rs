@@ -1,0 +1,227 @@
+//! One case: its facts, the next step its stage allows, its history and its documents.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::document::Documents;
+use super::CaseData;
+use crate::admonition::model::{Admonition, By, CaseError, Outcome, Rectification, Review, Stage};
+use crate::session::{reporter, use_session};
+use crate::ui::form::{on_change, on_input};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+#[derive(Properties, PartialEq)]
+pub struct CaseDetailProps {
+    pub data: Rc<CaseData>,
+    pub case_id: uuid::Uuid,
+}
+
+/// The steps a screen offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Rectify,
+    Observe,
+    Circulate,
+    Review,
+}
+
+impl Step {
+    fn label(self) -> &'static str {
+        match self {
+            Step::Rectify => "登记整改措施",
+            Step::Observe => "进入考察期",
+            Step::Circulate => "登记通报",
+            Step::Review => "考察",
+        }
+    }
+}
+
+/// What the step form holds while it is filled in.
+#[derive(Debug, Clone, PartialEq)]
+struct StepDraft {
+    date: NaiveDate,
+    text: String,
+    reviewer: String,
+    outcome: &'static str,
+    months: String,
+}
+
+const LIFT: &str = "考察合格，解除诫勉";
+const EXTEND: &str = "延长考察";
+const ESCALATE: &str = "升级处理";
+
+fn apply(case: Admonition, step: Step, d: &StepDraft, by: By) -> Result<Admonition, CaseError> {
+    match step {
+        Step::Rectify => case.submit_rectification(
+            Rectification {
+                submitted: d.date,
+                measures: d.text.trim().to_string(),
+            },
+            by,
+        ),
+        Step::Observe => case.start_observation(d.date, by),
+        Step::Circulate => case.circulate(d.date, by),
+        Step::Review => {
+            let outcome = match d.outcome {
+                LIFT => Outcome::Lift,
+                EXTEND => Outcome::Extend {
+                    months: d.months.trim().parse().unwrap_or(0),
+                },
+                _ => Outcome::Escalate,
+            };
+            let review = Review {
+                reviewer: d.reviewer.trim().to_string(),
+                date: d.date,
+                conclusion: d.text.trim().to_string(),
+            };
+            case.review(review, outcome, by)
+        }
+    }
+}
+
+#[function_component(CaseDetail)]
+pub fn case_detail(props: &CaseDetailProps) -> Html {
+    let session = use_session();
+    let notice = use_state(|| None::<Notice>);
+    let step = use_state(|| None::<Step>);
+    let draft = use_state(|| StepDraft {
+        date: time::local_now().date(),
+        text: String::new(),
+        reviewer: String::new(),
+        outcome: LIFT,
+        months: "3".into(),
+    });
+    let confirm_delete = use_state(|| false);
+    let Some(case) = props.data.case(props.case_id).cloned() else {
+        return html! { <p>{ "找不到这个案件，它可能已被删除。" }</p> };
+    };
+    let cadre = props.data.cadre(case.cadre).cloned();
+    let open = |s: Step| {
+        let step = step.clone();
+        Callback::from(move |_| step.set(Some(s)))
+    };
+    let onsubmit = {
+        let (session, notice, step, draft, case) =
+            (session.clone(), notice.clone(), step.clone(), draft.clone(), case.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(s) = *step else { return };
+            let by = By {
+                name: &session.profile.name,
+                at: time::now(),
+            };
+            match apply(case.clone(), s, &draft, by) {
+                Ok(next) => {
+                    let done = format!("已{}：{}", s.label(), next.stage.label());
+                    session.save(vec![next], reporter(&notice), done);
+                    step.set(None);
+                }
+                Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+            }
+        })
+    };
+    let on_delete = {
+        let (session, notice, case) = (session.clone(), notice.clone(), case.clone());
+        Callback::from(move |_| {
+            let mut gone = case.clone();
+            gone.deleted = true;
+            session.save(vec![gone], reporter(&notice), "案件已删除。");
+        })
+    };
+    let mut steps = Vec::new();
+    match &case.stage {
+        Stage::Talked => steps.push(Step::Rectify),
+        Stage::Rectified { .. } => steps.push(Step::Observe),
+        _ => {}
+    }
+    if case.circulated.is_none() && !case.stage.is_closed() {
+        steps.push(Step::Circulate);
+    }
+    if !case.stage.is_closed() {
+        steps.push(Step::Review);
+    }
+    let late = case.late_by();
+    let rect = case.stage.rectification();
+    html! {
+        <article class="case">
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="no-print">
+            <h2>{ format!("{}：{}", props.data.name_of(case.cadre), case.matter) }</h2>
+            <dl class="facts">
+                <dt>{ "单位及职务" }</dt><dd>{ format!("{}{}", cadre.as_ref().map(|c| c.unit.as_str()).unwrap_or(""), case.post) }</dd>
+                <dt>{ "事由类别" }</dt><dd>{ case.reason.label() }</dd>
+                <dt>{ "查明的事实" }</dt><dd class="pre">{ &case.facts }</dd>
+                <dt>{ "诫勉谈话" }</dt><dd>{ format!("{} {}，{}；谈话人 {}，记录人 {}", case.talk.date, case.talk.time, case.talk.place, case.talk.talker, case.talk.recorder) }</dd>
+                <dt>{ "整改期限" }</dt><dd>{ format!("{}（{}）", case.deadline, case.rule.describe()) }</dd>
+                <dt>{ "办理阶段" }</dt><dd data-testid="stage">{ case.stage.label() }</dd>
+                if let Some(r) = rect {
+                    <dt>{ "整改措施" }</dt>
+                    <dd class="pre">{ format!("{} 提交", r.submitted) }
+                        if let Some(n) = late { <strong class="late">{ format!("（逾期 {n} 天）") }</strong> }
+                        <br />{ &r.measures }</dd>
+                }
+                if let Stage::Observing { from, until, .. } = &case.stage {
+                    <dt>{ "考察期" }</dt><dd>{ format!("{from} 至 {until}") }</dd>
+                }
+                if let Some(r) = case.stage.review() {
+                    <dt>{ "考察" }</dt><dd class="pre">{ format!("{}，{}：{}", r.date, r.reviewer, r.conclusion) }</dd>
+                }
+                if let Some(d) = case.circulated { <dt>{ "通报" }</dt><dd>{ d.to_string() }</dd> }
+            </dl>
+            <div class="toolbar">
+                { for steps.iter().map(|s| html! { <button class={classes!((*step == Some(*s)).then_some("primary"))} onclick={open(*s)}>{ s.label() }</button> }) }
+            </div>
+            if let Some(s) = *step {
+                <form class="form card" {onsubmit} aria-label={s.label()}>
+                    <h3>{ s.label() }</h3>
+                    <label>{ match s { Step::Rectify => "提交日期", Step::Observe => "考察期开始日期", Step::Circulate => "通报日期", Step::Review => "考察日期" } }
+                        <input type="date" value={draft.date.to_string()} onchange={on_change(&draft, |d, v| if let Ok(x) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") { d.date = x })} /></label>
+                    if s == Step::Rectify {
+                        <label>{ "整改措施" }<textarea rows="6" value={draft.text.clone()} oninput={on_input(&draft, |d, v| d.text = v)} /></label>
+                    }
+                    if s == Step::Observe {
+                        <p>{ format!("考察期 {} 个月。", case.rule.observation_months) }</p>
+                    }
+                    if s == Step::Review {
+                        <label>{ "考察人" }<input value={draft.reviewer.clone()} oninput={on_input(&draft, |d, v| d.reviewer = v)} /></label>
+                        <label>{ "考察结论" }<textarea rows="4" value={draft.text.clone()} oninput={on_input(&draft, |d, v| d.text = v)} /></label>
+                        <fieldset><legend>{ "处理" }</legend>
+                            { for [LIFT, EXTEND, ESCALATE].into_iter().map(|o| html! {
+                                <label class="choice"><input type="radio" name="outcome" checked={draft.outcome == o}
+                                    onchange={{ let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.outcome = o; draft.set(n); }) }} />{ o }</label>
+                            }) }
+                        </fieldset>
+                        if draft.outcome == EXTEND {
+                            <label>{ "延长月数" }<input type="number" min="1" max="24" step="1" value={draft.months.clone()} oninput={on_input(&draft, |d, v| d.months = v)} /></label>
+                        }
+                    }
+                    <button type="submit" class="primary">{ "确定" }</button>
+                    <button type="button" onclick={{ let st = step.clone(); Callback::from(move |_| st.set(None)) }}>{ "取消" }</button>
+                </form>
+            }
+            <h3>{ "办理记录" }</h3>
+            <table class="grid" aria-label="办理记录">
+                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "事项" }</th><th scope="col">{ "登记人" }</th><th scope="col">{ "登记时间" }</th></tr></thead>
+                <tbody>
+                { for case.history.iter().map(|s| html! {
+                    <tr><td>{ s.on.to_string() }</td><td>{ s.event.describe() }</td><td>{ &s.by }</td><td>{ time::format_local(s.at) }</td></tr>
+                }) }
+                </tbody>
+            </table>
+            </div>
+            <Documents data={props.data.clone()} case={Rc::new(case.clone())} />
+            <div class="no-print danger-zone">
+                if *confirm_delete {
+                    <p>{ "确定删除这个案件吗？删除会随文件传到其他电脑。" }</p>
+                    <button class="danger" onclick={on_delete}>{ "确认删除" }</button>
+                    <button onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(false)) }}>{ "取消" }</button>
+                } else {
+                    <button class="danger" onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(true)) }}>{ "删除案件……" }</button>
+                }
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,126 @@
+//! The list of cases with what needs attention today, and opening a new case.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{case_form::CaseForm, DataProps};
+use crate::admonition::due::{attention, attention_list};
+use crate::admonition::model::Admonition;
+use crate::app::Route;
+use crate::roster::model::Cadre;
+use crate::session::{reporter, use_session};
+use crate::ui::load::use_records;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+fn case_link(id: uuid::Uuid) -> Route {
+    Route::AdmonitionCase { id: id.to_string() }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AttentionProps {
+    pub cases: Rc<Vec<Admonition>>,
+    pub cadres: Rc<Vec<Cadre>>,
+}
+
+/// Rectifications due in the next days or overdue, and observations ending this month.
+#[function_component(AttentionItems)]
+pub fn attention_items(props: &AttentionProps) -> Html {
+    let today = time::local_now().date();
+    let list = attention_list(&props.cases, today);
+    if list.is_empty() {
+        return html! {};
+    }
+    let name = |c: &Admonition| {
+        props
+            .cadres
+            .iter()
+            .find(|p| p.meta.id == c.cadre)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "（已不在名册）".into())
+    };
+    html! {
+        <section class="card attention" aria-labelledby="attention-h">
+            <h2 id="attention-h">{ "谈话诫勉：需要办理" }</h2>
+            <ul>
+            { for list.iter().map(|(c, a)| html! {
+                <li class={classes!(a.is_late().then_some("late"))}>
+                    <Link<Route> to={case_link(c.meta.id)}>{ format!("{}（{}）", name(c), c.matter) }</Link<Route>>
+                    { "：" }{ a.describe() }
+                </li>
+            }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The attention list on 首页, with its own loads.
+#[function_component(AttentionList)]
+pub fn attention_list_home() -> Html {
+    let cases = use_records::<Admonition>();
+    let cadres = use_records::<Cadre>();
+    match (cases.ready(), cadres.ready()) {
+        (Some(cases), Some(cadres)) => {
+            html! { <AttentionItems cases={cases.clone()} cadres={cadres.clone()} /> }
+        }
+        _ => html! {},
+    }
+}
+
+#[function_component(CasesTab)]
+pub fn cases_tab(props: &DataProps) -> Html {
+    let session = use_session();
+    let adding = use_state(|| false);
+    let notice = use_state(|| None::<Notice>);
+    let data = &props.data;
+    let today = time::local_now().date();
+    let on_save = {
+        let (session, adding, notice) = (session.clone(), adding.clone(), notice.clone());
+        Callback::from(move |case: Admonition| {
+            adding.set(false);
+            let done = format!("已立案，整改期限 {}。", case.deadline);
+            session.save(vec![case], reporter(&notice), done);
+        })
+    };
+    let cases = data.live_cases();
+    html! {
+        <>
+            <AttentionItems cases={data.cases.clone()} cadres={data.cadres.clone()} />
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="toolbar no-print">
+                <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建诫勉案件" }</button>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+            </div>
+            if *adding {
+                <CaseForm data={data.clone()} on_save={on_save} on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />
+            }
+            <table class="grid" aria-label="诫勉案件">
+                <thead><tr>
+                    <th scope="col">{ "被诫勉人" }</th><th scope="col">{ "事由" }</th><th scope="col">{ "谈话日期" }</th>
+                    <th scope="col">{ "整改期限" }</th><th scope="col">{ "办理阶段" }</th><th scope="col">{ "提示" }</th>
+                </tr></thead>
+                <tbody>
+                if cases.is_empty() {
+                    <tr><td colspan="6">{ "还没有诫勉案件。" }</td></tr>
+                }
+                { for cases.iter().map(|c| {
+                    let hint = attention(c, today).map(|a| a.describe())
+                        .or_else(|| c.late_by().map(|n| format!("整改措施逾期 {n} 天提交")));
+                    html! {
+                        <tr>
+                            <td><Link<Route> to={case_link(c.meta.id)}>{ data.name_of(c.cadre) }</Link<Route>></td>
+                            <td>{ format!("{}：{}", c.reason.label(), c.matter) }</td>
+                            <td>{ c.talk.date.to_string() }</td>
+                            <td>{ c.deadline.to_string() }</td>
+                            <td>{ c.stage.label() }</td>
+                            <td>{ hint.unwrap_or_default() }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </>
+    }
+}

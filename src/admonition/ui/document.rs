@@ -1,0 +1,147 @@
+//! A case's documents: choose the kind and template, give it a number, see it on an A4 sheet
+//! laid out as an official document, print it or save it for Word and WPS.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::CaseData;
+use crate::admonition::document::{compose, OfficialDocument};
+use crate::admonition::model::{numbered, Admonition};
+use crate::admonition::template::DocKind;
+use crate::office::docx;
+use crate::session::{reporter, use_session};
+use crate::ui::download::download_bytes;
+use crate::ui::form::field_value;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    pub data: Rc<CaseData>,
+    pub case: Rc<Admonition>,
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+#[function_component(Documents)]
+pub fn documents(props: &DocumentsProps) -> Html {
+    let session = use_session();
+    let kind = use_state(|| DocKind::Notice);
+    let template_id = use_state(|| None::<uuid::Uuid>);
+    let on = use_state(|| time::local_now().date());
+    let notice = use_state(|| None::<Notice>);
+    let case = &props.case;
+    let templates = props.data.templates_of(*kind);
+    let template = (*template_id)
+        .and_then(|id| templates.iter().find(|t| t.meta.id == id))
+        .or(templates.first())
+        .cloned();
+    let cadre = props.data.cadre(case.cadre);
+    let composed = template.as_ref().map(|t| compose(t, case, cadre, *on));
+    let on_kind = {
+        let (kind, template_id) = (kind.clone(), template_id.clone());
+        Callback::from(move |e: Event| {
+            let v = field_value(&e);
+            kind.set(DocKind::ALL.into_iter().find(|k| k.label() == v).unwrap_or(DocKind::Notice));
+            template_id.set(None);
+        })
+    };
+    let on_template = {
+        let template_id = template_id.clone();
+        Callback::from(move |e: Event| template_id.set(uuid::Uuid::parse_str(&field_value(&e)).ok()))
+    };
+    let on_number = {
+        let (session, notice, case, all, kind, on) = (
+            session.clone(),
+            notice.clone(),
+            (**case).clone(),
+            props.data.cases.clone(),
+            *kind,
+            *on,
+        );
+        Callback::from(move |_| {
+            let next = numbered(case.clone(), kind, chrono::Datelike::year(&on), &all);
+            session.save(vec![next], reporter(&notice), "已编文号。");
+        })
+    };
+    let on_docx = {
+        let (notice, composed) = (notice.clone(), composed.clone());
+        let name = format!("{}-{}.docx", kind.label(), props.data.name_of(case.cadre));
+        Callback::from(move |_| {
+            let Some(Ok(doc)) = &composed else { return };
+            let paragraphs = doc.paragraphs.iter().map(|p| (p.text.as_str(), p.indent)).collect();
+            let bytes = docx::official(&docx::Official {
+                number: doc.number.as_deref(),
+                title: &doc.title,
+                paragraphs,
+                issuer: &doc.issuer,
+                date: &doc.date,
+            });
+            let result = bytes.and_then(|b| download_bytes(&name, DOCX, &b));
+            notice.set(Some(match result {
+                Ok(()) => Notice::Success(format!("已生成“{name}”，可用 Word 或 WPS 打开修改。")),
+                Err(m) => Notice::Error(m),
+            }));
+        })
+    };
+    let needs_number = kind.numbered() && !case.numbers.contains_key(&*kind);
+    html! {
+        <section class="documents" aria-labelledby="documents-h">
+            <div class="no-print">
+                <h3 id="documents-h">{ "文书" }</h3>
+                <div class="toolbar">
+                    <label>{ "文书种类" }
+                        <select onchange={on_kind}>
+                            { for DocKind::ALL.iter().map(|k| html! { <option selected={*k == *kind}>{ k.label() }</option> }) }
+                        </select>
+                    </label>
+                    <label>{ "模板" }
+                        <select onchange={on_template}>
+                            { for templates.iter().map(|t| html! {
+                                <option value={t.meta.id.to_string()} selected={Some(t.meta.id) == template.as_ref().map(|x| x.meta.id)}>{ &t.name }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "成文日期" }
+                        <input type="date" value={on.to_string()} onchange={{ let on = on.clone(); Callback::from(move |e: Event| {
+                            if let Ok(d) = NaiveDate::parse_from_str(&field_value(&e), "%Y-%m-%d") { on.set(d) }
+                        }) }} />
+                    </label>
+                    if needs_number { <button onclick={on_number}>{ "编文号" }</button> }
+                    <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文书" }</button>
+                    <button onclick={on_docx}>{ "导出 Word" }</button>
+                </div>
+                <NoticeBox notice={(*notice).clone()} />
+            </div>
+            { match composed {
+                Some(Ok(doc)) => html! { <OfficialSheet doc={Rc::new(doc)} /> },
+                Some(Err(e)) => html! { <NoticeBox notice={Some(Notice::Error(format!("这个模板有误，无法生成文书：{}请到“文书模板”改正。", e.user_message())))} /> },
+                None => html! {},
+            } }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    pub doc: Rc<OfficialDocument>,
+}
+
+/// An A4 sheet in the layout of an official document; the only thing printed on its page.
+#[function_component(OfficialSheet)]
+pub fn official_sheet(props: &SheetProps) -> Html {
+    let doc = &props.doc;
+    html! {
+        <div class="official" aria-label="文书预览">
+            if let Some(n) = &doc.number { <p class="doc-number">{ n }</p> }
+            <h2 class="doc-title">{ &doc.title }</h2>
+            { for doc.paragraphs.iter().map(|p| html! {
+                <p class={classes!(p.indent.then_some("indent"))}>{ &p.text }</p>
+            }) }
+            <p class="doc-sign doc-issuer">{ &doc.issuer }</p>
+            <p class="doc-sign">{ &doc.date }</p>
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! The 谈话诫勉 screens: cases and what needs attention, one case with its steps and documents,
+//! document templates, holidays and deadline settings, and exchanging files.
+
+mod calendar;
+mod case_detail;
+mod case_form;
+mod cases;
+mod document;
+mod share;
+mod templates;
+
+pub use cases::AttentionList;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::deadline::HolidayCalendar;
+use super::model::Admonition;
+use super::template::{DocKind, DocumentTemplate};
+use crate::app::Route;
+use crate::record::{Id, Meta};
+use crate::roster::model::Cadre;
+use crate::ui::load::{combined, use_records, Load};
+use crate::ui::tabs::{TabNav, TabRoute};
+
+/// Everything the 谈话诫勉 screens show, each store loaded on its own and shared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseData {
+    pub cases: Rc<Vec<Admonition>>,
+    pub cadres: Rc<Vec<Cadre>>,
+    pub templates: Rc<Vec<DocumentTemplate>>,
+    pub calendars: Rc<Vec<HolidayCalendar>>,
+}
+
+impl CaseData {
+    pub fn live_cases(&self) -> Vec<&Admonition> {
+        let mut list: Vec<&Admonition> = self.cases.iter().filter(|c| !c.deleted).collect();
+        list.sort_by(|a, b| b.talk.date.cmp(&a.talk.date));
+        list
+    }
+
+    pub fn case(&self, id: Id) -> Option<&Admonition> {
+        self.cases.iter().find(|c| c.meta.id == id && !c.deleted)
+    }
+
+    pub fn cadre(&self, id: Id) -> Option<&Cadre> {
+        self.cadres.iter().find(|c| c.meta.id == id)
+    }
+
+    pub fn name_of(&self, id: Id) -> String {
+        self.cadre(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| "（已不在名册）".into())
+    }
+
+    /// The templates of `kind` to choose from: the office's own, newest first, then the
+    /// built-in one.
+    pub fn templates_of(&self, kind: DocKind) -> Vec<DocumentTemplate> {
+        let mut own: Vec<DocumentTemplate> = self
+            .templates
+            .iter()
+            .filter(|t| t.kind == kind && !t.deleted)
+            .cloned()
+            .collect();
+        own.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
+        own.push(builtin(kind));
+        own
+    }
+}
+
+/// A built-in template: its id is fixed per kind, so choosing it survives a reload.
+pub fn builtin(kind: DocKind) -> DocumentTemplate {
+    let mut meta = Meta::unsaved(chrono::DateTime::default());
+    meta.id = uuid::Uuid::from_u128(0xd0c0_0000 + kind as u128);
+    DocumentTemplate::builtin(kind, meta)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdmonitionTab {
+    Cases,
+    Templates,
+    Calendar,
+    Share,
+}
+
+impl AdmonitionTab {
+    const ALL: [AdmonitionTab; 4] = [
+        AdmonitionTab::Cases,
+        AdmonitionTab::Templates,
+        AdmonitionTab::Calendar,
+        AdmonitionTab::Share,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            AdmonitionTab::Cases => "cases",
+            AdmonitionTab::Templates => "templates",
+            AdmonitionTab::Calendar => "calendar",
+            AdmonitionTab::Share => "share",
+        }
+    }
+
+    pub fn parse(slug: &str) -> AdmonitionTab {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.slug() == slug)
+            .unwrap_or(AdmonitionTab::Cases)
+    }
+}
+
+impl TabRoute for AdmonitionTab {
+    fn label(self) -> &'static str {
+        match self {
+            AdmonitionTab::Cases => "诫勉案件",
+            AdmonitionTab::Templates => "文书模板",
+            AdmonitionTab::Calendar => "期限与节假日",
+            AdmonitionTab::Share => "文件交换",
+        }
+    }
+
+    fn route(self) -> Route {
+        Route::AdmonitionTab {
+            tab: self.slug().to_string(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AdmonitionPageProps {
+    pub tab: AdmonitionTab,
+    #[prop_or_default]
+    pub case: Option<Id>,
+}
+
+#[function_component(AdmonitionPage)]
+pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
+    let loads: (
+        Load<Vec<Admonition>>,
+        Load<Vec<Cadre>>,
+        Load<Vec<DocumentTemplate>>,
+        Load<Vec<HolidayCalendar>>,
+    ) = (use_records(), use_records(), use_records(), use_records());
+    let data = use_memo(loads, |l| {
+        let ready = || {
+            Some(CaseData {
+                cases: l.0.ready()?.clone(),
+                cadres: l.1.ready()?.clone(),
+                templates: l.2.ready()?.clone(),
+                calendars: l.3.ready()?.clone(),
+            })
+        };
+        combined(
+            &[l.0.failure(), l.1.failure(), l.2.failure(), l.3.failure()],
+            ready(),
+        )
+    });
+    let body = data.view(|data| {
+        let data = data.clone();
+        match (props.tab, props.case) {
+            (_, Some(id)) => html! { <case_detail::CaseDetail {data} case_id={id} /> },
+            (AdmonitionTab::Cases, None) => html! { <cases::CasesTab {data} /> },
+            (AdmonitionTab::Templates, None) => html! { <templates::TemplatesTab {data} /> },
+            (AdmonitionTab::Calendar, None) => html! { <calendar::CalendarTab {data} /> },
+            (AdmonitionTab::Share, None) => html! { <share::ShareTab {data} /> },
+        }
+    });
+    html! {
+        <section class="admonition">
+            <h1 class="no-print">{ "谈话诫勉" }</h1>
+            <TabNav<AdmonitionTab> label="谈话诫勉" tabs={&AdmonitionTab::ALL[..]} current={props.tab} />
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataProps {
+    pub data: Rc<CaseData>,
+}
