@@ -62,6 +62,18 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+  # python-docx reads the .docx files the app writes, as Word would (pinned versions).
+  ZUOFENG_PYTHON="$HOME/.cache/zuofeng/python/bin/python"
+  if ! "$ZUOFENG_PYTHON" -c 'import docx' 2>/dev/null; then
+    say "python-docx for checking .docx files (once)"
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+      apt_install python3 python3-venv
+    fi
+    python3 -m venv "$HOME/.cache/zuofeng/python"
+    "$ZUOFENG_PYTHON" -m pip install -q --disable-pip-version-check \
+      python-docx==1.1.2 lxml==6.1.3 typing_extensions==4.16.0
+  fi
+  export ZUOFENG_PYTHON
   # The browser floor: real Chromium 86 and 109 kernels from npm, cached outside the repository.
   if [ -z "${CHROMIUM_86:-}" ] || [ -z "${CHROMIUM_109:-}" ]; then
     say "old Chromium kernels (downloaded once into ~/.cache/zuofeng)"

@@ -341,7 +341,9 @@ fn switch(route: Route) -> Html {
         Route::QuizTab { tab } => html! { <QuizPage tab={QuizTab::parse(&tab)} /> },
         Route::Assessment => html! { <overview::ModuleOverview route={route} /> },
         Route::Admonition => html! { <AdmonitionPage tab={AdmonitionTab::Cases} /> },
-        Route::AdmonitionTab { tab } => html! { <AdmonitionPage tab={AdmonitionTab::parse(&tab)} /> },
+        Route::AdmonitionTab { tab } => {
+            html! { <AdmonitionPage tab={AdmonitionTab::parse(&tab)} /> }
+        }
         Route::AdmonitionCase { id } => {
             let case = uuid::Uuid::parse_str(&id).ok();
             html! { <AdmonitionPage tab={AdmonitionTab::Cases} {case} /> }

@@ -178,7 +178,13 @@ pub fn parse_days(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
         let s = s.trim().trim_end_matches('日');
         let normal: String = s
             .chars()
-            .map(|c| if matches!(c, '/' | '.' | '年' | '月') { '-' } else { c })
+            .map(|c| {
+                if matches!(c, '/' | '.' | '年' | '月') {
+                    '-'
+                } else {
+                    c
+                }
+            })
             .collect();
         NaiveDate::parse_from_str(&normal, "%Y-%m-%d").map_err(|_| {
             format!("第 {line} 行的“{s}”不是日期。请写成 2026-10-01，或 2026-10-01 至 2026-10-07。")
@@ -198,7 +204,10 @@ pub fn parse_days(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
             [from, to] => {
                 let (from, to) = (day(from, i + 1)?, day(to, i + 1)?);
                 if to < from || (to - from).num_days() > 31 {
-                    return Err(format!("第 {} 行的日期范围不对：结束应在开始之后，且不超过一个月。", i + 1));
+                    return Err(format!(
+                        "第 {} 行的日期范围不对：结束应在开始之后，且不超过一个月。",
+                        i + 1
+                    ));
                 }
                 days.extend(from.iter_days().take_while(|d| *d <= to));
             }
@@ -290,7 +299,10 @@ mod tests {
         );
         let r = rule(5, Counting::Working);
         // Talk on Friday 25 September: Sun 27 (make-up), Mon 28, Tue 29, Wed 30, then Thu 8 Oct.
-        assert_eq!(deadline(d("2026-09-25"), &r, &[cal.clone()]), d("2026-10-08"));
+        assert_eq!(
+            deadline(d("2026-09-25"), &r, &[cal.clone()]),
+            d("2026-10-08")
+        );
         // Talk on 30 September: 8, 9, 10 (Saturday, make-up), 12, 13.
         assert_eq!(deadline(d("2026-09-30"), &r, &[cal]), d("2026-10-13"));
     }

@@ -51,8 +51,7 @@ pub fn attention(case: &Admonition, today: NaiveDate) -> Option<Attention> {
             }
         }
         Stage::Observing { until, .. }
-            if (until.year(), until.month()) == (today.year(), today.month())
-                || *until < today =>
+            if (until.year(), until.month()) == (today.year(), today.month()) || *until < today =>
         {
             Some(Attention::ObservationEnds(*until))
         }

@@ -78,9 +78,10 @@ pub struct Review {
     pub conclusion: String,
 }
 
-/// Where a case stands.
+/// Where a case stands. Externally tagged (as serde does by default): an internally tagged enum
+/// would cost the download a buffering deserializer for each reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "stage", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// 已谈话: waiting for the rectification measures.
     Talked,
@@ -108,7 +109,7 @@ pub enum Stage {
 
 /// A change of stage, as kept in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Event {
     Opened,
     Circulated,
@@ -140,7 +141,6 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub on: NaiveDate,
-    #[serde(flatten)]
     pub event: Event,
     pub by: String,
     pub at: DateTime<Utc>,
@@ -217,6 +217,8 @@ pub enum CaseError {
         stage: &'static str,
     },
     BeforeTalk,
+    /// A step dated after today: steps are recorded once they happen.
+    AfterToday,
     ObservationNotOver(NaiveDate),
     Rule(String),
 }
@@ -230,6 +232,7 @@ impl CaseError {
                 format!("案件现在处于“{stage}”，不能{step}。")
             }
             CaseError::BeforeTalk => "日期不能早于谈话日期。".into(),
+            CaseError::AfterToday => "日期不能晚于今天：请在事情办完后再登记。".into(),
             CaseError::ObservationNotOver(until) => {
                 format!("考察期到 {until} 才满，期满考察合格后才能解除诫勉；需要时可先延长考察或升级处理。")
             }
@@ -427,7 +430,9 @@ impl Admonition {
             return Err(self.not_now("进入考察期"));
         };
         if from < rectification.submitted {
-            return Err(CaseError::Rule("考察期不能早于整改措施提交日期开始。".into()));
+            return Err(CaseError::Rule(
+                "考察期不能早于整改措施提交日期开始。".into(),
+            ));
         }
         let until = observation_end(from, self.rule.observation_months);
         let mut case = self.clone();
@@ -530,12 +535,7 @@ impl Admonition {
 
 /// Gives a document of `kind` of this case the next number in `year`'s sequence of that kind
 /// over all cases, unless it already has one.
-pub fn numbered(
-    mut case: Admonition,
-    kind: DocKind,
-    year: i32,
-    all: &[Admonition],
-) -> Admonition {
+pub fn numbered(mut case: Admonition, kind: DocKind, year: i32, all: &[Admonition]) -> Admonition {
     if case.numbers.contains_key(&kind) {
         return case;
     }

@@ -167,8 +167,15 @@ pub const MAX_BODY_CHARS: usize = 20_000;
 /// What is wrong with a template's text, by line (1-based; the title is line 0 of its own).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TemplateError {
-    Unknown { part: Part, line: usize, name: String },
-    Unclosed { part: Part, line: usize },
+    Unknown {
+        part: Part,
+        line: usize,
+        name: String,
+    },
+    Unclosed {
+        part: Part,
+        line: usize,
+    },
     Missing(&'static str),
     TooLong(&'static str),
 }
@@ -216,7 +223,9 @@ fn pieces(line: &str, part: Part, number: usize) -> Result<Vec<Piece<'_>>, Templ
             out.push(Piece::Text(&rest[..open]));
         }
         let after = &rest[open + 2..];
-        let close = after.find("}}").ok_or(TemplateError::Unclosed { part, line: number })?;
+        let close = after
+            .find("}}")
+            .ok_or(TemplateError::Unclosed { part, line: number })?;
         let name = after[..close].trim();
         if name.contains("{{") {
             return Err(TemplateError::Unclosed { part, line: number });
@@ -347,15 +356,23 @@ mod tests {
 
     #[test]
     fn fields_fill_and_missing_ones_leave_a_blank() {
-        let lines = fill("{{被诫勉人}}同志：\n请于{{谈话日期}}到场", Part::Body, &value)
-            .unwrap_or_default();
+        let lines = fill(
+            "{{被诫勉人}}同志：\n请于{{谈话日期}}到场",
+            Part::Body,
+            &value,
+        )
+        .unwrap_or_default();
         assert_eq!(lines, vec!["张三同志：", "请于＿＿＿＿到场"]);
     }
 
     #[test]
     fn a_value_that_looks_like_markup_or_a_field_stays_text() {
         let lines = fill("因{{ 事由 }}", Part::Body, &value).unwrap_or_default();
-        assert_eq!(lines, vec!["因<b>迟到</b> {{事由}}"], "values are not filled again");
+        assert_eq!(
+            lines,
+            vec!["因<b>迟到</b> {{事由}}"],
+            "values are not filled again"
+        );
     }
 
     #[test]
@@ -370,14 +387,20 @@ mod tests {
             })
         );
         let message = err.err().map(|e| e.user_message()).unwrap_or_default();
-        assert!(message.contains("正文第 2 行") && message.contains("{{部门}}"), "{message}");
+        assert!(
+            message.contains("正文第 2 行") && message.contains("{{部门}}"),
+            "{message}"
+        );
     }
 
     #[test]
     fn an_unclosed_field_is_named_with_its_line() {
         for text in ["a\nb\n{{被诫勉人", "{{被诫勉人{{职务}}"] {
             let err = fill(text, Part::Body, &value).err();
-            assert!(matches!(err, Some(TemplateError::Unclosed { .. })), "{text}: {err:?}");
+            assert!(
+                matches!(err, Some(TemplateError::Unclosed { .. })),
+                "{text}: {err:?}"
+            );
         }
         assert_eq!(
             fill("a\nb\n{{被诫勉人", Part::Body, &value),
@@ -393,7 +416,10 @@ mod tests {
         for kind in DocKind::ALL {
             let t = DocumentTemplate::builtin(
                 kind,
-                Meta::new(&crate::record::DeviceId("a".into()), chrono::DateTime::default()),
+                Meta::new(
+                    &crate::record::DeviceId("a".into()),
+                    chrono::DateTime::default(),
+                ),
             );
             assert_eq!(t.check(), Ok(()), "{kind:?}");
         }

@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::import_flow::{personal_data_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState};
+use super::import_flow::{
+    personal_data_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
+};
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
 use crate::exchange::labels::{field_label, value_text};

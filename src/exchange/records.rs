@@ -110,9 +110,9 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
         StoreName::DocumentTemplates => through(value, "诫勉模板", |t: &DocumentTemplate| {
             t.check().map_err(|e| e.user_message())
         }),
-        StoreName::HolidayCalendars => through(value, "节假日安排", |c: &HolidayCalendar| {
-            c.check()
-        }),
+        StoreName::HolidayCalendars => {
+            through(value, "节假日安排", |c: &HolidayCalendar| c.check())
+        }
         other => Err(format!(
             "本版本还不能导入“{}”记录，请用更新版本的作风建设工作台导入",
             other.label()

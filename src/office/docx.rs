@@ -114,7 +114,10 @@ pub fn document(blocks: &[Block]) -> Result<Vec<u8>, String> {
         }
     }
     // A4 portrait with 2.5 cm margins (sizes in twentieths of a point).
-    package(&body, r#"<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="851" w:footer="992" w:gutter="0"/>"#)
+    package(
+        &body,
+        r#"<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="851" w:footer="992" w:gutter="0"/>"#,
+    )
 }
 
 fn package(body: &str, section: &str) -> Result<Vec<u8>, String> {

@@ -100,7 +100,9 @@ fn a_case_without_person_matter_or_talker_is_refused() {
 #[test]
 fn a_late_rectification_is_flagged_with_its_days() {
     let c = case("2026-11-20"); // deadline 25 November
-    let on_time = c.clone().submit_rectification(rectification("2026-11-25"), by());
+    let on_time = c
+        .clone()
+        .submit_rectification(rectification("2026-11-25"), by());
     assert_eq!(on_time.as_ref().map(|c| c.late_by()), Ok(None));
     let late = c.submit_rectification(rectification("2026-11-26"), by());
     assert_eq!(late.as_ref().map(|c| c.late_by()), Ok(Some(1)));
@@ -242,15 +244,28 @@ fn a_case_in_the_year_rules_out_excellent() {
 fn document_numbers_follow_each_year_and_kind() {
     let a = numbered(case("2026-01-05"), DocKind::Notice, 2026, &[]);
     let b = numbered(case("2026-02-05"), DocKind::Notice, 2026, &[a.clone()]);
-    let c = numbered(case("2026-02-05"), DocKind::Circular, 2026, &[a.clone(), b.clone()]);
-    let d2 = numbered(case("2027-01-05"), DocKind::Notice, 2027, &[a.clone(), b.clone()]);
+    let c = numbered(
+        case("2026-02-05"),
+        DocKind::Circular,
+        2026,
+        &[a.clone(), b.clone()],
+    );
+    let d2 = numbered(
+        case("2027-01-05"),
+        DocKind::Notice,
+        2027,
+        &[a.clone(), b.clone()],
+    );
     let n = |c: &Admonition, k| c.numbers.get(&k).map(|n| n.format("某镇诫"));
     assert_eq!(n(&a, DocKind::Notice), Some("某镇诫〔2026〕1号".into()));
     assert_eq!(n(&b, DocKind::Notice), Some("某镇诫〔2026〕2号".into()));
     assert_eq!(n(&c, DocKind::Circular), Some("某镇诫〔2026〕1号".into()));
     assert_eq!(n(&d2, DocKind::Notice), Some("某镇诫〔2027〕1号".into()));
     // A number once given is kept.
-    assert_eq!(numbered(b.clone(), DocKind::Notice, 2026, &[a, b.clone()]), b);
+    assert_eq!(
+        numbered(b.clone(), DocKind::Notice, 2026, &[a, b.clone()]),
+        b
+    );
 }
 
 #[test]

@@ -29,7 +29,12 @@ pub fn calendar_tab(props: &DataProps) -> Html {
     let rule = use_rule();
     let notice = use_state(|| None::<Notice>);
     let year = use_state(|| time::local_now().date().year());
-    let stored = props.data.calendars.iter().find(|c| c.year == *year).cloned();
+    let stored = props
+        .data
+        .calendars
+        .iter()
+        .find(|c| c.year == *year)
+        .cloned();
     let on_rule = {
         let (session, notice) = (session.clone(), notice.clone());
         move |next: DeadlineRule| {
@@ -37,10 +42,18 @@ pub fn calendar_tab(props: &DataProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match next.check() {
                     Err(m) => Err(m),
-                    Ok(()) => session.store.set_setting(ADMONITION_RULE, next).await.map_err(|e| e.user_message()),
+                    Ok(()) => session
+                        .store
+                        .set_setting(ADMONITION_RULE, next)
+                        .await
+                        .map_err(|e| e.user_message()),
                 };
                 notice.set(Some(match result {
-                    Ok(()) => Notice::Success(format!("新案件的整改期限：{}；考察期 {} 个月。已立案的案件不变。", next.describe(), next.observation_months)),
+                    Ok(()) => Notice::Success(format!(
+                        "新案件的整改期限：{}；考察期 {} 个月。已立案的案件不变。",
+                        next.describe(),
+                        next.observation_months
+                    )),
                     Err(m) => Notice::Error(m),
                 }));
                 session.announce.emit(vec![StoreName::Settings]);
@@ -96,21 +109,42 @@ struct CalendarFormProps {
 fn calendar_form(props: &CalendarFormProps) -> Html {
     let session = use_session();
     let draft = use_state(|| CalendarDraft {
-        holidays: props.stored.as_ref().map(|c| days_text(&c.holidays)).unwrap_or_default(),
-        makeup: props.stored.as_ref().map(|c| days_text(&c.makeup_workdays)).unwrap_or_default(),
-        note: props.stored.as_ref().map(|c| c.note.clone()).unwrap_or_default(),
+        holidays: props
+            .stored
+            .as_ref()
+            .map(|c| days_text(&c.holidays))
+            .unwrap_or_default(),
+        makeup: props
+            .stored
+            .as_ref()
+            .map(|c| days_text(&c.makeup_workdays))
+            .unwrap_or_default(),
+        note: props
+            .stored
+            .as_ref()
+            .map(|c| c.note.clone())
+            .unwrap_or_default(),
     });
     let error = use_state(|| None::<String>);
     let onsubmit = {
-        let (draft, error, stored, year, report) =
-            (draft.clone(), error.clone(), props.stored.clone(), props.year, props.report.clone());
+        let (draft, error, stored, year, report) = (
+            draft.clone(),
+            error.clone(),
+            props.stored.clone(),
+            props.year,
+            props.report.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let read = |text: &str, what: &str| parse_days(text).map_err(|m| format!("{what}：{m}"));
+            let read =
+                |text: &str, what: &str| parse_days(text).map_err(|m| format!("{what}：{m}"));
             let calendar = read(&draft.holidays, "放假日期").and_then(|holidays| {
                 let makeup_workdays = read(&draft.makeup, "调休上班日期")?;
                 let c = HolidayCalendar {
-                    meta: stored.as_ref().map(|s| s.meta.clone()).unwrap_or_else(|| Meta::unsaved(time::now())),
+                    meta: stored
+                        .as_ref()
+                        .map(|s| s.meta.clone())
+                        .unwrap_or_else(|| Meta::unsaved(time::now())),
                     year,
                     holidays,
                     makeup_workdays,
@@ -121,7 +155,11 @@ fn calendar_form(props: &CalendarFormProps) -> Html {
             match calendar {
                 Ok(c) => {
                     error.set(None);
-                    let done = format!("已保存 {year} 年节假日安排：放假 {} 天，调休上班 {} 天。", c.holidays.len(), c.makeup_workdays.len());
+                    let done = format!(
+                        "已保存 {year} 年节假日安排：放假 {} 天，调休上班 {} 天。",
+                        c.holidays.len(),
+                        c.makeup_workdays.len()
+                    );
                     session.save(vec![c], report.clone(), done);
                 }
                 Err(m) => error.set(Some(m)),

@@ -54,6 +54,9 @@ const EXTEND: &str = "延长考察";
 const ESCALATE: &str = "升级处理";
 
 fn apply(case: Admonition, step: Step, d: &StepDraft, by: By) -> Result<Admonition, CaseError> {
+    if d.date > time::local_now().date() {
+        return Err(CaseError::AfterToday);
+    }
     match step {
         Step::Rectify => case.submit_rectification(
             Rectification {
@@ -104,8 +107,13 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
         Callback::from(move |_| step.set(Some(s)))
     };
     let onsubmit = {
-        let (session, notice, step, draft, case) =
-            (session.clone(), notice.clone(), step.clone(), draft.clone(), case.clone());
+        let (session, notice, step, draft, case) = (
+            session.clone(),
+            notice.clone(),
+            step.clone(),
+            draft.clone(),
+            case.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(s) = *step else { return };

@@ -44,13 +44,20 @@ pub fn documents(props: &DocumentsProps) -> Html {
         let (kind, template_id) = (kind.clone(), template_id.clone());
         Callback::from(move |e: Event| {
             let v = field_value(&e);
-            kind.set(DocKind::ALL.into_iter().find(|k| k.label() == v).unwrap_or(DocKind::Notice));
+            kind.set(
+                DocKind::ALL
+                    .into_iter()
+                    .find(|k| k.label() == v)
+                    .unwrap_or(DocKind::Notice),
+            );
             template_id.set(None);
         })
     };
     let on_template = {
         let template_id = template_id.clone();
-        Callback::from(move |e: Event| template_id.set(uuid::Uuid::parse_str(&field_value(&e)).ok()))
+        Callback::from(move |e: Event| {
+            template_id.set(uuid::Uuid::parse_str(&field_value(&e)).ok())
+        })
     };
     let on_number = {
         let (session, notice, case, all, kind, on) = (
@@ -71,7 +78,11 @@ pub fn documents(props: &DocumentsProps) -> Html {
         let name = format!("{}-{}.docx", kind.label(), props.data.name_of(case.cadre));
         Callback::from(move |_| {
             let Some(Ok(doc)) = &composed else { return };
-            let paragraphs = doc.paragraphs.iter().map(|p| (p.text.as_str(), p.indent)).collect();
+            let paragraphs = doc
+                .paragraphs
+                .iter()
+                .map(|p| (p.text.as_str(), p.indent))
+                .collect();
             let bytes = docx::official(&docx::Official {
                 number: doc.number.as_deref(),
                 title: &doc.title,

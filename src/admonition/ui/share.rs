@@ -27,9 +27,18 @@ pub fn share_tab(props: &DataProps) -> Html {
             let cases = data.live_cases();
             let mut records = one_store(StoreName::Admonitions, cases.iter().copied());
             // The cadres the cases name travel with them, so the file imports anywhere.
-            let cadres: Vec<_> = data.cadres.iter().filter(|c| cases.iter().any(|k| k.cadre == c.meta.id)).collect();
+            let cadres: Vec<_> = data
+                .cadres
+                .iter()
+                .filter(|c| cases.iter().any(|k| k.cadre == c.meta.id))
+                .collect();
             records.extend(one_store(StoreName::Cadres, cadres.iter().copied()));
-            notice.set(Some(report(export_file(&session, FileKind::CaseFile, &session.profile.name, records))));
+            notice.set(Some(report(export_file(
+                &session,
+                FileKind::CaseFile,
+                &session.profile.name,
+                records,
+            ))));
         })
     };
     let export_templates = {
@@ -37,14 +46,24 @@ pub fn share_tab(props: &DataProps) -> Html {
         Callback::from(move |_| {
             let own = data.templates.iter().filter(|t| !t.deleted);
             let records = one_store(StoreName::DocumentTemplates, own);
-            notice.set(Some(report(export_file(&session, FileKind::DocumentTemplates, &session.profile.unit, records))));
+            notice.set(Some(report(export_file(
+                &session,
+                FileKind::DocumentTemplates,
+                &session.profile.unit,
+                records,
+            ))));
         })
     };
     let export_calendars = {
         let (session, notice, data) = (session.clone(), notice.clone(), data.clone());
         Callback::from(move |_| {
             let records = one_store(StoreName::HolidayCalendars, data.calendars.iter());
-            notice.set(Some(report(export_file(&session, FileKind::HolidayCalendar, &session.profile.unit, records))));
+            notice.set(Some(report(export_file(
+                &session,
+                FileKind::HolidayCalendar,
+                &session.profile.unit,
+                records,
+            ))));
         })
     };
     let own_templates = data.templates.iter().filter(|t| !t.deleted).count();

@@ -117,7 +117,14 @@ pub fn template_editor(props: &EditorProps) -> Html {
         })
     };
     let case = (*sample).and_then(|id| props.data.case(id));
-    let preview = case.map(|c| compose(&draft, c, props.data.cadre(c.cadre), time::local_now().date()));
+    let preview = case.map(|c| {
+        compose(
+            &draft,
+            c,
+            props.data.cadre(c.cadre),
+            time::local_now().date(),
+        )
+    });
     let live_error = match &preview {
         Some(Err(e)) => Some(e.user_message()),
         _ => draft.check().err().map(|e| e.user_message()),

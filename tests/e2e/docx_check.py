@@ -1,0 +1,18 @@
+"""Reads a .docx with python-docx, as Word would, and prints what the tests check as JSON:
+the paragraphs' text, the fonts and sizes of their runs, and the page's size and margins."""
+import json
+import sys
+
+import docx
+
+d = docx.Document(sys.argv[1])
+section = d.sections[0]
+mm = lambda length: round(length.mm, 1)
+print(json.dumps({
+    "paragraphs": [p.text for p in d.paragraphs],
+    "runs": [
+        {"text": r.text, "font": r.font.name, "east_asia": r._element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")), "pt": r.font.size.pt if r.font.size else None}
+        for p in d.paragraphs for r in p.runs if r.text
+    ],
+    "page": {"width": mm(section.page_width), "height": mm(section.page_height), "top": mm(section.top_margin), "bottom": mm(section.bottom_margin), "left": mm(section.left_margin), "right": mm(section.right_margin)},
+}, ensure_ascii=False))
