@@ -300,7 +300,7 @@ mod tests {
         let r = rule(5, Counting::Working);
         // Talk on Friday 25 September: Sun 27 (make-up), Mon 28, Tue 29, Wed 30, then Thu 8 Oct.
         assert_eq!(
-            deadline(d("2026-09-25"), &r, &[cal.clone()]),
+            deadline(d("2026-09-25"), &r, std::slice::from_ref(&cal)),
             d("2026-10-08")
         );
         // Talk on 30 September: 8, 9, 10 (Saturday, make-up), 12, 13.

@@ -243,7 +243,12 @@ fn a_case_in_the_year_rules_out_excellent() {
 #[test]
 fn document_numbers_follow_each_year_and_kind() {
     let a = numbered(case("2026-01-05"), DocKind::Notice, 2026, &[]);
-    let b = numbered(case("2026-02-05"), DocKind::Notice, 2026, &[a.clone()]);
+    let b = numbered(
+        case("2026-02-05"),
+        DocKind::Notice,
+        2026,
+        std::slice::from_ref(&a),
+    );
     let c = numbered(
         case("2026-02-05"),
         DocKind::Circular,

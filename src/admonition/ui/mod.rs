@@ -36,7 +36,7 @@ pub struct CaseData {
 impl CaseData {
     pub fn live_cases(&self) -> Vec<&Admonition> {
         let mut list: Vec<&Admonition> = self.cases.iter().filter(|c| !c.deleted).collect();
-        list.sort_by(|a, b| b.talk.date.cmp(&a.talk.date));
+        list.sort_by_key(|c| std::cmp::Reverse(c.talk.date));
         list
     }
 
@@ -63,7 +63,7 @@ impl CaseData {
             .filter(|t| t.kind == kind && !t.deleted)
             .cloned()
             .collect();
-        own.sort_by(|a, b| b.meta.updated_at.cmp(&a.meta.updated_at));
+        own.sort_by_key(|t| std::cmp::Reverse(t.meta.updated_at));
         own.push(builtin(kind));
         own
     }
@@ -75,6 +75,13 @@ pub fn builtin(kind: DocKind) -> DocumentTemplate {
     meta.id = uuid::Uuid::from_u128(0xd0c0_0000 + kind as u128);
     DocumentTemplate::builtin(kind, meta)
 }
+
+type CaseLoads = (
+    Load<Vec<Admonition>>,
+    Load<Vec<Cadre>>,
+    Load<Vec<DocumentTemplate>>,
+    Load<Vec<HolidayCalendar>>,
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdmonitionTab {
@@ -135,12 +142,7 @@ pub struct AdmonitionPageProps {
 
 #[function_component(AdmonitionPage)]
 pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
-    let loads: (
-        Load<Vec<Admonition>>,
-        Load<Vec<Cadre>>,
-        Load<Vec<DocumentTemplate>>,
-        Load<Vec<HolidayCalendar>>,
-    ) = (use_records(), use_records(), use_records(), use_records());
+    let loads: CaseLoads = (use_records(), use_records(), use_records(), use_records());
     let data = use_memo(loads, |l| {
         let ready = || {
             Some(CaseData {
