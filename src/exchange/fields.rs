@@ -30,7 +30,7 @@ pub fn changed_fields(before: &Value, after: &Value) -> Vec<String> {
 }
 
 fn meta_of(value: &Value) -> Option<Meta> {
-    serde_json::from_value(value.get("meta")?.clone()).ok()
+    super::records::typed(value.get("meta")?).ok()
 }
 
 fn with_meta(mut value: Value, meta: &Meta) -> Value {

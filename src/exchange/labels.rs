@@ -91,8 +91,9 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
     }
 }
 
+/// Through the text, like every other typed read, so no second deserializer is built per type.
 fn typed<T: DeserializeOwned>(v: &Value) -> Option<T> {
-    serde_json::from_value(v.clone()).ok()
+    super::records::typed(v).ok()
 }
 
 /// "2026-12-06" as "2026年12月6日".
