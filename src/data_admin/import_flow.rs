@@ -197,9 +197,10 @@ pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, 
     rows
 }
 
-/// What the preview says about personal data: how many admonition cases a backup or case file
-/// carries (or that a backup carries none), so nobody passes them on unawares.
-pub fn personal_data_note(
+/// What the preview says beyond the counts: how many admonition cases (personal data) a backup
+/// or case file carries, or that a backup carries none, so nobody passes them on unawares; and
+/// that a ballot file was imported before, so nobody thinks it counted twice.
+pub fn file_note(
     kind: FileKind,
     rows: &BTreeMap<StoreName, BTreeMap<Decision, usize>>,
 ) -> Option<String> {
@@ -212,6 +213,12 @@ pub fn personal_data_note(
         (FileKind::Backup | FileKind::CaseFile, n) if n > 0 => Some(format!(
             "这个文件含诫勉案件 {n} 个，属于干部个人信息：导入后请把文件从U盘和邮箱中删除。"
         )),
+        (FileKind::Ballot, _) if rows.get(&StoreName::Ballots).is_some_and(|r| {
+            r.keys().all(|d| *d == Decision::Identical)
+        }) =>
+        {
+            Some("这张评议票已经导入过，不会重复计票。".into())
+        }
         _ => None,
     }
 }
@@ -263,17 +270,24 @@ mod tests {
     fn the_preview_says_whether_personal_data_comes_with_a_file() {
         let mut rows = BTreeMap::new();
         assert_eq!(
-            personal_data_note(FileKind::Backup, &rows).as_deref(),
+            file_note(FileKind::Backup, &rows).as_deref(),
             Some("这个备份不含诫勉案件。")
         );
-        assert_eq!(personal_data_note(FileKind::WorkLineUpdate, &rows), None);
+        assert_eq!(file_note(FileKind::WorkLineUpdate, &rows), None);
         rows.insert(
             StoreName::Admonitions,
             BTreeMap::from([(Decision::New, 2), (Decision::Identical, 1)]),
         );
-        let note = personal_data_note(FileKind::Backup, &rows).unwrap_or_default();
+        let note = file_note(FileKind::Backup, &rows).unwrap_or_default();
         assert!(note.contains("诫勉案件 3 个"), "{note}");
-        assert!(personal_data_note(FileKind::CaseFile, &rows).is_some());
+        assert!(file_note(FileKind::CaseFile, &rows).is_some());
+        let again = BTreeMap::from([(
+            StoreName::Ballots,
+            BTreeMap::from([(Decision::Identical, 1)]),
+        )]);
+        assert!(file_note(FileKind::Ballot, &again)
+            .unwrap_or_default()
+            .contains("已经导入过"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::import_flow::{
-    personal_data_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
+    file_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
@@ -284,7 +284,7 @@ fn import_view(
                     if plan.items.is_empty() {
                         <p>{ "文件中没有记录。" }</p>
                     }
-                    if let Some(note) = personal_data_note(summary.kind, &rows) {
+                    if let Some(note) = file_note(summary.kind, &rows) {
                         <p class="personal-data">{ note }</p>
                     }
                     if !conflicts.is_empty() {

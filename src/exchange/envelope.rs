@@ -36,10 +36,11 @@ pub enum FileKind {
     QuestionBank,
     DocumentTemplates,
     HolidayCalendar,
+    RatingRound,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 10] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -49,6 +50,7 @@ impl FileKind {
         FileKind::QuestionBank,
         FileKind::DocumentTemplates,
         FileKind::HolidayCalendar,
+        FileKind::RatingRound,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +64,7 @@ impl FileKind {
             FileKind::QuestionBank => "question_bank",
             FileKind::DocumentTemplates => "document_templates",
             FileKind::HolidayCalendar => "holiday_calendar",
+            FileKind::RatingRound => "rating_round",
         }
     }
 
@@ -81,6 +84,7 @@ impl FileKind {
             FileKind::QuestionBank => "题库",
             FileKind::DocumentTemplates => "诫勉模板",
             FileKind::HolidayCalendar => "节假日安排",
+            FileKind::RatingRound => "评议表",
         }
     }
 
@@ -96,6 +100,9 @@ impl FileKind {
             FileKind::CaseFile => matches!(store, StoreName::Admonitions | StoreName::Cadres),
             FileKind::DocumentTemplates => store == StoreName::DocumentTemplates,
             FileKind::HolidayCalendar => store == StoreName::HolidayCalendars,
+            // A rating round goes out with the people it rates; a ballot comes back alone.
+            FileKind::RatingRound => matches!(store, StoreName::Evaluations | StoreName::Cadres),
+            FileKind::Ballot => store == StoreName::Ballots,
             // The other kinds' contents are fixed when their modules are built.
             _ => store != StoreName::Settings,
         }
@@ -106,7 +113,7 @@ impl FileKind {
         match self {
             FileKind::Backup => "数据管理",
             FileKind::QuizPackage | FileKind::AnswerSheet | FileKind::QuestionBank => "学习测验",
-            FileKind::Ballot => "述职评议",
+            FileKind::Ballot | FileKind::RatingRound => "述职评议",
             FileKind::CaseFile | FileKind::DocumentTemplates | FileKind::HolidayCalendar => {
                 "谈话诫勉"
             }

@@ -64,6 +64,16 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::StudyEvents, "date") => "日期",
         (S::StudyEvents, "attendees") => "参加人员",
         (S::WorkReports, "doc") => "内容",
+        (S::Evaluations, "year") => "年度",
+        (S::Evaluations, "title") => "评议名称",
+        (S::Evaluations, "rated") => "被评议人",
+        (S::Evaluations, "groups") => "评议组",
+        (S::Evaluations, "rules") => "评定规则",
+        (S::Ballots, "votes") => "评议意见",
+        (S::Ballots, "number") => "票号",
+        (S::Ballots, "void") => "是否作废",
+        (S::Ballots, "group") => "评议组",
+        (S::Ballots, "source") => "来源",
         (S::Admonitions, "cadre") => "被诫勉人",
         (S::Admonitions, "post") => "职务",
         (S::Admonitions, "reason") => "事由类别",
@@ -134,7 +144,7 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
         (S::Tasks, "history") => typed::<Vec<ProgressEntry>>(value).map(|h| history_text(&h)),
         (S::Questions, "kind") => typed::<QuestionKind>(value).map(|k| k.label().to_string()),
         (S::Questions, "difficulty") => typed::<Difficulty>(value).map(|d| d.label().to_string()),
-        (_, "owners" | "members" | "attendees") => {
+        (_, "owners" | "members" | "attendees" | "rated") => {
             value.as_array().map(|a| format!("{} 人", a.len()))
         }
         (_, "lead" | "line_id" | "cadre") => Some("（另一条记录）".into()),

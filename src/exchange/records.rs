@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::admonition::deadline::HolidayCalendar;
 use crate::admonition::model::Admonition;
 use crate::admonition::template::DocumentTemplate;
+use crate::assessment::model::{Ballot, Evaluation};
 use crate::quiz::attempt::Attempt;
 use crate::quiz::model::Question;
 use crate::quiz::paper::Quiz;
@@ -104,6 +105,10 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
         }),
         StoreName::StandUps => through(value, "碰头会记录", unchecked::<StandUp>),
         StoreName::WorkReports => through(value, "调度或总结", unchecked::<WorkReport>),
+        StoreName::Evaluations => through(value, "评议信息", |e: &Evaluation| {
+            e.check().map_err(|e| e.user_message())
+        }),
+        StoreName::Ballots => through(value, "评议票", unchecked::<Ballot>),
         StoreName::Admonitions => through(value, "诫勉案件", |c: &Admonition| {
             c.check().map_err(|e| e.user_message())
         }),
@@ -182,6 +187,11 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         from: StoreName::Tasks,
         field: "owners",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::Evaluations,
+        field: "rated",
         to: StoreName::Cadres,
     },
     Reference {

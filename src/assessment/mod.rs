@@ -1,0 +1,11 @@
+//! 述职评议: rating rounds (评议) with their rater groups and ballots — paper ballots counted by
+//! keyboard, ballots cast on a shared computer, ballots sent as files — the tally with weights,
+//! thresholds, the 优秀 quota and bonus coefficients. Everything here but `ui/` is pure.
+
+pub mod counting;
+pub mod kiosk;
+pub mod model;
+pub mod tally;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
