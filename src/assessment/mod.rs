@@ -4,6 +4,7 @@
 
 pub mod counting;
 pub mod kiosk;
+pub mod report;
 pub mod model;
 pub mod tally;
 

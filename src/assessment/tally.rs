@@ -232,7 +232,8 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
     for (p, &mine) in people.iter_mut().zip(&scores) {
         p.rank = 1 + scores.iter().filter(|s| **s > mine + 1e-9).count();
     }
-    let quota = round.rated.len() * rules.quota as usize / 100;
+    // 四舍五入, as offices count a share of people: 8 × 20 % = 1.6 → 2.
+    let quota = (round.rated.len() * rules.quota as usize + 50) / 100;
     let excellent: Vec<usize> = (0..people.len())
         .filter(|i| people[*i].grade == Some(Grade::Excellent))
         .collect();

@@ -207,8 +207,17 @@ fn two_tied_at_the_top_of_a_quota_of_one_are_both_kept_and_flagged() {
 }
 
 #[test]
+fn the_quota_is_rounded_half_up() {
+    for (people, quota) in [(1, 0), (5, 1), (7, 1), (8, 2), (10, 2)] {
+        let r = round(people, &[(100, 1)]);
+        assert_eq!(tally(&r, &[], &nobody).quota, quota, "{people} rated");
+    }
+}
+
+#[test]
 fn an_admonished_person_cannot_be_excellent() {
-    let r = round(1, &[(100, 1)]);
+    let mut r = round(1, &[(100, 1)]);
+    r.rules.quota = 100;
     let t = tally(&r, &[ballot(&r, 1, &[E])], &|id| id == person(1));
     assert_eq!(t.people[0].suggested, Some(Grade::Excellent));
     assert_eq!(t.people[0].grade, Some(Grade::Competent));
