@@ -7,6 +7,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::admonition::ui::{AdmonitionPage, AdmonitionTab};
+use crate::assessment::ui::kiosk::{use_kiosk_lock, KioskScreen};
+use crate::assessment::ui::{AssessmentPage, AssessmentTab};
 use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
 use crate::session::{use_session, Changes, Session};
@@ -15,7 +17,7 @@ use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::workline::ui::{WorkLinePage, WorkLineTab};
-use crate::{data_admin, home, overview, profile, roster};
+use crate::{data_admin, home, profile, roster};
 
 #[derive(Clone, Routable, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -29,6 +31,10 @@ pub enum Route {
     QuizTab { tab: String },
     #[at("/assessment")]
     Assessment,
+    #[at("/assessment/round/:id")]
+    AssessmentRound { id: String },
+    #[at("/assessment/:tab")]
+    AssessmentTab { tab: String },
     #[at("/admonition")]
     Admonition,
     #[at("/admonition/case/:id")]
@@ -56,7 +62,9 @@ impl Route {
             Route::Home => "首页",
             Route::Roster => "干部名册",
             Route::Quiz | Route::QuizTab { .. } => "学习测验",
-            Route::Assessment => "述职评议",
+            Route::Assessment | Route::AssessmentRound { .. } | Route::AssessmentTab { .. } => {
+                "述职评议"
+            }
             Route::Admonition | Route::AdmonitionCase { .. } | Route::AdmonitionTab { .. } => {
                 "谈话诫勉"
             }
@@ -296,6 +304,12 @@ fn shell() -> Html {
         let update = update.clone();
         Callback::from(move |_| update.set(None))
     };
+    // A browser locked as the rating meeting's kiosk shows the ballot and nothing else.
+    match use_kiosk_lock() {
+        None => return html! { <main class="boot" aria-busy="true"><p>{ "正在打开……" }</p></main> },
+        Some(Some(lock)) => return html! { <KioskScreen {lock} /> },
+        Some(None) => {}
+    }
     html! {
         <>
             <header class="app-header">
@@ -339,7 +353,14 @@ fn switch(route: Route) -> Html {
         },
         Route::Quiz => html! { <QuizPage tab={QuizTab::Bank} /> },
         Route::QuizTab { tab } => html! { <QuizPage tab={QuizTab::parse(&tab)} /> },
-        Route::Assessment => html! { <overview::ModuleOverview route={route} /> },
+        Route::Assessment => html! { <AssessmentPage tab={AssessmentTab::Rounds} /> },
+        Route::AssessmentTab { tab } => {
+            html! { <AssessmentPage tab={AssessmentTab::parse(&tab)} /> }
+        }
+        Route::AssessmentRound { id } => {
+            let round = uuid::Uuid::parse_str(&id).ok();
+            html! { <AssessmentPage tab={AssessmentTab::Rounds} {round} /> }
+        }
         Route::Admonition => html! { <AdmonitionPage tab={AdmonitionTab::Cases} /> },
         Route::AdmonitionTab { tab } => {
             html! { <AdmonitionPage tab={AdmonitionTab::parse(&tab)} /> }

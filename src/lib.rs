@@ -21,8 +21,6 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod home;
 #[cfg(target_arch = "wasm32")]
-pub mod overview;
-#[cfg(target_arch = "wasm32")]
 pub mod profile;
 #[cfg(target_arch = "wasm32")]
 pub mod session;

@@ -71,7 +71,11 @@ mod tests {
         assert!(!lock.opens_with("mima2025"));
         assert!(!lock.hash.contains("mima"), "the password is not kept");
         let other = KioskLock::new(uuid::Uuid::nil(), 1, "mima2026", "mima2026", "other".into());
-        assert_ne!(other.map(|l| l.hash).unwrap_or_default(), lock.hash, "salted");
+        assert_ne!(
+            other.map(|l| l.hash).unwrap_or_default(),
+            lock.hash,
+            "salted"
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 pub mod counting;
 pub mod kiosk;
-pub mod report;
 pub mod model;
+pub mod report;
 pub mod tally;
 
 #[cfg(target_arch = "wasm32")]

@@ -225,7 +225,9 @@ impl RoundError {
         match self {
             RoundError::TitleMissing => "请填写评议名称。".into(),
             RoundError::NobodyRated => "请至少选择一名被评议人。".into(),
-            RoundError::TooMany => format!("被评议人不超过 {MAX_RATED} 人，评议组不超过 {MAX_GROUPS} 个。"),
+            RoundError::TooMany => {
+                format!("被评议人不超过 {MAX_RATED} 人，评议组不超过 {MAX_GROUPS} 个。")
+            }
             RoundError::NoGroups => "请至少设一个评议组。".into(),
             RoundError::GroupNameMissing(i) => format!("第 {} 个评议组没有名称。", i + 1),
             RoundError::RepeatedGroup(name) => format!("评议组“{name}”重复了。"),
@@ -262,7 +264,10 @@ impl Evaluation {
             if g.name.trim().is_empty() {
                 return Err(RoundError::GroupNameMissing(i));
             }
-            if self.groups[..i].iter().any(|h| h.name == g.name || h.key == g.key) {
+            if self.groups[..i]
+                .iter()
+                .any(|h| h.name == g.name || h.key == g.key)
+            {
                 return Err(RoundError::RepeatedGroup(g.name.clone()));
             }
             if !(1..=MAX_ISSUED).contains(&g.issued) {
@@ -296,16 +301,21 @@ impl Evaluation {
 
     /// The groups a new round starts with: the source's raters and the office's own cadres.
     pub fn default_groups() -> Vec<RaterGroup> {
-        [("村干部", 40, 30), ("人大代表", 20, 15), ("政协委员", 20, 10), ("机关干部", 20, 40)]
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, weight, issued))| RaterGroup {
-                key: i as u32 + 1,
-                name: name.into(),
-                weight,
-                issued,
-            })
-            .collect()
+        [
+            ("村干部", 40, 30),
+            ("人大代表", 20, 15),
+            ("政协委员", 20, 10),
+            ("机关干部", 20, 40),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, weight, issued))| RaterGroup {
+            key: i as u32 + 1,
+            name: name.into(),
+            weight,
+            issued,
+        })
+        .collect()
     }
 }
 

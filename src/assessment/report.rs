@@ -37,9 +37,19 @@ pub fn result_rows(
         }
         row.extend(p.shares.iter().map(|s| percent(*s)));
         row.push(p.composite.map(|c| format!("{c:.2}")).unwrap_or_default());
-        row.push(p.suggested.map(|g| g.label().to_string()).unwrap_or_default());
+        row.push(
+            p.suggested
+                .map(|g| g.label().to_string())
+                .unwrap_or_default(),
+        );
         row.push(p.grade.map(|g| g.label().to_string()).unwrap_or_default());
-        row.push(p.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("；"));
+        row.push(
+            p.flags
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join("；"),
+        );
         row.push(p.coefficient.map(coefficient_text).unwrap_or_default());
         rows.push(row);
     }

@@ -187,8 +187,7 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
                 .collect();
             let total: f64 = counted.iter().map(|(w, _)| w).sum();
             let weighted = |f: &dyn Fn(&Counts) -> f64| {
-                (total > 0.0)
-                    .then(|| counted.iter().map(|(w, c)| w * f(c)).sum::<f64>() / total)
+                (total > 0.0).then(|| counted.iter().map(|(w, c)| w * f(c)).sum::<f64>() / total)
             };
             let shares = Grade::ALL.map(|g| weighted(&|c| c.share(g)).unwrap_or(0.0));
             let composite = weighted(&|c| c.score().unwrap_or(0.0));

@@ -213,9 +213,10 @@ pub fn file_note(
         (FileKind::Backup | FileKind::CaseFile, n) if n > 0 => Some(format!(
             "这个文件含诫勉案件 {n} 个，属于干部个人信息：导入后请把文件从U盘和邮箱中删除。"
         )),
-        (FileKind::Ballot, _) if rows.get(&StoreName::Ballots).is_some_and(|r| {
-            r.keys().all(|d| *d == Decision::Identical)
-        }) =>
+        (FileKind::Ballot, _)
+            if rows
+                .get(&StoreName::Ballots)
+                .is_some_and(|r| r.keys().all(|d| *d == Decision::Identical)) =>
         {
             Some("这张评议票已经导入过，不会重复计票。".into())
         }

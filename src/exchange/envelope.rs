@@ -103,8 +103,6 @@ impl FileKind {
             // A rating round goes out with the people it rates; a ballot comes back alone.
             FileKind::RatingRound => matches!(store, StoreName::Evaluations | StoreName::Cadres),
             FileKind::Ballot => store == StoreName::Ballots,
-            // The other kinds' contents are fixed when their modules are built.
-            _ => store != StoreName::Settings,
         }
     }
 

@@ -56,7 +56,9 @@ fn nobody(_: Id) -> bool {
     false
 }
 
-use Vote::{Abstain as X, BasicallyCompetent as B, Competent as C, Excellent as E, Incompetent as I};
+use Vote::{
+    Abstain as X, BasicallyCompetent as B, Competent as C, Excellent as E, Incompetent as I,
+};
 
 #[test]
 fn counts_and_shares_leave_abstentions_out() {
@@ -89,7 +91,11 @@ fn weights_combine_the_groups() {
     let p = &t.people[0];
     assert!((p.composite.unwrap_or(0.0) - 88.0).abs() < 1e-9);
     assert!((p.shares[0] - 0.4).abs() < 1e-9);
-    assert_eq!(p.suggested, Some(Grade::Competent), "40 % 优秀 is short of 60 %");
+    assert_eq!(
+        p.suggested,
+        Some(Grade::Competent),
+        "40 % 优秀 is short of 60 %"
+    );
 }
 
 #[test]
@@ -101,7 +107,11 @@ fn thresholds_suggest_incompetent_and_basically_competent() {
         ballot(&r, 1, &[C, C]),
     ];
     let t = tally(&r, &bs, &nobody);
-    assert_eq!(t.people[0].suggested, Some(Grade::Incompetent), "2/3 不称职 > 1/3");
+    assert_eq!(
+        t.people[0].suggested,
+        Some(Grade::Incompetent),
+        "2/3 不称职 > 1/3"
+    );
     assert_eq!(
         t.people[1].suggested,
         Some(Grade::BasicallyCompetent),
@@ -173,7 +183,11 @@ fn the_quota_drops_the_lowest_ranked_excellent_and_flags_a_tie_at_its_edge() {
     assert_eq!(p[1].grade, Some(Grade::Excellent));
     assert_eq!(p[1].flags, vec![Flag::TiedAtQuota]);
     assert_eq!(p[2].flags, vec![Flag::TiedAtQuota]);
-    assert_eq!(p[3].suggested, Some(Grade::Competent), "2/4 优秀 is short of 60 %");
+    assert_eq!(
+        p[3].suggested,
+        Some(Grade::Competent),
+        "2/4 优秀 is short of 60 %"
+    );
 }
 
 #[test]
@@ -237,12 +251,18 @@ fn a_round_checks_its_groups_weights_and_rules() {
     let mut r = round(2, &[(60, 10), (40, 10)]);
     assert_eq!(r.check(), Ok(()));
     r.groups[1].weight = 30;
-    assert_eq!(r.check(), Err(crate::assessment::model::RoundError::WeightsNotHundred(90)));
+    assert_eq!(
+        r.check(),
+        Err(crate::assessment::model::RoundError::WeightsNotHundred(90))
+    );
     r.groups[1].weight = 40;
     r.groups[1].name = r.groups[0].name.clone();
     assert!(r.check().is_err());
     let mut r = round(0, &[(100, 1)]);
-    assert_eq!(r.check(), Err(crate::assessment::model::RoundError::NobodyRated));
+    assert_eq!(
+        r.check(),
+        Err(crate::assessment::model::RoundError::NobodyRated)
+    );
     r.rated.push(person(1));
     r.rules.quota = 101;
     assert!(r.check().is_err());
@@ -252,7 +272,9 @@ fn a_round_checks_its_groups_weights_and_rules() {
 fn fifty_people_and_four_hundred_ballots_tally_quickly_enough_to_redraw() {
     let r = round(50, &[(40, 150), (20, 50), (20, 50), (20, 150)]);
     let votes: Vec<Vote> = (0..50).map(|i| Vote::ALL[i % 5]).collect();
-    let bs: Vec<Ballot> = (0..400).map(|i| ballot(&r, 1 + (i % 4) as u32, &votes)).collect();
+    let bs: Vec<Ballot> = (0..400)
+        .map(|i| ballot(&r, 1 + (i % 4) as u32, &votes))
+        .collect();
     let t = tally(&r, &bs, &nobody);
     assert_eq!(t.groups.iter().map(|g| g.returned).sum::<u32>(), 400);
     assert_eq!(t.people.len(), 50);

@@ -1,0 +1,266 @@
+//! The shared computer at the rating meeting. The secretary locks it to a round and group with
+//! a password; raters then vote one after another, each ballot anonymous and the screen cleared
+//! between them; nothing else of the app shows until the password is given again.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use super::RoundProps;
+use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};
+use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
+use crate::record::{DeviceId, Entity, Id, Meta};
+use crate::roster::model::Cadre;
+use crate::session::{use_session, Batch, Session};
+use crate::store::schema::StoreName;
+use crate::store::StoreError;
+use crate::ui::form::{field_value, on_input};
+use crate::ui::load::use_load;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+async fn set_lock(session: &Session, lock: Option<KioskLock>) -> Result<(), String> {
+    let written = session.store.set_setting(KIOSK_LOCK, lock).await;
+    session.announce.emit(vec![StoreName::Settings]);
+    written.map_err(|e| e.user_message())
+}
+
+/// The lock, if this browser is a kiosk now (read by the shell before anything else shows).
+#[hook]
+pub fn use_kiosk_lock() -> Option<Option<KioskLock>> {
+    let lock = use_load(&[StoreName::Settings], |session| async move {
+        Ok::<_, StoreError>(
+            session
+                .store
+                .setting::<Option<KioskLock>>(KIOSK_LOCK)
+                .await?
+                .flatten(),
+        )
+    });
+    lock.ready().map(|l| (**l).clone())
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct StartDraft {
+    group: u32,
+    password: String,
+    again: String,
+}
+
+#[function_component(KioskStart)]
+pub fn kiosk_start(props: &RoundProps) -> Html {
+    let session = use_session();
+    let round = &props.round;
+    let draft = use_state(|| StartDraft {
+        group: round.groups.first().map(|g| g.key).unwrap_or(0),
+        ..Default::default()
+    });
+    let notice = use_state(|| None::<Notice>);
+    let onsubmit = {
+        let (session, draft, notice, id) = (
+            session.clone(),
+            draft.clone(),
+            notice.clone(),
+            round.meta.id,
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let salt = uuid::Uuid::new_v4().simple().to_string();
+            match KioskLock::new(id, draft.group, &draft.password, &draft.again, salt) {
+                Err(m) => notice.set(Some(Notice::Error(m))),
+                Ok(lock) => {
+                    let (session, notice) = (session.clone(), notice.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(m) = set_lock(&session, Some(lock)).await {
+                            notice.set(Some(Notice::Error(m)));
+                        }
+                    });
+                }
+            }
+        })
+    };
+    html! {
+        <form class="form card" {onsubmit} aria-label="开始现场投票">
+            <h3>{ "现场投票" }</h3>
+            <p>{ "在评议会场用一台电脑让评议人逐个投票：每张票不记名，投完屏幕清空，评议人看不到任何统计。开始后，只有输入您设的退出密码才能回到本应用的其他页面。" }</p>
+            <label>{ "评议组" }
+                <select onchange={{ let d = draft.clone(); Callback::from(move |e: Event| { let mut n = (*d).clone(); n.group = field_value(&e).parse().unwrap_or(0); d.set(n); }) }}>
+                    { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()} selected={g.key == draft.group}>{ &g.name }</option> }) }
+                </select>
+            </label>
+            <label>{ "退出密码" }<input type="password" autocomplete="new-password" value={draft.password.clone()} oninput={on_input(&draft, |d, v| d.password = v)} /></label>
+            <label>{ "再输一次退出密码" }<input type="password" autocomplete="new-password" value={draft.again.clone()} oninput={on_input(&draft, |d, v| d.again = v)} /></label>
+            <NoticeBox notice={(*notice).clone()} />
+            <button type="submit" class="primary">{ "开始现场投票" }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct KioskProps {
+    pub lock: KioskLock,
+}
+
+/// The whole screen while the kiosk is locked.
+#[function_component(KioskScreen)]
+pub fn kiosk_screen(props: &KioskProps) -> Html {
+    let id = props.lock.evaluation_id;
+    let loaded = use_load(
+        &[StoreName::Evaluations, StoreName::Cadres],
+        move |session| async move {
+            let round = session.store.get::<Evaluation>(id).await?;
+            let cadres = session.store.all::<Cadre>().await?;
+            Ok::<_, StoreError>((round, cadres))
+        },
+    );
+    let ballot_no = use_state(|| 0u32);
+    let voting = use_state(|| false);
+    html! {
+        <main class="kiosk">
+            { loaded.view(|pair| {
+                let (round, cadres) = &**pair;
+                let Some(round) = round.clone() else {
+                    return html! { <KioskExit lock={props.lock.clone()} note="这次评议已不在本机。" /> };
+                };
+                let group = round.group(props.lock.group).map(|g| g.name.clone()).unwrap_or_default();
+                let people: Vec<(Id, String)> = round.rated.iter().map(|id| {
+                    (*id, cadres.iter().find(|c| c.meta.id == *id).map(|c| format!("{}（{}）", c.name, c.unit)).unwrap_or_default())
+                }).collect();
+                html! {
+                    <>
+                        <h1>{ format!("{}　{}评议票", round.title, group) }</h1>
+                        if *voting {
+                            <KioskBallot key={*ballot_no} lock={props.lock.clone()} round={round.meta.id} people={people}
+                                on_done={{ let (v, n) = (voting.clone(), ballot_no.clone()); Callback::from(move |_| { v.set(false); n.set(*n + 1); }) }} />
+                        } else {
+                            <div class="kiosk-wait">
+                                if *ballot_no > 0 { <p role="status">{ "您的评议票已提交，谢谢！请下一位评议人投票。" }</p> }
+                                <button class="primary big" onclick={{ let v = voting.clone(); Callback::from(move |_| v.set(true)) }}>{ "开始填写评议票" }</button>
+                            </div>
+                            <KioskExit lock={props.lock.clone()} note="" />
+                        }
+                    </>
+                }
+            }) }
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BallotProps {
+    lock: KioskLock,
+    round: Id,
+    people: Vec<(Id, String)>,
+    on_done: Callback<()>,
+}
+
+#[function_component(KioskBallot)]
+fn kiosk_ballot(props: &BallotProps) -> Html {
+    let session = use_session();
+    let votes = use_state(BTreeMap::<Id, Vote>::new);
+    let notice = use_state(|| None::<Notice>);
+    let onsubmit = {
+        let (session, votes, notice, lock, round, done) = (
+            session.clone(),
+            votes.clone(),
+            notice.clone(),
+            props.lock.clone(),
+            props.round,
+            props.on_done.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // Made under a one-off device id: the ballot says nothing of where it was cast.
+            let ballot = Ballot {
+                meta: Meta::new(&DeviceId::new_random(), time::now()),
+                evaluation_id: round,
+                group: lock.group,
+                number: 0,
+                source: Source::Kiosk,
+                votes: (*votes).clone(),
+                void: false,
+            };
+            let (session, notice, done, mut lock) =
+                (session.clone(), notice.clone(), done.clone(), lock.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut batch = Batch::default();
+                batch.put_as_received(Ballot::STORE, &ballot);
+                match session.commit(batch).await {
+                    Ok(()) => {
+                        lock.cast += 1;
+                        let _ = session.store.set_setting(KIOSK_LOCK, Some(lock)).await;
+                        done.emit(());
+                    }
+                    Err(m) => notice.set(Some(Notice::Error(m))),
+                }
+            });
+        })
+    };
+    html! {
+        <form class="kiosk-ballot" {onsubmit} aria-label="评议票">
+            <p>{ "请对每位被评议人选择一项；不了解的可以选“不了解”或不选。本票不记名。" }</p>
+            { for props.people.iter().map(|(id, name)| {
+                let id = *id;
+                html! {
+                    <fieldset>
+                        <legend>{ name }</legend>
+                        { for Vote::ALL.iter().map(|v| {
+                            let (votes, v) = (votes.clone(), *v);
+                            html! { <label class="choice"><input type="radio" name={id.to_string()} checked={votes.get(&id) == Some(&v)}
+                                onchange={Callback::from(move |_| { let mut n = (*votes).clone(); n.insert(id, v); votes.set(n); })} />{ v.label() }</label> }
+                        }) }
+                    </fieldset>
+                }
+            }) }
+            <NoticeBox notice={(*notice).clone()} />
+            <button type="submit" class="primary big">{ "提交评议票" }</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExitProps {
+    lock: KioskLock,
+    note: AttrValue,
+}
+
+/// Ends the kiosk with the secretary's password.
+#[function_component(KioskExit)]
+fn kiosk_exit(props: &ExitProps) -> Html {
+    let session = use_session();
+    let password = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let onsubmit = {
+        let (session, password, error, lock) = (
+            session.clone(),
+            password.clone(),
+            error.clone(),
+            props.lock.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !lock.opens_with(&password) {
+                error.set(Some("退出密码不对。评议人请不要操作这里。".into()));
+                return;
+            }
+            let (session, error) = (session.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(m) = set_lock(&session, None).await {
+                    error.set(Some(m));
+                }
+            });
+        })
+    };
+    html! {
+        <details class="kiosk-exit">
+            <summary>{ "结束现场投票（工作人员）" }</summary>
+            <p>{ &props.note }</p>
+            <form {onsubmit} aria-label="结束现场投票">
+                <label>{ "退出密码" }<input type="password" autocomplete="off" value={(*password).clone()}
+                    oninput={{ let p = password.clone(); Callback::from(move |e: InputEvent| p.set(field_value(&e))) }} /></label>
+                if let Some(m) = &*error { <p class="notice error" role="alert">{ m }</p> }
+                <button type="submit">{ "结束" }</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,163 @@
+//! The 述职评议 screens: rating rounds (set up, count paper ballots, the shared-computer kiosk,
+//! blank ballots, results), rating online from one's own browser, and exchanging files.
+
+mod blank;
+mod count;
+pub mod kiosk;
+mod results;
+mod round_detail;
+mod round_form;
+mod rounds;
+mod vote;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::model::{Ballot, Evaluation};
+use crate::admonition::model::Admonition;
+use crate::app::Route;
+use crate::record::Id;
+use crate::roster::model::Cadre;
+use crate::ui::load::{combined, use_records, Load};
+use crate::ui::tabs::{TabNav, TabRoute};
+
+/// Everything the 述职评议 screens show, each store loaded on its own and shared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingData {
+    pub rounds: Rc<Vec<Evaluation>>,
+    pub ballots: Rc<Vec<Ballot>>,
+    pub cadres: Rc<Vec<Cadre>>,
+    /// Read for the rule that an admonished cadre cannot be 优秀.
+    pub cases: Rc<Vec<Admonition>>,
+}
+
+type RatingLoads = (
+    Load<Vec<Evaluation>>,
+    Load<Vec<Ballot>>,
+    Load<Vec<Cadre>>,
+    Load<Vec<Admonition>>,
+);
+
+impl RatingData {
+    pub fn live_rounds(&self) -> Vec<&Evaluation> {
+        let mut list: Vec<&Evaluation> = self.rounds.iter().filter(|r| !r.deleted).collect();
+        list.sort_by_key(|r| std::cmp::Reverse((r.year, r.meta.created_at)));
+        list
+    }
+
+    pub fn round(&self, id: Id) -> Option<&Evaluation> {
+        self.rounds.iter().find(|r| r.meta.id == id && !r.deleted)
+    }
+
+    pub fn ballots_of(&self, round: Id) -> Vec<&Ballot> {
+        self.ballots
+            .iter()
+            .filter(|b| b.evaluation_id == round)
+            .collect()
+    }
+
+    pub fn person(&self, id: Id) -> (String, String) {
+        self.cadres
+            .iter()
+            .find(|c| c.meta.id == id)
+            .map(|c| (c.name.clone(), c.unit.clone()))
+            .unwrap_or_else(|| ("（已不在名册）".into(), String::new()))
+    }
+
+    /// The one rule both modules use: a case in the year rules out 优秀.
+    pub fn admonished(&self, year: i32) -> impl Fn(Id) -> bool + '_ {
+        move |id| crate::admonition::due::excluded_from_excellent(id, year, &self.cases)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssessmentTab {
+    Rounds,
+    Vote,
+}
+
+impl AssessmentTab {
+    const ALL: [AssessmentTab; 2] = [AssessmentTab::Rounds, AssessmentTab::Vote];
+
+    fn slug(self) -> &'static str {
+        match self {
+            AssessmentTab::Rounds => "rounds",
+            AssessmentTab::Vote => "vote",
+        }
+    }
+
+    pub fn parse(slug: &str) -> AssessmentTab {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.slug() == slug)
+            .unwrap_or(AssessmentTab::Rounds)
+    }
+}
+
+impl TabRoute for AssessmentTab {
+    fn label(self) -> &'static str {
+        match self {
+            AssessmentTab::Rounds => "评议组织（党政办）",
+            AssessmentTab::Vote => "网上评议（评议人）",
+        }
+    }
+
+    fn route(self) -> Route {
+        Route::AssessmentTab {
+            tab: self.slug().to_string(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentPageProps {
+    pub tab: AssessmentTab,
+    #[prop_or_default]
+    pub round: Option<Id>,
+}
+
+#[function_component(AssessmentPage)]
+pub fn assessment_page(props: &AssessmentPageProps) -> Html {
+    let loads: RatingLoads = (use_records(), use_records(), use_records(), use_records());
+    let data = use_memo(loads, |l| {
+        let ready = || {
+            Some(RatingData {
+                rounds: l.0.ready()?.clone(),
+                ballots: l.1.ready()?.clone(),
+                cadres: l.2.ready()?.clone(),
+                cases: l.3.ready()?.clone(),
+            })
+        };
+        combined(
+            &[l.0.failure(), l.1.failure(), l.2.failure(), l.3.failure()],
+            ready(),
+        )
+    });
+    let body = data.view(|data| {
+        let data = data.clone();
+        match (props.tab, props.round) {
+            (_, Some(id)) => html! { <round_detail::RoundDetail {data} round_id={id} /> },
+            (AssessmentTab::Rounds, None) => html! { <rounds::RoundsTab {data} /> },
+            (AssessmentTab::Vote, None) => html! { <vote::VoteTab {data} /> },
+        }
+    });
+    html! {
+        <section class="assessment">
+            <h1 class="no-print">{ "述职评议" }</h1>
+            <TabNav<AssessmentTab> label="述职评议" tabs={&AssessmentTab::ALL[..]} current={props.tab} />
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataProps {
+    pub data: Rc<RatingData>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RoundProps {
+    pub data: Rc<RatingData>,
+    pub round: Rc<Evaluation>,
+}

@@ -1,0 +1,146 @@
+//! 测评结果汇总表: each group's return, each person's votes, shares, composite score, rank,
+//! suggested and final grade with the reasons, and bonus coefficient; a bar chart; CSV, Excel
+//! and print.
+
+use yew::prelude::*;
+
+use super::RoundProps;
+use crate::assessment::model::{coefficient_text, Grade, Vote};
+use crate::assessment::report::{percent, result_rows};
+use crate::assessment::tally::{tally, GroupState, Tally};
+use crate::exchange::table::csv_text;
+use crate::office::xlsx;
+use crate::ui::download::{download_bytes, download_text};
+use crate::ui::notice::{Notice, NoticeBox};
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const COLOURS: [&str; 4] = ["#1a7f37", "#0969da", "#bf8700", "#cf222e"];
+
+#[function_component(Results)]
+pub fn results(props: &RoundProps) -> Html {
+    let notice = use_state(|| None::<Notice>);
+    let round = &props.round;
+    let data = &props.data;
+    let ballots: Vec<_> = data
+        .ballots_of(round.meta.id)
+        .into_iter()
+        .cloned()
+        .collect();
+    let admonished = data.admonished(round.year);
+    let t: Tally = tally(round, &ballots, &admonished);
+    let rows = result_rows(round, &t, &|id| data.person(id));
+    let export = |excel: bool| {
+        let (rows, notice, title) = (rows.clone(), notice.clone(), round.title.clone());
+        Callback::from(move |_| {
+            let result = if excel {
+                xlsx::workbook("测评结果", &rows)
+                    .and_then(|b| download_bytes(&format!("{title}-测评结果.xlsx"), XLSX, &b))
+            } else {
+                download_text(
+                    &format!("{title}-测评结果.csv"),
+                    "text/csv",
+                    &csv_text(&rows),
+                )
+            };
+            if let Err(m) = result {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
+    let mut people: Vec<_> = t.people.iter().collect();
+    people.sort_by_key(|p| p.rank);
+    let excellent = t
+        .people
+        .iter()
+        .filter(|p| p.grade == Some(Grade::Excellent))
+        .count();
+    html! {
+        <section class="results" aria-labelledby="results-h">
+            <h3 id="results-h">{ format!("{}测评结果汇总表", round.title) }</h3>
+            <NoticeBox notice={(*notice).clone()} />
+            <div class="toolbar no-print">
+                <button onclick={export(true)}>{ "导出 Excel" }</button>
+                <button onclick={export(false)}>{ "导出 CSV" }</button>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+            </div>
+            <table class="grid" aria-label="各评议组收票情况">
+                <thead><tr><th scope="col">{ "评议组" }</th><th scope="col">{ "权重" }</th><th scope="col">{ "发出" }</th><th scope="col">{ "收回" }</th><th scope="col">{ "计票" }</th></tr></thead>
+                <tbody>
+                { for t.groups.iter().map(|g| html! {
+                    <tr class={classes!((g.state != GroupState::Counted).then_some("late"))}>
+                        <th scope="row">{ &g.name }</th><td>{ format!("{}%", g.weight) }</td><td>{ g.issued }</td><td>{ g.returned }</td><td>{ g.state.label() }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <p>{ format!("优秀名额 {} 名（{}%），现评定优秀 {} 名。空白和“不了解”按弃权，不计入得票率。", t.quota, round.rules.quota, excellent) }</p>
+            <table class="grid" aria-label="测评结果">
+                <thead><tr>
+                    <th scope="col">{ "名次" }</th><th scope="col">{ "姓名" }</th>
+                    { for round.groups.iter().map(|g| html! { <th scope="col">{ format!("{}（优/称/基/不/弃）", g.name) }</th> }) }
+                    <th scope="col">{ "优秀率" }</th><th scope="col">{ "综合得分" }</th><th scope="col">{ "建议等次" }</th>
+                    <th scope="col">{ "评定等次" }</th><th scope="col">{ "说明" }</th><th scope="col">{ "奖金系数" }</th>
+                </tr></thead>
+                <tbody>
+                { for people.iter().map(|p| html! {
+                    <tr>
+                        <td>{ p.rank }</td>
+                        <th scope="row">{ data.person(p.cadre).0 }</th>
+                        { for p.per_group.iter().map(|c| html! { <td>{ Vote::ALL.iter().map(|v| c.of(*v).to_string()).collect::<Vec<_>>().join("/") }</td> }) }
+                        <td>{ percent(p.shares[0]) }</td>
+                        <td>{ p.composite.map(|c| format!("{c:.2}")).unwrap_or_else(|| "—".into()) }</td>
+                        <td>{ p.suggested.map(Grade::label).unwrap_or("—") }</td>
+                        <td><strong>{ p.grade.map(Grade::label).unwrap_or("—") }</strong></td>
+                        <td>{ p.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("；") }</td>
+                        <td>{ p.coefficient.map(coefficient_text).unwrap_or_default() }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <Chart names={people.iter().map(|p| data.person(p.cadre).0).collect::<Vec<_>>()}
+                shares={people.iter().map(|p| p.shares).collect::<Vec<_>>()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartProps {
+    names: Vec<String>,
+    shares: Vec<[f64; 4]>,
+}
+
+/// Each person's weighted shares as one stacked bar.
+#[function_component(Chart)]
+fn chart(props: &ChartProps) -> Html {
+    const ROW: f64 = 26.0;
+    const LEFT: f64 = 90.0;
+    const WIDTH: f64 = 520.0;
+    let height = ROW * props.names.len() as f64 + 30.0;
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {} {height}", LEFT + WIDTH + 10.0)} role="img" aria-label="各人得票率（加权）条形图" width="100%">
+                { for props.names.iter().zip(&props.shares).enumerate().map(|(i, (name, shares))| {
+                    let y = i as f64 * ROW;
+                    let mut x = LEFT;
+                    html! {
+                        <g>
+                            <text x={(LEFT - 6.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end" font-size="13">{ name }</text>
+                            { for shares.iter().enumerate().map(|(g, s)| {
+                                let w = s * WIDTH;
+                                let rect = html! { <rect x={x.to_string()} y={(y + 4.0).to_string()} width={w.max(0.0).to_string()} height="18" fill={COLOURS[g]}>
+                                    <title>{ format!("{} {}：{}", name, Grade::ALL[g].label(), percent(*s)) }</title></rect> };
+                                x += w;
+                                rect
+                            }) }
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>
+                { for Grade::ALL.iter().enumerate().map(|(g, grade)| html! {
+                    <span class="legend-item"><span class="swatch" style={format!("background:{}", COLOURS[g])}></span>{ grade.label() }</span>
+                }) }
+            </figcaption>
+        </figure>
+    }
+}
