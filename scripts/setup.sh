@@ -62,16 +62,17 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
-  # python-docx reads the .docx files the app writes, as Word would (pinned versions).
+  # python-docx and openpyxl read the .docx and .xlsx files the app writes, as Word and Excel
+  # would (pinned versions, in a virtual environment outside the repository).
   ZUOFENG_PYTHON="$HOME/.cache/zuofeng/python/bin/python"
-  if ! "$ZUOFENG_PYTHON" -c 'import docx' 2>/dev/null; then
-    say "python-docx for checking .docx files (once)"
+  if ! "$ZUOFENG_PYTHON" -c 'import docx, openpyxl' 2>/dev/null; then
+    say "python-docx and openpyxl for checking Office files (once)"
     if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
       apt_install python3 python3-venv
     fi
     python3 -m venv "$HOME/.cache/zuofeng/python"
     "$ZUOFENG_PYTHON" -m pip install -q --disable-pip-version-check \
-      python-docx==1.1.2 lxml==6.1.3 typing_extensions==4.16.0
+      python-docx==1.1.2 lxml==6.1.3 typing_extensions==4.16.0 openpyxl==3.1.5 et_xmlfile==2.0.0
   fi
   export ZUOFENG_PYTHON
   # The browser floor: real Chromium 86 and 109 kernels from npm, cached outside the repository.

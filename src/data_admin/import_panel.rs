@@ -262,8 +262,9 @@ fn import_view(
                 <div class="preview" aria-label="导入预览">
                     <h3>{ "导入预览" }</h3>
                     <p>{ format!(
-                        "文件“{}”：{}，由 {}（{}）于 {} 导出，应用版本 {}。",
-                        summary.file_name, summary.kind.label(), summary.exported_by.name, summary.exported_by.unit,
+                        "文件“{}”：{}，由 {}{} 于 {} 导出，应用版本 {}。",
+                        summary.file_name, summary.kind.label(), summary.exported_by.name,
+                        if summary.exported_by.unit.is_empty() { String::new() } else { format!("（{}）", summary.exported_by.unit) },
                         time::format_local(summary.exported_at), summary.app_version
                     ) }</p>
                     <table class="grid">

@@ -5,11 +5,7 @@
 // out only on an explicit choice, and a backup says whether it holds cases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
 
 let server;
 let browser;
@@ -24,17 +20,6 @@ after(async () => {
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '谈话诫勉' }).getByRole('link', { name: label, exact: true }).click();
-}
-
-/** Downloads the .docx the button makes and reads it with python-docx. */
-async function readDocx(page, trigger) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const dir = await mkdtemp(join(tmpdir(), 'zuofeng-docx-'));
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  const python = process.env.ZUOFENG_PYTHON ?? 'python3';
-  const script = new URL('./docx_check.py', import.meta.url).pathname;
-  return { name: dl.suggestedFilename(), ...JSON.parse(execFileSync(python, [script, path], { encoding: 'utf8' })) };
 }
 
 async function step(page, label, fill) {
@@ -124,7 +109,7 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   assert.ok(pdf.length > 5_000, 'an A4 PDF is made');
   await page.emulateMedia({ media: 'screen' });
 
-  const word = await readDocx(page, () => page.getByRole('button', { name: '导出 Word' }).click());
+  const word = await readOffice(page, () => page.getByRole('button', { name: '导出 Word' }).click());
   assert.equal(word.name, '诫勉谈话通知书-张三.docx');
   const text = word.paragraphs.filter((p) => p.trim());
   assert.deepEqual(text.slice(0, 3), ['〔2026〕1号', '诫勉谈话通知书', '张三同志：']);

@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests and the benchmark: a static server for dist/ on a free
 // loopback port, and Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -144,4 +146,18 @@ export async function eventually(read, check, timeout = 10_000) {
     if (Date.now() - start > timeout) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Clicks `trigger`, saves the .docx or .xlsx it downloads, and reads it with python-docx or
+ * openpyxl (`docx_check.py` / `xlsx_check.py`) as Word or Excel would.
+ */
+export async function readOffice(page, trigger) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const dir = await mkdtemp(join(tmpdir(), 'zuofeng-office-'));
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  const python = process.env.ZUOFENG_PYTHON ?? 'python3';
+  const script = new URL(path.endsWith('.docx') ? './docx_check.py' : './xlsx_check.py', import.meta.url).pathname;
+  return { name: dl.suggestedFilename(), ...JSON.parse(execFileSync(python, [script, path], { encoding: 'utf8' })) };
 }

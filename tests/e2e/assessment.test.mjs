@@ -1,0 +1,151 @@
+// 述职评议 as the office runs it: a round for three department heads; ten paper ballots of the
+// village cadres counted by keyboard at 20 keys a second, one miscounted ballot undone; three
+// raters vote at the locked kiosk; two raters vote from their own browsers and send files, one
+// file arrives twice; the result sheet shows the counts, the weighted scores, the grades with
+// the 优秀 quota and the admonition rule, the bonus coefficients, and opens in Excel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const json = (file) => [{ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) }];
+
+async function raterSends(roundFile, group, votes) {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '某代表', unit: '人大' });
+  await nav(page, '述职评议');
+  await page.getByRole('link', { name: '网上评议（评议人）' }).click();
+  await chooseFiles(page, '选择评议表文件（.json）', json(roundFile));
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+  const form = page.getByRole('form', { name: '网上评议票' });
+  await form.getByLabel('我所在的评议组').selectOption({ label: group });
+  for (const [person, vote] of Object.entries(votes)) {
+    await form.getByRole('group', { name: new RegExp(person) }).getByLabel(vote, { exact: true }).check();
+  }
+  const file = await download(page, () => form.getByRole('button', { name: '提交并保存评议票文件' }).click());
+  await page.getByText('文件不含您的姓名').waitFor();
+  await context.close();
+  return file;
+}
+
+test('a round counted from paper, kiosk and files, graded with quota and the admonition rule', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  for (const [name, unit] of [['赵一', '农业站'], ['钱二', '财政所'], ['孙三', '城建办']]) {
+    await addCadre(page, { name, unit, post: '站长' });
+  }
+  // 孙三 was admonished this year.
+  await nav(page, '谈话诫勉');
+  await page.getByRole('button', { name: '新建诫勉案件' }).click();
+  const caseForm = page.getByRole('form', { name: '新建诫勉案件' });
+  await caseForm.getByLabel('被诫勉人').selectOption({ label: '孙三（城建办）' });
+  await caseForm.getByLabel('事由（一句话）').fill('工作拖沓');
+  await caseForm.getByLabel('谈话地点').fill('会议室');
+  await caseForm.getByRole('button', { name: '立案' }).click();
+  await page.getByText(/已立案/).waitFor();
+
+  await nav(page, '述职评议');
+  await page.getByRole('button', { name: '新建评议' }).click();
+  const setup = page.getByRole('form', { name: '评议设置' });
+  for (const who of ['赵一（农业站）', '钱二（财政所）', '孙三（城建办）']) await setup.getByLabel(who).check();
+  await setup.getByLabel('村干部发票数').fill('12');
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await page.getByText('已保存评议：2026年度部门负责人述职评议').waitFor();
+  await page.getByRole('link', { name: '2026年度部门负责人述职评议' }).click();
+
+  // Paper ballots of the village cadres, typed fast; the fourth is a miscount and is undone.
+  await page.getByRole('button', { name: '纸质票计票' }).click();
+  const keys = page.getByLabel(/号票，请输入/);
+  await keys.focus();
+  await page.keyboard.type('121121121', { delay: 50 });
+  await page.keyboard.type('444', { delay: 50 });
+  await page.getByText('第 4 号票已计入。').waitFor();
+  await page.getByRole('button', { name: '撤销上一张（第 4 号）' }).click();
+  await page.getByText('第 4 号票已作废，不再计入。').waitFor();
+  await keys.focus();
+  await page.keyboard.type('121121121121' + '122' + '222222', { delay: 50 });
+  await page.getByText('第 11 号票已计入。').waitFor();
+  await page.getByRole('heading', { name: '本组已计 10 张' }).waitFor();
+  const totals = page.getByRole('table', { name: '本组计票合计' });
+  assert.deepEqual(await totals.getByRole('row', { name: /赵一/ }).getByRole('cell').allInnerTexts(), ['8', '2', '0', '0', '0']);
+  assert.deepEqual(await totals.getByRole('row', { name: /孙三/ }).getByRole('cell').allInnerTexts(), ['7', '3', '0', '0', '0']);
+
+  // The round goes out as a file; two raters vote from their own browsers.
+  const roundFile = await download(page, () => page.getByRole('button', { name: '导出评议表文件' }).click());
+  const first = await raterSends(roundFile, '人大代表', { 赵一: '优秀', 钱二: '基本称职', 孙三: '优秀' });
+  const second = await raterSends(roundFile, '人大代表', { 赵一: '称职', 钱二: '基本称职', 孙三: '优秀' });
+  assert.ok(!first.text.includes('某代表') && !first.text.includes('人大"'), 'no rater identity in a ballot file');
+
+  // Three raters at the kiosk.
+  await page.getByRole('button', { name: '现场投票' }).click();
+  const start = page.getByRole('form', { name: '开始现场投票' });
+  await start.getByLabel('评议组').selectOption({ label: '机关干部' });
+  await start.getByLabel('退出密码', { exact: true }).fill('hui2026');
+  await start.getByLabel('再输一次退出密码').fill('hui2026');
+  await start.getByRole('button', { name: '开始现场投票' }).click();
+  await page.getByRole('heading', { name: /机关干部评议票/ }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: '主导航' }).count(), 0, 'nothing else of the app shows');
+  for (const qian of ['称职', '称职', '不了解']) {
+    await page.getByRole('button', { name: '开始填写评议票' }).click();
+    const ballot = page.getByRole('form', { name: '评议票' });
+    await ballot.getByRole('group', { name: /赵一/ }).getByLabel('优秀').check();
+    await ballot.getByRole('group', { name: /钱二/ }).getByLabel(qian, { exact: true }).check();
+    await ballot.getByRole('group', { name: /孙三/ }).getByLabel('优秀').check();
+    await ballot.getByRole('button', { name: '提交评议票' }).click();
+    await page.getByText('您的评议票已提交，谢谢！').waitFor();
+  }
+  // A reload keeps the kiosk locked; a wrong password does not open it.
+  await page.reload();
+  await page.getByRole('button', { name: '开始填写评议票' }).waitFor();
+  await page.getByText('结束现场投票（工作人员）').click();
+  const exit = page.getByRole('form', { name: '结束现场投票' });
+  await exit.getByLabel('退出密码').fill('guess');
+  await exit.getByRole('button', { name: '结束' }).click();
+  await page.getByText('退出密码不对').waitFor();
+  await exit.getByLabel('退出密码').fill('hui2026');
+  await exit.getByRole('button', { name: '结束' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+
+  // The ballot files come back; one of them twice.
+  await nav(page, '述职评议');
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', [...json(first), ...json(second)]);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByRole('button', { name: '导入下一个文件' }).click();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', json(first));
+  await page.getByText('这张评议票已经导入过，不会重复计票。').waitFor();
+  await page.getByRole('button', { name: '取消' }).click();
+
+  await page.getByRole('link', { name: '2026年度部门负责人述职评议' }).click();
+  const groups = page.getByRole('table', { name: '各评议组收票情况' });
+  assert.deepEqual(await groups.getByRole('row', { name: /村干部/ }).getByRole('cell').allInnerTexts(), ['40%', '12', '10', '有效']);
+  assert.deepEqual((await groups.getByRole('row', { name: /人大代表/ }).getByRole('cell').allInnerTexts()).slice(2), ['2', '有效（收回不足一半，请注意）']);
+  const results = page.getByRole('table', { name: '测评结果' });
+  const row = async (name) => results.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts();
+  // 孙三 first (97.00) but admonished: 称职; 赵一 (95.50) takes the one 优秀 place.
+  assert.deepEqual(await row('孙三'), ['1', '7/3/0/0/0', '2/0/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '85.0%', '97.00', '优秀', '称职', '本年度受到诫勉，不能评为优秀', '1.00']);
+  assert.deepEqual(await row('赵一'), ['2', '8/2/0/0/0', '1/1/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '77.5%', '95.50', '优秀', '优秀', '', '1.20']);
+  assert.deepEqual(await row('钱二'), ['3', '0/10/0/0/0', '0/0/2/0/0', '0/0/0/0/0', '0/2/0/0/1', '0.0%', '75.00', '称职', '称职', '', '1.00']);
+
+  const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  assert.equal(excel.sheet, '测评结果');
+  assert.equal(excel.rows[0][0], '名次');
+  const zhao = excel.rows.find((r) => r[1] === '赵一');
+  assert.deepEqual([zhao[0], zhao[2], zhao.at(-3), zhao.at(-1)], ['2', '农业站', '优秀', '1.20']);
+  await context.close();
+});
