@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod data_admin;
 pub mod exchange;
 pub mod office;
+pub mod order;
 pub mod quiz;
 pub mod record;
 pub mod release;

@@ -65,10 +65,10 @@ pub fn attention_list(cases: &[Admonition], today: NaiveDate) -> Vec<(&Admonitio
         .iter()
         .filter_map(|c| attention(c, today).map(|a| (c, a)))
         .collect();
-    list.sort_by_key(|(c, a)| match a {
-        Attention::Overdue(n) => (0, -n),
-        Attention::DueIn(n) => (1, *n),
-        Attention::ObservationEnds(d) => (2, (*d - c.talk.date).num_days()),
+    crate::order::sort_by(&mut list, |(_, a)| match a {
+        Attention::Overdue(n) => crate::order::Key::ints(0, -n, 0),
+        Attention::DueIn(n) => crate::order::Key::ints(1, *n, 0),
+        Attention::ObservationEnds(d) => crate::order::Key::ints(2, crate::order::day(*d), 0),
     });
     list
 }

@@ -27,7 +27,7 @@ pub fn result_rows(
     }
     header.extend(["综合得分", "建议等次", "评定等次", "说明", "奖金系数"].map(String::from));
     let mut people: Vec<_> = tally.people.iter().collect();
-    people.sort_by_key(|p| p.rank);
+    crate::order::sort_by(&mut people, |p| crate::order::Key::int(p.rank as i64));
     let mut rows = vec![header];
     for p in people {
         let (name, unit) = person(p.cadre);

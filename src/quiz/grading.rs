@@ -185,7 +185,9 @@ pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> 
     let n = attempts.len();
     // Groups of the top and bottom 27 % (at least one person each) by total score.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(graded[i].score));
+    crate::order::sort_by(&mut order, |&i| {
+        crate::order::Key::int(-i64::from(graded[i].score))
+    });
     let group = ((n as f64) * 0.27).round().max(1.0) as usize;
     let (top, bottom) = if n >= 2 {
         (&order[..group.min(n / 2)], &order[n - group.min(n / 2)..])

@@ -255,7 +255,12 @@ pub fn build_paper(
             })
             .collect();
         // A stable start (by id) before shuffling keeps the draw reproducible.
-        pool.sort_by_key(|q| q.meta.id);
+        crate::order::sort_by(&mut pool, |q| {
+            let (hi, lo) = q.meta.id.as_u64_pair();
+            // Unsigned halves as signed numbers that sort the same way.
+            let signed = |n: u64| (n ^ (1 << 63)) as i64;
+            crate::order::Key::ints(signed(hi), signed(lo), 0)
+        });
         rng.shuffle(&mut pool);
         if pool.len() < rule.count {
             shortfalls.push(DrawShortfall {

@@ -140,7 +140,7 @@ pub fn roster_page() -> Html {
                 .iter()
                 .filter(|c| *show_retired || !c.retired)
                 .collect();
-            visible.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+            crate::order::sort_by(&mut visible, |c| crate::order::Key::text(&c.unit).then(&c.name));
             html! {
                 <table class="grid roster" aria-label="干部名册">
                     <thead><tr>

@@ -1,6 +1,7 @@
 //! 周调度, 月总结 and 每周工作安排, generated from the plan as editable documents: a title, the
 //! period, and one section per line (or person) with a text field per column.
 
+use crate::order::{day, sort_by, Key};
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -105,7 +106,7 @@ impl PlanData<'_> {
 
     fn live_lines(&self) -> Vec<&WorkLine> {
         let mut lines: Vec<&WorkLine> = self.lines.iter().filter(|l| !l.deleted).collect();
-        lines.sort_by(|a, b| (a.deadline, &a.name).cmp(&(b.deadline, &b.name)));
+        sort_by(&mut lines, |l| Key::int(day(l.deadline)).then(&l.name));
         lines
     }
 
@@ -115,7 +116,7 @@ impl PlanData<'_> {
             by_line.entry(t.line_id).or_default().push(t);
         }
         for list in by_line.values_mut() {
-            list.sort_by_key(|t| (t.order, t.due));
+            sort_by(list, |t| Key::ints(t.order, day(t.due), 0));
         }
         by_line
     }
@@ -365,11 +366,11 @@ pub fn weekly_plan(data: &PlanData, day: NaiveDate) -> ReportDoc {
         .into_iter()
         .map(|(id, tasks)| (name_of(&id), tasks))
         .collect();
-    people.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_by(&mut people, |p| Key::text(&p.0));
     let sections = people
         .into_iter()
         .map(|(name, mut tasks)| {
-            tasks.sort_by_key(|t| t.due);
+            sort_by(&mut tasks, |t| Key::int(crate::order::day(t.due)));
             let items = tasks.into_iter().map(|t| {
                 let when = if t.due < mon {
                     format!("已逾期，原定{}", md(t.due))

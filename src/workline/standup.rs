@@ -84,7 +84,9 @@ pub fn problems_in(
         }
     }
     let mut out: Vec<Problem> = latest.into_iter().map(|(_, p)| p).collect();
-    out.sort_by_key(|p| p.raised_on);
+    crate::order::sort_by(&mut out, |p| {
+        crate::order::Key::int(crate::order::day(p.raised_on))
+    });
     out
 }
 

@@ -91,7 +91,9 @@ pub fn case_form(props: &CaseFormProps) -> Html {
     let due = deadline(draft.talk.date, &rule, &data.calendars);
     let missing = missing_calendar(draft.talk.date, &rule, &data.calendars);
     let mut cadres: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
-    cadres.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+    crate::order::sort_by(&mut cadres, |c| {
+        crate::order::Key::text(&c.unit).then(&c.name)
+    });
     html! {
         <form class="form card" {onsubmit} aria-label="新建诫勉案件">
             <h2>{ "新建诫勉案件" }</h2>

@@ -36,7 +36,9 @@ pub struct CaseData {
 impl CaseData {
     pub fn live_cases(&self) -> Vec<&Admonition> {
         let mut list: Vec<&Admonition> = self.cases.iter().filter(|c| !c.deleted).collect();
-        list.sort_by_key(|c| std::cmp::Reverse(c.talk.date));
+        crate::order::sort_by(&mut list, |c| {
+            crate::order::Key::int(-crate::order::day(c.talk.date))
+        });
         list
     }
 
@@ -63,7 +65,9 @@ impl CaseData {
             .filter(|t| t.kind == kind && !t.deleted)
             .cloned()
             .collect();
-        own.sort_by_key(|t| std::cmp::Reverse(t.meta.updated_at));
+        crate::order::sort_by(&mut own, |t| {
+            crate::order::Key::int(-crate::order::moment(t.meta.updated_at))
+        });
         own.push(builtin(kind));
         own
     }

@@ -172,6 +172,6 @@ pub fn count(props: &RoundProps) -> Html {
 
 fn sorted(ballots: &[&Ballot]) -> Vec<Ballot> {
     let mut list: Vec<Ballot> = ballots.iter().map(|b| (*b).clone()).collect();
-    list.sort_by_key(|b| std::cmp::Reverse(b.number));
+    crate::order::sort_by(&mut list, |b| crate::order::Key::int(-i64::from(b.number)));
     list
 }

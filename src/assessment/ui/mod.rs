@@ -42,7 +42,13 @@ type RatingLoads = (
 impl RatingData {
     pub fn live_rounds(&self) -> Vec<&Evaluation> {
         let mut list: Vec<&Evaluation> = self.rounds.iter().filter(|r| !r.deleted).collect();
-        list.sort_by_key(|r| std::cmp::Reverse((r.year, r.meta.created_at)));
+        crate::order::sort_by(&mut list, |r| {
+            crate::order::Key::ints(
+                -i64::from(r.year),
+                -crate::order::moment(r.meta.created_at),
+                0,
+            )
+        });
         list
     }
 

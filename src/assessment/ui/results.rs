@@ -48,7 +48,7 @@ pub fn results(props: &RoundProps) -> Html {
         })
     };
     let mut people: Vec<_> = t.people.iter().collect();
-    people.sort_by_key(|p| p.rank);
+    crate::order::sort_by(&mut people, |p| crate::order::Key::int(p.rank as i64));
     let excellent = t
         .people
         .iter()

@@ -76,7 +76,9 @@ pub fn round_form(props: &RoundFormProps) -> Html {
         .iter()
         .filter(|c| !c.retired || draft.rated.contains(&c.meta.id))
         .collect();
-    cadres.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+    crate::order::sort_by(&mut cadres, |c| {
+        crate::order::Key::text(&c.unit).then(&c.name)
+    });
     let weights: u32 = draft.groups.iter().map(|g| g.weight).sum();
     html! {
         <form class="form card" {onsubmit} aria-label="评议设置">

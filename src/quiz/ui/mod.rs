@@ -50,7 +50,9 @@ type QuizLoads = (
 impl QuizData {
     pub fn live_quizzes(&self) -> Vec<&Quiz> {
         let mut list: Vec<&Quiz> = self.quizzes.iter().filter(|q| !q.deleted).collect();
-        list.sort_by_key(|q| std::cmp::Reverse(q.meta.created_at));
+        crate::order::sort_by(&mut list, |q| {
+            crate::order::Key::int(-crate::order::moment(q.meta.created_at))
+        });
         list
     }
 }

@@ -80,20 +80,19 @@ fn results_view(
     let graded: Vec<Graded> = attempts.iter().map(|a| grade(quiz, a)).collect();
     let mut order: Vec<usize> = (0..attempts.len()).collect();
     let (by, desc) = **sort;
-    order.sort_by(|&a, &b| {
-        let (x, y) = (attempts[a], attempts[b]);
-        let o = match by {
-            SortBy::Name => x.respondent.name.cmp(&y.respondent.name),
-            SortBy::Unit => x.respondent.unit.cmp(&y.respondent.unit),
-            SortBy::Score => graded[a].score.cmp(&graded[b].score),
-            SortBy::Submitted => x.submitted_at().cmp(&y.submitted_at()),
-        };
-        if desc {
-            o.reverse()
-        } else {
-            o
+    crate::order::sort_by(&mut order, |&i| {
+        use crate::order::Key;
+        let a = attempts[i];
+        match by {
+            SortBy::Name => Key::text(&a.respondent.name),
+            SortBy::Unit => Key::text(&a.respondent.unit),
+            SortBy::Score => Key::int(i64::from(graded[i].score)),
+            SortBy::Submitted => Key::int(a.submitted_at().map_or(i64::MIN, crate::order::moment)),
         }
     });
+    if desc {
+        order.reverse();
+    }
     let header = |label: &str, key: SortBy| {
         let sort = sort.clone();
         let arrow = if by == key {

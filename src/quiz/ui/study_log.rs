@@ -30,7 +30,9 @@ pub fn study_log_tab(props: &DataProps) -> Html {
 
     let cadres: Vec<_> = {
         let mut list: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
-        list.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+        crate::order::sort_by(&mut list, |c| {
+            crate::order::Key::text(&c.unit).then(&c.name)
+        });
         list
     };
     let on_save = {
@@ -73,7 +75,9 @@ pub fn study_log_tab(props: &DataProps) -> Html {
             .iter()
             .filter(|e| !e.deleted && e.date.year() == *year)
             .collect();
-        list.sort_by_key(|e| e.date);
+        crate::order::sort_by(&mut list, |e| {
+            crate::order::Key::int(crate::order::day(e.date))
+        });
         list
     };
     html! {

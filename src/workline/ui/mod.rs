@@ -9,6 +9,7 @@ mod share;
 mod standup;
 mod timeline;
 
+use crate::order::{day, sort_by, Key};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -45,7 +46,7 @@ type WorkLineLoads = (
 impl WorkLineData {
     pub fn live_lines(&self) -> Vec<&WorkLine> {
         let mut lines: Vec<&WorkLine> = self.lines.iter().filter(|l| !l.deleted).collect();
-        lines.sort_by(|a, b| (a.deadline, &a.name).cmp(&(b.deadline, &b.name)));
+        sort_by(&mut lines, |l| Key::int(day(l.deadline)).then(&l.name));
         lines
     }
 
@@ -59,7 +60,7 @@ impl WorkLineData {
             .iter()
             .filter(|t| t.line_id == line && !t.deleted)
             .collect();
-        tasks.sort_by_key(|t| (t.order, t.due));
+        sort_by(&mut tasks, |t| Key::ints(t.order, day(t.due), 0));
         tasks
     }
 
@@ -92,7 +93,7 @@ impl WorkLineData {
     /// Cadres that can be picked: on the roster and not retired.
     pub fn active_cadres(&self) -> Vec<&Cadre> {
         let mut list: Vec<&Cadre> = self.cadres.iter().filter(|c| !c.retired).collect();
-        list.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+        sort_by(&mut list, |c| Key::text(&c.unit).then(&c.name));
         list
     }
 }

@@ -46,7 +46,13 @@ pub fn my_tasks(props: &PlanProps) -> Html {
             .collect(),
         None => Vec::new(),
     };
-    tasks.sort_by_key(|t| (t.status == TaskStatus::Done, t.due));
+    crate::order::sort_by(&mut tasks, |t| {
+        crate::order::Key::ints(
+            i64::from(t.status == TaskStatus::Done),
+            crate::order::day(t.due),
+            0,
+        )
+    });
     html! {
         <>
             <label class="inline">{ "责任人" }
@@ -172,7 +178,7 @@ pub fn overdue(props: &PlanProps) -> Html {
         .filter(|t| plan.line(t.line_id).is_some())
         .filter_map(|t| days_overdue(t, today).map(|n| (t, n)))
         .collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    crate::order::sort_by(&mut rows, |r| crate::order::Key::int(-r.1));
     let line_link = |id: Id| {
         let name = plan.line(id).map(|l| l.name.clone()).unwrap_or_default();
         html! { <Link<Route> to={Route::WorkLineDetail { id: id.to_string() }}>{ name }</Link<Route>> }

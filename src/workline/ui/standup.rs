@@ -193,7 +193,9 @@ fn history(props: &HistoryProps) -> Html {
         .iter()
         .filter(|s| s.line_id == props.line_id)
         .collect();
-    entries.sort_by_key(|s| std::cmp::Reverse(s.date));
+    crate::order::sort_by(&mut entries, |s| {
+        crate::order::Key::int(-crate::order::day(s.date))
+    });
     html! {
         <table class="grid" aria-label="碰头会记录">
             <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "昨日完成" }</th><th scope="col">{ "今日计划" }</th><th scope="col">{ "问题" }</th></tr></thead>
