@@ -3,6 +3,7 @@
 //! thresholds, the 优秀 quota and bonus coefficients. Everything here but `ui/` is pure.
 
 pub mod counting;
+pub mod form;
 pub mod kiosk;
 pub mod model;
 pub mod report;

@@ -37,10 +37,11 @@ pub enum FileKind {
     DocumentTemplates,
     HolidayCalendar,
     RatingRound,
+    Forms,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 10] = [
+    pub const ALL: [FileKind; 11] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -51,6 +52,7 @@ impl FileKind {
         FileKind::DocumentTemplates,
         FileKind::HolidayCalendar,
         FileKind::RatingRound,
+        FileKind::Forms,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +67,7 @@ impl FileKind {
             FileKind::DocumentTemplates => "document_templates",
             FileKind::HolidayCalendar => "holiday_calendar",
             FileKind::RatingRound => "rating_round",
+            FileKind::Forms => "forms",
         }
     }
 
@@ -85,6 +88,7 @@ impl FileKind {
             FileKind::DocumentTemplates => "诫勉模板",
             FileKind::HolidayCalendar => "节假日安排",
             FileKind::RatingRound => "评议表",
+            FileKind::Forms => "自评述职表",
         }
     }
 
@@ -103,6 +107,11 @@ impl FileKind {
             // A rating round goes out with the people it rates; a ballot comes back alone.
             FileKind::RatingRound => matches!(store, StoreName::Evaluations | StoreName::Cadres),
             FileKind::Ballot => store == StoreName::Ballots,
+            // Templates sent out, and filled forms handed in.
+            FileKind::Forms => matches!(
+                store,
+                StoreName::FormTemplates | StoreName::SelfAssessments | StoreName::DutyReports
+            ),
         }
     }
 
@@ -111,7 +120,7 @@ impl FileKind {
         match self {
             FileKind::Backup => "数据管理",
             FileKind::QuizPackage | FileKind::AnswerSheet | FileKind::QuestionBank => "学习测验",
-            FileKind::Ballot | FileKind::RatingRound => "述职评议",
+            FileKind::Ballot | FileKind::RatingRound | FileKind::Forms => "述职评议",
             FileKind::CaseFile | FileKind::DocumentTemplates | FileKind::HolidayCalendar => {
                 "谈话诫勉"
             }

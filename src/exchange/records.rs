@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::admonition::deadline::HolidayCalendar;
 use crate::admonition::model::Admonition;
 use crate::admonition::template::DocumentTemplate;
+use crate::assessment::form::{DutyReport, FormTemplate, SelfAssessment};
 use crate::assessment::model::{Ballot, Evaluation};
 use crate::quiz::attempt::Attempt;
 use crate::quiz::model::Question;
@@ -109,6 +110,11 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
             e.check().map_err(|e| e.user_message())
         }),
         StoreName::Ballots => through(value, "评议票", unchecked::<Ballot>),
+        StoreName::FormTemplates => {
+            through(value, "自评或述职模板", |t: &FormTemplate| t.check())
+        }
+        StoreName::SelfAssessments => through(value, "自评表", unchecked::<SelfAssessment>),
+        StoreName::DutyReports => through(value, "述职报告", unchecked::<DutyReport>),
         StoreName::Admonitions => through(value, "诫勉案件", |c: &Admonition| {
             c.check().map_err(|e| e.user_message())
         }),

@@ -27,6 +27,7 @@ pub enum StoreName {
     Evaluations,
     Ballots,
     Awards,
+    FormTemplates,
     Admonitions,
     DocumentTemplates,
     HolidayCalendars,
@@ -61,7 +62,7 @@ impl Module {
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 20] = [
+    pub const ALL: [StoreName; 21] = [
         StoreName::Settings,
         StoreName::Cadres,
         StoreName::Questions,
@@ -75,6 +76,7 @@ impl StoreName {
         StoreName::Evaluations,
         StoreName::Ballots,
         StoreName::Awards,
+        StoreName::FormTemplates,
         StoreName::Admonitions,
         StoreName::DocumentTemplates,
         StoreName::HolidayCalendars,
@@ -104,6 +106,7 @@ impl StoreName {
             StoreName::Evaluations => "evaluations",
             StoreName::Ballots => "ballots",
             StoreName::Awards => "awards",
+            StoreName::FormTemplates => "form_templates",
             StoreName::Admonitions => "admonitions",
             StoreName::DocumentTemplates => "document_templates",
             StoreName::HolidayCalendars => "holiday_calendars",
@@ -134,6 +137,7 @@ impl StoreName {
             StoreName::Evaluations => "评议",
             StoreName::Ballots => "评议票",
             StoreName::Awards => "评优与奖金",
+            StoreName::FormTemplates => "自评和述职模板",
             StoreName::Admonitions => "诫勉案件",
             StoreName::DocumentTemplates => "诫勉模板",
             StoreName::HolidayCalendars => "节假日安排",
@@ -150,7 +154,9 @@ impl StoreName {
             Settings => Module::System,
             Cadres => Module::Roster,
             Questions | Quizzes | Attempts | Practice | MistakeBook | StudyEvents => Module::Quiz,
-            SelfAssessments | DutyReports | Evaluations | Ballots | Awards => Module::Assessment,
+            SelfAssessments | DutyReports | Evaluations | Ballots | Awards | FormTemplates => {
+                Module::Assessment
+            }
             Admonitions | DocumentTemplates | HolidayCalendars => Module::Admonition,
             WorkLines | Tasks | StandUps | WorkReports => Module::WorkLine,
         }
@@ -203,10 +209,11 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::WorkReports,
         ],
     },
-    // Version 3: each year's holidays and make-up working days, for working-day deadlines.
+    // Version 3: each year's holidays and make-up working days, for working-day deadlines;
+    // the templates of self-assessments and duty reports.
     Migration {
         to_version: 3,
-        creates: &[StoreName::HolidayCalendars],
+        creates: &[StoreName::HolidayCalendars, StoreName::FormTemplates],
     },
 ];
 

@@ -138,9 +138,9 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   const results = page.getByRole('table', { name: '测评结果' });
   const row = async (name) => results.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts();
   // 孙三 first (97.00) but admonished: 称职; 赵一 (95.50) takes the one 优秀 place.
-  assert.deepEqual(await row('孙三'), ['1', '7/3/0/0/0', '2/0/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '85.0%', '97.00', '优秀', '称职', '本年度受到诫勉，不能评为优秀', '1.00']);
-  assert.deepEqual(await row('赵一'), ['2', '8/2/0/0/0', '1/1/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '77.5%', '95.50', '优秀', '优秀', '', '1.20']);
-  assert.deepEqual(await row('钱二'), ['3', '0/10/0/0/0', '0/0/2/0/0', '0/0/0/0/0', '0/2/0/0/1', '0.0%', '75.00', '称职', '称职', '', '1.00']);
+  assert.deepEqual(await row('孙三'), ['1', '7/3/0/0/0', '2/0/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '85.0%', '97.00', '优秀', '未交', '称职', '本年度受到诫勉，不能评为优秀', '1.00']);
+  assert.deepEqual(await row('赵一'), ['2', '8/2/0/0/0', '1/1/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '77.5%', '95.50', '优秀', '未交', '优秀', '', '1.20']);
+  assert.deepEqual(await row('钱二'), ['3', '0/10/0/0/0', '0/0/2/0/0', '0/0/0/0/0', '0/2/0/0/1', '0.0%', '75.00', '称职', '未交', '称职', '', '1.00']);
 
   const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
   assert.equal(excel.sheet, '测评结果');
@@ -148,4 +148,57 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   const zhao = excel.rows.find((r) => r[1] === '赵一');
   assert.deepEqual([zhao[0], zhao[2], zhao.at(-3), zhao.at(-1)], ['2', '农业站', '优秀', '1.20']);
   await context.close();
+});
+
+test('a cadre fills in a self-assessment in their own browser; the office takes it in', async () => {
+  const cadre = await freshContext(browser);
+  const page = await openApp(cadre, server.url);
+  await setProfile(page, { name: '赵一', unit: '农业站', post: '站长' });
+  await nav(page, '述职评议');
+  await page.getByRole('link', { name: '自评与述职' }).click();
+  await page.getByRole('button', { name: '填写个人自评表（德能勤绩廉）' }).click();
+  const form = page.locator('.filled-form');
+  await form.getByLabel('德：政治素质和职业道德（满分 20）').fill('18');
+  await form.getByLabel('绩：工作实绩（满分 20）').fill('19');
+  await form.getByLabel('主要表现').fill('一、抓好春耕生产。\n二、完成秸秆禁烧任务。');
+  await form.getByText('20 字').waitFor();
+  await form.getByRole('combobox', { name: /自评等次/ }).selectOption('优秀');
+  // Saved as typed: after a reload the answers are still there.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.getByRole('button', { name: '打开个人自评表（德能勤绩廉）' }).click();
+  assert.equal(await form.getByLabel('主要表现').inputValue(), '一、抓好春耕生产。\n二、完成秸秆禁烧任务。');
+  assert.equal(await form.getByLabel('绩：工作实绩（满分 20）').inputValue(), '19');
+  await form.getByRole('button', { name: '提交' }).click();
+  await form.getByRole('button', { name: '确定提交' }).click();
+  await page.getByText('已提交。现在可以打印').waitFor();
+  assert.ok(await form.getByLabel('主要表现').evaluate((e) => e.readOnly), 'read-only once submitted');
+  const file = await download(page, () => form.getByRole('button', { name: '导出文件交党政办' }).click());
+  await cadre.close();
+
+  const office = await freshContext(browser);
+  const desk = await openApp(office, server.url);
+  await setProfile(desk, { name: '王秘书', unit: '党政办' });
+  await addCadre(desk, { name: '赵一', unit: '农业站' });
+  await addCadre(desk, { name: '钱二', unit: '财政所' });
+  await nav(desk, '述职评议');
+  await desk.getByRole('link', { name: '自评与述职' }).click();
+  await chooseFiles(desk, '选择交来的表或模板文件（.json，可多选）', json(file));
+  await desk.getByRole('button', { name: '确认导入' }).click();
+  await desk.getByText(/导入完成/).waitFor();
+  const received = desk.getByRole('table', { name: '收到的表' });
+  await received.getByRole('cell', { name: '赵一' }).waitFor();
+  await desk.getByText('个人自评表（德能勤绩廉）：名册中 1 人未交——钱二（财政所）').waitFor();
+  await desk.getByText('年度述职报告：名册中 2 人未交').waitFor();
+
+  // The self-assessed grade stands next to the others' rating.
+  await desk.getByRole('link', { name: '评议组织（党政办）' }).click();
+  await desk.getByRole('button', { name: '新建评议' }).click();
+  const setup = desk.getByRole('form', { name: '评议设置' });
+  await setup.getByLabel('赵一（农业站）').check();
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await desk.getByRole('link', { name: /年度部门负责人述职评议/ }).click();
+  const cells = await desk.getByRole('table', { name: '测评结果' }).getByRole('row', { name: /赵一/ }).getByRole('cell').allInnerTexts();
+  assert.equal(cells.at(-4), '优秀', `self-assessed grade in ${cells}`);
+  await office.close();
 });

@@ -3,6 +3,9 @@
 
 mod blank;
 mod count;
+mod form_fill;
+mod form_templates;
+mod forms;
 pub mod kiosk;
 mod results;
 mod round_detail;
@@ -14,6 +17,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::form::{
+    builtin_templates, Answer, DutyReport, FilledForm, FormTemplate, SelfAssessment,
+};
 use super::model::{Ballot, Evaluation};
 use crate::admonition::model::Admonition;
 use crate::app::Route;
@@ -30,6 +36,10 @@ pub struct RatingData {
     pub cadres: Rc<Vec<Cadre>>,
     /// Read for the rule that an admonished cadre cannot be 优秀.
     pub cases: Rc<Vec<Admonition>>,
+    /// The office's own form templates (the built-in ones are added by `templates()`).
+    pub form_templates: Rc<Vec<FormTemplate>>,
+    pub self_assessments: Rc<Vec<SelfAssessment>>,
+    pub duty_reports: Rc<Vec<DutyReport>>,
 }
 
 type RatingLoads = (
@@ -37,6 +47,9 @@ type RatingLoads = (
     Load<Vec<Ballot>>,
     Load<Vec<Cadre>>,
     Load<Vec<Admonition>>,
+    Load<Vec<FormTemplate>>,
+    Load<Vec<SelfAssessment>>,
+    Load<Vec<DutyReport>>,
 );
 
 impl RatingData {
@@ -71,6 +84,53 @@ impl RatingData {
             .unwrap_or_else(|| ("（已不在名册）".into(), String::new()))
     }
 
+    /// Every form template: the office's own and the built-in ones.
+    pub fn templates(&self) -> Vec<FormTemplate> {
+        let device = crate::record::DeviceId("builtin".into());
+        let mut all: Vec<FormTemplate> = self
+            .form_templates
+            .iter()
+            .filter(|t| !t.deleted)
+            .cloned()
+            .collect();
+        for b in builtin_templates(chrono::DateTime::default(), &device) {
+            if !all.iter().any(|t| t.meta.id == b.meta.id) {
+                all.push(b);
+            }
+        }
+        all
+    }
+
+    /// Every filled form, whichever store it is in, with its kind.
+    pub fn forms(&self) -> Vec<&FilledForm> {
+        let own = self.self_assessments.iter().map(|f| &f.0);
+        own.chain(self.duty_reports.iter().map(|f| &f.0))
+            .filter(|f| !f.deleted)
+            .collect()
+    }
+
+    /// The 自评等次 a person gave themself in `year`'s self-assessment, if handed in.
+    pub fn self_grade(&self, person: Id, year: i32) -> Option<String> {
+        let (name, unit) = self.person(person);
+        let templates = self.templates();
+        self.self_assessments.iter().map(|f| &f.0).find_map(|f| {
+            if f.deleted
+                || !f.is_submitted()
+                || f.year != year
+                || f.author.name != name
+                || f.author.unit != unit
+            {
+                return None;
+            }
+            let template = templates.iter().find(|t| t.meta.id == f.template_id)?;
+            let item = template.items().find(|i| i.label == "自评等次")?;
+            match f.answers.get(&item.key) {
+                Some(Answer::Choice(c)) => Some(c.clone()),
+                _ => None,
+            }
+        })
+    }
+
     /// The one rule both modules use: a case in the year rules out 优秀.
     pub fn admonished(&self, year: i32) -> impl Fn(Id) -> bool + '_ {
         move |id| crate::admonition::due::excluded_from_excellent(id, year, &self.cases)
@@ -80,15 +140,21 @@ impl RatingData {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssessmentTab {
     Rounds,
+    Forms,
     Vote,
 }
 
 impl AssessmentTab {
-    const ALL: [AssessmentTab; 2] = [AssessmentTab::Rounds, AssessmentTab::Vote];
+    const ALL: [AssessmentTab; 3] = [
+        AssessmentTab::Rounds,
+        AssessmentTab::Forms,
+        AssessmentTab::Vote,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
             AssessmentTab::Rounds => "rounds",
+            AssessmentTab::Forms => "forms",
             AssessmentTab::Vote => "vote",
         }
     }
@@ -105,6 +171,7 @@ impl TabRoute for AssessmentTab {
     fn label(self) -> &'static str {
         match self {
             AssessmentTab::Rounds => "评议组织（党政办）",
+            AssessmentTab::Forms => "自评与述职",
             AssessmentTab::Vote => "网上评议（评议人）",
         }
     }
@@ -125,7 +192,15 @@ pub struct AssessmentPageProps {
 
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
-    let loads: RatingLoads = (use_records(), use_records(), use_records(), use_records());
+    let loads: RatingLoads = (
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+    );
     let data = use_memo(loads, |l| {
         let ready = || {
             Some(RatingData {
@@ -133,12 +208,21 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                 ballots: l.1.ready()?.clone(),
                 cadres: l.2.ready()?.clone(),
                 cases: l.3.ready()?.clone(),
+                form_templates: l.4.ready()?.clone(),
+                self_assessments: l.5.ready()?.clone(),
+                duty_reports: l.6.ready()?.clone(),
             })
         };
-        combined(
-            &[l.0.failure(), l.1.failure(), l.2.failure(), l.3.failure()],
-            ready(),
-        )
+        let failures = [
+            l.0.failure(),
+            l.1.failure(),
+            l.2.failure(),
+            l.3.failure(),
+            l.4.failure(),
+            l.5.failure(),
+            l.6.failure(),
+        ];
+        combined(&failures, ready())
     });
     let body = data.view(|data| {
         let data = data.clone();
@@ -146,6 +230,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             (_, Some(id)) => html! { <round_detail::RoundDetail {data} round_id={id} /> },
             (AssessmentTab::Rounds, None) => html! { <rounds::RoundsTab {data} /> },
             (AssessmentTab::Vote, None) => html! { <vote::VoteTab {data} /> },
+            (AssessmentTab::Forms, None) => html! { <forms::FormsTab {data} /> },
         }
     });
     html! {

@@ -79,7 +79,7 @@ pub fn results(props: &RoundProps) -> Html {
                     <th scope="col">{ "名次" }</th><th scope="col">{ "姓名" }</th>
                     { for round.groups.iter().map(|g| html! { <th scope="col">{ format!("{}（优/称/基/不/弃）", g.name) }</th> }) }
                     <th scope="col">{ "优秀率" }</th><th scope="col">{ "综合得分" }</th><th scope="col">{ "建议等次" }</th>
-                    <th scope="col">{ "评定等次" }</th><th scope="col">{ "说明" }</th><th scope="col">{ "奖金系数" }</th>
+                    <th scope="col">{ "本人自评" }</th><th scope="col">{ "评定等次" }</th><th scope="col">{ "说明" }</th><th scope="col">{ "奖金系数" }</th>
                 </tr></thead>
                 <tbody>
                 { for people.iter().map(|p| html! {
@@ -90,6 +90,7 @@ pub fn results(props: &RoundProps) -> Html {
                         <td>{ percent(p.shares[0]) }</td>
                         <td>{ p.composite.map(|c| format!("{c:.2}")).unwrap_or_else(|| "—".into()) }</td>
                         <td>{ p.suggested.map(Grade::label).unwrap_or("—") }</td>
+                        <td>{ data.self_grade(p.cadre, round.year).unwrap_or_else(|| "未交".into()) }</td>
                         <td><strong>{ p.grade.map(Grade::label).unwrap_or("—") }</strong></td>
                         <td>{ p.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("；") }</td>
                         <td>{ p.coefficient.map(coefficient_text).unwrap_or_default() }</td>

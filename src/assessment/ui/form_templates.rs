@@ -1,0 +1,200 @@
+//! The office's form templates: copy a built-in one, edit sections and items, send the set to
+//! every township as a file. Editing a template a submitted form used makes a new version.
+
+use yew::prelude::*;
+
+use super::forms::current_templates;
+use super::DataProps;
+use crate::assessment::form::{FormTemplate, Item, ItemKind, Section};
+use crate::exchange::envelope::FileKind;
+use crate::record::Meta;
+use crate::session::{reporter, use_session};
+use crate::store::schema::StoreName;
+use crate::ui::export::{export_file, one_store};
+use crate::ui::form::{field_value, on_input};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+const KINDS: [&str; 4] = ["打分", "选择", "简短填写", "详细填写"];
+
+fn kind_of(label: &str, old: &ItemKind) -> ItemKind {
+    match label {
+        "打分" => ItemKind::Score {
+            max: 10,
+            weight: 10,
+        },
+        "选择" => ItemKind::Choice {
+            options: vec!["是".into(), "否".into()],
+        },
+        "简短填写" => ItemKind::ShortText,
+        "详细填写" => ItemKind::LongText,
+        _ => old.clone(),
+    }
+}
+
+#[function_component(FormTemplates)]
+pub fn form_templates(props: &DataProps) -> Html {
+    let session = use_session();
+    let editing = use_state(|| None::<(FormTemplate, Option<FormTemplate>)>);
+    let notice = use_state(|| None::<Notice>);
+    let all = props.data.templates();
+    let forms = props.data.forms();
+    let on_save = {
+        let (session, notice, editing, forms) = (
+            session.clone(),
+            notice.clone(),
+            editing.clone(),
+            forms
+                .iter()
+                .map(|f| (f.template_id, f.is_submitted()))
+                .collect::<Vec<_>>(),
+        );
+        Callback::from(move |draft: FormTemplate| {
+            let Some((_, original)) = (*editing).clone() else {
+                return;
+            };
+            if let Err(m) = draft.check() {
+                notice.set(Some(Notice::Error(m)));
+                return;
+            }
+            let saved = match original {
+                Some(o) => o.edited(
+                    draft,
+                    forms.iter().any(|(id, s)| *id == o.meta.id && *s),
+                    Meta::unsaved(time::now()),
+                ),
+                None => draft,
+            };
+            let done = format!("已保存：{}（第 {} 版）", saved.name, saved.version);
+            session.save(vec![saved], reporter(&notice), done);
+            editing.set(None);
+        })
+    };
+    let copy = |t: &FormTemplate| {
+        let editing = editing.clone();
+        let mut c = t.clone();
+        c.meta = Meta::unsaved(time::now());
+        c.family = c.meta.id;
+        c.version = 1;
+        c.name = format!("{}（本单位）", t.name);
+        Callback::from(move |_| editing.set(Some((c.clone(), None))))
+    };
+    let edit = |t: &FormTemplate| {
+        let (editing, t) = (editing.clone(), t.clone());
+        Callback::from(move |_| editing.set(Some((t.clone(), Some(t.clone())))))
+    };
+    let export = {
+        let (session, notice, own) = (
+            session.clone(),
+            notice.clone(),
+            props.data.form_templates.clone(),
+        );
+        Callback::from(move |_| {
+            let records = one_store(StoreName::FormTemplates, own.iter().filter(|t| !t.deleted));
+            notice.set(Some(
+                match export_file(&session, FileKind::Forms, &session.profile.unit, records) {
+                    Ok(f) => Notice::Success(format!("已导出模板文件“{}”。", f.name)),
+                    Err(m) => Notice::Error(m),
+                },
+            ));
+        })
+    };
+    html! {
+        <section class="card no-print" aria-labelledby="ft-h">
+            <h2 id="ft-h">{ "自评表和述职报告模板" }</h2>
+            <NoticeBox notice={(*notice).clone()} />
+            <table class="grid" aria-label="模板">
+                <thead><tr><th scope="col">{ "模板" }</th><th scope="col">{ "种类" }</th><th scope="col">{ "版本" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                <tbody>
+                { for current_templates(&all).into_iter().map(|t| {
+                    let own = props.data.form_templates.iter().any(|o| o.meta.id == t.meta.id);
+                    html! {
+                        <tr><td>{ &t.name }</td><td>{ t.kind.label() }</td><td>{ t.version }</td>
+                            <td><button onclick={copy(t)}>{ "复制为新模板" }</button>
+                                if own { <button onclick={edit(t)}>{ "修改" }</button> }</td></tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            <button onclick={export} disabled={props.data.form_templates.is_empty()}>{ "导出本单位模板" }</button>
+            if let Some((draft, _)) = &*editing {
+                <TemplateEditor key={draft.meta.id.to_string()} template={draft.clone()} on_save={on_save}
+                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
+            }
+        </section>
+    }
+}
+
+/// One change to the template, from what was typed into a field.
+type Edit = Box<dyn Fn(&mut FormTemplate, String)>;
+
+/// Edits item `i` of section `s`, if it is still there.
+fn at(t: &mut FormTemplate, s: usize, i: usize, f: impl FnOnce(&mut Item)) {
+    if let Some(item) = t.sections.get_mut(s).and_then(|x| x.items.get_mut(i)) {
+        f(item);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    template: FormTemplate,
+    on_save: Callback<FormTemplate>,
+    on_cancel: Callback<()>,
+}
+
+#[function_component(TemplateEditor)]
+fn template_editor(props: &EditorProps) -> Html {
+    let draft = use_state(|| props.template.clone());
+    let change = |f: Edit| {
+        let draft = draft.clone();
+        let f = std::rc::Rc::new(f);
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            f(&mut next, field_value(&e));
+            draft.set(next);
+        })
+    };
+    let next_key = draft.items().map(|i| i.key).max().unwrap_or(0) + 1;
+    html! {
+        <form class="form card" aria-label="编辑模板" onsubmit={{ let (d, s) = (draft.clone(), props.on_save.clone()); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.emit((*d).clone()) }) }}>
+            <label>{ "表名" }<input value={draft.name.clone()} oninput={on_input(&draft, |t, v| t.name = v)} /></label>
+            { for draft.sections.iter().enumerate().map(|(s, section)| html! {
+                <fieldset>
+                    <legend>{ format!("第 {} 部分", s + 1) }</legend>
+                    <label>{ "标题" }<input value={section.title.clone()} onchange={change(Box::new(move |t, v| if let Some(x) = t.sections.get_mut(s) { x.title = v }))} /></label>
+                    { for section.items.iter().enumerate().map(|(i, item)| {
+                        let n = format!("第 {} 部分第 {} 项", s + 1, i + 1);
+                        html! {
+                            <div class="template-item">
+                                <label>{ format!("{n}名称") }<input value={item.label.clone()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| it.label = v)))} /></label>
+                                <label>{ format!("{n}填法") }
+                                    <select onchange={change(Box::new(move |t, v| at(t, s, i, |it| it.kind = kind_of(&v, &it.kind))))}>
+                                        { for KINDS.iter().map(|k| html! { <option selected={*k == item.kind.label()}>{ *k }</option> }) }
+                                    </select>
+                                </label>
+                                { match &item.kind {
+                                    ItemKind::Score { max, weight } => html! { <>
+                                        <label>{ format!("{n}满分") }<input type="number" min="1" value={max.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { max, .. } = &mut it.kind { *max = v.trim().parse().unwrap_or(0) })))} /></label>
+                                        <label>{ format!("{n}权重") }<input type="number" min="1" value={weight.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { weight, .. } = &mut it.kind { *weight = v.trim().parse().unwrap_or(1) })))} /></label>
+                                    </> },
+                                    ItemKind::Choice { options } => html! {
+                                        <label>{ format!("{n}选项（用顿号“、”隔开）") }<input value={options.join("、")} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Choice { options } = &mut it.kind {
+                                            *options = v.split(['、', ',', '，']).map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect() })))} /></label>
+                                    },
+                                    _ => html! {},
+                                } }
+                                <button type="button" onclick={{ let d = draft.clone(); Callback::from(move |_| { let mut x = (*d).clone(); if let Some(sec) = x.sections.get_mut(s) { if i < sec.items.len() { sec.items.remove(i); } } d.set(x); }) }}>{ format!("删除{n}") }</button>
+                            </div>
+                        }
+                    }) }
+                    <button type="button" onclick={{ let d = draft.clone(); Callback::from(move |_| { let mut x = (*d).clone();
+                        if let Some(sec) = x.sections.get_mut(s) { sec.items.push(Item { key: next_key, label: String::new(), kind: ItemKind::LongText }); } d.set(x); }) }}>{ "添加一项" }</button>
+                </fieldset>
+            }) }
+            <button type="button" onclick={{ let d = draft.clone(); Callback::from(move |_| { let mut x = (*d).clone();
+                x.sections.push(Section { title: String::new(), items: vec![Item { key: next_key, label: String::new(), kind: ItemKind::LongText }] }); d.set(x); }) }}>{ "添加一部分" }</button>
+            <button type="submit" class="primary">{ "保存模板" }</button>
+            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+        </form>
+    }
+}
