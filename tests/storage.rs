@@ -237,3 +237,31 @@ async fn an_attempt_in_progress_keeps_its_answers() {
     assert_eq!(back, vec![a]);
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn an_upgrade_from_version_2_adds_the_calendar_and_form_template_stores() {
+    let name = "zf-test-upgrade-2";
+    let v2 = fresh(name, 2).await;
+    let c = cadre("李四");
+    v2.put(&c).await.expect("put");
+    v2.close();
+
+    let v3 = Store::open_version(name, DB_VERSION, || {})
+        .await
+        .expect("upgrade");
+    assert_eq!(v3.all::<Cadre>().await.expect("read"), vec![c]);
+    let calendar = zuofeng::admonition::deadline::HolidayCalendar {
+        meta: Meta::new(&device(), now()),
+        year: 2026,
+        holidays: Default::default(),
+        makeup_workdays: Default::default(),
+        note: "国办发明电".into(),
+    };
+    v3.put(&calendar).await.expect("a calendar is stored");
+    let templates = zuofeng::assessment::form::builtin_templates(now(), &device());
+    v3.put_many(&templates).await.expect("templates are stored");
+    let counts = v3.counts().await.expect("counts");
+    assert_eq!(counts.get(&StoreName::HolidayCalendars), Some(&1));
+    assert_eq!(counts.get(&StoreName::FormTemplates), Some(&2));
+    v3.close();
+}
