@@ -16,6 +16,7 @@ use crate::store::schema::StoreName;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::village::ui::{VillagePage, VillageTab};
 use crate::workline::ui::{WorkLinePage, WorkLineTab};
 use crate::{data_admin, home, profile, roster};
 
@@ -47,6 +48,10 @@ pub enum Route {
     WorkLineDetail { id: String },
     #[at("/workline/:tab")]
     WorkLineTab { tab: String },
+    #[at("/village")]
+    Village,
+    #[at("/village/:tab")]
+    VillageTab { tab: String },
     #[at("/data")]
     Data,
     #[at("/profile")]
@@ -71,6 +76,7 @@ impl Route {
             Route::WorkLine | Route::WorkLineDetail { .. } | Route::WorkLineTab { .. } => {
                 "工作分线"
             }
+            Route::Village | Route::VillageTab { .. } => "驻村与便民",
             Route::Data => "数据管理",
             Route::Profile => "个人信息",
             Route::NotFound => "页面不存在",
@@ -271,13 +277,14 @@ pub fn app() -> Html {
     }
 }
 
-const NAV: [Route; 7] = [
+const NAV: [Route; 8] = [
     Route::Home,
     Route::Roster,
     Route::Quiz,
     Route::Assessment,
     Route::Admonition,
     Route::WorkLine,
+    Route::Village,
     Route::Data,
 ];
 
@@ -369,6 +376,8 @@ fn switch(route: Route) -> Html {
             let case = uuid::Uuid::parse_str(&id).ok();
             html! { <AdmonitionPage tab={AdmonitionTab::Cases} {case} /> }
         }
+        Route::Village => html! { <VillagePage tab={VillageTab::Residents} /> },
+        Route::VillageTab { tab } => html! { <VillagePage tab={VillageTab::parse(&tab)} /> },
         Route::Data => html! { <data_admin::page::DataPage /> },
         Route::Profile => html! { <profile::ProfilePage /> },
         Route::NotFound => html! {

@@ -14,12 +14,13 @@ use crate::store::StoreError;
 use crate::ui::load::use_load;
 use crate::ui::time;
 
-const MODULES: [(Module, Route); 5] = [
+const MODULES: [(Module, Route); 6] = [
     (Module::Roster, Route::Roster),
     (Module::Quiz, Route::Quiz),
     (Module::Assessment, Route::Assessment),
     (Module::Admonition, Route::Admonition),
     (Module::WorkLine, Route::WorkLine),
+    (Module::Village, Route::Village),
 ];
 
 struct Overview {

@@ -15,6 +15,7 @@ pub mod record;
 pub mod release;
 pub mod roster;
 pub mod store;
+pub mod village;
 pub mod workline;
 
 #[cfg(target_arch = "wasm32")]

@@ -38,10 +38,12 @@ pub enum FileKind {
     HolidayCalendar,
     RatingRound,
     Forms,
+    VillageLog,
+    ServiceLedger,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 11] = [
+    pub const ALL: [FileKind; 13] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -53,6 +55,8 @@ impl FileKind {
         FileKind::HolidayCalendar,
         FileKind::RatingRound,
         FileKind::Forms,
+        FileKind::VillageLog,
+        FileKind::ServiceLedger,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +72,8 @@ impl FileKind {
             FileKind::HolidayCalendar => "holiday_calendar",
             FileKind::RatingRound => "rating_round",
             FileKind::Forms => "forms",
+            FileKind::VillageLog => "village_log",
+            FileKind::ServiceLedger => "service_ledger",
         }
     }
 
@@ -89,6 +95,8 @@ impl FileKind {
             FileKind::HolidayCalendar => "节假日安排",
             FileKind::RatingRound => "评议表",
             FileKind::Forms => "自评述职表",
+            FileKind::VillageLog => "驻村日志",
+            FileKind::ServiceLedger => "便民服务台账",
         }
     }
 
@@ -107,6 +115,8 @@ impl FileKind {
             // A rating round goes out with the people it rates; a ballot comes back alone.
             FileKind::RatingRound => matches!(store, StoreName::Evaluations | StoreName::Cadres),
             FileKind::Ballot => store == StoreName::Ballots,
+            FileKind::VillageLog => store == StoreName::VillageLogs,
+            FileKind::ServiceLedger => store == StoreName::ServiceLedger,
             // Templates sent out, and filled forms handed in.
             FileKind::Forms => matches!(
                 store,
@@ -125,6 +135,7 @@ impl FileKind {
                 "谈话诫勉"
             }
             FileKind::WorkLineUpdate => "工作分线",
+            FileKind::VillageLog | FileKind::ServiceLedger => "驻村与便民",
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::admonition::model::{Reason, Stage};
 use crate::admonition::template::DocKind;
 use crate::quiz::model::{Difficulty, QuestionKind};
 use crate::store::schema::StoreName;
+use crate::village::resident::Role;
 use crate::workline::model::{LineStatus, ProgressEntry, Recurrence, TaskStatus};
 
 /// The field's name on screen.
@@ -64,6 +65,34 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::StudyEvents, "date") => "日期",
         (S::StudyEvents, "attendees") => "参加人员",
         (S::WorkReports, "doc") => "内容",
+        (S::ResidentCadres, "cadre") => "驻村干部",
+        (S::ResidentCadres | S::VillageLogs | S::ServiceLedger, "village") => "村（社区）",
+        (S::ResidentCadres, "start") => "开始日期",
+        (S::ResidentCadres, "end") => "结束日期",
+        (S::VillageLogs, "date") => "日期",
+        (S::VillageLogs, "role") => "角色",
+        (S::VillageLogs, "done") => "做了什么",
+        (S::VillageLogs, "reached") => "联系群众人数",
+        (S::VillageLogs, "problems") => "反映的问题",
+        (S::VillageLogs, "follow_up") => "跟进情况",
+        (S::VillageLogs, "settled") => "问题是否解决",
+        (S::ServiceLedger, "person") => "办事群众",
+        (S::ServiceLedger, "phone") => "电话",
+        (S::ServiceLedger, "matter") => "事项",
+        (S::ServiceLedger, "taken_by") => "受理人",
+        (S::ServiceLedger, "received") => "受理日期",
+        (S::ServiceLedger, "promised") => "承诺办结日期",
+        (S::ServiceLedger, "done") => "办结日期",
+        (S::ServiceLedger, "one_visit") => "一次办好",
+        (S::ServiceLedger, "on_behalf") => "干部代办",
+        (S::ServiceLedger, "outcome") => "办理结果",
+        (S::ServiceLedger, "point") => "受理地点",
+        (S::PublicNotices, "title") => "标题",
+        (S::PublicNotices, "period") => "公开期间",
+        (S::PublicNotices, "body") => "正文",
+        (S::PublicNotices, "table") => "表格",
+        (S::PublicNotices, "posted") => "张贴日期",
+        (S::PublicNotices, "taken_down") => "撤下日期",
         (S::FormTemplates, "name") => "表名",
         (S::FormTemplates, "sections") => "内容",
         (S::FormTemplates, "kind") => "表的种类",
@@ -159,6 +188,7 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
         (S::Admonitions, "reason") => typed::<Reason>(value).map(|r| r.label().to_string()),
         (S::Admonitions, "stage") => typed::<Stage>(value).map(|s| s.label().to_string()),
         (S::DocumentTemplates, "kind") => typed::<DocKind>(value).map(|k| k.label().to_string()),
+        (S::VillageLogs, "role") => typed::<Role>(value).map(|r| r.label().to_string()),
         _ => None,
     };
     if let Some(text) = special {

@@ -15,6 +15,9 @@ use crate::quiz::paper::Quiz;
 use crate::record::Meta;
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;
+use crate::village::notice::PublicNotice;
+use crate::village::resident::{ResidentCadre, VillageLog};
+use crate::village::service::ServiceRequest;
 use crate::workline::model::{Task, WorkLine};
 use crate::workline::report::WorkReport;
 use crate::workline::standup::StandUp;
@@ -115,6 +118,14 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
         }
         StoreName::SelfAssessments => through(value, "自评表", unchecked::<SelfAssessment>),
         StoreName::DutyReports => through(value, "述职报告", unchecked::<DutyReport>),
+        StoreName::ResidentCadres => {
+            through(value, "驻村安排", |r: &ResidentCadre| r.check(&[]))
+        }
+        StoreName::VillageLogs => through(value, "驻村日志", |l: &VillageLog| l.check()),
+        StoreName::ServiceLedger => {
+            through(value, "便民服务记录", |r: &ServiceRequest| r.check())
+        }
+        StoreName::PublicNotices => through(value, "公开事项", |n: &PublicNotice| n.check()),
         StoreName::Admonitions => through(value, "诫勉案件", |c: &Admonition| {
             c.check().map_err(|e| e.user_message())
         }),
@@ -198,6 +209,11 @@ pub const REFERENCES: &[Reference] = &[
     Reference {
         from: StoreName::Evaluations,
         field: "rated",
+        to: StoreName::Cadres,
+    },
+    Reference {
+        from: StoreName::ResidentCadres,
+        field: "cadre",
         to: StoreName::Cadres,
     },
     Reference {

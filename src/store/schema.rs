@@ -35,6 +35,10 @@ pub enum StoreName {
     Tasks,
     StandUps,
     WorkReports,
+    ResidentCadres,
+    VillageLogs,
+    ServiceLedger,
+    PublicNotices,
 }
 
 /// The four modules plus the shared roster, for grouping counts on the home page.
@@ -45,6 +49,7 @@ pub enum Module {
     Assessment,
     Admonition,
     WorkLine,
+    Village,
     System,
 }
 
@@ -56,13 +61,14 @@ impl Module {
             Module::Assessment => "述职评议",
             Module::Admonition => "谈话诫勉",
             Module::WorkLine => "工作分线",
+            Module::Village => "驻村与便民",
             Module::System => "系统设置",
         }
     }
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 21] = [
+    pub const ALL: [StoreName; 25] = [
         StoreName::Settings,
         StoreName::Cadres,
         StoreName::Questions,
@@ -84,6 +90,10 @@ impl StoreName {
         StoreName::Tasks,
         StoreName::StandUps,
         StoreName::WorkReports,
+        StoreName::ResidentCadres,
+        StoreName::VillageLogs,
+        StoreName::ServiceLedger,
+        StoreName::PublicNotices,
     ];
 
     /// Stores whose records travel in exchange files (settings stay in this browser).
@@ -114,6 +124,10 @@ impl StoreName {
             StoreName::Tasks => "tasks",
             StoreName::StandUps => "stand_ups",
             StoreName::WorkReports => "work_reports",
+            StoreName::ResidentCadres => "resident_cadres",
+            StoreName::VillageLogs => "village_logs",
+            StoreName::ServiceLedger => "service_ledger",
+            StoreName::PublicNotices => "public_notices",
         }
     }
 
@@ -145,6 +159,10 @@ impl StoreName {
             StoreName::Tasks => "任务",
             StoreName::StandUps => "碰头会记录",
             StoreName::WorkReports => "调度与总结",
+            StoreName::ResidentCadres => "驻村安排",
+            StoreName::VillageLogs => "驻村日志",
+            StoreName::ServiceLedger => "便民服务台账",
+            StoreName::PublicNotices => "公开栏",
         }
     }
 
@@ -159,6 +177,7 @@ impl StoreName {
             }
             Admonitions | DocumentTemplates | HolidayCalendars => Module::Admonition,
             WorkLines | Tasks | StandUps | WorkReports => Module::WorkLine,
+            ResidentCadres | VillageLogs | ServiceLedger | PublicNotices => Module::Village,
         }
     }
 
@@ -210,10 +229,18 @@ pub const MIGRATIONS: &[Migration] = &[
         ],
     },
     // Version 3: each year's holidays and make-up working days, for working-day deadlines;
-    // the templates of self-assessments and duty reports.
+    // the templates of self-assessments and duty reports; resident cadres and their logs, the
+    // service ledger and the public notices.
     Migration {
         to_version: 3,
-        creates: &[StoreName::HolidayCalendars, StoreName::FormTemplates],
+        creates: &[
+            StoreName::HolidayCalendars,
+            StoreName::FormTemplates,
+            StoreName::ResidentCadres,
+            StoreName::VillageLogs,
+            StoreName::ServiceLedger,
+            StoreName::PublicNotices,
+        ],
     },
 ];
 

@@ -1,0 +1,265 @@
+//! 便民服务: the ledger of requests taken at the service centre and the village service points,
+//! the month's figures, and the public list that hides phone numbers (办事公开).
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::record::{Entity, Meta};
+use crate::store::schema::StoreName;
+
+/// Matters offered until the office sets its own list.
+pub const DEFAULT_MATTERS: [&str; 8] = [
+    "低保、救助申请",
+    "医保、社保参保",
+    "建房审批",
+    "户籍、身份证明",
+    "惠农补贴",
+    "民事调解",
+    "证明开具",
+    "其他",
+];
+
+/// One request (服务台账).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceRequest {
+    pub meta: Meta,
+    /// 服务中心, or the village service point's name.
+    pub point: String,
+    pub person: String,
+    #[serde(default)]
+    pub village: String,
+    #[serde(default)]
+    pub phone: String,
+    pub matter: String,
+    /// The cadre who took it.
+    pub taken_by: String,
+    pub received: NaiveDate,
+    #[serde(default)]
+    pub promised: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: Option<NaiveDate>,
+    /// Settled in one visit (一次办).
+    #[serde(default)]
+    pub one_visit: bool,
+    /// Handled by a cadre on the person's behalf (代办).
+    #[serde(default)]
+    pub on_behalf: bool,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+impl Entity for ServiceRequest {
+    const STORE: StoreName = StoreName::ServiceLedger;
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+}
+
+impl ServiceRequest {
+    pub fn check(&self) -> Result<(), String> {
+        if self.person.trim().is_empty() {
+            return Err("请填写办事群众姓名。".into());
+        }
+        if self.matter.trim().is_empty() {
+            return Err("请选择或填写所办事项。".into());
+        }
+        if self.taken_by.trim().is_empty() {
+            return Err("请填写受理人。".into());
+        }
+        if self.done.is_some_and(|d| d < self.received) {
+            return Err("办结日期不能早于受理日期。".into());
+        }
+        if self.promised.is_some_and(|d| d < self.received) {
+            return Err("承诺办结日期不能早于受理日期。".into());
+        }
+        let digits = self.phone.chars().filter(char::is_ascii_digit).count();
+        if !self.phone.trim().is_empty() && !(7..=12).contains(&digits) {
+            return Err("电话号码应为 7 到 12 位数字。".into());
+        }
+        Ok(())
+    }
+
+    /// Open and past the promised day on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        !self.deleted && self.done.is_none() && self.promised.is_some_and(|p| p < today)
+    }
+}
+
+/// A month's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthFigures {
+    pub requests: usize,
+    pub done: usize,
+    /// Share of the month's settled requests settled in one visit, 0–1.
+    pub one_visit_share: Option<f64>,
+    pub on_behalf: usize,
+    /// Average days from taking to settling, of those settled.
+    pub average_days: Option<f64>,
+    /// Requests still open past their promised day (of any month), on `today`.
+    pub overdue: usize,
+}
+
+fn in_month(d: NaiveDate, year: i32, month: u32) -> bool {
+    d.year() == year && d.month() == month
+}
+
+/// The figures of requests taken in `year`/`month`.
+pub fn month_figures(
+    ledger: &[ServiceRequest],
+    year: i32,
+    month: u32,
+    today: NaiveDate,
+) -> MonthFigures {
+    let taken: Vec<&ServiceRequest> = ledger
+        .iter()
+        .filter(|r| !r.deleted && in_month(r.received, year, month))
+        .collect();
+    let done: Vec<&&ServiceRequest> = taken.iter().filter(|r| r.done.is_some()).collect();
+    let share = |n: usize, of: usize| (of > 0).then(|| n as f64 / of as f64);
+    let days: i64 = done
+        .iter()
+        .filter_map(|r| r.done.map(|d| (d - r.received).num_days()))
+        .sum();
+    MonthFigures {
+        requests: taken.len(),
+        done: done.len(),
+        one_visit_share: share(done.iter().filter(|r| r.one_visit).count(), done.len()),
+        on_behalf: taken.iter().filter(|r| r.on_behalf).count(),
+        average_days: (!done.is_empty()).then(|| days as f64 / done.len() as f64),
+        overdue: ledger.iter().filter(|r| r.overdue(today)).count(),
+    }
+}
+
+/// The month's public list (办事公开): no phone numbers, the person's name shown with its given
+/// name masked (张*明), as the list is posted for anyone to read.
+pub fn public_rows(ledger: &[ServiceRequest], year: i32, month: u32) -> Vec<Vec<String>> {
+    let mut rows = vec![[
+        "受理日期",
+        "办事群众",
+        "村（社区）",
+        "事项",
+        "办理情况",
+        "办结日期",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let mut month: Vec<&ServiceRequest> = ledger
+        .iter()
+        .filter(|r| !r.deleted && in_month(r.received, year, month))
+        .collect();
+    crate::order::sort_by(&mut month, |r| {
+        crate::order::Key::int(crate::order::day(r.received))
+    });
+    for r in month {
+        let state = match (r.done, r.one_visit, r.on_behalf) {
+            (None, ..) => "办理中".to_string(),
+            (Some(_), true, _) => "已办结（一次办好）".to_string(),
+            (Some(_), _, true) => "已办结（干部代办）".to_string(),
+            (Some(_), ..) => "已办结".to_string(),
+        };
+        rows.push(vec![
+            r.received.to_string(),
+            masked(&r.person),
+            r.village.clone(),
+            r.matter.clone(),
+            state,
+            r.done.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
+    }
+    rows
+}
+
+/// 张三 → 张*, 张小明 → 张*明, 欧阳小明 → 欧**明.
+pub fn masked(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    match chars.len() {
+        0 | 1 => chars.iter().collect(),
+        2 => format!("{}*", chars[0]),
+        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::DeviceId;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn req(
+        received: &str,
+        done: Option<&str>,
+        one_visit: bool,
+        promised: Option<&str>,
+    ) -> ServiceRequest {
+        ServiceRequest {
+            meta: Meta::new(&DeviceId("a".into()), chrono::DateTime::default()),
+            point: "服务中心".into(),
+            person: "张小明".into(),
+            village: "东村".into(),
+            phone: "13800001111".into(),
+            matter: "证明开具".into(),
+            taken_by: "王干事".into(),
+            received: d(received),
+            promised: promised.map(d),
+            done: done.map(d),
+            one_visit,
+            on_behalf: !one_visit,
+            outcome: String::new(),
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn month_figures_count_one_visit_share_days_and_overdue() {
+        let ledger = [
+            req("2026-11-02", Some("2026-11-02"), true, None),
+            req("2026-11-03", Some("2026-11-07"), false, None),
+            req("2026-11-10", None, false, Some("2026-11-20")),
+            req("2026-10-30", Some("2026-11-01"), true, None),
+        ];
+        let f = month_figures(&ledger, 2026, 11, d("2026-11-28"));
+        assert_eq!((f.requests, f.done, f.on_behalf, f.overdue), (3, 2, 2, 1));
+        assert_eq!(f.one_visit_share, Some(0.5));
+        assert_eq!(f.average_days, Some(2.0));
+        let none = month_figures(&ledger, 2026, 9, d("2026-11-28"));
+        assert_eq!((none.one_visit_share, none.average_days), (None, None));
+    }
+
+    #[test]
+    fn the_public_list_hides_phones_and_masks_names() {
+        let rows = public_rows(
+            &[req("2026-11-02", Some("2026-11-02"), true, None)],
+            2026,
+            11,
+        );
+        let text = rows.concat().join("|");
+        assert!(!text.contains("13800001111"));
+        assert!(!text.contains("张小明"));
+        assert_eq!(rows[1][1], "张*明");
+        assert_eq!(rows[1][4], "已办结（一次办好）");
+        assert_eq!(
+            (masked("张三"), masked("欧阳小明")),
+            ("张*".to_string(), "欧**明".to_string())
+        );
+    }
+
+    #[test]
+    fn a_request_checks_its_dates_and_phone() {
+        assert!(req("2026-11-02", Some("2026-11-01"), true, None)
+            .check()
+            .is_err());
+        let mut r = req("2026-11-02", None, true, None);
+        r.phone = "12".into();
+        assert!(r.check().is_err());
+        r.phone = "0371-1234567".into();
+        assert!(r.check().is_ok());
+    }
+}

@@ -1,0 +1,183 @@
+//! The 驻村与便民 screens: resident postings, the village log, the service ledger and the public
+//! notices.
+
+mod logs;
+mod notices;
+mod residents;
+mod service;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::notice::PublicNotice;
+use super::resident::{ResidentCadre, VillageLog};
+use super::service::ServiceRequest;
+use crate::app::Route;
+use crate::record::Id;
+use crate::roster::model::Cadre;
+use crate::ui::load::{combined, use_records, Load};
+use crate::ui::tabs::{TabNav, TabRoute};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VillageData {
+    pub postings: Rc<Vec<ResidentCadre>>,
+    pub logs: Rc<Vec<VillageLog>>,
+    pub ledger: Rc<Vec<ServiceRequest>>,
+    pub notices: Rc<Vec<PublicNotice>>,
+    pub cadres: Rc<Vec<Cadre>>,
+}
+
+type VillageLoads = (
+    Load<Vec<ResidentCadre>>,
+    Load<Vec<VillageLog>>,
+    Load<Vec<ServiceRequest>>,
+    Load<Vec<PublicNotice>>,
+    Load<Vec<Cadre>>,
+);
+
+impl VillageData {
+    pub fn name_of(&self, id: Id) -> String {
+        self.cadres
+            .iter()
+            .find(|c| c.meta.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| "（已不在名册）".into())
+    }
+
+    /// Every village named in a posting or a log, in order.
+    pub fn villages(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .postings
+            .iter()
+            .filter(|p| !p.deleted)
+            .map(|p| p.village.clone())
+            .chain(
+                self.logs
+                    .iter()
+                    .filter(|l| !l.deleted)
+                    .map(|l| l.village.clone()),
+            )
+            .collect();
+        crate::order::sort_by(&mut all, |v| crate::order::Key::text(v));
+        all.dedup();
+        all
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VillageTab {
+    Residents,
+    Logs,
+    Service,
+    Notices,
+}
+
+impl VillageTab {
+    const ALL: [VillageTab; 4] = [
+        VillageTab::Residents,
+        VillageTab::Logs,
+        VillageTab::Service,
+        VillageTab::Notices,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            VillageTab::Residents => "residents",
+            VillageTab::Logs => "logs",
+            VillageTab::Service => "service",
+            VillageTab::Notices => "notices",
+        }
+    }
+
+    pub fn parse(slug: &str) -> VillageTab {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.slug() == slug)
+            .unwrap_or(VillageTab::Residents)
+    }
+}
+
+impl TabRoute for VillageTab {
+    fn label(self) -> &'static str {
+        match self {
+            VillageTab::Residents => "驻村安排",
+            VillageTab::Logs => "驻村日志",
+            VillageTab::Service => "便民服务台账",
+            VillageTab::Notices => "公开栏",
+        }
+    }
+
+    fn route(self) -> Route {
+        Route::VillageTab {
+            tab: self.slug().to_string(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VillagePageProps {
+    pub tab: VillageTab,
+}
+
+#[function_component(VillagePage)]
+pub fn village_page(props: &VillagePageProps) -> Html {
+    let loads: VillageLoads = (
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+        use_records(),
+    );
+    let data = use_memo(loads, |l| {
+        let ready = || {
+            Some(VillageData {
+                postings: l.0.ready()?.clone(),
+                logs: l.1.ready()?.clone(),
+                ledger: l.2.ready()?.clone(),
+                notices: l.3.ready()?.clone(),
+                cadres: l.4.ready()?.clone(),
+            })
+        };
+        let failures = [
+            l.0.failure(),
+            l.1.failure(),
+            l.2.failure(),
+            l.3.failure(),
+            l.4.failure(),
+        ];
+        combined(&failures, ready())
+    });
+    let body = data.view(|data| {
+        let data = data.clone();
+        match props.tab {
+            VillageTab::Residents => html! { <residents::Residents {data} /> },
+            VillageTab::Logs => html! { <logs::Logs {data} /> },
+            VillageTab::Service => html! { <service::Service {data} /> },
+            VillageTab::Notices => html! { <notices::Notices {data} /> },
+        }
+    });
+    html! {
+        <section class="village">
+            <h1 class="no-print">{ "驻村与便民" }</h1>
+            <TabNav<VillageTab> label="驻村与便民" tabs={&VillageTab::ALL[..]} current={props.tab} />
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataProps {
+    pub data: Rc<VillageData>,
+}
+
+/// The first and last day of the month of `day`.
+pub fn month_of(day: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let first = day.with_day(1).unwrap_or(day);
+    let last = first
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(day);
+    (first, last)
+}
