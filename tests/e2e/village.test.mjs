@@ -1,0 +1,144 @@
+// 驻村与便民 as people use it: two resident cadres keep their logs in their own browsers and
+// send them; the office takes both in and sees entries by role per village, the village nobody
+// visited lately and the open problems; the service centre records requests and reads the
+// month's figures and the public list, which shows no phone number.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tab(page, label) {
+  await page.getByRole('navigation', { name: '驻村与便民' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+async function logEntry(page, { date, village, role, done, problems = '' }) {
+  const form = page.getByRole('form', { name: '写驻村日志' });
+  await form.getByLabel('日期').fill(date);
+  await form.getByLabel('村（社区）').fill(village);
+  await form.getByLabel('角色').selectOption({ label: role });
+  await form.getByLabel('做了什么').fill(done);
+  await form.getByLabel('联系群众人数').fill('12');
+  await form.getByLabel('群众反映的问题').fill(problems);
+  await form.getByRole('button', { name: '保存日志' }).click();
+  await page.getByText(`已记下 ${date} ${role}的日志。`).waitFor();
+}
+
+async function residentSends(name, entries) {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name, unit: '镇政府' });
+  await nav(page, '驻村与便民');
+  await tab(page, '驻村日志');
+  for (const e of entries) await logEntry(page, e);
+  const file = await download(page, () => page.getByRole('button', { name: `导出我的日志（${entries.length} 条）发给党政办` }).click());
+  await context.close();
+  return file;
+}
+
+const json = (f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) });
+
+test('resident logs come in from two cadres and are read by village, role and month', async () => {
+  const first = await residentSends('刘驻村', [
+    { date: '2026-11-03', village: '东村', role: '传达员', done: '传达秋冬种植补贴政策' },
+    { date: '2026-11-10', village: '东村', role: '办事员', done: '代办两户低保年审' },
+    { date: '2026-11-18', village: '东村', role: '报告员', done: '召开群众座谈会', problems: '村东路灯坏了三盏' },
+  ]);
+  const second = await residentSends('陈驻村', [
+    { date: '2026-11-05', village: '西村', role: '指导员', done: '指导制定产业规划' },
+    { date: '2026-09-20', village: '南村', role: '督查员', done: '检查秸秆禁烧' },
+  ]);
+
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '刘驻村', unit: '镇政府' });
+  await nav(page, '驻村与便民');
+  const posting = page.getByRole('form', { name: '安排驻村' });
+  await posting.getByLabel('驻村干部').selectOption({ label: '刘驻村（镇政府）' });
+  await posting.getByLabel('村（社区）').fill('东村');
+  await posting.getByLabel('开始日期').fill('2026-03-01');
+  await posting.getByRole('button', { name: '保存驻村安排' }).click();
+  await page.getByRole('table', { name: '驻村安排' }).getByRole('cell', { name: '刘驻村' }).waitFor();
+  // One cadre, one village at a time.
+  await posting.getByLabel('驻村干部').selectOption({ label: '刘驻村（镇政府）' });
+  await posting.getByLabel('村（社区）').fill('西村');
+  await posting.getByRole('button', { name: '保存驻村安排' }).click();
+  await page.getByText('同一时间只能驻一个村').waitFor();
+
+  await tab(page, '驻村日志');
+  await chooseFiles(page, '选择驻村日志文件（.json，可多选）', [json(first), json(second)]);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByRole('button', { name: '导入下一个文件' }).click();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+  await page.getByLabel('月份').fill('2026-11');
+  const villages = page.getByRole('table', { name: '各村驻村日志（按角色）' });
+  // 传达员 指导员 办事员 督查员 报告员 合计
+  assert.deepEqual(await villages.getByRole('row', { name: /东村/ }).getByRole('cell').allInnerTexts(), ['1', '0', '1', '0', '1', '3']);
+  assert.deepEqual(await villages.getByRole('row', { name: /西村/ }).getByRole('cell').allInnerTexts(), ['0', '1', '0', '0', '0', '1']);
+  assert.deepEqual(await villages.getByRole('row', { name: /南村/ }).getByRole('cell').allInnerTexts(), ['0', '0', '0', '0', '0', '0']);
+  const cadres = page.getByRole('table', { name: '各驻村干部日志（按角色）' });
+  assert.deepEqual((await cadres.getByRole('row', { name: /刘驻村/ }).getByRole('cell').allInnerTexts()).at(-1), '3');
+  await page.getByRole('list', { name: '长时间没有驻村记录的村' }).getByText('南村：最近一次 2026-09-20').waitFor();
+  const open = page.getByRole('table', { name: '未解决的问题' });
+  await open.getByRole('cell', { name: '村东路灯坏了三盏' }).waitFor();
+  await open.getByRole('button', { name: '已解决' }).click();
+  await page.getByText('已标记为解决。').waitFor();
+  assert.equal(await open.getByRole('cell', { name: '村东路灯坏了三盏' }).count(), 0);
+  await context.close();
+});
+
+test('the service ledger gives the month’s figures and a public list without phones', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
+  await setProfile(page, { name: '王干事', unit: '便民服务中心' });
+  await nav(page, '驻村与便民');
+  await tab(page, '便民服务台账');
+  const add = async ({ person, matter, received, done = '', promised = '', oneVisit = false, onBehalf = false }) => {
+    const form = page.getByRole('form', { name: '登记办事' });
+    await form.getByLabel('办事群众').fill(person);
+    await form.getByLabel('电话').fill('13812345678');
+    await form.getByLabel('事项').selectOption({ label: matter });
+    await form.getByLabel('受理日期').fill(received);
+    await form.getByLabel('承诺办结日期（可空）').fill(promised);
+    await form.getByLabel('办结日期（可空）', { exact: true }).fill(done);
+    if (oneVisit) await form.getByLabel('一次办好').check();
+    if (onBehalf) await form.getByLabel('干部代办').check();
+    await form.getByRole('button', { name: '登记' }).click();
+    await page.getByText(`已登记：${person}，${matter}`).waitFor();
+  };
+  await add({ person: '张小明', matter: '证明开具', received: '2026-11-02', done: '2026-11-02', oneVisit: true });
+  await add({ person: '李四', matter: '建房审批', received: '2026-11-03', done: '2026-11-07', onBehalf: true });
+  await add({ person: '王五', matter: '低保、救助申请', received: '2026-11-10', promised: '2026-11-20' });
+  await page.getByLabel('月份').fill('2026-11');
+  const facts = page.getByLabel('本月情况');
+  await facts.getByText('3 件，已办结 2 件，干部代办 1 件').waitFor();
+  await facts.getByText('50.0%').waitFor();
+  await facts.getByText('2.0 天').waitFor();
+  await facts.getByText('1 件', { exact: true }).waitFor();
+  const list = page.getByRole('table', { name: '办事公开' });
+  assert.ok(!(await list.innerText()).includes('1381234'), 'no phone number on the public list');
+  await list.getByRole('cell', { name: '张*明' }).waitFor();
+  await list.getByRole('cell', { name: '已办结（一次办好）' }).waitFor();
+  await page.getByRole('button', { name: '放进公开栏' }).click();
+  await page.getByText('已放进公开栏。').waitFor();
+  await tab(page, '公开栏');
+  await page.getByRole('button', { name: '查看和打印' }).click();
+  await page.getByLabel('公开表').getByRole('heading', { name: '2026年11月便民服务办事公开' }).waitFor();
+  const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  assert.deepEqual(excel.rows[0], ['受理日期', '办事群众', '村（社区）', '事项', '办理情况', '办结日期']);
+  assert.equal(excel.rows.length, 4);
+  await context.close();
+});
