@@ -51,7 +51,8 @@ fi
 # the versions in package-lock.json.
 if ! (cd "$ZUOFENG_ROOT" && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
       && [ -d node_modules/playwright-core-old ] && [ -d node_modules/acorn ] \
-      && [ -d node_modules/iconv-lite ] && [ node_modules/.package-lock.json -nt package-lock.json ]); then
+      && [ -d node_modules/iconv-lite ] && [ -d node_modules/axe-core ] \
+      && [ node_modules/.package-lock.json -nt package-lock.json ]); then
   say "installing npm tools (npm ci)"
   (cd "$ZUOFENG_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,0 +1,99 @@
+// Every screen, with data in it, checked by axe-core against WCAG 2 A and AA: no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, freshContext, openApp, setProfile, nav, addCadre } from './harness.mjs';
+
+let server;
+let browser;
+let axe;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The violations axe finds on the page as it is now, one line each. */
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const lines = r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    return { lines, passes: r.passes.length };
+  });
+  // axe ran and checked something: a screen that passes nothing is no proof.
+  assert.ok(found.passes > 5, `axe checked only ${found.passes} rules`);
+  return found.lines;
+}
+
+async function visit(page, hash, ready) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await ready();
+  await page.waitForTimeout(150);
+}
+
+test('every screen has no WCAG 2 A/AA violation', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
+  const report = [];
+  const check = async (name) => {
+    for (const v of await violations(page)) report.push(`${name}: ${v}`);
+  };
+  await check('第一次使用');
+  // The check can fail: a field without a name is found.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="axe-probe">'));
+  assert.ok((await violations(page)).some((v) => v.startsWith('label')), 'axe finds an unlabelled field');
+  await page.evaluate(() => document.getElementById('axe-probe').remove());
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '张三', unit: '农业站', post: '站长' });
+
+  // Some data so that tables, forms and charts are drawn.
+  await nav(page, '谈话诫勉');
+  await page.getByRole('button', { name: '新建诫勉案件' }).click();
+  await check('谈话诫勉：新建案件');
+  const caseForm = page.getByRole('form', { name: '新建诫勉案件' });
+  await caseForm.getByLabel('被诫勉人').selectOption({ label: '张三（农业站）' });
+  await caseForm.getByLabel('事由（一句话）').fill('工作拖沓');
+  await caseForm.getByLabel('谈话地点').fill('会议室');
+  await caseForm.getByRole('button', { name: '立案' }).click();
+  await page.getByText(/已立案/).waitFor();
+  await check('谈话诫勉：案件');
+  await page.getByRole('link', { name: '张三' }).click();
+  await page.getByLabel('文书预览').waitFor();
+  await check('谈话诫勉：案件详情');
+
+  await nav(page, '述职评议');
+  await page.getByRole('button', { name: '新建评议' }).click();
+  await check('述职评议：评议设置');
+  const setup = page.getByRole('form', { name: '评议设置' });
+  await setup.getByLabel('张三（农业站）').check();
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await page.getByRole('table', { name: '评议' }).getByRole('link').click();
+  for (const view of ['测评结果', '纸质票计票', '现场投票', '打印空白评议票', '评议设置']) {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    await check(`述职评议：${view}`);
+  }
+
+  const screens = [
+    ['#/', '首页', () => page.getByRole('heading', { name: '王秘书，您好' }).waitFor()],
+    ['#/roster', '干部名册', () => page.getByRole('heading', { level: 1, name: '干部名册' }).waitFor()],
+    ...['bank', 'quizzes', 'take', 'results', 'practice', 'log'].map((t) => [`#/quiz/${t}`, `学习测验 ${t}`, () => page.getByRole('heading', { level: 1, name: '学习测验' }).waitFor()]),
+    ...['lines', 'mine', 'overdue', 'timeline', 'standup', 'plan', 'dispatch', 'summary', 'share'].map((t) => [`#/workline/${t}`, `工作分线 ${t}`, () => page.getByRole('heading', { level: 1, name: '工作分线' }).waitFor()]),
+    ...['rounds', 'forms', 'vote'].map((t) => [`#/assessment/${t}`, `述职评议 ${t}`, () => page.getByRole('heading', { level: 1, name: '述职评议' }).waitFor()]),
+    ...['cases', 'templates', 'calendar', 'share'].map((t) => [`#/admonition/${t}`, `谈话诫勉 ${t}`, () => page.getByRole('heading', { level: 1, name: '谈话诫勉' }).waitFor()]),
+    ...['residents', 'logs', 'service', 'notices'].map((t) => [`#/village/${t}`, `驻村与便民 ${t}`, () => page.getByRole('heading', { level: 1, name: '驻村与便民' }).waitFor()]),
+    ['#/data', '数据管理', () => page.getByRole('heading', { level: 1, name: '数据管理' }).waitFor()],
+    ['#/profile', '个人信息', () => page.getByRole('heading', { level: 1 }).first().waitFor()],
+  ];
+  for (const [hash, name, ready] of screens) {
+    await visit(page, hash, ready);
+    await check(name);
+  }
+  await context.close();
+  assert.deepEqual(report, [], report.join('\n'));
+});
