@@ -1,8 +1,11 @@
 //! One way for a page to load what it shows: busy, failed or ready, drawn one way, and loaded
 //! again only when one of the stores it reads has changed (or its own key has).
 
+use std::any::Any;
 use std::cell::Cell;
+use std::fmt::Debug;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -14,14 +17,14 @@ use crate::store::StoreError;
 use crate::ui::notice::{Notice, NoticeBox};
 
 #[derive(Debug)]
-pub enum Load<T> {
+pub enum Load<T: ?Sized> {
     Busy,
     Failed(String),
     Ready(Rc<T>),
 }
 
 // Derived Clone/PartialEq would ask the same of T; the data is shared, compared by pointer.
-impl<T> Clone for Load<T> {
+impl<T: ?Sized> Clone for Load<T> {
     fn clone(&self) -> Self {
         match self {
             Load::Busy => Load::Busy,
@@ -31,7 +34,7 @@ impl<T> Clone for Load<T> {
     }
 }
 
-impl<T> PartialEq for Load<T> {
+impl<T: ?Sized> PartialEq for Load<T> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Load::Busy, Load::Busy) => true,
@@ -76,32 +79,31 @@ pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
     }
 }
 
-/// Loads with `load` when the page first shows, and again when one of `stores` changes or
-/// `key` does. The previous data stays on screen while a reload runs; a reload that finishes
-/// after a newer one started is dropped, so an older answer never overwrites a newer one.
+type Started = Pin<Box<dyn Future<Output = Result<Rc<dyn Any>, StoreError>>>>;
+
+/// The one copy of the loading machinery (state, effect, ordering of answers). It is not
+/// generic: written per loaded type it cost the download a copy for each of some thirty pages.
 #[hook]
-pub fn use_load_keyed<T, K, F, Fut>(stores: &[StoreName], key: K, load: F) -> Load<T>
-where
-    T: 'static,
-    K: PartialEq + Clone + 'static,
-    F: FnOnce(Session, K) -> Fut + 'static,
-    Fut: Future<Output = Result<T, StoreError>> + 'static,
-{
+fn use_load_any(
+    stores: &[StoreName],
+    key: String,
+    start: Box<dyn FnOnce(Session) -> Started>,
+) -> Load<dyn Any> {
     let session = use_session();
-    let state = use_state(|| Load::Busy);
+    let state = use_state(|| Load::<dyn Any>::Busy);
     let latest = use_mut_ref(|| Rc::new(Cell::new(0u32)));
     let stamp = session.changes.stamp(stores);
     {
         let (state, latest) = (state.clone(), latest.borrow().clone());
-        use_effect_with((stamp, key), move |(_, key)| {
+        use_effect_with((stamp, key), move |_| {
             let this = latest.get().wrapping_add(1);
             latest.set(this);
-            let future = load(session, key.clone());
+            let future = start(session);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = future.await;
                 if latest.get() == this {
                     state.set(match result {
-                        Ok(data) => Load::Ready(Rc::new(data)),
+                        Ok(data) => Load::Ready(data),
                         Err(e) => Load::Failed(e.user_message()),
                     });
                 }
@@ -109,6 +111,28 @@ where
         });
     }
     (*state).clone()
+}
+
+/// Loads with `load` when the page first shows, and again when one of `stores` changes or
+/// `key` does. The previous data stays on screen while a reload runs; a reload that finishes
+/// after a newer one started is dropped, so an older answer never overwrites a newer one.
+#[hook]
+pub fn use_load_keyed<T, K, F, Fut>(stores: &[StoreName], key: K, load: F) -> Load<T>
+where
+    T: 'static,
+    K: Debug + 'static,
+    F: FnOnce(Session, K) -> Fut + 'static,
+    Fut: Future<Output = Result<T, StoreError>> + 'static,
+{
+    let text = format!("{key:?}");
+    let start: Box<dyn FnOnce(Session) -> Started> = Box::new(move |session| {
+        Box::pin(async move { Ok(Rc::new(load(session, key).await?) as Rc<dyn Any>) })
+    });
+    match use_load_any(stores, text, start) {
+        Load::Busy => Load::Busy,
+        Load::Failed(m) => Load::Failed(m),
+        Load::Ready(any) => any.downcast::<T>().map_or(Load::Busy, Load::Ready),
+    }
 }
 
 #[hook]

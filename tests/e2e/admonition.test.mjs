@@ -192,7 +192,7 @@ test('a template with a wrong field is named by line; cases leave only on an exp
   await them.getByText(/导入完成/).waitFor();
   await chooseFiles(them, '选择诫勉模板文件（.json）', [{ name: templates.name, mimeType: 'application/json', buffer: Buffer.from(templates.text) }]);
   await them.getByRole('button', { name: '确认导入' }).click();
-  await them.getByText(/导入完成/).waitFor();
+  await them.getByText(/诫勉模板.*导入完成/).waitFor();
   await tab(them, '诫勉案件');
   await them.getByRole('link', { name: '李四' }).click();
   await them.getByLabel('模板').selectOption({ label: '诫勉谈话通知书（本单位）' });
