@@ -239,7 +239,7 @@ async fn an_attempt_in_progress_keeps_its_answers() {
 }
 
 #[wasm_bindgen_test]
-async fn an_upgrade_from_version_2_adds_the_calendar_and_form_template_stores() {
+async fn an_upgrade_from_version_2_adds_the_stores_of_version_3() {
     let name = "zf-test-upgrade-2";
     let v2 = fresh(name, 2).await;
     let c = cadre("李四");
@@ -263,5 +263,9 @@ async fn an_upgrade_from_version_2_adds_the_calendar_and_form_template_stores() 
     let counts = v3.counts().await.expect("counts");
     assert_eq!(counts.get(&StoreName::HolidayCalendars), Some(&1));
     assert_eq!(counts.get(&StoreName::FormTemplates), Some(&2));
+    // …and the 驻村与便民 stores, empty and usable.
+    assert_eq!(counts.len(), StoreName::ALL.len());
+    assert_eq!(counts.get(&StoreName::ServiceLedger), Some(&0));
+    assert_eq!(counts.get(&StoreName::PublicNotices), Some(&0));
     v3.close();
 }
