@@ -16,6 +16,7 @@ use crate::store::schema::StoreName;
 use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::tabs::TabRoute;
 use crate::village::ui::{VillagePage, VillageTab};
 use crate::workline::ui::{WorkLinePage, WorkLineTab};
 use crate::{data_admin, home, profile, roster};

@@ -95,13 +95,14 @@ pub enum AdmonitionTab {
     Share,
 }
 
-impl AdmonitionTab {
-    const ALL: [AdmonitionTab; 4] = [
+impl TabRoute for AdmonitionTab {
+    const ALL: &'static [AdmonitionTab] = &[
         AdmonitionTab::Cases,
         AdmonitionTab::Templates,
         AdmonitionTab::Calendar,
         AdmonitionTab::Share,
     ];
+    const FIRST: AdmonitionTab = AdmonitionTab::Cases;
 
     fn slug(self) -> &'static str {
         match self {
@@ -112,15 +113,6 @@ impl AdmonitionTab {
         }
     }
 
-    pub fn parse(slug: &str) -> AdmonitionTab {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.slug() == slug)
-            .unwrap_or(AdmonitionTab::Cases)
-    }
-}
-
-impl TabRoute for AdmonitionTab {
     fn label(self) -> &'static str {
         match self {
             AdmonitionTab::Cases => "诫勉案件",
@@ -130,10 +122,8 @@ impl TabRoute for AdmonitionTab {
         }
     }
 
-    fn route(self) -> Route {
-        Route::AdmonitionTab {
-            tab: self.slug().to_string(),
-        }
+    fn at(tab: String) -> Route {
+        Route::AdmonitionTab { tab }
     }
 }
 
@@ -174,7 +164,7 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
     html! {
         <section class="admonition">
             <h1 class="no-print">{ "谈话诫勉" }</h1>
-            <TabNav<AdmonitionTab> label="谈话诫勉" tabs={&AdmonitionTab::ALL[..]} current={props.tab} />
+            <TabNav<AdmonitionTab> label="谈话诫勉" current={props.tab} />
             { body }
         </section>
     }

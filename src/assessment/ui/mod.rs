@@ -144,12 +144,13 @@ pub enum AssessmentTab {
     Vote,
 }
 
-impl AssessmentTab {
-    const ALL: [AssessmentTab; 3] = [
+impl TabRoute for AssessmentTab {
+    const ALL: &'static [AssessmentTab] = &[
         AssessmentTab::Rounds,
         AssessmentTab::Forms,
         AssessmentTab::Vote,
     ];
+    const FIRST: AssessmentTab = AssessmentTab::Rounds;
 
     fn slug(self) -> &'static str {
         match self {
@@ -159,15 +160,6 @@ impl AssessmentTab {
         }
     }
 
-    pub fn parse(slug: &str) -> AssessmentTab {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.slug() == slug)
-            .unwrap_or(AssessmentTab::Rounds)
-    }
-}
-
-impl TabRoute for AssessmentTab {
     fn label(self) -> &'static str {
         match self {
             AssessmentTab::Rounds => "评议组织（党政办）",
@@ -176,10 +168,8 @@ impl TabRoute for AssessmentTab {
         }
     }
 
-    fn route(self) -> Route {
-        Route::AssessmentTab {
-            tab: self.slug().to_string(),
-        }
+    fn at(tab: String) -> Route {
+        Route::AssessmentTab { tab }
     }
 }
 
@@ -236,7 +226,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     html! {
         <section class="assessment">
             <h1 class="no-print">{ "述职评议" }</h1>
-            <TabNav<AssessmentTab> label="述职评议" tabs={&AssessmentTab::ALL[..]} current={props.tab} />
+            <TabNav<AssessmentTab> label="述职评议" current={props.tab} />
             { body }
         </section>
     }

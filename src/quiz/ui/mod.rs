@@ -93,8 +93,8 @@ pub enum QuizTab {
     StudyLog,
 }
 
-impl QuizTab {
-    const ALL: [QuizTab; 6] = [
+impl TabRoute for QuizTab {
+    const ALL: &'static [QuizTab] = &[
         QuizTab::Bank,
         QuizTab::Quizzes,
         QuizTab::Take,
@@ -102,8 +102,9 @@ impl QuizTab {
         QuizTab::Practice,
         QuizTab::StudyLog,
     ];
+    const FIRST: QuizTab = QuizTab::Bank;
 
-    pub fn slug(self) -> &'static str {
+    fn slug(self) -> &'static str {
         match self {
             QuizTab::Bank => "bank",
             QuizTab::Quizzes => "quizzes",
@@ -114,7 +115,7 @@ impl QuizTab {
         }
     }
 
-    fn name(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             QuizTab::Bank => "题库",
             QuizTab::Quizzes => "组卷与发放",
@@ -125,23 +126,8 @@ impl QuizTab {
         }
     }
 
-    pub fn parse(slug: &str) -> QuizTab {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.slug() == slug)
-            .unwrap_or(QuizTab::Bank)
-    }
-}
-
-impl TabRoute for QuizTab {
-    fn label(self) -> &'static str {
-        self.name()
-    }
-
-    fn route(self) -> Route {
-        Route::QuizTab {
-            tab: self.slug().to_string(),
-        }
+    fn at(tab: String) -> Route {
+        Route::QuizTab { tab }
     }
 }
 
@@ -178,7 +164,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     html! {
         <section class="quiz">
             <h1>{ "学习测验" }</h1>
-            <TabNav<QuizTab> label="学习测验" tabs={&QuizTab::ALL[..]} current={props.tab} />
+            <TabNav<QuizTab> label="学习测验" current={props.tab} />
             { body }
         </section>
     }

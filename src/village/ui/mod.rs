@@ -73,13 +73,14 @@ pub enum VillageTab {
     Notices,
 }
 
-impl VillageTab {
-    const ALL: [VillageTab; 4] = [
+impl TabRoute for VillageTab {
+    const ALL: &'static [VillageTab] = &[
         VillageTab::Residents,
         VillageTab::Logs,
         VillageTab::Service,
         VillageTab::Notices,
     ];
+    const FIRST: VillageTab = VillageTab::Residents;
 
     fn slug(self) -> &'static str {
         match self {
@@ -90,15 +91,6 @@ impl VillageTab {
         }
     }
 
-    pub fn parse(slug: &str) -> VillageTab {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.slug() == slug)
-            .unwrap_or(VillageTab::Residents)
-    }
-}
-
-impl TabRoute for VillageTab {
     fn label(self) -> &'static str {
         match self {
             VillageTab::Residents => "驻村安排",
@@ -108,10 +100,8 @@ impl TabRoute for VillageTab {
         }
     }
 
-    fn route(self) -> Route {
-        Route::VillageTab {
-            tab: self.slug().to_string(),
-        }
+    fn at(tab: String) -> Route {
+        Route::VillageTab { tab }
     }
 }
 
@@ -160,7 +150,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     html! {
         <section class="village">
             <h1 class="no-print">{ "驻村与便民" }</h1>
-            <TabNav<VillageTab> label="驻村与便民" tabs={&VillageTab::ALL[..]} current={props.tab} />
+            <TabNav<VillageTab> label="驻村与便民" current={props.tab} />
             { body }
         </section>
     }

@@ -1,5 +1,6 @@
 //! One line: its particulars, and its tasks — add, edit, reorder, move to another line, delete.
 
+use crate::ui::tabs::TabRoute;
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};

@@ -133,8 +133,8 @@ pub enum WorkLineTab {
     Share,
 }
 
-impl WorkLineTab {
-    const ALL: [WorkLineTab; 9] = [
+impl TabRoute for WorkLineTab {
+    const ALL: &'static [WorkLineTab] = &[
         WorkLineTab::Lines,
         WorkLineTab::Mine,
         WorkLineTab::Overdue,
@@ -145,8 +145,9 @@ impl WorkLineTab {
         WorkLineTab::Summary,
         WorkLineTab::Share,
     ];
+    const FIRST: WorkLineTab = WorkLineTab::Lines;
 
-    pub fn slug(self) -> &'static str {
+    fn slug(self) -> &'static str {
         match self {
             WorkLineTab::Lines => "lines",
             WorkLineTab::Mine => "mine",
@@ -160,7 +161,7 @@ impl WorkLineTab {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             WorkLineTab::Lines => "工作线",
             WorkLineTab::Mine => "我的任务",
@@ -174,27 +175,8 @@ impl WorkLineTab {
         }
     }
 
-    pub fn parse(slug: &str) -> WorkLineTab {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.slug() == slug)
-            .unwrap_or(WorkLineTab::Lines)
-    }
-
-    pub fn route(self) -> Route {
-        Route::WorkLineTab {
-            tab: self.slug().to_string(),
-        }
-    }
-}
-
-impl TabRoute for WorkLineTab {
-    fn label(self) -> &'static str {
-        WorkLineTab::label(self)
-    }
-
-    fn route(self) -> Route {
-        WorkLineTab::route(self)
+    fn at(tab: String) -> Route {
+        Route::WorkLineTab { tab }
     }
 }
 
@@ -241,7 +223,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
     html! {
         <section class="workline">
             <h1>{ "工作分线" }</h1>
-            <TabNav<WorkLineTab> label="工作分线" tabs={&WorkLineTab::ALL[..]} current={props.tab} />
+            <TabNav<WorkLineTab> label="工作分线" current={props.tab} />
             { body }
         </section>
     }
