@@ -24,33 +24,9 @@ pub struct OfficialDocument {
     pub date: String,
 }
 
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// 1–31 as written in dates: 十, 十一, 二十, 二十八, 三十一.
-fn chinese_number(n: u32) -> String {
-    let digit = |d: u32| DIGITS[(d % 10) as usize];
-    match n {
-        0..=9 => digit(n).to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", digit(n % 10)),
-        _ if n % 10 == 0 => format!("{}十", digit(n / 10)),
-        _ => format!("{}十{}", digit(n / 10), digit(n % 10)),
-    }
-}
-
 /// 二〇二六年十一月二十八日.
 pub fn chinese_date(day: NaiveDate) -> String {
-    let year: String = day
-        .year()
-        .to_string()
-        .chars()
-        .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
-        .collect();
-    format!(
-        "{year}年{}月{}日",
-        chinese_number(day.month()),
-        chinese_number(day.day())
-    )
+    crate::office::numerals::date(day.year(), day.month(), day.day())
 }
 
 /// 2026年11月28日, for dates inside the text.

@@ -1,13 +1,18 @@
-//! A Word document of headings, labelled paragraphs and plain paragraphs, on A4.
+//! Word documents in the style of official documents (GB/T 9704): A4 with the standard's
+//! margins (the 156 × 225 mm 版心), the title in 小标宋 二号, headings 一、 in 黑体 and （一） in
+//! 楷体, body text in 仿宋 三号 on a fixed 22-line pitch, page numbers “— 1 —” at the foot, the
+//! issuing unit and date at the end. Fonts a computer lacks are replaced by Word or WPS.
 
-use super::{archive, xml_text};
+use super::{archive, numerals, xml_text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Title(String),
     Subtitle(String),
+    /// A first-level heading: numbered 一、二、… in order.
     Heading(String),
-    /// A bold label on its own line, then the text's lines as paragraphs.
+    /// A second-level heading numbered （一）（二）… under its heading, then the text's lines
+    /// as paragraphs.
     Labelled {
         label: String,
         text: String,
@@ -15,29 +20,14 @@ pub enum Block {
     Paragraph(String),
 }
 
-fn run(text: &str, bold: bool, size_half_points: u32) -> String {
-    let b = if bold { "<w:b/>" } else { "" };
-    format!(
-        "<w:r><w:rPr><w:rFonts w:ascii=\"宋体\" w:eastAsia=\"宋体\" w:hAnsi=\"宋体\"/>{b}<w:sz w:val=\"{size_half_points}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-        xml_text(text)
-    )
+/// Who issues the document and when, written at its end.
+pub struct Signature<'a> {
+    pub issuer: &'a str,
+    pub date: &'a str,
 }
 
-fn paragraph(text: &str, bold: bool, size: u32, centered: bool) -> String {
-    let jc = if centered {
-        "<w:jc w:val=\"center\"/>"
-    } else {
-        ""
-    };
-    format!(
-        "<w:p><w:pPr>{jc}<w:spacing w:after=\"60\"/></w:pPr>{}</w:p>",
-        run(text, bold, size)
-    )
-}
-
-/// An official document (公文) laid out after GB/T 9704: the number, the title in 小标宋, the
-/// body in 仿宋 三号 on a fixed line pitch (22 lines to the 版心), addressee lines at the margin and
-/// other paragraphs indented two characters, the issuer and the date at the right.
+/// An official document (公文): number, title, paragraphs (an addressee line at the margin,
+/// the others indented two characters), the issuer and the date at the right.
 pub struct Official<'a> {
     pub number: Option<&'a str>,
     pub title: &'a str,
@@ -49,88 +39,114 @@ pub struct Official<'a> {
 
 const FANGSONG: &str = "仿宋_GB2312";
 const XIAOBIAOSONG: &str = "方正小标宋简体";
+const HEITI: &str = "黑体";
+const KAITI: &str = "楷体_GB2312";
 /// 三号 (16 pt) and 二号 (22 pt), in half points.
 const SIZE_3: u32 = 32;
 const SIZE_2: u32 = 44;
 /// The fixed line pitch: 22 lines in the 225 mm 版心, in twentieths of a point.
 const LINE: u32 = 579;
+const CENTER: &str = "<w:jc w:val=\"center\"/>";
+const INDENT: &str = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>";
+const BOTH: &str = "<w:jc w:val=\"both\"/>";
+const RIGHT: &str = "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>";
 
-fn official_paragraph(text: &str, font: &str, size: u32, layout: &str) -> String {
+fn para(text: &str, font: &str, size: u32, layout: &str) -> String {
     format!(
         "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{LINE}\" w:lineRule=\"exact\"/>{layout}</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
         xml_text(text)
     )
 }
 
-/// The .docx bytes of an official document.
-pub fn official(doc: &Official) -> Result<Vec<u8>, String> {
-    let center = "<w:jc w:val=\"center\"/>";
-    let blank = || official_paragraph("", FANGSONG, SIZE_3, "");
-    let mut body = String::new();
-    if let Some(number) = doc.number {
-        body.push_str(&official_paragraph(number, FANGSONG, SIZE_3, center));
-        body.push_str(&blank());
-    }
-    body.push_str(&official_paragraph(doc.title, XIAOBIAOSONG, SIZE_2, center));
-    body.push_str(&blank());
-    for (text, indent) in &doc.paragraphs {
-        let layout = if *indent {
-            "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:jc w:val=\"both\"/>"
-        } else {
-            "<w:jc w:val=\"both\"/>"
-        };
-        body.push_str(&official_paragraph(text, FANGSONG, SIZE_3, layout));
-    }
-    body.push_str(&blank());
-    body.push_str(&blank());
-    let right = "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>";
-    if !doc.issuer.trim().is_empty() {
-        body.push_str(&official_paragraph(doc.issuer, FANGSONG, SIZE_3, right));
-    }
-    body.push_str(&official_paragraph(doc.date, FANGSONG, SIZE_3, right));
-    // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm: the 156 × 225 mm 版心.
-    package(&body, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>")
+fn blank() -> String {
+    para("", FANGSONG, SIZE_3, "")
 }
 
-/// The .docx bytes for `blocks`.
-pub fn document(blocks: &[Block]) -> Result<Vec<u8>, String> {
+fn signature(body: &mut String, issuer: &str, date: &str) {
+    body.push_str(&blank());
+    body.push_str(&blank());
+    if !issuer.trim().is_empty() {
+        body.push_str(&para(issuer, FANGSONG, SIZE_3, RIGHT));
+    }
+    body.push_str(&para(date, FANGSONG, SIZE_3, RIGHT));
+}
+
+/// The .docx bytes of an official document.
+pub fn official(doc: &Official) -> Result<Vec<u8>, String> {
     let mut body = String::new();
+    if let Some(number) = doc.number {
+        body.push_str(&para(number, FANGSONG, SIZE_3, CENTER));
+        body.push_str(&blank());
+    }
+    body.push_str(&para(doc.title, XIAOBIAOSONG, SIZE_2, CENTER));
+    body.push_str(&blank());
+    for (text, indent) in &doc.paragraphs {
+        body.push_str(&para(
+            text,
+            FANGSONG,
+            SIZE_3,
+            if *indent { INDENT } else { BOTH },
+        ));
+    }
+    signature(&mut body, doc.issuer, doc.date);
+    package(&body)
+}
+
+/// The .docx bytes for `blocks`, signed at the end.
+pub fn document(blocks: &[Block], signed: &Signature) -> Result<Vec<u8>, String> {
+    let mut body = String::new();
+    let (mut heading, mut sub) = (0u32, 0u32);
     for block in blocks {
         match block {
-            Block::Title(t) => body.push_str(&paragraph(t, true, 36, true)),
-            Block::Subtitle(t) => body.push_str(&paragraph(t, false, 24, true)),
-            Block::Heading(t) => body.push_str(&paragraph(t, true, 30, false)),
+            Block::Title(t) => body.push_str(&para(t, XIAOBIAOSONG, SIZE_2, CENTER)),
+            Block::Subtitle(t) => {
+                body.push_str(&para(t, KAITI, SIZE_3, CENTER));
+                body.push_str(&blank());
+            }
+            Block::Heading(t) => {
+                heading += 1;
+                sub = 0;
+                let text = format!("{}、{t}", numerals::number(heading));
+                body.push_str(&para(&text, HEITI, SIZE_3, INDENT));
+            }
             Block::Labelled { label, text } => {
-                body.push_str(&paragraph(label, true, 24, false));
+                sub += 1;
+                let label = format!("（{}）{label}", numerals::number(sub));
+                body.push_str(&para(&label, KAITI, SIZE_3, INDENT));
                 for line in text.lines() {
-                    body.push_str(&paragraph(line, false, 24, false));
+                    body.push_str(&para(line, FANGSONG, SIZE_3, INDENT));
                 }
             }
             Block::Paragraph(t) => {
                 for line in t.lines() {
-                    body.push_str(&paragraph(line, false, 24, false));
+                    body.push_str(&para(line, FANGSONG, SIZE_3, INDENT));
                 }
             }
         }
     }
-    // A4 portrait with 2.5 cm margins (sizes in twentieths of a point).
-    package(
-        &body,
-        r#"<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="851" w:footer="992" w:gutter="0"/>"#,
-    )
+    signature(&mut body, signed.issuer, signed.date);
+    package(&body)
 }
 
-fn package(body: &str, section: &str) -> Result<Vec<u8>, String> {
+/// The page number at the foot: “— 1 —”, 宋体 四号, as the standard writes it.
+const FOOTER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t>1</w:t></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#;
+
+fn package(body: &str) -> Result<Vec<u8>, String> {
+    // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm: the 156 × 225 mm 版心.
     let document_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr>{section}</w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     );
     archive(&[
         ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.into()),
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#.into()),
         ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.into()),
+        ("word/_rels/document.xml.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#.into()),
         ("word/document.xml", document_xml),
+        ("word/footer1.xml", FOOTER.into()),
     ])
 }
 
@@ -183,14 +199,25 @@ mod tests {
 
     #[test]
     fn a_document_holds_every_block_in_order() {
-        let bytes = document(&[
-            Block::Title("月总结".into()),
-            Block::Heading("道路建设".into()),
-            Block::Labelled {
-                label: "完成情况".into(),
-                text: "1. 路基\n2. 排水 & 绿化".into(),
+        let bytes = document(
+            &[
+                Block::Title("月总结".into()),
+                Block::Heading("道路建设".into()),
+                Block::Labelled {
+                    label: "完成情况".into(),
+                    text: "1. 路基\n2. 排水 & 绿化".into(),
+                },
+                Block::Heading("村容整治".into()),
+                Block::Labelled {
+                    label: "完成情况".into(),
+                    text: "清运垃圾".into(),
+                },
+            ],
+            &Signature {
+                issuer: "某镇党政办",
+                date: "2026年11月28日",
             },
-        ])
+        )
         .unwrap_or_default();
         let mut zip =
             zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
@@ -204,14 +231,23 @@ mod tests {
         .unwrap_or_default();
         let order: Vec<usize> = [
             "月总结",
-            "道路建设",
-            "完成情况",
+            "一、道路建设",
+            "（一）完成情况",
             "1. 路基",
             "2. 排水 &amp; 绿化",
+            "二、村容整治",
+            "（一）完成情况",
+            "某镇党政办",
+            "2026年11月28日",
         ]
         .iter()
-        .map(|s| xml.find(s).unwrap_or(usize::MAX))
+        .scan(0, |from, s| {
+            let at = xml[*from..].find(s).map(|i| i + *from);
+            *from = at.map_or(xml.len(), |i| i + s.len());
+            Some(at.unwrap_or(usize::MAX))
+        })
         .collect();
-        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        assert!(order.iter().all(|at| *at != usize::MAX), "{order:?}");
+        assert!(xml.contains("footerReference"), "page numbers");
     }
 }

@@ -2,6 +2,7 @@
 //! as the minimal Office Open XML parts inside a ZIP archive. Pure: bytes out, no browser.
 
 pub mod docx;
+pub mod numerals;
 pub mod xlsx;
 pub mod xlsx_read;
 

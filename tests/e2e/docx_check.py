@@ -14,5 +14,7 @@ print(json.dumps({
         {"text": r.text, "font": r.font.name, "east_asia": r._element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")), "pt": r.font.size.pt if r.font.size else None}
         for p in d.paragraphs for r in p.runs if r.text
     ],
+    "footer": [p.text for p in section.footer.paragraphs],
+    "page_field": "PAGE" in section.footer._element.xml,
     "page": {"width": mm(section.page_width), "height": mm(section.page_height), "top": mm(section.top_margin), "bottom": mm(section.bottom_margin), "left": mm(section.left_margin), "right": mm(section.right_margin)},
 }, ensure_ascii=False))

@@ -4,7 +4,7 @@
 // secretary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
 
 let server;
 let browser;
@@ -143,8 +143,21 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await dispatch.locator('textarea').first().fill('年底前完成三个村的道路硬化（已调整）');
   await dispatch.getByRole('button', { name: '保存修改' }).click();
   await secretary.getByText('周调度已保存。').waitFor();
-  const word = await download(secretary, () => dispatch.getByRole('button', { name: '导出 Word' }).click());
+  // The Word file reads as an official document in Word (python-docx): 小标宋 title, 一、 headings
+  // in 黑体, 仿宋 三号 body, the standard's margins, page numbers, the office and date at the end.
+  const word = await readOffice(secretary, () => dispatch.getByRole('button', { name: '导出 Word' }).click());
   assert.match(word.name, /^工作分线周调度-.*\.docx$/);
+  const runs = word.runs;
+  assert.equal(runs[0].east_asia, '方正小标宋简体');
+  assert.equal(runs[0].pt, 22);
+  const heading = runs.find((r) => r.text.startsWith('一、'));
+  assert.equal(heading?.east_asia, '黑体', JSON.stringify(runs.slice(0, 6)));
+  assert.ok(runs.some((r) => r.text.startsWith('（一）') && r.east_asia === '楷体_GB2312'));
+  assert.ok(runs.some((r) => r.east_asia === '仿宋_GB2312' && r.pt === 16));
+  assert.deepEqual(word.page, { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 });
+  assert.ok(word.page_field, 'a page-number field in the footer');
+  assert.match(word.footer.join(''), /— 1 —/);
+  assert.ok(word.paragraphs.filter((p) => p.trim()).at(-2).includes('党政办'), 'signed by the office');
   const excel = await download(secretary, () => dispatch.getByRole('button', { name: '导出 Excel' }).click());
   assert.match(excel.name, /\.xlsx$/);
   await tab(secretary, '工作线');

@@ -198,12 +198,21 @@ fn report_editor(props: &EditorProps) -> Html {
             )));
         })
     };
+    let issuer = session.profile.unit.clone();
     let export = |word: bool| {
-        let (doc, notice) = (doc.clone(), notice.clone());
+        let (doc, notice, issuer) = (doc.clone(), notice.clone(), issuer.clone());
         Callback::from(move |_| {
             let name = format!("{}-{}", doc.title, doc.period);
             let result = if word {
-                docx::document(&as_blocks(&doc)).and_then(|bytes| {
+                // Signed by the exporting office on the day, as filed reports are.
+                let today = crate::ui::time::local_now().date();
+                let date =
+                    crate::exchange::labels::date_text(&today.to_string()).unwrap_or_default();
+                let signed = docx::Signature {
+                    issuer: &issuer,
+                    date: &date,
+                };
+                docx::document(&as_blocks(&doc), &signed).and_then(|bytes| {
                     download_bytes(
                         &format!("{name}.docx"),
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
