@@ -30,18 +30,88 @@ fn sheet_name(name: &str) -> String {
     }
 }
 
+/// What a cell holds, so that Excel can sum, sort and format it: numbers, shares and dates in
+/// their own types, everything else as text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Number(f64),
+    /// A share written "85.0%": stored as 0.85, shown as a percentage.
+    Percent(f64),
+    /// A day written "2026-11-28": stored as Excel's day number, shown as a date.
+    Date(i64),
+    Text,
+}
+
+/// The type of a cell as written. Long digit strings (phone numbers, ids) and numbers with a
+/// leading zero stay text, as people mean them.
+pub fn cell_type(text: &str) -> Cell {
+    let t = text.trim();
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or(day);
+        return Cell::Date((day - epoch).num_days());
+    }
+    let (body, percent) = match t.strip_suffix('%') {
+        Some(b) => (b, true),
+        None => (t, false),
+    };
+    let digits = body.strip_prefix('-').unwrap_or(body);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = !int.is_empty()
+        && int.len() <= 9
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.contains('.') && frac.is_empty())
+        && !(int.len() > 1 && int.starts_with('0'));
+    match body.parse::<f64>() {
+        Ok(n) if plain && n.is_finite() => {
+            if percent {
+                Cell::Percent(n / 100.0)
+            } else {
+                Cell::Number(n)
+            }
+        }
+        _ => Cell::Text,
+    }
+}
+
+fn cell_xml(reference: &str, text: &str, header: bool) -> String {
+    match (header, cell_type(text)) {
+        (false, Cell::Number(n)) => format!("<c r=\"{reference}\" s=\"3\"><v>{n}</v></c>"),
+        (false, Cell::Percent(n)) => format!("<c r=\"{reference}\" s=\"4\"><v>{n}</v></c>"),
+        (false, Cell::Date(d)) => format!("<c r=\"{reference}\" s=\"5\"><v>{d}</v></c>"),
+        (header, _) => format!(
+            "<c r=\"{reference}\" t=\"inlineStr\" s=\"{}\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+            if header { 1 } else { 2 },
+            xml_text(text)
+        ),
+    }
+}
+
 /// The .xlsx bytes for `rows` (the first row is the header).
 pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    titled(sheet, &[], rows)
+}
+
+/// The .xlsx bytes for `rows` under `heading` lines (a title, a period): the table's header is
+/// the first of `rows`, kept in view while scrolling; printed on A4 landscape, one page wide.
+pub fn titled(sheet: &str, heading: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
     let mut data = String::new();
+    for (r, line) in heading.iter().enumerate() {
+        data.push_str(&format!(
+            "<row r=\"{}\">{}</row>",
+            r + 1,
+            cell_xml(&format!("A{}", r + 1), line, true)
+        ));
+    }
+    let top = heading.len();
     for (r, row) in rows.iter().enumerate() {
-        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        let number = top + r + 1;
+        data.push_str(&format!("<row r=\"{number}\">"));
         for (c, cell) in row.iter().enumerate() {
-            let style = if r == 0 { 1 } else { 2 };
-            data.push_str(&format!(
-                "<c r=\"{}{}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                column_name(c),
-                r + 1,
-                xml_text(cell)
+            data.push_str(&cell_xml(
+                &format!("{}{number}", column_name(c)),
+                cell,
+                r == 0,
             ));
         }
         data.push_str("</row>");
@@ -54,9 +124,11 @@ pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
             )
         })
         .collect();
+    let frozen = top + 1;
     let sheet_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>{widths}</cols><sheetData>{data}</sheetData><pageSetup paperSize="9" orientation="landscape"/></worksheet>"#
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen}" topLeftCell="A{}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>{widths}</cols><sheetData>{data}</sheetData><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>"#,
+        frozen + 1
     );
     let workbook_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -64,7 +136,7 @@ pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
         xml_text(&sheet_name(sheet))
     );
     let styles = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf fontId="1" applyFont="1"><alignment wrapText="1" vertical="top"/></xf><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="176" formatCode="0.0%"/><numFmt numFmtId="177" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="6"><xf/><xf fontId="1" applyFont="1"><alignment wrapText="1" vertical="top"/></xf><xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf><xf applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="176" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="177" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
     archive(&[
         ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.into()),
@@ -81,6 +153,29 @@ pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_shares_and_dates_get_their_types_and_phones_stay_text() {
+        assert_eq!(cell_type("95.50"), Cell::Number(95.5));
+        assert_eq!(cell_type("-3"), Cell::Number(-3.0));
+        assert_eq!(cell_type("85.0%"), Cell::Percent(0.85));
+        assert_eq!(cell_type("2026-11-28"), Cell::Date(46354));
+        for text in [
+            "13812345678",
+            "007",
+            "1.",
+            ".5",
+            "1e5",
+            "一",
+            "",
+            "1 000",
+            "NaN",
+            "inf",
+            "2026-02-30",
+        ] {
+            assert_eq!(cell_type(text), Cell::Text, "{text}");
+        }
+    }
 
     #[test]
     fn column_names_run_past_z() {
@@ -117,6 +212,7 @@ mod tests {
             "{sheet}"
         );
         assert!(sheet.contains("道路&lt;建设&gt;"));
+        assert!(sheet.contains(r#"fitToWidth="1""#));
         assert_eq!(sheet_name("a/b[c]"), "abc");
     }
 }

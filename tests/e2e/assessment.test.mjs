@@ -144,9 +144,12 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
 
   const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
   assert.equal(excel.sheet, '测评结果');
-  assert.equal(excel.rows[0][0], '名次');
+  assert.equal(excel.rows[0][0], '2026年度部门负责人述职评议测评结果汇总表');
+  assert.equal(excel.rows[1][0], '名次');
+  // Numbers are numbers in Excel: rank, votes, score, coefficient; shares are percentages.
   const zhao = excel.rows.find((r) => r[1] === '赵一');
-  assert.deepEqual([zhao[0], zhao[2], zhao.at(-3), zhao.at(-1)], ['2', '农业站', '优秀', '1.20']);
+  assert.deepEqual([zhao[0], zhao[2], zhao[3], zhao.at(-3), zhao.at(-1)], [2, '农业站', 8, '优秀', 1.2]);
+  assert.equal(zhao[excel.rows[1].indexOf('优秀率')], 0.775);
   await context.close();
 });
 

@@ -158,8 +158,11 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   assert.ok(word.page_field, 'a page-number field in the footer');
   assert.match(word.footer.join(''), /— 1 —/);
   assert.ok(word.paragraphs.filter((p) => p.trim()).at(-2).includes('党政办'), 'signed by the office');
-  const excel = await download(secretary, () => dispatch.getByRole('button', { name: '导出 Excel' }).click());
+  // In Excel (openpyxl): the title and the period above the table.
+  const excel = await readOffice(secretary, () => dispatch.getByRole('button', { name: '导出 Excel' }).click());
   assert.match(excel.name, /\.xlsx$/);
+  assert.match(String(excel.rows[0][0]), /周调度/);
+  assert.match(String(excel.rows[1][0]), /2026/);
   await tab(secretary, '工作线');
   await tab(secretary, '周调度');
   await secretary.getByText('显示的是保存过的版本。').waitFor();

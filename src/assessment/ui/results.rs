@@ -33,7 +33,7 @@ pub fn results(props: &RoundProps) -> Html {
         let (rows, notice, title) = (rows.clone(), notice.clone(), round.title.clone());
         Callback::from(move |_| {
             let result = if excel {
-                xlsx::workbook("测评结果", &rows)
+                xlsx::titled("测评结果", &[format!("{title}测评结果汇总表")], &rows)
                     .and_then(|b| download_bytes(&format!("{title}-测评结果.xlsx"), XLSX, &b))
             } else {
                 download_text(

@@ -220,7 +220,12 @@ fn report_editor(props: &EditorProps) -> Html {
                     )
                 })
             } else {
-                xlsx::workbook(&doc.title, &as_rows(&doc)).and_then(|bytes| {
+                xlsx::titled(
+                    &doc.title,
+                    &[doc.title.clone(), doc.period.clone()],
+                    &as_rows(&doc),
+                )
+                .and_then(|bytes| {
                     download_bytes(
                         &format!("{name}.xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
