@@ -13,7 +13,7 @@ use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
 use crate::session::{use_session, Changes, Session};
 use crate::store::schema::StoreName;
-use crate::store::settings::{Profile, DEVICE_ID, PROFILE};
+use crate::store::settings::{Profile, Role, DEVICE_ID, PROFILE};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::tabs::TabRoute;
@@ -289,6 +289,12 @@ const NAV: [Route; 8] = [
     Route::Data,
 ];
 
+/// Whether the main navigation offers `route` to `role`: the roster and admonition cases are
+/// the office's.
+fn for_role(route: &Route, role: Role) -> bool {
+    role == Role::Office || !matches!(route, Route::Roster | Route::Admonition)
+}
+
 /// Reads and updates the version that last ran in this browser; a message if it changed.
 fn take_update_notice() -> Option<String> {
     let storage = gloo::utils::window().local_storage().ok().flatten()?;
@@ -323,7 +329,7 @@ fn shell() -> Html {
             <header class="app-header">
                 <span class="app-name">{ "作风建设工作台" }</span>
                 <nav aria-label="主导航">
-                    { for NAV.iter().map(|r| {
+                    { for NAV.iter().filter(|r| for_role(r, session.profile.role)).map(|r| {
                         let active = r.title() == current.title();
                         html! {
                             <Link<Route> to={r.clone()} classes={classes!(active.then_some("active"))}>

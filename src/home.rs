@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::session::use_session;
 use crate::store::schema::{Module, StoreName};
-use crate::store::settings::{backup_overdue, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
+use crate::store::settings::{backup_overdue, Role, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
 use crate::store::StoreError;
 use crate::ui::load::use_load;
 use crate::ui::time;
@@ -68,7 +68,11 @@ pub fn home_page() -> Html {
                     { "数据只保存在这个浏览器里，请到 " }<Link<Route> to={Route::Data}>{ "数据管理" }</Link<Route>>{ " 导出备份。" }</p>
                 </div>
             }
-            <crate::admonition::ui::AttentionList />
+            if session.profile.role == Role::Office {
+                <crate::admonition::ui::AttentionList />
+            } else {
+                <CadreTasks />
+            }
             <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
             <div class="tiles">
             { for MODULES.iter().map(|(module, route)| html! {
@@ -82,6 +86,31 @@ pub fn home_page() -> Html {
                 </section>
             }) }
             </div>
+        </section>
+    }
+}
+
+/// A cadre's home: what there is to do here and what to send back.
+#[function_component(CadreTasks)]
+fn cadre_tasks() -> Html {
+    let tab = |r: Route, label: &'static str, what: &'static str| {
+        html! {
+            <li><Link<Route> to={r}>{ label }</Link<Route>>{ "：" }{ what }</li>
+        }
+    };
+    let at = |module: fn(String) -> Route, slug: &str| module(slug.to_string());
+    html! {
+        <section class="card" aria-labelledby="todo-h">
+            <h2 id="todo-h">{ "我要做的" }</h2>
+            <ul class="todo">
+                { tab(at(|tab| Route::QuizTab { tab }, "take"), "参加测验", "导入党政办发来的试卷包，答完交卷，导出答卷发回") }
+                { tab(at(|tab| Route::QuizTab { tab }, "practice"), "自学与错题本", "每周自学练习，错题自动收进错题本") }
+                { tab(at(|tab| Route::QuizTab { tab }, "log"), "学习记录", "本人“四个一”学习情况") }
+                { tab(at(|tab| Route::WorkLineTab { tab }, "mine"), "我的任务", "填报进度，在“文件交换”中把更新发回") }
+                { tab(at(|tab| Route::AssessmentTab { tab }, "forms"), "自评与述职", "填写个人自评表和年度述职报告，提交后导出交党政办") }
+                { tab(at(|tab| Route::AssessmentTab { tab }, "vote"), "网上评议", "导入评议表，填写不记名评议票并发回") }
+                { tab(at(|tab| Route::VillageTab { tab }, "logs"), "驻村日志", "记下驻村工作，定期导出发给党政办") }
+            </ul>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::session::use_session;
-use crate::store::settings::{Profile, PROFILE};
+use crate::store::settings::{Profile, Role, PROFILE};
 use crate::store::Store;
 use crate::ui::notice::{Notice, NoticeBox};
 
@@ -53,6 +53,15 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
             <label>{ "姓名" }<input value={draft.name.clone()} oninput={field(|p, v| p.name = v)} required=true autocomplete="name" /></label>
             <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|p, v| p.unit = v)} required=true placeholder="例如：党政办、财政所、李家村" /></label>
             <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|p, v| p.post = v)} placeholder="例如：秘书（可不填）" /></label>
+            <fieldset>
+                <legend>{ "我在这台电脑上主要是" }</legend>
+                { for Role::ALL.iter().map(|r| {
+                    let (draft, r) = (draft.clone(), *r);
+                    html! { <label class="choice"><input type="radio" name="role" checked={draft.role == r}
+                        onchange={Callback::from(move |_| { let mut n = (*draft).clone(); n.role = r; draft.set(n); })} />{ r.label() }</label> }
+                }) }
+                <p class="hint">{ "以后可以在“个人信息”里改。" }</p>
+            </fieldset>
             <button type="submit" class="primary">{ "保存" }</button>
             <NoticeBox notice={(*notice).clone()} />
         </form>

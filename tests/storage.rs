@@ -74,6 +74,7 @@ async fn settings_are_kept() {
         name: "张三".into(),
         unit: "党政办".into(),
         post: "秘书".into(),
+        ..Profile::default()
     };
     store.set_setting(PROFILE, &p).await.expect("write");
     assert_eq!(
@@ -175,6 +176,7 @@ async fn an_upgrade_from_version_1_keeps_the_data() {
             name: "王秘书".into(),
             unit: "党政办".into(),
             post: String::new(),
+            ..Profile::default()
         },
     )
     .await

@@ -12,6 +12,26 @@ pub const LAST_BACKUP_AT: &str = "last_backup_at";
 /// The rectification deadline and observation period new admonition cases get.
 pub const ADMONITION_RULE: &str = "admonition_rule";
 
+/// How this browser is used: by the office that organises and collects, or by a cadre who
+/// answers, reports and sends back. Each sees the screens made for them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Office,
+    Cadre,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Role::Office, Role::Cadre];
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Office => "党政办（组织评议测验、收集文件）",
+            Role::Cadre => "干部（答题、填表、上报）",
+        }
+    }
+}
+
 /// The person using this browser, set on first use and written into every exported file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
@@ -19,6 +39,9 @@ pub struct Profile {
     pub unit: String,
     #[serde(default)]
     pub post: String,
+    /// Older profiles have none: they keep the office's view they had.
+    #[serde(default)]
+    pub role: Role,
 }
 
 impl Profile {
@@ -27,6 +50,7 @@ impl Profile {
             name: self.name.trim().to_string(),
             unit: self.unit.trim().to_string(),
             post: self.post.trim().to_string(),
+            role: self.role,
         };
         if p.name.is_empty() {
             return Err("请填写姓名。");
@@ -89,8 +113,12 @@ mod tests {
             name: " 张三 ".into(),
             unit: "党政办".into(),
             post: String::new(),
+            role: Role::Cadre,
         };
-        assert_eq!(p.cleaned().map(|p| p.name), Ok("张三".to_string()));
+        assert_eq!(
+            p.cleaned().map(|p| (p.name, p.role)),
+            Ok(("张三".to_string(), Role::Cadre))
+        );
         assert!(Profile {
             unit: String::new(),
             ..p

@@ -296,3 +296,29 @@ test('两个标签页改同一个人：后保存的旧表单被拒绝并说明�
   assert.deepEqual(second.problems, []);
   await context.close();
 });
+
+test('干部第一次使用时选“干部”，看到为自己准备的首页和页面；改回党政办后看到全部', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '赵一', unit: '农业站', cadre: true });
+  const main = page.getByRole('navigation', { name: '主导航' });
+  assert.equal(await main.getByRole('link', { name: '干部名册' }).count(), 0);
+  assert.equal(await main.getByRole('link', { name: '谈话诫勉' }).count(), 0);
+  const todo = page.getByRole('region', { name: '我要做的' });
+  await todo.getByRole('link', { name: '参加测验' }).waitFor();
+  await todo.getByRole('link', { name: '驻村日志' }).waitFor();
+  // 学习测验 opens on taking a test; the office's tabs are not offered.
+  await nav(page, '学习测验');
+  const tabs = page.getByRole('navigation', { name: '学习测验' });
+  assert.deepEqual(await tabs.getByRole('link').allInnerTexts(), ['参加测验', '自学与错题本', '学习记录']);
+  assert.ok(await tabs.getByRole('link', { name: '参加测验' }).evaluate((a) => a.classList.contains('active')));
+  await nav(page, '述职评议');
+  assert.deepEqual(await page.getByRole('navigation', { name: '述职评议' }).getByRole('link').allInnerTexts(), ['自评与述职', '网上评议（评议人）']);
+
+  // Changed in 个人信息: the office's view again.
+  await page.getByRole('link', { name: '赵一（农业站）' }).click();
+  await page.getByLabel('党政办（组织评议测验、收集文件）').check();
+  await page.getByRole('button', { name: '保存' }).click();
+  await main.getByRole('link', { name: '干部名册' }).waitFor();
+  await context.close();
+});

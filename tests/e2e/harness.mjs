@@ -94,11 +94,12 @@ export async function openApp(context, url) {
 }
 
 /** First use: the person says who they are. */
-export async function setProfile(page, { name, unit, post = '' }) {
+export async function setProfile(page, { name, unit, post = '', cadre = false }) {
   await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('单位').fill(unit);
   await page.getByLabel('职务').fill(post);
+  if (cadre) await page.getByLabel('干部（答题、填表、上报）').check();
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }

@@ -122,6 +122,11 @@ impl TabRoute for AdmonitionTab {
         }
     }
 
+    // Kept by the office only: cases are personal data.
+    fn for_cadre(self) -> bool {
+        false
+    }
+
     fn at(tab: String) -> Route {
         Route::AdmonitionTab { tab }
     }
@@ -136,6 +141,9 @@ pub struct AdmonitionPageProps {
 
 #[function_component(AdmonitionPage)]
 pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
+    let tab = props
+        .tab
+        .shown_to(crate::session::use_session().profile.role);
     let loads: CaseLoads = (use_records(), use_records(), use_records(), use_records());
     let data = use_memo(loads, |l| {
         let ready = || {
@@ -153,7 +161,7 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
     });
     let body = data.view(|data| {
         let data = data.clone();
-        match (props.tab, props.case) {
+        match (tab, props.case) {
             (_, Some(id)) => html! { <case_detail::CaseDetail {data} case_id={id} /> },
             (AdmonitionTab::Cases, None) => html! { <cases::CasesTab {data} /> },
             (AdmonitionTab::Templates, None) => html! { <templates::TemplatesTab {data} /> },
@@ -164,7 +172,7 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
     html! {
         <section class="admonition">
             <h1 class="no-print">{ "谈话诫勉" }</h1>
-            <TabNav<AdmonitionTab> label="谈话诫勉" current={props.tab} />
+            <TabNav<AdmonitionTab> label="谈话诫勉" current={tab} />
             { body }
         </section>
     }

@@ -168,6 +168,11 @@ impl TabRoute for AssessmentTab {
         }
     }
 
+    /// Tabs of the office only (setting up and collecting).
+    fn for_cadre(self) -> bool {
+        !matches!(self, AssessmentTab::Rounds)
+    }
+
     fn at(tab: String) -> Route {
         Route::AssessmentTab { tab }
     }
@@ -182,6 +187,9 @@ pub struct AssessmentPageProps {
 
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
+    let tab = props
+        .tab
+        .shown_to(crate::session::use_session().profile.role);
     let loads: RatingLoads = (
         use_records(),
         use_records(),
@@ -216,7 +224,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     });
     let body = data.view(|data| {
         let data = data.clone();
-        match (props.tab, props.round) {
+        match (tab, props.round) {
             (_, Some(id)) => html! { <round_detail::RoundDetail {data} round_id={id} /> },
             (AssessmentTab::Rounds, None) => html! { <rounds::RoundsTab {data} /> },
             (AssessmentTab::Vote, None) => html! { <vote::VoteTab {data} /> },
@@ -226,7 +234,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     html! {
         <section class="assessment">
             <h1 class="no-print">{ "述职评议" }</h1>
-            <TabNav<AssessmentTab> label="述职评议" current={props.tab} />
+            <TabNav<AssessmentTab> label="述职评议" current={tab} />
             { body }
         </section>
     }

@@ -126,6 +126,11 @@ impl TabRoute for QuizTab {
         }
     }
 
+    /// Tabs of the office only (setting up and collecting).
+    fn for_cadre(self) -> bool {
+        !matches!(self, QuizTab::Bank | QuizTab::Quizzes | QuizTab::Results)
+    }
+
     fn at(tab: String) -> Route {
         Route::QuizTab { tab }
     }
@@ -143,6 +148,9 @@ pub struct DataProps {
 
 #[function_component(QuizPage)]
 pub fn quiz_page(props: &QuizPageProps) -> Html {
+    let tab = props
+        .tab
+        .shown_to(crate::session::use_session().profile.role);
     let loads: QuizLoads = (
         use_records(),
         use_records(),
@@ -153,7 +161,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
         use_records(),
     );
     let data = use_memo(loads, QuizData::from_loads);
-    let body = data.view(|d| match props.tab {
+    let body = data.view(|d| match tab {
         QuizTab::Bank => html! { <bank::BankTab data={d.clone()} /> },
         QuizTab::Quizzes => html! { <quizzes::QuizzesTab data={d.clone()} /> },
         QuizTab::Take => html! { <take::TakeTab data={d.clone()} /> },
@@ -164,7 +172,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     html! {
         <section class="quiz">
             <h1>{ "学习测验" }</h1>
-            <TabNav<QuizTab> label="学习测验" current={props.tab} />
+            <TabNav<QuizTab> label="学习测验" current={tab} />
             { body }
         </section>
     }

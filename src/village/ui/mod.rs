@@ -100,6 +100,11 @@ impl TabRoute for VillageTab {
         }
     }
 
+    /// Tabs of the office only (setting up and collecting).
+    fn for_cadre(self) -> bool {
+        !matches!(self, VillageTab::Residents | VillageTab::Notices)
+    }
+
     fn at(tab: String) -> Route {
         Route::VillageTab { tab }
     }
@@ -112,6 +117,9 @@ pub struct VillagePageProps {
 
 #[function_component(VillagePage)]
 pub fn village_page(props: &VillagePageProps) -> Html {
+    let tab = props
+        .tab
+        .shown_to(crate::session::use_session().profile.role);
     let loads: VillageLoads = (
         use_records(),
         use_records(),
@@ -140,7 +148,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     });
     let body = data.view(|data| {
         let data = data.clone();
-        match props.tab {
+        match tab {
             VillageTab::Residents => html! { <residents::Residents {data} /> },
             VillageTab::Logs => html! { <logs::Logs {data} /> },
             VillageTab::Service => html! { <service::Service {data} /> },
@@ -150,7 +158,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     html! {
         <section class="village">
             <h1 class="no-print">{ "驻村与便民" }</h1>
-            <TabNav<VillageTab> label="驻村与便民" current={props.tab} />
+            <TabNav<VillageTab> label="驻村与便民" current={tab} />
             { body }
         </section>
     }

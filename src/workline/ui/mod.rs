@@ -175,6 +175,11 @@ impl TabRoute for WorkLineTab {
         }
     }
 
+    /// Tabs of the office only (setting up and collecting).
+    fn for_cadre(self) -> bool {
+        !matches!(self, WorkLineTab::Dispatch | WorkLineTab::Summary)
+    }
+
     fn at(tab: String) -> Route {
         Route::WorkLineTab { tab }
     }
@@ -190,6 +195,9 @@ pub struct WorkLinePageProps {
 
 #[function_component(WorkLinePage)]
 pub fn work_line_page(props: &WorkLinePageProps) -> Html {
+    let tab = props
+        .tab
+        .shown_to(crate::session::use_session().profile.role);
     let loads: WorkLineLoads = (
         use_records(),
         use_records(),
@@ -198,7 +206,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
         use_records(),
     );
     let plan = use_memo(loads, WorkLineData::from_loads);
-    let body = plan.view(|plan| match (props.tab, props.line) {
+    let body = plan.view(|plan| match (tab, props.line) {
         (WorkLineTab::Lines, Some(id)) => {
             html! { <line_detail::LineDetail plan={plan.clone()} line_id={id} /> }
         }
@@ -223,7 +231,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
     html! {
         <section class="workline">
             <h1>{ "工作分线" }</h1>
-            <TabNav<WorkLineTab> label="工作分线" current={props.tab} />
+            <TabNav<WorkLineTab> label="工作分线" current={tab} />
             { body }
         </section>
     }
