@@ -88,6 +88,12 @@ test('resident logs come in from two cadres and are read by village, role and mo
   assert.deepEqual(await villages.getByRole('row', { name: /东村/ }).getByRole('cell').allInnerTexts(), ['1', '0', '1', '0', '1', '3']);
   assert.deepEqual(await villages.getByRole('row', { name: /西村/ }).getByRole('cell').allInnerTexts(), ['0', '1', '0', '0', '0', '1']);
   assert.deepEqual(await villages.getByRole('row', { name: /南村/ }).getByRole('cell').allInnerTexts(), ['0', '0', '0', '0', '0', '0']);
+  // One village's month, printable alone.
+  const month = page.locator('.village-month');
+  await month.getByLabel('村（社区）').selectOption('东村');
+  await month.getByRole('heading', { name: '东村 2026年11月 驻村工作汇总' }).waitFor();
+  await month.getByText('传达员 1 次，指导员 0 次，办事员 1 次，督查员 0 次，报告员 1 次；联系群众 36 人次。').waitFor();
+  assert.equal(await month.getByRole('table', { name: '该村本月驻村日志' }).getByRole('row').count(), 4);
   const cadres = page.getByRole('table', { name: '各驻村干部日志（按角色）' });
   assert.deepEqual((await cadres.getByRole('row', { name: /刘驻村/ }).getByRole('cell').allInnerTexts()).at(-1), '3');
   await page.getByRole('list', { name: '长时间没有驻村记录的村' }).getByText('南村：最近一次 2026-09-20').waitFor();

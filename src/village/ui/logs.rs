@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use super::village_month::VillageMonth;
 use super::{month_of, DataProps};
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
@@ -141,6 +142,7 @@ pub fn logs(props: &DataProps) -> Html {
                     onchange={{ let m = month.clone(); Callback::from(move |e: Event| if let Ok(d) = NaiveDate::parse_from_str(&format!("{}-01", field_value(&e)), "%Y-%m-%d") { m.set(month_of(d)) }) }} /></label>
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印本月驻村工作汇总" }</button>
             </div>
+            <VillageMonth logs={data.logs.clone()} villages={villages.clone()} {from} {to} />
             <h2 class="print-title">{ format!("{} 驻村工作汇总", from.format("%Y年%m月")) }</h2>
             <table class="grid" aria-label="各村驻村日志（按角色）">
                 <caption>{ "各村（按角色统计条数）" }</caption>

@@ -5,6 +5,7 @@ mod logs;
 mod notices;
 mod residents;
 mod service;
+mod village_month;
 
 use std::rc::Rc;
 

@@ -1,0 +1,68 @@
+//! One village's month (月度驻村工作汇总): entries by role and each entry, printable on A4 alone.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::ui::form::field_value;
+use crate::village::resident::{by_role, Role, VillageLog};
+
+#[derive(Properties, PartialEq)]
+pub struct VillageMonthProps {
+    pub logs: Rc<Vec<VillageLog>>,
+    pub villages: Vec<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+#[function_component(VillageMonth)]
+pub fn village_month(props: &VillageMonthProps) -> Html {
+    let village = use_state(|| props.villages.first().cloned());
+    let Some(v) = (*village).clone() else {
+        return html! {};
+    };
+    let mut entries: Vec<&VillageLog> = props
+        .logs
+        .iter()
+        .filter(|l| !l.deleted && l.village == v && props.from <= l.date && l.date <= props.to)
+        .collect();
+    crate::order::sort_by(&mut entries, |l| {
+        crate::order::Key::int(crate::order::day(l.date))
+    });
+    let counts = by_role(entries.iter().copied(), props.from, props.to);
+    // Printed alone: the rest of the page steps aside while the print dialog is open.
+    let print = Callback::from(|_| {
+        let body = gloo::utils::body();
+        let before = body.class_name();
+        body.set_class_name(&format!("{before} printing-one"));
+        let _ = gloo::utils::window().print();
+        body.set_class_name(&before);
+    });
+    html! {
+        <section class="village-month card" aria-labelledby="vm-h">
+            <div class="toolbar no-print">
+                <label>{ "村（社区）" }
+                    <select onchange={{ let s = village.clone(); Callback::from(move |e: Event| s.set(Some(field_value(&e)))) }}>
+                        { for props.villages.iter().map(|x| html! { <option selected={*x == v}>{ x }</option> }) }
+                    </select>
+                </label>
+                <button onclick={print}>{ "打印该村月度汇总" }</button>
+            </div>
+            <h2 id="vm-h">{ format!("{v} {} 驻村工作汇总", props.from.format("%Y年%m月")) }</h2>
+            <p>{ Role::ALL.iter().map(|r| format!("{} {} 次", r.label(), counts[*r as usize])).collect::<Vec<_>>().join("，") }
+                { format!("；联系群众 {} 人次。", entries.iter().map(|l| l.reached).sum::<u32>()) }</p>
+            <table class="grid" aria-label="该村本月驻村日志">
+                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "角色" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "做了什么" }</th><th scope="col">{ "群众反映的问题" }</th><th scope="col">{ "跟进情况" }</th></tr></thead>
+                <tbody>
+                if entries.is_empty() { <tr><td colspan="6">{ "本月没有驻村记录。" }</td></tr> }
+                { for entries.iter().map(|l| html! {
+                    <tr><td>{ l.date.to_string() }</td><td>{ l.role.label() }</td><td>{ &l.writer.name }</td>
+                        <td class="pre">{ &l.done }</td><td class="pre">{ &l.problems }</td>
+                        <td class="pre">{ if l.settled { format!("{}（已解决）", l.follow_up) } else { l.follow_up.clone() } }</td></tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
