@@ -5,7 +5,7 @@
 // the 优秀 quota and the admonition rule, the bonus coefficients, and opens in Excel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually } from './harness.mjs';
 
 let server;
 let browser;
@@ -166,6 +166,12 @@ test('a cadre fills in a self-assessment in their own browser; the office takes 
   await form.getByLabel('主要表现').fill('一、抓好春耕生产。\n二、完成秸秆禁烧任务。');
   await form.getByText('20 字').waitFor();
   await form.getByRole('combobox', { name: /自评等次/ }).selectOption('优秀');
+  // Closed straight after typing: what was typed is saved at once.
+  await form.getByLabel('主要表现').fill('一、抓好春耕生产。');
+  await page.getByRole('button', { name: '收起' }).click();
+  await page.getByRole('button', { name: '打开个人自评表（德能勤绩廉）' }).click();
+  assert.equal(await eventually(() => form.getByLabel('主要表现').inputValue(), (v) => v === '一、抓好春耕生产。'), '一、抓好春耕生产。');
+  await form.getByLabel('主要表现').fill('一、抓好春耕生产。\n二、完成秸秆禁烧任务。');
   // Saved as typed: after a reload the answers are still there.
   await page.waitForTimeout(1500);
   await page.reload();

@@ -67,19 +67,56 @@ pub fn form_fill(props: &FormFillProps) -> Html {
     let notice = use_state(|| None::<Notice>);
     let confirm = use_state(|| false);
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // Answers typed but not saved yet: saved when typing pauses, or at once if the form closes.
+    let unsaved = use_mut_ref(|| None::<BTreeMap<u32, Answer>>);
     let submitted = props.form.is_submitted() || props.readonly;
     let kind = props.template.kind;
     let stored = props.form.clone();
     // The copy as stored when a waiting save fires: an earlier save may have landed meanwhile.
     let latest = use_mut_ref(|| props.form.clone());
     *latest.borrow_mut() = props.form.clone();
-    let set = |key: u32, answer: Option<Answer>| {
-        let (answers, pending, session, notice, latest) = (
-            answers.clone(),
-            pending.clone(),
+    let flush = {
+        let (unsaved, latest, session, notice) = (
+            unsaved.clone(),
+            latest.clone(),
             session.clone(),
             notice.clone(),
-            latest.clone(),
+        );
+        move || {
+            if let Some(answers) = unsaved.borrow_mut().take() {
+                let form = FilledForm {
+                    answers,
+                    ..latest.borrow().clone()
+                };
+                save_form(&session, kind, form, reporter(&notice), "");
+            }
+        }
+    };
+    {
+        let (flush, pending) = (flush.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            move || {
+                pending.borrow_mut().take();
+                flush();
+            }
+        });
+    }
+    {
+        // A save landing (or a file merged in) while nothing is being typed: show what is stored.
+        let (answers, unsaved, stored) =
+            (answers.clone(), unsaved.clone(), props.form.answers.clone());
+        use_effect_with(props.form.meta.rev, move |_| {
+            if unsaved.borrow().is_none() {
+                answers.set(stored);
+            }
+        });
+    }
+    let set = |key: u32, answer: Option<Answer>| {
+        let (answers, pending, unsaved, flush) = (
+            answers.clone(),
+            pending.clone(),
+            unsaved.clone(),
+            flush.clone(),
         );
         move |value: String| {
             let mut next: BTreeMap<u32, Answer> = (*answers).clone();
@@ -92,45 +129,42 @@ pub fn form_fill(props: &FormFillProps) -> Html {
                 _ => next.insert(key, Answer::Text(value)),
             };
             answers.set(next.clone());
-            let (session, notice, latest) = (session.clone(), notice.clone(), latest.clone());
+            *unsaved.borrow_mut() = Some(next);
             // Saved once typing pauses; each keystroke replaces the waiting save.
-            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                SAVE_AFTER_MS,
-                move || {
-                    let form = FilledForm {
-                        answers: next,
-                        ..latest.borrow().clone()
-                    };
-                    save_form(&session, kind, form, reporter(&notice), "");
-                },
-            ));
+            let flush = flush.clone();
+            *pending.borrow_mut() =
+                Some(gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, flush));
         }
     };
     let on_submit = {
-        let (session, notice, answers, latest, template, pending) = (
+        let (session, notice, answers, latest, template, pending, unsaved) = (
             session.clone(),
             notice.clone(),
             answers.clone(),
             latest.clone(),
             props.template.clone(),
             pending.clone(),
+            unsaved.clone(),
         );
         Callback::from(move |_| {
-            // The waiting save is folded into this one.
-            pending.borrow_mut().take();
             let form = FilledForm {
                 answers: (*answers).clone(),
                 submitted_at: Some(time::now()),
                 ..latest.borrow().clone()
             };
             match form.check_against(&template) {
-                Ok(()) => save_form(
-                    &session,
-                    kind,
-                    form,
-                    reporter(&notice),
-                    "已提交。现在可以打印，或导出文件交给党政办。",
-                ),
+                Ok(()) => {
+                    // The waiting save is folded into this one.
+                    pending.borrow_mut().take();
+                    unsaved.borrow_mut().take();
+                    save_form(
+                        &session,
+                        kind,
+                        form,
+                        reporter(&notice),
+                        "已提交。现在可以打印，或导出文件交给党政办。",
+                    )
+                }
                 Err(m) => notice.set(Some(Notice::Error(m))),
             }
         })
