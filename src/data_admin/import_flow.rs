@@ -224,6 +224,28 @@ pub fn file_note(
     }
 }
 
+/// What a quiz package holds, as a cadre reads it before taking it in: each test's title, how
+/// many questions and the time limit — not merge words.
+pub fn package_lines(kind: FileKind, plan: &MergePlan) -> Vec<String> {
+    if kind != FileKind::QuizPackage {
+        return Vec::new();
+    }
+    plan.items
+        .iter()
+        .filter(|i| i.store == StoreName::Quizzes)
+        .filter_map(|i| {
+            crate::exchange::records::typed::<crate::quiz::paper::Quiz>(&i.incoming.value).ok()
+        })
+        .map(|q| {
+            let limit = match q.time_limit_minutes {
+                Some(m) => format!("限时 {m} 分钟"),
+                None => "不限时".into(),
+            };
+            format!("测验“{}”：{} 道题，{limit}。", q.title, q.paper.len())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +287,36 @@ mod tests {
                 merged: None,
             }],
         }
+    }
+
+    #[test]
+    fn a_package_preview_names_its_tests_questions_and_time_limit() {
+        let meta = crate::record::Meta::new(
+            &crate::record::DeviceId("a".into()),
+            chrono::DateTime::default(),
+        );
+        let value = serde_json::json!({
+            "meta": meta, "title": "上半年测验", "paper": [], "pass_mark": 6000,
+            "time_limit_minutes": 30, "seed": 1
+        });
+        let plan = MergePlan {
+            items: vec![crate::exchange::merge::PlanItem {
+                store: StoreName::Quizzes,
+                decision: Decision::New,
+                incoming: crate::exchange::validate::IncomingRecord {
+                    store: StoreName::Quizzes,
+                    meta,
+                    value,
+                },
+                local: None,
+                merged: None,
+            }],
+        };
+        assert_eq!(
+            package_lines(FileKind::QuizPackage, &plan),
+            vec!["测验“上半年测验”：0 道题，限时 30 分钟。".to_string()]
+        );
+        assert!(package_lines(FileKind::Backup, &plan).is_empty());
     }
 
     #[test]

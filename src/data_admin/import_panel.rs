@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::import_flow::{
-    file_note, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
+    file_note, package_lines, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
@@ -285,6 +285,7 @@ fn import_view(
                     if plan.items.is_empty() {
                         <p>{ "文件中没有记录。" }</p>
                     }
+                    { for package_lines(summary.kind, plan).into_iter().map(|line| html! { <p class="package">{ line }</p> }) }
                     if let Some(note) = file_note(summary.kind, &rows) {
                         <p class="personal-data">{ note }</p>
                     }

@@ -38,6 +38,8 @@ async function sheetOf(cadre, packageFile, answer) {
   await nav(page, '学习测验');
   await tab(page, '参加测验');
   await chooseFiles(page, '选择试卷包（.json）', { name: packageFile.name, mimeType: 'application/json', buffer: Buffer.from(packageFile.text) });
+  // The preview says what the package is: its title, questions and time limit.
+  await page.getByText(/^测验“2026年上半年作风建设测验”：\d+ 道题，(限时 \d+ 分钟|不限时)。$/).waitFor();
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByText(/导入完成/).waitFor();
   await page.getByRole('button', { name: /开始答题 2026年上半年作风建设测验/ }).click();
