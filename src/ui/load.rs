@@ -152,3 +152,32 @@ pub fn use_records<E: Entity>() -> Load<Vec<E>> {
         session.store.all::<E>().await
     })
 }
+
+/// A page's data: one `Rc<Vec<_>>` per store it shows, and the hook that loads each store on its
+/// own (so a save reloads only its store) and hands them over together once all are in.
+/// `page_data!(pub struct QuizData / use_quiz_data { questions: Question, … })`.
+#[macro_export]
+macro_rules! page_data {
+    ($(#[$doc:meta])* $vis:vis struct $name:ident / $hook:ident { $($field:ident: $ty:ty),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        $vis struct $name {
+            $(pub $field: std::rc::Rc<Vec<$ty>>),+
+        }
+
+        #[yew::hook]
+        $vis fn $hook() -> std::rc::Rc<$crate::ui::load::Load<$name>> {
+            #[derive(PartialEq)]
+            struct Loads {
+                $($field: $crate::ui::load::Load<Vec<$ty>>),+
+            }
+            let loads = Loads {
+                $($field: $crate::ui::load::use_records::<$ty>()),+
+            };
+            yew::use_memo(loads, |l| {
+                let ready = || Some($name { $($field: l.$field.ready()?.clone()),+ });
+                $crate::ui::load::combined(&[$(l.$field.failure()),+], ready())
+            })
+        }
+    };
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, freshContext, openApp, setProfile, nav, addCadre } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase } from './harness.mjs';
 
 let server;
 let browser;
@@ -53,15 +53,7 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
   await addCadre(page, { name: '张三', unit: '农业站', post: '站长' });
 
   // Some data so that tables, forms and charts are drawn.
-  await nav(page, '谈话诫勉');
-  await page.getByRole('button', { name: '新建诫勉案件' }).click();
-  await check('谈话诫勉：新建案件');
-  const caseForm = page.getByRole('form', { name: '新建诫勉案件' });
-  await caseForm.getByLabel('被诫勉人').selectOption({ label: '张三（农业站）' });
-  await caseForm.getByLabel('事由（一句话）').fill('工作拖沓');
-  await caseForm.getByLabel('谈话地点').fill('会议室');
-  await caseForm.getByRole('button', { name: '立案' }).click();
-  await page.getByText(/已立案/).waitFor();
+  await openCase(page, '张三（农业站）', () => check('谈话诫勉：新建案件'));
   await check('谈话诫勉：案件');
   await page.getByRole('link', { name: '张三' }).click();
   await page.getByLabel('文书预览').waitFor();

@@ -5,7 +5,7 @@
 // out only on an explicit choice, and a backup says whether it holds cases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase } from './harness.mjs';
 
 let server;
 let browser;
@@ -135,14 +135,7 @@ test('a template with a wrong field is named by line; cases leave only on an exp
   const page = await openApp(context, server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '李四', unit: '城建办' });
-  await nav(page, '谈话诫勉');
-  await page.getByRole('button', { name: '新建诫勉案件' }).click();
-  const form = page.getByRole('form', { name: '新建诫勉案件' });
-  await form.getByLabel('被诫勉人').selectOption({ label: '李四（城建办）' });
-  await form.getByLabel('事由（一句话）').fill('工作拖沓');
-  await form.getByLabel('谈话地点').fill('会议室');
-  await form.getByRole('button', { name: '立案' }).click();
-  await page.getByText(/已立案/).waitFor();
+  await openCase(page, '李四（城建办）');
 
   await tab(page, '文书模板');
   await page.getByRole('row', { name: /诫勉谈话通知书（内置）/ }).getByRole('button', { name: '复制为新模板' }).click();

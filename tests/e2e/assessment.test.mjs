@@ -5,7 +5,7 @@
 // the 优秀 quota and the admonition rule, the bonus coefficients, and opens in Excel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually, openCase } from './harness.mjs';
 
 let server;
 let browser;
@@ -49,14 +49,7 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
     await addCadre(page, { name, unit, post: '站长' });
   }
   // 孙三 was admonished this year.
-  await nav(page, '谈话诫勉');
-  await page.getByRole('button', { name: '新建诫勉案件' }).click();
-  const caseForm = page.getByRole('form', { name: '新建诫勉案件' });
-  await caseForm.getByLabel('被诫勉人').selectOption({ label: '孙三（城建办）' });
-  await caseForm.getByLabel('事由（一句话）').fill('工作拖沓');
-  await caseForm.getByLabel('谈话地点').fill('会议室');
-  await caseForm.getByRole('button', { name: '立案' }).click();
-  await page.getByText(/已立案/).waitFor();
+  await openCase(page, '孙三（城建办）');
 
   await nav(page, '述职评议');
   await page.getByRole('button', { name: '新建评议' }).click();

@@ -162,3 +162,16 @@ export async function readOffice(page, trigger) {
   const script = new URL(path.endsWith('.docx') ? './docx_check.py' : './xlsx_check.py', import.meta.url).pathname;
   return { name: dl.suggestedFilename(), ...JSON.parse(execFileSync(python, [script, path], { encoding: 'utf8' })) };
 }
+
+/** Opens a short admonition case for `person` (as listed in the picker) on the 谈话诫勉 page. */
+export async function openCase(page, person, onForm = async () => {}) {
+  await nav(page, '谈话诫勉');
+  await page.getByRole('button', { name: '新建诫勉案件' }).click();
+  await onForm();
+  const form = page.getByRole('form', { name: '新建诫勉案件' });
+  await form.getByLabel('被诫勉人').selectOption({ label: person });
+  await form.getByLabel('事由（一句话）').fill('工作拖沓');
+  await form.getByLabel('谈话地点').fill('会议室');
+  await form.getByRole('button', { name: '立案' }).click();
+  await page.getByText(/已立案/).waitFor();
+}

@@ -21,16 +21,16 @@ use super::template::{DocKind, DocumentTemplate};
 use crate::app::Route;
 use crate::record::{Id, Meta};
 use crate::roster::model::Cadre;
-use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the 谈话诫勉 screens show, each store loaded on its own and shared.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaseData {
-    pub cases: Rc<Vec<Admonition>>,
-    pub cadres: Rc<Vec<Cadre>>,
-    pub templates: Rc<Vec<DocumentTemplate>>,
-    pub calendars: Rc<Vec<HolidayCalendar>>,
+crate::page_data! {
+    /// Everything the 谈话诫勉 screens show, each store loaded on its own and shared.
+    pub struct CaseData / use_case_data {
+        cases: Admonition,
+        cadres: Cadre,
+        templates: DocumentTemplate,
+        calendars: HolidayCalendar,
+    }
 }
 
 impl CaseData {
@@ -79,13 +79,6 @@ pub fn builtin(kind: DocKind) -> DocumentTemplate {
     meta.id = uuid::Uuid::from_u128(0xd0c0_0000 + kind as u128);
     DocumentTemplate::builtin(kind, meta)
 }
-
-type CaseLoads = (
-    Load<Vec<Admonition>>,
-    Load<Vec<Cadre>>,
-    Load<Vec<DocumentTemplate>>,
-    Load<Vec<HolidayCalendar>>,
-);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdmonitionTab {
@@ -144,21 +137,7 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let loads: CaseLoads = (use_records(), use_records(), use_records(), use_records());
-    let data = use_memo(loads, |l| {
-        let ready = || {
-            Some(CaseData {
-                cases: l.0.ready()?.clone(),
-                cadres: l.1.ready()?.clone(),
-                templates: l.2.ready()?.clone(),
-                calendars: l.3.ready()?.clone(),
-            })
-        };
-        combined(
-            &[l.0.failure(), l.1.failure(), l.2.failure(), l.3.failure()],
-            ready(),
-        )
-    });
+    let data = use_case_data();
     let body = data.view(|data| {
         let data = data.clone();
         match (tab, props.case) {

@@ -25,32 +25,20 @@ use crate::admonition::model::Admonition;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the 述职评议 screens show, each store loaded on its own and shared.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RatingData {
-    pub rounds: Rc<Vec<Evaluation>>,
-    pub ballots: Rc<Vec<Ballot>>,
-    pub cadres: Rc<Vec<Cadre>>,
-    /// Read for the rule that an admonished cadre cannot be 优秀.
-    pub cases: Rc<Vec<Admonition>>,
-    /// The office's own form templates (the built-in ones are added by `templates()`).
-    pub form_templates: Rc<Vec<FormTemplate>>,
-    pub self_assessments: Rc<Vec<SelfAssessment>>,
-    pub duty_reports: Rc<Vec<DutyReport>>,
+crate::page_data! {
+    /// Everything the 述职评议 screens show, each store loaded on its own and shared.
+    pub struct RatingData / use_rating_data {
+        rounds: Evaluation,
+        ballots: Ballot,
+        cadres: Cadre,
+        cases: Admonition,
+        form_templates: FormTemplate,
+        self_assessments: SelfAssessment,
+        duty_reports: DutyReport,
+    }
 }
-
-type RatingLoads = (
-    Load<Vec<Evaluation>>,
-    Load<Vec<Ballot>>,
-    Load<Vec<Cadre>>,
-    Load<Vec<Admonition>>,
-    Load<Vec<FormTemplate>>,
-    Load<Vec<SelfAssessment>>,
-    Load<Vec<DutyReport>>,
-);
 
 impl RatingData {
     pub fn live_rounds(&self) -> Vec<&Evaluation> {
@@ -190,38 +178,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let loads: RatingLoads = (
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-    );
-    let data = use_memo(loads, |l| {
-        let ready = || {
-            Some(RatingData {
-                rounds: l.0.ready()?.clone(),
-                ballots: l.1.ready()?.clone(),
-                cadres: l.2.ready()?.clone(),
-                cases: l.3.ready()?.clone(),
-                form_templates: l.4.ready()?.clone(),
-                self_assessments: l.5.ready()?.clone(),
-                duty_reports: l.6.ready()?.clone(),
-            })
-        };
-        let failures = [
-            l.0.failure(),
-            l.1.failure(),
-            l.2.failure(),
-            l.3.failure(),
-            l.4.failure(),
-            l.5.failure(),
-            l.6.failure(),
-        ];
-        combined(&failures, ready())
-    });
+    let data = use_rating_data();
     let body = data.view(|data| {
         let data = data.clone();
         match (tab, props.round) {

@@ -21,31 +21,21 @@ use super::practice::{Mistake, PracticeSession};
 use super::study_log::StudyEvent;
 use crate::app::Route;
 use crate::roster::model::Cadre;
-use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the quiz screens show. Each store is loaded on its own and shared, so saving a
-/// practice answer reloads the practice log, not a 10,000-question bank.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuizData {
-    pub questions: Rc<Vec<Question>>,
-    pub quizzes: Rc<Vec<Quiz>>,
-    pub attempts: Rc<Vec<Attempt>>,
-    pub cadres: Rc<Vec<Cadre>>,
-    pub mistakes: Rc<Vec<Mistake>>,
-    pub practice: Rc<Vec<PracticeSession>>,
-    pub study_events: Rc<Vec<StudyEvent>>,
+crate::page_data! {
+    /// Everything the quiz screens show. Each store is loaded on its own and shared, so saving a
+    /// practice answer reloads the practice log, not a 10,000-question bank.
+    pub struct QuizData / use_quiz_data {
+        questions: Question,
+        quizzes: Quiz,
+        attempts: Attempt,
+        cadres: Cadre,
+        mistakes: Mistake,
+        practice: PracticeSession,
+        study_events: StudyEvent,
+    }
 }
-
-type QuizLoads = (
-    Load<Vec<Question>>,
-    Load<Vec<Quiz>>,
-    Load<Vec<Attempt>>,
-    Load<Vec<Cadre>>,
-    Load<Vec<Mistake>>,
-    Load<Vec<PracticeSession>>,
-    Load<Vec<StudyEvent>>,
-);
 
 impl QuizData {
     pub fn live_quizzes(&self) -> Vec<&Quiz> {
@@ -54,32 +44,6 @@ impl QuizData {
             crate::order::Key::int(-crate::order::moment(q.meta.created_at))
         });
         list
-    }
-}
-
-impl QuizData {
-    fn from_loads(l: &QuizLoads) -> Load<QuizData> {
-        let ready = || {
-            Some(QuizData {
-                questions: l.0.ready()?.clone(),
-                quizzes: l.1.ready()?.clone(),
-                attempts: l.2.ready()?.clone(),
-                cadres: l.3.ready()?.clone(),
-                mistakes: l.4.ready()?.clone(),
-                practice: l.5.ready()?.clone(),
-                study_events: l.6.ready()?.clone(),
-            })
-        };
-        let failures = [
-            l.0.failure(),
-            l.1.failure(),
-            l.2.failure(),
-            l.3.failure(),
-            l.4.failure(),
-            l.5.failure(),
-            l.6.failure(),
-        ];
-        combined(&failures, ready())
     }
 }
 
@@ -151,16 +115,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let loads: QuizLoads = (
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-    );
-    let data = use_memo(loads, QuizData::from_loads);
+    let data = use_quiz_data();
     let body = data.view(|d| match tab {
         QuizTab::Bank => html! { <bank::BankTab data={d.clone()} /> },
         QuizTab::Quizzes => html! { <quizzes::QuizzesTab data={d.clone()} /> },

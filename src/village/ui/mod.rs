@@ -17,25 +17,17 @@ use super::service::ServiceRequest;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct VillageData {
-    pub postings: Rc<Vec<ResidentCadre>>,
-    pub logs: Rc<Vec<VillageLog>>,
-    pub ledger: Rc<Vec<ServiceRequest>>,
-    pub notices: Rc<Vec<PublicNotice>>,
-    pub cadres: Rc<Vec<Cadre>>,
+crate::page_data! {
+    pub struct VillageData / use_village_data {
+        postings: ResidentCadre,
+        logs: VillageLog,
+        ledger: ServiceRequest,
+        notices: PublicNotice,
+        cadres: Cadre,
+    }
 }
-
-type VillageLoads = (
-    Load<Vec<ResidentCadre>>,
-    Load<Vec<VillageLog>>,
-    Load<Vec<ServiceRequest>>,
-    Load<Vec<PublicNotice>>,
-    Load<Vec<Cadre>>,
-);
 
 impl VillageData {
     pub fn name_of(&self, id: Id) -> String {
@@ -121,32 +113,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let loads: VillageLoads = (
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-    );
-    let data = use_memo(loads, |l| {
-        let ready = || {
-            Some(VillageData {
-                postings: l.0.ready()?.clone(),
-                logs: l.1.ready()?.clone(),
-                ledger: l.2.ready()?.clone(),
-                notices: l.3.ready()?.clone(),
-                cadres: l.4.ready()?.clone(),
-            })
-        };
-        let failures = [
-            l.0.failure(),
-            l.1.failure(),
-            l.2.failure(),
-            l.3.failure(),
-            l.4.failure(),
-        ];
-        combined(&failures, ready())
-    });
+    let data = use_village_data();
     let body = data.view(|data| {
         let data = data.clone();
         match tab {

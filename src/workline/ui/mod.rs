@@ -11,7 +11,6 @@ mod timeline;
 
 use crate::order::{day, sort_by, Key};
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -21,27 +20,19 @@ use super::standup::StandUp;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::load::{combined, use_records, Load};
 use crate::ui::tabs::{TabNav, TabRoute};
 
-/// Everything the work-line screens show. Each store is loaded on its own and shared, so a
-/// saved stand-up reloads the stand-ups, not 10,000 tasks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WorkLineData {
-    pub lines: Rc<Vec<WorkLine>>,
-    pub tasks: Rc<Vec<Task>>,
-    pub stand_ups: Rc<Vec<StandUp>>,
-    pub cadres: Rc<Vec<Cadre>>,
-    pub reports: Rc<Vec<WorkReport>>,
+crate::page_data! {
+    /// Everything the work-line screens show. Each store is loaded on its own and shared, so a
+    /// saved stand-up reloads the stand-ups, not 10,000 tasks.
+    pub struct WorkLineData / use_work_line_data {
+        lines: WorkLine,
+        tasks: Task,
+        stand_ups: StandUp,
+        cadres: Cadre,
+        reports: WorkReport,
+    }
 }
-
-type WorkLineLoads = (
-    Load<Vec<WorkLine>>,
-    Load<Vec<Task>>,
-    Load<Vec<StandUp>>,
-    Load<Vec<Cadre>>,
-    Load<Vec<WorkReport>>,
-);
 
 impl WorkLineData {
     pub fn live_lines(&self) -> Vec<&WorkLine> {
@@ -95,28 +86,6 @@ impl WorkLineData {
         let mut list: Vec<&Cadre> = self.cadres.iter().filter(|c| !c.retired).collect();
         sort_by(&mut list, |c| Key::text(&c.unit).then(&c.name));
         list
-    }
-}
-
-impl WorkLineData {
-    fn from_loads(l: &WorkLineLoads) -> Load<WorkLineData> {
-        let ready = || {
-            Some(WorkLineData {
-                lines: l.0.ready()?.clone(),
-                tasks: l.1.ready()?.clone(),
-                stand_ups: l.2.ready()?.clone(),
-                cadres: l.3.ready()?.clone(),
-                reports: l.4.ready()?.clone(),
-            })
-        };
-        let failures = [
-            l.0.failure(),
-            l.1.failure(),
-            l.2.failure(),
-            l.3.failure(),
-            l.4.failure(),
-        ];
-        combined(&failures, ready())
     }
 }
 
@@ -198,14 +167,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let loads: WorkLineLoads = (
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-        use_records(),
-    );
-    let plan = use_memo(loads, WorkLineData::from_loads);
+    let plan = use_work_line_data();
     let body = plan.view(|plan| match (tab, props.line) {
         (WorkLineTab::Lines, Some(id)) => {
             html! { <line_detail::LineDetail plan={plan.clone()} line_id={id} /> }
