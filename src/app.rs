@@ -112,6 +112,11 @@ async fn boot(on_blocked: Callback<()>) -> Result<(Store, DeviceId, Option<Profi
             d
         }
     };
+    // Once per database: ids an earlier version stored in another spelling. A failure leaves
+    // the data as it was and is tried again at the next start; it must not keep the app shut.
+    if let Err(e) = store.repair_ids(&device, crate::ui::time::now()).await {
+        gloo::console::warn!(format!("ids not repaired: {e:?}"));
+    }
     let profile = store.setting::<Profile>(PROFILE).await?;
     Ok((store, device, profile))
 }

@@ -6,10 +6,13 @@
 
 pub mod admonition;
 pub mod assessment;
+pub mod choice;
 pub mod data_admin;
 pub mod exchange;
+pub mod local_time;
 pub mod office;
 pub mod order;
+pub mod paging;
 pub mod quiz;
 pub mod record;
 pub mod release;

@@ -199,12 +199,21 @@ impl Session {
     /// Every write is first checked against the space the browser has left (in `write_all`):
     /// Chromium may drop a whole database when the disk fills during a write.
     pub async fn write_values(&self, writes: &[(StoreName, Value)]) -> Result<(), String> {
+        self.write_values_reporting(writes, &|_| {}).await
+    }
+
+    /// [`Session::write_values`], telling `progress` how many records are written so far.
+    pub async fn write_values_reporting(
+        &self,
+        writes: &[(StoreName, Value)],
+        progress: &dyn Fn(usize),
+    ) -> Result<(), String> {
         if writes.is_empty() {
             return Ok(());
         }
         // The store checks the space left before its transaction (store/db.rs).
         self.store
-            .write_all(writes)
+            .write_all_reporting(writes, progress)
             .await
             .map_err(|e| e.user_message())?;
         let mut stores: Vec<StoreName> = writes.iter().map(|(s, _)| *s).collect();

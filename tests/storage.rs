@@ -271,3 +271,48 @@ async fn an_upgrade_from_version_2_adds_the_stores_of_version_3() {
     assert_eq!(counts.get(&StoreName::PublicNotices), Some(&0));
     v3.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_restores() {
+    let store = fresh("zf-test-ids", DB_VERSION).await;
+    let old = cadre("张三");
+    let mut newer = old.clone();
+    newer.phone = "13900000000".into();
+    newer.meta.touch(&DeviceId("other".into()), now());
+    // As an earlier version stored it: the same person a second time, under another spelling.
+    let mut odd = serde_json::to_value(&newer).expect("json");
+    odd["meta"]["id"] = json!(newer.meta.id.to_string().to_uppercase());
+    store
+        .write_all(&[
+            (StoreName::Cadres, serde_json::to_value(&old).expect("json")),
+            (StoreName::Cadres, odd),
+        ])
+        .await
+        .expect("write");
+    assert_eq!(snapshot(&store).await[&StoreName::Cadres].len(), 2);
+
+    assert_eq!(store.repair_ids(&device(), now()).await.expect("repair"), 1);
+    let cadres = store.all::<Cadre>().await.expect("all");
+    assert_eq!(cadres.len(), 1);
+    assert_eq!(cadres[0].meta.id, old.meta.id);
+    assert_eq!(cadres[0].phone, "13900000000");
+    // Done once: the next start finds nothing to do.
+    assert_eq!(store.repair_ids(&device(), now()).await.expect("again"), 0);
+
+    // This browser's own backup now restores whole.
+    let records = snapshot(&store)
+        .await
+        .iter()
+        .map(|(s, v)| (s.as_str().to_string(), v.clone()))
+        .collect();
+    let exporter = Exporter {
+        name: "张三".into(),
+        unit: "党政办".into(),
+        post: String::new(),
+        device_id: device(),
+    };
+    let json = Envelope::new(FileKind::Backup, exporter, now(), records).to_json();
+    let file = read_file(json.as_bytes(), FileKind::Backup).expect("its own backup is valid");
+    assert_eq!(file.records.len(), 1);
+    store.close();
+}

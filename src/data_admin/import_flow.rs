@@ -19,6 +19,8 @@ pub struct FileSummary {
     pub exported_by: Exporter,
     pub exported_at: DateTime<Utc>,
     pub app_version: String,
+    /// How many records this browser held before the import (for [`backup_first`]).
+    pub records_here: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +28,7 @@ pub enum ImportState {
     Idle,
     Checking {
         file_name: String,
+        step: CheckStep,
     },
     Preview {
         summary: FileSummary,
@@ -37,6 +40,8 @@ pub enum ImportState {
     Writing {
         file_name: String,
         records: usize,
+        /// Records written so far (reported every few thousand).
+        done: usize,
     },
     Done {
         file_name: String,
@@ -49,9 +54,32 @@ pub enum ImportState {
     },
 }
 
+/// Where the check of a file has got to: long files take seconds at each step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStep {
+    Reading,
+    /// The file is read and checked; its records are being compared with ours.
+    Comparing {
+        records: usize,
+    },
+}
+
+impl CheckStep {
+    pub fn text(self, file_name: &str) -> String {
+        match self {
+            CheckStep::Reading => format!("正在读取并检查文件“{file_name}”……"),
+            CheckStep::Comparing { records } => {
+                format!("“{file_name}”共 {records} 条记录，检查无误，正在与本机数据比较……")
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum ImportAction {
     Start(String),
+    Step(CheckStep),
+    Progress(usize),
     Planned(FileSummary, MergePlan),
     Resolve(StoreName, Id, Resolution),
     ResolveAll(Resolution),
@@ -79,7 +107,7 @@ impl ImportState {
     fn file_name(&self) -> String {
         match self {
             ImportState::Idle => String::new(),
-            ImportState::Checking { file_name }
+            ImportState::Checking { file_name, .. }
             | ImportState::Writing { file_name, .. }
             | ImportState::Done { file_name, .. }
             | ImportState::Failed { file_name, .. } => file_name.clone(),
@@ -102,7 +130,21 @@ impl ImportFlow {
         let state = match (self.state.clone(), action) {
             // A new file may be started whenever nothing is being written.
             (S::Writing { .. }, A::Start(_)) => self.state.clone(),
-            (_, A::Start(file_name)) => S::Checking { file_name },
+            (_, A::Start(file_name)) => S::Checking {
+                file_name,
+                step: CheckStep::Reading,
+            },
+            (S::Checking { file_name, .. }, A::Step(step)) => S::Checking { file_name, step },
+            (
+                S::Writing {
+                    file_name, records, ..
+                },
+                A::Progress(done),
+            ) => S::Writing {
+                file_name,
+                records,
+                done,
+            },
             (S::Checking { .. }, A::Planned(summary, plan)) => S::Preview {
                 summary,
                 plan: Rc::new(plan),
@@ -157,9 +199,15 @@ impl ImportFlow {
                 S::Writing {
                     file_name: summary.file_name,
                     records,
+                    done: 0,
                 }
             }
-            (S::Writing { file_name, records }, A::Written { written }) => S::Done {
+            (
+                S::Writing {
+                    file_name, records, ..
+                },
+                A::Written { written },
+            ) => S::Done {
                 file_name,
                 written,
                 skipped: records.saturating_sub(written),
@@ -224,6 +272,30 @@ pub fn file_note(
     }
 }
 
+/// From how many records written an import counts as large.
+pub const LARGE_IMPORT: usize = 1_000;
+/// From how many records of ours changed an import counts as large, whatever its size.
+pub const MANY_CHANGED: usize = 50;
+
+/// Why an import must first save this browser's data as a backup file, if it must: it is large
+/// and there is data here to lose, or it changes many records already here. `None` for the
+/// everyday file (a few answer sheets, a line update).
+pub fn backup_first(plan: &MergePlan, records_here: usize) -> Option<String> {
+    let writes = plan.count(Decision::New)
+        + plan.count(Decision::Newer)
+        + plan.count(Decision::Merged)
+        + plan.count(Decision::Conflict);
+    let changed = writes - plan.count(Decision::New);
+    if changed >= MANY_CHANGED || (writes >= LARGE_IMPORT && records_here > 0) {
+        Some(format!(
+            "这次导入较大（写入约 {writes} 条记录，其中改动本机已有的 {changed} 条）。\
+             确认后会先把本机现有数据导出为一个备份文件，再写入；请保存好这个备份，导入结果不对时可以用它恢复。"
+        ))
+    } else {
+        None
+    }
+}
+
 /// What a quiz package holds, as a cadre reads it before taking it in: each test's title, how
 /// many questions and the time limit — not merge words.
 pub fn package_lines(kind: FileKind, plan: &MergePlan) -> Vec<String> {
@@ -265,6 +337,7 @@ mod tests {
             },
             exported_at: DateTime::from_timestamp(0, 0).unwrap_or_default(),
             app_version: "0.1.0".into(),
+            records_here: 0,
         }
     }
 
@@ -344,6 +417,33 @@ mod tests {
     }
 
     #[test]
+    fn a_large_import_or_one_that_changes_much_here_saves_a_backup_first() {
+        let item = |decision: Decision| {
+            let mut plan = conflict_plan();
+            plan.items[0].decision = decision;
+            plan.items[0].clone()
+        };
+        let plan = |new: usize, newer: usize| MergePlan {
+            items: std::iter::repeat_with(|| item(Decision::New))
+                .take(new)
+                .chain(std::iter::repeat_with(|| item(Decision::Newer)).take(newer))
+                .chain([item(Decision::Identical), item(Decision::Older)])
+                .collect(),
+        };
+        assert_eq!(backup_first(&plan(20, 3), 500), None, "an everyday file");
+        assert_eq!(
+            backup_first(&plan(LARGE_IMPORT, 0), 0),
+            None,
+            "nothing here to lose"
+        );
+        let large = backup_first(&plan(LARGE_IMPORT, 0), 1).unwrap_or_default();
+        assert!(large.contains("写入约 1000 条记录"), "{large}");
+        let changing = backup_first(&plan(0, MANY_CHANGED), 0).unwrap_or_default();
+        assert!(changing.contains("改动本机已有的 50 条"), "{changing}");
+        assert_eq!(backup_first(&plan(0, MANY_CHANGED - 1), 10), None);
+    }
+
+    #[test]
     fn a_file_goes_from_checking_to_preview_to_writing_to_done() {
         let flow = ImportFlow::default()
             .apply(ImportAction::Start("b.json".into()))
@@ -355,7 +455,9 @@ mod tests {
         }
         let flow = flow
             .apply(ImportAction::Writing(3))
-            .apply(ImportAction::Written { written: 2 });
+            .apply(ImportAction::Progress(2));
+        assert!(matches!(flow.state, ImportState::Writing { done: 2, .. }));
+        let flow = flow.apply(ImportAction::Written { written: 2 });
         assert_eq!(
             flow.state,
             ImportState::Done {
@@ -367,11 +469,31 @@ mod tests {
     }
 
     #[test]
+    fn the_check_says_which_step_it_is_at() {
+        let flow = ImportFlow::default()
+            .apply(ImportAction::Start("大.json".into()))
+            .apply(ImportAction::Step(CheckStep::Comparing {
+                records: 200_000,
+            }));
+        let ImportState::Checking { file_name, step } = &flow.state else {
+            panic!("{:?}", flow.state);
+        };
+        assert_eq!(
+            step.text(file_name),
+            "“大.json”共 200000 条记录，检查无误，正在与本机数据比较……"
+        );
+        // A step arriving after the check was given up changes nothing.
+        let idle = ImportFlow::default().apply(ImportAction::Step(CheckStep::Reading));
+        assert_eq!(idle.state, ImportState::Idle);
+    }
+
+    #[test]
     fn nothing_interrupts_a_write() {
         let writing = ImportFlow {
             state: ImportState::Writing {
                 file_name: "b.json".into(),
                 records: 3,
+                done: 0,
             },
         };
         assert_eq!(writing.apply(ImportAction::Start("c.json".into())), writing);

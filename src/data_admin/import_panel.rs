@@ -8,8 +8,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::backup::backup_before;
 use super::import_flow::{
-    file_note, package_lines, preview_rows, FileSummary, ImportAction, ImportFlow, ImportState,
+    backup_first, file_note, package_lines, preview_rows, CheckStep, FileSummary, ImportAction,
+    ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
@@ -55,7 +57,7 @@ fn start_next(
     wasm_bindgen_futures::spawn_local(async move {
         // Let the page show "checking" before the parse takes the main thread.
         gloo::timers::future::TimeoutFuture::new(0).await;
-        match prepare_import(&session, file, kind).await {
+        match prepare_import(&session, &flow, file, kind).await {
             Ok((summary, plan)) => flow.dispatch(ImportAction::Planned(summary, plan)),
             Err(message) => flow.dispatch(ImportAction::Failed(message)),
         }
@@ -98,11 +100,16 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         let (session, flow) = (session.clone(), flow.clone());
         Callback::from(move |_| {
             let ImportState::Preview {
-                plan, resolutions, ..
+                summary,
+                plan,
+                resolutions,
+                ..
             } = &flow.state
             else {
                 return;
             };
+            let safety_copy = backup_first(plan, summary.records_here).is_some();
+            let total = plan.items.len();
             let writes = match plan.writes(
                 resolutions,
                 &session.device,
@@ -115,10 +122,20 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                     return;
                 }
             };
-            flow.dispatch(ImportAction::Writing(plan.items.len()));
             let (session, flow) = (session.clone(), flow.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match session.write_values(&writes).await {
+                if safety_copy {
+                    if let Err(message) = backup_before(&session, "导入").await {
+                        flow.dispatch(ImportAction::Problem(message));
+                        return;
+                    }
+                }
+                flow.dispatch(ImportAction::Writing(total));
+                let report = {
+                    let flow = flow.clone();
+                    move |done: usize| flow.dispatch(ImportAction::Progress(done))
+                };
+                match session.write_values_reporting(&writes, &report).await {
                     Ok(()) => flow.dispatch(ImportAction::Written {
                         written: writes.len(),
                     }),
@@ -175,10 +192,16 @@ impl Reducible for Refused {
 /// Read → parse → check → compare with ours. Nothing is written.
 async fn prepare_import(
     session: &Session,
+    flow: &UseReducerHandle<ImportFlow>,
     file: PickedFile,
     kind: FileKind,
 ) -> Result<(FileSummary, merge::MergePlan), String> {
     let valid = read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
+    flow.dispatch(ImportAction::Step(CheckStep::Comparing {
+        records: valid.records.len(),
+    }));
+    // Let the page say so before the comparison takes the main thread.
+    gloo::timers::future::TimeoutFuture::new(0).await;
     let mut stores: HashSet<StoreName> = valid.records.iter().map(|r| r.store).collect();
     stores.extend(crate::exchange::records::REFERENCES.iter().map(|r| r.to));
     let stores: Vec<StoreName> = stores.into_iter().collect();
@@ -189,12 +212,22 @@ async fn prepare_import(
         .map_err(|e| e.user_message())?;
     check_references(&valid, |store, id| local.contains_key(&(store, *id)))
         .map_err(|e| e.user_message())?;
+    let records_here = session
+        .store
+        .counts()
+        .await
+        .map_err(|e| e.user_message())?
+        .into_iter()
+        .filter(|(store, _)| *store != StoreName::Settings)
+        .map(|(_, n)| n as usize)
+        .sum();
     let summary = FileSummary {
         file_name: file.name,
         kind: valid.kind,
         exported_by: valid.exported_by.clone(),
         exported_at: valid.exported_at,
         app_version: valid.app_version.clone(),
+        records_here,
     };
     let mut plan = merge::plan(valid.records, &local);
     plan.protect(&session.device);
@@ -214,11 +247,18 @@ fn import_view(
     };
     match &flow.state {
         ImportState::Idle => html! {},
-        ImportState::Checking { file_name } => html! {
-            <p class="progress" role="status" aria-busy="true">{ format!("正在检查文件“{file_name}”……") }</p>
+        ImportState::Checking { file_name, step } => html! {
+            <p class="progress" role="status" aria-busy="true">{ step.text(file_name) }</p>
         },
-        ImportState::Writing { records, .. } => html! {
-            <p class="progress" role="status" aria-busy="true">{ format!("正在写入（共 {records} 条记录），请不要关闭页面……") }</p>
+        ImportState::Writing { records, done, .. } => html! {
+            <div class="progress" role="status" aria-busy="true">
+                <p>{ if *done == 0 {
+                    format!("正在写入（共 {records} 条记录），请不要关闭页面……")
+                } else {
+                    format!("正在写入：已写入 {done} / {records} 条记录，请不要关闭页面……")
+                } }</p>
+                <progress max={records.to_string()} value={done.to_string()} aria-label="写入进度"></progress>
+            </div>
         },
         ImportState::Done {
             file_name,
@@ -254,6 +294,7 @@ fn import_view(
                 )
                 .collect();
             let conflicts: Vec<_> = plan.conflicts().collect();
+            let safety = backup_first(plan, summary.records_here);
             let to_write = plan.count(Decision::New)
                 + plan.count(Decision::Newer)
                 + plan.count(Decision::Merged)
@@ -300,8 +341,13 @@ fn import_view(
                         <p>{ format!("文件想修改本机所建的 {} 份测验或其答案，这些不会改动：测验和答案只在出题的电脑上修改。", plan.count(Decision::Protected)) }</p>
                     }
                     <p>{ format!("“比本机旧”和“相同”的记录不会改动本机数据。确认后将写入约 {to_write} 条记录。") }</p>
+                    if let Some(why) = &safety {
+                        <p class="backup-first">{ why }</p>
+                    }
                     <button class="primary" onclick={on_confirm}
-                        disabled={conflicts.len() > resolutions.len()}>{ "确认导入" }</button>
+                        disabled={conflicts.len() > resolutions.len()}>
+                        { if safety.is_some() { "先导出本机备份，再确认导入" } else { "确认导入" } }
+                    </button>
                     <button onclick={on_reset}>{ "取消" }</button>
                 </div>
             }

@@ -1,5 +1,7 @@
 //! 数据管理: backup, restore and merge of whole-browser files, storage status, clearing data.
 
+#[cfg(target_arch = "wasm32")]
+pub mod backup;
 pub mod import_flow;
 #[cfg(target_arch = "wasm32")]
 pub mod import_panel;

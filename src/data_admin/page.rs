@@ -2,14 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::ui::export::export_file;
-
+use super::backup::{backup_before, export_backup};
 use super::import_panel::ImportPanel;
 use crate::exchange::envelope::{self, FileKind};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::store::schema::DB_VERSION;
-use crate::store::settings::LAST_BACKUP_AT;
 use crate::store::{quota, StoreError};
 use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{Notice, NoticeBox};
@@ -39,13 +37,12 @@ pub fn data_page() -> Html {
                     "不含诫勉案件"
                 };
                 export_notice.set(Some(match result {
-                    Ok((name, n)) => Notice::Success(format!(
-                        "已导出 {n} 条记录到文件“{name}”（{cases}）。请把它保存到U盘或其他电脑上。"
+                    Ok(file) => Notice::Success(format!(
+                        "已导出 {} 条记录到文件“{}”（{cases}）。请把它保存到U盘或其他电脑上。",
+                        file.records, file.name
                     )),
                     Err(message) => Notice::Error(message),
                 }));
-                // The date of the last backup, kept in settings.
-                session.announce.emit(vec![StoreName::Settings]);
             });
         })
     };
@@ -63,13 +60,23 @@ pub fn data_page() -> Html {
                 export_notice.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let result = session.store.clear_records().await;
+                // Clearing cannot be undone, so it starts by saving what it will delete.
+                let result = match backup_before(&session, "清空").await {
+                    Ok(file) => session
+                        .store
+                        .clear_records()
+                        .await
+                        .map(|()| file)
+                        .map_err(|e| e.user_message()),
+                    Err(message) => Err(message),
+                };
                 confirm_clear.set(false);
                 export_notice.set(Some(match result {
-                    Ok(()) => Notice::Success(
-                        "本机的业务数据已清空（个人信息保留）。可以从备份文件恢复。".into(),
-                    ),
-                    Err(e) => Notice::Error(e.user_message()),
+                    Ok(file) => Notice::Success(format!(
+                        "本机的业务数据已清空（个人信息保留）。清空前的全部数据已导出到“{}”，需要时可从它恢复。",
+                        file.name
+                    )),
+                    Err(message) => Notice::Error(message),
                 }));
                 session.announce.emit(StoreName::exchanged().collect());
             });
@@ -105,8 +112,8 @@ pub fn data_page() -> Html {
                 <h2 id="clear-h">{ "清空本机数据" }</h2>
                 if *confirm_clear {
                     <div class="danger-confirm" role="alertdialog" aria-labelledby="clear-q">
-                        <p id="clear-q">{ "确定要删除本机的全部业务数据吗？此操作不能撤销。建议先导出备份。" }</p>
-                        <button class="danger" onclick={on_clear}>{ "确认清空" }</button>
+                        <p id="clear-q">{ "确定要删除本机的全部业务数据吗？清空前会先把全部数据（含诫勉案件）导出为一个备份文件，请把它保存好。" }</p>
+                        <button class="danger" onclick={on_clear}>{ "导出备份并清空" }</button>
                         <button onclick={{ let c = confirm_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ "取消" }</button>
                     </div>
                 } else {
@@ -121,31 +128,6 @@ pub fn data_page() -> Html {
     }
 }
 
-async fn export_backup(
-    session: &crate::session::Session,
-    with_cases: bool,
-) -> Result<(String, usize), String> {
-    let records = session
-        .store
-        .read_all()
-        .await
-        .map_err(|e| e.user_message())?;
-    // Admonition cases are personal data: in a backup only when asked for.
-    let records = records
-        .into_iter()
-        .filter(|(store, _)| with_cases || *store != StoreName::Admonitions)
-        .map(|(store, values)| (store.as_str().to_string(), values))
-        .collect();
-    let file = export_file(session, FileKind::Backup, &session.profile.name, records)?;
-    session
-        .store
-        .set_setting(LAST_BACKUP_AT, file.at)
-        .await
-        .map_err(|e| e.user_message())?;
-    Ok((file.name, file.records))
-}
-
-/// Read → parse → check → compare with ours. Nothing is written.
 /// What the browser says about our storage: granted persistence and space used.
 #[function_component(StorageStatus)]
 fn storage_status() -> Html {

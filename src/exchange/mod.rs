@@ -4,6 +4,7 @@
 pub mod envelope;
 pub mod error;
 pub mod fields;
+pub mod ids;
 pub mod labels;
 pub mod merge;
 pub mod records;

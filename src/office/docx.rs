@@ -72,7 +72,7 @@ fn signature(body: &mut String, issuer: &str, date: &str) {
 }
 
 /// The .docx bytes of an official document.
-pub fn official(doc: &Official) -> Result<Vec<u8>, String> {
+pub fn official(doc: &Official) -> Result<Vec<u8>, super::OfficeError> {
     let mut body = String::new();
     if let Some(number) = doc.number {
         body.push_str(&para(number, FANGSONG, SIZE_3, CENTER));
@@ -93,7 +93,7 @@ pub fn official(doc: &Official) -> Result<Vec<u8>, String> {
 }
 
 /// The .docx bytes for `blocks`, signed at the end.
-pub fn document(blocks: &[Block], signed: &Signature) -> Result<Vec<u8>, String> {
+pub fn document(blocks: &[Block], signed: &Signature) -> Result<Vec<u8>, super::OfficeError> {
     let mut body = String::new();
     let (mut heading, mut sub) = (0u32, 0u32);
     for block in blocks {
@@ -132,7 +132,7 @@ pub fn document(blocks: &[Block], signed: &Signature) -> Result<Vec<u8>, String>
 const FOOTER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t>1</w:t></w:r><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:rFonts w:ascii="宋体" w:eastAsia="宋体" w:hAnsi="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"#;
 
-fn package(body: &str) -> Result<Vec<u8>, String> {
+fn package(body: &str) -> Result<Vec<u8>, super::OfficeError> {
     // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm: the 156 × 225 mm 版心.
     let document_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

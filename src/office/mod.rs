@@ -2,12 +2,14 @@
 //! as the minimal Office Open XML parts inside a ZIP archive. Pure: bytes out, no browser.
 
 pub mod docx;
+pub mod error;
 pub mod numerals;
 pub mod xlsx;
 pub mod xlsx_read;
 
 use std::io::{Cursor, Write};
 
+pub use error::OfficeError;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -29,16 +31,18 @@ pub fn xml_text(s: &str) -> String {
 }
 
 /// Packs named parts into a ZIP archive.
-fn archive(parts: &[(&str, String)]) -> Result<Vec<u8>, String> {
+fn archive(parts: &[(&str, String)]) -> Result<Vec<u8>, OfficeError> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     for (name, body) in parts {
-        zip.start_file(*name, options).map_err(|e| e.to_string())?;
-        zip.write_all(body.as_bytes()).map_err(|e| e.to_string())?;
+        zip.start_file(*name, options)
+            .map_err(|_| OfficeError::Pack)?;
+        zip.write_all(body.as_bytes())
+            .map_err(|_| OfficeError::Pack)?;
     }
     zip.finish()
         .map(Cursor::into_inner)
-        .map_err(|e| format!("无法生成文件：{e}"))
+        .map_err(|_| OfficeError::Pack)
 }
 
 #[cfg(test)]

@@ -88,13 +88,17 @@ fn cell_xml(reference: &str, text: &str, header: bool) -> String {
 }
 
 /// The .xlsx bytes for `rows` (the first row is the header).
-pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+pub fn workbook(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, super::OfficeError> {
     titled(sheet, &[], rows)
 }
 
 /// The .xlsx bytes for `rows` under `heading` lines (a title, a period): the table's header is
 /// the first of `rows`, kept in view while scrolling; printed on A4 landscape, one page wide.
-pub fn titled(sheet: &str, heading: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+pub fn titled(
+    sheet: &str,
+    heading: &[String],
+    rows: &[Vec<String>],
+) -> Result<Vec<u8>, super::OfficeError> {
     let mut data = String::new();
     for (r, line) in heading.iter().enumerate() {
         data.push_str(&format!(

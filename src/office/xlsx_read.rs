@@ -3,6 +3,8 @@
 //! own DecompressionStream, which costs the download nothing (a Rust inflater and XML parser
 //! would add ~50 KB gzip to an app that has to stay under 600 KB).
 
+use crate::office::OfficeError;
+
 /// One file inside the archive, still compressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -25,10 +27,10 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     ]))
 }
 
-const NOT_XLSX: &str = "这不是有效的 Excel（.xlsx）文件，可能已损坏或是旧版 .xls 格式。请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入。";
+const NOT_XLSX: OfficeError = OfficeError::NotXlsx;
 
 /// The entries of a ZIP archive, from its central directory.
-pub fn entries(bytes: &[u8]) -> Result<Vec<Entry>, String> {
+pub fn entries(bytes: &[u8]) -> Result<Vec<Entry>, OfficeError> {
     let start = bytes.len().saturating_sub(65_557);
     let eocd = (start..bytes.len().saturating_sub(21))
         .rev()
@@ -39,7 +41,7 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry>, String> {
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         if u32_at(bytes, at) != Some(0x0201_4b50) {
-            return Err(NOT_XLSX.into());
+            return Err(NOT_XLSX);
         }
         let method = u16_at(bytes, at + 10).ok_or(NOT_XLSX)?;
         let size = u32_at(bytes, at + 20).ok_or(NOT_XLSX)? as usize;
@@ -248,7 +250,7 @@ mod tests {
             vec!["判断".into(), "A & <B> \"引号\"".into(), "对".into()],
         ];
         let bytes = super::super::xlsx::workbook("题库", &rows_in).unwrap_or_default();
-        let entries = entries(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let entries = entries(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
         let sheet = first_sheet(&entries).unwrap_or_else(|| panic!("a sheet"));
         assert_eq!(sheet.method, 0);
         let xml = String::from_utf8_lossy(&sheet.data);

@@ -1,12 +1,16 @@
 //! The 干部名册 page: list, add, edit, retire and reinstate cadres, and import them from CSV.
 
+use crate::ui::form::form_footer;
 use yew::prelude::*;
+
+use crate::paging::Page;
+use crate::ui::pager::Pager;
 
 use super::csv_import::{self, RosterImport, RowAction};
 use super::model::{Cadre, CadreFields};
 use crate::record::Meta;
 use crate::session::{reporter, use_session, Batch};
-use crate::ui::download::download_text;
+use crate::ui::download::save_text;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::load::use_records;
 use crate::ui::notice::{Notice, NoticeBox};
@@ -14,6 +18,9 @@ use crate::ui::time;
 
 /// Largest CSV read: a roster of thousands of people is well under this.
 const MAX_CSV_BYTES: u64 = 5 * 1024 * 1024;
+
+/// People per page: a township's whole roster fits on one; a file of 200,000 still draws.
+const ROSTER_PAGE: usize = 200;
 
 #[function_component(RosterPage)]
 pub fn roster_page() -> Html {
@@ -23,6 +30,7 @@ pub fn roster_page() -> Html {
     let show_retired = use_state(|| false);
     let notice = use_state(|| None::<Notice>);
     let import = use_state(|| None::<(String, RosterImport)>);
+    let page = use_state(|| 0usize);
 
     let save = {
         let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
@@ -92,8 +100,7 @@ pub fn roster_page() -> Html {
     let on_template = {
         let notice = notice.clone();
         Callback::from(move |_| {
-            if let Err(m) =
-                download_text("干部名册模板.csv", "text/csv", &csv_import::template_csv())
+            if let Err(m) = save_text("干部名册模板.csv", "text/csv", &csv_import::template_csv())
             {
                 notice.set(Some(Notice::Error(m)));
             }
@@ -141,7 +148,15 @@ pub fn roster_page() -> Html {
                 .filter(|c| *show_retired || !c.retired)
                 .collect();
             crate::order::sort_by(&mut visible, |c| crate::order::Key::text(&c.unit).then(&c.name));
+            let shown_page = Page::of(visible.len(), *page, ROSTER_PAGE);
+            let total = visible.len();
+            let visible = shown_page.slice(&visible);
             html! {
+                <>
+                if shown_page.count > 1 {
+                    <Pager page={shown_page} total={total} unit="人"
+                        on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+                }
                 <table class="grid roster" aria-label="干部名册">
                     <thead><tr>
                         <th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th>
@@ -151,7 +166,7 @@ pub fn roster_page() -> Html {
                     if visible.is_empty() {
                         <tr><td colspan="6">{ "名册中还没有人。可以逐个添加，或从 CSV 文件导入。" }</td></tr>
                     }
-                    { for visible.into_iter().map(|c| {
+                    { for visible.iter().copied().map(|c| {
                         let edit = { let editing = editing.clone(); let c = c.clone(); Callback::from(move |_| editing.set(Some(Some(c.clone())))) };
                         let toggle = { let set_retired = set_retired.clone(); let c = c.clone(); Callback::from(move |_| set_retired.emit((c.clone(), !c.retired))) };
                         html! {
@@ -169,6 +184,7 @@ pub fn roster_page() -> Html {
                     }) }
                     </tbody>
                 </table>
+                </>
             }
     });
 
@@ -245,9 +261,7 @@ fn cadre_form(props: &CadreFormProps) -> Html {
             <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|f, v| f.unit = v)} required=true /></label>
             <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|f, v| f.post = v)} /></label>
             <label>{ "电话" }<input value={draft.phone.clone()} oninput={field(|f, v| f.phone = v)} inputmode="tel" /></label>
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "保存" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
     }
 }

@@ -16,11 +16,11 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{from_dom_name, StoreError};
 use super::schema::{self, StoreName, DB_NAME, DB_VERSION};
-use super::settings::Setting;
+use super::settings::{Setting, IDS_CANONICAL};
 use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
-use crate::record::{Entity, Id};
+use crate::record::{DeviceId, Entity, Id};
 
 /// Records cross into the browser as JSON: `serde_json` in wasm and the browser's own
 /// `JSON.parse`/`JSON.stringify` are faster than building objects field by field, and files and
@@ -65,6 +65,9 @@ impl From<OpenDbError> for StoreError {
         }
     }
 }
+
+/// How many records a long write reports its progress by.
+pub const PROGRESS_STEP: usize = 5_000;
 
 /// An open database. Cheap to clone; every clone is the same connection.
 #[derive(Clone, Debug)]
@@ -226,6 +229,62 @@ impl Store {
         Ok(())
     }
 
+    /// Rewrites records an earlier version stored under an id in another spelling (see
+    /// `exchange::ids`), once: reading, repairing and writing happen in one transaction, with
+    /// the mark that it was done. Returns how many records were rewritten.
+    pub async fn repair_ids(
+        &self,
+        device: &DeviceId,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<usize, StoreError> {
+        if self.setting::<bool>(IDS_CANONICAL).await? == Some(true) {
+            return Ok(0);
+        }
+        let names: Vec<&str> = StoreName::ALL.iter().map(|s| s.as_str()).collect();
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let mut stored = BTreeMap::new();
+        for store in StoreName::exchanged() {
+            let values = tx
+                .object_store(store.as_str())?
+                .get_all::<JsValue>()
+                .primitive()?
+                .await?
+                .map(|r| from_js::<Value>(&r?))
+                .collect::<Result<Vec<Value>, StoreError>>()?;
+            stored.insert(store, values);
+        }
+        let repair = crate::exchange::ids::repair(&stored, device, now, uuid::Uuid::new_v4);
+        for (store, key) in &repair.deletes {
+            drop(
+                tx.object_store(store.as_str())?
+                    .delete(key.as_str())
+                    .primitive()?,
+            );
+        }
+        for (store, value) in &repair.puts {
+            drop(
+                tx.object_store(store.as_str())?
+                    .put(to_js(value)?)
+                    .primitive()?,
+            );
+        }
+        let mark = Setting {
+            key: IDS_CANONICAL.to_string(),
+            value: true,
+        };
+        drop(
+            tx.object_store(StoreName::Settings.as_str())?
+                .put(to_js(&mark)?)
+                .primitive()?,
+        );
+        tx.commit().await?;
+        Ok(repair.puts.len())
+    }
+
     /// How many records each store holds.
     pub async fn counts(&self) -> Result<BTreeMap<StoreName, u32>, StoreError> {
         let names: Vec<&str> = StoreName::ALL.iter().map(|s| s.as_str()).collect();
@@ -286,6 +345,17 @@ impl Store {
     /// none. Everything must be parsed and checked before this is called: awaiting anything
     /// but IndexedDB inside would let the browser commit half-way.
     pub async fn write_all(&self, writes: &[(StoreName, Value)]) -> Result<(), StoreError> {
+        self.write_all_reporting(writes, &|_| {}).await
+    }
+
+    /// [`Store::write_all`], telling `progress` how many records are written so far, every
+    /// [`PROGRESS_STEP`] records (the page repaints in between: a 200,000-record restore takes
+    /// long enough that a still page looks hung).
+    pub async fn write_all_reporting(
+        &self,
+        writes: &[(StoreName, Value)],
+        progress: &dyn Fn(usize),
+    ) -> Result<(), StoreError> {
         let mut stores: Vec<&str> = writes.iter().map(|(s, _)| s.as_str()).collect();
         stores.sort_unstable();
         stores.dedup();
@@ -316,13 +386,22 @@ impl Store {
             .transaction(stores.clone())
             .with_mode(TransactionMode::Readwrite)
             .build()?;
+        let mut written = 0;
         for (name, text) in texts {
             let store = tx.object_store(name)?;
             let array: js_sys::Array = js_sys::JSON::parse(&text)
                 .map_err(|e| js_error(&e))?
                 .unchecked_into();
             for value in array.iter() {
-                drop(store.put(value).primitive()?);
+                let request = store.put(value).primitive()?;
+                written += 1;
+                if written % PROGRESS_STEP == 0 {
+                    // Awaiting an IndexedDB request keeps the transaction open.
+                    request.await?;
+                    progress(written);
+                } else {
+                    drop(request);
+                }
             }
         }
         tx.commit().await?;

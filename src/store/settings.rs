@@ -9,6 +9,8 @@ use crate::record::DeviceId;
 pub const PROFILE: &str = "profile";
 pub const DEVICE_ID: &str = "device_id";
 pub const LAST_BACKUP_AT: &str = "last_backup_at";
+/// Set once every stored id has been checked to be in the spelling this version writes.
+pub const IDS_CANONICAL: &str = "ids_canonical";
 /// The rectification deadline and observation period new admonition cases get.
 pub const ADMONITION_RULE: &str = "admonition_rule";
 

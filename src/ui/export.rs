@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::download::download_text;
+use super::download::save_text;
 use super::time;
 use crate::exchange::envelope::{file_name, Envelope, FileKind};
 use crate::session::Session;
@@ -42,7 +42,7 @@ pub fn export_file(
     let at = time::now();
     let file = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
     let name = file_name(kind, person, time::to_local(at));
-    download_text(&name, "application/json", &file.to_json())?;
+    save_text(&name, "application/json", &file.to_json())?;
     Ok(Exported {
         name,
         at,
@@ -66,7 +66,7 @@ pub fn export_anonymous(
     let file = Envelope::new(kind, nobody, at, records);
     // Minutes only: the file's name and time say no more than when it was made.
     let name = file_name(kind, "匿名", time::to_local(at));
-    download_text(&name, "application/json", &file.to_json())?;
+    save_text(&name, "application/json", &file.to_json())?;
     Ok(Exported {
         name,
         at,

@@ -1,8 +1,13 @@
 //! Form fields bound to a draft held in state: one place that reads what was typed (input,
-//! textarea or select) and writes it into the draft.
+//! textarea or select) and writes it into the draft; the fields every form has (a choice shown
+//! by its label, a date) and its footer.
 
+use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::choice::Choice;
+use crate::local_time;
 
 /// The current value of the field that fired `event`.
 pub fn field_value(event: &Event) -> String {
@@ -39,4 +44,79 @@ pub fn on_change<T: Clone + 'static>(
         set(&mut next, field_value(&e));
         draft.set(next);
     })
+}
+
+/// Sets one part of the draft to a value a field picked (a choice, a date).
+pub fn on_pick<T: Clone + 'static, V: 'static>(
+    draft: &UseStateHandle<T>,
+    set: fn(&mut T, V),
+) -> Callback<V> {
+    let draft = draft.clone();
+    Callback::from(move |value: V| {
+        let mut next = (*draft).clone();
+        set(&mut next, value);
+        draft.set(next);
+    })
+}
+
+/// A select listing every value of `T` by its label, `current` selected.
+pub fn choice_select<T: Choice>(current: T, on_pick: Callback<T>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(value) = T::from_label(&field_value(&e)) {
+            on_pick.emit(value);
+        }
+    });
+    html! {
+        <select {onchange}>
+            { for T::all().iter().map(|c| html! { <option selected={*c == current}>{ c.label() }</option> }) }
+        </select>
+    }
+}
+
+/// A select of every value of `T` with a first entry `any` (a filter's "全部"): `None` for it.
+pub fn optional_choice_select<T: Choice>(
+    current: Option<T>,
+    any: &'static str,
+    on_pick: Callback<Option<T>>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| on_pick.emit(T::from_label(&field_value(&e))));
+    html! {
+        <select {onchange}>
+            <option selected={current.is_none()}>{ any }</option>
+            { for T::all().iter().map(|c| html! { <option selected={Some(*c) == current}>{ c.label() }</option> }) }
+        </select>
+    }
+}
+
+/// A date field; a value the browser could not complete (a half-typed date) changes nothing.
+pub fn date_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(date) = local_time::parse_date(&field_value(&e)) {
+            on_pick.emit(date);
+        }
+    });
+    html! { <input type="date" value={current.to_string()} {onchange} /> }
+}
+
+/// The end of an edit form: what is wrong with it, if anything, then save and cancel.
+pub fn form_footer(error: Option<&str>, save: &'static str, on_cancel: &Callback<()>) -> Html {
+    let on_cancel = on_cancel.clone();
+    html! {
+        <div class="form-footer">
+            if let Some(m) = error { <div class="notice error" role="alert"><p>{ m }</p></div> }
+            <button type="submit" class="primary">{ save }</button>
+            <button type="button" onclick={Callback::from(move |_| on_cancel.emit(()))}>{ "取消" }</button>
+        </div>
+    }
+}
+
+/// A date field that may be left empty (an end date not yet known): empty is `None`.
+pub fn optional_date_input(
+    current: Option<NaiveDate>,
+    on_pick: Callback<Option<NaiveDate>>,
+) -> Html {
+    let onchange =
+        Callback::from(move |e: Event| on_pick.emit(local_time::parse_date(&field_value(&e))));
+    let value = current.map(|d| d.to_string()).unwrap_or_default();
+    html! { <input type="date" {value} {onchange} /> }
 }

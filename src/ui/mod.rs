@@ -7,5 +7,6 @@ pub mod form;
 pub mod inflate;
 pub mod load;
 pub mod notice;
+pub mod pager;
 pub mod tabs;
 pub mod time;

@@ -89,9 +89,6 @@ impl TaskStatus {
             TaskStatus::Blocked => "受阻",
         }
     }
-    pub fn parse(s: &str) -> Option<TaskStatus> {
-        Self::ALL.into_iter().find(|t| t.label() == s)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

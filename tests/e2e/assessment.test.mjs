@@ -5,6 +5,9 @@
 // the 优秀 quota and the admonition rule, the bonus coefficients, and opens in Excel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually, openCase } from './harness.mjs';
 
 let server;
@@ -113,9 +116,20 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await exit.getByRole('button', { name: '结束' }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 
-  // The ballot files come back; one of them twice.
+  // The ballot files come back, chosen together with a file far too large to be a ballot
+  // (a video from the same USB stick): that one is refused by name, the two ballots are read.
   await nav(page, '述职评议');
-  await chooseFiles(page, '选择评议票文件（.json，可多选）', [...json(first), ...json(second)]);
+  const stick = await mkdtemp(join(tmpdir(), 'zuofeng-'));
+  const onStick = async (name, contents) => {
+    await writeFile(join(stick, name), contents);
+    return join(stick, name);
+  };
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', [
+    await onStick(`1-${first.name}`, first.text),
+    await onStick('会议录像.json', Buffer.alloc(65 * 1024 * 1024, 32)),
+    await onStick(`2-${second.name}`, second.text),
+  ]);
+  await page.getByText(/“会议录像.json”没有导入：.*太大/).waitFor();
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByRole('button', { name: '导入下一个文件' }).click();
   await page.getByRole('button', { name: '确认导入' }).click();

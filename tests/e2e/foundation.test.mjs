@@ -82,9 +82,11 @@ test('秘书初次使用，建立名册，备份、清空后从备份恢复', as
 
   // Clear, and see it empty.
   await nav(page, '数据管理');
+  // Clearing cannot be undone: the one click saves everything first, and says where.
   await page.getByRole('button', { name: '清空本机数据……' }).click();
-  await page.getByRole('button', { name: '确认清空' }).click();
-  await page.getByText(/本机的业务数据已清空/).waitFor();
+  const safety = await download(page, () => page.getByRole('button', { name: '导出备份并清空' }).click());
+  assert.equal(JSON.parse(safety.text).records.cadres.length, 3);
+  await page.getByText(`清空前的全部数据已导出到“${safety.name}”`, { exact: false }).waitFor();
   assert.deepEqual(await rosterNames(page), []);
 
   // Restore.
@@ -256,7 +258,10 @@ test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，�
   });
   await nav(page, '数据管理');
   await chooseFiles(page, '选择备份文件（.json）', { name: '同事的备份.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByRole('button', { name: '确认导入' }).click();
+  // A large import keeps a backup of this browser first, in the same click.
+  await page.getByText(/这次导入较大（写入约 5000 条记录/).waitFor();
+  const safety = await download(page, () => page.getByRole('button', { name: '先导出本机备份，再确认导入' }).click());
+  assert.deepEqual(JSON.parse(safety.text).records.cadres.map((c) => c.name), ['孙七']);
   await page.getByText(/放不下。为免损坏已有数据，什么都没有写入/).waitFor();
   assert.deepEqual(await rosterNames(page), ['孙七']);
 
@@ -264,8 +269,14 @@ test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，�
   await page.evaluate(() => localStorage.setItem('test.room', 'plenty'));
   await nav(page, '数据管理');
   await chooseFiles(page, '选择备份文件（.json）', { name: '同事的备份.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByRole('button', { name: '确认导入' }).click();
+  await download(page, () => page.getByRole('button', { name: '先导出本机备份，再确认导入' }).click());
   await page.getByText(/导入完成：写入 5000 条记录/).waitFor({ timeout: 60_000 });
+  // 5,001 people are drawn a page at a time.
+  await nav(page, '干部名册');
+  await page.getByText('共 5001 人，当前第 1 / 26 页').waitFor();
+  assert.equal(await page.getByRole('table', { name: '干部名册' }).locator('tbody tr').count(), 200);
+  await page.getByRole('button', { name: '下一页' }).click();
+  await page.getByText('共 5001 人，当前第 2 / 26 页').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

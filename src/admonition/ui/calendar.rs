@@ -1,6 +1,7 @@
 //! 期限与节假日: the deadline rule new cases get, and each year's holidays and make-up working
 //! days, entered from the State Council's notice.
 
+use crate::choice::Choice;
 use chrono::Datelike;
 use yew::prelude::*;
 
@@ -77,7 +78,7 @@ pub fn calendar_tab(props: &DataProps) -> Html {
                     <label>{ "谈话后几天内提交整改措施" }
                         <input type="number" min="1" max="60" step="1" value={rule.days.to_string()} onchange={set(|r, v| r.days = v.trim().parse().unwrap_or(0))} /></label>
                     <label>{ "按" }
-                        <select onchange={set(|r, v| r.counting = Counting::ALL.into_iter().find(|c| c.label() == v).unwrap_or_default())}>
+                        <select onchange={set(|r, v| r.counting = Counting::from_label(v).unwrap_or_default())}>
                             { for Counting::ALL.iter().map(|c| html! { <option selected={*c == rule.counting}>{ c.label() }</option> }) }
                         </select>
                     </label>

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::ui::form::{date_input, on_input, on_pick};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
@@ -9,7 +10,6 @@ use super::document::Documents;
 use super::CaseData;
 use crate::admonition::model::{Admonition, By, CaseError, Outcome, Rectification, Review, Stage};
 use crate::session::{reporter, use_session};
-use crate::ui::form::{on_change, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -186,7 +186,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
                 <form class="form card" {onsubmit} aria-label={s.label()}>
                     <h3>{ s.label() }</h3>
                     <label>{ match s { Step::Rectify => "提交日期", Step::Observe => "考察期开始日期", Step::Circulate => "通报日期", Step::Review => "考察日期" } }
-                        <input type="date" value={draft.date.to_string()} onchange={on_change(&draft, |d, v| if let Ok(x) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") { d.date = x })} /></label>
+                        { date_input(draft.date, on_pick(&draft, |d, x| d.date = x)) }</label>
                     if s == Step::Rectify {
                         <label>{ "整改措施" }<textarea rows="6" value={draft.text.clone()} oninput={on_input(&draft, |d, v| d.text = v)} /></label>
                     }

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::ui::form::{choice_select, date_input, field_value, form_footer, on_input, on_pick};
 use yew::prelude::*;
 
 use super::CaseData;
@@ -11,7 +12,6 @@ use crate::record::Meta;
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::store::settings::ADMONITION_RULE;
-use crate::ui::form::{field_value, on_change, on_input};
 use crate::ui::load::use_load;
 use crate::ui::time;
 
@@ -107,16 +107,13 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             </label>
             <label>{ "职务" }<input value={draft.post.clone()} oninput={text(|o, v| o.post = v)} /></label>
             <label>{ "事由类别" }
-                <select onchange={on_change(&draft, |o, v| o.reason = Reason::ALL.into_iter().find(|r| r.label() == v).unwrap_or(Reason::Other))}>
-                    { for Reason::ALL.iter().map(|r| html! { <option selected={*r == draft.reason}>{ r.label() }</option> }) }
-                </select>
+                { choice_select(draft.reason, on_pick(&draft, |o, r| o.reason = r)) }
             </label>
             <label>{ "事由（一句话）" }<input value={draft.matter.clone()} oninput={text(|o, v| o.matter = v)} required=true /></label>
             <label>{ "查明的事实" }<textarea value={draft.facts.clone()} oninput={text(|o, v| o.facts = v)} rows="3" /></label>
             <fieldset>
                 <legend>{ "诫勉谈话" }</legend>
-                <label>{ "谈话日期" }<input type="date" value={draft.talk.date.to_string()}
-                    onchange={on_change(&draft, |o, v| if let Ok(d) = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d") { o.talk.date = d })} /></label>
+                <label>{ "谈话日期" }{ date_input(draft.talk.date, on_pick(&draft, |o, d| o.talk.date = d)) }</label>
                 <label>{ "谈话时间" }<input value={draft.talk.time.clone()} placeholder="如：上午9时" oninput={text(|o, v| o.talk.time = v)} /></label>
                 <label>{ "谈话地点" }<input value={draft.talk.place.clone()} oninput={text(|o, v| o.talk.place = v)} required=true /></label>
                 <label>{ "谈话人" }<input value={draft.talk.talker.clone()} oninput={text(|o, v| o.talk.talker = v)} required=true /></label>
@@ -128,9 +125,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             if let Some(year) = missing {
                 <p class="notice warn">{ format!("还没有录入 {year} 年的节假日安排，工作日暂按周一至周五计算。请到“期限与节假日”录入。") }</p>
             }
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "立案" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "立案", &props.on_cancel) }
         </form>
     }
 }

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::choice::Choice;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::admonition::model::{numbered, Admonition};
 use crate::admonition::template::DocKind;
 use crate::office::docx;
 use crate::session::{reporter, use_session};
-use crate::ui::download::download_bytes;
+use crate::ui::download::{save_office, DOCX};
 use crate::ui::form::field_value;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -22,8 +23,6 @@ pub struct DocumentsProps {
     pub data: Rc<CaseData>,
     pub case: Rc<Admonition>,
 }
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[function_component(Documents)]
 pub fn documents(props: &DocumentsProps) -> Html {
@@ -44,12 +43,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
         let (kind, template_id) = (kind.clone(), template_id.clone());
         Callback::from(move |e: Event| {
             let v = field_value(&e);
-            kind.set(
-                DocKind::ALL
-                    .into_iter()
-                    .find(|k| k.label() == v)
-                    .unwrap_or(DocKind::Notice),
-            );
+            kind.set(DocKind::from_label(&v).unwrap_or(DocKind::Notice));
             template_id.set(None);
         })
     };
@@ -90,7 +84,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                 issuer: &doc.issuer,
                 date: &doc.date,
             });
-            let result = bytes.and_then(|b| download_bytes(&name, DOCX, &b));
+            let result = save_office(&name, DOCX, bytes);
             notice.set(Some(match result {
                 Ok(()) => Notice::Success(format!("已生成“{name}”，可用 Word 或 WPS 打开修改。")),
                 Err(m) => Notice::Error(m),

@@ -1,6 +1,7 @@
 //! 文书模板: the built-in and the office's own templates, and the editor with its field list and
 //! a live preview filled from a chosen case.
 
+use crate::ui::form::{choice_select, field_value, form_footer, on_input, on_pick};
 use yew::prelude::*;
 
 use super::document::OfficialSheet;
@@ -9,7 +10,6 @@ use crate::admonition::document::compose;
 use crate::admonition::template::{DocKind, DocumentTemplate, Field};
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::form::{field_value, on_change, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -135,9 +135,7 @@ pub fn template_editor(props: &EditorProps) -> Html {
             <h2>{ "编辑模板" }</h2>
             <label>{ "模板名称" }<input value={draft.name.clone()} oninput={on_input(&draft, |t, v| t.name = v)} /></label>
             <label>{ "文书种类" }
-                <select onchange={on_change(&draft, |t, v| t.kind = DocKind::ALL.into_iter().find(|k| k.label() == v).unwrap_or(t.kind))}>
-                    { for DocKind::ALL.iter().map(|k| html! { <option selected={*k == draft.kind}>{ k.label() }</option> }) }
-                </select>
+                { choice_select(draft.kind, on_pick(&draft, |t, k| t.kind = k)) }
             </label>
             <label>{ "标题" }<input value={draft.title.clone()} placeholder={fallback.title} oninput={on_input(&draft, |t, v| t.title = v)} /></label>
             <label>{ "发文机关代字（文号前的字，如“某镇诫”）" }<input value={draft.prefix.clone()} oninput={on_input(&draft, |t, v| t.prefix = v)} /></label>
@@ -154,8 +152,7 @@ pub fn template_editor(props: &EditorProps) -> Html {
             if let Some(m) = live_error.or_else(|| (*error).clone()) {
                 <div class="notice error" role="alert"><p>{ m }</p></div>
             }
-            <button type="submit" class="primary">{ "保存模板" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(None, "保存模板", &props.on_cancel) }
             <h3>{ "预览" }</h3>
             <label>{ "用哪个案件预览" }
                 <select onchange={{ let sample = sample.clone(); Callback::from(move |e: Event| sample.set(uuid::Uuid::parse_str(&field_value(&e)).ok())) }}>

@@ -1,6 +1,7 @@
 //! The office's form templates: copy a built-in one, edit sections and items, send the set to
 //! every township as a file. Editing a template a submitted form used makes a new version.
 
+use crate::ui::form::{field_value, form_footer, on_input};
 use yew::prelude::*;
 
 use super::forms::current_templates;
@@ -11,7 +12,6 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
-use crate::ui::form::{field_value, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -193,8 +193,7 @@ fn template_editor(props: &EditorProps) -> Html {
             }) }
             <button type="button" onclick={{ let d = draft.clone(); Callback::from(move |_| { let mut x = (*d).clone();
                 x.sections.push(Section { title: String::new(), items: vec![Item { key: next_key, label: String::new(), kind: ItemKind::LongText }] }); d.set(x); }) }}>{ "添加一部分" }</button>
-            <button type="submit" class="primary">{ "保存模板" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(None, "保存模板", &props.on_cancel) }
         </form>
     }
 }

@@ -10,10 +10,9 @@ use crate::assessment::report::{percent, result_rows};
 use crate::assessment::tally::{tally, GroupState, Tally};
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
-use crate::ui::download::{download_bytes, download_text};
+use crate::ui::download::{save_office, save_text, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const COLOURS: [&str; 4] = ["#1a7f37", "#0969da", "#bf8700", "#cf222e"];
 
 #[function_component(Results)]
@@ -33,10 +32,13 @@ pub fn results(props: &RoundProps) -> Html {
         let (rows, notice, title) = (rows.clone(), notice.clone(), round.title.clone());
         Callback::from(move |_| {
             let result = if excel {
-                xlsx::titled("测评结果", &[format!("{title}测评结果汇总表")], &rows)
-                    .and_then(|b| download_bytes(&format!("{title}-测评结果.xlsx"), XLSX, &b))
+                save_office(
+                    &format!("{title}-测评结果.xlsx"),
+                    XLSX,
+                    xlsx::titled("测评结果", &[format!("{title}测评结果汇总表")], &rows),
+                )
             } else {
-                download_text(
+                save_text(
                     &format!("{title}-测评结果.csv"),
                     "text/csv",
                     &csv_text(&rows),

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
+use crate::ui::form::{field_value, form_footer, on_input};
 use yew::prelude::*;
 
 use super::RatingData;
 use crate::assessment::model::{Evaluation, Grade, RaterGroup};
-use crate::ui::form::{field_value, on_input};
 
 #[derive(Properties, PartialEq)]
 pub struct RoundFormProps {
@@ -138,9 +138,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
                         oninput={set_number(&draft, move |r, n| r.rules.coefficients[i] = n)} /></label> }
                 }) }
             </fieldset>
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "保存评议" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "保存评议", &props.on_cancel) }
         </form>
     }
 }

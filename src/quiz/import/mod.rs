@@ -3,11 +3,13 @@
 //! bad one with its line (or row) and the reason; nothing is written here.
 
 pub mod aiken;
+pub mod error;
 pub mod gift;
 pub mod table;
 pub mod text;
 
 use super::model::QuestionDraft;
+pub use error::QuestionFileError;
 
 /// One question read from a file, with the line (or spreadsheet row) it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,11 +93,13 @@ impl QuestionFormat {
 }
 
 /// Questions from the rows of a spreadsheet (the first row holds the headers).
-pub fn parse_sheet_rows(rows: Vec<(usize, Vec<String>)>) -> Result<QuestionImport, String> {
+pub fn parse_sheet_rows(
+    rows: Vec<(usize, Vec<String>)>,
+) -> Result<QuestionImport, QuestionFileError> {
     let mut rows = rows
         .into_iter()
         .skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
-    let (_, headers) = rows.next().ok_or("表格是空的，没有表头和数据。")?;
+    let (_, headers) = rows.next().ok_or(QuestionFileError::Empty)?;
     let rest: Vec<(usize, Vec<String>)> = rows.collect();
     table::parse_rows(&headers, &rest)
 }
@@ -104,12 +108,12 @@ pub fn parse_sheet_rows(rows: Vec<(usize, Vec<String>)>) -> Result<QuestionImpor
 pub fn parse_file(
     file_name: &str,
     bytes: &[u8],
-) -> Result<(QuestionFormat, QuestionImport), String> {
+) -> Result<(QuestionFormat, QuestionImport), QuestionFileError> {
     let (text, _) = crate::exchange::text::decode(bytes);
     match QuestionFormat::detect(file_name, &text) {
         QuestionFormat::Csv => table::parse_csv(bytes).map(|i| (QuestionFormat::Csv, i)),
         // .xlsx is read by `parse_sheet_rows` once its entries are inflated.
-        QuestionFormat::Xlsx => Err("Excel 文件需先解压，请通过导入按钮选择。".into()),
+        QuestionFormat::Xlsx => Err(QuestionFileError::Unpacked),
         QuestionFormat::Gift => Ok((QuestionFormat::Gift, gift::parse(&text))),
         QuestionFormat::Aiken => Ok((QuestionFormat::Aiken, aiken::parse(&text))),
         QuestionFormat::Text => Ok((QuestionFormat::Text, text::parse(&text))),

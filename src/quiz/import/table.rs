@@ -1,6 +1,7 @@
 //! Question tables (CSV now, the same rows from Excel): columns found by the header names
 //! Chinese offices use, in any order.
 
+use super::error::QuestionFileError;
 use crate::exchange::table::{find_column, read_csv};
 use crate::quiz::answer::parse_answer;
 use crate::quiz::model::{Difficulty, QuestionDraft, QuestionKind, MAX_OPTIONS};
@@ -37,11 +38,9 @@ fn option_headers(i: usize) -> Vec<String> {
 pub fn parse_rows(
     headers: &[String],
     rows: &[(usize, Vec<String>)],
-) -> Result<QuestionImport, String> {
-    let stem_col = find_column(headers, STEM)
-        .ok_or("表头中找不到“题干”（或“题目”“试题”）列。请下载模板对照修改。")?;
-    let answer_col = find_column(headers, ANSWER)
-        .ok_or("表头中找不到“答案”（或“正确答案”）列。请下载模板对照修改。")?;
+) -> Result<QuestionImport, QuestionFileError> {
+    let stem_col = find_column(headers, STEM).ok_or(QuestionFileError::NoStemColumn)?;
+    let answer_col = find_column(headers, ANSWER).ok_or(QuestionFileError::NoAnswerColumn)?;
     let kind_col = find_column(headers, KIND);
     let option_cols: Vec<Option<usize>> = (0..MAX_OPTIONS)
         .map(|i| {
@@ -138,8 +137,8 @@ fn infer_kind(options: &[String], answer: &str) -> QuestionKind {
     }
 }
 
-pub fn parse_csv(bytes: &[u8]) -> Result<QuestionImport, String> {
-    let table = read_csv(bytes).map_err(|e| e.user_message())?;
+pub fn parse_csv(bytes: &[u8]) -> Result<QuestionImport, QuestionFileError> {
+    let table = read_csv(bytes).map_err(QuestionFileError::Table)?;
     let rows: Vec<(usize, Vec<String>)> =
         table.rows.into_iter().map(|r| (r.line, r.cells)).collect();
     parse_rows(&table.headers, &rows)

@@ -3,8 +3,12 @@
 
 use std::rc::Rc;
 
+use crate::choice::Choice;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::paging::Page;
+use crate::ui::pager::Pager;
 
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
@@ -20,13 +24,15 @@ use crate::quiz::bank::{
     duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
 };
 use crate::quiz::import::table::template_csv;
-use crate::quiz::import::{parse_file, parse_sheet_rows, QuestionFormat, QuestionImport};
+use crate::quiz::import::{
+    parse_file, parse_sheet_rows, QuestionFileError, QuestionFormat, QuestionImport,
+};
 use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
 use crate::quiz::paper::Quiz;
 use crate::record::Meta;
 use crate::session::use_session;
 use crate::session::{reporter, Batch};
-use crate::ui::download::{download_bytes, download_text};
+use crate::ui::download::{save_office, save_text, XLSX};
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -41,6 +47,15 @@ enum Editing {
     Copy(Box<QuestionDraft>),
 }
 
+/// What the bank is exported as.
+#[derive(Clone, Copy)]
+enum BankExport {
+    /// A bank file this app (on another computer) imports.
+    File,
+    Csv,
+    Excel,
+}
+
 #[function_component(BankTab)]
 pub fn bank_tab(props: &DataProps) -> Html {
     let session = use_session();
@@ -52,8 +67,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
     let confirm_delete = use_state(|| None::<uuid::Uuid>);
 
     let matches = filter(&data.questions, &bank_filter);
-    let pages = matches.len().div_ceil(PAGE).max(1);
-    let current = (*page).min(pages - 1);
+    let shown_page = Page::of(matches.len(), *page, PAGE);
     let categories = Quiz::categories(&data.questions);
 
     let set_filter = |f: fn(&mut BankFilter, String)| {
@@ -72,8 +86,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
         })
     };
     let on_kind = {
-        let set =
-            set_filter(|f, v| f.kind = QuestionKind::ALL.into_iter().find(|k| k.label() == v));
+        let set = set_filter(|f, v| f.kind = QuestionKind::from_label(&v));
         Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let on_category = {
@@ -81,8 +94,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
         Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
     let on_difficulty = {
-        let set =
-            set_filter(|f, v| f.difficulty = Difficulty::ALL.into_iter().find(|d| d.label() == v));
+        let set = set_filter(|f, v| f.difficulty = Difficulty::from_label(&v));
         Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
 
@@ -121,7 +133,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
         }
     };
 
-    let export = |what: &'static str| {
+    let export = |what: BankExport| {
         let (session, data, bank_filter, notice) = (
             session.clone(),
             data.clone(),
@@ -132,25 +144,23 @@ pub fn bank_tab(props: &DataProps) -> Html {
             let chosen = filter(&data.questions, &bank_filter);
             let stamp = crate::exchange::envelope::stamp(time::local_now());
             let result = match what {
-                "json" => export_file(
+                BankExport::File => export_file(
                     &session,
                     FileKind::QuestionBank,
                     &session.profile.name,
                     one_store(StoreName::Questions, chosen.iter().copied()),
                 )
                 .map(|_| ()),
-                "csv" => download_text(
+                BankExport::Csv => save_text(
                     &format!("题库-{stamp}.csv"),
                     "text/csv",
                     &csv_text(&export_rows(&chosen)),
                 ),
-                _ => xlsx::workbook("题库", &export_rows(&chosen)).and_then(|b| {
-                    download_bytes(
-                        &format!("题库-{stamp}.xlsx"),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &b,
-                    )
-                }),
+                BankExport::Excel => save_office(
+                    &format!("题库-{stamp}.xlsx"),
+                    XLSX,
+                    xlsx::workbook("题库", &export_rows(&chosen)),
+                ),
             };
             notice.set(Some(match result {
                 Ok(()) => {
@@ -161,12 +171,11 @@ pub fn bank_tab(props: &DataProps) -> Html {
         })
     };
 
-    let shown: Vec<&Question> = matches
-        .iter()
-        .skip(current * PAGE)
-        .take(PAGE)
-        .copied()
-        .collect();
+    let shown = shown_page.slice(&matches);
+    let pager = html! {
+        <Pager page={shown_page} total={matches.len()} unit="道试题"
+            on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+    };
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
@@ -190,12 +199,13 @@ pub fn bank_tab(props: &DataProps) -> Html {
             </div>
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::New))) }}>{ "添加试题" }</button>
-                <button onclick={export("json")}>{ "导出题库文件" }</button>
-                <button onclick={export("csv")}>{ "导出 CSV" }</button>
-                <button onclick={export("xlsx")}>{ "导出 Excel" }</button>
+                <button onclick={export(BankExport::File)}>{ "导出题库文件" }</button>
+                <button onclick={export(BankExport::Csv)}>{ "导出 CSV" }</button>
+                <button onclick={export(BankExport::Excel)}>{ "导出 Excel" }</button>
             </div>
             { form }
-            <p role="status" class="count">{ format!("共 {} 道试题，当前第 {} / {} 页", matches.len(), current + 1, pages) }</p>
+            <QuestionImporter data={data.clone()} />
+            { pager }
             <table class="grid" aria-label="试题列表">
                 <thead><tr><th scope="col">{ "题干" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "分类" }</th><th scope="col">{ "难度" }</th><th scope="col">{ "答案" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
                 <tbody>
@@ -234,11 +244,6 @@ pub fn bank_tab(props: &DataProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            <div class="toolbar no-print pager">
-                <button disabled={current == 0} onclick={{ let p = page.clone(); Callback::from(move |_| p.set(current.saturating_sub(1))) }}>{ "上一页" }</button>
-                <button disabled={current + 1 >= pages} onclick={{ let p = page.clone(); Callback::from(move |_| p.set(current + 1)) }}>{ "下一页" }</button>
-            </div>
-            <QuestionImporter data={data.clone()} />
             <section class="card no-print" aria-labelledby="bank-file-h">
                 <h2 id="bank-file-h">{ "导入题库文件" }</h2>
                 <p>{ "导入由本应用导出的题库文件（.json），可与本机题库合并。" }</p>
@@ -265,16 +270,20 @@ fn question_importer(props: &DataProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = crate::ui::inflate::xlsx_rows(&file.bytes)
                         .await
+                        .map_err(QuestionFileError::Workbook)
                         .and_then(parse_sheet_rows);
                     match result {
                         Ok(import) => {
                             notice.set(None);
                             parsed.set(Some((file.name, QuestionFormat::Xlsx, Rc::new(import))));
                         }
-                        Err(m) => {
+                        Err(e) => {
                             parsed.set(None);
-                            notice
-                                .set(Some(Notice::Error(format!("“{}”无法导入：{m}", file.name))));
+                            notice.set(Some(Notice::Error(format!(
+                                "“{}”无法导入：{}",
+                                file.name,
+                                e.user_message()
+                            ))));
                         }
                     }
                 });
@@ -285,9 +294,13 @@ fn question_importer(props: &DataProps) -> Html {
                     notice.set(None);
                     parsed.set(Some((file.name, format, Rc::new(import))));
                 }
-                Err(m) => {
+                Err(e) => {
                     parsed.set(None);
-                    notice.set(Some(Notice::Error(format!("“{}”无法导入：{m}", file.name))));
+                    notice.set(Some(Notice::Error(format!(
+                        "“{}”无法导入：{}",
+                        file.name,
+                        e.user_message()
+                    ))));
                 }
             }
         })
@@ -303,7 +316,7 @@ fn question_importer(props: &DataProps) -> Html {
     let on_template = {
         let notice = notice.clone();
         Callback::from(move |_| {
-            if let Err(m) = download_text("试题导入模板.csv", "text/csv", &template_csv()) {
+            if let Err(m) = save_text("试题导入模板.csv", "text/csv", &template_csv()) {
                 notice.set(Some(Notice::Error(m)));
             }
         })

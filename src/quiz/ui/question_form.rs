@@ -1,6 +1,8 @@
 //! Adding or editing one question. Answers are typed the way importers read them ("AB",
 //! "正确", "月总结|每月总结；周调度"), so there is one notation to learn.
 
+use crate::choice::Choice;
+use crate::ui::form::form_footer;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -71,10 +73,7 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = (*form).clone();
-            next.kind = QuestionKind::ALL
-                .into_iter()
-                .find(|k| k.label() == v)
-                .unwrap_or(QuestionKind::Single);
+            next.kind = QuestionKind::from_label(&v).unwrap_or(QuestionKind::Single);
             if next.kind.has_options() && next.options.len() < 2 {
                 next.options.resize(4, String::new());
             }
@@ -167,9 +166,7 @@ pub fn question_form(props: &QuestionFormProps) -> Html {
                 </select>
             </label>
             <label>{ "标签" }<input value={f.tags.clone()} oninput={text(|f, v| f.tags = v)} placeholder="用逗号分隔" /></label>
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "保存" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{NaiveDateTime, TimeZone};
+use crate::choice::Choice;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -42,11 +42,7 @@ struct Draft {
 
 /// A `datetime-local` value in the browser's time zone, as UTC.
 fn local_input(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
-    let offset = js_sys::Date::new_0().get_timezone_offset() as i64;
-    chrono::Utc
-        .from_local_datetime(&(naive + chrono::Duration::minutes(offset)))
-        .single()
+    crate::local_time::parse_datetime_input(value).map(time::from_local)
 }
 
 #[function_component(QuizzesTab)]
@@ -235,7 +231,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                     html! {
                         <div class="rule" role="group" aria-label={format!("抽题规则 {}", i + 1)}>
                             <label class="inline">{ "题数" }<input value={count.clone()} onchange={set(|r, v| r.count = v)} size="4" /></label>
-                            <label class="inline">{ "题型" }<select onchange={set(|r, v| r.kind = QuestionKind::ALL.into_iter().find(|k| k.label() == v))}>
+                            <label class="inline">{ "题型" }<select onchange={set(|r, v| r.kind = QuestionKind::from_label(&v))}>
                                 <option selected={kind.is_none()}>{ "不限" }</option>
                                 { for QuestionKind::ALL.iter().map(|k| html! { <option selected={*kind == Some(*k)}>{ k.label() }</option> }) }
                             </select></label>
@@ -243,7 +239,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                                 <option value="" selected={category.is_empty()}>{ "不限" }</option>
                                 { for categories.iter().map(|c| html! { <option selected={c == category}>{ c }</option> }) }
                             </select></label>
-                            <label class="inline">{ "难度" }<select onchange={set(|r, v| r.difficulty = Difficulty::ALL.into_iter().find(|d| d.label() == v))}>
+                            <label class="inline">{ "难度" }<select onchange={set(|r, v| r.difficulty = Difficulty::from_label(&v))}>
                                 <option selected={difficulty.is_none()}>{ "不限" }</option>
                                 { for Difficulty::ALL.iter().map(|d| html! { <option selected={*difficulty == Some(*d)}>{ d.label() }</option> }) }
                             </select></label>

@@ -17,7 +17,7 @@ use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{parse_points, points_text, Quiz};
 use crate::session::reporter;
 use crate::session::use_session;
-use crate::ui::download::{download_bytes, download_text};
+use crate::ui::download::{save_office, save_text, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -157,15 +157,13 @@ fn results_view(
         let (rows, notice, title) = (rows.clone(), notice.clone(), quiz.title.clone());
         Callback::from(move |_| {
             let result = if excel {
-                xlsx::workbook("成绩", &rows).and_then(|b| {
-                    download_bytes(
-                        &format!("{title}-成绩.xlsx"),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &b,
-                    )
-                })
+                save_office(
+                    &format!("{title}-成绩.xlsx"),
+                    XLSX,
+                    xlsx::workbook("成绩", &rows),
+                )
             } else {
-                download_text(&format!("{title}-成绩.csv"), "text/csv", &csv_text(&rows))
+                save_text(&format!("{title}-成绩.csv"), "text/csv", &csv_text(&rows))
             };
             if let Err(m) = result {
                 notice.set(Some(Notice::Error(m)));

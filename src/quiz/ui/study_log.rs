@@ -3,18 +3,19 @@
 
 use std::collections::HashSet;
 
+use crate::ui::form::choice_select;
 use chrono::Datelike;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::DataProps;
+use crate::local_time::parse_date;
 use crate::quiz::study_log::{missing, year_record, StudyEvent, StudyKind};
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::ui::parse_date;
 
 #[function_component(StudyLogTab)]
 pub fn study_log_tab(props: &DataProps) -> Html {
@@ -86,12 +87,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
             <form class="form card no-print" onsubmit={on_save} aria-label="记录集中学习或封闭培训">
                 <h2>{ "记录集中学习或封闭培训" }</h2>
                 <label class="inline">{ "类型" }
-                    <select onchange={{ let k = kind.clone(); Callback::from(move |e: Event| {
-                        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                        k.set(StudyKind::ALL.into_iter().find(|s| s.label() == v).unwrap_or(StudyKind::GroupStudy));
-                    }) }}>
-                        { for StudyKind::ALL.iter().map(|s| html! { <option selected={*s == *kind}>{ s.label() }</option> }) }
-                    </select>
+                    { choice_select(*kind, { let k = kind.clone(); Callback::from(move |s| k.set(s)) }) }
                 </label>
                 <label class="inline">{ "日期" }<input type="date" value={date.to_string()} onchange={{ let d = date.clone(); Callback::from(move |e: Event| {
                     if let Some(v) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) { d.set(v) }

@@ -2,6 +2,7 @@
 //! many in and sees, for a month, entries by role per village and per cadre, villages not
 //! visited lately, and open problems; the month's summary per village prints on A4.
 
+use crate::ui::form::{choice_select, date_input, field_value, on_input, on_pick};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
@@ -13,7 +14,6 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
-use crate::ui::form::{field_value, on_change, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::resident::{by_role, not_visited, Role, VillageLog, Writer};
@@ -118,13 +118,11 @@ pub fn logs(props: &DataProps) -> Html {
             <NoticeBox notice={(*notice).clone()} />
             <form class="form card no-print" {onsubmit} aria-label="写驻村日志">
                 <h2>{ "写驻村日志" }</h2>
-                <label>{ "日期" }<input type="date" value={draft.date.to_string()} onchange={on_change(&draft, |l, v| if let Ok(d) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") { l.date = d })} /></label>
+                <label>{ "日期" }{ date_input(draft.date, on_pick(&draft, |l, d| l.date = d)) }</label>
                 <label>{ "村（社区）" }<input list="villages" value={draft.village.clone()} oninput={on_input(&draft, |l, v| l.village = v)} /></label>
                 <datalist id="villages">{ for villages.iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
                 <label>{ "角色" }
-                    <select onchange={on_change(&draft, |l, v| l.role = Role::ALL.into_iter().find(|r| r.label() == v).unwrap_or(l.role))}>
-                        { for Role::ALL.iter().map(|r| html! { <option selected={*r == draft.role}>{ r.label() }</option> }) }
-                    </select>
+                    { choice_select(draft.role, on_pick(&draft, |l, r| l.role = r)) }
                 </label>
                 <label>{ "做了什么" }<textarea rows="3" value={draft.done.clone()} oninput={on_input(&draft, |l, v| l.done = v)} /></label>
                 <label>{ "联系群众人数" }<input type="number" min="0" value={draft.reached.to_string()} oninput={on_input(&draft, |l, v| l.reached = v.trim().parse().unwrap_or(0))} /></label>

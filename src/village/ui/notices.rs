@@ -1,19 +1,17 @@
 //! 公开栏: the register of what the office publishes, each printable as an A4 notice sheet and
 //! its table exported as .xlsx.
 
+use crate::ui::form::{choice_select, date_input, on_input, on_pick};
 use yew::prelude::*;
 
 use super::DataProps;
 use crate::office::xlsx;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::download::download_bytes;
-use crate::ui::form::{on_change, on_input};
+use crate::ui::download::{save_office, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::notice::{table_from_text, NoticeKind, PublicNotice};
-
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[derive(Clone, PartialEq)]
 struct Draft {
@@ -69,8 +67,11 @@ pub fn notices(props: &DataProps) -> Html {
     let excel = |n: &PublicNotice| {
         let (notice, n) = (notice.clone(), n.clone());
         Callback::from(move |_| {
-            let result = xlsx::workbook(&n.title, &n.table)
-                .and_then(|b| download_bytes(&format!("{}.xlsx", n.title), XLSX, &b));
+            let result = save_office(
+                &format!("{}.xlsx", n.title),
+                XLSX,
+                xlsx::workbook(&n.title, &n.table),
+            );
             if let Err(m) = result {
                 notice.set(Some(Notice::Error(m)));
             }
@@ -89,15 +90,13 @@ pub fn notices(props: &DataProps) -> Html {
             <form class="form card no-print" {onsubmit} aria-label="登记公开事项">
                 <h2>{ "登记公开事项" }</h2>
                 <label>{ "类别" }
-                    <select onchange={on_change(&draft, |d, v| d.notice.kind = NoticeKind::ALL.into_iter().find(|k| k.label() == v).unwrap_or(d.notice.kind))}>
-                        { for NoticeKind::ALL.iter().map(|k| html! { <option selected={*k == draft.notice.kind}>{ k.label() }</option> }) }
-                    </select>
+                    { choice_select(draft.notice.kind, on_pick(&draft, |d, k| d.notice.kind = k)) }
                 </label>
                 <label>{ "标题" }<input value={draft.notice.title.clone()} oninput={on_input(&draft, |d, v| d.notice.title = v)} /></label>
                 <label>{ "公开期间" }<input value={draft.notice.period.clone()} placeholder="如：2026年11月" oninput={on_input(&draft, |d, v| d.notice.period = v)} /></label>
                 <label>{ "正文" }<textarea rows="4" value={draft.notice.body.clone()} oninput={on_input(&draft, |d, v| d.notice.body = v)} /></label>
                 <label>{ "表格（可从 Excel/WPS 复制粘贴，第一行为表头）" }<textarea rows="5" value={draft.table.clone()} oninput={on_input(&draft, |d, v| d.table = v)} /></label>
-                <label>{ "张贴日期" }<input type="date" value={draft.notice.posted.to_string()} onchange={on_change(&draft, |d, v| if let Ok(x) = chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d") { d.notice.posted = x })} /></label>
+                <label>{ "张贴日期" }{ date_input(draft.notice.posted, on_pick(&draft, |d, x| d.notice.posted = x)) }</label>
                 <button type="submit" class="primary">{ "登记" }</button>
             </form>
             <table class="grid no-print" aria-label="公开栏登记">

@@ -1,18 +1,14 @@
 //! 驻村安排: which cadre is posted to which village, from when to when; printable on A4.
 
+use crate::ui::form::{date_input, field_value, on_input, on_pick, optional_date_input};
 use yew::prelude::*;
 
 use super::DataProps;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::form::{field_value, on_change, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::resident::{ResidentCadre, Role};
-
-fn date(v: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
-}
 
 #[function_component(Residents)]
 pub fn residents(props: &DataProps) -> Html {
@@ -84,8 +80,8 @@ pub fn residents(props: &DataProps) -> Html {
                     </select>
                 </label>
                 <label>{ "村（社区）" }<input value={draft.village.clone()} oninput={on_input(&draft, |p, v| p.village = v)} /></label>
-                <label>{ "开始日期" }<input type="date" value={draft.start.to_string()} onchange={on_change(&draft, |p, v| if let Some(d) = date(&v) { p.start = d })} /></label>
-                <label>{ "结束日期（可空）" }<input type="date" value={draft.end.map(|d| d.to_string()).unwrap_or_default()} onchange={on_change(&draft, |p, v| p.end = date(&v))} /></label>
+                <label>{ "开始日期" }{ date_input(draft.start, on_pick(&draft, |p, d| p.start = d)) }</label>
+                <label>{ "结束日期（可空）" }{ optional_date_input(draft.end, on_pick(&draft, |p, d| p.end = d)) }</label>
                 <button type="submit" class="primary">{ "保存驻村安排" }</button>
             </form>
             <div class="toolbar no-print"><button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印驻村安排表" }</button></div>

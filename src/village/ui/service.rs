@@ -2,7 +2,9 @@
 //! person's behalf; the month's figures; the public list without phone numbers, printable and
 //! posted to 公开栏; service points send their ledgers as files.
 
-use chrono::{Datelike, NaiveDate};
+use crate::local_time::parse_date;
+use crate::ui::form::{date_input, field_value, on_change, on_input, on_pick, optional_date_input};
+use chrono::Datelike;
 use yew::prelude::*;
 
 use super::{month_of, DataProps};
@@ -13,7 +15,6 @@ use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
 use crate::ui::export::{export_file, one_store};
-use crate::ui::form::{field_value, on_change, on_input};
 use crate::ui::load::use_load;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -22,10 +23,6 @@ use crate::village::service::{month_figures, public_rows, ServiceRequest, DEFAUL
 
 /// The office's list of matters (settings), or the defaults.
 const MATTERS: &str = "service_matters";
-
-fn date(v: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
-}
 
 #[function_component(Service)]
 pub fn service(props: &DataProps) -> Html {
@@ -158,9 +155,9 @@ pub fn service(props: &DataProps) -> Html {
                     </select>
                 </label>
                 <label>{ "受理人" }<input value={draft.taken_by.clone()} oninput={on_input(&draft, |r, v| r.taken_by = v)} /></label>
-                <label>{ "受理日期" }<input type="date" value={draft.received.to_string()} onchange={on_change(&draft, |r, v| if let Some(d) = date(&v) { r.received = d })} /></label>
-                <label>{ "承诺办结日期（可空）" }<input type="date" value={draft.promised.map(|d| d.to_string()).unwrap_or_default()} onchange={on_change(&draft, |r, v| r.promised = date(&v))} /></label>
-                <label>{ "办结日期（可空）" }<input type="date" value={draft.done.map(|d| d.to_string()).unwrap_or_default()} onchange={on_change(&draft, |r, v| r.done = date(&v))} /></label>
+                <label>{ "受理日期" }{ date_input(draft.received, on_pick(&draft, |r, d| r.received = d)) }</label>
+                <label>{ "承诺办结日期（可空）" }{ optional_date_input(draft.promised, on_pick(&draft, |r, d| r.promised = d)) }</label>
+                <label>{ "办结日期（可空）" }{ optional_date_input(draft.done, on_pick(&draft, |r, d| r.done = d)) }</label>
                 <label class="choice"><input type="checkbox" checked={draft.one_visit} onchange={{ let d = draft.clone(); Callback::from(move |_| { let mut n = (*d).clone(); n.one_visit = !n.one_visit; d.set(n); }) }} />{ "一次办好" }</label>
                 <label class="choice"><input type="checkbox" checked={draft.on_behalf} onchange={{ let d = draft.clone(); Callback::from(move |_| { let mut n = (*d).clone(); n.on_behalf = !n.on_behalf; d.set(n); }) }} />{ "干部代办" }</label>
                 <label>{ "办理结果" }<input value={draft.outcome.clone()} oninput={on_input(&draft, |r, v| r.outcome = v)} /></label>
@@ -174,7 +171,7 @@ pub fn service(props: &DataProps) -> Html {
             </section>
             <div class="toolbar no-print">
                 <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}
-                    onchange={{ let mo = month.clone(); Callback::from(move |e: Event| if let Some(d) = date(&format!("{}-01", field_value(&e))) { mo.set(month_of(d)) }) }} /></label>
+                    onchange={{ let mo = month.clone(); Callback::from(move |e: Event| if let Some(d) = parse_date(&format!("{}-01", field_value(&e))) { mo.set(month_of(d)) }) }} /></label>
             </div>
             <dl class="facts" aria-label="本月情况">
                 <dt>{ "受理" }</dt><dd>{ format!("{} 件，已办结 {} 件，干部代办 {} 件", figures.requests, figures.done, figures.on_behalf) }</dd>

@@ -3,6 +3,8 @@
 use crate::ui::tabs::TabRoute;
 use std::rc::Rc;
 
+use crate::choice::Choice;
+use crate::ui::form::form_footer;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -260,10 +262,7 @@ pub fn task_form(props: &TaskFormProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = (*draft).clone();
-            next.recurrence = Recurrence::ALL
-                .into_iter()
-                .find(|r| r.label() == v)
-                .unwrap_or_default();
+            next.recurrence = Recurrence::from_label(&v).unwrap_or_default();
             draft.set(next);
         })
     };
@@ -307,9 +306,7 @@ pub fn task_form(props: &TaskFormProps) -> Html {
                 </select>
             </label>
             <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "保存" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
     }
 }

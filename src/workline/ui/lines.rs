@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use crate::choice::Choice;
+use crate::ui::form::form_footer;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -134,10 +136,7 @@ pub fn line_form(props: &LineFormProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = (*draft).clone();
-            next.status = LineStatus::ALL
-                .into_iter()
-                .find(|s| s.label() == v)
-                .unwrap_or_default();
+            next.status = LineStatus::from_label(&v).unwrap_or_default();
             draft.set(next);
         })
     };
@@ -191,9 +190,7 @@ pub fn line_form(props: &LineFormProps) -> Html {
                     { for LineStatus::ALL.iter().map(|s| html! { <option selected={*s == draft.status}>{ s.label() }</option> }) }
                 </select>
             </label>
-            if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
-            <button type="submit" class="primary">{ "保存" }</button>
-            <button type="button" onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
+            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
     }
 }

@@ -199,11 +199,5 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
     }
 }
 
-/// Parses an `<input type="date">` value.
-pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
-}
-
-pub fn today() -> chrono::NaiveDate {
-    crate::ui::time::local_now().date()
-}
+pub use crate::local_time::parse_date;
+pub use crate::ui::time::today;

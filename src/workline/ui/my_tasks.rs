@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::choice::Choice;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -106,7 +107,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             let mut next = (*update).clone();
-            next.status = TaskStatus::parse(&v).unwrap_or_default();
+            next.status = TaskStatus::from_label(&v).unwrap_or_default();
             update.set(next);
         })
     };

@@ -21,7 +21,7 @@ const WORK_LINE_STORES: [StoreName; 4] = [
 use crate::office::{docx, xlsx};
 use crate::record::Meta;
 use crate::session::use_session;
-use crate::ui::download::download_bytes;
+use crate::ui::download::{save_office, DOCX, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::report::{
@@ -212,26 +212,21 @@ fn report_editor(props: &EditorProps) -> Html {
                     issuer: &issuer,
                     date: &date,
                 };
-                docx::document(&as_blocks(&doc), &signed).and_then(|bytes| {
-                    download_bytes(
-                        &format!("{name}.docx"),
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        &bytes,
-                    )
-                })
-            } else {
-                xlsx::titled(
-                    &doc.title,
-                    &[doc.title.clone(), doc.period.clone()],
-                    &as_rows(&doc),
+                save_office(
+                    &format!("{name}.docx"),
+                    DOCX,
+                    docx::document(&as_blocks(&doc), &signed),
                 )
-                .and_then(|bytes| {
-                    download_bytes(
-                        &format!("{name}.xlsx"),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    )
-                })
+            } else {
+                save_office(
+                    &format!("{name}.xlsx"),
+                    XLSX,
+                    xlsx::titled(
+                        &doc.title,
+                        &[doc.title.clone(), doc.period.clone()],
+                        &as_rows(&doc),
+                    ),
+                )
             };
             if let Err(m) = result {
                 notice.set(Some(Notice::Error(m)));
