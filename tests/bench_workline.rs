@@ -73,6 +73,11 @@ fn bench_200_lines_of_50_tasks() {
                     TaskStatus::InProgress
                 },
                 notes: String::new(),
+                progress_note: if t % 2 == 0 {
+                    format!("已完成第{t}项检查")
+                } else {
+                    String::new()
+                },
                 recurrence: Recurrence::None,
                 order: t as i64,
                 finished_on: done.then(|| due + Days::new(t % 4)),
@@ -80,6 +85,7 @@ fn bench_200_lines_of_50_tasks() {
                     on: today - Days::new(t % 10),
                     progress: 50,
                     status: TaskStatus::InProgress,
+                    note: String::new(),
                 }],
                 deleted: false,
             });

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 
 use crate::exchange::envelope::{Exporter, FileKind};
-use crate::exchange::merge::{Decision, MergePlan, Resolution};
+use crate::exchange::fields::Side;
+use crate::exchange::merge::{Decision, FieldChoices, MergePlan, Resolution};
 use crate::record::Id;
 use crate::store::schema::StoreName;
 
@@ -23,6 +24,8 @@ pub struct FileSummary {
     pub records_here: usize,
 }
 
+// One per import panel, never in a collection: boxing the preview would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportState {
     Idle,
@@ -34,6 +37,8 @@ pub enum ImportState {
         summary: FileSummary,
         plan: Rc<MergePlan>,
         resolutions: HashMap<(StoreName, Id), Resolution>,
+        /// Conflicting fields settled one by one (they win over their record's choice).
+        field_choices: FieldChoices,
         /// A message about the last attempt to confirm (e.g. unsettled conflicts).
         problem: Option<String>,
     },
@@ -82,10 +87,14 @@ pub enum ImportAction {
     Progress(usize),
     Planned(FileSummary, MergePlan),
     Resolve(StoreName, Id, Resolution),
+    /// One conflicting field of a record takes one side.
+    ResolveField(StoreName, Id, String, Side),
     ResolveAll(Resolution),
     Problem(String),
     Writing(usize),
-    Written { written: usize },
+    Written {
+        written: usize,
+    },
     Failed(String),
     Reset,
 }
@@ -149,22 +158,58 @@ impl ImportFlow {
                 summary,
                 plan: Rc::new(plan),
                 resolutions: HashMap::new(),
+                field_choices: FieldChoices::new(),
                 problem: None,
             },
+            // A choice for the whole record replaces the fields chosen one by one.
             (
                 S::Preview {
                     summary,
                     plan,
                     mut resolutions,
+                    mut field_choices,
                     ..
                 },
                 A::Resolve(store, id, r),
             ) => {
                 resolutions.insert((store, id), r);
+                field_choices.remove(&(store, id));
                 S::Preview {
                     summary,
                     plan,
                     resolutions,
+                    field_choices,
+                    problem: None,
+                }
+            }
+            // Once every conflicting field of a record is chosen, the record is settled.
+            (
+                S::Preview {
+                    summary,
+                    plan,
+                    mut resolutions,
+                    mut field_choices,
+                    ..
+                },
+                A::ResolveField(store, id, field, side),
+            ) => {
+                let chosen = field_choices.entry((store, id)).or_default();
+                chosen.insert(field, side);
+                let all_chosen = plan
+                    .conflicts()
+                    .find(|i| i.store == store && i.incoming.meta.id == id)
+                    .and_then(|i| i.merged.as_ref())
+                    .is_some_and(|m| m.conflicts.iter().all(|f| chosen.contains_key(f)));
+                if all_chosen {
+                    resolutions
+                        .entry((store, id))
+                        .or_insert(Resolution::KeepLocal);
+                }
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions,
+                    field_choices,
                     problem: None,
                 }
             }
@@ -177,6 +222,7 @@ impl ImportFlow {
                     summary,
                     plan,
                     resolutions,
+                    field_choices: FieldChoices::new(),
                     problem: None,
                 }
             }
@@ -185,6 +231,7 @@ impl ImportFlow {
                     summary,
                     plan,
                     resolutions,
+                    field_choices,
                     ..
                 },
                 A::Problem(message),
@@ -192,6 +239,7 @@ impl ImportFlow {
                 summary,
                 plan,
                 resolutions,
+                field_choices,
                 problem: Some(message),
             },
             (S::Preview { summary, plan, .. }, A::Writing(records)) => {
@@ -299,6 +347,9 @@ pub fn backup_first(plan: &MergePlan, records_here: usize) -> Option<String> {
 /// What a quiz package holds, as a cadre reads it before taking it in: each test's title, how
 /// many questions and the time limit — not merge words.
 pub fn package_lines(kind: FileKind, plan: &MergePlan) -> Vec<String> {
+    if kind == FileKind::WorkLineUpdate {
+        return work_lines(plan);
+    }
     if kind != FileKind::QuizPackage {
         return Vec::new();
     }
@@ -314,6 +365,28 @@ pub fn package_lines(kind: FileKind, plan: &MergePlan) -> Vec<String> {
                 None => "不限时".into(),
             };
             format!("测验“{}”：{} 道题，{limit}。", q.title, q.paper.len())
+        })
+        .collect()
+}
+
+/// Which work lines a line file carries, and how many tasks of each.
+fn work_lines(plan: &MergePlan) -> Vec<String> {
+    use crate::workline::model::{Task, WorkLine};
+    let tasks: Vec<Task> = plan
+        .items
+        .iter()
+        .filter(|i| i.store == StoreName::Tasks)
+        .filter_map(|i| crate::exchange::records::typed::<Task>(&i.incoming.value).ok())
+        .filter(|t| !t.deleted)
+        .collect();
+    plan.items
+        .iter()
+        .filter(|i| i.store == StoreName::WorkLines)
+        .filter_map(|i| crate::exchange::records::typed::<WorkLine>(&i.incoming.value).ok())
+        .filter(|l| !l.deleted)
+        .map(|l| {
+            let n = tasks.iter().filter(|t| t.line_id == l.meta.id).count();
+            format!("工作线“{}”：任务 {n} 项。", l.name)
         })
         .collect()
 }
@@ -393,6 +466,43 @@ mod tests {
     }
 
     #[test]
+    fn a_line_file_preview_names_each_line_and_its_tasks() {
+        let meta = || crate::record::Meta::new(&DeviceId("a".into()), DateTime::default());
+        let line = serde_json::json!({"meta": meta(), "name": "道路硬化", "goal": "",
+            "lead": null, "unit": "", "members": [], "measures": "", "start": "2026-11-01",
+            "deadline": "2026-12-31", "status": "active", "deleted": false});
+        let task = |deleted: bool| {
+            serde_json::json!({"meta": meta(),
+            "line_id": line["meta"]["id"], "title": "路基", "owners": [], "due": "2026-12-01",
+            "progress": 0, "status": "not_started", "notes": "", "recurrence": "none",
+            "order": 0, "finished_on": null, "history": [], "deleted": deleted})
+        };
+        let item = |store: StoreName, value: serde_json::Value| PlanItem {
+            store,
+            decision: Decision::New,
+            incoming: IncomingRecord {
+                store,
+                meta: crate::exchange::records::read_meta(&value).unwrap_or_else(|e| panic!("{e}")),
+                value,
+            },
+            local: None,
+            merged: None,
+        };
+        let plan = MergePlan {
+            items: vec![
+                item(StoreName::WorkLines, line.clone()),
+                item(StoreName::Tasks, task(false)),
+                item(StoreName::Tasks, task(false)),
+                item(StoreName::Tasks, task(true)),
+            ],
+        };
+        assert_eq!(
+            package_lines(FileKind::WorkLineUpdate, &plan),
+            vec!["工作线“道路硬化”：任务 2 项。".to_string()]
+        );
+    }
+
+    #[test]
     fn the_preview_says_whether_personal_data_comes_with_a_file() {
         let mut rows = BTreeMap::new();
         assert_eq!(
@@ -466,6 +576,44 @@ mod tests {
                 skipped: 1
             }
         );
+    }
+
+    #[test]
+    fn choosing_every_conflicting_field_settles_the_record_and_a_record_choice_replaces_them() {
+        let mut plan = conflict_plan();
+        let value = plan.items[0].incoming.value.clone();
+        plan.items[0].merged = Some(crate::exchange::fields::FieldMerge {
+            value,
+            conflicts: vec!["phone".into(), "post".into()],
+        });
+        let id = plan.items[0].incoming.meta.id;
+        let key = (StoreName::Cadres, id);
+        let field =
+            |f: &str, side| ImportAction::ResolveField(StoreName::Cadres, id, f.into(), side);
+        let flow = ImportFlow::default()
+            .apply(ImportAction::Start("b.json".into()))
+            .apply(ImportAction::Planned(summary(), plan))
+            .apply(field("phone", Side::Incoming));
+        let settled = |f: &ImportFlow| match &f.state {
+            ImportState::Preview {
+                resolutions,
+                field_choices,
+                ..
+            } => (
+                resolutions.contains_key(&key),
+                field_choices.get(&key).map(|c| c.len()),
+            ),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(settled(&flow), (false, Some(1)), "one of two fields chosen");
+        let flow = flow.apply(field("post", Side::Local));
+        assert_eq!(settled(&flow), (true, Some(2)));
+        let flow = flow.apply(ImportAction::Resolve(
+            StoreName::Cadres,
+            id,
+            Resolution::TakeIncoming,
+        ));
+        assert_eq!(settled(&flow), (true, None));
     }
 
     #[test]

@@ -9,14 +9,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::backup::backup_before;
+use super::conflicts::ConflictList;
 use super::import_flow::{
     backup_first, file_note, package_lines, preview_rows, CheckStep, FileSummary, ImportAction,
     ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
-use crate::exchange::labels::{field_label, value_text};
-use crate::exchange::merge::{self, display_name, Decision, Resolution};
+use crate::exchange::merge::{self, Decision};
 use crate::exchange::validate::{check_references, check_size, read_file};
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
@@ -103,6 +103,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 summary,
                 plan,
                 resolutions,
+                field_choices,
                 ..
             } = &flow.state
             else {
@@ -110,8 +111,9 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             };
             let safety_copy = backup_first(plan, summary.records_here).is_some();
             let total = plan.items.len();
-            let writes = match plan.writes(
+            let writes = match plan.writes_choosing(
                 resolutions,
+                field_choices,
                 &session.device,
                 time::now(),
                 uuid::Uuid::new_v4,
@@ -282,6 +284,7 @@ fn import_view(
             plan,
             resolutions,
             problem,
+            ..
         } => {
             let rows = preview_rows(plan);
             // The protected column appears only when a file tried to change something ours.
@@ -352,99 +355,5 @@ fn import_view(
                 </div>
             }
         }
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ConflictListProps {
-    flow: UseReducerHandle<ImportFlow>,
-}
-
-#[function_component(ConflictList)]
-fn conflict_list(props: &ConflictListProps) -> Html {
-    let session = use_session();
-    let flow = &props.flow;
-    let ImportState::Preview {
-        summary,
-        plan,
-        resolutions,
-        ..
-    } = &flow.state
-    else {
-        return html! {};
-    };
-    let plan = Rc::clone(plan);
-    let all = |r: Resolution| {
-        let flow = flow.clone();
-        Callback::from(move |_| flow.dispatch(ImportAction::ResolveAll(r)))
-    };
-    let choices = [
-        (Resolution::KeepLocal, "保留本机"),
-        (Resolution::TakeIncoming, "采用文件"),
-        (Resolution::KeepBoth, "两者都保留"),
-    ];
-    let sender = summary.exported_by.name.clone();
-    html! {
-        <div class="conflicts">
-            <h4>{ format!("冲突：{} 条记录的同一项内容在本机和文件中改得不一样，请逐条选择", plan.count(Decision::Conflict)) }</h4>
-            <p>{ "只列出两边都改了的内容；其余改动已自动合并。选择只影响列出的内容。“两者都保留”会把文件中的版本另存为一条标有“（副本）”的记录。" }</p>
-            <p>
-                <button onclick={all(Resolution::KeepLocal)}>{ "全部保留本机" }</button>
-                <button onclick={all(Resolution::TakeIncoming)}>{ "全部采用文件" }</button>
-                <button onclick={all(Resolution::KeepBoth)}>{ "全部两者都保留" }</button>
-            </p>
-            { for plan.conflicts().map(|item| {
-                let local = item.local.as_ref();
-                let key = (item.store, item.incoming.meta.id);
-                let chosen = resolutions.get(&key).copied();
-                let group = format!("c-{}", item.incoming.meta.id);
-                let title = format!("{}：{}", item.store.label(), display_name(&item.incoming.value));
-                let ours_head = format!(
-                    "本机（{}，{} 修改）",
-                    session.profile.name,
-                    local.map(|l| time::format_local(l.meta.updated_at)).unwrap_or_default()
-                );
-                let theirs_head = format!(
-                    "文件（{}，{} 修改）",
-                    sender,
-                    time::format_local(item.incoming.meta.updated_at)
-                );
-                let fields = item.merged.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
-                html! {
-                    <fieldset class="conflict">
-                        <legend>{ title }</legend>
-                        <table class="grid">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ "内容" }</th>
-                                    <th scope="col">{ ours_head }</th>
-                                    <th scope="col">{ theirs_head }</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                            { for fields.iter().map(|field| html! {
-                                <tr>
-                                    <th scope="row">{ field_label(item.store, field) }</th>
-                                    <td>{ value_text(item.store, field, local.and_then(|l| l.value.get(field))) }</td>
-                                    <td>{ value_text(item.store, field, item.incoming.value.get(field)) }</td>
-                                </tr>
-                            }) }
-                            </tbody>
-                        </table>
-                        { for choices.iter().map(|(r, label)| {
-                            let flow = flow.clone();
-                            let r = *r;
-                            let onchange = Callback::from(move |_| flow.dispatch(ImportAction::Resolve(key.0, key.1, r)));
-                            html! {
-                                <label class="choice">
-                                    <input type="radio" name={group.clone()} checked={chosen == Some(r)} {onchange} />
-                                    { *label }
-                                </label>
-                            }
-                        }) }
-                    </fieldset>
-                }
-            }) }
-        </div>
     }
 }

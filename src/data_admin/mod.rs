@@ -2,6 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod backup;
+#[cfg(target_arch = "wasm32")]
+mod conflicts;
 pub mod import_flow;
 #[cfg(target_arch = "wasm32")]
 pub mod import_panel;

@@ -27,6 +27,7 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::Tasks, "progress") => "进度",
         (S::Tasks, "status") => "状态",
         (S::Tasks, "notes") => "备注",
+        (S::Tasks, "progress_note") => "进展说明",
         (S::Tasks, "recurrence") => "重复",
         (S::Tasks, "order") => "排列顺序",
         (S::Tasks, "finished_on") => "实际完成日期",

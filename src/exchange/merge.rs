@@ -67,6 +67,9 @@ pub struct MergePlan {
     pub items: Vec<PlanItem>,
 }
 
+/// Conflicting fields settled one by one: for a record, the side each chosen field takes.
+pub type FieldChoices = HashMap<(StoreName, Id), BTreeMap<String, Side>>;
+
 /// How the user settled one conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
@@ -206,6 +209,19 @@ impl MergePlan {
         resolutions: &HashMap<(StoreName, Id), Resolution>,
         device: &DeviceId,
         now: DateTime<Utc>,
+        new_id: impl FnMut() -> Id,
+    ) -> Result<Vec<(StoreName, Value)>, MergeError> {
+        self.writes_choosing(resolutions, &FieldChoices::new(), device, now, new_id)
+    }
+
+    /// [`MergePlan::writes`] where some conflicting fields were settled one by one: a field's
+    /// own choice wins over its record's.
+    pub fn writes_choosing(
+        &self,
+        resolutions: &HashMap<(StoreName, Id), Resolution>,
+        by_field: &FieldChoices,
+        device: &DeviceId,
+        now: DateTime<Utc>,
         mut new_id: impl FnMut() -> Id,
     ) -> Result<Vec<(StoreName, Value)>, MergeError> {
         let unresolved = self
@@ -245,9 +261,12 @@ impl MergePlan {
                         Some(Resolution::TakeIncoming) => Side::Incoming,
                         None => return Err(MergeError::Unresolved(1)),
                     };
+                    let own = by_field.get(&key);
+                    let choose =
+                        |field: &str| own.and_then(|f| f.get(field)).copied().unwrap_or(side);
                     out.push((
                         item.store,
-                        fields::settle(merged, &incoming.value, |_| side, device, now),
+                        fields::settle(merged, &incoming.value, choose, device, now),
                     ));
                     if resolutions.get(&key) == Some(&Resolution::KeepBoth) {
                         let mut copy = Meta::new(device, now);

@@ -513,6 +513,47 @@ fn a_settled_conflict_is_newer_than_both_sides() {
 }
 
 #[test]
+fn each_conflicting_field_can_be_settled_on_its_own() {
+    let base = cadre("张三");
+    let both = |device: &DeviceId, post: &str, phone: &str| {
+        let mut c = base.clone();
+        c.post = post.into();
+        c.phone = phone.into();
+        c.meta.touch(device, t(60));
+        c.meta.mark_changed(device, ["post", "phone"]);
+        c
+    };
+    let ours = both(&me(), "主任", "111");
+    let theirs = both(&them(), "副主任", "222");
+    let p = plan(vec![incoming(&theirs)], &local_map(&[&ours]));
+    let key = (StoreName::Cadres, base.meta.id);
+    let conflicts = p.items[0]
+        .merged
+        .as_ref()
+        .map(|m| m.conflicts.clone())
+        .unwrap_or_default();
+    assert_eq!(conflicts, vec!["phone".to_string(), "post".to_string()]);
+    // 电话 from the file, 职务 kept as here: the record's choice fills what was not chosen.
+    let records: HashMap<_, _> = [(key, Resolution::KeepLocal)].into();
+    let fields: super::merge::FieldChoices = [(
+        key,
+        [("phone".to_string(), super::fields::Side::Incoming)].into(),
+    )]
+    .into();
+    let writes = p
+        .writes_choosing(&records, &fields, &me(), t(120), uuid::Uuid::new_v4)
+        .unwrap_or_default();
+    let settled: Cadre =
+        serde_json::from_value(writes[0].1.clone()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (settled.post.as_str(), settled.phone.as_str()),
+        ("主任", "222")
+    );
+    let back = plan(vec![incoming(&settled)], &local_map(&[&theirs]));
+    assert_eq!(back.items[0].decision, Decision::Newer);
+}
+
+#[test]
 fn keeping_both_loses_neither_version() {
     let base = cadre("张三");
     let ours = edited(&base, &me(), "主任");

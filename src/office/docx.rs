@@ -18,6 +18,9 @@ pub enum Block {
         text: String,
     },
     Paragraph(String),
+    /// A ruled table the width of the 版心: the first row is the header (bold, repeated on
+    /// every page); cells in 仿宋 四号 so that five columns fit.
+    Table(Vec<Vec<String>>),
 }
 
 /// Who issues the document and when, written at its end.
@@ -122,10 +125,61 @@ pub fn document(blocks: &[Block], signed: &Signature) -> Result<Vec<u8>, super::
                     body.push_str(&para(line, FANGSONG, SIZE_3, INDENT));
                 }
             }
+            Block::Table(rows) => {
+                body.push_str(&table(rows));
+                body.push_str(&blank());
+            }
         }
     }
     signature(&mut body, signed.issuer, signed.date);
     package(&body)
+}
+
+/// 四号 (14 pt), in half points: table cells.
+const SIZE_4: u32 = 28;
+
+/// A ruled table; the first row is the header. Each cell's lines are paragraphs.
+fn table(rows: &[Vec<String>]) -> String {
+    let border = |side: &str| {
+        format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>")
+    };
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|s| border(s))
+        .collect();
+    let mut out = format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        out.push_str("<w:tr>");
+        if i == 0 {
+            out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
+        }
+        for cell in row {
+            out.push_str("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>");
+            let font = if i == 0 { HEITI } else { FANGSONG };
+            let layout = if i == 0 { CENTER } else { BOTH };
+            let lines: Vec<&str> = cell.lines().collect();
+            if lines.is_empty() {
+                out.push_str(&cell_para("", font, layout));
+            }
+            for line in lines {
+                out.push_str(&cell_para(line, font, layout));
+            }
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+    out
+}
+
+/// A paragraph in a table cell: single spacing (the fixed pitch is for body text).
+fn cell_para(text: &str, font: &str, layout: &str) -> String {
+    format!(
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>{layout}</w:pPr><w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\"/><w:sz w:val=\"{SIZE_4}\"/><w:szCs w:val=\"{SIZE_4}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        xml_text(text)
+    )
 }
 
 /// The page number at the foot: “— 1 —”, 宋体 四号, as the standard writes it.
@@ -249,5 +303,34 @@ mod tests {
         .collect();
         assert!(order.iter().all(|at| *at != usize::MAX), "{order:?}");
         assert!(xml.contains("footerReference"), "page numbers");
+    }
+
+    #[test]
+    fn a_table_is_ruled_with_its_header_repeated_and_its_text_escaped() {
+        let rows = vec![
+            vec!["时间".to_string(), "工作内容".to_string()],
+            vec![
+                "12月3日前".to_string(),
+                "验收 <第一段>\n资料归档".to_string(),
+            ],
+        ];
+        let xml = document_xml(
+            document(
+                &[Block::Table(rows)],
+                &Signature {
+                    issuer: "党政办",
+                    date: "2026年11月28日",
+                },
+            )
+            .unwrap_or_default(),
+        );
+        assert_eq!(xml.matches("<w:tr>").count(), 2);
+        assert_eq!(xml.matches("<w:tblHeader/>").count(), 1);
+        assert!(xml.contains("w:insideV w:val=\"single\""));
+        assert!(xml.contains("验收 &lt;第一段&gt;</w:t>"));
+        assert!(
+            xml.contains(">资料归档</w:t>"),
+            "each line its own paragraph"
+        );
     }
 }

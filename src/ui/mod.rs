@@ -10,3 +10,4 @@ pub mod notice;
 pub mod pager;
 pub mod tabs;
 pub mod time;
+pub mod unsaved;

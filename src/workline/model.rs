@@ -117,6 +117,9 @@ pub struct ProgressEntry {
     pub on: NaiveDate,
     pub progress: u8,
     pub status: TaskStatus,
+    /// What the person said with it (进展说明), for the reports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A target broken down to persons: due date, progress, status.
@@ -133,8 +136,13 @@ pub struct Task {
     pub progress: u8,
     #[serde(default)]
     pub status: TaskStatus,
+    /// The office's 备注 (set in the task form).
     #[serde(default)]
     pub notes: String,
+    /// The responsible person's latest 进展说明 (set with a progress update): a field apart
+    /// from 备注, so that neither overwrites the other and a merge keeps both.
+    #[serde(default)]
+    pub progress_note: String,
     #[serde(default)]
     pub recurrence: Recurrence,
     /// Position within its line; tasks are listed by it.
@@ -214,6 +222,7 @@ impl Task {
             return Err(WorkLineError::ProgressOutOfRange);
         }
         check_len(&self.title, "任务名称")?;
-        check_len(&self.notes, "备注")
+        check_len(&self.notes, "备注")?;
+        check_len(&self.progress_note, "进展说明")
     }
 }

@@ -41,7 +41,8 @@ pub fn days_late(task: &Task) -> Option<i64> {
 pub struct ProgressUpdate {
     pub progress: u8,
     pub status: TaskStatus,
-    pub notes: String,
+    /// 进展说明, e.g. "已检查6家，发现隐患4处".
+    pub note: String,
 }
 
 impl ProgressUpdate {
@@ -71,16 +72,18 @@ pub fn apply_update(
 ) -> Option<Task> {
     let u = update.normalised();
     let was_done = task.status == TaskStatus::Done;
-    if (u.progress, u.status) != (task.progress, task.status) {
+    let note = u.note.trim().to_string();
+    if (u.progress, u.status) != (task.progress, task.status) || note != task.progress_note {
         task.history.push(ProgressEntry {
             on: today,
             progress: u.progress,
             status: u.status,
+            note: note.clone(),
         });
     }
     task.progress = u.progress;
     task.status = u.status;
-    task.notes = u.notes;
+    task.progress_note = note;
     task.finished_on = match (was_done, u.status == TaskStatus::Done) {
         (false, true) => Some(today),
         (_, false) => None,
@@ -110,7 +113,7 @@ pub fn next_occurrence(
         due,
         progress: 0,
         status: TaskStatus::NotStarted,
-        notes: String::new(),
+        progress_note: String::new(),
         finished_on: None,
         history: Vec::new(),
         order: task.order + 1,
@@ -162,6 +165,7 @@ mod tests {
             progress: 0,
             status: TaskStatus::NotStarted,
             notes: String::new(),
+            progress_note: String::new(),
             recurrence: Recurrence::None,
             order: 0,
             finished_on: None,
@@ -208,7 +212,7 @@ mod tests {
         let upd = |p: u8, s: TaskStatus| ProgressUpdate {
             progress: p,
             status: s,
-            notes: "说明".into(),
+            note: "说明".into(),
         };
         assert_eq!(
             apply_update(
@@ -261,7 +265,7 @@ mod tests {
         let done = ProgressUpdate {
             progress: 100,
             status: TaskStatus::Done,
-            notes: String::new(),
+            note: String::new(),
         };
         let next = apply_update(&mut weekly, &done, d(2026, 11, 27), &dev, now);
         let next = next.unwrap_or_else(|| panic!("a weekly task recurs"));

@@ -129,6 +129,7 @@ mod tests {
             progress: 0,
             status: TaskStatus::NotStarted,
             notes: String::new(),
+            progress_note: String::new(),
             recurrence: Recurrence::None,
             order: 0,
             finished_on: None,
@@ -187,7 +188,7 @@ mod tests {
         let u = ProgressUpdate {
             progress,
             status: TaskStatus::InProgress,
-            notes: format!("{device} 更新"),
+            note: format!("{device} 更新"),
         };
         apply_update(task, &u, day(), &DeviceId(device.into()), now());
     }

@@ -141,6 +141,7 @@ mod tests {
             progress: 100,
             status: TaskStatus::Done,
             notes: String::new(),
+            progress_note: String::new(),
             recurrence: Recurrence::None,
             order: 0,
             finished_on: Some(d(12)),

@@ -36,11 +36,11 @@ async function addTask(page, title, owner, due) {
   await page.getByText(`已保存任务：${title}`).waitFor();
 }
 
-async function sendLines(page) {
+async function sendLines(page, button = '导出选中的工作线') {
   await nav(page, '工作分线');
   await tab(page, '文件交换');
   await page.getByLabel('道路硬化').check();
-  return download(page, () => page.getByRole('button', { name: '导出选中的工作线' }).click());
+  return download(page, () => page.getByRole('button', { name: button }).click());
 }
 
 async function importLines(page, files) {
@@ -53,8 +53,13 @@ async function importLines(page, files) {
 async function memberReports(name, unit, lineFile, task, progress, note) {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
-  await setProfile(page, { name, unit });
+  await setProfile(page, { name, unit, cadre: true });
+  // A member's page says what to do as a member, and the preview names the line received.
+  await nav(page, '工作分线');
+  await tab(page, '文件交换');
+  await page.getByRole('heading', { name: '第一步：导入党政办发来的工作线文件' }).waitFor();
   await importLines(page, [lineFile]);
+  await page.locator('[aria-label="导入预览"]').getByText(/工作线“道路硬化”：任务 \d+ 项。/).waitFor();
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByText(/导入完成/).waitFor();
   await nav(page, '工作分线');
@@ -64,7 +69,7 @@ async function memberReports(name, unit, lineFile, task, progress, note) {
   await form.getByLabel('进展说明').fill(note);
   await form.getByRole('button', { name: '保存进度' }).click();
   await page.getByText(`已更新：${task}（${progress}%，进行中）`).waitFor();
-  const update = await sendLines(page);
+  const update = await sendLines(page, '导出我的更新');
   assert.deepEqual(page.problems, []);
   await context.close();
   return update;
@@ -134,10 +139,18 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
     () => dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n')),
     (t) => t.includes('进度 30%') && t.includes('0% → 60%'),
   );
-  assert.match(text, /李家村路基（李四），进度 60%/);
-  assert.match(text, /王家湾排水（赵六），应于.*完成，已逾期 2 天，进度 30%/);
-  assert.match(text, /李家村路基：0% → 60%/);
+  assert.match(text, /李家村路基（李四），进度 60%.*；进展：路基已平整一半/);
+  assert.match(text, /王家湾排水（赵六），应于.*完成，已逾期 2 天，进度 30%；进展：等待管材/);
+  assert.match(text, /李家村路基：0% → 60%（路基已平整一半）/);
   assert.match(text, /责任领导：张镇长/);
+  // It opens with the figures: the overdue task, and the other one if it falls due by Sunday.
+  const figures = dispatch.getByRole('table', { name: '总体情况' });
+  const sunday = new Date();
+  sunday.setDate(sunday.getDate() + ((7 - sunday.getDay()) % 7));
+  const due = sunday >= new Date(Date.now() + 3 * 86_400_000) ? 2 : 1;
+  assert.match(await figures.innerText(), new RegExp(`道路硬化\t${due}\t0\t0\t1\t0%`));
+  assert.match(await figures.innerText(), new RegExp(`合计\t${due}\t0\t0\t1\t0%`));
+  assert.match(await dispatch.getByLabel('道路硬化 下周计划').inputValue(), /王家湾排水（赵六），抓紧完成/);
 
   // Edited, saved, and exported for the meeting.
   await dispatch.locator('textarea').first().fill('年底前完成三个村的道路硬化（已调整）');
@@ -163,6 +176,19 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   assert.match(excel.name, /\.xlsx$/);
   assert.match(String(excel.rows[0][0]), /周调度/);
   assert.match(String(excel.rows[1][0]), /2026/);
+  // The figures are numbers in Excel, not text.
+  const head = excel.rows.findIndex((r) => r[0] === '工作线' && r[1] === '任务数');
+  assert.ok(head > 0, JSON.stringify(excel.rows.slice(0, 5)));
+  assert.equal(typeof excel.rows[head + 1][1], 'number');
+
+  // Typed text is not thrown away by a tab click: the app asks, and staying keeps it.
+  const plans = dispatch.getByLabel('道路硬化 下周计划');
+  await plans.fill('下周一召开验收会');
+  await dispatch.getByText('有未保存的修改。').waitFor();
+  secretary.once('dialog', (d) => d.dismiss());
+  await secretary.getByRole('navigation', { name: '工作分线' }).getByRole('link', { name: '工作线', exact: true }).click();
+  assert.equal(await plans.inputValue(), '下周一召开验收会');
+  secretary.once('dialog', (d) => d.accept());
   await tab(secretary, '工作线');
   await tab(secretary, '周调度');
   await secretary.getByText('显示的是保存过的版本。').waitFor();
@@ -214,17 +240,22 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
   const conflict = secretary.getByRole('group', { name: '任务：联合验收' });
   await conflict.waitFor();
   const rows = (await conflict.locator('tbody tr').allInnerTexts()).join('\n');
-  assert.match(rows, /备注\t李四：已约验收组\t赵六：资料已备齐/);
+  assert.match(rows, /进展说明\t李四：已约验收组\t赵六：资料已备齐/);
   assert.match(rows, /进度\t40%\t50%/);
   assert.doesNotMatch(rows, /notes|progress|in_progress|\[\{/);
-  await conflict.getByLabel('采用文件').check();
+  // Settled field by field: the progress as Zhao reported it, the note as Li wrote it.
+  await conflict.getByLabel('进度用文件的').check();
+  assert.equal(await secretary.getByRole('button', { name: '确认导入' }).isDisabled(), true, 'a field is still open');
+  for (const field of await conflict.locator('tbody th').allInnerTexts()) {
+    if (field !== '进度') await conflict.getByLabel(`${field}用本机的`).check();
+  }
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await secretary.getByText(/导入完成/).waitFor();
   await nav(secretary, '工作分线');
   await secretary.getByRole('link', { name: '道路硬化' }).click();
   assert.match(
-    await eventually(() => secretary.getByRole('table', { name: '任务列表' }).innerText(), (t) => t.includes('资料已备齐')),
-    /联合验收.*赵六：资料已备齐.*50%/s,
+    await eventually(() => secretary.getByRole('table', { name: '任务列表' }).innerText(), (t) => t.includes('50%')),
+    /联合验收.*进展：李四：已约验收组.*50%/s,
   );
 
   // Deleting the line takes its tasks with it.
@@ -254,6 +285,14 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
   await lineForm.getByLabel('完成时限').fill('2026-12-31');
   await lineForm.getByRole('button', { name: '保存' }).click();
   await page.getByText('已保存工作线：安全生产检查').waitFor();
+  await page.getByRole('link', { name: '安全生产检查' }).click();
+  await page.getByRole('button', { name: '添加任务' }).click();
+  const taskForm = page.getByRole('form', { name: '添加任务' });
+  await taskForm.getByLabel('任务名称').fill('复查整改情况');
+  await taskForm.getByLabel('完成时间').fill('2026-12-02');
+  await taskForm.getByLabel('备注').fill('会同应急办');
+  await taskForm.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存任务：复查整改情况').waitFor();
 
   // A problem raised at Wednesday's stand-up.
   await tab(page, '每日碰头会');
@@ -265,6 +304,12 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
 
   await tab(page, '每周工作安排');
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-30', 'the plan is for next week');
+  // In the table offices file: one row per task, with time, content, leader, unit and notes.
+  const plan = page.getByRole('table', { name: '每周工作安排' });
+  assert.deepEqual(await plan.locator('thead th').allInnerTexts(), ['时间', '工作内容', '责任领导', '责任单位/责任人', '备注']);
+  assert.equal(await plan.getByLabel('第 1 行 工作内容').inputValue(), '安全生产检查：复查整改情况');
+  assert.equal(await plan.locator('tbody th').first().innerText(), '12月2日前');
+  assert.equal(await plan.getByLabel('第 1 行 备注').inputValue(), '会同应急办');
   await tab(page, '周调度');
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-23', 'the dispatch is this week');
   const dispatch = page.getByRole('article', { name: '周调度' });

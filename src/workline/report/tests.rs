@@ -44,6 +44,7 @@ fn task(line: &WorkLine, title: &str, owner: Id, due: NaiveDate) -> Task {
         progress: 0,
         status: TaskStatus::NotStarted,
         notes: String::new(),
+        progress_note: String::new(),
         recurrence: Recurrence::None,
         order: 0,
         finished_on: None,
@@ -73,16 +74,20 @@ fn fixture() -> Fixture {
             on: d(11, 18),
             progress: 50,
             status: TaskStatus::InProgress,
+            note: "已检查6家，发现隐患4处".into(),
         },
         ProgressEntry {
             on: d(11, 24),
             progress: 100,
             status: TaskStatus::Done,
+            note: String::new(),
         },
     ];
     let mut late = task(&road, "排水沟", li, d(11, 20));
     late.progress = 30;
     late.status = TaskStatus::InProgress;
+    late.progress_note = "已挖200米".into();
+    late.notes = "雨天顺延".into();
     let going = task(&road, "路灯安装", li, d(12, 10));
     let mut gone = task(&road, "已删除的任务", li, d(11, 20));
     gone.deleted = true;
@@ -139,8 +144,10 @@ fn the_weekly_dispatch_sorts_each_lines_tasks() {
     );
     assert_eq!(
         s.fields[3],
-        "1. 排水沟（李四），应于11月20日完成，已逾期 7 天，进度 30%"
+        "1. 排水沟（李四），应于11月20日完成，已逾期 7 天，进度 30%；进展：已挖200米"
     );
+    assert_eq!(s.fields[6], "1. 排水沟（李四），抓紧完成（原定11月20日）");
+    assert_eq!(doc.columns.last().map(String::as_str), Some("下周计划"));
     assert_eq!(s.fields[4], "1. 路基平整：50% → 100%");
     assert!(
         s.fields[5].contains("水泥供应不足（11月24日提出，尚未解决：联系第二家供应商）"),
@@ -151,6 +158,39 @@ fn the_weekly_dispatch_sorts_each_lines_tasks() {
 }
 
 #[test]
+fn a_report_opens_with_each_lines_figures_and_a_total() {
+    let f = fixture();
+    let doc = weekly_dispatch(&data(&f), d(11, 27), d(11, 27));
+    // Due or finished by 11-29: 路基平整 (on time), 征地协调 (late), 排水沟 (open, overdue).
+    let row = &doc.summary[0];
+    assert_eq!(
+        (row.tasks, row.done, row.on_time, row.overdue),
+        (3, 2, 1, 1)
+    );
+    assert_eq!(row.rate_text(), "67%");
+    let rows = summary_rows(&doc);
+    assert_eq!(rows[0][0], "工作线");
+    assert_eq!(rows.last().map(|r| r[0].as_str()), Some("合计"));
+    assert_eq!(rows.last().map(|r| r[5].as_str()), Some("67%"));
+    let empty = SummaryRow::total(&[]);
+    assert_eq!(empty.rate_text(), "—");
+}
+
+#[test]
+fn a_progress_note_reaches_the_reports() {
+    let f = fixture();
+    let week = weekly_dispatch(&data(&f), d(11, 20), d(11, 20));
+    // The week of 11-18: 路基平整 went to 50 % with what was said.
+    assert!(
+        week.sections[0].fields[4].contains("路基平整：0% → 50%（已检查6家，发现隐患4处）"),
+        "{}",
+        week.sections[0].fields[4]
+    );
+    let month = monthly_summary(&data(&f), d(11, 15), d(11, 30));
+    assert!(month.sections[0].fields[2].ends_with("；进展：已挖200米"));
+}
+
+#[test]
 fn the_monthly_summary_separates_on_time_late_and_open() {
     let f = fixture();
     let doc = monthly_summary(&data(&f), d(11, 15), d(11, 30));
@@ -158,23 +198,47 @@ fn the_monthly_summary_separates_on_time_late_and_open() {
     let s = &doc.sections[0];
     assert_eq!(s.fields[0], "1. 路基平整（张三）");
     assert_eq!(s.fields[1], "1. 征地协调（张三），逾期 7 天完成");
-    assert_eq!(s.fields[2], "1. 排水沟（李四），进度 30%，已逾期 10 天");
+    assert_eq!(
+        s.fields[2],
+        "1. 排水沟（李四），进度 30%，已逾期 10 天；进展：已挖200米"
+    );
     assert_eq!(s.fields[4], "1. 路灯安装（李四），12月10日前完成");
 }
 
 #[test]
-fn the_weekly_plan_lists_each_persons_open_tasks() {
+fn the_weekly_plan_is_the_usual_table_one_row_per_task() {
     let f = fixture();
     let doc = weekly_plan(&data(&f), d(12, 7));
-    let people: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(people, vec!["李四"]);
-    assert_eq!(
-        doc.sections[0].fields[0],
-        "1. 【道路建设】排水沟，已逾期，原定11月20日，当前进度 30%\n2. 【道路建设】路灯安装，12月10日前，当前进度 0%"
-    );
     let rows = as_rows(&doc);
-    assert_eq!(rows[0], vec!["责任人".to_string(), "本周工作".to_string()]);
-    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows,
+        vec![
+            ["时间", "工作内容", "责任领导", "责任单位/责任人", "备注"]
+                .map(String::from)
+                .to_vec(),
+            [
+                "已逾期（原定11月20日）",
+                "道路建设：排水沟",
+                "张三",
+                "城建办／李四",
+                "雨天顺延"
+            ]
+            .map(String::from)
+            .to_vec(),
+            [
+                "12月10日前",
+                "道路建设：路灯安装",
+                "张三",
+                "城建办／李四",
+                ""
+            ]
+            .map(String::from)
+            .to_vec(),
+        ]
+    );
+    assert!(is_table(&doc));
+    use crate::office::docx::Block;
+    assert!(matches!(as_blocks(&doc).last(), Some(Block::Table(t)) if t.len() == 3));
 }
 
 #[test]
@@ -199,6 +263,8 @@ fn a_report_becomes_a_document_in_order() {
     let doc = monthly_summary(&data(&f), d(11, 15), d(11, 30));
     let blocks = as_blocks(&doc);
     assert_eq!(blocks[0], Block::Title("工作分线月总结".into()));
-    assert_eq!(blocks[2], Block::Heading("道路建设".into()));
-    assert_eq!(blocks.len(), 3 + doc.columns.len());
+    assert_eq!(blocks[2], Block::Heading("总体情况".into()));
+    assert!(matches!(&blocks[3], Block::Table(rows) if rows.len() == 3));
+    assert_eq!(blocks[4], Block::Heading("道路建设".into()));
+    assert_eq!(blocks.len(), 5 + doc.columns.len());
 }

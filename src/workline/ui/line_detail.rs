@@ -132,6 +132,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         progress: 0,
         status: TaskStatus::NotStarted,
         notes: String::new(),
+        progress_note: String::new(),
         recurrence: Recurrence::None,
         order: tasks.iter().map(|t| t.order + 1).max().unwrap_or(0),
         finished_on: None,
@@ -203,16 +204,19 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                     };
                     html! {
                         <tr>
-                            <td>{ &t.title }{ if t.notes.is_empty() { html!{} } else { html!{ <div class="note">{ &t.notes }</div> } } }</td>
-                            <td>{ plan.owners_text(t) }</td>
-                            <td class={classes!(overdue.is_some().then_some("late"))}>
+                            <td>{ &t.title }
+                                if !t.notes.is_empty() { <div class="note">{ format!("备注：{}", t.notes) }</div> }
+                                if !t.progress_note.is_empty() { <div class="note">{ format!("进展：{}", t.progress_note) }</div> }
+                            </td>
+                            <td class="nowrap">{ plan.owners_text(t) }</td>
+                            <td class={classes!("nowrap", overdue.is_some().then_some("late"))}>
                                 { t.due.to_string() }
                                 { overdue.map(|n| html! { <div>{ format!("逾期 {n} 天") }</div> }).unwrap_or_default() }
                             </td>
-                            <td>{ format!("{}%", t.progress) }</td>
-                            <td>{ t.status.label() }</td>
-                            <td>{ t.recurrence.label() }</td>
-                            <td class="no-print">
+                            <td class="num">{ format!("{}%", t.progress) }</td>
+                            <td class="nowrap">{ t.status.label() }</td>
+                            <td class="nowrap">{ t.recurrence.label() }</td>
+                            <td class="no-print actions">
                                 <button onclick={edit(Editing::Task(Box::new(t.clone())))} aria-label={format!("编辑任务 {}", t.title)}>{ "编辑" }</button>
                                 <button onclick={up} disabled={i == 0} aria-label={format!("上移 {}", t.title)}>{ "↑" }</button>
                                 <button onclick={down} disabled={i + 1 == tasks.len()} aria-label={format!("下移 {}", t.title)}>{ "↓" }</button>

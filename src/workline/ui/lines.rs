@@ -81,12 +81,12 @@ pub fn lines_tab(props: &PlanProps) -> Html {
                     html! {
                         <tr>
                             <td><Link<Route> to={Route::WorkLineDetail { id: l.meta.id.to_string() }}>{ &l.name }</Link<Route>></td>
-                            <td>{ l.lead.map(|id| plan.name_of(&id)).unwrap_or_default() }</td>
+                            <td class="nowrap">{ l.lead.map(|id| plan.name_of(&id)).unwrap_or_default() }</td>
                             <td>{ &l.unit }</td>
-                            <td>{ l.deadline.to_string() }</td>
-                            <td>{ l.status.label() }</td>
-                            <td>{ format!("{done}/{}", tasks.len()) }</td>
-                            <td>{ format!("{avg}%") }</td>
+                            <td class="nowrap">{ l.deadline.to_string() }</td>
+                            <td class="nowrap">{ l.status.label() }</td>
+                            <td class="num">{ format!("{done}/{}", tasks.len()) }</td>
+                            <td class="num">{ format!("{avg}%") }</td>
                             <td class={classes!((overdue > 0).then_some("late"))}>{ overdue }</td>
                         </tr>
                     }

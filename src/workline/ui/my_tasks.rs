@@ -54,6 +54,9 @@ pub fn my_tasks(props: &PlanProps) -> Html {
             0,
         )
     });
+    let (finished, open): (Vec<&Task>, Vec<&Task>) = tasks
+        .into_iter()
+        .partition(|t| t.status == TaskStatus::Done);
     html! {
         <>
             <label class="inline">{ "责任人" }
@@ -68,10 +71,21 @@ pub fn my_tasks(props: &PlanProps) -> Html {
                 <p class="hint">{ "名册中没有与您的姓名和单位相同的人，请选择要查看的责任人。" }</p>
             }
             <NoticeBox notice={(*notice).clone()} />
-            if person.is_some() && tasks.is_empty() { <p>{ "没有分配给此人的任务。" }</p> }
-            { for tasks.into_iter().map(|t| html! {
-                <ProgressForm key={t.meta.id.to_string()} plan={plan.clone()} task={t.clone()} notice={notice.clone()} />
-            }) }
+            if person.is_some() && open.is_empty() && finished.is_empty() { <p>{ "没有分配给此人的任务。" }</p> }
+            if !open.is_empty() {
+                <h2>{ format!("进行中的任务（{} 项）", open.len()) }</h2>
+                { for open.into_iter().map(|t| html! {
+                    <ProgressForm key={t.meta.id.to_string()} plan={plan.clone()} task={t.clone()} notice={notice.clone()} />
+                }) }
+            }
+            if !finished.is_empty() {
+                <details class="finished">
+                    <summary>{ format!("已完成的任务（{} 项）", finished.len()) }</summary>
+                    { for finished.into_iter().map(|t| html! {
+                        <ProgressForm key={t.meta.id.to_string()} plan={plan.clone()} task={t.clone()} notice={notice.clone()} />
+                    }) }
+                </details>
+            }
         </>
     }
 }
@@ -91,7 +105,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
     let update = use_state(|| ProgressUpdate {
         progress: t.progress,
         status: t.status,
-        notes: t.notes.clone(),
+        note: t.progress_note.clone(),
     });
     let on_progress = {
         let update = update.clone();
@@ -115,7 +129,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
         let update = update.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*update).clone();
-            next.notes = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            next.note = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             update.set(next);
         })
     };
@@ -163,7 +177,7 @@ fn progress_form(props: &ProgressFormProps) -> Html {
                     { for TaskStatus::ALL.iter().map(|s| html! { <option selected={*s == update.status}>{ s.label() }</option> }) }
                 </select>
             </label>
-            <label>{ "进展说明" }<textarea rows="2" value={update.notes.clone()} oninput={on_notes} /></label>
+            <label>{ "进展说明" }<textarea rows="2" value={update.note.clone()} oninput={on_notes} /></label>
             <button type="submit" class="primary">{ "保存进度" }</button>
         </form>
     }
@@ -194,8 +208,8 @@ pub fn overdue(props: &PlanProps) -> Html {
             if rows.is_empty() { <tr><td colspan="6">{ "没有逾期任务。" }</td></tr> }
             { for rows.iter().map(|(t, n)| html! {
                 <tr>
-                    <td>{ &t.title }</td><td>{ line_link(t.line_id) }</td><td>{ plan.owners_text(t) }</td>
-                    <td>{ t.due.to_string() }</td><td class="late">{ n }</td><td>{ format!("{}%", t.progress) }</td>
+                    <td>{ &t.title }</td><td>{ line_link(t.line_id) }</td><td class="nowrap">{ plan.owners_text(t) }</td>
+                    <td class="nowrap">{ t.due.to_string() }</td><td class="late">{ n }</td><td>{ format!("{}%", t.progress) }</td>
                 </tr>
             }) }
             </tbody>

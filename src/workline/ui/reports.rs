@@ -4,10 +4,15 @@
 use std::rc::Rc;
 
 use chrono::{Datelike, Days, NaiveDate};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::report_view::ReportBody;
 use super::{parse_date, today, WorkLineData};
+use crate::ui::unsaved::use_leave_guard;
+
+const LEAVE_QUESTION: &str =
+    "报告有未保存的修改，离开后这些修改会丢失。确定要离开吗？（要保留请点“取消”，再点“保存修改”）";
 use crate::session::reporter;
 use crate::store::schema::StoreName;
 
@@ -126,30 +131,38 @@ struct EditorProps {
 #[function_component(ReportEditor)]
 fn report_editor(props: &EditorProps) -> Html {
     let session = use_session();
-    let doc = {
+    // What the editor opened with: the saved version, or one generated from the plan. Typed
+    // changes to it are kept from being lost by a tab switch or a reload.
+    let opened = {
         let (plan, kind, start, saved) = (
             props.plan.clone(),
             props.kind,
             props.start,
             props.saved.clone(),
         );
-        use_state(move || {
+        use_memo((), move |_| {
             saved
                 .map(|s| s.doc)
                 .unwrap_or_else(|| generate(&plan, kind, start))
         })
     };
+    let doc = {
+        let opened = opened.clone();
+        use_state(move || (*opened).clone())
+    };
+    let dirty = *doc != *opened;
+    use_leave_guard(dirty, LEAVE_QUESTION);
     let notice = props.notice.clone();
-    let on_field = |section: usize, field: usize| {
+    let on_field = {
         let doc = doc.clone();
-        Callback::from(move |e: InputEvent| {
+        Callback::from(move |(section, field, text): (usize, usize, String)| {
             let mut next = (*doc).clone();
             if let Some(f) = next
                 .sections
                 .get_mut(section)
                 .and_then(|s| s.fields.get_mut(field))
             {
-                *f = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                *f = text;
             }
             doc.set(next);
         })
@@ -191,11 +204,21 @@ fn report_editor(props: &EditorProps) -> Html {
             props.start,
             notice.clone(),
         );
+        let saved = props.saved.is_some();
         Callback::from(move |_| {
+            if dirty
+                && !gloo::utils::window()
+                    .confirm_with_message("重新生成会丢掉刚才的修改。确定要重新生成吗？")
+                    .unwrap_or(false)
+            {
+                return;
+            }
             doc.set(generate(&plan, kind, start));
-            notice.set(Some(Notice::Success(
-                "已按最新数据重新生成；点“保存修改”后替换保存的版本。".into(),
-            )));
+            notice.set(Some(Notice::Success(if saved {
+                "已按最新数据重新生成。保存过的版本仍在，点“保存修改”才会被替换。".into()
+            } else {
+                "已按最新数据重新生成。".into()
+            })));
         })
     };
     let issuer = session.profile.unit.clone();
@@ -242,23 +265,12 @@ fn report_editor(props: &EditorProps) -> Html {
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
                 <button onclick={export(true)}>{ "导出 Word" }</button>
                 <button onclick={export(false)}>{ "导出 Excel" }</button>
-                if props.saved.is_some() { <span class="hint">{ "显示的是保存过的版本。" }</span> }
+                if dirty { <span class="hint unsaved" role="status">{ "有未保存的修改。" }</span> }
+                else if props.saved.is_some() { <span class="hint">{ "显示的是保存过的版本。" }</span> }
             </div>
             <h2 class="report-title">{ &d.title }</h2>
             <p class="report-period">{ &d.period }</p>
-            if d.sections.is_empty() { <p>{ "本期没有内容。" }</p> }
-            { for d.sections.iter().enumerate().map(|(si, s)| html! {
-                <section class="report-section">
-                    <h3>{ &s.heading }</h3>
-                    { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
-                        <label class="report-field">
-                            <span>{ label }</span>
-                            <textarea rows={(text.lines().count().clamp(1, 12) + 1).to_string()} value={text.clone()} oninput={on_field(si, fi)} />
-                            <div class="print-only pre">{ text }</div>
-                        </label>
-                    }) }
-                </section>
-            }) }
+            <ReportBody doc={d.clone()} {on_field} />
         </article>
     }
 }

@@ -10,6 +10,7 @@ use super::lines::PlanProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::session::use_session;
+use crate::store::settings::Role;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::workline::share::line_file_records;
 
@@ -56,11 +57,30 @@ pub fn share_tab(props: &PlanProps) -> Html {
             ));
         })
     };
+    let member = session.profile.role == Role::Cadre;
+    let import = html! {
+        <section class="card" aria-labelledby="share-in">
+            if member {
+                <h2 id="share-in">{ "第一步：导入党政办发来的工作线文件" }</h2>
+                <p>{ "选择党政办通过U盘或电子邮件发给您的工作线文件。导入后，在“我的任务”中填写进度和进展说明。" }</p>
+            } else {
+                <h2 id="share-in">{ "导入工作线文件或成员的更新" }</h2>
+                <p>{ "可以一次选择多个成员发回的文件，逐个检查后导入。两人改了同一任务的不同内容时自动合并；改了同一项内容时，会并排显示两个版本，由您选择。" }</p>
+            }
+            <ImportPanel kind={FileKind::WorkLineUpdate} label="选择工作线文件（.json，可多选）" multiple=true />
+        </section>
+    };
     html! {
         <>
+            if member { { import.clone() } }
             <section class="card" aria-labelledby="share-out">
-                <h2 id="share-out">{ "导出工作线文件" }</h2>
-                <p>{ "勾选工作线，导出一个文件发给成员（U盘或电子邮件）。文件包含这些工作线的任务、碰头会记录和涉及的人员。成员更新自己的任务后，用同样的方法导出更新文件发回。" }</p>
+                if member {
+                    <h2 id="share-out">{ "第二步：导出我的更新，发回党政办" }</h2>
+                    <p>{ "在“我的任务”里更新进度后，勾选您参与的工作线，导出一个更新文件，用U盘或电子邮件发回党政办。" }</p>
+                } else {
+                    <h2 id="share-out">{ "导出工作线文件" }</h2>
+                    <p>{ "勾选工作线，导出一个文件发给成员（U盘或电子邮件）。文件包含这些工作线的任务、碰头会记录和涉及的人员。成员更新自己的任务后，用同样的方法导出更新文件发回。" }</p>
+                }
                 if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
                 { for lines.iter().map(|l| {
                     let id = l.meta.id;
@@ -73,14 +93,12 @@ pub fn share_tab(props: &PlanProps) -> Html {
                     });
                     html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &l.name }</label> }
                 }) }
-                <p><button class="primary" onclick={on_export}>{ "导出选中的工作线" }</button></p>
+                <p><button class="primary" onclick={on_export}>
+                    { if member { "导出我的更新" } else { "导出选中的工作线" } }
+                </button></p>
                 <NoticeBox notice={(*notice).clone()} />
             </section>
-            <section class="card" aria-labelledby="share-in">
-                <h2 id="share-in">{ "导入工作线文件或成员的更新" }</h2>
-                <p>{ "可以一次选择多个成员发回的文件，逐个检查后导入。每个任务保留最新的修改；两人改了同一任务时，会并排显示两个版本，由您选择。" }</p>
-                <ImportPanel kind={FileKind::WorkLineUpdate} label="选择工作线文件（.json，可多选）" multiple=true />
-            </section>
+            if !member { { import } }
         </>
     }
 }

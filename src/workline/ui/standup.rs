@@ -202,7 +202,7 @@ fn history(props: &HistoryProps) -> Html {
             <tbody>
             { for entries.iter().take(30).map(|s| html! {
                 <tr>
-                    <td>{ s.date.to_string() }</td><td class="pre">{ &s.done }</td><td class="pre">{ &s.planned }</td>
+                    <td class="nowrap">{ s.date.to_string() }</td><td class="pre">{ &s.done }</td><td class="pre">{ &s.planned }</td>
                     <td>{ for s.problems.iter().map(|p| html! {
                         <div>{ format!("{}{}", p.text, if p.solved_on.is_some() { "（已解决）" } else { "" }) }</div>
                     }) }</td>
