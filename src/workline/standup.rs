@@ -60,6 +60,64 @@ pub fn carried_problems(entries: &[StandUp], line_id: Id, day: NaiveDate) -> Vec
         .unwrap_or_default()
 }
 
+/// A line's entry for a day as a form starts it: the stored one, or a new one holding the
+/// problems still open from the line's latest earlier entry.
+pub fn entry_for(
+    entries: &[StandUp],
+    line_id: Id,
+    day: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> StandUp {
+    entries
+        .iter()
+        .find(|s| s.line_id == line_id && s.date == day)
+        .cloned()
+        .unwrap_or_else(|| StandUp {
+            meta: Meta::unsaved(now),
+            line_id,
+            date: day,
+            done: String::new(),
+            planned: String::new(),
+            problems: carried_problems(entries, line_id, day),
+        })
+}
+
+/// The day's stand-up across all lines (全镇碰头会): one entry per line, in the lines' order.
+pub fn day_across_lines(
+    entries: &[StandUp],
+    lines: &[Id],
+    day: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<StandUp> {
+    lines
+        .iter()
+        .map(|line| entry_for(entries, *line, day, now))
+        .collect()
+}
+
+/// Which of a day's drafts need saving: changed from what is stored, or (not stored yet) holding
+/// anything said at the meeting — a line nobody spoke about gets no empty record.
+pub fn to_save(entries: &[StandUp], drafts: &[StandUp]) -> Vec<StandUp> {
+    drafts
+        .iter()
+        .filter(|d| {
+            match entries
+                .iter()
+                .find(|s| s.line_id == d.line_id && s.date == d.date)
+            {
+                Some(stored) => stored != *d,
+                None => {
+                    let carried = carried_problems(entries, d.line_id, d.date);
+                    !d.done.trim().is_empty()
+                        || !d.planned.trim().is_empty()
+                        || d.problems != carried
+                }
+            }
+        })
+        .cloned()
+        .collect()
+}
+
 /// Every problem of a line seen in a period, latest state of each (by problem id).
 pub fn problems_in(
     entries: &[StandUp],
@@ -149,5 +207,28 @@ mod tests {
         let later = entry(line, 25, vec![p.clone()]);
         let listed = problems_in(&[later, first], line, d(23), d(29));
         assert_eq!(listed, vec![p]);
+    }
+
+    #[test]
+    fn the_townships_stand_up_saves_only_the_lines_spoken_about() {
+        let (road, water, school) = (
+            uuid::Uuid::new_v4(),
+            uuid::Uuid::new_v4(),
+            uuid::Uuid::new_v4(),
+        );
+        let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+        let open = problem("管材未到货", 24, None);
+        let entries = vec![entry(water, 24, vec![open.clone()])];
+        let mut day = day_across_lines(&entries, &[road, water, school], d(25), now);
+        assert_eq!(day.len(), 3);
+        assert_eq!(day[1].problems, vec![open], "carried on its own line");
+        assert!(to_save(&entries, &day).is_empty(), "nothing said yet");
+        day[0].done = "路基完成一半".into();
+        day[1].problems[0].solved_on = Some(d(25));
+        let saved = to_save(&entries, &day);
+        let lines: Vec<Id> = saved.iter().map(|s| s.line_id).collect();
+        assert_eq!(lines, vec![road, water]);
+        // Once stored, an unchanged entry is not saved again.
+        assert!(to_save(&saved, &saved).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! The timeline (Gantt-style) as plain geometry: where each line's bar, each task's due mark and
 //! actual finish fall on a day axis. The page draws it as SVG.
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 
 use super::model::{Task, TaskStatus, WorkLine};
 use super::schedule::days_overdue;
@@ -39,12 +39,61 @@ fn at(start: NaiveDate, day: NaiveDate) -> f64 {
     (day - start).num_days() as f64
 }
 
-/// Lays out `lines` (not deleted) with their tasks; tasks are rows only under `expanded` lines.
+/// Which days the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Window {
+    /// From a month before today to two months after: what a weekly meeting looks at.
+    #[default]
+    Near,
+    /// From the earliest start to the latest deadline.
+    All,
+}
+
+impl Window {
+    pub const ALL: [Window; 2] = [Window::Near, Window::All];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Window::Near => "一个月前至两个月后",
+            Window::All => "全部时间",
+        }
+    }
+
+    fn bounds(self, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Window::Near => Some((
+                today.checked_sub_months(Months::new(1)).unwrap_or(today),
+                today.checked_add_months(Months::new(2)).unwrap_or(today),
+            )),
+            Window::All => None,
+        }
+    }
+}
+
+/// The day a task's bar starts: the day it was made (tasks have no start of their own), or its
+/// due day if that is earlier.
+fn task_start(task: &Task) -> NaiveDate {
+    task.meta.created_at.date_naive().min(task.due)
+}
+
+/// Lays out `lines` (not deleted) with their tasks over every day they span; tasks are rows
+/// only under `expanded` lines.
 pub fn layout(
     lines: &[&WorkLine],
     tasks: &[&Task],
     expanded: &[uuid::Uuid],
     today: NaiveDate,
+) -> Timeline {
+    layout_in(lines, tasks, expanded, today, Window::All)
+}
+
+/// [`layout`] over the days `window` shows: bars are cut at its edges, marks outside it left out.
+pub fn layout_in(
+    lines: &[&WorkLine],
+    tasks: &[&Task],
+    expanded: &[uuid::Uuid],
+    today: NaiveDate,
+    window: Window,
 ) -> Timeline {
     let days = lines
         .iter()
@@ -55,7 +104,12 @@ pub fn layout(
                 .flat_map(|t| std::iter::once(t.due).chain(t.finished_on)),
         )
         .chain(std::iter::once(today));
-    let (start, end) = days.fold((today, today), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    let (start, end) = window
+        .bounds(today)
+        .unwrap_or_else(|| days.fold((today, today), |(lo, hi), d| (lo.min(d), hi.max(d))));
+    let last = at(start, end) + 1.0;
+    let clip = |(a, b): (f64, f64)| (a.clamp(0.0, last), b.clamp(0.0, last));
+    let inside = |x: &f64| (0.0..last).contains(x);
     let mut rows = Vec::new();
     for line in lines {
         let own: Vec<&&Task> = tasks
@@ -69,21 +123,24 @@ pub fn layout(
         rows.push(Row {
             label: line.name.clone(),
             is_task: false,
-            bar: (at(start, line.start), at(start, line.deadline) + 1.0),
-            due_marks: own.iter().map(|t| at(start, t.due)).collect(),
-            finish: finish.map(|d| at(start, d)),
+            bar: clip((at(start, line.start), at(start, line.deadline) + 1.0)),
+            due_marks: own
+                .iter()
+                .map(|t| at(start, t.due))
+                .filter(inside)
+                .collect(),
+            finish: finish.map(|d| at(start, d)).filter(inside),
             late: finish.map_or(today > line.deadline && !all_done, |f| f > line.deadline),
             done: all_done,
         });
         if expanded.contains(&line.meta.id) {
             for t in own {
-                let from = line.start.min(t.due);
                 rows.push(Row {
                     label: t.title.clone(),
                     is_task: true,
-                    bar: (at(start, from), at(start, t.due) + 1.0),
-                    due_marks: vec![at(start, t.due)],
-                    finish: t.finished_on.map(|d| at(start, d)),
+                    bar: clip((at(start, task_start(t)), at(start, t.due) + 1.0)),
+                    due_marks: Some(at(start, t.due)).filter(inside).into_iter().collect(),
+                    finish: t.finished_on.map(|d| at(start, d)).filter(inside),
                     late: t
                         .finished_on
                         .map_or(days_overdue(t, today).is_some(), |f| f > t.due),
@@ -160,5 +217,66 @@ mod tests {
         assert!(t.rows[1].late, "finished two days after due");
         let collapsed = layout(&[&line], &[&task], &[], d(25));
         assert_eq!(collapsed.rows.len(), 1);
+    }
+
+    #[test]
+    fn the_near_window_cuts_bars_at_its_edges_and_a_task_starts_when_it_was_made() {
+        let made = DateTime::from_timestamp(0, 0)
+            .unwrap_or_default()
+            .with_timezone(&chrono::Utc);
+        let made = made
+            + chrono::Duration::days(
+                (NaiveDate::from_ymd_opt(2026, 11, 5).unwrap_or_default()
+                    - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default())
+                .num_days(),
+            );
+        let mut meta = Meta::new(&DeviceId("d".into()), made);
+        let line = WorkLine {
+            meta: meta.clone(),
+            name: "全年任务".into(),
+            goal: String::new(),
+            lead: None,
+            unit: String::new(),
+            members: vec![],
+            measures: String::new(),
+            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+            deadline: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap_or_default(),
+            status: LineStatus::Active,
+            deleted: false,
+        };
+        meta.id = uuid::Uuid::new_v4();
+        let task = Task {
+            meta,
+            line_id: line.meta.id,
+            title: "巡查".into(),
+            owners: vec![],
+            due: d(20),
+            progress: 0,
+            status: TaskStatus::InProgress,
+            notes: String::new(),
+            progress_note: String::new(),
+            recurrence: Recurrence::None,
+            order: 0,
+            finished_on: None,
+            history: vec![],
+            deleted: false,
+        };
+        let t = layout_in(&[&line], &[&task], &[line.meta.id], d(28), Window::Near);
+        assert_eq!(
+            (t.start, t.end),
+            (
+                d(28) - chrono::Days::new(31),
+                NaiveDate::from_ymd_opt(2027, 1, 28).unwrap_or_default()
+            )
+        );
+        assert_eq!(
+            t.rows[0].bar,
+            (0.0, t.days()),
+            "the year-long line fills the window"
+        );
+        // The task's bar runs from the day it was made (11-05) to its due day (11-20).
+        let from = (d(5) - t.start).num_days() as f64;
+        assert_eq!(t.rows[1].bar, (from, from + 16.0));
+        assert_eq!(Window::default(), Window::Near);
     }
 }

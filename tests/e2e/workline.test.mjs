@@ -294,13 +294,33 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
   await taskForm.getByRole('button', { name: '保存' }).click();
   await page.getByText('已保存任务：复查整改情况').waitFor();
 
-  // A problem raised at Wednesday's stand-up.
+  await nav(page, '工作分线');
+  await page.getByRole('button', { name: '新建工作线' }).click();
+  const second = page.getByRole('form', { name: '新建工作线' });
+  await second.getByLabel('工作线名称').fill('环境整治');
+  await second.getByLabel('开始日期').fill('2026-11-01');
+  await second.getByLabel('完成时限').fill('2026-12-31');
+  await second.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存工作线：环境整治').waitFor();
+
+  // Wednesday's township stand-up covers both lines; each problem is tagged to its line.
   await tab(page, '每日碰头会');
   await page.getByLabel('日期').fill('2026-11-25');
+  const meeting = page.getByRole('form', { name: '碰头会记录' });
+  await meeting.getByText('2026-11-25 全镇碰头会').waitFor();
   await page.getByLabel('新问题').fill('两家企业拒不整改');
+  await page.getByLabel('所属工作线').selectOption({ label: '安全生产检查' });
   await page.getByRole('button', { name: '添加问题' }).click();
+  await page.getByLabel('新问题').fill('垃圾清运车辆不足');
+  await page.getByLabel('所属工作线').selectOption({ label: '环境整治' });
+  await page.getByRole('button', { name: '添加问题' }).click();
+  await meeting.getByLabel('环境整治 昨日完成').fill('清理河道两公里');
   await page.getByRole('button', { name: '保存碰头会记录' }).click();
-  await page.getByText('碰头会记录已保存。').waitFor();
+  await page.getByText('碰头会记录已保存。（2 条工作线）').waitFor();
+  // One line's own view shows only its part.
+  await page.getByLabel('范围').selectOption({ label: '环境整治' });
+  assert.match(await page.getByRole('table', { name: '碰头会记录' }).innerText(), /清理河道两公里.*垃圾清运车辆不足/s);
+  assert.doesNotMatch(await page.getByRole('table', { name: '碰头会记录' }).innerText(), /两家企业拒不整改/);
 
   await tab(page, '每周工作安排');
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-30', 'the plan is for next week');
@@ -318,6 +338,7 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
     (t) => t.includes('两家企业拒不整改'),
   );
   assert.match(text, /两家企业拒不整改/);
+  assert.match(await dispatch.getByLabel('环境整治 困难和问题及解决情况').inputValue(), /垃圾清运车辆不足（11月25日提出，尚未解决）/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -8,6 +8,8 @@ mod report_view;
 mod reports;
 mod share;
 mod standup;
+mod standup_all;
+mod standup_entry;
 mod timeline;
 
 use crate::order::{day, sort_by, Key};

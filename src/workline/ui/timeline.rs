@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::lines::PlanProps;
 use super::today;
 use crate::workline::model::Task;
-use crate::workline::timeline::layout;
+use crate::workline::timeline::{layout_in, Window};
 
 const LABEL_W: f64 = 200.0;
 const CHART_W: f64 = 760.0;
@@ -16,10 +16,21 @@ const TOP: f64 = 28.0;
 #[function_component(TimelineTab)]
 pub fn timeline_tab(props: &PlanProps) -> Html {
     let expanded = use_state(Vec::<uuid::Uuid>::new);
+    let window = use_state(Window::default);
     let plan = &props.plan;
     let lines = plan.live_lines();
     let tasks: Vec<&Task> = plan.tasks.iter().filter(|t| !t.deleted).collect();
-    let t = layout(&lines, &tasks, &expanded, today());
+    let t = layout_in(&lines, &tasks, &expanded, today(), *window);
+    let day_of = |x: f64| t.start + chrono::Days::new(x.max(0.0) as u64);
+    let on_window = {
+        let window = window.clone();
+        Callback::from(move |e: Event| {
+            let v = crate::ui::form::field_value(&e);
+            if let Some(w) = Window::ALL.into_iter().find(|w| w.label() == v) {
+                window.set(w);
+            }
+        })
+    };
     let scale = CHART_W / t.days().max(1.0);
     let x = |day: f64| LABEL_W + day * scale;
     let height = TOP + ROW_H * t.rows.len() as f64 + 8.0;
@@ -41,6 +52,11 @@ pub fn timeline_tab(props: &PlanProps) -> Html {
         <>
             <div class="toolbar no-print">
                 <button onclick={toggle_all}>{ if expanded.is_empty() { "展开全部任务" } else { "收起全部任务" } }</button>
+                <label class="inline">{ "显示范围" }
+                    <select onchange={on_window}>
+                        { for Window::ALL.iter().map(|w| html! { <option selected={*w == *window}>{ w.label() }</option> }) }
+                    </select>
+                </label>
                 <span class="legend">
                     <span class="key bar"></span>{ "计划起止" }
                     <span class="key due"></span>{ "完成时限" }
@@ -65,7 +81,18 @@ pub fn timeline_tab(props: &PlanProps) -> Html {
                             expanded.set(next);
                         })
                     });
-                    let label: String = row.label.chars().take(14).collect();
+                    // A name too long for the column is cut with "…"; the whole name is its tooltip.
+                    let label: String = if row.label.chars().count() > 14 {
+                        row.label.chars().take(13).chain(['…']).collect()
+                    } else {
+                        row.label.clone()
+                    };
+                    let span = format!(
+                        "{}：{} 至 {}",
+                        row.label,
+                        day_of(row.bar.0),
+                        day_of((row.bar.1 - 1.0).max(row.bar.0))
+                    );
                     let bar_class = classes!("bar", row.is_task.then_some("task"), row.done.then_some("done"), row.late.then_some("late"));
                     html! {
                         <g class="row">
@@ -73,7 +100,9 @@ pub fn timeline_tab(props: &PlanProps) -> Html {
                                 <title>{ &row.label }</title>{ label }
                             </text>
                             <rect class={bar_class} x={x(row.bar.0).to_string()} y={(y + 5.0).to_string()}
-                                width={((row.bar.1 - row.bar.0) * scale).max(1.0).to_string()} height={(ROW_H - 10.0).to_string()} />
+                                width={((row.bar.1 - row.bar.0) * scale).max(1.0).to_string()} height={(ROW_H - 10.0).to_string()}>
+                                <title>{ span }</title>
+                            </rect>
                             { for row.due_marks.iter().map(|d| html! {
                                 <rect class="due" x={(x(*d + 1.0) - 1.5).to_string()} y={(y + 3.0).to_string()} width="3" height={(ROW_H - 6.0).to_string()} />
                             }) }
