@@ -72,7 +72,7 @@ try {
     const t0 = performance.now();
     await page.getByLabel('选择试题文件（.xlsx / .csv / .txt / .gift）').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click({ timeout: 60_000 });
-    await page.getByText(`试题导入完成：写入 ${N} 道。`).waitFor({ timeout: 60_000 });
+    await page.getByText(`试题导入完成：新增 ${N} 道。`).waitFor({ timeout: 60_000 });
     await page.getByText(`共 ${N} 道试题`).waitFor({ timeout: 60_000 });
     app.push(performance.now() - t0);
     const b = await page.evaluate(baseline, csv);

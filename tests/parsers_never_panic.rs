@@ -54,7 +54,9 @@ proptest! {
     fn xlsx_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), xml in "[<>/=\"a-z0-9 rtcvsi&#;]{0,300}") {
         let _ = zuofeng::office::xlsx_read::entries(&bytes);
         let shared = zuofeng::office::xlsx_read::shared_strings(&xml);
-        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared);
+        let dates = zuofeng::office::xlsx_read::date_styles(&xml);
+        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &dates);
+        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &[true; 8]);
         let _ = zuofeng::quiz::import::parse_sheet_rows(vec![(1, vec![xml.clone()]), (2, vec![xml])]);
     }
 

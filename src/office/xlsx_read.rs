@@ -183,8 +183,92 @@ fn column(reference: &str) -> Option<usize> {
     )
 }
 
-/// The sheet's rows as (row number, cells), cells placed in their columns.
-pub fn rows(sheet_xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
+/// Number formats Excel builds in that show dates or times (ids 27–36 and 50–58 are the
+/// Chinese, Japanese and Korean date formats).
+fn builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+}
+
+/// Whether a custom number format shows a date or time: a y, d, h or s outside quoted text and
+/// [colour]/[$locale] parts (an "m" alone could be a month or minutes, and is one either way).
+fn date_code(code: &str) -> bool {
+    let mut plain = String::new();
+    let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            c if !quoted && !bracket => plain.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    // "General" has no date letters; "0.00E+00" has an e; dates have y, m, d, h or s.
+    plain != "general"
+        && plain
+            .chars()
+            .any(|c| matches!(c, 'y' | 'd' | 'h' | 's' | 'm'))
+}
+
+/// For each cell style (`s` attribute) of the workbook, whether its number format shows a
+/// date: read from `xl/styles.xml`.
+pub fn date_styles(styles_xml: &str) -> Vec<bool> {
+    let custom: Vec<(u32, bool)> = styles_xml
+        .split("<numFmt ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
+            let id = attr(&tag, "numFmtId")?.parse().ok()?;
+            Some((id, date_code(&unescape(attr(&tag, "formatCode")?))))
+        })
+        .collect();
+    let xfs = styles_xml
+        .split("<cellXfs")
+        .nth(1)
+        .and_then(|x| x.split("</cellXfs>").next())
+        .unwrap_or("");
+    xfs.split("<xf ")
+        .skip(1)
+        .map(|tag| {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
+            let id: u32 = attr(&tag, "numFmtId")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            custom
+                .iter()
+                .find(|(c, _)| *c == id)
+                .map_or(builtin_date(id), |(_, date)| *date)
+        })
+        .collect()
+}
+
+/// An Excel date serial (days since 1899-12-30, the fraction the time of day) as people write
+/// it: 2026-03-01, with the time when there is one; a pure time as 08:30.
+pub fn serial_date(serial: f64) -> Option<String> {
+    if !serial.is_finite() || !(0.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor();
+    let minutes = ((serial - days) * 1440.0).round() as u32;
+    let (hour, minute) = (minutes / 60 % 24, minutes % 60);
+    let time = format!("{hour:02}:{minute:02}");
+    if days < 1.0 {
+        return Some(time);
+    }
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let date = base.checked_add_days(chrono::Days::new(days as u64))?;
+    Some(if minutes == 0 {
+        date.to_string()
+    } else {
+        format!("{date} {time}")
+    })
+}
+
+/// The sheet's rows as (row number, cells), cells placed in their columns. A number in a cell
+/// whose style shows a date (`dates`, from [`date_styles`]) is read as that date.
+pub fn rows(sheet_xml: &str, shared: &[String], dates: &[bool]) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     for (n, chunk) in sheet_xml.split("<row").skip(1).enumerate() {
         let row_xml = chunk.split("</row>").next().unwrap_or("");
@@ -227,7 +311,16 @@ pub fn rows(sheet_xml: &str, shared: &[String]) -> Vec<(usize, Vec<String>)> {
                         "FALSE".into()
                     }
                 }
-                _ => value(),
+                _ => {
+                    let number = value();
+                    let dated = attr(&tag, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .is_some_and(|s| dates.get(s).copied().unwrap_or(false));
+                    match number.trim().parse::<f64>().ok().filter(|_| dated) {
+                        Some(serial) => serial_date(serial).unwrap_or(number),
+                        None => number,
+                    }
+                }
             };
             if cells.len() <= col {
                 cells.resize(col + 1, String::new());
@@ -254,7 +347,7 @@ mod tests {
         let sheet = first_sheet(&entries).unwrap_or_else(|| panic!("a sheet"));
         assert_eq!(sheet.method, 0);
         let xml = String::from_utf8_lossy(&sheet.data);
-        let got = rows(&xml, &[]);
+        let got = rows(&xml, &[], &[]);
         assert_eq!(got, vec![(1, rows_in[0].clone()), (2, rows_in[1].clone())]);
     }
 
@@ -266,7 +359,7 @@ mod tests {
         assert_eq!(shared, vec!["题干", "四个一 ", "张&三"]);
         let xml = r#"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row><row r="3"><c r="B3"><v>13800000000</v></c><c r="D3" t="b"><v>1</v></c><c r="E3" t="s"/></row></sheetData>"#;
         assert_eq!(
-            rows(xml, &shared),
+            rows(xml, &shared, &[]),
             vec![
                 (1, vec!["题干".to_string(), String::new(), "四个一 ".into()]),
                 (
@@ -291,5 +384,28 @@ mod tests {
         let len = bytes.len();
         bytes.truncate(len - 30);
         assert!(entries(&bytes).is_err());
+    }
+
+    #[test]
+    fn dates_are_read_as_dates_by_their_cells_style() {
+        let styles = r#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00_);[Red]\(0.00\)"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
+        assert_eq!(date_styles(styles), vec![false, true, true, false]);
+        let sheet = r#"<row r="1"><c r="A1" s="1"><v>46082</v></c><c r="B1" s="2"><v>46096.5</v></c><c r="C1" s="3"><v>46082</v></c><c r="D1"><v>7</v></c></row>"#;
+        assert_eq!(
+            rows(sheet, &[], &date_styles(styles)),
+            vec![(
+                1,
+                vec![
+                    "2026-03-01".to_string(),
+                    "2026-03-15 12:00".to_string(),
+                    "46082".to_string(),
+                    "7".to_string()
+                ]
+            )]
+        );
+        assert_eq!(serial_date(0.3541666), Some("08:30".into()));
+        assert_eq!(serial_date(-1.0), None);
+        assert!(!date_code("General") && !date_code("0.00") && !date_code("\"y\"0"));
+        assert!(date_code("[$-F800]dddd, mmmm dd, yyyy") && date_code("h:mm"));
     }
 }

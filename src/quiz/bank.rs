@@ -112,6 +112,75 @@ pub fn import_writes(
     out
 }
 
+/// What an import did, counted for the message after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: usize,
+    /// Repeats kept as copies ("两者都保留").
+    pub copies: usize,
+    pub updated: usize,
+    /// Repeats whose imported content is what the bank already has.
+    pub unchanged: usize,
+    pub skipped: usize,
+}
+
+impl ImportCounts {
+    pub fn of(bank: &[Question], parsed: &[ParsedQuestion], action: DuplicateAction) -> Self {
+        let mut c = ImportCounts::default();
+        for (p, dup) in parsed.iter().zip(duplicates(bank, parsed)) {
+            match (dup, action) {
+                (None, _) => c.added += 1,
+                (Some(_), DuplicateAction::KeepBoth) => c.copies += 1,
+                (Some(_), DuplicateAction::Skip) => c.skipped += 1,
+                (Some(id), DuplicateAction::Update) => {
+                    match bank.iter().find(|q| q.meta.id == id) {
+                        Some(q)
+                            if p.draft.clone().into_question(q.meta.clone()).draft()
+                                != q.draft() =>
+                        {
+                            c.updated += 1
+                        }
+                        Some(_) => c.unchanged += 1,
+                        // A repeat of an earlier row of the same file: that row is the one taken.
+                        None => c.skipped += 1,
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    /// The message after the import, in plain words.
+    pub fn done_text(&self) -> String {
+        let written = self.added + self.copies + self.updated;
+        if written == 0 {
+            let repeats = self.unchanged + self.skipped;
+            return if self.unchanged > 0 && self.skipped == 0 {
+                format!("{repeats} 道都与题库中的题相同，没有需要更新的内容。")
+            } else {
+                format!("{repeats} 道都与题库重复，已跳过，题库没有变化。")
+            };
+        }
+        let mut parts = Vec::new();
+        if self.added > 0 {
+            parts.push(format!("新增 {} 道", self.added));
+        }
+        if self.updated > 0 {
+            parts.push(format!("更新 {} 道", self.updated));
+        }
+        if self.copies > 0 {
+            parts.push(format!("另存重复题副本 {} 道", self.copies));
+        }
+        if self.unchanged > 0 {
+            parts.push(format!("{} 道与题库相同无需更新", self.unchanged));
+        }
+        if self.skipped > 0 {
+            parts.push(format!("{} 道重复已跳过", self.skipped));
+        }
+        format!("试题导入完成：{}。", parts.join("，"))
+    }
+}
+
 /// The bank as table rows, headed like the import template (so an export imports back).
 pub fn export_rows(questions: &[&Question]) -> Vec<Vec<String>> {
     let mut rows = vec![super::import::table::TEMPLATE_HEADERS
@@ -215,6 +284,47 @@ mod tests {
         assert_eq!(
             import_writes(&existing, &parsed, DuplicateAction::KeepBoth, &dev, now()).len(),
             3
+        );
+    }
+
+    #[test]
+    fn the_message_after_an_import_says_what_happened_to_each_question() {
+        let existing = bank();
+        let csv = "题型,题干,选项A,选项B,选项C,选项D,答案,解析\n单选,“四个一”制度中每半年一次的是什么？,自我学习,集中学习,测验考试,封闭培训,C,新解析\n单选,新题,甲,乙,,,A,\n单选,新题,甲,乙,,,A,\n";
+        let parsed = parse_csv(csv.as_bytes()).unwrap_or_default().questions;
+        let counts = |a| ImportCounts::of(&existing, &parsed, a);
+        assert_eq!(
+            counts(DuplicateAction::Update).done_text(),
+            "试题导入完成：新增 1 道，更新 1 道，1 道重复已跳过。"
+        );
+        assert_eq!(
+            counts(DuplicateAction::KeepBoth).done_text(),
+            "试题导入完成：新增 1 道，另存重复题副本 2 道。"
+        );
+        // The same file again, nothing changed: the message says so instead of "写入 0 道".
+        let again: Vec<Question> = existing
+            .iter()
+            .cloned()
+            .chain(import_writes(
+                &existing,
+                &parsed,
+                DuplicateAction::Update,
+                &DeviceId("s".into()),
+                now(),
+            ))
+            .collect();
+        let repeat = parse_csv(
+            "题型,题干,选项A,选项B,选项C,选项D,答案,解析\n单选,新题,甲,乙,,,A,\n".as_bytes(),
+        )
+        .unwrap_or_default()
+        .questions;
+        assert_eq!(
+            ImportCounts::of(&again, &repeat, DuplicateAction::Skip).done_text(),
+            "1 道都与题库重复，已跳过，题库没有变化。"
+        );
+        assert_eq!(
+            ImportCounts::of(&again, &repeat, DuplicateAction::Update).done_text(),
+            "1 道都与题库中的题相同，没有需要更新的内容。"
         );
     }
 

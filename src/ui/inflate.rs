@@ -43,13 +43,25 @@ async fn contents(entry: &Entry) -> Result<String, OfficeError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The first sheet of an .xlsx file as rows of text.
-pub async fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, OfficeError> {
+/// The first sheet of an .xlsx file as rows of text, and how many sheets the file has.
+pub async fn xlsx_rows(bytes: &[u8]) -> Result<(Vec<(usize, Vec<String>)>, usize), OfficeError> {
     let entries = xlsx_read::entries(bytes)?;
+    let sheets = entries
+        .iter()
+        .filter(|e| e.name.starts_with("xl/worksheets/sheet") && e.name.ends_with(".xml"))
+        .count();
     let sheet = xlsx_read::first_sheet(&entries).ok_or(OfficeError::NoSheet)?;
     let shared = match entries.iter().find(|e| e.name == "xl/sharedStrings.xml") {
         Some(e) => xlsx_read::shared_strings(&contents(e).await?),
         None => Vec::new(),
     };
-    Ok(xlsx_read::rows(&contents(sheet).await?, &shared))
+    // Which cell styles show dates, so that a date cell reads as a date, not a serial number.
+    let dates = match entries.iter().find(|e| e.name == "xl/styles.xml") {
+        Some(e) => xlsx_read::date_styles(&contents(e).await?),
+        None => Vec::new(),
+    };
+    Ok((
+        xlsx_read::rows(&contents(sheet).await?, &shared, &dates),
+        sheets,
+    ))
 }

@@ -91,7 +91,7 @@ async function importBankAndTakeQuiz(page) {
   ].join('\n');
   await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: Buffer.from(bank) });
   await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
-  await page.getByText('试题导入完成：写入 2 道。').waitFor();
+  await page.getByText('试题导入完成：新增 2 道。').waitFor();
 
   await quizTab(page, '组卷与发放');
   await page.getByRole('button', { name: '新建测验' }).click();

@@ -71,7 +71,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await preview.getByText('可导入 4 道，其中与题库重复 0 道；有问题 1 处（不会导入）。').waitFor();
   await preview.getByText('第 6 行：答案中的选项不存在').waitFor();
   await preview.getByRole('button', { name: '确认导入' }).click();
-  await secretary.getByText('试题导入完成：写入 4 道。').waitFor();
+  await secretary.getByText('试题导入完成：新增 4 道。').waitFor();
   await secretary.getByText('共 4 道试题').waitFor();
   await secretary.getByLabel('搜索').fill('述职');
   await secretary.getByText('共 1 道试题').waitFor();
@@ -176,7 +176,7 @@ test('干部自学练习，答错的题进入错题本，连续答对两次后�
   const csv = '题型,题干,答案,解析\n判断,诫勉对象应在5日内写出整改措施,对,见谈话诫勉制度\n';
   await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
-  await page.getByText('试题导入完成：写入 1 道。').waitFor();
+  await page.getByText('试题导入完成：新增 1 道。').waitFor();
   await tab(page, '自学与错题本');
 
   const practise = async (button, answer) => {
@@ -218,8 +218,24 @@ test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
   await preview.getByText('可导入 2 道，其中与题库重复 0 道；有问题 1 处（不会导入）。').waitFor();
   await preview.getByText(/第 5 行：/).waitFor();
   await preview.getByRole('button', { name: '确认导入' }).click();
-  await page.getByText('试题导入完成：写入 2 道。').waitFor();
+  await page.getByText('试题导入完成：新增 2 道。').waitFor();
   await page.getByText('共 2 道试题').waitFor();
+  // The same file again: every question repeats one in the bank, and the message says so.
+  const again = async () => {
+    await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
+    await preview.getByText('可导入 2 道，其中与题库重复 2 道；有问题 1 处（不会导入）。').waitFor();
+  };
+  await again();
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('2 道都与题库重复，已跳过，题库没有变化。').waitFor();
+  // Keeping copies of identical questions has to be confirmed, naming how many.
+  await again();
+  await preview.getByLabel('两者都保留').check();
+  assert.equal(await preview.getByRole('button', { name: '确认导入' }).isDisabled(), true);
+  await preview.getByLabel('确认另存 2 道重复题的副本', { exact: false }).check();
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('试题导入完成：另存重复题副本 2 道。').waitFor();
+  await page.getByText('共 4 道试题').waitFor();
   assert.match(await eventually(() => page.getByRole('table', { name: '试题列表' }).innerText(), (t) => t.includes('诫勉对象')), /诫勉对象应在几日内写出整改措施\t单选\t谈话诫勉\t中等\tB/);
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -232,7 +248,7 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   await nav(secretary, '学习测验');
   await chooseFiles(secretary, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
   await secretary.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
-  await secretary.getByText('试题导入完成：写入 4 道。').waitFor();
+  await secretary.getByText('试题导入完成：新增 4 道。').waitFor();
   await tab(secretary, '组卷与发放');
   await secretary.getByRole('button', { name: '新建测验' }).click();
   const builder = secretary.getByRole('form', { name: '组卷' });

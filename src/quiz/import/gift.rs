@@ -69,12 +69,13 @@ fn find(cs: &[Ch], from: usize, c: char) -> Option<usize> {
 
 /// Strips a `[html]`/`[moodle]`/`[markdown]`/`[plain]` marker: the text stays text.
 fn strip_format(s: String) -> String {
+    let trimmed = s.trim();
     for marker in ["[html]", "[moodle]", "[markdown]", "[plain]"] {
-        if let Some(rest) = s.strip_prefix(marker) {
+        if let Some(rest) = trimmed.strip_prefix(marker) {
             return rest.trim().to_string();
         }
     }
-    s
+    trimmed.to_string()
 }
 
 pub fn parse(input: &str) -> QuestionImport {
@@ -91,7 +92,12 @@ pub fn parse(input: &str) -> QuestionImport {
         let joined = block.iter().map(|(_, l)| *l).collect::<Vec<_>>().join("\n");
         block.clear();
         match question(&joined, category) {
-            Ok(draft) => out.push(line, draft),
+            Ok((draft, note)) => {
+                if let Some(note) = note {
+                    out.notes.push(ImportProblem::new(line, note));
+                }
+                out.push(line, draft);
+            }
             Err(reason) => out.problems.push(ImportProblem::new(line, reason)),
         }
     };
@@ -135,9 +141,59 @@ struct Token {
     right: bool,
     weight: Option<f64>,
     text: String,
+    /// The answer's own `#feedback`, kept for 解析.
+    feedback: String,
 }
 
-fn question(raw: &str, category: &str) -> Result<QuestionDraft, String> {
+impl Token {
+    /// Full credit: "=answer" (or "=%100%answer"), or "~%100%answer".
+    fn full(&self) -> bool {
+        match self.weight {
+            Some(w) => w >= 100.0,
+            None => self.right,
+        }
+    }
+
+    /// Some credit but not all: GIFT's partial credit, which this app does not score.
+    fn partial(&self) -> bool {
+        self.weight.is_some_and(|w| w > 0.0 && w < 100.0)
+    }
+}
+
+/// What the import says about a question it took in with something left out.
+fn partial_note(tokens: &[Token]) -> Option<String> {
+    let partial: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.partial())
+        .map(|t| format!("“{}”（{}%）", t.text, t.weight.unwrap_or(0.0)))
+        .collect();
+    (!partial.is_empty()).then(|| {
+        format!(
+            "部分得分不支持：{} 按不得分处理，只有满分的答案算对。",
+            partial.join("、")
+        )
+    })
+}
+
+/// Each answer's own feedback, as lines of 解析: "A. 测验考试：对".
+fn feedback_lines(tokens: &[Token], lettered: bool) -> Vec<String> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.feedback.is_empty())
+        .map(|(i, t)| {
+            if lettered {
+                let letter = char::from(b'A' + (i as u8).min(25));
+                format!("{letter}. {}：{}", t.text, t.feedback)
+            } else {
+                format!("{}：{}", t.text, t.feedback)
+            }
+        })
+        .collect()
+}
+
+/// A question and what the import has to say about it (e.g. partial credit it left out).
+fn question(raw: &str, category: &str) -> Result<(QuestionDraft, Option<String>), String> {
     let cs = chars(raw);
     let mut start = 0;
     // ::title:: is only a name; the stem follows it.
@@ -149,13 +205,13 @@ fn question(raw: &str, category: &str) -> Result<QuestionDraft, String> {
     }
     let open = find(&cs, start, '{').ok_or("找不到答案部分（应在花括号 { } 中）")?;
     let close = find(&cs, open + 1, '}').ok_or("答案部分的花括号没有配对")?;
-    let before = text(&cs[start..open]);
+    let before = strip_format(text(&cs[start..open]));
     let after = text(&cs[close + 1..]);
-    let stem = strip_format(if after.is_empty() {
+    let stem = if after.is_empty() {
         before
     } else {
         format!("{before}____{after}")
-    });
+    };
     let mut body = &cs[open + 1..close];
 
     // #### general feedback becomes the explanation.
@@ -163,26 +219,37 @@ fn question(raw: &str, category: &str) -> Result<QuestionDraft, String> {
     if let Some(pos) = (0..body.len().saturating_sub(3))
         .find(|&i| body[i..i + 4].iter().all(|c| c.c == '#' && !c.escaped))
     {
-        explanation = text(&body[pos + 4..]);
+        explanation = strip_format(text(&body[pos + 4..]));
         body = &body[..pos];
     }
     let body_text = text(body);
-    let draft = |kind, options, answer| QuestionDraft {
+    let with_feedback = |lines: Vec<String>| {
+        std::iter::once(explanation.clone())
+            .chain(lines)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let draft = |kind, options, answer, explanation: String| QuestionDraft {
         kind,
         stem: stem.clone(),
         options,
         answer,
-        explanation: explanation.clone(),
+        explanation,
         category: category.to_string(),
         difficulty: Difficulty::Medium,
         tags: Vec::new(),
         source: "GIFT".into(),
     };
     if body_text.is_empty() {
-        return Ok(draft(
-            QuestionKind::ShortAnswer,
-            vec![],
-            Answer::Reference(String::new()),
+        return Ok((
+            draft(
+                QuestionKind::ShortAnswer,
+                vec![],
+                Answer::Reference(String::new()),
+                explanation.clone(),
+            ),
+            None,
         ));
     }
     if body_text.starts_with('#') {
@@ -194,50 +261,85 @@ fn question(raw: &str, category: &str) -> Result<QuestionDraft, String> {
         .unwrap_or("")
         .trim()
         .to_uppercase();
-    match first_word.as_str() {
-        "T" | "TRUE" => {
-            return Ok(draft(
+    let true_false = match first_word.as_str() {
+        "T" | "TRUE" => Some(true),
+        "F" | "FALSE" => Some(false),
+        _ => None,
+    };
+    if let Some(answer) = true_false {
+        // "{T#wrong-answer feedback#right-answer feedback}": both kept for 解析.
+        let feedback: Vec<String> = body_text
+            .split('#')
+            .skip(1)
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        return Ok((
+            draft(
                 QuestionKind::TrueFalse,
                 vec![],
-                Answer::TrueFalse(true),
-            ))
-        }
-        "F" | "FALSE" => {
-            return Ok(draft(
-                QuestionKind::TrueFalse,
-                vec![],
-                Answer::TrueFalse(false),
-            ))
-        }
-        _ => {}
+                Answer::TrueFalse(answer),
+                with_feedback(feedback),
+            ),
+            None,
+        ));
     }
     let tokens = tokens(body)?;
     if tokens.iter().any(|t| t.text.contains("->")) {
         return Err("不支持配对题（=… -> …）".into());
     }
-    // Only "=" answers and no "~": a short answer with its accepted forms.
-    if tokens.iter().all(|t| t.right && t.weight.is_none()) && !body_text.contains('~') {
-        let accepted = tokens.into_iter().map(|t| t.text).collect();
-        return Ok(draft(
-            QuestionKind::FillBlank,
-            vec![],
-            Answer::Blanks(vec![accepted]),
+    let note = partial_note(&tokens);
+    // Only "=" answers and no "~": a short answer with its accepted forms (full credit only).
+    if tokens.iter().all(|t| t.right) {
+        let accepted: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.full())
+            .map(|t| t.text.clone())
+            .collect();
+        if accepted.is_empty() {
+            return Err("填空题没有满分的答案（每个“=”答案都带了部分得分）".into());
+        }
+        let explanation = with_feedback(feedback_lines(&tokens, false));
+        return Ok((
+            draft(
+                QuestionKind::FillBlank,
+                vec![],
+                Answer::Blanks(vec![accepted]),
+                explanation,
+            ),
+            note,
         ));
     }
-    let right: BTreeSet<usize> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.weight.map_or(t.right, |w| w > 0.0))
-        .map(|(i, _)| i)
-        .collect();
-    let weighted = tokens.iter().any(|t| t.weight.is_some());
-    let kind = if weighted || right.len() > 1 {
-        QuestionKind::Multiple
+    // One "=" answer among "~" ones: a single choice, whatever partial credit the others carry.
+    // With no "=", the positive "~%n%" answers together make a multiple choice (Moodle's
+    // "multiple right answers").
+    let right: BTreeSet<usize> = if tokens.iter().any(|t| t.right) {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.full())
+            .map(|(i, _)| i)
+            .collect()
     } else {
-        QuestionKind::Single
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.weight.is_some_and(|w| w > 0.0))
+            .map(|(i, _)| i)
+            .collect()
     };
+    let multiple = !tokens.iter().any(|t| t.right) || right.len() > 1;
+    let (kind, note) = if multiple {
+        (QuestionKind::Multiple, None)
+    } else {
+        (QuestionKind::Single, note)
+    };
+    let explanation = with_feedback(feedback_lines(&tokens, true));
     let options = tokens.into_iter().map(|t| t.text).collect();
-    Ok(draft(kind, options, Answer::Choice(right)))
+    Ok((
+        draft(kind, options, Answer::Choice(right), explanation),
+        note,
+    ))
 }
 
 fn tokens(body: &[Ch]) -> Result<Vec<Token>, String> {
@@ -254,8 +356,9 @@ fn tokens(body: &[Ch]) -> Result<Vec<Token>, String> {
     for (n, &s) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(body.len());
         let mut part = &body[s + 1..end];
-        // A per-answer #feedback is not kept: the explanation covers the question.
+        let mut feedback = String::new();
         if let Some(f) = find(part, 0, '#') {
+            feedback = strip_format(text(&part[f + 1..]));
             part = &part[..f];
         }
         let mut weight = None;
@@ -272,7 +375,8 @@ fn tokens(body: &[Ch]) -> Result<Vec<Token>, String> {
         out.push(Token {
             right: body[s].c == '=',
             weight,
-            text: text(part),
+            text: strip_format(text(part)),
+            feedback,
         });
     }
     Ok(out)
@@ -296,7 +400,42 @@ mod tests {
         assert_eq!(q.stem, "“四个一”中每半年一次的是");
         assert_eq!(q.options, vec!["测验考试", "自我学习", "封闭培训"]);
         assert_eq!(q.answer, Answer::Choice(BTreeSet::from([0])));
-        assert_eq!(q.explanation, "每半年一次测验考试。");
+        assert_eq!(
+            q.explanation,
+            "每半年一次测验考试。\nA. 测验考试：对\nB. 自我学习：错"
+        );
+    }
+
+    #[test]
+    fn partial_credit_keeps_the_questions_kind_and_is_reported_on_its_line() {
+        // From Moodle's own examples.txt.
+        let import = parse("谁的家乡？ {~Jerusalem ~%25%Bethlehem ~%50%Galilee =Nazareth}\n\n拼写 {=Nazareth =%75%Nazereth =%25%Nazaret}\n\n一半 {~wrong ~%50%half =full}");
+        assert!(import.problems.is_empty(), "{:?}", import.problems);
+        let q: Vec<&QuestionDraft> = import.questions.iter().map(|p| &p.draft).collect();
+        assert_eq!(q[0].kind, QuestionKind::Single);
+        assert_eq!(q[0].answer, Answer::Choice(BTreeSet::from([3])));
+        assert_eq!(q[1].kind, QuestionKind::FillBlank);
+        assert_eq!(q[1].answer, Answer::Blanks(vec![vec!["Nazareth".into()]]));
+        assert_eq!(q[2].answer, Answer::Choice(BTreeSet::from([2])));
+        let lines: Vec<usize> = import.notes.iter().map(|n| n.line).collect();
+        assert_eq!(lines, vec![1, 3, 5]);
+        assert!(
+            import.notes[0].reason.contains("“Bethlehem”（25%）"),
+            "{:?}",
+            import.notes
+        );
+    }
+
+    #[test]
+    fn each_answers_feedback_goes_to_the_explanation_and_markers_never_reach_the_stem() {
+        let q = one("::标题::[markdown]“四个一”中每半年一次的是 {=测验考试#对，每半年一次 ~自我学习#这是每周的 ####[html]见制度。}");
+        assert_eq!(q.stem, "“四个一”中每半年一次的是");
+        assert_eq!(
+            q.explanation,
+            "见制度。\nA. 测验考试：对，每半年一次\nB. 自我学习：这是每周的"
+        );
+        let tf = one("诫勉要写整改措施。{TRUE#不对，要写#正确}");
+        assert_eq!(tf.explanation, "不对，要写\n正确");
     }
 
     #[test]

@@ -41,6 +41,8 @@ impl ImportProblem {
 pub struct QuestionImport {
     pub questions: Vec<ParsedQuestion>,
     pub problems: Vec<ImportProblem>,
+    /// Questions taken in with something left out (e.g. GIFT partial credit), by line.
+    pub notes: Vec<ImportProblem>,
 }
 
 impl QuestionImport {
@@ -52,6 +54,16 @@ impl QuestionImport {
                 .problems
                 .push(ImportProblem::new(line, e.user_message())),
         }
+    }
+}
+
+/// Why an answer cell was not taken, in the words of someone filling in a sheet: a missing
+/// answer is "缺少答案", not an unreadable empty one.
+pub fn answer_problem(kind: super::model::QuestionKind, answer: &str) -> String {
+    if answer.trim().is_empty() {
+        format!("缺少答案（{}题需要填写答案）", kind.label())
+    } else {
+        format!("{}题的答案“{}”无法识别", kind.label(), answer.trim())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Question tables (CSV now, the same rows from Excel): columns found by the header names
 //! Chinese offices use, in any order.
 
+use super::answer_problem;
 use super::error::QuestionFileError;
 use crate::exchange::table::{find_column, read_csv};
 use crate::quiz::answer::parse_answer;
@@ -80,10 +81,8 @@ pub fn parse_rows(
             },
         };
         let Some(answer) = parse_answer(kind, answer_text) else {
-            out.problems.push(ImportProblem::new(
-                *line,
-                format!("{}题的答案“{answer_text}”无法识别", kind.label()),
-            ));
+            out.problems
+                .push(ImportProblem::new(*line, answer_problem(kind, answer_text)));
             continue;
         };
         let difficulty = match Difficulty::parse(cell(diff_col)) {
@@ -209,6 +208,9 @@ mod tests {
             import.problems[0]
         );
         assert!(import.problems[2].reason.contains("题型“画图”"));
+        let blank = parse_csv("题型,题干,选项A,选项B,答案\n单选,没填答案,甲,乙,\n".as_bytes())
+            .unwrap_or_default();
+        assert_eq!(blank.problems[0].reason, "缺少答案（单选题需要填写答案）");
     }
 
     #[test]

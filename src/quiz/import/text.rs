@@ -11,6 +11,7 @@
 //! A section heading (单选题, 多选题, 判断题 …) sets the kind; without one the kind is inferred
 //! from the options and the answer.
 
+use super::answer_problem;
 use crate::quiz::answer::{parse_answer, parse_choice, parse_true_false};
 use crate::quiz::model::{Difficulty, QuestionDraft, QuestionKind};
 
@@ -203,10 +204,8 @@ fn finish(p: Option<Pending>, section: Option<QuestionKind>, out: &mut QuestionI
         }
     });
     let Some(parsed) = parse_answer(kind, &answer) else {
-        out.problems.push(ImportProblem::new(
-            p.line,
-            format!("{}题的答案“{answer}”无法识别", kind.label()),
-        ));
+        out.problems
+            .push(ImportProblem::new(p.line, answer_problem(kind, &answer)));
         return;
     };
     out.push(

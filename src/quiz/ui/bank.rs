@@ -21,7 +21,7 @@ use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::quiz::answer::format_answer;
 use crate::quiz::bank::{
-    duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction,
+    duplicates, export_rows, filter, import_writes, BankFilter, DuplicateAction, ImportCounts,
 };
 use crate::quiz::import::table::template_csv;
 use crate::quiz::import::{
@@ -258,6 +258,7 @@ fn question_importer(props: &DataProps) -> Html {
     let session = use_session();
     let parsed = use_state(|| None::<(String, QuestionFormat, Rc<QuestionImport>)>);
     let action = use_state(DuplicateAction::default);
+    let copies_ok = use_state(|| false);
     let notice = use_state(|| None::<Notice>);
     let on_files = {
         let (parsed, notice) = (parsed.clone(), notice.clone());
@@ -271,10 +272,12 @@ fn question_importer(props: &DataProps) -> Html {
                     let result = crate::ui::inflate::xlsx_rows(&file.bytes)
                         .await
                         .map_err(QuestionFileError::Workbook)
-                        .and_then(parse_sheet_rows);
+                        .and_then(|(rows, sheets)| Ok((parse_sheet_rows(rows)?, sheets)));
                     match result {
-                        Ok(import) => {
-                            notice.set(None);
+                        Ok((import, sheets)) => {
+                            notice.set((sheets > 1).then(|| Notice::Success(format!(
+                                "只读取了第一个工作表（这个文件共有 {sheets} 个工作表）。其他工作表中的题，请分别另存为单独的文件再导入。"
+                            ))));
                             parsed.set(Some((file.name, QuestionFormat::Xlsx, Rc::new(import))));
                         }
                         Err(e) => {
@@ -322,6 +325,7 @@ fn question_importer(props: &DataProps) -> Html {
         })
     };
     let on_confirm = {
+        let copies_ok = copies_ok.clone();
         let (session, parsed, action, notice, bank) = (
             session.clone(),
             parsed.clone(),
@@ -340,8 +344,10 @@ fn question_importer(props: &DataProps) -> Html {
                 &session.device,
                 time::now(),
             );
-            let n = writes.len();
+            let done = ImportCounts::of(&bank, &import.questions, *action).done_text();
             parsed.set(None);
+            // The next file's copies are confirmed afresh.
+            copies_ok.set(false);
             // New questions are written as made (nothing stored to compare with: no read per
             // record in a 10,000-question import); updated ones record their changed fields.
             let known: std::collections::HashSet<uuid::Uuid> =
@@ -354,11 +360,11 @@ fn question_importer(props: &DataProps) -> Html {
                     batch.put_as_received(StoreName::Questions, q);
                 }
             }
-            session.commit_in_background(
-                batch,
-                reporter(&notice),
-                format!("试题导入完成：写入 {n} 道。"),
-            );
+            if writes.is_empty() {
+                notice.set(Some(Notice::Success(done)));
+                return;
+            }
+            session.commit_in_background(batch, reporter(&notice), done);
         })
     };
     // Counted once per file and bank, not on every redraw of the preview.
@@ -390,13 +396,24 @@ fn question_importer(props: &DataProps) -> Html {
                             if import.problems.len() > 200 { <p>{ format!("……另有 {} 处问题未列出。", import.problems.len() - 200) }</p> }
                         </div>
                     }
+                    if !import.notes.is_empty() {
+                        <div class="notice warn" role="status">
+                            <p>{ format!("以下 {} 道题已导入，但有内容没能照原样保留：", import.notes.len()) }</p>
+                            <ul>{ for import.notes.iter().take(200).map(|p| html! { <li>{ p.describe() }</li> }) }</ul>
+                        </div>
+                    }
                     if dups > 0 {
                         <fieldset><legend>{ "重复题的处理" }</legend>
                         { for DuplicateAction::ALL.iter().map(|a| {
-                            let action = action.clone();
+                            let (action, copies_ok) = (action.clone(), copies_ok.clone());
                             let a = *a;
-                            html! { <label class="choice"><input type="radio" name="dup" checked={*action == a} onchange={Callback::from(move |_| action.set(a))} />{ a.label() }</label> }
+                            html! { <label class="choice"><input type="radio" name="dup" checked={*action == a} onchange={Callback::from(move |_| { action.set(a); copies_ok.set(false); })} />{ a.label() }</label> }
                         }) }
+                        if *action == DuplicateAction::KeepBoth {
+                            <label class="choice warn"><input type="checkbox" checked={*copies_ok}
+                                onchange={{ let c = copies_ok.clone(); Callback::from(move |_| c.set(!*c)) }} />
+                                { format!("确认另存 {dups} 道重复题的副本（题库中会有内容相同的题，练习时可能抽到两次）") }</label>
+                        }
                         </fieldset>
                     }
                     <table class="grid"><thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "答案" }</th></tr></thead>
@@ -405,7 +422,8 @@ fn question_importer(props: &DataProps) -> Html {
                         }) }</tbody>
                     </table>
                     if import.questions.len() > 100 { <p>{ format!("（只显示前 100 道，共 {} 道）", import.questions.len()) }</p> }
-                    <button class="primary" onclick={on_confirm} disabled={import.questions.is_empty()}>{ "确认导入" }</button>
+                    <button class="primary" onclick={on_confirm}
+                        disabled={import.questions.is_empty() || (dups > 0 && *action == DuplicateAction::KeepBoth && !*copies_ok)}>{ "确认导入" }</button>
                     <button onclick={{ let p = parsed.clone(); Callback::from(move |_| p.set(None)) }}>{ "取消" }</button>
                 </div>
             }
