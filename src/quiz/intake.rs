@@ -9,6 +9,8 @@ use chrono::Duration;
 use super::attempt::Attempt;
 use super::paper::Quiz;
 use crate::record::Id;
+use crate::roster::matching::{find_person, PersonMatch};
+use crate::roster::model::Cadre;
 
 /// Time allowed past a quiz's limit before a sheet is flagged: the automatic submission and a
 /// slow computer may add a little.
@@ -37,6 +39,12 @@ pub enum SheetFlag {
     NotFromRespondent { exporter: String },
     /// The file carried marks; marks are given here only, so they were left out.
     MarksIgnored,
+    /// The unit was typed another way than the roster has it; counted for the roster's person.
+    UnitWrittenDifferently { typed: String, roster: String },
+    /// Nobody of that name and unit is in the roster (counted as written).
+    NotInRoster,
+    /// Two people in the roster have that name and a unit like the one typed.
+    AmbiguousPerson,
 }
 
 impl SheetFlag {
@@ -54,6 +62,11 @@ impl SheetFlag {
                 format!("文件由“{exporter}”导出，与答题人不同")
             }
             SheetFlag::MarksIgnored => "文件中带有给分，已忽略（给分只在本机进行）".into(),
+            SheetFlag::UnitWrittenDifferently { typed, roster } => {
+                format!("单位写作“{typed}”，按名册中的“{roster}”计入")
+            }
+            SheetFlag::NotInRoster => "名册中没有此人（按答卷上写的姓名和单位计入）".into(),
+            SheetFlag::AmbiguousPerson => "名册中有同名的人，单位也相近，请核对是哪一位".into(),
         }
     }
 
@@ -121,6 +134,7 @@ pub fn intake(
     incoming: Vec<IncomingSheet>,
     quizzes: &HashMap<Id, &Quiz>,
     existing: &[Attempt],
+    roster: &[Cadre],
 ) -> Vec<Intake> {
     // Sheets here already, then each new one taken in this batch: two copies of one sheet in
     // one batch are told apart like a copy imported earlier.
@@ -132,6 +146,22 @@ pub fn intake(
     } in incoming
     {
         let mut flags = Vec::new();
+        // The person as the roster has them, so that one person never counts as two. Done
+        // before any comparison, so a sheet imported twice reads the same both times.
+        let who = &attempt.respondent;
+        match find_person(roster, &who.name, &who.unit) {
+            PersonMatch::Exact(_) => {}
+            PersonMatch::UnitWrittenDifferently(c) => {
+                flags.push(SheetFlag::UnitWrittenDifferently {
+                    typed: who.unit.clone(),
+                    roster: c.unit.clone(),
+                });
+                attempt.respondent.unit = c.unit.clone();
+            }
+            PersonMatch::Ambiguous => flags.push(SheetFlag::AmbiguousPerson),
+            PersonMatch::NotInRoster if roster.is_empty() => {}
+            PersonMatch::NotInRoster => flags.push(SheetFlag::NotInRoster),
+        }
         if !attempt.manual_points.is_empty() {
             attempt.manual_points.clear();
             flags.push(SheetFlag::MarksIgnored);

@@ -66,7 +66,7 @@ fn incoming(a: &Attempt) -> IncomingSheet {
 
 fn run(sheets: Vec<IncomingSheet>, quiz: &Quiz, existing: &[Attempt]) -> Vec<Intake> {
     let quizzes: HashMap<Id, &Quiz> = HashMap::from([(quiz.meta.id, quiz)]);
-    intake(sheets, &quizzes, existing)
+    intake(sheets, &quizzes, existing, &[])
 }
 
 #[test]
@@ -195,4 +195,44 @@ fn a_second_sheet_from_one_person_is_taken_and_flagged() {
     let rows = run(vec![incoming(&second)], &q, std::slice::from_ref(&first));
     assert_eq!(rows[0].flags, vec![SheetFlag::Duplicate]);
     assert!(rows[0].taken_by_default());
+}
+
+#[test]
+fn a_unit_typed_another_way_counts_for_the_roster_person_and_reads_the_same_again() {
+    use crate::roster::model::{Cadre, CadreFields};
+    let q = quiz();
+    let roster = [Cadre::new(
+        Meta::new(&DeviceId("s".into()), at(0)),
+        CadreFields {
+            name: "李四".into(),
+            unit: "城建办".into(),
+            post: String::new(),
+            phone: String::new(),
+        },
+    )];
+    let mut typed = sheet(&q, "李四", 60, 20);
+    typed.respondent.unit = "城建办公室".into();
+    let quizzes: HashMap<Id, &Quiz> = HashMap::from([(q.meta.id, &q)]);
+    let rows = intake(vec![incoming(&typed)], &quizzes, &[], &roster);
+    assert_eq!(
+        rows[0].flags,
+        vec![SheetFlag::UnitWrittenDifferently {
+            typed: "城建办公室".into(),
+            roster: "城建办".into()
+        }]
+    );
+    assert_eq!(rows[0].attempt.respondent.unit, "城建办");
+    assert!(rows[0].taken_by_default());
+    // The same file again is recognised as the sheet already taken in.
+    let stored = rows[0].to_store();
+    let again = intake(vec![incoming(&typed)], &quizzes, &[stored], &roster);
+    assert!(
+        again[0].flags.contains(&SheetFlag::AlreadyImported),
+        "{:?}",
+        again[0].flags
+    );
+    // Someone the roster does not know is counted as written, and said so.
+    let stranger = sheet(&q, "路人", 60, 20);
+    let rows = intake(vec![incoming(&stranger)], &quizzes, &[], &roster);
+    assert_eq!(rows[0].flags, vec![SheetFlag::NotInRoster]);
 }

@@ -5,6 +5,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::roster::matching::find_person;
+
 use super::sheet_intake::SheetIntake;
 use super::DataProps;
 use crate::exchange::table::csv_text;
@@ -106,15 +108,19 @@ fn results_view(
         };
         html! { <th scope="col"><button class="link" onclick={Callback::from(move |_| sort.set((key, if sort.0 == key { !sort.1 } else { true })))}>{ format!("{label}{arrow}") }</button></th> }
     };
+    // Matched as the intake matches: a unit typed another way is still that person.
+    let answered: std::collections::HashSet<uuid::Uuid> = attempts
+        .iter()
+        .filter_map(|a| {
+            find_person(&data.cadres, &a.respondent.name, &a.respondent.unit)
+                .cadre()
+                .map(|c| c.meta.id)
+        })
+        .collect();
     let missing: Vec<String> = data
         .cadres
         .iter()
-        .filter(|c| {
-            !c.retired
-                && !attempts
-                    .iter()
-                    .any(|a| a.respondent.name == c.name && a.respondent.unit == c.unit)
-        })
+        .filter(|c| !c.retired && !answered.contains(&c.meta.id))
         .map(|c| format!("{}（{}）", c.name, c.unit))
         .collect();
     let stats = question_stats(quiz, &attempts, &graded);

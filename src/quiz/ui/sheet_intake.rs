@@ -74,9 +74,10 @@ fn read_rows(files: Vec<PickedFile>, data: &QuizData) -> Vec<Row> {
         .map(|q| (q.meta.id, q))
         .collect();
     let (names, sheets): (Vec<String>, Vec<IncomingSheet>) = sheets.into_iter().unzip();
-    for (file, checked) in names
-        .into_iter()
-        .zip(intake(sheets, &quizzes, &data.attempts))
+    for (file, checked) in
+        names
+            .into_iter()
+            .zip(intake(sheets, &quizzes, &data.attempts, &data.cadres))
     {
         rows.push(Row {
             file,
