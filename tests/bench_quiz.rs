@@ -217,6 +217,7 @@ fn bench_question_bank_and_grading() {
                 automatic: false,
             },
             manual_points: Default::default(),
+            answered_at: Default::default(),
         })
         .collect();
     let times: Vec<f64> = (0..3)

@@ -230,8 +230,9 @@ async fn an_attempt_in_progress_keeps_its_answers() {
         now(),
         Some(30),
     );
-    a.answer(0, Response::Choice([2].into())).expect("answer");
-    a.answer(3, Response::Blanks(vec!["月总结".into()]))
+    a.answer(0, Response::Choice([2].into()), now())
+        .expect("answer");
+    a.answer(3, Response::Blanks(vec!["月总结".into()]), now())
         .expect("answer");
     a.toggle_mark(1).expect("mark");
     store.put(&a).await.expect("put");

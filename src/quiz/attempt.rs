@@ -85,6 +85,14 @@ pub struct Attempt {
     /// secretary when marking.
     #[serde(default, with = "by_position")]
     pub manual_points: BTreeMap<usize, u32>,
+    /// When each answer was last saved, by paper position (sheets from before this was kept
+    /// have none).
+    #[serde(
+        default,
+        with = "by_position",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub answered_at: BTreeMap<usize, DateTime<Utc>>,
 }
 
 /// Maps keyed by paper position are written with string keys ("0", "1" …): JSON and the
@@ -163,6 +171,7 @@ impl Attempt {
                 marked: BTreeSet::new(),
             },
             manual_points: BTreeMap::new(),
+            answered_at: BTreeMap::new(),
         }
     }
 
@@ -177,8 +186,13 @@ impl Attempt {
         }
     }
 
-    /// Records an answer (an empty one removes it).
-    pub fn answer(&mut self, position: usize, response: Response) -> Result<(), AttemptError> {
+    /// Records an answer given at `now` (an empty one removes it).
+    pub fn answer(
+        &mut self,
+        position: usize,
+        response: Response,
+        now: DateTime<Utc>,
+    ) -> Result<(), AttemptError> {
         if self.is_submitted() {
             return Err(AttemptError::AlreadySubmitted);
         }
@@ -187,7 +201,27 @@ impl Attempt {
         } else {
             self.answers.insert(position, response);
         }
+        self.answered_at.insert(position, now);
         Ok(())
+    }
+
+    /// How many answers were saved after the sheet was submitted, or after the time limit
+    /// (plus `grace`) ran out: the answers of an honest sheet never are.
+    pub fn answers_out_of_time(
+        &self,
+        limit_minutes: Option<u32>,
+        grace: chrono::Duration,
+    ) -> usize {
+        let deadline = limit_minutes
+            .map(|m| self.started_at + chrono::Duration::minutes(i64::from(m)) + grace);
+        let end = match (self.submitted_at().map(|s| s + grace), deadline) {
+            (Some(s), Some(d)) => Some(s.min(d)),
+            (s, d) => s.or(d),
+        };
+        match end {
+            Some(end) => self.answered_at.values().filter(|t| **t > end).count(),
+            None => 0,
+        }
     }
 
     pub fn toggle_mark(&mut self, position: usize) -> Result<(), AttemptError> {
@@ -292,9 +326,9 @@ mod tests {
     #[test]
     fn a_submitted_attempt_takes_no_more_answers() {
         let mut a = attempt(None);
-        assert_eq!(a.answer(0, Response::TrueFalse(true)), Ok(()));
+        assert_eq!(a.answer(0, Response::TrueFalse(true), at(1)), Ok(()));
         assert_eq!(
-            a.answer(1, Response::Choice(BTreeSet::new())),
+            a.answer(1, Response::Choice(BTreeSet::new()), at(2)),
             Ok(()),
             "an empty answer clears"
         );
@@ -303,7 +337,7 @@ mod tests {
         assert_eq!(a.marked(), BTreeSet::from([2]));
         assert_eq!(a.submit(at(60), false), Ok(()));
         assert_eq!(
-            a.answer(1, Response::TrueFalse(false)),
+            a.answer(1, Response::TrueFalse(false), at(61)),
             Err(AttemptError::AlreadySubmitted)
         );
         assert_eq!(a.submit(at(61), false), Err(AttemptError::AlreadySubmitted));
@@ -311,9 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn answers_saved_after_the_limit_or_the_submission_are_counted() {
+        let grace = chrono::Duration::minutes(2);
+        let mut a = attempt(Some(30));
+        a.answer(0, Response::TrueFalse(true), at(60))
+            .unwrap_or_default();
+        a.answer(1, Response::TrueFalse(true), at(31 * 60))
+            .unwrap_or_default();
+        a.submit(at(31 * 60 + 10), false).unwrap_or_default();
+        assert_eq!(
+            a.answers_out_of_time(Some(30), grace),
+            0,
+            "within the grace"
+        );
+        // Edited in the file afterwards: one answer dated after the limit, one after submission.
+        a.answered_at.insert(2, at(40 * 60));
+        assert_eq!(a.answers_out_of_time(Some(30), grace), 1);
+        let mut free = attempt(None);
+        free.answer(0, Response::TrueFalse(true), at(60))
+            .unwrap_or_default();
+        free.submit(at(120), false).unwrap_or_default();
+        free.answered_at.insert(0, at(3600));
+        assert_eq!(free.answers_out_of_time(None, grace), 1);
+    }
+
+    #[test]
     fn answers_travel_with_string_keys() {
         let mut a = attempt(None);
-        a.answer(12, Response::Text("答".into()))
+        a.answer(12, Response::Text("答".into()), at(5))
             .unwrap_or_default();
         let json = serde_json::to_value(&a).unwrap_or_default();
         assert_eq!(json["answers"]["12"]["value"], "答");

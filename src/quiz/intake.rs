@@ -45,6 +45,8 @@ pub enum SheetFlag {
     NotInRoster,
     /// Two people in the roster have that name and a unit like the one typed.
     AmbiguousPerson,
+    /// Answers saved after the time limit or after the sheet was submitted.
+    AnsweredOutOfTime { count: usize },
 }
 
 impl SheetFlag {
@@ -67,6 +69,9 @@ impl SheetFlag {
             }
             SheetFlag::NotInRoster => "名册中没有此人（按答卷上写的姓名和单位计入）".into(),
             SheetFlag::AmbiguousPerson => "名册中有同名的人，单位也相近，请核对是哪一位".into(),
+            SheetFlag::AnsweredOutOfTime { count } => {
+                format!("有 {count} 道题的作答时间在交卷或时限之后（文件可能被改过）")
+            }
         }
     }
 
@@ -200,6 +205,13 @@ pub fn intake(
                     minutes: used.num_minutes(),
                 });
             }
+        }
+        let late_answers =
+            attempt.answers_out_of_time(quiz.time_limit_minutes, Duration::minutes(GRACE_MINUTES));
+        if late_answers > 0 {
+            flags.push(SheetFlag::AnsweredOutOfTime {
+                count: late_answers,
+            });
         }
         let exporter = exporter.trim();
         if !exporter.is_empty() && exporter != attempt.respondent.name.trim() {

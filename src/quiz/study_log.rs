@@ -258,6 +258,7 @@ mod tests {
                 automatic: false,
             },
             manual_points: Default::default(),
+            answered_at: Default::default(),
         };
         let r = year_record(2026, &li, &practice, &events, &[sheet], &[exam]);
         assert_eq!(r.self_study_weeks, BTreeSet::from([2, 3]));

@@ -93,6 +93,7 @@ fn sheet(quiz: &Quiz, name: &str, answers: Vec<(usize, Response)>, at: i64) -> A
             automatic: false,
         },
         manual_points: Default::default(),
+        answered_at: Default::default(),
     }
 }
 

@@ -52,7 +52,7 @@ fn sheet(quiz: &Quiz, name: &str, start: i64, took: i64) -> Attempt {
         at(start),
         quiz.time_limit_minutes,
     );
-    let _ = a.answer(0, Response::TrueFalse(true));
+    let _ = a.answer(0, Response::TrueFalse(true), at(start + 1));
     let _ = a.submit(at(start + took), false);
     a
 }
@@ -109,9 +109,13 @@ fn a_clock_that_cannot_be_right_is_flagged() {
         submitted_at: at(10),
         automatic: false,
     };
+    // (Its answer, saved at minute 61, now falls after that "submission" too.)
     assert_eq!(
         run(vec![incoming(&backwards)], &q, &[])[0].flags,
-        vec![SheetFlag::ClockInconsistent]
+        vec![
+            SheetFlag::ClockInconsistent,
+            SheetFlag::AnsweredOutOfTime { count: 1 }
+        ]
     );
     // Started in the year 2000, long before the quiz existed.
     let mut old = sheet(&q, "李四", 60, 20);

@@ -211,7 +211,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
         let (attempt, session, notice) = (attempt.clone(), session.clone(), notice.clone());
         move |position: usize, response: Response| {
             if let Some(mut a) = (*attempt).clone() {
-                if a.answer(position, response).is_ok() {
+                if a.answer(position, response, time::now()).is_ok() {
                     persist(&session, a, &attempt, &notice);
                 }
             }
