@@ -7,6 +7,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::quiz::attempt::{Attempt, Respondent};
+use crate::quiz::paper::Quiz;
+use crate::quiz::received::received;
 use crate::session::use_session;
 use crate::store::schema::{Module, StoreName};
 use crate::store::settings::{backup_overdue, Role, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
@@ -71,6 +74,7 @@ pub fn home_page() -> Html {
             if session.profile.role == Role::Office {
                 <crate::admonition::ui::AttentionList />
             } else {
+                <ReceivedTests />
                 <CadreTasks />
             }
             <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
@@ -88,6 +92,50 @@ pub fn home_page() -> Html {
             </div>
         </section>
     }
+}
+
+/// The tests this cadre has been sent and where each stands: what to answer, what to send.
+#[function_component(ReceivedTests)]
+fn received_tests() -> Html {
+    let session = use_session();
+    let tests = use_load(
+        &[StoreName::Quizzes, StoreName::Attempts],
+        |session| async move {
+            let quizzes = session.store.all::<Quiz>().await?;
+            let attempts = session.store.all::<Attempt>().await?;
+            Ok::<_, StoreError>((quizzes, attempts))
+        },
+    );
+    let me = Respondent {
+        name: session.profile.name.clone(),
+        unit: session.profile.unit.clone(),
+    };
+    tests.view(|data| {
+        let (quizzes, attempts) = &**data;
+        let list = received(quizzes, attempts, &me, time::now());
+        let take = Route::QuizTab { tab: "take".into() };
+        html! {
+            <section class="card" aria-labelledby="tests-h">
+                <h2 id="tests-h">{ "收到的测验" }</h2>
+                if list.is_empty() {
+                    <p>{ "还没有收到测验。党政办发来试卷包后，在" }<Link<Route> to={take.clone()}>{ "参加测验" }</Link<Route>>{ "中导入。" }</p>
+                } else {
+                    <table class="grid" aria-label="收到的测验">
+                        <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "我的情况" }</th></tr></thead>
+                        <tbody>
+                        { for list.iter().map(|(q, s)| html! {
+                            <tr class={classes!(s.needs_action().then_some("todo"))}>
+                                <td><Link<Route> to={take.clone()}>{ &q.title }</Link<Route>></td>
+                                <td class="nowrap">{ q.closes.map(time::format_local).unwrap_or_else(|| "不限".into()) }</td>
+                                <td>{ s.label() }</td>
+                            </tr>
+                        }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+        }
+    })
 }
 
 /// A cadre's home: what there is to do here and what to send back.

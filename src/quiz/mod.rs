@@ -11,6 +11,7 @@ pub mod intake;
 pub mod model;
 pub mod paper;
 pub mod practice;
+pub mod received;
 pub mod study_log;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

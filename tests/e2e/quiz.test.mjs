@@ -34,7 +34,7 @@ const BANK = [
 async function sheetOf(cadre, packageFile, answer) {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
-  await setProfile(page, cadre);
+  await setProfile(page, { ...cadre, cadre: true });
   await nav(page, '学习测验');
   await tab(page, '参加测验');
   await chooseFiles(page, '选择试卷包（.json）', { name: packageFile.name, mimeType: 'application/json', buffer: Buffer.from(packageFile.text) });
@@ -49,6 +49,11 @@ async function sheetOf(cadre, packageFile, answer) {
   await page.getByRole('button', { name: '交卷', exact: true }).click();
   await page.getByRole('button', { name: '确认交卷' }).click();
   const sheet = await download(page, () => page.getByRole('button', { name: '导出答卷文件' }).click());
+  // The cadre's home lists the test received and what is left: sending the sheet back.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页', exact: true }).click();
+  const tests = page.getByRole('table', { name: '收到的测验' });
+  await tests.waitFor();
+  assert.match(await tests.innerText(), /2026年上半年作风建设测验\t.*\t已交卷，请导出答卷发回/);
   assert.deepEqual(page.problems, []);
   await context.close();
   return sheet;

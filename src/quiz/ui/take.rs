@@ -19,6 +19,7 @@ use crate::quiz::attempt::{Attempt, Respondent, Response};
 use crate::quiz::grading::{grade, Verdict};
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{layout_for, points_text, Quiz, Reveal};
+use crate::quiz::received::{my_attempt, state};
 use crate::record::Meta;
 use crate::session::{use_session, Session};
 use crate::ui::notice::{Notice, NoticeBox};
@@ -33,13 +34,7 @@ pub fn take_tab(props: &DataProps) -> Html {
         name: session.profile.name.clone(),
         unit: session.profile.unit.clone(),
     };
-    let mine = |q: &Quiz| {
-        data.attempts
-            .iter()
-            .filter(|a| a.quiz_id == q.meta.id && a.respondent == me)
-            .max_by_key(|a| a.started_at)
-            .cloned()
-    };
+    let mine = |q: &Quiz| my_attempt(q, &data.attempts, &me).cloned();
     if let Some(id) = *open {
         if let Some(quiz) = data.quizzes.iter().find(|q| q.meta.id == id) {
             return html! {
@@ -64,11 +59,7 @@ pub fn take_tab(props: &DataProps) -> Html {
                 if quizzes.is_empty() { <tr><td colspan="6">{ "还没有测验。请先导入试卷包。" }</td></tr> }
                 { for quizzes.into_iter().map(|q| {
                     let attempt = mine(q);
-                    let status = match &attempt {
-                        None => "未开始",
-                        Some(a) if a.is_submitted() => "已交卷",
-                        Some(_) => "答题中",
-                    };
+                    let status = state(q, attempt.as_ref(), time::now()).label();
                     let id = q.meta.id;
                     let label = match &attempt { None => "开始答题", Some(a) if a.is_submitted() => "查看", Some(_) => "继续答题" };
                     html! {
