@@ -1,13 +1,19 @@
 //! The 学习测验 screens: the question bank, making and sending quizzes, taking a quiz, and
 //! grading the answer sheets that come back.
 
+mod answer_input;
 mod bank;
+mod bank_import;
+mod histogram;
+mod identity;
+mod marking;
 mod practice;
 mod question_form;
 mod quizzes;
 mod results;
 mod sheet_intake;
 mod study_log;
+mod submitted;
 mod take;
 
 use std::rc::Rc;

@@ -2,14 +2,13 @@
 //! once whether it was right and the 解析; wrong answers go into the book until answered right
 //! twice in a row.
 
-use std::collections::BTreeSet;
-
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use super::answer_input::answer_input;
 
 use super::DataProps;
 use crate::quiz::attempt::{Respondent, Response};
-use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::{PaperQuestion, Quiz};
 use crate::quiz::practice::{
     answer_text, draw, is_right, practice_pool, record, Mistake, PracticeSession,
@@ -200,7 +199,7 @@ pub fn practice_tab(props: &DataProps) -> Html {
         <section key="practice" class="card practice" aria-label="练习">
             <p>{ format!("第 {} / {} 题", r.index + 1, r.items.len()) }</p>
             <p class="stem">{ format!("（{}）", q.kind.label()) }{ &q.stem }</p>
-            { response_input(&q, r.response.as_ref(), r.feedback.is_some(), set_response) }
+            { answer_input(&q, None, r.response.as_ref(), "practice", r.feedback.is_some(), set_response) }
             { match r.feedback {
                 None => html! { <button class="primary" onclick={on_check} disabled={r.response.is_none()}>{ "提交答案" }</button> },
                 Some(right) => html! {
@@ -212,59 +211,5 @@ pub fn practice_tab(props: &DataProps) -> Html {
                 },
             } }
         </section>
-    }
-}
-
-/// The answer controls for one question, in paper order (practice does not shuffle).
-fn response_input(
-    q: &PaperQuestion,
-    given: Option<&Response>,
-    locked: bool,
-    on_change: Callback<Response>,
-) -> Html {
-    match q.kind {
-        QuestionKind::Single | QuestionKind::Multiple => {
-            let chosen: BTreeSet<usize> = match given {
-                Some(Response::Choice(c)) => c.clone(),
-                _ => BTreeSet::new(),
-            };
-            let single = q.kind == QuestionKind::Single;
-            html! { <div>{ for q.options.iter().enumerate().map(|(i, o)| {
-                let checked = chosen.contains(&i);
-                let (chosen, on_change) = (chosen.clone(), on_change.clone());
-                let onchange = Callback::from(move |_| on_change.emit(Response::toggled(&chosen, i, single)));
-                let text = format!("{}. {o}", option_letter(i));
-                if single {
-                    html! { <label class="choice block"><input type="radio" name="practice" {checked} disabled={locked} {onchange} />{ text }</label> }
-                } else {
-                    html! { <label class="choice block"><input type="checkbox" {checked} disabled={locked} {onchange} />{ text }</label> }
-                }
-            }) }</div> }
-        }
-        QuestionKind::TrueFalse => {
-            html! { <div>{ for [(true, "正确"), (false, "错误")].into_iter().map(|(v, label)| {
-                let on_change = on_change.clone();
-                let checked = given == Some(&Response::TrueFalse(v));
-                html! { <label class="choice"><input type="radio" name="practice" {checked} disabled={locked} onchange={Callback::from(move |_| on_change.emit(Response::TrueFalse(v)))} />{ label }</label> }
-            }) }</div> }
-        }
-        QuestionKind::FillBlank | QuestionKind::ShortAnswer => {
-            let values: Vec<String> = match given {
-                Some(Response::Blanks(b)) => b.clone(),
-                _ => vec![],
-            };
-            let n = q.blanks.max(1);
-            html! { <div>{ for (0..n).map(|b| {
-                let current = values.get(b).cloned().unwrap_or_default();
-                let (values, on_change) = (values.clone(), on_change.clone());
-                let oninput = Callback::from(move |e: InputEvent| {
-                    let mut next = values.clone();
-                    next.resize(n, String::new());
-                    next[b] = e.target_unchecked_into::<HtmlInputElement>().value();
-                    on_change.emit(Response::Blanks(next));
-                });
-                html! { <label class="inline">{ format!("第 {} 空", b + 1) }<input value={current} disabled={locked} {oninput} /></label> }
-            }) }</div> }
-        }
     }
 }

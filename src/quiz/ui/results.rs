@@ -2,21 +2,23 @@
 //! quiz), recompute every score from this browser's own paper, mark 简答 answers, and show
 //! results, who has not submitted, per-question statistics and the score distribution.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::roster::matching::find_person;
 
+use super::histogram::histogram;
+use super::marking::MarkRow;
 use super::sheet_intake::SheetIntake;
 use super::DataProps;
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
-use crate::quiz::attempt::{Attempt, Response};
+use crate::quiz::attempt::Attempt;
 use crate::quiz::grading::{
     distribution, grade, question_stats, Graded, WrongAnswer, MIN_SHEETS_FOR_DISCRIMINATION,
 };
 use crate::quiz::model::{option_letter, QuestionKind};
-use crate::quiz::paper::{parse_points, points_text, Quiz};
+use crate::quiz::paper::{points_text, Quiz};
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::download::{save_office, save_text, XLSX};
@@ -236,84 +238,6 @@ fn results_view(
                 }) }
             }
         </article>
-    }
-}
-
-fn histogram(bands: &[usize; 10]) -> Html {
-    let max = bands.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let (w, h, bar) = (520.0, 180.0, 46.0);
-    html! {
-        <svg class="histogram" role="img" aria-label="成绩分布图" viewBox={format!("0 0 {w} {}", h + 40.0)} width="100%" xmlns="http://www.w3.org/2000/svg">
-            { for bands.iter().enumerate().map(|(i, n)| {
-                let bh = (*n as f64 / max) * h;
-                let x = 10.0 + i as f64 * (bar + 4.0);
-                html! {
-                    <g>
-                        <rect x={x.to_string()} y={(h - bh + 10.0).to_string()} width={bar.to_string()} height={bh.to_string()} class="band" />
-                        <text x={(x + bar / 2.0).to_string()} y={(h - bh + 4.0).to_string()} text-anchor="middle">{ n }</text>
-                        <text x={(x + bar / 2.0).to_string()} y={(h + 28.0).to_string()} text-anchor="middle" class="axis">{ format!("{}%", i * 10) }</text>
-                    </g>
-                }
-            }) }
-        </svg>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct MarkRowProps {
-    attempt: Attempt,
-    position: usize,
-    max: u32,
-    notice: UseStateHandle<Option<Notice>>,
-    session_key: String,
-}
-
-#[function_component(MarkRow)]
-fn mark_row(props: &MarkRowProps) -> Html {
-    let session = use_session();
-    let value = use_state(|| {
-        props
-            .attempt
-            .manual_points
-            .get(&props.position)
-            .map(|p| points_text(*p))
-            .unwrap_or_default()
-    });
-    let text = match props.attempt.answers.get(&props.position) {
-        Some(Response::Text(t)) => t.clone(),
-        _ => "（未作答）".into(),
-    };
-    let on_save = {
-        let (value, attempt, pos, max, notice) = (
-            value.clone(),
-            props.attempt.clone(),
-            props.position,
-            props.max,
-            props.notice.clone(),
-        );
-        Callback::from(move |_| {
-            let Some(points) = parse_points(&value).filter(|p| *p <= max) else {
-                notice.set(Some(Notice::Error(format!(
-                    "给分应在 0 到 {} 之间。",
-                    points_text(max)
-                ))));
-                return;
-            };
-            let mut a = attempt.clone();
-            a.manual_points.insert(pos, points);
-            session.save(
-                vec![a],
-                reporter(&notice),
-                format!("已给 {} 打分。", attempt.respondent.name),
-            );
-        })
-    };
-    html! {
-        <div class="mark-row">
-            <p><strong>{ format!("{}（{}）：", props.attempt.respondent.name, props.attempt.respondent.unit) }</strong>{ text }</p>
-            <label class="inline">{ "得分" }<input size="5" value={(*value).clone()} oninput={{ let v = value.clone(); Callback::from(move |e: InputEvent| v.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
-            <button onclick={on_save}>{ "保存得分" }</button>
-        </div>
     }
 }
 

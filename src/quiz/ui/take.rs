@@ -2,23 +2,18 @@
 //! given, so a closed or crashed browser resumes where it was), mark questions for review, see
 //! what is unanswered, submit (or let the timer submit), and export the answer sheet.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
-
+use super::answer_input::answer_input;
+use super::identity::Identity;
+use super::submitted::Submitted;
 use super::DataProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
-use crate::quiz::answer::format_answer;
 use crate::quiz::attempt::{Attempt, Respondent, Response};
-use crate::quiz::grading::{grade, Verdict};
-use crate::quiz::model::{option_letter, QuestionKind};
-use crate::quiz::paper::{layout_for, points_text, Quiz, Reveal};
+use crate::quiz::paper::{layout_for, points_text, Quiz};
 use crate::quiz::received::{my_attempt, state};
 use crate::record::Meta;
 use crate::session::{use_session, Session};
@@ -112,8 +107,6 @@ fn quiz_runner(props: &RunnerProps) -> Html {
     let notice = use_state(|| None::<Notice>);
     let reviewing = use_state(|| false);
     let now = use_state(time::now);
-    let name = use_state(|| session.profile.name.clone());
-    let unit = use_state(|| session.profile.unit.clone());
 
     // A one-second clock while an attempt with a time limit is in progress.
     {
@@ -147,30 +140,13 @@ fn quiz_runner(props: &RunnerProps) -> Html {
 
     let Some(current) = (*attempt).clone() else {
         let on_start = {
-            let (attempt, session, quiz, name, unit, notice) = (
+            let (attempt, session, quiz, notice) = (
                 attempt.clone(),
                 session.clone(),
                 quiz.clone(),
-                name.clone(),
-                unit.clone(),
                 notice.clone(),
             );
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                let who = Respondent {
-                    name: name.trim().to_string(),
-                    unit: unit.trim().to_string(),
-                };
-                if who.name.is_empty() || who.unit.is_empty() {
-                    notice.set(Some(Notice::Error("请填写姓名和单位。".into())));
-                    return;
-                }
-                if !quiz.is_open(time::now()) {
-                    notice.set(Some(Notice::Error(
-                        "测验不在开放时间内，不能开始答题。".into(),
-                    )));
-                    return;
-                }
+            Callback::from(move |who: Respondent| {
                 let a = Attempt::start(
                     Meta::unsaved(time::now()),
                     quiz.meta.id,
@@ -182,16 +158,10 @@ fn quiz_runner(props: &RunnerProps) -> Html {
             })
         };
         return html! {
-            <form key="identity" class="form card" onsubmit={on_start} aria-label="确认身份">
-                <h2>{ &quiz.title }</h2>
-                <p>{ format!("共 {} 道题，总分 {}，及格 {}。{}", quiz.paper.len(), points_text(quiz.total_points()), points_text(quiz.pass_mark),
-                    quiz.time_limit_minutes.map(|m| format!("限时 {m} 分钟，到时自动交卷。")).unwrap_or_default()) }</p>
-                <p>{ "请确认您的身份，答卷上会写明：" }</p>
-                <label>{ "姓名" }<input value={(*name).clone()} oninput={{ let n = name.clone(); Callback::from(move |e: InputEvent| n.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
-                <label>{ "单位" }<input value={(*unit).clone()} oninput={{ let u = unit.clone(); Callback::from(move |e: InputEvent| u.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
+            <div key="identity">
+                <Identity quiz={quiz.clone()} {on_start} />
                 <NoticeBox notice={(*notice).clone()} />
-                <button type="submit" class="primary">{ "确认并开始答题" }</button>
-            </form>
+            </div>
         };
     };
 
@@ -210,50 +180,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
     };
 
     if current.is_submitted() {
-        let export = {
-            let (session, current, notice) = (session.clone(), current.clone(), notice.clone());
-            Callback::from(move |_| {
-                let records = one_store(StoreName::Attempts, [&current]);
-                let who = current.respondent.name.clone();
-                notice.set(Some(
-                    match export_file(&session, FileKind::AnswerSheet, &who, records) {
-                        Ok(file) => Notice::Success(format!(
-                            "已导出答卷“{}”。请把它交给秘书（U盘或电子邮件）。",
-                            file.name
-                        )),
-                        Err(m) => Notice::Error(m),
-                    },
-                ));
-            })
-        };
-        let graded = quiz.has_answer_key().then(|| grade(&quiz, &current));
-        return html! {
-            <section key="submitted" class="card" aria-label="已交卷">
-                <h2>{ format!("{}：已交卷", quiz.title) }</h2>
-                <p>{ format!("交卷时间：{}。共答 {answered} / {total} 题。", current.submitted_at().map(time::format_local).unwrap_or_default()) }</p>
-                <NoticeBox notice={(*notice).clone()} />
-                <button class="primary" onclick={export}>{ "导出答卷文件" }</button>
-                { match graded {
-                    None => html! { <p>{ "成绩由秘书阅卷后公布。" }</p> },
-                    Some(g) => html! {
-                        <>
-                            <p class="score">{ format!("得分 {} / {}，{}", points_text(g.score), points_text(g.max), if g.passed { "及格" } else { "不及格" }) }</p>
-                            if quiz.reveal == Reveal::AnswersAndExplanations {
-                                <ol class="review">
-                                { for quiz.paper.iter().enumerate().map(|(i, q)| html! {
-                                    <li class={classes!(matches!(g.marks[i].verdict, Verdict::Correct).then_some("right"), matches!(g.marks[i].verdict, Verdict::Wrong | Verdict::Unanswered).then_some("wrong"))}>
-                                        <p>{ &q.stem }</p>
-                                        <p>{ format!("正确答案：{}", q.answer.as_ref().map(format_answer).unwrap_or_default()) }</p>
-                                        if let Some(e) = q.explanation.as_ref().filter(|e| !e.is_empty()) { <p class="hint">{ format!("解析：{e}") }</p> }
-                                    </li>
-                                }) }
-                                </ol>
-                            }
-                        </>
-                    },
-                } }
-            </section>
-        };
+        return html! { <Submitted key="submitted" quiz={quiz.clone()} attempt={current} /> };
     }
 
     let left = current.seconds_left(*now);
@@ -300,50 +227,11 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                     })
                 };
                 let group = format!("q{pos}");
-                let body = match q.kind {
-                    QuestionKind::Single | QuestionKind::Multiple => {
-                        let chosen: BTreeSet<usize> = match &given { Some(Response::Choice(c)) => c.clone(), _ => BTreeSet::new() };
-                        html! { <div>{ for layout.options[pos].iter().enumerate().map(|(k, &o)| {
-                            let update = update.clone();
-                            let single = q.kind == QuestionKind::Single;
-                            let checked = chosen.contains(&o);
-                            let chosen = chosen.clone();
-                            let onchange = Callback::from(move |_| update(pos, Response::toggled(&chosen, o, single)));
-                            let text = format!("{}. {}", option_letter(k), q.options[o]);
-                            if single {
-                                html! { <label class="choice block"><input type="radio" name={group.clone()} {checked} {onchange} />{ text }</label> }
-                            } else {
-                                html! { <label class="choice block"><input type="checkbox" {checked} {onchange} />{ text }</label> }
-                            }
-                        }) }</div> }
-                    }
-                    QuestionKind::TrueFalse => html! { <div>{ for [(true, "正确"), (false, "错误")].into_iter().map(|(v, label)| {
-                        let update = update.clone();
-                        let checked = given == Some(Response::TrueFalse(v));
-                        html! { <label class="choice"><input type="radio" name={group.clone()} {checked} onchange={Callback::from(move |_| update(pos, Response::TrueFalse(v)))} />{ label }</label> }
-                    }) }</div> },
-                    QuestionKind::FillBlank => {
-                        let values: Vec<String> = match &given { Some(Response::Blanks(b)) => b.clone(), _ => vec![] };
-                        html! { <div>{ for (0..q.blanks.max(1)).map(|b| {
-                            let update = update.clone();
-                            let current = values.get(b).cloned().unwrap_or_default();
-                            let values = values.clone();
-                            let n = q.blanks.max(1);
-                            let oninput = Callback::from(move |e: InputEvent| {
-                                let mut next = values.clone();
-                                next.resize(n, String::new());
-                                next[b] = e.target_unchecked_into::<HtmlInputElement>().value();
-                                update(pos, Response::Blanks(next));
-                            });
-                            html! { <label class="inline">{ format!("第 {} 空", b + 1) }<input value={current} {oninput} /></label> }
-                        }) }</div> }
-                    }
-                    QuestionKind::ShortAnswer => {
-                        let value = match &given { Some(Response::Text(t)) => t.clone(), _ => String::new() };
-                        let update = update.clone();
-                        html! { <label>{ "作答" }<textarea rows="4" {value} oninput={Callback::from(move |e: InputEvent| update(pos, Response::Text(e.target_unchecked_into::<HtmlTextAreaElement>().value())))} /></label> }
-                    }
+                let on_answer = {
+                    let update = update.clone();
+                    Callback::from(move |response| update(pos, response))
                 };
+                let body = answer_input(q, Some(&layout.options[pos]), given.as_ref(), &group, false, on_answer);
                 html! {
                     <li key={pos} class={classes!("question", is_marked.then_some("marked"))} aria-label={format!("第 {} 题", shown + 1)}>
                         <p class="stem">{ format!("（{}，{} 分）", q.kind.label(), points_text(q.points)) }{ &q.stem }</p>

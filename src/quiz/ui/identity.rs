@@ -1,0 +1,72 @@
+//! Before a test starts: what it is (questions, points, time limit) and who is answering, as
+//! the answer sheet will name them.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::quiz::attempt::Respondent;
+use crate::quiz::paper::{points_text, Quiz};
+use crate::session::use_session;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+
+#[derive(Properties, PartialEq)]
+pub struct IdentityProps {
+    pub quiz: Rc<Quiz>,
+    /// The person confirmed, once the test may start.
+    pub on_start: Callback<Respondent>,
+}
+
+#[function_component(Identity)]
+pub fn identity(props: &IdentityProps) -> Html {
+    let session = use_session();
+    let name = use_state(|| session.profile.name.clone());
+    let unit = use_state(|| session.profile.unit.clone());
+    let notice = use_state(|| None::<Notice>);
+    let quiz = &props.quiz;
+    let onsubmit = {
+        let (name, unit, notice, quiz, on_start) = (
+            name.clone(),
+            unit.clone(),
+            notice.clone(),
+            quiz.clone(),
+            props.on_start.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let who = Respondent {
+                name: name.trim().to_string(),
+                unit: unit.trim().to_string(),
+            };
+            if who.name.is_empty() || who.unit.is_empty() {
+                notice.set(Some(Notice::Error("请填写姓名和单位。".into())));
+            } else if !quiz.is_open(time::now()) {
+                notice.set(Some(Notice::Error(
+                    "测验不在开放时间内，不能开始答题。".into(),
+                )));
+            } else {
+                on_start.emit(who);
+            }
+        })
+    };
+    let field = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    html! {
+        <form class="form card" {onsubmit} aria-label="确认身份">
+            <h2>{ &quiz.title }</h2>
+            <p>{ format!("共 {} 道题，总分 {}，及格 {}。{}", quiz.paper.len(), points_text(quiz.total_points()), points_text(quiz.pass_mark),
+                quiz.time_limit_minutes.map(|m| format!("限时 {m} 分钟，到时自动交卷。")).unwrap_or_default()) }</p>
+            <p>{ "请确认您的身份，答卷上会写明：" }</p>
+            <label>{ "姓名" }<input value={(*name).clone()} oninput={field(&name)} /></label>
+            <label>{ "单位" }<input value={(*unit).clone()} oninput={field(&unit)} /></label>
+            <NoticeBox notice={(*notice).clone()} />
+            <button type="submit" class="primary">{ "确认并开始答题" }</button>
+        </form>
+    }
+}
