@@ -4,13 +4,22 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::paging::Page;
+use crate::ui::pager::Pager;
 use crate::workline::report::{is_table, summary_rows, ReportDoc};
+
+/// Sections drawn at a time: a township's few lines show whole; 200 lines page, so that the
+/// tab draws at once (Word and Excel exports and "打印全部" take every section).
+pub const SECTIONS_PER_PAGE: usize = 25;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportBodyProps {
     pub doc: ReportDoc,
     /// (section, field, new text)
     pub on_field: Callback<(usize, usize, String)>,
+    /// Draw every section (for printing the whole report).
+    #[prop_or_default]
+    pub all: bool,
 }
 
 /// A text the user may edit, with the same text shown plainly when printed.
@@ -26,6 +35,19 @@ fn editable(text: &str, label: String, on: Callback<InputEvent>) -> Html {
 #[function_component(ReportBody)]
 pub fn report_body(props: &ReportBodyProps) -> Html {
     let d = &props.doc;
+    let page = use_state(|| 0usize);
+    let shown = if props.all {
+        Page::of(d.sections.len(), 0, d.sections.len().max(1))
+    } else {
+        Page::of(d.sections.len(), *page, SECTIONS_PER_PAGE)
+    };
+    let pager = (shown.count > 1).then(|| html! {
+        <div class="no-print">
+            <Pager page={shown} total={d.sections.len()} unit={if is_table(d) { "项工作" } else { "条工作线" }}
+                on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+        </div>
+    });
+    let sections = || d.sections.iter().enumerate().skip(shown.start).take(shown.end - shown.start);
     let on = |si: usize, fi: usize| {
         let on_field = props.on_field.clone();
         Callback::from(move |e: InputEvent| {
@@ -54,14 +76,15 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                 </table>
             }
             if d.sections.is_empty() { <p>{ "本期没有内容。" }</p> }
-            else if is_table(d) {
+            { pager.clone().unwrap_or_default() }
+            if is_table(d) && !d.sections.is_empty() {
                 <table class="grid report-table" aria-label={d.title.clone()}>
                     <thead><tr>
                         <th scope="col">{ &d.heading_label }</th>
                         { for d.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
                     </tr></thead>
                     <tbody>
-                    { for d.sections.iter().enumerate().map(|(si, s)| html! {
+                    { for sections().map(|(si, s)| html! {
                         <tr>
                             <th scope="row" class="when">{ &s.heading }</th>
                             { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
@@ -72,7 +95,7 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                     </tbody>
                 </table>
             } else {
-                { for d.sections.iter().enumerate().map(|(si, s)| html! {
+                { for sections().map(|(si, s)| html! {
                     <section class="report-section">
                         <h3>{ &s.heading }</h3>
                         { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
@@ -84,6 +107,7 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                     </section>
                 }) }
             }
+            { pager.unwrap_or_default() }
         </>
     }
 }

@@ -151,6 +151,17 @@ fn report_editor(props: &EditorProps) -> Html {
         use_state(move || (*opened).clone())
     };
     let dirty = *doc != *opened;
+    // Printing draws every section first, then opens the browser's print dialog.
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with(*printing, move |now| {
+            if *now {
+                let _ = gloo::utils::window().print();
+                printing.set(false);
+            }
+        });
+    }
     use_leave_guard(dirty, LEAVE_QUESTION);
     let notice = props.notice.clone();
     let on_field = {
@@ -262,7 +273,7 @@ fn report_editor(props: &EditorProps) -> Html {
             <div class="toolbar no-print">
                 <button class="primary" onclick={on_save}>{ "保存修改" }</button>
                 <button onclick={on_regenerate}>{ "按最新数据重新生成" }</button>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                <button onclick={{ let p = printing.clone(); Callback::from(move |_| p.set(true)) }}>{ "打印" }</button>
                 <button onclick={export(true)}>{ "导出 Word" }</button>
                 <button onclick={export(false)}>{ "导出 Excel" }</button>
                 if dirty { <span class="hint unsaved" role="status">{ "有未保存的修改。" }</span> }
@@ -270,7 +281,7 @@ fn report_editor(props: &EditorProps) -> Html {
             </div>
             <h2 class="report-title">{ &d.title }</h2>
             <p class="report-period">{ &d.period }</p>
-            <ReportBody doc={d.clone()} {on_field} />
+            <ReportBody doc={d.clone()} {on_field} all={*printing} />
         </article>
     }
 }
