@@ -38,6 +38,15 @@ fn cadre(name: &str) -> Cadre {
     )
 }
 
+fn exporter() -> Exporter {
+    Exporter {
+        name: "张三".into(),
+        unit: "党政办".into(),
+        post: String::new(),
+        device_id: device(),
+    }
+}
+
 async fn fresh(name: &str, version: u32) -> Store {
     Store::delete(name).await.expect("delete test database");
     Store::open_version(name, version, || {})
@@ -129,7 +138,8 @@ async fn a_backup_restores_exactly_into_an_empty_browser() {
         "deadline": "2026-12-31", "status": "active", "deleted": false});
     let task = json!({"meta": Meta::new(&device(), now()), "line_id": line["meta"]["id"],
         "title": "路基", "owners": [], "due": "2026-12-01", "progress": 0, "status": "not_started",
-        "notes": "", "recurrence": "none", "order": 0, "finished_on": null, "history": [],
+        "notes": "", "progress_note": "", "recurrence": "none", "order": 0,
+        "finished_on": null, "history": [],
         "deleted": false});
     source
         .write_all(&[(StoreName::WorkLines, line), (StoreName::Tasks, task)])
@@ -140,12 +150,7 @@ async fn a_backup_restores_exactly_into_an_empty_browser() {
         .iter()
         .map(|(s, v)| (s.as_str().to_string(), v.clone()))
         .collect();
-    let exporter = Exporter {
-        name: "张三".into(),
-        unit: "党政办".into(),
-        post: String::new(),
-        device_id: device(),
-    };
+    let exporter = exporter();
     let json = Envelope::new(FileKind::Backup, exporter, now(), records).to_json();
     source.close();
 
@@ -306,12 +311,7 @@ async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_
         .iter()
         .map(|(s, v)| (s.as_str().to_string(), v.clone()))
         .collect();
-    let exporter = Exporter {
-        name: "张三".into(),
-        unit: "党政办".into(),
-        post: String::new(),
-        device_id: device(),
-    };
+    let exporter = exporter();
     let json = Envelope::new(FileKind::Backup, exporter, now(), records).to_json();
     let file = read_file(json.as_bytes(), FileKind::Backup).expect("its own backup is valid");
     assert_eq!(file.records.len(), 1);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -80,6 +80,16 @@ impl PartialEq for Store {
         // There is one connection per app; components need `PartialEq` for props.
         true
     }
+}
+
+/// Every record of `store` as JSON, read inside `tx`.
+async fn values_in(tx: &Transaction<'_>, store: StoreName) -> Result<Vec<Value>, StoreError> {
+    tx.object_store(store.as_str())?
+        .get_all::<JsValue>()
+        .primitive()?
+        .await?
+        .map(|r| from_js::<Value>(&r?))
+        .collect()
 }
 
 impl Store {
@@ -248,14 +258,7 @@ impl Store {
             .build()?;
         let mut stored = BTreeMap::new();
         for store in StoreName::exchanged() {
-            let values = tx
-                .object_store(store.as_str())?
-                .get_all::<JsValue>()
-                .primitive()?
-                .await?
-                .map(|r| from_js::<Value>(&r?))
-                .collect::<Result<Vec<Value>, StoreError>>()?;
-            stored.insert(store, values);
+            stored.insert(store, values_in(&tx, store).await?);
         }
         let repair = crate::exchange::ids::repair(&stored, device, now, uuid::Uuid::new_v4);
         for (store, key) in &repair.deletes {
@@ -314,14 +317,7 @@ impl Store {
         let names: Vec<&str> = stores.iter().map(|s| s.as_str()).collect();
         let tx = self.db.transaction(names).build()?;
         for store in stores {
-            let values = tx
-                .object_store(store.as_str())?
-                .get_all::<JsValue>()
-                .primitive()?
-                .await?
-                .map(|r| from_js::<Value>(&r?))
-                .collect::<Result<Vec<Value>, StoreError>>()?;
-            out.insert(*store, values);
+            out.insert(*store, values_in(&tx, *store).await?);
         }
         Ok(out)
     }

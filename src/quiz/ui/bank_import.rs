@@ -20,6 +20,11 @@ use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
+/// Why a question file was not taken, named.
+fn refused(file_name: &str, e: &QuestionFileError) -> Notice {
+    Notice::Error(format!("“{file_name}”无法导入：{}", e.user_message()))
+}
+
 /// The largest question file read (a 10,000-question workbook is a few MB).
 const MAX_QUESTION_FILE: u64 = 20 * 1024 * 1024;
 
@@ -52,11 +57,7 @@ pub fn question_importer(props: &DataProps) -> Html {
                         }
                         Err(e) => {
                             parsed.set(None);
-                            notice.set(Some(Notice::Error(format!(
-                                "“{}”无法导入：{}",
-                                file.name,
-                                e.user_message()
-                            ))));
+                            notice.set(Some(refused(&file.name, &e)));
                         }
                     }
                 });
@@ -69,11 +70,7 @@ pub fn question_importer(props: &DataProps) -> Html {
                 }
                 Err(e) => {
                     parsed.set(None);
-                    notice.set(Some(Notice::Error(format!(
-                        "“{}”无法导入：{}",
-                        file.name,
-                        e.user_message()
-                    ))));
+                    notice.set(Some(refused(&file.name, &e)));
                 }
             }
         })

@@ -47,7 +47,13 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                 on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
         </div>
     });
-    let sections = || d.sections.iter().enumerate().skip(shown.start).take(shown.end - shown.start);
+    let sections = || {
+        d.sections
+            .iter()
+            .enumerate()
+            .skip(shown.start)
+            .take(shown.end - shown.start)
+    };
     let on = |si: usize, fi: usize| {
         let on_field = props.on_field.clone();
         Callback::from(move |e: InputEvent| {
