@@ -179,6 +179,17 @@ impl Attempt {
         matches!(self.state, AttemptState::Submitted { .. })
     }
 
+    /// Handed in by the timer rather than the person.
+    pub fn submitted_automatically(&self) -> bool {
+        matches!(
+            self.state,
+            AttemptState::Submitted {
+                automatic: true,
+                ..
+            }
+        )
+    }
+
     pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
         match self.state {
             AttemptState::Submitted { submitted_at, .. } => Some(submitted_at),

@@ -39,6 +39,13 @@ pub struct RuleDraft {
 /// The longest time limit: a whole day.
 pub const MAX_TIME_LIMIT_MINUTES: u32 = 24 * 60;
 
+/// 60 % of `total` (hundredths of a point), rounded to a whole point upwards: the usual pass.
+pub fn sixty_percent(total: u32) -> u32 {
+    let points = u64::from(total) * 60;
+    let hundredths = points.div_ceil(100);
+    u32::try_from(hundredths.div_ceil(100) * 100).unwrap_or(u32::MAX)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
     NoTitle,
@@ -107,7 +114,11 @@ pub fn build(
         return Err(BuildError::NoTitle);
     }
     let each = positive_points(&draft.points_each).ok_or(BuildError::PointsEach)?;
-    let pass_mark = parse_points(&draft.pass_mark).ok_or(BuildError::PassMark)?;
+    // Left empty, the pass mark is 60 % of the total (known once the paper is drawn).
+    let pass_mark = match draft.pass_mark.trim() {
+        "" => None,
+        given => Some(parse_points(given).ok_or(BuildError::PassMark)?),
+    };
     let time_limit_minutes = match draft.time_limit.trim() {
         "" | "0" => None,
         t => match t.parse::<u32>() {
@@ -159,6 +170,8 @@ pub fn build(
     if paper.is_empty() {
         return Err(BuildError::EmptyPaper);
     }
+    let total: u32 = paper.iter().map(|q| q.points).fold(0, u32::saturating_add);
+    let pass_mark = pass_mark.unwrap_or_else(|| sixty_percent(total));
     let quiz = Quiz {
         meta,
         title: title.to_string(),
@@ -331,5 +344,24 @@ mod tests {
             assert_eq!(got.as_ref().err(), Some(&expected));
             assert!(!expected.user_message().is_empty());
         }
+    }
+
+    #[test]
+    fn an_empty_pass_mark_is_sixty_percent_of_the_total() {
+        let bank = bank();
+        let mut d = draft(&bank);
+        d.pass_mark = " ".into();
+        let quiz = build(
+            &d,
+            &bank,
+            Meta::new(&DeviceId("s".into()), at()),
+            &DeviceId("s".into()),
+            7,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(quiz.pass_mark, sixty_percent(quiz.total_points()));
+        assert_eq!(sixty_percent(10000), 6000);
+        assert_eq!(sixty_percent(2500), 1500);
+        assert_eq!(sixty_percent(2250), 1400, "13.5 points rounds up to 14");
     }
 }

@@ -156,12 +156,18 @@ pub fn record(
 }
 
 /// The answer written out, for feedback.
+/// The right answer as feedback shows it: for choices each right option's letter with its
+/// text ("C. 测验考试"), so a cadre learns the answer, not a letter.
 pub fn answer_text(q: &PaperQuestion) -> String {
     match &q.answer {
         Some(Answer::Choice(right)) => right
             .iter()
-            .map(|i| super::model::option_letter(*i))
-            .collect(),
+            .map(|i| {
+                let text = q.options.get(*i).map(String::as_str).unwrap_or_default();
+                format!("{}. {text}", super::model::option_letter(*i))
+            })
+            .collect::<Vec<_>>()
+            .join("；"),
         Some(a) => super::answer::format_answer(a),
         None => String::new(),
     }
@@ -231,5 +237,16 @@ mod tests {
         let only = draw(&pool, &cats, Some("纪律"), 10, 1);
         assert_eq!(only.len(), 1);
         assert_eq!(only[0].question_id, pool[0].question_id);
+    }
+
+    #[test]
+    fn feedback_names_the_right_options_with_their_text() {
+        let value = serde_json::json!({
+            "question_id": uuid::Uuid::nil(), "kind": "multiple", "stem": "述职评议面向",
+            "options": ["农村干部", "外地游客", "人大代表"], "points": 100, "blanks": 0,
+            "answer": {"type": "choice", "value": [0, 2]}, "explanation": null
+        });
+        let q: PaperQuestion = serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(answer_text(&q), "A. 农村干部；C. 人大代表");
     }
 }

@@ -1,5 +1,6 @@
 //! Widgets every page uses.
 
+pub mod collate;
 pub mod download;
 pub mod export;
 pub mod file_drop;

@@ -58,7 +58,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         ),
         mode: QuizMode::Exam,
         points_each: "5".into(),
-        pass_mark: "60".into(),
+        pass_mark: String::new(),
         time_limit: "30".into(),
         opens: String::new(),
         closes: String::new(),
@@ -170,7 +170,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                 <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Practice} onchange={toggle(|d| d.mode = QuizMode::Practice)} />{ "练习（含答案和解析）" }</label>
             </fieldset>
             <label class="inline">{ "每题分值" }<input value={d.points_each.clone()} oninput={text(|d, v| d.points_each = v)} size="5" /></label>
-            <label class="inline">{ "及格分" }<input value={d.pass_mark.clone()} oninput={text(|d, v| d.pass_mark = v)} size="5" /></label>
+            <label class="inline">{ "及格分" }<input value={d.pass_mark.clone()} oninput={text(|d, v| d.pass_mark = v)} size="8" placeholder="总分的60%" /></label>
             <label class="inline">{ "时间限制（分钟）" }<input value={d.time_limit.clone()} oninput={text(|d, v| d.time_limit = v)} size="5" /></label>
             <label class="inline">{ "开放时间" }<input type="datetime-local" value={d.opens.clone()} onchange={changed(|d, v| d.opens = v)} /></label>
             <label class="inline">{ "截止时间" }<input type="datetime-local" value={d.closes.clone()} onchange={changed(|d, v| d.closes = v)} /></label>

@@ -6,6 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::roster::matching::find_person;
+use crate::ui::collate::pinyin_ranks;
 
 use super::histogram::histogram;
 use super::marking::MarkRow;
@@ -84,12 +85,19 @@ fn results_view(
     let graded: Vec<Graded> = attempts.iter().map(|a| grade(quiz, a)).collect();
     let mut order: Vec<usize> = (0..attempts.len()).collect();
     let (by, desc) = **sort;
+    // Names and units in pinyin order, as the browser's collator has it.
+    let ranks = match by {
+        SortBy::Name => pinyin_ranks(attempts.iter().map(|a| a.respondent.name.as_str())),
+        SortBy::Unit => pinyin_ranks(attempts.iter().map(|a| a.respondent.unit.as_str())),
+        _ => Default::default(),
+    };
+    let rank = |text: &str| ranks.get(text).copied().unwrap_or(0);
     crate::order::sort_by(&mut order, |&i| {
         use crate::order::Key;
         let a = attempts[i];
         match by {
-            SortBy::Name => Key::text(&a.respondent.name),
-            SortBy::Unit => Key::text(&a.respondent.unit),
+            SortBy::Name => Key::int(rank(&a.respondent.name)),
+            SortBy::Unit => Key::int(rank(&a.respondent.unit)),
             SortBy::Score => Key::int(i64::from(graded[i].score)),
             SortBy::Submitted => Key::int(a.submitted_at().map_or(i64::MIN, crate::order::moment)),
         }
@@ -154,10 +162,7 @@ fn results_view(
             }
             .into(),
             graded[i].pending.to_string(),
-            attempts[i]
-                .submitted_at()
-                .map(time::format_local)
-                .unwrap_or_default(),
+            submitted_text(attempts[i]),
         ]
     }))
     .collect();
@@ -173,9 +178,13 @@ fn results_view(
             } else {
                 save_text(&format!("{title}-成绩.csv"), "text/csv", &csv_text(&rows))
             };
-            if let Err(m) = result {
-                notice.set(Some(Notice::Error(m)));
-            }
+            notice.set(Some(match result {
+                Ok(()) => Notice::Success(format!(
+                    "已导出成绩表（{} 人），文件在浏览器的下载文件夹中。",
+                    rows.len().saturating_sub(1)
+                )),
+                Err(m) => Notice::Error(m),
+            }));
         })
     };
     let short: Vec<usize> = quiz
@@ -204,7 +213,7 @@ fn results_view(
                         <td>{ points_text(graded[i].score) }</td>
                         <td class={classes!((!graded[i].passed).then_some("late"))}>{ if graded[i].passed { "及格" } else { "不及格" } }</td>
                         <td>{ if graded[i].pending > 0 { graded[i].pending.to_string() } else { String::new() } }</td>
-                        <td>{ attempts[i].submitted_at().map(time::format_local).unwrap_or_default() }</td>
+                        <td class="nowrap">{ submitted_text(attempts[i]) }</td>
                     </tr>
                 }) }
                 </tbody>
@@ -251,5 +260,15 @@ fn wrong_text(q: &crate::quiz::paper::PaperQuestion, wrong: &WrongAnswer) -> Str
         ),
         WrongAnswer::TrueFalse(true) => "对".into(),
         WrongAnswer::TrueFalse(false) => "错".into(),
+    }
+}
+
+/// When a sheet was handed in, and whether the timer did it.
+fn submitted_text(a: &Attempt) -> String {
+    let at = a.submitted_at().map(time::format_local).unwrap_or_default();
+    if a.submitted_automatically() {
+        format!("{at}（时间到自动交卷）")
+    } else {
+        at
     }
 }

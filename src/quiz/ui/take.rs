@@ -99,6 +99,9 @@ fn persist(
     session.save_stamped(vec![attempt], report, "");
 }
 
+/// When the timer starts warning that the test is nearly over.
+const WARN_SECONDS: i64 = 5 * 60;
+
 #[function_component(QuizRunner)]
 fn quiz_runner(props: &RunnerProps) -> Html {
     let session = use_session();
@@ -106,6 +109,18 @@ fn quiz_runner(props: &RunnerProps) -> Html {
     let attempt = use_state(|| props.attempt.clone());
     let notice = use_state(|| None::<Notice>);
     let reviewing = use_state(|| false);
+    // The check before handing in is brought into view, with 确认交卷 on screen.
+    let review = use_node_ref();
+    {
+        let review = review.clone();
+        use_effect_with(*reviewing, move |shown| {
+            if *shown {
+                if let Some(panel) = review.cast::<web_sys::Element>() {
+                    panel.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
     let now = use_state(time::now);
 
     // A one-second clock while an attempt with a time limit is in progress.
@@ -208,8 +223,11 @@ fn quiz_runner(props: &RunnerProps) -> Html {
             <div class="runner-bar" role="status">
                 <progress max={total.to_string()} value={answered.to_string()} aria-label="答题进度"></progress>
                 { format!(" 已答 {answered} / {total}") }
-                { left.map(|s| html! { <strong class={classes!("timer", (s < 60).then_some("late"))}>{ format!(" 剩余 {:02}:{:02}", s / 60, s % 60) }</strong> }).unwrap_or_default() }
+                { left.map(|s| html! { <strong class={classes!("timer", (s < WARN_SECONDS).then_some("late"))}>{ format!(" 剩余 {:02}:{:02}", s / 60, s % 60) }</strong> }).unwrap_or_default() }
             </div>
+            if left.is_some_and(|s| s < WARN_SECONDS) {
+                <p class="notice warn" role="alert">{ "还剩不到 5 分钟。请抓紧检查，到时会自动交卷。" }</p>
+            }
             <NoticeBox notice={(*notice).clone()} />
             <ol class="questions">
             { for layout.questions.iter().enumerate().map(|(shown, &pos)| {
@@ -242,7 +260,7 @@ fn quiz_runner(props: &RunnerProps) -> Html {
             }) }
             </ol>
             if *reviewing {
-                <div class="card review-list" role="alertdialog" aria-label="交卷前检查">
+                <div class="card review-list" role="alertdialog" aria-label="交卷前检查" ref={review.clone()}>
                     <p>{ if unanswered.is_empty() { "所有题目都已作答。".to_string() } else {
                         format!("还有 {} 题未作答：第 {} 题。", unanswered.len(),
                             layout.questions.iter().enumerate().filter(|(_, p)| unanswered.contains(p)).map(|(i, _)| (i + 1).to_string()).collect::<Vec<_>>().join("、"))
