@@ -51,6 +51,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     let data = &props.data;
     let notice = use_state(|| None::<Notice>);
     let building = use_state(|| false);
+    let confirm_delete = use_state(|| None::<uuid::Uuid>);
     let draft = use_state(|| Draft {
         title: format!(
             "{}年作风建设测验",
@@ -123,6 +124,22 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         })
     };
 
+    // Deleting is an edit like any other (the quiz is marked, not erased): it travels in
+    // backups, and the sheets already taken in stay stored.
+    let remove = |quiz: Quiz| {
+        let (session, notice, confirm_delete) =
+            (session.clone(), notice.clone(), confirm_delete.clone());
+        Callback::from(move |_| {
+            let mut gone = quiz.clone();
+            gone.deleted = true;
+            confirm_delete.set(None);
+            session.save(
+                vec![gone],
+                reporter(&notice),
+                format!("已删除测验“{}”。", quiz.title),
+            );
+        })
+    };
     let export_package = |quiz: Quiz| {
         let (session, notice) = (session.clone(), notice.clone());
         Callback::from(move |_| {
@@ -276,7 +293,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                     let mine = q.has_answer_key();
                     html! {
                         <tr>
-                            <td>{ &q.title }</td>
+                            <td>{ &q.title }<div class="note">{ format!("{} 生成", time::format_local(q.meta.created_at)) }</div></td>
                             <td>{ if q.mode == QuizMode::Exam { "考试" } else { "练习" } }</td>
                             <td>{ q.paper.len() }</td>
                             <td>{ format!("{} / {}", points_text(q.total_points()), points_text(q.pass_mark)) }</td>
@@ -288,6 +305,13 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                                     <button onclick={export_package(q.clone())} aria-label={format!("导出试卷包 {}", q.title)}>{ "导出试卷包" }</button>
                                 } else {
                                     <span class="hint">{ "收到的试卷包" }</span>
+                                }
+                                if *confirm_delete == Some(q.meta.id) {
+                                    <button class="danger" onclick={remove(q.clone())}>{ if sheets > 0 { format!("确认删除（连同 {sheets} 份答卷的成绩不再显示）") } else { "确认删除".to_string() } }</button>
+                                    <button onclick={{ let c = confirm_delete.clone(); Callback::from(move |_| c.set(None)) }}>{ "取消" }</button>
+                                } else {
+                                    <button class="danger" aria-label={format!("删除 {}", q.title)}
+                                        onclick={{ let (c, id) = (confirm_delete.clone(), q.meta.id); Callback::from(move |_| c.set(Some(id))) }}>{ "删除" }</button>
                                 }
                             </td>
                         </tr>

@@ -5,8 +5,12 @@ use yew::prelude::*;
 
 use super::lines::PlanProps;
 use super::today;
+use crate::paging::Page;
+use crate::ui::pager::Pager;
 use crate::workline::model::Task;
 use crate::workline::timeline::{layout_in, Window};
+
+const LINES_PER_PAGE: usize = 25;
 
 const LABEL_W: f64 = 200.0;
 const CHART_W: f64 = 760.0;
@@ -17,10 +21,22 @@ const TOP: f64 = 28.0;
 pub fn timeline_tab(props: &PlanProps) -> Html {
     let expanded = use_state(Vec::<uuid::Uuid>::new);
     let window = use_state(Window::default);
+    let page = use_state(|| 0usize);
     let plan = &props.plan;
-    let lines = plan.live_lines();
+    let all_lines = plan.live_lines();
+    // 25 lines a page: 200 lines (and their 10,000 tasks) draw at once, a page at a time.
+    let shown = Page::of(all_lines.len(), *page, LINES_PER_PAGE);
+    let lines = shown.slice(&all_lines).to_vec();
     let tasks: Vec<&Task> = plan.tasks.iter().filter(|t| !t.deleted).collect();
     let t = layout_in(&lines, &tasks, &expanded, today(), *window);
+    let pager = (shown.count > 1).then(|| {
+        html! {
+            <div class="no-print">
+                <Pager page={shown} total={all_lines.len()} unit="条工作线"
+                    on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+            </div>
+        }
+    });
     let day_of = |x: f64| t.start + chrono::Days::new(x.max(0.0) as u64);
     let on_window = {
         let window = window.clone();
@@ -66,6 +82,7 @@ pub fn timeline_tab(props: &PlanProps) -> Html {
                 </span>
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
+            { pager.unwrap_or_default() }
             <svg class="timeline" role="img" aria-label="工作线时间线" viewBox={format!("0 0 {} {height}", LABEL_W + CHART_W + 10.0)}
                 width="100%" xmlns="http://www.w3.org/2000/svg">
                 <text x={x(0.0).to_string()} y="16" class="axis">{ t.start.to_string() }</text>
