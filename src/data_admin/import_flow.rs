@@ -45,6 +45,8 @@ pub enum ImportState {
     Writing {
         file_name: String,
         records: usize,
+        /// Records the write puts (new, newer, merged, settled).
+        to_write: usize,
         /// Records written so far (reported every few thousand).
         done: usize,
     },
@@ -91,7 +93,8 @@ pub enum ImportAction {
     ResolveField(StoreName, Id, String, Side),
     ResolveAll(Resolution),
     Problem(String),
-    Writing(usize),
+    /// The file's records, and how many of them are written.
+    Writing(usize, usize),
     Written {
         written: usize,
     },
@@ -146,12 +149,16 @@ impl ImportFlow {
             (S::Checking { file_name, .. }, A::Step(step)) => S::Checking { file_name, step },
             (
                 S::Writing {
-                    file_name, records, ..
+                    file_name,
+                    records,
+                    to_write,
+                    ..
                 },
                 A::Progress(done),
             ) => S::Writing {
                 file_name,
                 records,
+                to_write,
                 done,
             },
             (S::Checking { .. }, A::Planned(summary, plan)) => S::Preview {
@@ -242,14 +249,12 @@ impl ImportFlow {
                 field_choices,
                 problem: Some(message),
             },
-            (S::Preview { summary, plan, .. }, A::Writing(records)) => {
-                let _ = plan;
-                S::Writing {
-                    file_name: summary.file_name,
-                    records,
-                    done: 0,
-                }
-            }
+            (S::Preview { summary, .. }, A::Writing(records, to_write)) => S::Writing {
+                file_name: summary.file_name,
+                records,
+                to_write,
+                done: 0,
+            },
             (
                 S::Writing {
                     file_name, records, ..
@@ -564,7 +569,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let flow = flow
-            .apply(ImportAction::Writing(3))
+            .apply(ImportAction::Writing(3, 2))
             .apply(ImportAction::Progress(2));
         assert!(matches!(flow.state, ImportState::Writing { done: 2, .. }));
         let flow = flow.apply(ImportAction::Written { written: 2 });
@@ -641,6 +646,7 @@ mod tests {
             state: ImportState::Writing {
                 file_name: "b.json".into(),
                 records: 3,
+                to_write: 2,
                 done: 0,
             },
         };

@@ -132,7 +132,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                         return;
                     }
                 }
-                flow.dispatch(ImportAction::Writing(total));
+                flow.dispatch(ImportAction::Writing(total, writes.len()));
                 let report = {
                     let flow = flow.clone();
                     move |done: usize| flow.dispatch(ImportAction::Progress(done))
@@ -252,14 +252,14 @@ fn import_view(
         ImportState::Checking { file_name, step } => html! {
             <p class="progress" role="status" aria-busy="true">{ step.text(file_name) }</p>
         },
-        ImportState::Writing { records, done, .. } => html! {
+        ImportState::Writing { to_write, done, .. } => html! {
             <div class="progress" role="status" aria-busy="true">
                 <p>{ if *done == 0 {
-                    format!("正在写入（共 {records} 条记录），请不要关闭页面……")
+                    format!("正在写入（共 {to_write} 条记录），请不要关闭页面……")
                 } else {
-                    format!("正在写入：已写入 {done} / {records} 条记录，请不要关闭页面……")
+                    format!("正在写入：已写入 {done} / {to_write} 条记录，请不要关闭页面……")
                 } }</p>
-                <progress max={records.to_string()} value={done.to_string()} aria-label="写入进度"></progress>
+                <progress max={to_write.to_string()} value={done.to_string()} aria-label="写入进度"></progress>
             </div>
         },
         ImportState::Done {
