@@ -12,6 +12,7 @@ pub fn use_leave_guard(dirty: bool, question: &'static str) {
         let listeners = dirty.then(|| {
             let document = gloo::utils::document();
             // In the capture phase, so the answer is known before the router follows the link.
+            // Download links (an export made while editing) leave nothing.
             let options = EventListenerOptions {
                 phase: EventListenerPhase::Capture,
                 passive: false,
@@ -20,7 +21,7 @@ pub fn use_leave_guard(dirty: bool, question: &'static str) {
                 let on_link = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("a[href]").ok().flatten())
+                    .and_then(|el| el.closest("a[href]:not([download])").ok().flatten())
                     .is_some();
                 if on_link
                     && !gloo::utils::window()

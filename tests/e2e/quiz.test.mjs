@@ -89,6 +89,9 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await builder.getByLabel('测验名称').fill('2026年上半年作风建设测验');
   await builder.getByLabel('每题分值').fill('20');
   await builder.getByLabel('时间限制（分钟）').fill('30');
+  // Nothing picked yet: the builder says so beside its button, not at the top of the page.
+  await builder.getByRole('button', { name: '生成测验' }).click();
+  await builder.getByRole('alert').waitFor();
   for (const box of await builder.locator('.pick-list input[type=checkbox]').all()) await box.check();
   // Two questions are worth more than the default.
   await builder.getByLabel('分值 “四个一”中每半年一次的是').fill('30');

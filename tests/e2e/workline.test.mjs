@@ -185,6 +185,9 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   const plans = dispatch.getByLabel('道路硬化 下周计划');
   await plans.fill('下周一召开验收会');
   await dispatch.getByText('有未保存的修改。').waitFor();
+  // Exporting while editing is not leaving: the file comes without a question.
+  const draftCopy = await readOffice(secretary, () => dispatch.getByRole('button', { name: '导出 Excel' }).click());
+  assert.match(draftCopy.name, /\.xlsx$/);
   secretary.once('dialog', (d) => d.dismiss());
   await secretary.getByRole('navigation', { name: '工作分线' }).getByRole('link', { name: '工作线', exact: true }).click();
   assert.equal(await plans.inputValue(), '下周一召开验收会');

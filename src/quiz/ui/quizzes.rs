@@ -51,6 +51,8 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     let data = &props.data;
     let notice = use_state(|| None::<Notice>);
     let building = use_state(|| false);
+    // What is wrong with the draft, shown beside the button that found it.
+    let build_error = use_state(|| None::<String>);
     let confirm_delete = use_state(|| None::<uuid::Uuid>);
     let draft = use_state(|| Draft {
         title: format!(
@@ -82,6 +84,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     };
 
     let on_build = {
+        let build_error = build_error.clone();
         let (session, draft, notice, building, bank) = (
             session.clone(),
             draft.clone(),
@@ -111,8 +114,9 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
             let meta = Meta::unsaved(time::now());
             let quiz = match build(&wanted, &bank, meta, &session.device, seed) {
                 Ok(quiz) => quiz,
-                Err(e) => return notice.set(Some(Notice::Error(e.user_message()))),
+                Err(e) => return build_error.set(Some(e.user_message())),
             };
+            build_error.set(None);
             let done = format!(
                 "已生成测验“{}”：{} 道题，总分 {}。",
                 quiz.title,
@@ -272,6 +276,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                     draft.set(next);
                 }) }}>{ "添加抽题规则" }</button>
             </fieldset>
+            if let Some(m) = &*build_error { <div class="notice error" role="alert"><p>{ m }</p></div> }
             <button type="submit" class="primary">{ "生成测验" }</button>
             <button type="button" onclick={{ let b = building.clone(); Callback::from(move |_| b.set(false)) }}>{ "取消" }</button>
         </form>

@@ -11,10 +11,12 @@ use super::report_view::ReportBody;
 use super::{parse_date, today, WorkLineData};
 use crate::ui::unsaved::use_leave_guard;
 
-const LEAVE_QUESTION: &str =
-    "报告有未保存的修改，离开后这些修改会丢失。确定要离开吗？（要保留请点“取消”，再点“保存修改”）";
 use crate::session::reporter;
 use crate::store::schema::StoreName;
+
+/// Asked when a link would leave typed report text unsaved.
+const LEAVE_QUESTION: &str =
+    "报告有未保存的修改，离开后这些修改会丢失。确定要离开吗？（要保留请点“取消”，再点“保存修改”）";
 
 /// What a generated report is made from: it is made again when one of these changes.
 const WORK_LINE_STORES: [StoreName; 4] = [
