@@ -40,10 +40,12 @@ pub enum FileKind {
     Forms,
     VillageLog,
     ServiceLedger,
+    /// A cadre's own practice sessions, sent for the 四个一 record (not a whole backup).
+    PracticeLog,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 13] = [
+    pub const ALL: [FileKind; 14] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -57,6 +59,7 @@ impl FileKind {
         FileKind::Forms,
         FileKind::VillageLog,
         FileKind::ServiceLedger,
+        FileKind::PracticeLog,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +77,7 @@ impl FileKind {
             FileKind::Forms => "forms",
             FileKind::VillageLog => "village_log",
             FileKind::ServiceLedger => "service_ledger",
+            FileKind::PracticeLog => "practice_log",
         }
     }
 
@@ -97,6 +101,7 @@ impl FileKind {
             FileKind::Forms => "自评述职表",
             FileKind::VillageLog => "驻村日志",
             FileKind::ServiceLedger => "便民服务台账",
+            FileKind::PracticeLog => "自学记录",
         }
     }
 
@@ -117,6 +122,7 @@ impl FileKind {
             FileKind::Ballot => store == StoreName::Ballots,
             FileKind::VillageLog => store == StoreName::VillageLogs,
             FileKind::ServiceLedger => store == StoreName::ServiceLedger,
+            FileKind::PracticeLog => store == StoreName::Practice,
             // Templates sent out, and filled forms handed in.
             FileKind::Forms => matches!(
                 store,
@@ -129,7 +135,10 @@ impl FileKind {
     pub fn import_page(self) -> &'static str {
         match self {
             FileKind::Backup => "数据管理",
-            FileKind::QuizPackage | FileKind::AnswerSheet | FileKind::QuestionBank => "学习测验",
+            FileKind::QuizPackage
+            | FileKind::AnswerSheet
+            | FileKind::QuestionBank
+            | FileKind::PracticeLog => "学习测验",
             FileKind::Ballot | FileKind::RatingRound | FileKind::Forms => "述职评议",
             FileKind::CaseFile | FileKind::DocumentTemplates | FileKind::HolidayCalendar => {
                 "谈话诫勉"

@@ -312,3 +312,43 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   assert.deepEqual(secretary.problems, []);
   await context.close();
 });
+
+test('干部在“学习记录”看到自己的四个一并导出自学记录，秘书导入后计入每周自学', async () => {
+  const context = await freshContext(browser);
+  // The cadre's side: their own record, not the office's forms.
+  const cadre = await openApp(context, server.url);
+  await setProfile(cadre, { name: '李四', unit: '城建办', cadre: true });
+  await nav(cadre, '学习测验');
+  await tab(cadre, '学习记录');
+  const mine = cadre.getByRole('region', { name: /我的 \d{4} 年“四个一”学习记录/ });
+  await mine.getByText('本机共有您的练习记录 0 次', { exact: false }).waitFor();
+  assert.equal(await mine.getByRole('button', { name: '导出我的自学记录' }).isDisabled(), true);
+  assert.equal(await cadre.getByRole('form', { name: '记录集中学习或封闭培训' }).count(), 0);
+  await context.close();
+
+  // The office's side: a cadre's practice log (two weeks of practice) counts for them.
+  const office = await freshContext(browser);
+  const secretary = await openApp(office, server.url);
+  await setProfile(secretary, { name: '王秘书', unit: '党政办' });
+  await addCadre(secretary, { name: '李四', unit: '城建办' });
+  const at = new Date().toISOString();
+  const year = new Date().getFullYear();
+  const session = (on) => ({
+    meta: { id: crypto.randomUUID(), created_at: at, updated_at: at, rev: 1, versions: { cadre: 1 } },
+    person: { name: '李四', unit: '城建办' }, on, answered: 10, correct: 8,
+  });
+  const log = JSON.stringify({
+    format: 'zuofeng', format_version: 1, min_app_version: '0.1.0', app_version: '0.1.0', kind: 'practice_log',
+    exported_by: { name: '李四', unit: '城建办', post: '', device_id: 'cadre' }, exported_at: at,
+    records: { practice: [session(`${year}-03-02`), session(`${year}-03-10`)] },
+  });
+  await nav(secretary, '学习测验');
+  await tab(secretary, '学习记录');
+  await chooseFiles(secretary, '选择自学记录文件（.json，可多选）', { name: '李四的自学记录.json', mimeType: 'application/json', buffer: Buffer.from(log) });
+  await secretary.getByRole('button', { name: '确认导入' }).click();
+  await secretary.getByText(/导入完成：写入 2 条记录/).waitFor();
+  const record = secretary.getByRole('table', { name: '四个一学习记录' });
+  assert.match(await eventually(() => record.innerText(), (t) => /李四\t城建办\t2/.test(t)), /李四\t城建办\t2\t/);
+  assert.deepEqual(secretary.problems, []);
+  await office.close();
+});

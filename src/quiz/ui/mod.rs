@@ -7,6 +7,7 @@ mod bank_import;
 mod histogram;
 mod identity;
 mod marking;
+mod my_study;
 mod practice;
 mod question_form;
 mod quizzes;

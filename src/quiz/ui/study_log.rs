@@ -8,18 +8,25 @@ use chrono::Datelike;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::my_study::MyStudy;
 use super::DataProps;
+use crate::data_admin::import_panel::ImportPanel;
+use crate::exchange::envelope::FileKind;
 use crate::local_time::parse_date;
 use crate::quiz::study_log::{missing, year_record, StudyEvent, StudyKind};
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
+use crate::store::settings::Role;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
 #[function_component(StudyLogTab)]
 pub fn study_log_tab(props: &DataProps) -> Html {
     let session = use_session();
+    if session.profile.role == Role::Cadre {
+        return html! { <MyStudy data={props.data.clone()} /> };
+    }
     let data = &props.data;
     let today = time::local_now().date();
     let year = use_state(|| today.year());
@@ -138,7 +145,11 @@ pub fn study_log_tab(props: &DataProps) -> Html {
             </table>
             <h3>{ "本年度集中学习和封闭培训" }</h3>
             <ul>{ for events.iter().map(|e| html! { <li>{ format!("{} {}：{}（{} 人）", e.date, e.kind.label(), e.topic, e.attendees.len()) }</li> }) }</ul>
-            <p class="hint">{ "每周自学按本机的练习记录统计；干部在自己电脑上练习的记录随其备份文件导入后计入。" }</p>
+            <p class="hint">{ "每周自学按本机的练习记录统计。干部在自己电脑上的练习，导入其发来的自学记录文件后计入。" }</p>
+            <section class="card no-print" aria-labelledby="practice-in-h">
+                <h2 id="practice-in-h">{ "导入干部发来的自学记录" }</h2>
+                <ImportPanel kind={FileKind::PracticeLog} label="选择自学记录文件（.json，可多选）" multiple=true />
+            </section>
         </>
     }
 }
