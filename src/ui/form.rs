@@ -25,12 +25,7 @@ pub fn on_input<T: Clone + 'static>(
     draft: &UseStateHandle<T>,
     set: fn(&mut T, String),
 ) -> Callback<InputEvent> {
-    let draft = draft.clone();
-    Callback::from(move |e: InputEvent| {
-        let mut next = (*draft).clone();
-        set(&mut next, field_value(&e));
-        draft.set(next);
-    })
+    on_pick(draft, set).reform(|e: InputEvent| field_value(&e))
 }
 
 /// Updates the draft when a field is changed (selects, dates).
@@ -38,12 +33,7 @@ pub fn on_change<T: Clone + 'static>(
     draft: &UseStateHandle<T>,
     set: fn(&mut T, String),
 ) -> Callback<Event> {
-    let draft = draft.clone();
-    Callback::from(move |e: Event| {
-        let mut next = (*draft).clone();
-        set(&mut next, field_value(&e));
-        draft.set(next);
-    })
+    on_pick(draft, set).reform(|e: Event| field_value(&e))
 }
 
 /// Sets one part of the draft to a value a field picked (a choice, a date).
