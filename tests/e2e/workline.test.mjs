@@ -136,7 +136,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   const dispatch = secretary.getByRole('article', { name: '周调度' });
   await dispatch.getByRole('heading', { name: '道路硬化' }).waitFor();
   const text = await eventually(
-    () => dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n')),
+    () => dispatch.locator('.report-text').allInnerTexts().then((texts) => texts.join('\n')),
     (t) => t.includes('进度 30%') && t.includes('0% → 60%'),
   );
   assert.match(text, /李家村路基（李四），进度 60%.*；进展：路基已平整一半/);
@@ -150,6 +150,9 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   const due = sunday >= new Date(Date.now() + 3 * 86_400_000) ? 2 : 1;
   assert.match(await figures.innerText(), new RegExp(`道路硬化\t${due}\t0\t0\t1\t0%`));
   assert.match(await figures.innerText(), new RegExp(`合计\t${due}\t0\t0\t1\t0%`));
+  // The texts read as they print; 修改 opens a line's texts for editing.
+  assert.equal(await dispatch.locator('textarea').count(), 0);
+  await dispatch.getByRole('button', { name: '修改 道路硬化' }).click();
   assert.match(await dispatch.getByLabel('道路硬化 下周计划').inputValue(), /王家湾排水（赵六），抓紧完成/);
 
   // Edited, saved, and exported for the meeting.
@@ -182,6 +185,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   assert.equal(typeof excel.rows[head + 1][1], 'number');
 
   // Typed text is not thrown away by a tab click: the app asks, and staying keeps it.
+  await dispatch.getByRole('button', { name: '修改 道路硬化' }).click();
   const plans = dispatch.getByLabel('道路硬化 下周计划');
   await plans.fill('下周一召开验收会');
   await dispatch.getByText('有未保存的修改。').waitFor();
@@ -195,7 +199,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await tab(secretary, '工作线');
   await tab(secretary, '周调度');
   await secretary.getByText('显示的是保存过的版本。').waitFor();
-  assert.equal(await secretary.getByRole('article', { name: '周调度' }).locator('textarea').first().inputValue(), '年底前完成三个村的道路硬化（已调整）');
+  assert.equal(await secretary.getByRole('article', { name: '周调度' }).locator('.report-text').first().innerText(), '年底前完成三个村的道路硬化（已调整）');
 
   // Stand-up: a problem carries to the next day until solved.
   await tab(secretary, '每日碰头会');
@@ -329,7 +333,10 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-30', 'the plan is for next week');
   // In the table offices file: one row per task, with time, content, leader, unit and notes.
   const plan = page.getByRole('table', { name: '每周工作安排' });
-  assert.deepEqual(await plan.locator('thead th').allInnerTexts(), ['时间', '工作内容', '责任领导', '责任单位/责任人', '备注']);
+  // (the 操作 column is not printed)
+  assert.deepEqual(await plan.locator('thead th:not(.no-print)').allInnerTexts(), ['时间', '工作内容', '责任领导', '责任单位/责任人', '备注']);
+  assert.equal(await plan.locator('tbody tr').first().locator('td').first().innerText(), '安全生产检查：复查整改情况');
+  await plan.getByRole('button', { name: '修改 第 1 行' }).click();
   assert.equal(await plan.getByLabel('第 1 行 工作内容').inputValue(), '安全生产检查：复查整改情况');
   assert.equal(await plan.locator('tbody th').first().innerText(), '12月2日前');
   assert.equal(await plan.getByLabel('第 1 行 备注').inputValue(), '会同应急办');
@@ -337,10 +344,11 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-23', 'the dispatch is this week');
   const dispatch = page.getByRole('article', { name: '周调度' });
   const text = await eventually(
-    () => dispatch.locator('textarea').evaluateAll((areas) => areas.map((a) => a.value).join('\n')),
+    () => dispatch.locator('.report-text').allInnerTexts().then((texts) => texts.join('\n')),
     (t) => t.includes('两家企业拒不整改'),
   );
   assert.match(text, /两家企业拒不整改/);
+  await dispatch.getByRole('button', { name: '修改 环境整治' }).click();
   assert.match(await dispatch.getByLabel('环境整治 困难和问题及解决情况').inputValue(), /垃圾清运车辆不足（11月25日提出，尚未解决）/);
   assert.deepEqual(page.problems, []);
   await context.close();

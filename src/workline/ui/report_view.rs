@@ -1,5 +1,9 @@
 //! A report's body as edited on screen and printed: the summary table, then either one section
-//! per line with a text per column, or (每周工作安排) one table row per task.
+//! per line with a text per column, or (每周工作安排) one table row per task. Texts show as
+//! they print; a section's 修改 turns its texts into fields (a page of 25 sections of 7 fields
+//! each laid out as text boxes cost the tab a tenth of a second on its own).
+
+use std::collections::HashSet;
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -9,8 +13,9 @@ use crate::ui::pager::Pager;
 use crate::workline::report::{is_table, summary_rows, ReportDoc};
 
 /// Sections drawn at a time: a township's few lines show whole; 200 lines page, so that the
-/// tab draws at once (Word and Excel exports and "打印全部" take every section).
-pub const SECTIONS_PER_PAGE: usize = 25;
+/// tab draws at once (Word and Excel exports and 打印 take every section). Laying out the
+/// Chinese text is most of the cost: a line of 50 tasks writes a page of it.
+pub const SECTIONS_PER_PAGE: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportBodyProps {
@@ -22,8 +27,12 @@ pub struct ReportBodyProps {
     pub all: bool,
 }
 
-/// A text the user may edit, with the same text shown plainly when printed.
-fn editable(text: &str, label: String, on: Callback<InputEvent>) -> Html {
+/// A text as it prints, or (while its section is being edited) a field with the same text shown
+/// plainly when printed.
+fn editable(text: &str, editing: bool, label: String, on: Callback<InputEvent>) -> Html {
+    if !editing {
+        return html! { <div class="pre report-text">{ text }</div> };
+    }
     html! {
         <>
             <textarea aria-label={label} rows={(text.lines().count().clamp(1, 12) + 1).to_string()} value={text.to_string()} oninput={on} />
@@ -36,6 +45,16 @@ fn editable(text: &str, label: String, on: Callback<InputEvent>) -> Html {
 pub fn report_body(props: &ReportBodyProps) -> Html {
     let d = &props.doc;
     let page = use_state(|| 0usize);
+    let editing = use_state(HashSet::<usize>::new);
+    let edit = |si: usize, what: String| {
+        let editing = editing.clone();
+        let onclick = Callback::from(move |_| {
+            let mut next = (*editing).clone();
+            next.insert(si);
+            editing.set(next);
+        });
+        html! { <button type="button" class="no-print" aria-label={format!("修改 {what}")} {onclick}>{ "修改" }</button> }
+    };
     let shown = if props.all {
         Page::of(d.sections.len(), 0, d.sections.len().max(1))
     } else {
@@ -65,14 +84,31 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
         })
     };
     let summary = summary_rows(d);
+    // The figures go with the page's lines when they are one row per section; 合计 is always
+    // over every line.
+    let paged_summary = !props.all && shown.count > 1 && d.summary.len() == d.sections.len();
+    let summary_body: Vec<&Vec<String>> = match summary.split_last() {
+        Some((total, rows)) if paged_summary => rows
+            .iter()
+            .skip(1 + shown.start)
+            .take(shown.end - shown.start)
+            .chain(std::iter::once(total))
+            .collect(),
+        _ => summary.iter().skip(1).collect(),
+    };
     html! {
         <>
             if !summary.is_empty() {
                 <table class="grid report-summary" aria-label="总体情况">
-                    <caption>{ "总体情况" }</caption>
+                    <caption>
+                        { "总体情况" }
+                        if paged_summary {
+                            <span class="note">{ format!("（列出本页的工作线，合计为全部 {} 条）", d.summary.len()) }</span>
+                        }
+                    </caption>
                     <thead><tr>{ for summary[0].iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                     <tbody>
-                    { for summary[1..].iter().map(|row| html! {
+                    { for summary_body.into_iter().map(|row| html! {
                         <tr class={classes!((row[0] == "合计").then_some("total"))}>
                             <th scope="row">{ &row[0] }</th>
                             { for row[1..].iter().map(|c| html! { <td class="num">{ c }</td> }) }
@@ -88,30 +124,39 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ &d.heading_label }</th>
                         { for d.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }
+                        <th scope="col" class="no-print">{ "操作" }</th>
                     </tr></thead>
                     <tbody>
-                    { for sections().map(|(si, s)| html! {
+                    { for sections().map(|(si, s)| {
+                        let open = editing.contains(&si);
+                        html! {
                         <tr>
                             <th scope="row" class="when">{ &s.heading }</th>
                             { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
-                                <td>{ editable(text, format!("第 {} 行 {label}", si + 1), on(si, fi)) }</td>
+                                <td>{ editable(text, open, format!("第 {} 行 {label}", si + 1), on(si, fi)) }</td>
                             }) }
+                            <td class="no-print">{ if open { Html::default() } else { edit(si, format!("第 {} 行", si + 1)) } }</td>
                         </tr>
-                    }) }
+                    }}) }
                     </tbody>
                 </table>
             } else {
-                { for sections().map(|(si, s)| html! {
+                { for sections().map(|(si, s)| {
+                    let open = editing.contains(&si);
+                    html! {
                     <section class="report-section">
-                        <h3>{ &s.heading }</h3>
+                        <div class="section-head">
+                            <h3>{ &s.heading }</h3>
+                            { if open { Html::default() } else { edit(si, s.heading.clone()) } }
+                        </div>
                         { for d.columns.iter().zip(&s.fields).enumerate().map(|(fi, (label, text))| html! {
-                            <label class="report-field">
+                            <div class="report-field">
                                 <span>{ label }</span>
-                                { editable(text, format!("{} {label}", s.heading), on(si, fi)) }
-                            </label>
+                                { editable(text, open, format!("{} {label}", s.heading), on(si, fi)) }
+                            </div>
                         }) }
                     </section>
-                }) }
+                }}) }
             }
             { pager.unwrap_or_default() }
         </>
