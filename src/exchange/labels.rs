@@ -59,6 +59,7 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::Quizzes, "paper") => "试题",
         (S::Quizzes, "pass_mark") => "及格分",
         (S::Quizzes, "time_limit_minutes") => "时间限制",
+        (S::Quizzes, "sent_at") => "发出时间",
         (S::Attempts, "answers") => "作答",
         (S::Attempts, "manual_points") => "给分",
         (S::Attempts, "state") => "交卷情况",

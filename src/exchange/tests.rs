@@ -621,6 +621,7 @@ fn quiz_made_by(device: &DeviceId) -> crate::quiz::paper::Quiz {
         reveal: Reveal::ScoreOnly,
         deleted: false,
         author: Some(device.clone()),
+        sent_at: None,
     }
 }
 

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 
 use super::model::{Difficulty, Question, QuestionKind};
-use super::paper::{build_paper, parse_points, DrawRule, Quiz, QuizError, QuizMode, Reveal};
+use super::paper::{
+    build_paper, parse_points, points_text, DrawRule, Quiz, QuizError, QuizMode, Reveal,
+};
 use crate::record::{DeviceId, Id, Meta};
 
 /// The builder's form as typed.
@@ -24,6 +26,62 @@ pub struct QuizDraft {
     /// Hand-picked questions with their own points ("" = the default 每题分值).
     pub picked: Vec<(Id, String)>,
     pub rules: Vec<RuleDraft>,
+}
+
+impl QuizDraft {
+    /// The form a quiz reopens in, to change it or to copy it: its questions (drawn by rules or
+    /// picked) become picked ones with their points, so the paper stays as it is unless changed.
+    pub fn of(quiz: &Quiz) -> QuizDraft {
+        let each = most_common_points(quiz);
+        QuizDraft {
+            title: quiz.title.clone(),
+            mode: quiz.mode,
+            points_each: points_text(each),
+            pass_mark: points_text(quiz.pass_mark),
+            time_limit: quiz
+                .time_limit_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+            opens: quiz.opens,
+            closes: quiz.closes,
+            shuffle_questions: quiz.shuffle_questions,
+            shuffle_options: quiz.shuffle_options,
+            reveal: quiz.reveal,
+            picked: quiz
+                .paper
+                .iter()
+                .map(|q| {
+                    let own = if q.points == each {
+                        String::new()
+                    } else {
+                        points_text(q.points)
+                    };
+                    (q.question_id, own)
+                })
+                .collect(),
+            rules: Vec::new(),
+        }
+    }
+
+    /// A new quiz like `quiz`, named as its copy.
+    pub fn copy_of(quiz: &Quiz) -> QuizDraft {
+        QuizDraft {
+            title: format!("{}（副本）", quiz.title),
+            ..QuizDraft::of(quiz)
+        }
+    }
+}
+
+/// The points most questions of the paper carry (the smaller on a tie; 5 on an empty paper).
+fn most_common_points(quiz: &Quiz) -> u32 {
+    let mut counts: std::collections::BTreeMap<u32, usize> = Default::default();
+    for q in &quiz.paper {
+        *counts.entry(q.points).or_default() += 1;
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(500, |(points, _)| *points)
 }
 
 /// A draw rule as typed.
@@ -64,6 +122,10 @@ pub enum BuildError {
         text: String,
     },
     EmptyPaper,
+    /// Picked questions no longer in the bank (deleted since they were picked).
+    PickedGone {
+        count: usize,
+    },
     Shortfall {
         rule: usize,
         wanted: usize,
@@ -86,6 +148,9 @@ impl BuildError {
                 format!("第 {position} 道手选题的分值“{text}”不对：应为正数，最多两位小数。")
             }
             BuildError::EmptyPaper => "试卷中还没有题目：请勾选试题或添加抽题规则。".into(),
+            BuildError::PickedGone { count } => format!(
+                "已选的题中有 {count} 道已从题库删除：请在“已选试题”中取消勾选（或先在题库中恢复）。"
+            ),
             BuildError::Shortfall {
                 rule,
                 wanted,
@@ -159,6 +224,13 @@ pub fn build(
         };
         picked.push((*id, points));
     }
+    let gone = picked
+        .iter()
+        .filter(|(id, _)| !bank.iter().any(|q| q.meta.id == *id && !q.deleted))
+        .count();
+    if gone > 0 {
+        return Err(BuildError::PickedGone { count: gone });
+    }
     let (paper, shortfalls) = build_paper(bank, &picked, &rules, seed);
     if let Some(s) = shortfalls.first() {
         return Err(BuildError::Shortfall {
@@ -187,6 +259,7 @@ pub fn build(
         reveal: draft.reveal,
         deleted: false,
         author: Some(author.clone()),
+        sent_at: None,
     };
     quiz.check().map_err(BuildError::Limits)?;
     Ok(quiz)
@@ -363,5 +436,67 @@ mod tests {
         assert_eq!(sixty_percent(10000), 6000);
         assert_eq!(sixty_percent(2500), 1500);
         assert_eq!(sixty_percent(2250), 1400, "13.5 points rounds up to 14");
+    }
+
+    #[test]
+    fn a_quiz_reopens_as_its_own_draft_and_builds_the_same_paper() {
+        let bank = bank();
+        let quiz = run(&draft(&bank), &bank).unwrap_or_else(|e| panic!("{e:?}"));
+        let again = QuizDraft::of(&quiz);
+        assert_eq!(again.points_each, "20");
+        assert_eq!(again.pass_mark, "60");
+        assert_eq!(again.time_limit, "30");
+        assert!(again.rules.is_empty(), "drawn questions are kept as drawn");
+        // The 40-point question keeps its own points; the others take 每题分值.
+        let own: Vec<&str> = again.picked.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(own.iter().filter(|p| **p == "40").count(), 1);
+        assert_eq!(own.iter().filter(|p| p.is_empty()).count(), 3);
+        let rebuilt = build(
+            &again,
+            &bank,
+            quiz.meta.clone(),
+            &DeviceId("secretary".into()),
+            quiz.seed,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(rebuilt.paper, quiz.paper);
+        assert_eq!(rebuilt.pass_mark, quiz.pass_mark);
+        assert_eq!(QuizDraft::copy_of(&quiz).title, "上半年测验（副本）");
+    }
+
+    #[test]
+    fn a_picked_question_deleted_from_the_bank_is_named_not_dropped() {
+        let mut bank = bank();
+        let d = draft(&bank);
+        bank[1].deleted = true;
+        assert_eq!(run(&d, &bank), Err(BuildError::PickedGone { count: 1 }));
+        assert!(BuildError::PickedGone { count: 1 }
+            .user_message()
+            .contains("1 道已从题库删除"));
+    }
+
+    #[test]
+    fn only_an_unsent_quiz_made_here_without_sheets_can_change() {
+        use crate::quiz::paper::NotEditable;
+        let bank = bank();
+        let here = DeviceId("secretary".into());
+        let quiz = run(&draft(&bank), &bank).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(quiz.editable(&here, 0), Ok(()));
+        assert_eq!(quiz.editable(&here, 1), Err(NotEditable::HasSheets));
+        assert_eq!(
+            quiz.editable(&DeviceId("cadre".into()), 0),
+            Err(NotEditable::Received)
+        );
+        let package = quiz.for_package();
+        assert_eq!(
+            package.editable(&here, 0),
+            Err(NotEditable::Received),
+            "a key-less copy"
+        );
+        let sent = Quiz {
+            sent_at: Some(at()),
+            ..quiz
+        };
+        assert_eq!(sent.editable(&here, 0), Err(NotEditable::Sent));
     }
 }

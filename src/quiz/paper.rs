@@ -90,6 +90,10 @@ pub struct Quiz {
     /// The browser that made the quiz: only there may its paper and answer key change.
     #[serde(default)]
     pub author: Option<DeviceId>,
+    /// When its package was first exported: from then on cadres may hold it, so its paper and
+    /// settings no longer change (a copy can).
+    #[serde(default)]
+    pub sent_at: Option<DateTime<Utc>>,
 }
 
 impl Entity for Quiz {
@@ -370,15 +374,49 @@ impl Quiz {
         }
     }
 
-    pub fn has_answer_key(&self) -> bool {
-        self.paper.iter().all(|q| q.answer.is_some())
-    }
-
     pub fn categories(bank: &[Question]) -> BTreeSet<String> {
         bank.iter()
             .filter(|q| !q.deleted && !q.category.is_empty())
             .map(|q| q.category.clone())
             .collect()
+    }
+
+    pub fn has_answer_key(&self) -> bool {
+        self.paper.iter().all(|q| q.answer.is_some())
+    }
+
+    /// Whether this browser may still change the quiz, given how many sheets it has taken in.
+    pub fn editable(&self, device: &DeviceId, sheets: usize) -> Result<(), NotEditable> {
+        if !self.made_by(device) || !self.has_answer_key() {
+            Err(NotEditable::Received)
+        } else if self.sent_at.is_some() {
+            Err(NotEditable::Sent)
+        } else if sheets > 0 {
+            Err(NotEditable::HasSheets)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Why a quiz can no longer be changed (it can always be previewed and copied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotEditable {
+    /// A package from another browser: its paper is the sender's.
+    Received,
+    /// Its package has been exported: cadres may already hold this paper.
+    Sent,
+    /// Sheets were taken in against this paper.
+    HasSheets,
+}
+
+impl NotEditable {
+    pub fn user_message(self) -> &'static str {
+        match self {
+            NotEditable::Received => "这是收到的试卷包，只能由出卷的党政办修改。",
+            NotEditable::Sent => "试卷包已经导出发出，干部手中的试卷不会随之改变，因此不能再修改。需要改动请点“复制”，改好后重新发出。",
+            NotEditable::HasSheets => "已经收到这份测验的答卷，不能再修改试卷。需要改动请点“复制”。",
+        }
     }
 }
 

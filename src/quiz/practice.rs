@@ -155,7 +155,6 @@ pub fn record(
     }
 }
 
-/// The answer written out, for feedback.
 /// The right answer as feedback shows it: for choices each right option's letter with its
 /// text ("C. 测验考试"), so a cadre learns the answer, not a letter.
 pub fn answer_text(q: &PaperQuestion) -> String {

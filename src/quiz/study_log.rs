@@ -246,6 +246,7 @@ mod tests {
             reveal: Reveal::ScoreOnly,
             deleted: false,
             author: None,
+            sent_at: None,
         };
         let sheet = Attempt {
             meta: meta(),

@@ -98,8 +98,41 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await builder.getByLabel('分值 述职评议面向哪些人').fill('30');
   await builder.getByRole('button', { name: '生成测验' }).click();
   await secretary.getByText('已生成测验“2026年上半年作风建设测验”：4 道题，总分 100。').waitFor();
+
+  // Before sending, the secretary reads the paper with its answers, changes the time limit, and
+  // makes a copy for the second half-year; 新建测验 then starts from nothing.
+  await secretary.getByRole('button', { name: '预览 2026年上半年作风建设测验' }).click();
+  const paper = secretary.getByRole('article', { name: '试卷预览 2026年上半年作风建设测验' });
+  assert.match(await paper.innerText(), /考试；4 道题，总分 100，及格 60；时间限制 30 分钟/);
+  assert.match(await paper.innerText(), /“四个一”中每半年一次的是[\s\S]*答案：[A-D]\. 测验考试/);
+  await paper.getByRole('button', { name: '关闭预览' }).click();
+  await secretary.getByRole('button', { name: '修改 2026年上半年作风建设测验' }).click();
+  const change = secretary.getByRole('form', { name: '修改测验' });
+  assert.equal(await change.getByLabel('测验名称').inputValue(), '2026年上半年作风建设测验');
+  assert.equal(await change.locator('.pick-list input[type=checkbox]:checked').count(), 4);
+  assert.equal(await change.getByLabel('分值 “四个一”中每半年一次的是').inputValue(), '30');
+  await change.getByLabel('时间限制（分钟）').fill('45');
+  await change.getByRole('button', { name: '保存修改' }).click();
+  await secretary.getByText('已保存测验“2026年上半年作风建设测验”：4 道题，总分 100。').waitFor();
+  const quizzes = secretary.getByRole('table', { name: '测验列表' });
+  await quizzes.getByRole('row', { name: /2026年上半年作风建设测验.*45 分钟/ }).waitFor();
+  await secretary.getByRole('button', { name: '复制 2026年上半年作风建设测验' }).click();
+  const copy = secretary.getByRole('form', { name: '组卷' });
+  assert.equal(await copy.getByLabel('测验名称').inputValue(), '2026年上半年作风建设测验（副本）');
+  await copy.getByLabel('测验名称').fill('2026年下半年作风建设测验');
+  await copy.getByRole('button', { name: '生成测验' }).click();
+  await secretary.getByText('已生成测验“2026年下半年作风建设测验”：4 道题，总分 100。').waitFor();
+  await secretary.getByRole('button', { name: '新建测验' }).click();
+  assert.match(await builder.getByLabel('测验名称').inputValue(), /^\d{4}年作风建设测验$/);
+  assert.equal(await builder.locator('.pick-list input[type=checkbox]:checked').count(), 0);
+  await builder.getByRole('button', { name: '取消' }).click();
+
   const pkg = await download(secretary, () => secretary.getByRole('button', { name: '导出试卷包 2026年上半年作风建设测验' }).click());
   assert.match(pkg.name, /^zuofeng-试卷包-王秘书-\d{8}-\d{4}\.json$/);
+  // Sent: cadres may hold this paper now, so it no longer changes (a copy still can).
+  await quizzes.getByRole('row', { name: /2026年上半年作风建设测验.*已发出，不能再修改/ }).waitFor();
+  assert.equal(await secretary.getByRole('button', { name: '修改 2026年上半年作风建设测验' }).count(), 0);
+  assert.equal(await secretary.getByRole('button', { name: '修改 2026年下半年作风建设测验' }).count(), 1);
   assert.ok(!pkg.text.includes('每半年一次测验考试'), 'an exam package carries no explanation');
   assert.ok(!/"answer":\{/.test(pkg.text), 'an exam package carries no answer key');
 

@@ -72,6 +72,7 @@ fn quiz() -> Quiz {
         reveal: Default::default(),
         deleted: false,
         author: None,
+        sent_at: None,
     }
 }
 

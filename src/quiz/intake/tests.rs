@@ -37,6 +37,7 @@ fn quiz() -> Quiz {
         reveal: Reveal::ScoreOnly,
         deleted: false,
         author: None,
+        sent_at: None,
     }
 }
 

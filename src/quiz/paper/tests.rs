@@ -64,6 +64,7 @@ fn quiz(paper: Vec<PaperQuestion>) -> Quiz {
         reveal: Reveal::ScoreOnly,
         deleted: false,
         author: None,
+        sent_at: None,
     }
 }
 

@@ -4,12 +4,15 @@
 mod answer_input;
 mod bank;
 mod bank_import;
+mod draw_rules;
 mod histogram;
 mod identity;
 mod marking;
 mod my_study;
 mod practice;
 mod question_form;
+mod quiz_form;
+mod quiz_preview;
 mod quizzes;
 mod results;
 mod sheet_intake;
