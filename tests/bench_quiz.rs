@@ -199,6 +199,8 @@ fn bench_question_bank_and_grading() {
         reveal: Reveal::ScoreOnly,
         deleted: false,
         author: None,
+        sent_at: None,
+        codes: Default::default(),
     };
     let sheets: Vec<Attempt> = (0..300)
         .map(|p| Attempt {
@@ -218,6 +220,7 @@ fn bench_question_bank_and_grading() {
             },
             manual_points: Default::default(),
             answered_at: Default::default(),
+            check: None,
         })
         .collect();
     let times: Vec<f64> = (0..3)

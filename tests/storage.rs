@@ -234,6 +234,7 @@ async fn an_attempt_in_progress_keeps_its_answers() {
         who,
         now(),
         Some(30),
+        None,
     );
     a.answer(0, Response::Choice([2].into()), now())
         .expect("answer");

@@ -622,6 +622,7 @@ fn quiz_made_by(device: &DeviceId) -> crate::quiz::paper::Quiz {
         deleted: false,
         author: Some(device.clone()),
         sent_at: None,
+        codes: Default::default(),
     }
 }
 

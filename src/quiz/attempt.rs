@@ -62,6 +62,9 @@ pub enum AttemptState {
         /// Paper positions marked for review.
         #[serde(default)]
         marked: BTreeSet<usize>,
+        /// The 答题码 typed at the start: it signs the sheet on submission and is not kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        code: Option<String>,
     },
     Submitted {
         submitted_at: DateTime<Utc>,
@@ -93,6 +96,9 @@ pub struct Attempt {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub answered_at: BTreeMap<usize, DateTime<Utc>>,
+    /// The check over the submitted sheet keyed by its 答题码 (see `check_code`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 /// Maps keyed by paper position are written with string keys ("0", "1" …): JSON and the
@@ -159,6 +165,7 @@ impl Attempt {
         respondent: Respondent,
         now: DateTime<Utc>,
         limit_minutes: Option<u32>,
+        code: Option<String>,
     ) -> Attempt {
         Attempt {
             meta,
@@ -169,9 +176,11 @@ impl Attempt {
             state: AttemptState::InProgress {
                 deadline: limit_minutes.map(|m| now + chrono::Duration::minutes(i64::from(m))),
                 marked: BTreeSet::new(),
+                code,
             },
             manual_points: BTreeMap::new(),
             answered_at: BTreeMap::new(),
+            check: None,
         }
     }
 
@@ -275,10 +284,15 @@ impl Attempt {
             } if automatic => d.min(now),
             _ => now,
         };
+        let code = match &mut self.state {
+            AttemptState::InProgress { code, .. } => code.take(),
+            AttemptState::Submitted { .. } => None,
+        };
         self.state = AttemptState::Submitted {
             submitted_at: at,
             automatic,
         };
+        self.check = code.map(|code| super::check_code::sheet_check(&code, self));
         Ok(())
     }
 
@@ -331,6 +345,7 @@ mod tests {
             who,
             at(0),
             limit,
+            None,
         )
     }
 

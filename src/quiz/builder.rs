@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::check_code::AnswerCodes;
 use super::model::{Difficulty, Question, QuestionKind};
 use super::paper::{
     build_paper, parse_points, points_text, DrawRule, Quiz, QuizError, QuizMode, Reveal,
@@ -23,6 +24,8 @@ pub struct QuizDraft {
     pub shuffle_questions: bool,
     pub shuffle_options: bool,
     pub reveal: Reveal,
+    /// Whether each cadre answers with a 答题码.
+    pub codes: bool,
     /// Hand-picked questions with their own points ("" = the default 每题分值).
     pub picked: Vec<(Id, String)>,
     pub rules: Vec<RuleDraft>,
@@ -47,6 +50,7 @@ impl QuizDraft {
             shuffle_questions: quiz.shuffle_questions,
             shuffle_options: quiz.shuffle_options,
             reveal: quiz.reveal,
+            codes: quiz.codes.asked(),
             picked: quiz
                 .paper
                 .iter()
@@ -165,15 +169,24 @@ fn positive_points(text: &str) -> Option<u32> {
     parse_points(text).filter(|p| *p > 0)
 }
 
-/// Builds the quiz the draft describes from `bank`, made by `author`. `seed` fixes each person's
-/// question order; `meta` is the new record's bookkeeping.
-pub fn build(
-    draft: &QuizDraft,
-    bank: &[Question],
-    meta: Meta,
-    author: &DeviceId,
-    seed: u64,
-) -> Result<Quiz, BuildError> {
+/// What a quiz is made with besides the draft: its record's bookkeeping, the browser making it,
+/// the seed that fixes each person's question order, and the key its 答题码 come from (kept
+/// across edits, so codes already printed stay right).
+pub struct Making<'a> {
+    pub meta: Meta,
+    pub author: &'a DeviceId,
+    pub seed: u64,
+    pub codes_key: String,
+}
+
+/// Builds the quiz the draft describes from `bank`.
+pub fn build(draft: &QuizDraft, bank: &[Question], making: Making) -> Result<Quiz, BuildError> {
+    let Making {
+        meta,
+        author,
+        seed,
+        codes_key,
+    } = making;
     let title = draft.title.trim();
     if title.is_empty() {
         return Err(BuildError::NoTitle);
@@ -260,6 +273,11 @@ pub fn build(
         deleted: false,
         author: Some(author.clone()),
         sent_at: None,
+        codes: if draft.codes {
+            AnswerCodes::Keyed { key: codes_key }
+        } else {
+            AnswerCodes::None
+        },
     };
     quiz.check().map_err(BuildError::Limits)?;
     Ok(quiz)
@@ -310,6 +328,7 @@ mod tests {
             shuffle_questions: true,
             shuffle_options: true,
             reveal: Reveal::ScoreOnly,
+            codes: true,
             picked: vec![
                 (bank[0].meta.id, String::new()),
                 (bank[1].meta.id, "40".into()),
@@ -331,9 +350,12 @@ mod tests {
         build(
             d,
             bank,
-            Meta::unsaved(at()),
-            &DeviceId("secretary".into()),
-            7,
+            Making {
+                meta: Meta::unsaved(at()),
+                author: &DeviceId("secretary".into()),
+                seed: 7,
+                codes_key: "k".into(),
+            },
         )
     }
 
@@ -424,14 +446,7 @@ mod tests {
         let bank = bank();
         let mut d = draft(&bank);
         d.pass_mark = " ".into();
-        let quiz = build(
-            &d,
-            &bank,
-            Meta::new(&DeviceId("s".into()), at()),
-            &DeviceId("s".into()),
-            7,
-        )
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let quiz = run(&d, &bank).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(quiz.pass_mark, sixty_percent(quiz.total_points()));
         assert_eq!(sixty_percent(10000), 6000);
         assert_eq!(sixty_percent(2500), 1500);
@@ -451,14 +466,21 @@ mod tests {
         let own: Vec<&str> = again.picked.iter().map(|(_, p)| p.as_str()).collect();
         assert_eq!(own.iter().filter(|p| **p == "40").count(), 1);
         assert_eq!(own.iter().filter(|p| p.is_empty()).count(), 3);
-        let rebuilt = build(
-            &again,
-            &bank,
-            quiz.meta.clone(),
-            &DeviceId("secretary".into()),
-            quiz.seed,
-        )
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let key = match &quiz.codes {
+            AnswerCodes::Keyed { key } => key.clone(),
+            other => panic!("{other:?}"),
+        };
+        let making = Making {
+            meta: quiz.meta.clone(),
+            author: &DeviceId("secretary".into()),
+            seed: quiz.seed,
+            codes_key: key,
+        };
+        let rebuilt = build(&again, &bank, making).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            rebuilt.codes, quiz.codes,
+            "codes already printed stay right"
+        );
         assert_eq!(rebuilt.paper, quiz.paper);
         assert_eq!(rebuilt.pass_mark, quiz.pass_mark);
         assert_eq!(QuizDraft::copy_of(&quiz).title, "上半年测验（副本）");

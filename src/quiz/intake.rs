@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::attempt::Attempt;
+use super::check_code::{self, CheckFinding};
 use super::paper::Quiz;
 use crate::record::Id;
 use crate::roster::matching::{find_person, PersonMatch};
@@ -47,6 +48,10 @@ pub enum SheetFlag {
     AmbiguousPerson,
     /// Answers saved after the time limit or after the sheet was submitted.
     AnsweredOutOfTime { count: usize },
+    /// The quiz asks for a 答题码 but the sheet carries no check.
+    NoCheck,
+    /// The sheet's check does not match its content and the named person's code.
+    CheckMismatch,
 }
 
 impl SheetFlag {
@@ -72,6 +77,10 @@ impl SheetFlag {
             SheetFlag::AnsweredOutOfTime { count } => {
                 format!("有 {count} 道题的作答时间在交卷或时限之后（文件可能被改过）")
             }
+            SheetFlag::NoCheck => "答卷没有答题码核对信息（不是凭答题码作答的）".into(),
+            SheetFlag::CheckMismatch => {
+                "答题码核对不符：交卷后文件被改过，或用的不是本人的答题码".into()
+            }
         }
     }
 
@@ -84,6 +93,7 @@ impl SheetFlag {
                 | SheetFlag::ChangedSinceImport
                 | SheetFlag::OtherQuiz
                 | SheetFlag::NotSubmitted
+                | SheetFlag::CheckMismatch
         )
     }
 }
@@ -151,6 +161,10 @@ pub fn intake(
     } in incoming
     {
         let mut flags = Vec::new();
+        // Checked against the sheet as it came, before the unit is read as the roster has it.
+        let finding = quizzes
+            .get(&attempt.quiz_id)
+            .and_then(|q| check_code::verify(q, &attempt));
         // The person as the roster has them, so that one person never counts as two. Done
         // before any comparison, so a sheet imported twice reads the same both times.
         let who = &attempt.respondent;
@@ -205,6 +219,11 @@ pub fn intake(
                     minutes: used.num_minutes(),
                 });
             }
+        }
+        match finding {
+            Some(CheckFinding::Missing) => flags.push(SheetFlag::NoCheck),
+            Some(CheckFinding::Mismatch) => flags.push(SheetFlag::CheckMismatch),
+            Some(CheckFinding::Matches) | None => {}
         }
         let late_answers =
             attempt.answers_out_of_time(quiz.time_limit_minutes, Duration::minutes(GRACE_MINUTES));

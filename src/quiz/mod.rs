@@ -5,6 +5,7 @@ pub mod answer;
 pub mod attempt;
 pub mod bank;
 pub mod builder;
+pub mod check_code;
 pub mod grading;
 pub mod import;
 pub mod intake;

@@ -94,6 +94,9 @@ pub struct Quiz {
     /// settings no longer change (a copy can).
     #[serde(default)]
     pub sent_at: Option<DateTime<Utc>>,
+    /// Whether cadres answer with a 答题码, and the key of the codes where the quiz was made.
+    #[serde(default)]
+    pub codes: super::check_code::AnswerCodes,
 }
 
 impl Entity for Quiz {
@@ -352,6 +355,7 @@ impl Quiz {
     /// The quiz as sent to cadres: an exam keeps no answers or explanations.
     pub fn for_package(&self) -> Quiz {
         let mut q = self.clone();
+        q.codes = q.codes.for_package();
         if q.mode == QuizMode::Exam {
             for p in &mut q.paper {
                 p.answer = None;

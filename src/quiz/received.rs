@@ -139,6 +139,7 @@ mod tests {
             me.clone(),
             at(20),
             Some(30),
+            None,
         );
         let list = received(&quizzes, std::slice::from_ref(&sheet), &me, at(30));
         let titles: Vec<&str> = list.iter().map(|(q, _)| q.title.as_str()).collect();

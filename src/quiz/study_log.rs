@@ -247,6 +247,7 @@ mod tests {
             deleted: false,
             author: None,
             sent_at: None,
+            codes: Default::default(),
         };
         let sheet = Attempt {
             meta: meta(),
@@ -260,6 +261,7 @@ mod tests {
             },
             manual_points: Default::default(),
             answered_at: Default::default(),
+            check: None,
         };
         let r = year_record(2026, &li, &practice, &events, &[sheet], &[exam]);
         assert_eq!(r.self_study_weeks, BTreeSet::from([2, 3]));

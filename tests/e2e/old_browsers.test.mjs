@@ -98,6 +98,8 @@ async function importBankAndTakeQuiz(page) {
   const builder = page.getByRole('form', { name: '组卷' });
   await builder.getByLabel('测验名称').fill('作风建设测验');
   await builder.getByLabel('每题分值').fill('50');
+  // She tries the quiz herself in this browser, so no 答题码.
+  await builder.getByLabel(/每人凭答题码作答/).uncheck();
   for (const box of await builder.locator('.pick-list input[type=checkbox]').all()) await box.check();
   await builder.getByRole('button', { name: '生成测验' }).click();
   await page.getByText('已生成测验“作风建设测验”：2 道题，总分 100。').waitFor();

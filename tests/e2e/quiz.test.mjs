@@ -43,7 +43,15 @@ async function sheetOf(cadre, packageFile, answer) {
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByText(/导入完成/).waitFor();
   await page.getByRole('button', { name: /开始答题 2026年上半年作风建设测验/ }).click();
-  await page.getByRole('form', { name: '确认身份' }).getByRole('button', { name: '确认并开始答题' }).click();
+  const identity = page.getByRole('form', { name: '确认身份' });
+  if (cadre.mistyped) {
+    // A slip in typing the code is caught here, not at the office.
+    await identity.getByLabel(/答题码/).fill(cadre.mistyped);
+    await identity.getByRole('button', { name: '确认并开始答题' }).click();
+    await identity.getByText('答题码不对：应为党政办发给您本人的 6 位数字，请核对后重新输入。').waitFor();
+  }
+  await identity.getByLabel(/答题码/).fill(cadre.code);
+  await identity.getByRole('button', { name: '确认并开始答题' }).click();
   await page.getByRole('region', { name: '答题' }).or(page.locator('[aria-label="答题"]')).first().waitFor();
   await answer(page);
   await page.getByRole('button', { name: '交卷', exact: true }).click();
@@ -57,6 +65,24 @@ async function sheetOf(cadre, packageFile, answer) {
   assert.deepEqual(page.problems, []);
   await context.close();
   return sheet;
+}
+
+/** The 答题码 the office prints for `name` (on the roster, or typed in for anyone else). */
+async function codeOf(secretary, title, name) {
+  await tab(secretary, '组卷与发放');
+  await secretary.getByRole('button', { name: `答题码 ${title}` }).click();
+  const codes = secretary.getByRole('article', { name: `答题码 ${title}` });
+  const slip = codes.locator('li.slip', { hasText: name });
+  let code;
+  if (await slip.count()) {
+    code = await slip.locator('.code').innerText();
+  } else {
+    await codes.getByLabel('名册外的人，姓名').fill(name);
+    code = await codes.getByRole('status').locator('.code').innerText();
+  }
+  await codes.getByRole('button', { name: '关闭' }).click();
+  assert.match(code, /^\d{6}$/);
+  return code;
 }
 
 function question(page, stemPart) {
@@ -136,8 +162,14 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   assert.ok(!pkg.text.includes('每半年一次测验考试'), 'an exam package carries no explanation');
   assert.ok(!/"answer":\{/.test(pkg.text), 'an exam package carries no answer key');
 
+  // Each cadre gets their own 答题码 on a printed slip.
+  const title = '2026年上半年作风建设测验';
+  const [liCode, zhaoCode] = [await codeOf(secretary, title, '李四'), await codeOf(secretary, title, '赵六')];
+  assert.notEqual(liCode, zhaoCode);
+  const slipped = liCode.slice(0, 5) + ((Number(liCode[5]) + 1) % 10);
+
   // 李四 answers everything right, reloading half-way.
-  const fromLi = await sheetOf({ name: '李四', unit: '城建办' }, pkg, async (page) => {
+  const fromLi = await sheetOf({ name: '李四', unit: '城建办', code: liCode, mistyped: slipped }, pkg, async (page) => {
     await question(page, '每半年一次').getByLabel(/测验考试/).check();
     await question(page, '述职评议面向').getByLabel(/农村干部/).check();
     await question(page, '述职评议面向').getByLabel(/人大代表/).check();
@@ -153,7 +185,7 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
     await page.getByText('已答 4 / 4').waitFor();
   });
   // 赵六 gets only the true/false right and leaves one blank.
-  const fromZhao = await sheetOf({ name: '赵六', unit: '财政所' }, pkg, async (page) => {
+  const fromZhao = await sheetOf({ name: '赵六', unit: '财政所', code: zhaoCode }, pkg, async (page) => {
     await question(page, '每半年一次').getByLabel(/封闭培训/).check();
     await question(page, '述职评议面向').getByLabel(/外地游客/).check();
     await question(page, '5日内').getByLabel('正确').check();
@@ -301,7 +333,8 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   const pkg = await download(secretary, () => secretary.getByRole('button', { name: '导出试卷包 2026年上半年作风建设测验' }).click());
 
   // 李四 gets one question right (25 points).
-  const fromLi = await sheetOf({ name: '李四', unit: '城建办' }, pkg, async (page) => {
+  const liCode = await codeOf(secretary, '2026年上半年作风建设测验', '李四');
+  const fromLi = await sheetOf({ name: '李四', unit: '城建办', code: liCode }, pkg, async (page) => {
     await question(page, '5日内').getByLabel('正确').check();
   });
   const sheet = JSON.parse(fromLi.text);
@@ -323,6 +356,8 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   for (const key of Object.keys(answers)) delete answers[key];
   await chooseFiles(secretary, '选择答卷文件（.json，可多选）', [{ name: '李四改过.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) }]);
   await intake.getByText(/与已导入的同一份答卷内容不同/).waitFor();
+  // Its 答题码 check no longer matches what it says.
+  await intake.getByText(/答题码核对不符/).waitFor();
   await intake.getByText(/已导入的：25 分，1 题作答；这份：0 分，0 题作答。/).waitFor();
   assert.equal(await intake.getByRole('button', { name: '确认导入 0 份答卷' }).isDisabled(), true);
   await intake.getByRole('button', { name: '取消' }).click();

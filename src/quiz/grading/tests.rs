@@ -73,6 +73,7 @@ fn quiz() -> Quiz {
         deleted: false,
         author: None,
         sent_at: None,
+        codes: Default::default(),
     }
 }
 
@@ -95,6 +96,7 @@ fn sheet(quiz: &Quiz, name: &str, answers: Vec<(usize, Response)>, at: i64) -> A
         },
         manual_points: Default::default(),
         answered_at: Default::default(),
+        check: None,
     }
 }
 

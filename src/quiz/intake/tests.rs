@@ -38,6 +38,7 @@ fn quiz() -> Quiz {
         deleted: false,
         author: None,
         sent_at: None,
+        codes: Default::default(),
     }
 }
 
@@ -52,6 +53,7 @@ fn sheet(quiz: &Quiz, name: &str, start: i64, took: i64) -> Attempt {
         },
         at(start),
         quiz.time_limit_minutes,
+        None,
     );
     let _ = a.answer(0, Response::TrueFalse(true), at(start + 1));
     let _ = a.submit(at(start + took), false);
@@ -183,6 +185,7 @@ fn sheets_for_other_quizzes_or_unfinished_are_left_out() {
     unfinished.state = crate::quiz::attempt::AttemptState::InProgress {
         deadline: None,
         marked: BTreeSet::new(),
+        code: None,
     };
     let mut elsewhere = sheet(&q, "赵六", 60, 20);
     elsewhere.quiz_id = uuid::Uuid::new_v4();
@@ -240,4 +243,62 @@ fn a_unit_typed_another_way_counts_for_the_roster_person_and_reads_the_same_agai
     let stranger = sheet(&q, "路人", 60, 20);
     let rows = intake(vec![incoming(&stranger)], &quizzes, &[], &roster);
     assert_eq!(rows[0].flags, vec![SheetFlag::NotInRoster]);
+}
+
+#[test]
+fn sheets_of_a_quiz_with_codes_are_checked_as_they_came() {
+    use crate::quiz::check_code::{code_for, AnswerCodes};
+    use crate::roster::model::{Cadre, CadreFields};
+    let mut q = quiz();
+    q.codes = AnswerCodes::Keyed { key: "k".into() };
+    let signed = |name: &str, unit: &str, code: Option<String>| {
+        let mut a = Attempt::start(
+            Meta::new(&DeviceId(name.into()), at(60)),
+            q.meta.id,
+            Respondent {
+                name: name.into(),
+                unit: unit.into(),
+            },
+            at(60),
+            q.time_limit_minutes,
+            code,
+        );
+        let _ = a.answer(0, Response::TrueFalse(false), at(61));
+        let _ = a.submit(at(70), false);
+        a
+    };
+    let roster = [Cadre::new(
+        Meta::new(&DeviceId("s".into()), at(0)),
+        CadreFields {
+            name: "李四".into(),
+            unit: "城建办".into(),
+            post: String::new(),
+            phone: String::new(),
+        },
+    )];
+    let quizzes: HashMap<Id, &Quiz> = HashMap::from([(q.meta.id, &q)]);
+    // Honest, with the unit typed another way: the check covers the sheet as typed.
+    let honest = signed("李四", "城建办公室", Some(code_for("k", "李四")));
+    let rows = intake(vec![incoming(&honest)], &quizzes, &[], &roster);
+    assert!(
+        !rows[0].flags.contains(&SheetFlag::CheckMismatch),
+        "{:?}",
+        rows[0].flags
+    );
+    assert!(rows[0].taken_by_default());
+    // Its answer changed in the file: found, and left out unless the secretary takes it.
+    let mut edited = honest.clone();
+    edited.answers.insert(0, Response::TrueFalse(true));
+    let rows = intake(vec![incoming(&edited)], &quizzes, &[], &roster);
+    assert!(rows[0].flags.contains(&SheetFlag::CheckMismatch));
+    assert!(!rows[0].taken_by_default());
+    // Made without a code (an older app, or by hand): flagged, still taken.
+    let rows = intake(
+        vec![incoming(&signed("李四", "城建办", None))],
+        &quizzes,
+        &[],
+        &roster,
+    );
+    assert_eq!(rows[0].flags, vec![SheetFlag::NoCheck]);
+    assert!(rows[0].taken_by_default());
 }

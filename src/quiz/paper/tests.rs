@@ -65,6 +65,7 @@ fn quiz(paper: Vec<PaperQuestion>) -> Quiz {
         deleted: false,
         author: None,
         sent_at: None,
+        codes: Default::default(),
     }
 }
 

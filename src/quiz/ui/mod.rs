@@ -1,6 +1,7 @@
 //! The 学习测验 screens: the question bank, making and sending quizzes, taking a quiz, and
 //! grading the answer sheets that come back.
 
+mod answer_codes;
 mod answer_input;
 mod bank;
 mod bank_import;

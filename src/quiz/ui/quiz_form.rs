@@ -10,7 +10,8 @@ use super::draw_rules::DrawRules;
 use super::QuizData;
 use crate::local_time::{datetime_input, parse_datetime_input};
 use crate::quiz::bank::{filter, BankFilter};
-use crate::quiz::builder::{build, QuizDraft};
+use crate::quiz::builder::{build, Making, QuizDraft};
+use crate::quiz::check_code::AnswerCodes;
 use crate::quiz::paper::{points_text, Quiz, QuizMode, Reveal};
 use crate::record::Meta;
 use crate::session::use_session;
@@ -37,6 +38,11 @@ fn from_field(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     parse_datetime_input(value).map(time::from_local)
 }
 
+/// A fresh key for a quiz's 答题码: 122 random bits from the browser.
+fn new_key() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
 /// A new quiz's form: this year's title, 5 points a question, 30 minutes, shuffled.
 pub fn new_draft() -> QuizDraft {
     QuizDraft {
@@ -53,6 +59,7 @@ pub fn new_draft() -> QuizDraft {
         shuffle_questions: true,
         shuffle_options: true,
         reveal: Reveal::ScoreOnly,
+        codes: true,
         picked: vec![],
         rules: vec![],
     }
@@ -113,16 +120,26 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
                 closes: from_field(&form.closes),
                 ..form.draft.clone()
             };
-            // A changed quiz keeps its record and its order for each person; a new one gets a
-            // seed below 2^53, so it survives JSON in every browser unchanged.
-            let (meta, seed) = match &editing {
-                Some(q) => (q.meta.clone(), q.seed),
-                None => (
-                    Meta::unsaved(time::now()),
-                    (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1),
-                ),
+            // A changed quiz keeps its record, its order for each person and its codes; a new
+            // one gets a seed below 2^53, so it survives JSON in every browser unchanged.
+            let making = match &editing {
+                Some(q) => Making {
+                    meta: q.meta.clone(),
+                    author: &session.device,
+                    seed: q.seed,
+                    codes_key: match &q.codes {
+                        AnswerCodes::Keyed { key } => key.clone(),
+                        _ => new_key(),
+                    },
+                },
+                None => Making {
+                    meta: Meta::unsaved(time::now()),
+                    author: &session.device,
+                    seed: (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1),
+                    codes_key: new_key(),
+                },
             };
-            let quiz = match build(&wanted, &bank, meta, &session.device, seed) {
+            let quiz = match build(&wanted, &bank, making) {
                 Ok(quiz) => quiz,
                 Err(e) => return build_error.set(Some(e.user_message())),
             };
@@ -242,6 +259,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
                 <label class="choice"><input type="checkbox" checked={d.shuffle_options} onchange={toggle(|d| d.shuffle_options = !d.shuffle_options)} />{ "每人选项顺序不同" }</label>
                 <label class="choice"><input type="checkbox" checked={d.reveal == Reveal::AnswersAndExplanations}
                     onchange={toggle(|d| d.reveal = if d.reveal == Reveal::ScoreOnly { Reveal::AnswersAndExplanations } else { Reveal::ScoreOnly })} />{ "交卷后可看正确答案和解析（练习卷）" }</label>
+                <label class="choice"><input type="checkbox" checked={d.codes} onchange={toggle(|d| d.codes = !d.codes)} />
+                    { "每人凭答题码作答（收卷时可核对是否本人作答、交卷后是否被改过）" }</label>
             </div>
             <fieldset><legend>{ format!("手工选题（已选 {} 道）", d.picked.len()) }</legend>
                 <label class="inline">{ "搜索试题" }<input type="search" value={f.search.clone()} oninput={text(|f, v| f.search = v)} /></label>

@@ -3,11 +3,13 @@
 
 use yew::prelude::*;
 
+use super::answer_codes::AnswerCodesView;
 use super::quiz_form::{new_draft, QuizForm};
 use super::quiz_preview::QuizPreview;
 use super::DataProps;
 use crate::exchange::envelope::FileKind;
 use crate::quiz::builder::QuizDraft;
+use crate::quiz::check_code::AnswerCodes;
 use crate::quiz::paper::{points_text, NotEditable, Quiz, QuizMode};
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
@@ -22,6 +24,7 @@ enum Open {
     /// The form, with what it starts from and the quiz it changes (if any).
     Form(QuizDraft, Option<Quiz>),
     Preview(Quiz),
+    Codes(Quiz),
 }
 
 #[function_component(QuizzesTab)]
@@ -103,6 +106,9 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         Open::Preview(quiz) => {
             html! { <QuizPreview quiz={quiz.clone()} on_close={close.clone()} /> }
         }
+        Open::Codes(quiz) => html! {
+            <AnswerCodesView quiz={quiz.clone()} data={data.clone()} on_close={close.clone()} />
+        },
     };
     let row = |q: &Quiz| {
         let sheets = data
@@ -137,6 +143,9 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                         }
                         <button onclick={show(Open::Form(QuizDraft::copy_of(q), None))} aria-label={format!("复制 {}", q.title)}>{ "复制" }</button>
                         <button onclick={export_package(q.clone())} aria-label={format!("导出试卷包 {}", q.title)}>{ "导出试卷包" }</button>
+                        if matches!(q.codes, AnswerCodes::Keyed { .. }) {
+                            <button onclick={show(Open::Codes(q.clone()))} aria-label={format!("答题码 {}", q.title)}>{ "答题码" }</button>
+                        }
                     } else {
                         <span class="hint">{ "收到的试卷包" }</span>
                     }
@@ -163,7 +172,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
             </div>
             { opened }
             // Printing a preview prints the paper alone.
-            <table class={classes!("grid", matches!(*open, Open::Preview(_)).then_some("no-print"))} aria-label="测验列表">
+            <table class={classes!("grid", matches!(*open, Open::Preview(_) | Open::Codes(_)).then_some("no-print"))} aria-label="测验列表">
                 <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "类型" }</th><th scope="col">{ "题数" }</th><th scope="col">{ "总分/及格" }</th>
                     <th scope="col">{ "时限" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "已收答卷" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
                 <tbody>

@@ -161,13 +161,14 @@ fn quiz_runner(props: &RunnerProps) -> Html {
                 quiz.clone(),
                 notice.clone(),
             );
-            Callback::from(move |who: Respondent| {
+            Callback::from(move |(who, code): (Respondent, Option<String>)| {
                 let a = Attempt::start(
                     Meta::unsaved(time::now()),
                     quiz.meta.id,
                     who,
                     time::now(),
                     quiz.time_limit_minutes,
+                    code,
                 );
                 persist(&session, a, &attempt, &notice);
             })
