@@ -31,7 +31,7 @@ const BANK = [
   '单选,坏题：答案不存在,甲,乙,,,E,,,',
 ].join('\n');
 
-async function sheetOf(cadre, packageFile, answer) {
+async function sheetOf(cadre, packageFile, answer, { backup = false } = {}) {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
   await setProfile(page, { ...cadre, cadre: true });
@@ -62,6 +62,11 @@ async function sheetOf(cadre, packageFile, answer) {
   const tests = page.getByRole('table', { name: '收到的测验' });
   await tests.waitFor();
   assert.match(await tests.innerText(), /2026年上半年作风建设测验\t.*\t已交卷，请导出答卷发回/);
+  if (backup) {
+    // The whole of this browser, with the key-less package copy and the sheet in it.
+    await nav(page, '数据管理');
+    sheet.backup = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  }
   assert.deepEqual(page.problems, []);
   await context.close();
   return sheet;
@@ -336,7 +341,7 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   const liCode = await codeOf(secretary, '2026年上半年作风建设测验', '李四');
   const fromLi = await sheetOf({ name: '李四', unit: '城建办', code: liCode }, pkg, async (page) => {
     await question(page, '5日内').getByLabel('正确').check();
-  });
+  }, { backup: true });
   const sheet = JSON.parse(fromLi.text);
   // He gives himself full marks on every question before sending the file.
   const selfMarked = structuredClone(sheet);
@@ -376,6 +381,25 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   await secretary.getByText(/导入完成/).waitFor();
   await tab(secretary, '阅卷与分析');
   assert.match(await eventually(() => table.locator('tbody tr').first().innerText(), (t) => t.startsWith('李四')), /^李四\t城建办\t25\t不及格/);
+
+  // 李四's whole backup (his key-less copy of the exam and his sheet) merged at 数据管理: the
+  // exam keeps its answer key, its sheet and its score.
+  assert.ok(!fromLi.backup.text.includes('"answer":{'), 'the cadre never had the key');
+  await nav(secretary, '数据管理');
+  await chooseFiles(secretary, '选择备份文件（.json）', { name: fromLi.backup.name, mimeType: 'application/json', buffer: Buffer.from(fromLi.backup.text) });
+  await secretary.getByText(/文件想修改本机所建的 1 份测验或其答案，这些不会改动/).waitFor();
+  assert.doesNotMatch(await secretary.locator('main').innerText(), /"answer"|\{"type"/, 'no raw record on screen');
+  await secretary.getByRole('button', { name: /确认导入/ }).click();
+  await secretary.getByText(/导入完成/).waitFor();
+  await nav(secretary, '学习测验');
+  await tab(secretary, '组卷与发放');
+  await secretary.getByRole('button', { name: '预览 2026年上半年作风建设测验' }).click();
+  const paper = secretary.getByRole('article', { name: '试卷预览 2026年上半年作风建设测验' });
+  assert.equal(await paper.getByText('（试卷包不含答案）').count(), 0, 'the key is still here');
+  assert.equal((await paper.locator('.answer').allInnerTexts()).length, 4);
+  await tab(secretary, '阅卷与分析');
+  assert.match(await eventually(() => table.locator('tbody tr').first().innerText(), (t) => t.startsWith('李四')), /^李四\t城建办\t25\t不及格/);
+  assert.equal(await table.locator('tbody tr').count(), 1);
 
   assert.deepEqual(secretary.problems, []);
   await context.close();
