@@ -118,6 +118,13 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   await secretary.getByRole('button', { name: '新建测验' }).click();
   const builder = secretary.getByRole('form', { name: '组卷' });
   await builder.getByLabel('测验名称').fill('2026年上半年作风建设测验');
+  // On an office screen 1366 px wide no label wraps a character a line, and each question's
+  // check box sits on its line.
+  await secretary.setViewportSize({ width: 1366, height: 768 });
+  const wrapped = await builder.evaluate((form) => [...form.querySelectorAll('label.inline, label.choice')]
+    .filter((l) => l.getBoundingClientRect().height > 2.5 * (parseFloat(getComputedStyle(l).lineHeight) || 1.5 * parseFloat(getComputedStyle(l).fontSize)))
+    .map((l) => l.textContent));
+  assert.deepEqual(wrapped, []);
   await builder.getByLabel('每题分值').fill('20');
   await builder.getByLabel('时间限制（分钟）').fill('30');
   // Nothing picked yet: the builder says so beside its button, not at the top of the page.
