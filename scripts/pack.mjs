@@ -37,14 +37,14 @@ const icon = (await readFile(join(dist, 'icon.svg'))).toString('base64');
 // The same start as the server build (web/boot.js), with the module's bytes in place of its URL.
 const boot = await readFile(join(root, 'web', 'boot.js'), 'utf8');
 const importLine = "import init from './zuofeng.js';";
-const startLine = "start(new URL('./zuofeng_bg.wasm', import.meta.url));";
+const startLine = "start(new URL('./zuofeng_bg.wasm', import.meta.url))";
 if (!boot.includes(importLine) || !boot.includes(startLine)) {
   throw new Error('web/boot.js no longer has the lines pack.mjs replaces');
 }
 const script = `${glue}
 ${boot
   .replace(importLine, 'const init = __wbg_init;')
-  .replace(startLine, `start(Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0)));`)}`;
+  .replace(startLine, `start(Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0)))`)}`;
 const guard = await readFile(join(root, 'web', 'guard.js'), 'utf8');
 const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const csp = [

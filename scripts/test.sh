@@ -16,8 +16,8 @@ say "storage tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test storage --test text_in_browser
 "$ZUOFENG_ROOT/scripts/release.sh"
 say "end-to-end tests in the real Chromium 86 and 109 kernels"
-# On their own and first: after the other files, the Chromium 86 kernel (single-process mode)
-# twice hung before its first step in a full run, while the same file passes alone every time.
+# On their own and first. The old kernels run in their normal multi-process mode: started with
+# --single-process, Chromium 86 now and then hung, spinning, before its first step.
 node --test --test-concurrency=1 --test-timeout=240000 tests/e2e/old_browsers.test.mjs
 say "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=240000 \

@@ -43,11 +43,18 @@ async function start(source) {
   }
 }
 
-start(new URL('./zuofeng_bg.wasm', import.meta.url));
-
 // Offline use after the first visit. Only the release build has sw.js; scripts/pack.mjs marks
-// its index.html so that a development server does not ask for one.
-const released = document.querySelector('meta[name="zuofeng-service-worker"]');
-if (released && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
+// its index.html so that a development server does not ask for one. Registered once the app is
+// running and the browser is idle: on a first visit the worker fetches and stores every file
+// again, which would otherwise compete with the first screen.
+function registerWorker() {
+  const released = document.querySelector('meta[name="zuofeng-service-worker"]');
+  if (released && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
 }
+
+start(new URL('./zuofeng_bg.wasm', import.meta.url)).then(() => {
+  if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 3000 });
+  else setTimeout(registerWorker, 1000);
+});

@@ -59,7 +59,7 @@ async function open(executablePath, url) {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--no-zygote', '--single-process', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const context = await browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(CAPTURE_DOWNLOADS);
@@ -242,7 +242,7 @@ test('在 IE 内核或太旧的浏览器中，页面用中文说明怎么办，�
     ['Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko', /极速模式[\s\S]*检测到：IE 11 内核（兼容模式）/],
     ['Mozilla/5.0 (Windows NT 6.1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/69.0.3497.100 Safari/537.36', /需要 Chromium 86[\s\S]*检测到：Chromium 69 内核/],
   ]) {
-    const browser = await chromium.launch({ executablePath: executable, headless: true, args: ['--no-sandbox', '--no-zygote', '--single-process', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: executable, headless: true, args: ['--no-sandbox', '--no-zygote', '--disable-gpu'] });
     try {
       const context = await browser.newContext({ userAgent: ua });
       // What such a browser lacks: ES modules (IE) or a working WebAssembly start.
