@@ -32,6 +32,26 @@ pub struct QuizDraft {
 }
 
 impl QuizDraft {
+    /// A new quiz's form: the year's title, 5 points a question, 30 minutes, everyone's order
+    /// shuffled, scores only afterwards, 答题码 on, nothing picked.
+    pub fn new_for(year: i32) -> QuizDraft {
+        QuizDraft {
+            title: format!("{year}年作风建设测验"),
+            mode: QuizMode::Exam,
+            points_each: "5".into(),
+            pass_mark: String::new(),
+            time_limit: "30".into(),
+            opens: None,
+            closes: None,
+            shuffle_questions: true,
+            shuffle_options: true,
+            reveal: Reveal::ScoreOnly,
+            codes: true,
+            picked: vec![],
+            rules: vec![],
+        }
+    }
+
     /// The form a quiz reopens in, to change it or to copy it: its questions (drawn by rules or
     /// picked) become picked ones with their points, so the paper stays as it is unless changed.
     pub fn of(quiz: &Quiz) -> QuizDraft {
@@ -319,16 +339,8 @@ mod tests {
     fn draft(bank: &[Question]) -> QuizDraft {
         QuizDraft {
             title: " 上半年测验 ".into(),
-            mode: QuizMode::Exam,
             points_each: "20".into(),
             pass_mark: "60".into(),
-            time_limit: "30".into(),
-            opens: None,
-            closes: None,
-            shuffle_questions: true,
-            shuffle_options: true,
-            reveal: Reveal::ScoreOnly,
-            codes: true,
             picked: vec![
                 (bank[0].meta.id, String::new()),
                 (bank[1].meta.id, "40".into()),
@@ -340,6 +352,7 @@ mod tests {
                 difficulty: None,
                 points: "20".into(),
             }],
+            ..QuizDraft::new_for(2026)
         }
     }
 

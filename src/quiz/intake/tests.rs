@@ -205,19 +205,23 @@ fn a_second_sheet_from_one_person_is_taken_and_flagged() {
     assert!(rows[0].taken_by_default());
 }
 
-#[test]
-fn a_unit_typed_another_way_counts_for_the_roster_person_and_reads_the_same_again() {
-    use crate::roster::model::{Cadre, CadreFields};
-    let q = quiz();
-    let roster = [Cadre::new(
+/// 李四 of 城建办, as the roster has him.
+fn li_si_of_the_roster() -> crate::roster::model::Cadre {
+    crate::roster::model::Cadre::new(
         Meta::new(&DeviceId("s".into()), at(0)),
-        CadreFields {
+        crate::roster::model::CadreFields {
             name: "李四".into(),
             unit: "城建办".into(),
             post: String::new(),
             phone: String::new(),
         },
-    )];
+    )
+}
+
+#[test]
+fn a_unit_typed_another_way_counts_for_the_roster_person_and_reads_the_same_again() {
+    let q = quiz();
+    let roster = [li_si_of_the_roster()];
     let mut typed = sheet(&q, "李四", 60, 20);
     typed.respondent.unit = "城建办公室".into();
     let quizzes: HashMap<Id, &Quiz> = HashMap::from([(q.meta.id, &q)]);
@@ -248,7 +252,6 @@ fn a_unit_typed_another_way_counts_for_the_roster_person_and_reads_the_same_agai
 #[test]
 fn sheets_of_a_quiz_with_codes_are_checked_as_they_came() {
     use crate::quiz::check_code::{code_for, AnswerCodes};
-    use crate::roster::model::{Cadre, CadreFields};
     let mut q = quiz();
     q.codes = AnswerCodes::Keyed { key: "k".into() };
     let signed = |name: &str, unit: &str, code: Option<String>| {
@@ -267,15 +270,7 @@ fn sheets_of_a_quiz_with_codes_are_checked_as_they_came() {
         let _ = a.submit(at(70), false);
         a
     };
-    let roster = [Cadre::new(
-        Meta::new(&DeviceId("s".into()), at(0)),
-        CadreFields {
-            name: "李四".into(),
-            unit: "城建办".into(),
-            post: String::new(),
-            phone: String::new(),
-        },
-    )];
+    let roster = [li_si_of_the_roster()];
     let quizzes: HashMap<Id, &Quiz> = HashMap::from([(q.meta.id, &q)]);
     // Honest, with the unit typed another way: the check covers the sheet as typed.
     let honest = signed("李四", "城建办公室", Some(code_for("k", "李四")));

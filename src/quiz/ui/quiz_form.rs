@@ -43,26 +43,9 @@ fn new_key() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-/// A new quiz's form: this year's title, 5 points a question, 30 minutes, shuffled.
+/// A new quiz's form, named for this year.
 pub fn new_draft() -> QuizDraft {
-    QuizDraft {
-        title: format!(
-            "{}年作风建设测验",
-            chrono::Datelike::year(&time::local_now())
-        ),
-        mode: QuizMode::Exam,
-        points_each: "5".into(),
-        pass_mark: String::new(),
-        time_limit: "30".into(),
-        opens: None,
-        closes: None,
-        shuffle_questions: true,
-        shuffle_options: true,
-        reveal: Reveal::ScoreOnly,
-        codes: true,
-        picked: vec![],
-        rules: vec![],
-    }
+    QuizDraft::new_for(chrono::Datelike::year(&time::local_now()))
 }
 
 #[derive(Properties, PartialEq)]
