@@ -77,6 +77,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
     };
     let text = |set: fn(&mut Form, String)| crate::ui::form::on_input(&form, set);
     let changed = |set: fn(&mut Form, String)| crate::ui::form::on_change(&form, set);
+    // Choosing 练习 turns the 答题码 off (a practice paper is not checked), 考试 on; either can
+    // still be changed after.
     let toggle = |set: fn(&mut QuizDraft)| {
         let form = form.clone();
         Callback::from(move |_| {
@@ -229,8 +231,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
             <h2>{ heading }</h2>
             <label>{ "测验名称" }<input value={d.title.clone()} oninput={text(|f, v| f.draft.title = v)} /></label>
             <fieldset><legend>{ "类型" }</legend>
-                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Exam} onchange={toggle(|d| d.mode = QuizMode::Exam)} />{ "考试（试卷包不含答案）" }</label>
-                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Practice} onchange={toggle(|d| d.mode = QuizMode::Practice)} />{ "练习（含答案和解析）" }</label>
+                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Exam} onchange={toggle(|d| { d.mode = QuizMode::Exam; d.codes = true; })} />{ "考试（试卷包不含答案）" }</label>
+                <label class="choice"><input type="radio" name="mode" checked={d.mode == QuizMode::Practice} onchange={toggle(|d| { d.mode = QuizMode::Practice; d.codes = false; })} />{ "练习（含答案和解析）" }</label>
             </fieldset>
             <label class="inline">{ "每题分值" }<input value={d.points_each.clone()} oninput={text(|f, v| f.draft.points_each = v)} size="5" /></label>
             <label class="inline">{ "及格分" }<input value={d.pass_mark.clone()} oninput={text(|f, v| f.draft.pass_mark = v)} size="8" placeholder="总分的60%" /></label>
