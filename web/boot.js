@@ -44,9 +44,10 @@ async function start(source) {
 }
 
 // Offline use after the first visit. Only the release build has sw.js; scripts/pack.mjs marks
-// its index.html so that a development server does not ask for one. Registered once the app is
-// running and the browser is idle: on a first visit the worker fetches and stores every file
-// again, which would otherwise compete with the first screen.
+// its index.html so that a development server does not ask for one. Registered two seconds after
+// the app started, when the browser is idle: on a first visit the worker starts a thread and
+// fetches and stores every file again, which would otherwise compete with the first screen (the
+// page is often idle before it, waiting for the database to be created).
 function registerWorker() {
   const released = document.querySelector('meta[name="zuofeng-service-worker"]');
   if (released && 'serviceWorker' in navigator && location.protocol.startsWith('http')) {
@@ -55,6 +56,8 @@ function registerWorker() {
 }
 
 start(new URL('./zuofeng_bg.wasm', import.meta.url)).then(() => {
-  if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 3000 });
-  else setTimeout(registerWorker, 1000);
+  setTimeout(() => {
+    if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 3000 });
+    else registerWorker();
+  }, 2000);
 });
