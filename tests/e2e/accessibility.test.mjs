@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase, chooseFiles } from './harness.mjs';
 
 let server;
 let browser;
@@ -70,6 +70,30 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
     await page.getByRole('button', { name: view, exact: true }).click();
     await check(`述职评议：${view}`);
   }
+
+  // A quiz: its form, its preview with answers, and the 答题码 slips.
+  await nav(page, '学习测验');
+  const bank = ['题型,题干,选项A,选项B,答案,解析', '单选,“四个一”中每半年一次的是,测验考试,封闭培训,A,每半年一次测验考试', '判断,诫勉对象应在5日内写出整改措施,,,对,'].join('\n');
+  await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: Buffer.from(bank) });
+  await page.locator('[aria-label="试题导入预览"]').getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('试题导入完成：新增 2 道。').waitFor();
+  await page.getByRole('navigation', { name: '学习测验' }).getByRole('link', { name: '组卷与发放', exact: true }).click();
+  await page.getByRole('button', { name: '新建测验' }).click();
+  const builder = page.getByRole('form', { name: '组卷' });
+  for (const box of await builder.locator('.pick-list input[type=checkbox]').all()) await box.check();
+  await builder.getByRole('button', { name: '添加抽题规则' }).click();
+  await check('学习测验：组卷');
+  await builder.getByRole('button', { name: '删除规则' }).click();
+  await builder.getByRole('button', { name: '生成测验' }).click();
+  await page.getByText(/已生成测验/).waitFor();
+  await page.getByRole('button', { name: /^预览 / }).click();
+  await check('学习测验：试卷预览');
+  await page.getByRole('button', { name: '关闭预览' }).click();
+  await page.getByRole('button', { name: /^答题码 / }).click();
+  await check('学习测验：答题码');
+  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: /^修改 / }).click();
+  await check('学习测验：修改测验');
 
   const screens = [
     ['#/', '首页', () => page.getByRole('heading', { name: '王秘书，您好' }).waitFor()],
