@@ -257,10 +257,12 @@ pub fn build(draft: &QuizDraft, bank: &[Question], making: Making) -> Result<Qui
         };
         picked.push((*id, points));
     }
-    let gone = picked
+    let live: std::collections::HashSet<Id> = bank
         .iter()
-        .filter(|(id, _)| !bank.iter().any(|q| q.meta.id == *id && !q.deleted))
-        .count();
+        .filter(|q| !q.deleted)
+        .map(|q| q.meta.id)
+        .collect();
+    let gone = picked.iter().filter(|(id, _)| !live.contains(id)).count();
     if gone > 0 {
         return Err(BuildError::PickedGone { count: gone });
     }

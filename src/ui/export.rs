@@ -11,12 +11,24 @@ use super::time;
 use crate::exchange::envelope::{file_name, Envelope, FileKind};
 use crate::session::Session;
 use crate::store::schema::StoreName;
+use crate::ui::notice::Notice;
 
 /// What was saved.
 pub struct Exported {
     pub name: String,
     pub at: DateTime<Utc>,
     pub records: usize,
+}
+
+/// The notice an export leaves: `done` with the file written, or what went wrong.
+pub fn export_notice(
+    result: Result<Exported, String>,
+    done: impl FnOnce(&Exported) -> String,
+) -> Notice {
+    match result {
+        Ok(file) => Notice::Success(done(&file)),
+        Err(message) => Notice::Error(message),
+    }
 }
 
 /// The records of a file that carries one store.

@@ -11,7 +11,7 @@ use crate::assessment::form::{
 use crate::exchange::envelope::FileKind;
 use crate::session::{reporter, use_session, Session};
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::form::field_value;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -39,15 +39,15 @@ pub fn export_form(session: &Session, kind: FormKind, form: &FilledForm) -> Noti
         FormKind::SelfAssessment => StoreName::SelfAssessments,
         FormKind::DutyReport => StoreName::DutyReports,
     };
-    match export_file(
-        session,
-        FileKind::Forms,
-        &form.author.name,
-        one_store(store, [form]),
-    ) {
-        Ok(f) => Notice::Success(format!("已导出“{}”，请交给党政办。", f.name)),
-        Err(m) => Notice::Error(m),
-    }
+    export_notice(
+        export_file(
+            session,
+            FileKind::Forms,
+            &form.author.name,
+            one_store(store, [form]),
+        ),
+        |f| format!("已导出“{}”，请交给党政办。", f.name),
+    )
 }
 
 #[derive(Properties, PartialEq)]

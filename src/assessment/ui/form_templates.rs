@@ -11,7 +11,7 @@ use crate::exchange::envelope::FileKind;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -91,12 +91,10 @@ pub fn form_templates(props: &DataProps) -> Html {
         );
         Callback::from(move |_| {
             let records = one_store(StoreName::FormTemplates, own.iter().filter(|t| !t.deleted));
-            notice.set(Some(
-                match export_file(&session, FileKind::Forms, &session.profile.unit, records) {
-                    Ok(f) => Notice::Success(format!("已导出模板文件“{}”。", f.name)),
-                    Err(m) => Notice::Error(m),
-                },
-            ));
+            notice.set(Some(export_notice(
+                export_file(&session, FileKind::Forms, &session.profile.unit, records),
+                |f| format!("已导出模板文件“{}”。", f.name),
+            )));
         })
     };
     html! {

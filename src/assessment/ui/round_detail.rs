@@ -9,7 +9,7 @@ use crate::assessment::model::Evaluation;
 use crate::exchange::envelope::FileKind;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 
 #[derive(Properties, PartialEq)]
@@ -78,15 +78,15 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
                 .filter(|c| round.rated.contains(&c.meta.id))
                 .collect();
             records.extend(one_store(StoreName::Cadres, people.iter().copied()));
-            notice.set(Some(
-                match export_file(&session, FileKind::RatingRound, &round.title, records) {
-                    Ok(f) => Notice::Success(format!(
+            notice.set(Some(export_notice(
+                export_file(&session, FileKind::RatingRound, &round.title, records),
+                |f| {
+                    format!(
                         "已导出评议表“{}”。发给评议人，他们导入后在“网上评议”里填票。",
                         f.name
-                    )),
-                    Err(m) => Notice::Error(m),
+                    )
                 },
-            ));
+            )));
         })
     };
     let data = props.data.clone();

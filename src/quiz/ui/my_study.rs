@@ -13,7 +13,7 @@ use crate::record::Meta;
 use crate::roster::model::{Cadre, CadreFields};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -56,21 +56,21 @@ pub fn my_study(props: &DataProps) -> Html {
         );
         Callback::from(move |_| {
             let records = one_store(StoreName::Practice, mine.iter());
-            notice.set(Some(
-                match export_file(
+            notice.set(Some(export_notice(
+                export_file(
                     &session,
                     FileKind::PracticeLog,
                     &session.profile.name,
                     records,
-                ) {
-                    Ok(file) => Notice::Success(format!(
+                ),
+                |file| {
+                    format!(
                         "已导出自学记录“{}”（{} 次练习）。请把它发给党政办。",
                         file.name,
                         mine.len()
-                    )),
-                    Err(m) => Notice::Error(m),
+                    )
                 },
-            ));
+            )));
         })
     };
     let mark = |b: bool| if b { "已完成" } else { "未完成" };

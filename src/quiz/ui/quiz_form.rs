@@ -154,13 +154,17 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
     let picked: HashSet<uuid::Uuid> = d.picked.iter().map(|(id, _)| *id).collect();
     // The chosen questions first (a deleted one is named so it can be unticked), then up to 200
     // more from the search.
-    let chosen = d.picked.iter().map(|(id, _)| {
-        let q = data
-            .questions
-            .iter()
-            .find(|q| q.meta.id == *id && !q.deleted);
-        (*id, q)
-    });
+    // One pass over the bank, not one per picked question: this runs on every keystroke.
+    let live_picked: std::collections::HashMap<uuid::Uuid, &crate::quiz::model::Question> = data
+        .questions
+        .iter()
+        .filter(|q| !q.deleted && picked.contains(&q.meta.id))
+        .map(|q| (q.meta.id, q))
+        .collect();
+    let chosen = d
+        .picked
+        .iter()
+        .map(|(id, _)| (*id, live_picked.get(id).copied()));
     let found = filter(&data.questions, &search)
         .into_iter()
         .filter(|q| !picked.contains(&q.meta.id))

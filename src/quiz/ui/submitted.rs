@@ -12,7 +12,7 @@ use crate::quiz::grading::{grade, Verdict};
 use crate::quiz::paper::{points_text, Quiz, Reveal};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -32,15 +32,15 @@ pub fn submitted(props: &SubmittedProps) -> Html {
         Callback::from(move |_| {
             let records = one_store(StoreName::Attempts, [&current]);
             let who = current.respondent.name.clone();
-            notice.set(Some(
-                match export_file(&session, FileKind::AnswerSheet, &who, records) {
-                    Ok(file) => Notice::Success(format!(
+            notice.set(Some(export_notice(
+                export_file(&session, FileKind::AnswerSheet, &who, records),
+                |file| {
+                    format!(
                         "已导出答卷“{}”。请把它交给秘书（U盘或电子邮件）。",
                         file.name
-                    )),
-                    Err(m) => Notice::Error(m),
+                    )
                 },
-            ));
+            )));
         })
     };
     let graded = quiz.has_answer_key().then(|| grade(quiz, current));

@@ -13,7 +13,7 @@ use crate::exchange::envelope::FileKind;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::resident::{by_role, not_visited, Role, VillageLog, Writer};
@@ -75,20 +75,15 @@ pub fn logs(props: &DataProps) -> Html {
             mine.iter().map(|l| (*l).clone()).collect::<Vec<_>>(),
         );
         Callback::from(move |_| {
-            notice.set(Some(
-                match export_file(
+            notice.set(Some(export_notice(
+                export_file(
                     &session,
                     FileKind::VillageLog,
                     &session.profile.name,
                     one_store(StoreName::VillageLogs, &mine),
-                ) {
-                    Ok(f) => Notice::Success(format!(
-                        "已导出 {} 条日志到“{}”，请发给党政办。",
-                        f.records, f.name
-                    )),
-                    Err(m) => Notice::Error(m),
-                },
-            ));
+                ),
+                |f| format!("已导出 {} 条日志到“{}”，请发给党政办。", f.records, f.name),
+            )));
         })
     };
     let settle = |l: &VillageLog| {

@@ -14,7 +14,7 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
-use crate::ui::export::{export_file, one_store};
+use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::load::use_load;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -112,8 +112,8 @@ pub fn service(props: &DataProps) -> Html {
     let export = {
         let (session, notice, ledger) = (session.clone(), notice.clone(), data.ledger.clone());
         Callback::from(move |_| {
-            notice.set(Some(
-                match export_file(
+            notice.set(Some(export_notice(
+                export_file(
                     &session,
                     FileKind::ServiceLedger,
                     &session.profile.unit,
@@ -121,13 +121,9 @@ pub fn service(props: &DataProps) -> Html {
                         StoreName::ServiceLedger,
                         ledger.iter().filter(|r| !r.deleted),
                     ),
-                ) {
-                    Ok(f) => {
-                        Notice::Success(format!("已导出 {} 条台账到“{}”。", f.records, f.name))
-                    }
-                    Err(e) => Notice::Error(e),
-                },
-            ));
+                ),
+                |f| format!("已导出 {} 条台账到“{}”。", f.records, f.name),
+            )));
         })
     };
     let in_month: Vec<&ServiceRequest> = data

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use yew::prelude::*;
 
-use crate::ui::export::export_file;
+use crate::ui::export::{export_file, export_notice};
 
 use super::lines::PlanProps;
 use crate::data_admin::import_panel::ImportPanel;
@@ -40,21 +40,15 @@ pub fn share_tab(props: &PlanProps) -> Html {
                 &plan.stand_ups,
                 &plan.cadres,
             );
-            notice.set(Some(
-                match export_file(
+            notice.set(Some(export_notice(
+                export_file(
                     &session,
                     FileKind::WorkLineUpdate,
                     &session.profile.name,
                     records,
-                ) {
-                    Ok(file) => Notice::Success(format!(
-                        "已导出 {} 条工作线到文件“{}”。",
-                        chosen.len(),
-                        file.name
-                    )),
-                    Err(m) => Notice::Error(m),
-                },
-            ));
+                ),
+                |file| format!("已导出 {} 条工作线到文件“{}”。", chosen.len(), file.name),
+            )));
         })
     };
     let member = session.profile.role == Role::Cadre;
