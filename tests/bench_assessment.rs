@@ -42,6 +42,9 @@ fn bench_tally_50_rated_400_ballots() {
             .collect(),
         rules: Rules::default(),
         deleted: false,
+        slips: Default::default(),
+        sent_at: None,
+        decisions: Default::default(),
     };
     let ballots: Vec<Ballot> = (0..400u32)
         .map(|b| Ballot {
@@ -56,6 +59,8 @@ fn bench_tally_50_rated_400_ballots() {
                 .map(|(p, id)| (*id, Vote::ALL[(p + b as usize) % 5]))
                 .collect(),
             void: false,
+            slip: None,
+            round_version: None,
         })
         .collect();
     let times: Vec<f64> = (0..7)

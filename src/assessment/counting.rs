@@ -1,5 +1,7 @@
-//! Counting paper ballots by keyboard: one key per rated person in the ballot's order, a ballot
-//! complete when every person has a key. Pure, so every keystroke's effect is tested.
+//! Counting paper ballots by keyboard: one key per rated person in the ballot's order; a paper
+//! counts only when the clerk confirms it (Enter, or auto-advance when chosen); Backspace
+//! corrects the current paper and, on an empty one, reopens the last. A pure reducer, so every
+//! key's effect is tested against a simple model.
 
 use super::model::Vote;
 
@@ -17,90 +19,201 @@ pub fn vote_for_key(key: &str) -> Option<Vote> {
     Vote::ALL.get(index).copied()
 }
 
-/// The ballot being typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Counter {
-    pub current: Vec<Vote>,
+/// What a key does at the counting desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskKey {
+    Vote(Vote),
+    /// Backspace.
+    Back,
+    /// Enter.
+    Confirm,
 }
 
+impl DeskKey {
+    pub fn from_key(key: &str) -> Option<DeskKey> {
+        match key {
+            "Backspace" => Some(DeskKey::Back),
+            "Enter" => Some(DeskKey::Confirm),
+            other => vote_for_key(other).map(DeskKey::Vote),
+        }
+    }
+}
+
+/// One counted paper of the group.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Keyed {
-    /// The key was one more vote on this ballot.
-    Added,
-    /// The key completed the ballot: these votes, in the rated order.
-    Completed(Vec<Vote>),
-    /// The last vote typed was taken back.
-    Removed,
-    /// Not a counting key.
-    Ignored,
+pub struct Paper {
+    /// 票号, the desk's own: 1, 2, 3 … in the order papers were confirmed.
+    pub number: u32,
+    pub votes: Vec<Vote>,
+    pub void: bool,
 }
 
-impl Counter {
-    /// Applies one key for a round of `persons` rated people.
-    pub fn key(&mut self, key: &str, persons: usize) -> Keyed {
-        if key == "Backspace" {
-            return match self.current.pop() {
-                Some(_) => Keyed::Removed,
-                None => Keyed::Ignored,
-            };
+/// What the screen does after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing to store; the current paper changed (or not).
+    None,
+    /// Store this paper (new, or a reopened one confirmed again under its number).
+    Save(Paper),
+    /// The key was not taken; say why.
+    Refused(DeskRefusal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskRefusal {
+    /// A vote typed on a paper that already has every person.
+    PaperFull,
+    /// Enter on a paper that still lacks `missing` people.
+    Incomplete { missing: usize },
+    /// Backspace on an empty paper with no paper to reopen.
+    NothingToReopen,
+    /// Backspace on an empty paper whose last paper was voided (restore it first).
+    LastIsVoid(u32),
+}
+
+impl DeskRefusal {
+    pub fn user_message(self) -> String {
+        match self {
+            DeskRefusal::PaperFull => {
+                "本张票已按完每个人，请按回车键确认计入；要改正请按退格键。".into()
+            }
+            DeskRefusal::Incomplete { missing } => {
+                format!("本张票还差 {missing} 人没有按键，按完才能确认（空白请按 5 或空格）。")
+            }
+            DeskRefusal::NothingToReopen => "本张票是空的，前面也没有可以改正的票。".into(),
+            DeskRefusal::LastIsVoid(n) => {
+                format!(
+                    "上一张（第 {n} 号）已作废，不能在这里改；请在“逐张查看”中恢复或重新计一张。"
+                )
+            }
         }
-        let Some(vote) = vote_for_key(key) else {
-            return Keyed::Ignored;
+    }
+}
+
+/// The counting desk of one group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Desk {
+    /// People on each paper.
+    pub persons: usize,
+    /// Confirm a paper as soon as its last person is typed (the screen then shows it, with its
+    /// number, until the next key).
+    pub auto_advance: bool,
+    /// Papers of the group, in number order.
+    pub papers: Vec<Paper>,
+    /// The paper being typed.
+    pub current: Vec<Vote>,
+    /// The number of the paper reopened by Backspace, while it is corrected.
+    pub reopened: Option<u32>,
+}
+
+impl Desk {
+    pub fn new(persons: usize, papers: Vec<Paper>) -> Desk {
+        let mut desk = Desk {
+            persons,
+            ..Desk::default()
         };
-        self.current.push(vote);
-        if self.current.len() >= persons {
-            Keyed::Completed(std::mem::take(&mut self.current))
-        } else {
-            Keyed::Added
+        desk.take_stored(papers);
+        desk
+    }
+
+    /// Papers stored since the desk opened (another tab, a void from the list): those the desk
+    /// does not know yet are added, and known ones take their stored void state.
+    pub fn take_stored(&mut self, papers: Vec<Paper>) {
+        for paper in papers {
+            match self.papers.iter_mut().find(|p| p.number == paper.number) {
+                Some(known) => known.void = paper.void,
+                None => self.papers.push(paper),
+            }
         }
+        self.papers.sort_by_key(|p| p.number);
+    }
+
+    /// The number the next new paper gets.
+    pub fn next_number(&self) -> u32 {
+        self.papers.iter().map(|p| p.number).max().unwrap_or(0) + 1
+    }
+
+    /// The number the paper being typed will have.
+    pub fn current_number(&self) -> u32 {
+        self.reopened.unwrap_or_else(|| self.next_number())
+    }
+
+    /// Papers that count.
+    pub fn live(&self) -> usize {
+        self.papers.iter().filter(|p| !p.void).count()
+    }
+
+    /// Applies one key.
+    pub fn key(&mut self, key: DeskKey) -> Effect {
+        match key {
+            DeskKey::Vote(_) if self.current.len() >= self.persons => {
+                Effect::Refused(DeskRefusal::PaperFull)
+            }
+            DeskKey::Vote(vote) => {
+                self.current.push(vote);
+                if self.auto_advance && self.current.len() == self.persons {
+                    self.confirm()
+                } else {
+                    Effect::None
+                }
+            }
+            DeskKey::Back if !self.current.is_empty() => {
+                self.current.pop();
+                Effect::None
+            }
+            DeskKey::Back => self.reopen(),
+            DeskKey::Confirm => self.confirm(),
+        }
+    }
+
+    fn confirm(&mut self) -> Effect {
+        if self.current.len() < self.persons || self.persons == 0 {
+            return Effect::Refused(DeskRefusal::Incomplete {
+                missing: self.persons - self.current.len(),
+            });
+        }
+        let number = self.current_number();
+        let paper = Paper {
+            number,
+            votes: std::mem::take(&mut self.current),
+            void: false,
+        };
+        self.reopened = None;
+        match self.papers.iter_mut().find(|p| p.number == number) {
+            Some(known) => *known = paper.clone(),
+            None => self.papers.push(paper.clone()),
+        }
+        Effect::Save(paper)
+    }
+
+    /// Backspace on an empty paper: the last paper comes back to be corrected, whole. Until it
+    /// is confirmed again it stays counted as it was stored.
+    fn reopen(&mut self) -> Effect {
+        if self.reopened.is_some() {
+            return Effect::Refused(DeskRefusal::NothingToReopen);
+        }
+        match self.papers.last() {
+            None => Effect::Refused(DeskRefusal::NothingToReopen),
+            Some(last) if last.void => Effect::Refused(DeskRefusal::LastIsVoid(last.number)),
+            Some(last) => {
+                self.current = last.votes.clone();
+                self.reopened = Some(last.number);
+                Effect::None
+            }
+        }
+    }
+
+    /// Voids or restores a paper by number (撤销, 作废, 恢复).
+    pub fn set_void(&mut self, number: u32, void: bool) -> Option<Paper> {
+        let paper = self.papers.iter_mut().find(|p| p.number == number)?;
+        paper.void = void;
+        if void && self.reopened == Some(number) {
+            self.reopened = None;
+            self.current.clear();
+        }
+        Some(paper.clone())
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_fill_a_ballot_in_order_and_complete_it() {
-        let mut c = Counter::default();
-        assert_eq!(c.key("1", 3), Keyed::Added);
-        assert_eq!(c.key("x", 3), Keyed::Ignored);
-        assert_eq!(c.key("b", 3), Keyed::Added);
-        assert_eq!(
-            c.key("5", 3),
-            Keyed::Completed(vec![Vote::Excellent, Vote::Competent, Vote::Abstain])
-        );
-        assert!(c.current.is_empty(), "the next ballot starts empty");
-    }
-
-    #[test]
-    fn backspace_takes_back_the_last_key_only_on_this_ballot() {
-        let mut c = Counter::default();
-        assert_eq!(c.key("Backspace", 2), Keyed::Ignored);
-        c.key("4", 2);
-        assert_eq!(c.key("Backspace", 2), Keyed::Removed);
-        assert_eq!(
-            c.key("3", 2),
-            Keyed::Added,
-            "the removed vote is typed again"
-        );
-        assert_eq!(
-            c.key("2", 2),
-            Keyed::Completed(vec![Vote::BasicallyCompetent, Vote::Competent])
-        );
-    }
-
-    #[test]
-    fn a_fast_run_of_keys_is_counted_key_for_key() {
-        let mut c = Counter::default();
-        let keys = "1234512345123451234512345";
-        let mut ballots = Vec::new();
-        for k in keys.chars() {
-            if let Keyed::Completed(v) = c.key(&k.to_string(), 5) {
-                ballots.push(v);
-            }
-        }
-        assert_eq!(ballots.len(), 5);
-        assert!(ballots.iter().all(|b| b == &Vote::ALL.to_vec()));
-    }
-}
+mod tests;

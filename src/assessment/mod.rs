@@ -4,9 +4,11 @@
 
 pub mod counting;
 pub mod form;
+pub mod intake;
 pub mod kiosk;
 pub mod model;
 pub mod report;
+pub mod slips;
 pub mod tally;
 
 #[cfg(target_arch = "wasm32")]

@@ -140,6 +140,55 @@ pub struct Evaluation {
     pub rules: Rules,
     #[serde(default)]
     pub deleted: bool,
+    /// Whether electronic and kiosk ballots need a 选票码, and (only in the office's browser)
+    /// the key the codes come from.
+    #[serde(default, skip_serializing_if = "SlipCodes::is_none")]
+    pub slips: SlipCodes,
+    /// When the round file was first exported: from then on who is rated and the groups stay
+    /// as sent (a copy can be made).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// What the meeting decided where it differs from the suggested grade (a tie at the quota,
+    /// or any other change), per rated person.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub decisions: BTreeMap<Id, MeetingDecision>,
+}
+
+/// Whether a round's electronic ballots need a 选票码.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum SlipCodes {
+    /// Rounds from before 选票码: ballots come in without one.
+    #[default]
+    None,
+    /// The round file raters get: a code is asked for, the key stays with the office.
+    Asked,
+    /// The office's own round.
+    Keyed { key: String },
+}
+
+impl SlipCodes {
+    pub fn is_none(&self) -> bool {
+        matches!(self, SlipCodes::None)
+    }
+
+    pub fn asked(&self) -> bool {
+        !self.is_none()
+    }
+
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            SlipCodes::Keyed { key } => Some(key),
+            _ => None,
+        }
+    }
+}
+
+/// The final grade the meeting set for one person, and why (会议研究确定 …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingDecision {
+    pub grade: Grade,
+    pub reason: String,
 }
 
 impl Entity for Evaluation {
@@ -190,6 +239,13 @@ pub struct Ballot {
     /// Taken back (a miscount undone): kept, not counted.
     #[serde(default)]
     pub void: bool,
+    /// The 选票码 of an electronic or kiosk ballot: its group comes from it, and it is counted
+    /// once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<String>,
+    /// The version of the round (who is rated, the groups) the ballot was filled on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_version: Option<String>,
 }
 
 impl Entity for Ballot {
@@ -295,6 +351,58 @@ impl Evaluation {
         Ok(())
     }
 
+    /// A short fingerprint of what a ballot is filled against — who is rated, in which order,
+    /// and the groups — so a ballot filled on an older copy of the round is recognised.
+    pub fn version(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for id in &self.rated {
+            h.update(id.as_bytes());
+        }
+        for g in &self.groups {
+            h.update(g.key.to_be_bytes());
+            h.update(g.name.as_bytes());
+            h.update([0u8]);
+        }
+        h.finalize()[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Whether who is rated and the groups may still change: not once the round file has gone
+    /// out or a ballot has been counted.
+    pub fn people_and_groups_locked(&self, has_ballots: bool) -> bool {
+        self.sent_at.is_some() || has_ballots
+    }
+
+    /// The round as raters get it: no slip key, no meeting decisions, no send stamp.
+    pub fn for_raters(&self) -> Evaluation {
+        Evaluation {
+            slips: if self.slips.asked() {
+                SlipCodes::Asked
+            } else {
+                SlipCodes::None
+            },
+            decisions: BTreeMap::new(),
+            ..self.clone()
+        }
+    }
+
+    /// A new round with this one's people, groups and rules, to be changed freely: its own
+    /// slip key, not sent, no decisions.
+    pub fn copied(&self, meta: Meta, slip_key: String) -> Evaluation {
+        Evaluation {
+            meta,
+            title: format!("{}（副本）", self.title),
+            slips: SlipCodes::Keyed { key: slip_key },
+            sent_at: None,
+            decisions: BTreeMap::new(),
+            deleted: false,
+            ..self.clone()
+        }
+    }
+
     pub fn group(&self, key: u32) -> Option<&RaterGroup> {
         self.groups.iter().find(|g| g.key == key)
     }
@@ -320,6 +428,23 @@ impl Evaluation {
 }
 
 impl Ballot {
+    /// The people of `rated` a ballot leaves unmarked (counted as 不了解), in ballot order.
+    pub fn unmarked(rated: &[Id], votes: &BTreeMap<Id, Vote>) -> Vec<Id> {
+        rated
+            .iter()
+            .filter(|id| !votes.contains_key(id))
+            .copied()
+            .collect()
+    }
+
+    /// The time an anonymous ballot keeps: the day only, so no backup shows who voted when.
+    pub fn day_of(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        now.date_naive()
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or(now)
+    }
+
     /// A ballot refers only to its round's people and groups.
     pub fn check_against(&self, round: &Evaluation) -> Result<(), String> {
         if round.group(self.group).is_none() {
@@ -329,6 +454,59 @@ impl Ballot {
             return Err("评议票评了不在这次评议名单上的人。".into());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmarked_people_are_listed_in_ballot_order() {
+        let [a, b, c] = [1u128, 2, 3].map(uuid::Uuid::from_u128);
+        let votes: BTreeMap<Id, Vote> = [(b, Vote::Abstain)].into();
+        assert_eq!(Ballot::unmarked(&[c, a, b], &votes), vec![c, a]);
+        assert!(
+            Ballot::unmarked(&[b], &votes).is_empty(),
+            "不了解 is a choice"
+        );
+    }
+
+    #[test]
+    fn an_anonymous_ballot_keeps_the_day_only() {
+        let t = chrono::DateTime::from_timestamp(1_795_000_123, 456_000_000).unwrap_or_default();
+        let day = Ballot::day_of(t);
+        assert_eq!(day.timestamp() % 86_400, 0);
+        assert_eq!(day.date_naive(), t.date_naive());
+    }
+
+    #[test]
+    fn a_round_changes_version_with_its_people_or_groups_only() {
+        let meta = Meta::new(
+            &crate::record::DeviceId("a".into()),
+            chrono::DateTime::default(),
+        );
+        let round = Evaluation {
+            meta,
+            year: 2026,
+            title: "评议".into(),
+            rated: vec![uuid::Uuid::from_u128(1)],
+            groups: Evaluation::default_groups(),
+            rules: Rules::default(),
+            deleted: false,
+            slips: SlipCodes::Keyed { key: "k".into() },
+            sent_at: None,
+            decisions: BTreeMap::new(),
+        };
+        let mut rules_changed = round.clone();
+        rules_changed.rules.quota = 30;
+        assert_eq!(rules_changed.version(), round.version());
+        let mut renamed = round.clone();
+        renamed.groups[0].name = "村两委".into();
+        assert_ne!(renamed.version(), round.version());
+        let out = round.for_raters();
+        assert_eq!(out.slips, SlipCodes::Asked, "the key stays here");
+        assert_eq!(out.version(), round.version());
     }
 }
 

@@ -83,6 +83,9 @@ mod tests {
                 ..Rules::default()
             },
             deleted: false,
+            slips: Default::default(),
+            sent_at: None,
+            decisions: Default::default(),
         };
         let ballot = Ballot {
             meta: meta(),
@@ -92,6 +95,8 @@ mod tests {
             source: Source::Paper,
             votes: [(p, Vote::Excellent)].into(),
             void: false,
+            slip: None,
+            round_version: None,
         };
         let t = tally(&round, &[ballot], &|_| false);
         let rows = result_rows(&round, &t, &|_| ("张三".into(), "农业站".into()));

@@ -214,6 +214,7 @@ async fn prepare_import(
         .map_err(|e| e.user_message())?;
     check_references(&valid, |store, id| local.contains_key(&(store, *id)))
         .map_err(|e| e.user_message())?;
+    crate::exchange::ballots::check(&valid, &local).map_err(|e| e.user_message())?;
     let records_here = session
         .store
         .counts()
@@ -341,7 +342,7 @@ fn import_view(
                         <p>{ format!("有 {} 条记录在本机和文件中改了不同的内容，两边的修改都已合并，不会丢失。", plan.count(Decision::Merged)) }</p>
                     }
                     if plan.count(Decision::Protected) > 0 {
-                        <p>{ format!("文件想修改本机所建的 {} 份测验或其答案，这些不会改动：测验和答案只在出题的电脑上修改。", plan.count(Decision::Protected)) }</p>
+                        <p>{ format!("文件想修改本机所建的 {} 份测验、答案或评议，这些不会改动：它们只在建立它们的电脑上修改。", plan.count(Decision::Protected)) }</p>
                     }
                     <p>{ format!("“比本机旧”和“相同”的记录不会改动本机数据。确认后将写入约 {to_write} 条记录。") }</p>
                     if let Some(why) = &safety {

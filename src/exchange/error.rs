@@ -57,6 +57,9 @@ pub enum FileError {
         problems: Vec<RecordProblem>,
         total: usize,
     },
+    /// A module's rule refuses the file (a ballot file with copies, an altered ballot …); the
+    /// message is the module's own Chinese sentence.
+    Refused(String),
 }
 
 /// How many record problems are listed on screen; the rest are counted.
@@ -108,6 +111,7 @@ impl FileError {
             FileError::TooManyRecords(n) => format!(
                 "文件中的记录太多（{n} 条），不像是本应用导出的文件。请检查是否选错了文件。"
             ),
+            FileError::Refused(message) => message.clone(),
             FileError::InvalidRecords { problems, total } => {
                 let mut msg = format!(
                     "文件中有 {total} 条记录不合格，为避免数据出错，整个文件都没有导入。请让对方用本应用重新导出。问题如下："

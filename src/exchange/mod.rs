@@ -1,6 +1,7 @@
 //! Files in and out: the envelope, the checks every import passes, and the merge plan that
 //! decides what an import does before one transaction writes it. Pure: no browser APIs.
 
+pub mod ballots;
 pub mod envelope;
 pub mod error;
 pub mod fields;

@@ -158,6 +158,16 @@ pub fn protected(
             };
             ours.made_by(device) || (ours.has_answer_key() && !theirs.has_answer_key())
         }
+        // A round whose 选票码 key is here changes only here: the copy raters got (without the
+        // key) or any file without the same key never replaces its rules, people or decisions.
+        StoreName::Evaluations => {
+            let (Ok(ours), Ok(theirs)) =
+                (typed::<Evaluation>(local), typed::<Evaluation>(incoming))
+            else {
+                return false;
+            };
+            ours.slips.key().is_some() && ours.slips.key() != theirs.slips.key()
+        }
         _ => false,
     }
 }

@@ -59,7 +59,9 @@ const DAMM: [[u8; 10]; 10] = [
     [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
 ];
 
-fn damm(digits: &str) -> u8 {
+/// The Damm check digit of the digits in `digits` (others are skipped); 0 for a string that
+/// ends in its own right check digit.
+pub fn damm(digits: &str) -> u8 {
     digits
         .bytes()
         .filter(u8::is_ascii_digit)

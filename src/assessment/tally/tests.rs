@@ -32,6 +32,9 @@ fn round(people: u128, groups: &[(u32, u32)]) -> Evaluation {
             .collect(),
         rules: Rules::default(),
         deleted: false,
+        slips: Default::default(),
+        sent_at: None,
+        decisions: Default::default(),
     }
 }
 
@@ -49,6 +52,8 @@ fn ballot(r: &Evaluation, group: u32, votes: &[Vote]) -> Ballot {
             .map(|(i, v)| (person(i as u128 + 1), *v))
             .collect::<BTreeMap<_, _>>(),
         void: false,
+        slip: None,
+        round_version: None,
     }
 }
 

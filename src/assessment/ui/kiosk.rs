@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use super::ballot_form::BallotForm;
+use super::slip_entry::SlipEntry;
 use super::RoundProps;
+use crate::assessment::intake::check_cast;
 use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};
 use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
 use crate::record::{DeviceId, Entity, Id, Meta};
@@ -106,19 +109,30 @@ pub struct KioskProps {
 pub fn kiosk_screen(props: &KioskProps) -> Html {
     let id = props.lock.evaluation_id;
     let loaded = use_load(
-        &[StoreName::Evaluations, StoreName::Cadres],
+        &[
+            StoreName::Evaluations,
+            StoreName::Cadres,
+            StoreName::Ballots,
+        ],
         move |session| async move {
             let round = session.store.get::<Evaluation>(id).await?;
             let cadres = session.store.all::<Cadre>().await?;
-            Ok::<_, StoreError>((round, cadres))
+            let ballots: Vec<Ballot> = session
+                .store
+                .all::<Ballot>()
+                .await?
+                .into_iter()
+                .filter(|b| b.evaluation_id == id)
+                .collect();
+            Ok::<_, StoreError>((round, cadres, ballots))
         },
     );
     let ballot_no = use_state(|| 0u32);
     let voting = use_state(|| false);
     html! {
         <main class="kiosk">
-            { loaded.view(|pair| {
-                let (round, cadres) = &**pair;
+            { loaded.view(|loaded| {
+                let (round, cadres, ballots) = &**loaded;
                 let Some(round) = round.clone() else {
                     return html! { <KioskExit lock={props.lock.clone()} note="这次评议已不在本机。" /> };
                 };
@@ -130,7 +144,7 @@ pub fn kiosk_screen(props: &KioskProps) -> Html {
                     <>
                         <h1>{ format!("{}　{}评议票", round.title, group) }</h1>
                         if *voting {
-                            <KioskBallot key={*ballot_no} lock={props.lock.clone()} round={round.meta.id} people={people}
+                            <KioskBallot key={*ballot_no} lock={props.lock.clone()} round={round.clone()} counted={ballots.clone()} people={people}
                                 on_done={{ let (v, n) = (voting.clone(), ballot_no.clone()); Callback::from(move |_| { v.set(false); n.set(*n + 1); }) }} />
                         } else {
                             <div class="kiosk-wait">
@@ -149,7 +163,8 @@ pub fn kiosk_screen(props: &KioskProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct BallotProps {
     lock: KioskLock,
-    round: Id,
+    round: Evaluation,
+    counted: Vec<Ballot>,
     people: Vec<(Id, String)>,
     on_done: Callback<()>,
 }
@@ -157,64 +172,77 @@ struct BallotProps {
 #[function_component(KioskBallot)]
 fn kiosk_ballot(props: &BallotProps) -> Html {
     let session = use_session();
-    let votes = use_state(BTreeMap::<Id, Vote>::new);
+    let slip = use_state(|| None::<String>);
+    let busy = use_state(|| false);
     let notice = use_state(|| None::<Notice>);
-    let onsubmit = {
-        let (session, votes, notice, lock, round, done) = (
+    let on_cast = {
+        let (session, slip, busy, notice, lock, round, counted, done) = (
             session.clone(),
-            votes.clone(),
+            slip.clone(),
+            busy.clone(),
             notice.clone(),
             props.lock.clone(),
-            props.round,
+            props.round.clone(),
+            props.counted.clone(),
             props.on_done.clone(),
         );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            // Made under a one-off device id: the ballot says nothing of where it was cast.
+        Callback::from(move |votes: BTreeMap<Id, Vote>| {
+            // Made under a one-off device id and with the day only: the ballot says nothing of
+            // where or when it was cast.
             let ballot = Ballot {
-                meta: Meta::new(&DeviceId::new_random(), time::now()),
-                evaluation_id: round,
+                meta: Meta::new(&DeviceId::new_random(), Ballot::day_of(time::now())),
+                evaluation_id: round.meta.id,
                 group: lock.group,
                 number: 0,
                 source: Source::Kiosk,
-                votes: (*votes).clone(),
+                votes,
                 void: false,
+                slip: (*slip).clone(),
+                round_version: Some(round.version()),
             };
-            let (session, notice, done, mut lock) =
-                (session.clone(), notice.clone(), done.clone(), lock.clone());
+            if let Err(why) = check_cast(&ballot, Some(&round), &counted) {
+                notice.set(Some(Notice::Error(why.user_message())));
+                return;
+            }
+            busy.set(true);
+            let (session, notice, done, busy, mut lock) = (
+                session.clone(),
+                notice.clone(),
+                done.clone(),
+                busy.clone(),
+                lock.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 let mut batch = Batch::default();
                 batch.put_as_received(Ballot::STORE, &ballot);
                 match session.commit(batch).await {
                     Ok(()) => {
                         lock.cast += 1;
-                        let _ = session.store.set_setting(KIOSK_LOCK, Some(lock)).await;
+                        // The count shown to the next rater only; the ballot is already stored.
+                        if let Err(e) = session.store.set_setting(KIOSK_LOCK, Some(lock)).await {
+                            gloo::console::warn!(e.user_message());
+                        }
                         done.emit(());
                     }
-                    Err(m) => notice.set(Some(Notice::Error(m))),
+                    Err(m) => {
+                        busy.set(false);
+                        notice.set(Some(Notice::Error(m)));
+                    }
                 }
             });
         })
     };
+    let needs_slip = props.round.slips.asked() && slip.is_none();
     html! {
-        <form class="kiosk-ballot" {onsubmit} aria-label="评议票">
-            <p>{ "请对每位被评议人选择一项；不了解的可以选“不了解”或不选。本票不记名。" }</p>
-            { for props.people.iter().map(|(id, name)| {
-                let id = *id;
-                html! {
-                    <fieldset>
-                        <legend>{ name }</legend>
-                        { for Vote::ALL.iter().map(|v| {
-                            let (votes, v) = (votes.clone(), *v);
-                            html! { <label class="choice"><input type="radio" name={id.to_string()} checked={votes.get(&id) == Some(&v)}
-                                onchange={Callback::from(move |_| { let mut n = (*votes).clone(); n.insert(id, v); votes.set(n); })} />{ v.label() }</label> }
-                        }) }
-                    </fieldset>
-                }
-            }) }
+        <div class="kiosk-ballot">
+            if needs_slip {
+                <SlipEntry round={props.round.clone()} group={Some(props.lock.group)} counted={props.counted.clone()}
+                    on_ok={{ let slip = slip.clone(); Callback::from(move |(code, _): (String, u32)| slip.set(Some(code))) }} />
+            } else {
+                <BallotForm people={props.people.clone()} {on_cast} big=true busy={*busy} />
+            }
             <NoticeBox notice={(*notice).clone()} />
-            <button type="submit" class="primary big">{ "提交评议票" }</button>
-        </form>
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The 述职评议 screens: rating rounds (set up, count paper ballots, the shared-computer kiosk,
 //! blank ballots, results), rating online from one's own browser, and exchanging files.
 
+mod ballot_form;
 mod blank;
 mod count;
 mod form_fill;
@@ -11,6 +12,7 @@ mod results;
 mod round_detail;
 mod round_form;
 mod rounds;
+mod slip_entry;
 mod vote;
 
 use std::rc::Rc;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{blank, count, kiosk, results, round_form::RoundForm, RatingData};
 use crate::assessment::model::Evaluation;
 use crate::exchange::envelope::FileKind;
+use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
@@ -55,7 +56,7 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
         return html! { <p>{ "找不到这次评议，它可能已被删除。" }</p> };
     };
     let round = Rc::new(round);
-    let locked = !props.data.ballots_of(round.meta.id).is_empty();
+    let locked = round.people_and_groups_locked(!props.data.ballots_of(round.meta.id).is_empty());
     let on_save = {
         let (session, notice, view) = (session.clone(), notice.clone(), view.clone());
         Callback::from(move |r: Evaluation| {
@@ -71,22 +72,43 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
             round.clone(),
         );
         Callback::from(move |_| {
-            let mut records = one_store(StoreName::Evaluations, [&*round]);
-            let people: Vec<_> = data
+            // Raters get what they need to fill a ballot: the round without its slip key or
+            // decisions, and each rated person's name, unit and post — nothing else.
+            let mut records = one_store(StoreName::Evaluations, [&round.for_raters()]);
+            let people: Vec<Cadre> = data
                 .cadres
                 .iter()
                 .filter(|c| round.rated.contains(&c.meta.id))
+                .map(|c| Cadre {
+                    phone: String::new(),
+                    retired: false,
+                    ..c.clone()
+                })
                 .collect();
-            records.extend(one_store(StoreName::Cadres, people.iter().copied()));
-            notice.set(Some(export_notice(
-                export_file(&session, FileKind::RatingRound, &round.title, records),
-                |f| {
-                    format!(
-                        "已导出评议表“{}”。发给评议人，他们导入后在“网上评议”里填票。",
-                        f.name
-                    )
-                },
-            )));
+            records.extend(one_store(StoreName::Cadres, people.iter()));
+            let written = export_file(&session, FileKind::RatingRound, &round.title, records);
+            if written.is_ok() && round.sent_at.is_none() {
+                let mut sent = (*round).clone();
+                sent.sent_at = Some(crate::ui::time::now());
+                session.save(vec![sent], reporter(&notice), "");
+            }
+            notice.set(Some(export_notice(written, |f| {
+                format!(
+                    "已导出评议表“{}”。发给评议人，他们导入后凭选票码在“网上评议”里填票。评议表发出后，被评议人名单和评议组不能再改（可以复制一份新的评议）。",
+                    f.name
+                )
+            })));
+        })
+    };
+    let copy_round = {
+        let (session, notice, round) = (session.clone(), notice.clone(), round.clone());
+        Callback::from(move |_| {
+            let copy = round.copied(
+                crate::record::Meta::unsaved(crate::ui::time::now()),
+                uuid::Uuid::new_v4().simple().to_string(),
+            );
+            let done = format!("已复制为新评议“{}”，请在评议列表中打开它修改。", copy.title);
+            session.save(vec![copy], reporter(&notice), done);
         })
     };
     let data = props.data.clone();
@@ -102,6 +124,7 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
                         onclick={Callback::from(move |_| view2.set(v))}>{ v.label() }</button> }
                 }) }
                 <button onclick={export_round}>{ "导出评议表文件" }</button>
+                <button onclick={copy_round}>{ "复制为新评议" }</button>
             </div>
             { match *view {
                 View::Results => html! { <results::Results {data} {round} /> },

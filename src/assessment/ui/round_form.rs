@@ -88,7 +88,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
                 oninput={set_number(&draft, |r, n| r.year = n as i32)} /></label>
             <fieldset class="members">
                 <legend>{ format!("被评议人（已选 {} 人，按选择的先后排在评议票上）", draft.rated.len()) }</legend>
-                if props.locked { <p>{ "已有评议票，被评议人不能再改。" }</p> }
+                if props.locked { <p>{ "评议表已发出或已有评议票：被评议人和评议组不能再改（发出去的票按原来的名单填写）。要改请在上方“复制为新评议”。" }</p> }
                 if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
                 { for cadres.iter().map(|c| {
                     let id = c.meta.id;
@@ -112,7 +112,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
                         let rename = { let draft = draft.clone(); Callback::from(move |e: InputEvent| { let mut n = (*draft).clone(); if let Some(g) = n.groups.get_mut(i) { g.name = field_value(&e) } draft.set(n); }) };
                         html! {
                             <tr>
-                                <td><input aria-label={format!("第 {} 组名称", i + 1)} value={g.name.clone()} oninput={rename} /></td>
+                                <td><input aria-label={format!("第 {} 组名称", i + 1)} value={g.name.clone()} oninput={rename} disabled={props.locked} /></td>
                                 <td><input type="number" min="0" max="100" aria-label={format!("{}权重", g.name)} value={g.weight.to_string()}
                                     oninput={set_number(&draft, move |r, n| if let Some(g) = r.groups.get_mut(i) { g.weight = n })} /></td>
                                 <td><input type="number" min="1" aria-label={format!("{}发票数", g.name)} value={g.issued.to_string()}

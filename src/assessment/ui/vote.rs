@@ -1,11 +1,14 @@
-//! 网上评议: a rater takes the office's rating-round file in their own browser, fills one
-//! anonymous ballot and sends it back as a file. The ballot is kept only in this browser's
-//! settings (never in a backup), so the same one can be saved again but not cast twice.
+//! 网上评议: a rater takes the office's rating-round file in their own browser, types the
+//! 选票码 from the slip handed out at the door (it says the group), fills one anonymous ballot and
+//! sends it back as a file. This browser keeps only which codes it has used — never the votes —
+//! so nobody using it later can get the ballot again.
 
 use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use super::ballot_form::BallotForm;
+use super::slip_entry::SlipEntry;
 use super::DataProps;
 use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
 use crate::data_admin::import_panel::ImportPanel;
@@ -19,14 +22,15 @@ use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
+/// The codes used in this browser for a round ("" for a round without codes).
 fn key(round: Id) -> String {
-    format!("my_ballot:{round}")
+    format!("cast_slips:{round}")
 }
 
 fn send(ballot: &Ballot) -> Notice {
     match export_anonymous(FileKind::Ballot, one_store(StoreName::Ballots, [ballot])) {
         Ok(f) => Notice::Success(format!(
-            "已生成评议票文件“{}”，请发回党政办。文件不含您的姓名。",
+            "已生成评议票文件“{}”，请发回党政办。文件不含您的姓名；本机不保留票的内容。",
             f.name
         )),
         Err(m) => Notice::Error(m),
@@ -72,38 +76,48 @@ struct OnlineProps {
 fn online_ballot(props: &OnlineProps) -> Html {
     let session = use_session();
     let round = &props.round;
-    let mine = use_load_keyed(
+    let used = use_load_keyed(
         &[StoreName::Settings],
         round.meta.id,
-        |session, id| async move { session.store.setting::<Ballot>(&key(id)).await },
+        |session, id| async move { session.store.setting::<Vec<String>>(&key(id)).await },
     );
-    let group = use_state(|| round.groups.first().map(|g| g.key).unwrap_or(0));
-    let votes = use_state(BTreeMap::<Id, Vote>::new);
+    // The slip typed (digits) and the group it names; for a round without codes, the group
+    // the rater picked (no group is preselected).
+    let slip = use_state(|| None::<(Option<String>, u32)>);
     let notice = use_state(|| None::<Notice>);
-    let onsubmit = {
-        let (session, group, votes, notice, id) = (
+    let used: Vec<String> = used.ready().and_then(|u| (**u).clone()).unwrap_or_default();
+    let on_cast = {
+        let (session, slip, notice, round, used) = (
             session.clone(),
-            group.clone(),
-            votes.clone(),
+            slip.clone(),
             notice.clone(),
-            round.meta.id,
+            round.clone(),
+            used.clone(),
         );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |votes: BTreeMap<Id, Vote>| {
+            let Some((code, group)) = (*slip).clone() else {
+                return;
+            };
             let ballot = Ballot {
-                meta: Meta::new(&DeviceId::new_random(), time::now()),
-                evaluation_id: id,
-                group: *group,
+                meta: Meta::new(&DeviceId::new_random(), Ballot::day_of(time::now())),
+                evaluation_id: round.meta.id,
+                group,
                 number: 0,
                 source: Source::File,
-                votes: (*votes).clone(),
+                votes,
                 void: false,
+                slip: code.clone(),
+                round_version: Some(round.version()),
             };
-            let (session, notice) = (session.clone(), notice.clone());
+            let mut used = used.clone();
+            used.push(code.unwrap_or_default());
+            let (session, notice, slip, id) =
+                (session.clone(), notice.clone(), slip.clone(), round.meta.id);
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.set_setting(&key(id), &ballot).await {
+                match session.store.set_setting(&key(id), &used).await {
                     Ok(()) => {
                         notice.set(Some(send(&ballot)));
+                        slip.set(None);
                         session.announce.emit(vec![StoreName::Settings]);
                     }
                     Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
@@ -111,38 +125,47 @@ fn online_ballot(props: &OnlineProps) -> Html {
             });
         })
     };
-    let cast = mine.ready().and_then(|b| (**b).clone());
+    let people: Vec<(Id, String)> = round
+        .rated
+        .iter()
+        .map(|id| {
+            let (name, unit) = props.data.person(*id);
+            (*id, format!("{name}（{unit}）"))
+        })
+        .collect();
+    let legacy_cast = !round.slips.asked() && !used.is_empty();
+    let group_name = |key: u32| round.group(key).map(|g| g.name.clone()).unwrap_or_default();
     html! {
         <section class="card" aria-labelledby="online-h">
             <h2 id="online-h">{ format!("{}：网上评议", round.title) }</h2>
             <NoticeBox notice={(*notice).clone()} />
-            if let Some(ballot) = cast {
-                <p>{ "您已经填过这次评议的评议票。如果文件丢了，可以再保存一次同一张票（党政办只会计一次）。" }</p>
-                <button onclick={Callback::from(move |_| notice.set(Some(send(&ballot))))}>{ "再次保存评议票文件" }</button>
+            if legacy_cast {
+                <p>{ "您已经在本机填过这次评议的评议票。为保护不记名，本机不保留票的内容；如果文件丢失，请向党政办说明。" }</p>
+            } else if let Some((code, group)) = (*slip).clone() {
+                <p>{ match code {
+                    Some(c) => format!("选票码 {}：{}评议票。", crate::assessment::slips::printed(&c), group_name(group)),
+                    None => format!("{}评议票。", group_name(group)),
+                } }</p>
+                <BallotForm {people} {on_cast} />
+            } else if round.slips.asked() {
+                if !used.is_empty() {
+                    <p>{ format!("本机已提交过 {} 张评议票。每张选票码只能投一次；如果代别人投票，请输入他的选票码。", used.len()) }</p>
+                }
+                <SlipEntry round={round.clone()} on_ok={{ let (slip, notice, used) = (slip.clone(), notice.clone(), used.clone()); Callback::from(move |(code, group): (String, u32)| {
+                    if used.contains(&code) {
+                        notice.set(Some(Notice::Error("这个选票码已在本机投过票，同一个选票码只计一次。".into())));
+                    } else {
+                        notice.set(None);
+                        slip.set(Some((Some(code), group)));
+                    }
+                }) }} />
             } else {
-                <form class="form" {onsubmit} aria-label="网上评议票">
-                    <label>{ "我所在的评议组" }
-                        <select onchange={{ let g = group.clone(); Callback::from(move |e: Event| g.set(field_value(&e).parse().unwrap_or(0))) }}>
-                            { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()} selected={g.key == *group}>{ &g.name }</option> }) }
-                        </select>
-                    </label>
-                    <p>{ "请对每位被评议人选择一项；不了解的可以选“不了解”或不选。评议票不记名。" }</p>
-                    { for round.rated.iter().map(|id| {
-                        let (name, unit) = props.data.person(*id);
-                        let id = *id;
-                        html! {
-                            <fieldset>
-                                <legend>{ format!("{name}（{unit}）") }</legend>
-                                { for Vote::ALL.iter().map(|v| {
-                                    let (votes, v) = (votes.clone(), *v);
-                                    html! { <label class="choice"><input type="radio" name={id.to_string()} checked={votes.get(&id) == Some(&v)}
-                                        onchange={Callback::from(move |_| { let mut n = (*votes).clone(); n.insert(id, v); votes.set(n); })} />{ v.label() }</label> }
-                                }) }
-                            </fieldset>
-                        }
-                    }) }
-                    <button type="submit" class="primary">{ "提交并保存评议票文件" }</button>
-                </form>
+                <label>{ "我所在的评议组" }
+                    <select onchange={{ let s = slip.clone(); Callback::from(move |e: Event| s.set(field_value(&e).parse().ok().map(|g| (None, g)))) }}>
+                        <option value="" selected=true>{ "请选择评议组" }</option>
+                        { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()}>{ &g.name }</option> }) }
+                    </select>
+                </label>
             }
         </section>
     }
