@@ -457,6 +457,11 @@ impl Ballot {
     }
 }
 
+/// Formats a coefficient kept in hundredths: 120 → "1.20".
+pub fn coefficient_text(hundredths: u32) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,9 +513,4 @@ mod tests {
         assert_eq!(out.slips, SlipCodes::Asked, "the key stays here");
         assert_eq!(out.version(), round.version());
     }
-}
-
-/// Formats a coefficient kept in hundredths: 120 → "1.20".
-pub fn coefficient_text(hundredths: u32) -> String {
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }

@@ -248,6 +248,21 @@ pub fn file_name(kind: FileKind, person: &str, local_time: NaiveDateTime) -> Str
     )
 }
 
+/// The name of a file that must not say who made it or when in the day (an electronic ballot):
+/// the day and a short random part, so files made in the same minute never overwrite each
+/// other in one folder.
+pub fn anonymous_file_name(kind: FileKind, local_day: chrono::NaiveDate, random: u32) -> String {
+    use chrono::Datelike;
+    format!(
+        "zuofeng-{}-匿名-{:04}{:02}{:02}-{:06x}.json",
+        kind.label(),
+        local_day.year(),
+        local_day.month(),
+        local_day.day(),
+        random & 0xff_ffff
+    )
+}
+
 /// `20261127-1530`: a local time for file names.
 pub fn stamp(t: NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
@@ -265,6 +280,19 @@ pub fn stamp(t: NaiveDateTime) -> String {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn anonymous_file_names_carry_the_day_and_a_random_part_only() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        assert_eq!(
+            anonymous_file_name(FileKind::Ballot, day, 0x12ab34),
+            "zuofeng-评议票-匿名-20261127-12ab34.json"
+        );
+        assert_ne!(
+            anonymous_file_name(FileKind::Ballot, day, 1),
+            anonymous_file_name(FileKind::Ballot, day, 2)
+        );
+    }
 
     #[test]
     fn file_names_carry_kind_person_and_time() {

@@ -68,7 +68,8 @@ pub fn export_anonymous(
     kind: FileKind,
     records: BTreeMap<String, Vec<Value>>,
 ) -> Result<Exported, String> {
-    let at = time::now();
+    // The day only: the file's time says nothing of the order raters voted in.
+    let at = crate::assessment::model::Ballot::day_of(time::now());
     let nobody = crate::exchange::envelope::Exporter {
         name: "匿名".into(),
         unit: String::new(),
@@ -76,8 +77,9 @@ pub fn export_anonymous(
         device_id: crate::record::DeviceId::new_random(),
     };
     let file = Envelope::new(kind, nobody, at, records);
-    // Minutes only: the file's name and time say no more than when it was made.
-    let name = file_name(kind, "匿名", time::to_local(at));
+    let random = uuid::Uuid::new_v4().as_u128() as u32;
+    let name =
+        crate::exchange::envelope::anonymous_file_name(kind, time::local_now().date(), random);
     save_text(&name, "application/json", &file.to_json())?;
     Ok(Exported {
         name,

@@ -66,7 +66,7 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
   await setup.getByLabel('张三（农业站）').check();
   await setup.getByRole('button', { name: '保存评议' }).click();
   await page.getByRole('table', { name: '评议' }).getByRole('link').click();
-  for (const view of ['测评结果', '纸质票计票', '现场投票', '打印空白评议票', '评议设置']) {
+  for (const view of ['测评结果', '纸质票计票', '现场投票', '打印空白评议票', '打印选票码', '评议设置']) {
     await page.getByRole('button', { name: view, exact: true }).click();
     await check(`述职评议：${view}`);
   }

@@ -1,8 +1,12 @@
 // 述职评议 as the office runs it: a round for three department heads; ten paper ballots of the
-// village cadres counted by keyboard at 20 keys a second, one miscounted ballot undone; three
-// raters vote at the locked kiosk; two raters vote from their own browsers and send files, one
-// file arrives twice; the result sheet shows the counts, the weighted scores, the grades with
-// the 优秀 quota and the admonition rule, the bonus coefficients, and opens in Excel.
+// village cadres counted by keyboard at 20 keys a second, each confirmed with Enter, a slip
+// corrected with Backspace, a confirmed paper reopened and corrected, one miscounted ballot
+// undone; 选票码 printed per group; three raters vote at the locked kiosk with their codes (a
+// blank is asked about, Enter casts nothing, a used code is refused at the door); two raters
+// vote from their own browsers and send files, one file arrives twice, a third reuses a code, a
+// file with six copies and one for an older round are refused; the result sheet shows the
+// counts, the weighted scores, the grades with the 优秀 quota and the admonition rule, the bonus
+// coefficients, and opens in Excel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -23,7 +27,7 @@ after(async () => {
 
 const json = (file) => [{ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) }];
 
-async function raterSends(roundFile, group, votes) {
+async function raterSends(roundFile, code, votes) {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
   await setProfile(page, { name: '某代表', unit: '人大' });
@@ -32,12 +36,14 @@ async function raterSends(roundFile, group, votes) {
   await chooseFiles(page, '选择评议表文件（.json）', json(roundFile));
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByText(/导入完成/).waitFor();
-  const form = page.getByRole('form', { name: '网上评议票' });
-  await form.getByLabel('我所在的评议组').selectOption({ label: group });
+  await page.getByLabel(/选票码（会场发给您的/).fill(code);
+  await page.getByRole('button', { name: '下一步：填写评议票' }).click();
+  await page.getByText(/人大代表评议票。/).waitFor();
+  const form = page.getByRole('group', { name: '评议票' });
   for (const [person, vote] of Object.entries(votes)) {
     await form.getByRole('group', { name: new RegExp(person) }).getByLabel(vote, { exact: true }).check();
   }
-  const file = await download(page, () => form.getByRole('button', { name: '提交并保存评议票文件' }).click());
+  const file = await download(page, () => form.getByRole('button', { name: '提交评议票' }).click());
   await page.getByText('文件不含您的姓名').waitFor();
   await context.close();
   return file;
@@ -49,7 +55,7 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   for (const [name, unit] of [['赵一', '农业站'], ['钱二', '财政所'], ['孙三', '城建办']]) {
-    await addCadre(page, { name, unit, post: '站长' });
+    await addCadre(page, { name, unit, post: '站长', phone: '13800001111' });
   }
   // 孙三 was admonished this year.
   await openCase(page, '孙三（城建办）');
@@ -63,30 +69,63 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await page.getByText('已保存评议：2026年度部门负责人述职评议').waitFor();
   await page.getByRole('link', { name: '2026年度部门负责人述职评议' }).click();
 
-  // Paper ballots of the village cadres, typed fast; the fourth is a miscount and is undone.
+  // Paper ballots of the village cadres, typed fast, each confirmed with Enter; the fourth is a
+  // miscount and is undone.
   await page.getByRole('button', { name: '纸质票计票' }).click();
   const keys = page.getByLabel(/号票，请输入/);
   await keys.focus();
-  await page.keyboard.type('121121121', { delay: 50 });
-  await page.keyboard.type('444', { delay: 50 });
+  await page.keyboard.type('121\n121\n121\n', { delay: 50 });
+  await page.keyboard.type('444\n', { delay: 50 });
   await page.getByText('第 4 号票已计入。').waitFor();
   await page.getByRole('button', { name: '撤销上一张（第 4 号）' }).click();
   await page.getByText('第 4 号票已作废，不再计入。').waitFor();
   await keys.focus();
-  await page.keyboard.type('121121121121' + '122' + '222222', { delay: 50 });
+  await page.keyboard.type('121\n121\n121\n', { delay: 50 });
+  // A slip on the last box, corrected with Backspace before Enter: counted as meant. A key past
+  // the last person is refused, not carried to the next paper.
+  await page.keyboard.type('122', { delay: 50 });
+  await page.keyboard.press('1');
+  await page.getByText('本张票已按完每个人').waitFor();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('1\n', { delay: 50 });
+  await page.getByText('第 8 号票已计入。').waitFor();
+  await page.keyboard.type('122\n222\n', { delay: 50 });
+  // Paper 11 confirmed wrong, reopened with Backspace on the empty paper and corrected.
+  await page.keyboard.type('211\n', { delay: 50 });
   await page.getByText('第 11 号票已计入。').waitFor();
-  await page.getByRole('heading', { name: '本组已计 10 张' }).waitFor();
+  await page.keyboard.press('Backspace');
+  await page.getByText('正在改正第 11 号票。').waitFor();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('222\n', { delay: 50 });
+  await page.getByText('刚计入：第 11 号票　称职 · 称职 · 称职').waitFor();
+  await page.getByRole('heading', { name: '本组已计 10 张，发出 12 张' }).waitFor();
   const totals = page.getByRole('table', { name: '本组计票合计' });
   assert.deepEqual(await totals.getByRole('row', { name: /赵一/ }).getByRole('cell').allInnerTexts(), ['8', '2', '0', '0', '0']);
   assert.deepEqual(await totals.getByRole('row', { name: /孙三/ }).getByRole('cell').allInnerTexts(), ['7', '3', '0', '0', '0']);
 
-  // The round goes out as a file; two raters vote from their own browsers.
-  const roundFile = await download(page, () => page.getByRole('button', { name: '导出评议表文件' }).click());
-  const first = await raterSends(roundFile, '人大代表', { 赵一: '优秀', 钱二: '基本称职', 孙三: '优秀' });
-  const second = await raterSends(roundFile, '人大代表', { 赵一: '称职', 钱二: '基本称职', 孙三: '优秀' });
-  assert.ok(!first.text.includes('某代表') && !first.text.includes('人大"'), 'no rater identity in a ballot file');
+  // 选票码 for each group, printed to hand out at the door.
+  await page.getByRole('button', { name: '打印选票码' }).click();
+  const slipsOf = async (group) => {
+    await page.getByLabel('评议组').selectOption({ label: group });
+    return page.getByRole('list', { name: `${group}选票码` }).locator('.code').allInnerTexts();
+  };
+  const deputies = await slipsOf('人大代表');
+  assert.equal(deputies.length, 15);
+  assert.match(deputies[0], /^\d{2}-\d{6}-\d$/);
+  const office = await slipsOf('机关干部');
 
-  // Three raters at the kiosk.
+  // The round goes out as a file, without anyone's phone; two raters vote from their own
+  // browsers with their codes.
+  const roundFile = await download(page, () => page.getByRole('button', { name: '导出评议表文件' }).click());
+  assert.ok(!roundFile.text.includes('13800001111'), 'no phone number in the round file');
+  assert.ok(!roundFile.text.includes('keyed') && roundFile.text.includes('"asked"'), 'the slip key stays with the office');
+  const first = await raterSends(roundFile, deputies[0], { 赵一: '优秀', 钱二: '基本称职', 孙三: '优秀' });
+  const second = await raterSends(roundFile, deputies[1], { 赵一: '称职', 钱二: '基本称职', 孙三: '优秀' });
+  const reused = await raterSends(roundFile, deputies[1], { 赵一: '不称职', 钱二: '不称职', 孙三: '不称职' });
+  assert.ok(!first.text.includes('某代表') && !first.text.includes('人大"'), 'no rater identity in a ballot file');
+  assert.notEqual(first.name, second.name, 'two ballot files never share a name');
+
+  // Three raters at the kiosk, each with a code handed out at the door.
   await page.getByRole('button', { name: '现场投票' }).click();
   const start = page.getByRole('form', { name: '开始现场投票' });
   await start.getByLabel('评议组').selectOption({ label: '机关干部' });
@@ -95,15 +134,36 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await start.getByRole('button', { name: '开始现场投票' }).click();
   await page.getByRole('heading', { name: /机关干部评议票/ }).waitFor();
   assert.equal(await page.getByRole('navigation', { name: '主导航' }).count(), 0, 'nothing else of the app shows');
-  for (const qian of ['称职', '称职', '不了解']) {
+  const kioskSlip = async (code) => {
+    await page.getByLabel(/选票码（会场发给您的/).fill(code);
+    await page.getByRole('button', { name: '下一步：填写评议票' }).click();
+  };
+  for (const [i, qian] of ['称职', '称职', '不了解'].entries()) {
     await page.getByRole('button', { name: '开始填写评议票' }).click();
-    const ballot = page.getByRole('form', { name: '评议票' });
+    if (i === 1) {
+      // A code of another group is refused at the door.
+      await kioskSlip(deputies[5]);
+      await page.getByText(/不是为票上所写的评议组发的/).waitFor();
+    }
+    await kioskSlip(office[i]);
+    const ballot = page.getByRole('group', { name: '评议票' });
     await ballot.getByRole('group', { name: /赵一/ }).getByLabel('优秀').check();
     await ballot.getByRole('group', { name: /钱二/ }).getByLabel(qian, { exact: true }).check();
+    if (i === 0) {
+      // Enter casts nothing; a person left blank is named and asked about.
+      await page.keyboard.press('Enter');
+      await ballot.getByRole('button', { name: '提交评议票' }).click();
+      await page.getByText('还有 1 人没有选择：孙三（城建办）。').waitFor();
+      await ballot.getByRole('button', { name: '返回填写' }).click();
+    }
     await ballot.getByRole('group', { name: /孙三/ }).getByLabel('优秀').check();
     await ballot.getByRole('button', { name: '提交评议票' }).click();
     await page.getByText('您的评议票已提交，谢谢！').waitFor();
   }
+  // A code already used does not open a ballot.
+  await page.getByRole('button', { name: '开始填写评议票' }).click();
+  await kioskSlip(office[0]);
+  await page.getByText(/已经计过一张票，同一个选票码只计一次/).waitFor();
   // A reload keeps the kiosk locked; a wrong password does not open it.
   await page.reload();
   await page.getByRole('button', { name: '开始填写评议票' }).waitFor();
@@ -137,6 +197,22 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await chooseFiles(page, '选择评议票文件（.json，可多选）', json(first));
   await page.getByText('这张评议票已经导入过，不会重复计票。').waitFor();
   await page.getByRole('button', { name: '取消' }).click();
+  // A second ballot under a code already counted is refused by its code and counts nothing.
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', json(reused));
+  await page.getByText(`选票码 ${deputies[1]} 在“2026年度部门负责人述职评议”人大代表已经计过一张票`).waitFor();
+  await page.getByRole('button', { name: '知道了' }).last().click();
+  // One ballot copied six times under new ids: the whole file is refused.
+  const crafted = JSON.parse(second.text);
+  const one = crafted.records.ballots[0];
+  crafted.records.ballots = [2, 3, 4, 5, 6, 7].map((n) => ({ ...one, meta: { ...one.meta, id: `00000000-0000-4000-8000-00000000000${n}` }, slip: deputies[n].replaceAll('-', '') }));
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', json({ name: 'copies.json', text: JSON.stringify(crafted) }));
+  await page.getByText('一个评议票文件只能装一张评议票，这个文件里有 6 张').waitFor();
+  await page.getByRole('button', { name: '知道了' }).last().click();
+  // A ballot filled on an older version of the round (its people or groups since changed).
+  crafted.records.ballots = [{ ...one, meta: { ...one.meta, id: '00000000-0000-4000-8000-000000000009' }, slip: deputies[9].replaceAll('-', ''), round_version: '0123456789ab' }];
+  await chooseFiles(page, '选择评议票文件（.json，可多选）', json({ name: 'old.json', text: JSON.stringify(crafted) }));
+  await page.getByText('“2026年度部门负责人述职评议”的被评议人名单或评议组在发出评议表后改动过').waitFor();
+  await page.getByRole('button', { name: '知道了' }).last().click();
 
   await page.getByRole('link', { name: '2026年度部门负责人述职评议' }).click();
   const groups = page.getByRole('table', { name: '各评议组收票情况' });

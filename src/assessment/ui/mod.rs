@@ -13,6 +13,7 @@ mod round_detail;
 mod round_form;
 mod rounds;
 mod slip_entry;
+mod slip_sheet;
 mod vote;
 
 use std::rc::Rc;

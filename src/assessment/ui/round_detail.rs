@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{blank, count, kiosk, results, round_form::RoundForm, RatingData};
+use super::{blank, count, kiosk, results, round_form::RoundForm, slip_sheet, RatingData};
 use crate::assessment::model::Evaluation;
 use crate::exchange::envelope::FileKind;
 use crate::roster::model::Cadre;
@@ -25,15 +25,17 @@ enum View {
     Count,
     Kiosk,
     Blank,
+    Slips,
     Settings,
 }
 
 impl View {
-    const ALL: [View; 5] = [
+    const ALL: [View; 6] = [
         View::Results,
         View::Count,
         View::Kiosk,
         View::Blank,
+        View::Slips,
         View::Settings,
     ];
     fn label(self) -> &'static str {
@@ -42,6 +44,7 @@ impl View {
             View::Count => "纸质票计票",
             View::Kiosk => "现场投票",
             View::Blank => "打印空白评议票",
+            View::Slips => "打印选票码",
             View::Settings => "评议设置",
         }
     }
@@ -131,6 +134,7 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
                 View::Count => html! { <count::Count {data} {round} /> },
                 View::Kiosk => html! { <kiosk::KioskStart {data} {round} /> },
                 View::Blank => html! { <blank::BlankBallots {data} {round} /> },
+                View::Slips => html! { <slip_sheet::SlipSheet {data} {round} /> },
                 View::Settings => html! {
                     <RoundForm data={data} round={(*round).clone()} {locked} on_save={on_save}
                         on_cancel={{ let v = view.clone(); Callback::from(move |_| v.set(View::Results)) }} />
