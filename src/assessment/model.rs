@@ -191,6 +191,32 @@ pub struct MeetingDecision {
     pub reason: String,
 }
 
+/// The longest reason kept with a decision.
+pub const MAX_REASON_CHARS: usize = 200;
+
+impl MeetingDecision {
+    /// A decision as the office types it: a reason is required, and 优秀 is not open to someone
+    /// admonished this year.
+    pub fn new(grade: Grade, reason: &str, admonished: bool) -> Result<MeetingDecision, String> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(
+                "请写明会议确定的理由（如：经党政联席会议研究，按年度考核得分确定）。".into(),
+            );
+        }
+        if reason.chars().count() > MAX_REASON_CHARS {
+            return Err(format!("理由请不超过 {MAX_REASON_CHARS} 字。"));
+        }
+        if grade == Grade::Excellent && admonished {
+            return Err("此人本年度受到诫勉，不能评为优秀。".into());
+        }
+        Ok(MeetingDecision {
+            grade,
+            reason: reason.to_string(),
+        })
+    }
+}
+
 impl Entity for Evaluation {
     const STORE: StoreName = StoreName::Evaluations;
     fn meta(&self) -> &Meta {
@@ -465,6 +491,19 @@ pub fn coefficient_text(hundredths: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decision_needs_a_reason_and_never_makes_the_admonished_excellent() {
+        assert!(MeetingDecision::new(Grade::Competent, "  ", false).is_err());
+        assert!(MeetingDecision::new(Grade::Excellent, "会议研究", true).is_err());
+        assert_eq!(
+            MeetingDecision::new(Grade::Excellent, " 会议研究确定 ", false),
+            Ok(MeetingDecision {
+                grade: Grade::Excellent,
+                reason: "会议研究确定".into()
+            })
+        );
+    }
 
     #[test]
     fn unmarked_people_are_listed_in_ballot_order() {

@@ -15,6 +15,7 @@ pub fn result_rows(
     round: &Evaluation,
     tally: &Tally,
     person: &dyn Fn(Id) -> (String, String),
+    self_grade: &dyn Fn(Id) -> Option<String>,
 ) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["名次", "姓名", "单位"].map(String::from).to_vec();
     for g in &round.groups {
@@ -25,7 +26,17 @@ pub fn result_rows(
     for g in Grade::ALL {
         header.push(format!("{}率", g.label()));
     }
-    header.extend(["综合得分", "建议等次", "评定等次", "说明", "奖金系数"].map(String::from));
+    header.extend(
+        [
+            "综合得分",
+            "建议等次",
+            "本人自评",
+            "评定等次",
+            "说明",
+            "奖金系数",
+        ]
+        .map(String::from),
+    );
     let mut people: Vec<_> = tally.people.iter().collect();
     crate::order::sort_by(&mut people, |p| crate::order::Key::int(p.rank as i64));
     let mut rows = vec![header];
@@ -42,18 +53,48 @@ pub fn result_rows(
                 .map(|g| g.label().to_string())
                 .unwrap_or_default(),
         );
+        row.push(self_grade(p.cadre).unwrap_or_else(|| "未交".into()));
         row.push(p.grade.map(|g| g.label().to_string()).unwrap_or_default());
-        row.push(
-            p.flags
-                .iter()
-                .map(|f| f.label())
-                .collect::<Vec<_>>()
-                .join("；"),
-        );
+        row.push(notes(p));
         row.push(p.coefficient.map(coefficient_text).unwrap_or_default());
         rows.push(row);
     }
     rows
+}
+
+/// The 说明 of a row: the flags, and the meeting's reason where it decided.
+pub fn notes(p: &super::tally::PersonResult) -> String {
+    let mut parts: Vec<String> = p.flags.iter().map(|f| f.label().to_string()).collect();
+    if let Some(reason) = &p.reason {
+        parts.push(format!("理由：{reason}"));
+    }
+    parts.join("；")
+}
+
+/// Each group's ballots, for the sheet and its exports: header and one row per group.
+pub fn group_rows(tally: &Tally) -> Vec<Vec<String>> {
+    let mut rows = vec![["评议组", "权重", "发出", "收回", "计票"]
+        .map(String::from)
+        .to_vec()];
+    for g in &tally.groups {
+        rows.push(vec![
+            g.name.clone(),
+            format!("{}%", g.weight),
+            g.issued.to_string(),
+            g.returned.to_string(),
+            g.state.label().to_string(),
+        ]);
+    }
+    rows
+}
+
+/// How the sheet's figures are made, in words, printed under the table.
+pub fn explanation(round: &Evaluation) -> String {
+    let r = &round.rules;
+    format!(
+        "说明：综合得分为各评议组有效票的平均分（优秀 100 分、称职 80 分、基本称职 60 分、不称职 0 分）按各组权重加权；         空白和“不了解”按弃权，不计入得票率；某评议组对某人没有有效票时，该组不计入此人的权重。         收回票数多于发出票数的评议组作废，不计入；收回不足一半的照常计入并提示。         优秀票达到 {}% 建议为优秀，不称职票超过 {}% 建议为不称职，基本称职和不称职票合计超过 {}% 建议为基本称职；         优秀名额为被评议人数的 {}%（四舍五入）。本年度受到诫勉的不能评为优秀。评定等次与建议不同的，由会议研究确定并写明理由。",
+        r.excellent_min, r.incompetent_over, r.basic_over, r.quota
+    )
 }
 
 #[cfg(test)]
@@ -99,7 +140,12 @@ mod tests {
             round_version: None,
         };
         let t = tally(&round, &[ballot], &|_| false);
-        let rows = result_rows(&round, &t, &|_| ("张三".into(), "农业站".into()));
+        let rows = result_rows(
+            &round,
+            &t,
+            &|_| ("张三".into(), "农业站".into()),
+            &|_| Some("优秀".into()),
+        );
         assert_eq!(rows[0].len(), rows[1].len());
         assert_eq!(rows[0][3], "村干部·优秀");
         assert_eq!(&rows[1][..4], &["1", "张三", "农业站", "1"]);

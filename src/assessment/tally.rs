@@ -82,6 +82,10 @@ pub enum Flag {
     Admonished,
     /// No valid vote at all.
     NoVotes,
+    /// The meeting set the final grade (its reason is on the row).
+    Decided,
+    /// The meeting chose 优秀 for someone admonished this year: not applied.
+    DecisionRefused,
 }
 
 impl Flag {
@@ -91,6 +95,8 @@ impl Flag {
             Flag::TiedAtQuota => "与他人并列，优秀人数超出名额，请研究确定",
             Flag::Admonished => "本年度受到诫勉，不能评为优秀",
             Flag::NoVotes => "没有有效票",
+            Flag::Decided => "会议研究确定",
+            Flag::DecisionRefused => "会议决定的优秀未采用：本年度受到诫勉",
         }
     }
 }
@@ -110,6 +116,8 @@ pub struct PersonResult {
     pub flags: Vec<Flag>,
     /// Hundredths.
     pub coefficient: Option<u32>,
+    /// Why the meeting set the final grade, where it did.
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,6 +231,7 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
                 grade,
                 flags,
                 coefficient: None,
+                reason: None,
             }
         })
         .collect();
@@ -257,6 +266,19 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
                 }
             }
         }
+    }
+    // What the meeting decided comes last and stands, except 优秀 for someone admonished.
+    for p in &mut people {
+        let Some(decision) = round.decisions.get(&p.cadre) else {
+            continue;
+        };
+        if decision.grade == Grade::Excellent && admonished(p.cadre) {
+            p.flags.push(Flag::DecisionRefused);
+            continue;
+        }
+        p.grade = Some(decision.grade);
+        p.flags.push(Flag::Decided);
+        p.reason = Some(decision.reason.clone());
     }
     for p in &mut people {
         p.coefficient = p.grade.map(|g| rules.coefficients[g.index()]);

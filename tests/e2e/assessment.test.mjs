@@ -225,6 +225,21 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   assert.deepEqual(await row('赵一'), ['2', '8/2/0/0/0', '1/1/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '77.5%', '95.50', '优秀', '未交', '优秀', '', '1.20']);
   assert.deepEqual(await row('钱二'), ['3', '0/10/0/0/0', '0/0/2/0/0', '0/0/0/0/0', '0/2/0/0/1', '0.0%', '75.00', '称职', '未交', '称职', '', '1.00']);
 
+  // The meeting decides: 钱二 basically competent, with its reason; 优秀 is refused for 孙三.
+  const decide = page.getByRole('form', { name: '会议研究确定' });
+  await decide.getByLabel('被评议人').selectOption({ label: '孙三' });
+  await decide.getByLabel('评定等次').selectOption('优秀');
+  await decide.getByLabel('理由').fill('会议研究');
+  await decide.getByRole('button', { name: '记录会议决定' }).click();
+  await decide.getByText('此人本年度受到诫勉，不能评为优秀。').waitFor();
+  await decide.getByLabel('被评议人').selectOption({ label: '钱二' });
+  await decide.getByLabel('评定等次').selectOption('基本称职');
+  await decide.getByLabel('理由').fill('经党政联席会议研究确定');
+  await decide.getByRole('button', { name: '记录会议决定' }).click();
+  await page.getByText('已记录：钱二评定为基本称职。').waitFor();
+  assert.deepEqual((await row('钱二')).slice(-5), ['称职', '未交', '基本称职', '会议研究确定；理由：经党政联席会议研究确定', '0.80']);
+  await page.getByText(/说明：综合得分为各评议组有效票的平均分/).waitFor();
+
   const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
   assert.equal(excel.sheet, '测评结果');
   assert.equal(excel.rows[0][0], '2026年度部门负责人述职评议测评结果汇总表');
@@ -233,6 +248,10 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   const zhao = excel.rows.find((r) => r[1] === '赵一');
   assert.deepEqual([zhao[0], zhao[2], zhao[3], zhao.at(-3), zhao.at(-1)], [2, '农业站', 8, '优秀', 1.2]);
   assert.equal(zhao[excel.rows[1].indexOf('优秀率')], 0.775);
+  const qian = excel.rows.find((r) => r[1] === '钱二');
+  assert.deepEqual([qian.at(-4), qian.at(-3), qian.at(-1)], ['未交', '基本称职', 0.8]);
+  assert.ok(excel.rows.some((r) => r[0] === '人大代表' && r[4] === '有效（收回不足一半，请注意）'), 'the groups table is in the file');
+  assert.ok(excel.rows.some((r) => String(r[0]).startsWith('说明：综合得分')), 'the explanation is in the file');
   await context.close();
 });
 

@@ -226,6 +226,51 @@ fn two_tied_at_the_top_of_a_quota_of_one_are_both_kept_and_flagged() {
 }
 
 #[test]
+fn the_meetings_decision_settles_a_tie_and_the_coefficient_follows_it() {
+    use crate::assessment::model::MeetingDecision;
+    let mut r = round(5, &[(100, 1)]);
+    r.decisions.insert(
+        person(2),
+        MeetingDecision {
+            grade: Grade::Competent,
+            reason: "会议研究确定：按年度考核得分".into(),
+        },
+    );
+    let t = tally(&r, &[ballot(&r, 1, &[E, E, C, C, C])], &nobody);
+    assert_eq!(t.people[0].grade, Some(Grade::Excellent));
+    let second = &t.people[1];
+    assert_eq!(
+        second.suggested,
+        Some(Grade::Excellent),
+        "the suggestion stays"
+    );
+    assert_eq!(second.grade, Some(Grade::Competent));
+    assert_eq!(second.coefficient, Some(100));
+    assert!(second.flags.contains(&Flag::Decided));
+    assert_eq!(
+        second.reason.as_deref(),
+        Some("会议研究确定：按年度考核得分")
+    );
+}
+
+#[test]
+fn a_decision_of_excellent_for_someone_admonished_is_not_applied() {
+    use crate::assessment::model::MeetingDecision;
+    let mut r = round(1, &[(100, 1)]);
+    r.rules.quota = 100;
+    r.decisions.insert(
+        person(1),
+        MeetingDecision {
+            grade: Grade::Excellent,
+            reason: "会议研究".into(),
+        },
+    );
+    let t = tally(&r, &[ballot(&r, 1, &[C])], &|_| true);
+    assert_eq!(t.people[0].grade, Some(Grade::Competent));
+    assert!(t.people[0].flags.contains(&Flag::DecisionRefused));
+}
+
+#[test]
 fn the_quota_is_rounded_half_up() {
     for (people, quota) in [(1, 0), (5, 1), (7, 1), (8, 2), (10, 2)] {
         let r = round(people, &[(100, 1)]);

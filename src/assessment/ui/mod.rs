@@ -4,6 +4,7 @@
 mod ballot_form;
 mod blank;
 mod count;
+mod decision;
 mod form_fill;
 mod form_templates;
 mod forms;

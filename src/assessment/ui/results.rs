@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::model::{coefficient_text, Grade, Vote};
-use crate::assessment::report::{percent, result_rows};
+use crate::assessment::report::{explanation, group_rows, notes, percent, result_rows};
 use crate::assessment::tally::{tally, GroupState, Tally};
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
@@ -27,7 +27,14 @@ pub fn results(props: &RoundProps) -> Html {
         .collect();
     let admonished = data.admonished(round.year);
     let t: Tally = tally(round, &ballots, &admonished);
-    let rows = result_rows(round, &t, &|id| data.person(id));
+    let mut rows = result_rows(round, &t, &|id| data.person(id), &|id| {
+        data.self_grade(id, round.year)
+    });
+    // The exports carry the groups' table and the explanation under the people.
+    rows.push(Vec::new());
+    rows.extend(group_rows(&t));
+    rows.push(Vec::new());
+    rows.push(vec![explanation(round)]);
     let export = |excel: bool| {
         let (rows, notice, title) = (rows.clone(), notice.clone(), round.title.clone());
         Callback::from(move |_| {
@@ -94,12 +101,14 @@ pub fn results(props: &RoundProps) -> Html {
                         <td>{ p.suggested.map(Grade::label).unwrap_or("—") }</td>
                         <td>{ data.self_grade(p.cadre, round.year).unwrap_or_else(|| "未交".into()) }</td>
                         <td><strong>{ p.grade.map(Grade::label).unwrap_or("—") }</strong></td>
-                        <td>{ p.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join("；") }</td>
+                        <td>{ notes(p) }</td>
                         <td>{ p.coefficient.map(coefficient_text).unwrap_or_default() }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
+            <p class="explanation">{ explanation(round) }</p>
+            <super::decision::DecisionForm data={props.data.clone()} round={props.round.clone()} tally={t.clone()} />
             <Chart names={people.iter().map(|p| data.person(p.cadre).0).collect::<Vec<_>>()}
                 shares={people.iter().map(|p| p.shares).collect::<Vec<_>>()} />
         </section>
