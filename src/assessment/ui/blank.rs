@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::model::Vote;
-use crate::ui::form::field_value;
 
 #[function_component(BlankBallots)]
 pub fn blank_ballots(props: &RoundProps) -> Html {
@@ -27,11 +26,7 @@ pub fn blank_ballots(props: &RoundProps) -> Html {
     html! {
         <section>
             <div class="toolbar no-print">
-                <label>{ "评议组" }
-                    <select onchange={{ let g = group.clone(); Callback::from(move |e: Event| g.set(field_value(&e).parse().unwrap_or(0))) }}>
-                        { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()} selected={g.key == *group}>{ &g.name }</option> }) }
-                    </select>
-                </label>
+                { super::group_select(round, &group) }
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
             </div>
             <div class="ballot-sheet" aria-label="空白评议票">

@@ -201,6 +201,23 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     }
 }
 
+/// The 评议组 picker of a round's sheets (blank ballots, 选票码).
+pub fn group_select(round: &Evaluation, group: &UseStateHandle<u32>) -> Html {
+    let pick = {
+        let group = group.clone();
+        Callback::from(move |e: Event| {
+            group.set(crate::ui::form::field_value(&e).parse().unwrap_or(0))
+        })
+    };
+    html! {
+        <label>{ "评议组" }
+            <select onchange={pick}>
+                { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()} selected={g.key == **group}>{ &g.name }</option> }) }
+            </select>
+        </label>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DataProps {
     pub data: Rc<RatingData>,

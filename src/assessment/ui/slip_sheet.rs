@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::slips::{codes, printed};
-use crate::ui::form::field_value;
 
 #[function_component(SlipSheet)]
 pub fn slip_sheet(props: &RoundProps) -> Html {
@@ -23,11 +22,7 @@ pub fn slip_sheet(props: &RoundProps) -> Html {
             <h3 id="slips-h" class="no-print">{ "选票码" }</h3>
             <p class="no-print">{ "网上评议和现场投票凭选票码投票：每个评议组按发票数打印，剪开后在会场门口随机发放（背面朝上），谁拿到哪一张无人知道。每个选票码只计一票。" }</p>
             <div class="toolbar no-print">
-                <label>{ "评议组" }
-                    <select onchange={{ let g = group.clone(); Callback::from(move |e: Event| g.set(field_value(&e).parse().unwrap_or(0))) }}>
-                        { for round.groups.iter().map(|g| html! { <option value={g.key.to_string()} selected={g.key == *group}>{ &g.name }</option> }) }
-                    </select>
-                </label>
+                { super::group_select(round, &group) }
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
             </div>
             <ul class="code-slips" aria-label={format!("{}选票码", g.name)}>
