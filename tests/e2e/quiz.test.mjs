@@ -383,7 +383,7 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   quiz.meta.rev += 5;
   await tab(secretary, '参加测验');
   await chooseFiles(secretary, '选择试卷包（.json）', { name: '试卷包.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(forged)) });
-  await secretary.getByText(/文件想修改本机所建的 1 份测验或其答案，这些不会改动/).waitFor();
+  await secretary.getByText(/文件想修改本机所建的 1 份测验、答案或评议，这些不会改动/).waitFor();
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await secretary.getByText(/导入完成/).waitFor();
   await tab(secretary, '阅卷与分析');
@@ -394,7 +394,7 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
   assert.ok(!fromLi.backup.text.includes('"answer":{'), 'the cadre never had the key');
   await nav(secretary, '数据管理');
   await chooseFiles(secretary, '选择备份文件（.json）', { name: fromLi.backup.name, mimeType: 'application/json', buffer: Buffer.from(fromLi.backup.text) });
-  await secretary.getByText(/文件想修改本机所建的 1 份测验或其答案，这些不会改动/).waitFor();
+  await secretary.getByText(/文件想修改本机所建的 1 份测验、答案或评议，这些不会改动/).waitFor();
   assert.doesNotMatch(await secretary.locator('main').innerText(), /"answer"|\{"type"/, 'no raw record on screen');
   await secretary.getByRole('button', { name: /确认导入/ }).click();
   await secretary.getByText(/导入完成/).waitFor();
