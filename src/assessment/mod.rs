@@ -7,6 +7,7 @@ pub mod form;
 pub mod intake;
 pub mod kiosk;
 pub mod model;
+pub mod paper_count;
 pub mod report;
 pub mod slips;
 pub mod tally;

@@ -454,6 +454,29 @@ impl Evaluation {
 }
 
 impl Ballot {
+    /// An anonymous ballot (kiosk or file) on `round`: made under a one-off device id and with
+    /// the day only, so it says nothing of where or when it was cast.
+    pub fn anonymous(
+        round: &Evaluation,
+        group: u32,
+        source: Source,
+        votes: BTreeMap<Id, Vote>,
+        slip: Option<String>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Ballot {
+        Ballot {
+            meta: Meta::new(&crate::record::DeviceId::new_random(), Ballot::day_of(now)),
+            evaluation_id: round.meta.id,
+            group,
+            number: 0,
+            source,
+            votes,
+            void: false,
+            slip,
+            round_version: Some(round.version()),
+        }
+    }
+
     /// The people of `rated` a ballot leaves unmarked (counted as 不了解), in ballot order.
     pub fn unmarked(rated: &[Id], votes: &BTreeMap<Id, Vote>) -> Vec<Id> {
         rated

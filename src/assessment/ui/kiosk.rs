@@ -2,25 +2,19 @@
 //! a password; raters then vote one after another, each ballot anonymous and the screen cleared
 //! between them; nothing else of the app shows until the password is given again.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
-use super::ballot_form::BallotForm;
-use super::slip_entry::SlipEntry;
 use super::RoundProps;
-use crate::assessment::intake::check_cast;
 use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};
-use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
-use crate::record::{DeviceId, Entity, Id, Meta};
+use crate::assessment::model::{Ballot, Evaluation};
+use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::session::{use_session, Batch, Session};
+use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
 use crate::ui::form::{field_value, on_input};
 use crate::ui::load::use_load;
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::time;
 
 async fn set_lock(session: &Session, lock: Option<KioskLock>) -> Result<(), String> {
     let written = session.store.set_setting(KIOSK_LOCK, lock).await;
@@ -144,7 +138,7 @@ pub fn kiosk_screen(props: &KioskProps) -> Html {
                     <>
                         <h1>{ format!("{}　{}评议票", round.title, group) }</h1>
                         if *voting {
-                            <KioskBallot key={*ballot_no} lock={props.lock.clone()} round={round.clone()} counted={ballots.clone()} people={people}
+                            <super::kiosk_ballot::KioskBallot key={*ballot_no} lock={props.lock.clone()} round={round.clone()} counted={ballots.clone()} people={people}
                                 on_done={{ let (v, n) = (voting.clone(), ballot_no.clone()); Callback::from(move |_| { v.set(false); n.set(*n + 1); }) }} />
                         } else {
                             <div class="kiosk-wait">
@@ -157,92 +151,6 @@ pub fn kiosk_screen(props: &KioskProps) -> Html {
                 }
             }) }
         </main>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct BallotProps {
-    lock: KioskLock,
-    round: Evaluation,
-    counted: Vec<Ballot>,
-    people: Vec<(Id, String)>,
-    on_done: Callback<()>,
-}
-
-#[function_component(KioskBallot)]
-fn kiosk_ballot(props: &BallotProps) -> Html {
-    let session = use_session();
-    let slip = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let notice = use_state(|| None::<Notice>);
-    let on_cast = {
-        let (session, slip, busy, notice, lock, round, counted, done) = (
-            session.clone(),
-            slip.clone(),
-            busy.clone(),
-            notice.clone(),
-            props.lock.clone(),
-            props.round.clone(),
-            props.counted.clone(),
-            props.on_done.clone(),
-        );
-        Callback::from(move |votes: BTreeMap<Id, Vote>| {
-            // Made under a one-off device id and with the day only: the ballot says nothing of
-            // where or when it was cast.
-            let ballot = Ballot {
-                meta: Meta::new(&DeviceId::new_random(), Ballot::day_of(time::now())),
-                evaluation_id: round.meta.id,
-                group: lock.group,
-                number: 0,
-                source: Source::Kiosk,
-                votes,
-                void: false,
-                slip: (*slip).clone(),
-                round_version: Some(round.version()),
-            };
-            if let Err(why) = check_cast(&ballot, Some(&round), &counted) {
-                notice.set(Some(Notice::Error(why.user_message())));
-                return;
-            }
-            busy.set(true);
-            let (session, notice, done, busy, mut lock) = (
-                session.clone(),
-                notice.clone(),
-                done.clone(),
-                busy.clone(),
-                lock.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut batch = Batch::default();
-                batch.put_as_received(Ballot::STORE, &ballot);
-                match session.commit(batch).await {
-                    Ok(()) => {
-                        lock.cast += 1;
-                        // The count shown to the next rater only; the ballot is already stored.
-                        if let Err(e) = session.store.set_setting(KIOSK_LOCK, Some(lock)).await {
-                            gloo::console::warn!(e.user_message());
-                        }
-                        done.emit(());
-                    }
-                    Err(m) => {
-                        busy.set(false);
-                        notice.set(Some(Notice::Error(m)));
-                    }
-                }
-            });
-        })
-    };
-    let needs_slip = props.round.slips.asked() && slip.is_none();
-    html! {
-        <div class="kiosk-ballot">
-            if needs_slip {
-                <SlipEntry round={props.round.clone()} group={Some(props.lock.group)} counted={props.counted.clone()}
-                    on_ok={{ let slip = slip.clone(); Callback::from(move |(code, _): (String, u32)| slip.set(Some(code))) }} />
-            } else {
-                <BallotForm people={props.people.clone()} {on_cast} big=true busy={*busy} />
-            }
-            <NoticeBox notice={(*notice).clone()} />
-        </div>
     }
 }
 

@@ -2,6 +2,7 @@
 //! blank ballots, results), rating online from one's own browser, and exchanging files.
 
 mod ballot_form;
+mod ballot_list;
 mod blank;
 mod count;
 mod decision;
@@ -9,6 +10,7 @@ mod form_fill;
 mod form_templates;
 mod forms;
 pub mod kiosk;
+mod kiosk_ballot;
 mod results;
 mod round_detail;
 mod round_form;

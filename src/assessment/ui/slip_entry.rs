@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::assessment::intake::check_cast;
 use crate::assessment::model::{Ballot, Evaluation, Source};
 use crate::assessment::slips;
-use crate::record::{DeviceId, Meta};
 use crate::ui::form::field_value;
 use crate::ui::time;
 
@@ -42,17 +41,14 @@ pub fn slip_entry(props: &SlipEntryProps) -> Html {
                 Ok(found) => found,
                 Err(why) => return error.set(Some(why.user_message())),
             };
-            let trial = Ballot {
-                meta: Meta::new(&DeviceId::new_random(), time::now()),
-                evaluation_id: round.meta.id,
-                group: group.unwrap_or(slip_group),
-                number: 0,
-                source: Source::Kiosk,
-                votes: Default::default(),
-                void: false,
-                slip: Some(code.clone()),
-                round_version: Some(round.version()),
-            };
+            let trial = Ballot::anonymous(
+                &round,
+                group.unwrap_or(slip_group),
+                Source::Kiosk,
+                Default::default(),
+                Some(code.clone()),
+                time::now(),
+            );
             match check_cast(&trial, Some(&round), &counted) {
                 Ok(()) => {
                     error.set(None);

@@ -13,7 +13,7 @@ use super::DataProps;
 use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
-use crate::record::{DeviceId, Id, Meta};
+use crate::record::Id;
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_anonymous, one_store};
@@ -98,17 +98,14 @@ fn online_ballot(props: &OnlineProps) -> Html {
             let Some((code, group)) = (*slip).clone() else {
                 return;
             };
-            let ballot = Ballot {
-                meta: Meta::new(&DeviceId::new_random(), Ballot::day_of(time::now())),
-                evaluation_id: round.meta.id,
+            let ballot = Ballot::anonymous(
+                &round,
                 group,
-                number: 0,
-                source: Source::File,
+                Source::File,
                 votes,
-                void: false,
-                slip: code.clone(),
-                round_version: Some(round.version()),
-            };
+                code.clone(),
+                time::now(),
+            );
             let mut used = used.clone();
             used.push(code.unwrap_or_default());
             let (session, notice, slip, id) =
