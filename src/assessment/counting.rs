@@ -119,13 +119,16 @@ impl Desk {
     /// Papers stored since the desk opened (another tab, a void from the list): those the desk
     /// does not know yet are added, and known ones take their stored void state.
     pub fn take_stored(&mut self, papers: Vec<Paper>) {
+        // Papers stay in number order, so each is found by halving (this runs on every key).
         for paper in papers {
-            match self.papers.iter_mut().find(|p| p.number == paper.number) {
-                Some(known) => known.void = paper.void,
-                None => self.papers.push(paper),
+            match self
+                .papers
+                .binary_search_by_key(&paper.number, |p| p.number)
+            {
+                Ok(at) => self.papers[at].void = paper.void,
+                Err(at) => self.papers.insert(at, paper),
             }
         }
-        self.papers.sort_by_key(|p| p.number);
     }
 
     /// The number the next new paper gets.

@@ -37,18 +37,20 @@ pub fn check(
     let rounds: Vec<Evaluation> = of_store(StoreName::Evaluations)
         .filter_map(|v| typed::<Evaluation>(v).ok())
         .collect();
-    let counted: Vec<Ballot> = of_store(StoreName::Ballots)
-        .filter_map(|v| typed::<Ballot>(v).ok())
-        .collect();
-    let refuse = |e: crate::assessment::intake::BallotRefusal| FileError::Refused(e.user_message());
     for ballot in &incoming {
-        if let Some(ours) = counted.iter().find(|b| b.meta.id == ballot.meta.id) {
+        let ours = local
+            .get(&(StoreName::Ballots, ballot.meta.id))
+            .and_then(|r| typed::<Ballot>(&r.value).ok());
+        if let Some(ours) = ours {
             let round = rounds.iter().find(|r| r.meta.id == ours.evaluation_id);
-            check_unaltered(ballot, ours, round).map_err(refuse)?;
+            check_unaltered(ballot, &ours, round).map_err(FileError::Ballot)?;
         }
     }
     if file.kind == FileKind::Ballot {
-        check_ballot_file(&incoming, &rounds, &counted).map_err(refuse)?;
+        let counted: Vec<Ballot> = of_store(StoreName::Ballots)
+            .filter_map(|v| typed::<Ballot>(v).ok())
+            .collect();
+        check_ballot_file(&incoming, &rounds, &counted).map_err(FileError::Ballot)?;
     }
     Ok(())
 }

@@ -57,9 +57,8 @@ pub enum FileError {
         problems: Vec<RecordProblem>,
         total: usize,
     },
-    /// A module's rule refuses the file (a ballot file with copies, an altered ballot …); the
-    /// message is the module's own Chinese sentence.
-    Refused(String),
+    /// A ballot the 述职评议 rules refuse (a file with copies, an altered ballot, a used 选票码 …).
+    Ballot(crate::assessment::intake::BallotRefusal),
 }
 
 /// How many record problems are listed on screen; the rest are counted.
@@ -111,7 +110,7 @@ impl FileError {
             FileError::TooManyRecords(n) => format!(
                 "文件中的记录太多（{n} 条），不像是本应用导出的文件。请检查是否选错了文件。"
             ),
-            FileError::Refused(message) => message.clone(),
+            FileError::Ballot(refusal) => refusal.user_message(),
             FileError::InvalidRecords { problems, total } => {
                 let mut msg = format!(
                     "文件中有 {total} 条记录不合格，为避免数据出错，整个文件都没有导入。请让对方用本应用重新导出。问题如下："
