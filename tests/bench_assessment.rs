@@ -36,7 +36,7 @@ fn bench_tally_50_rated_400_ballots() {
             .map(|(i, (name, weight, issued))| RaterGroup {
                 key: i as u32 + 1,
                 name: (*name).into(),
-                weight: *weight,
+                weight: zuofeng::assessment::share::Percent::whole(*weight),
                 issued: *issued,
             })
             .collect(),

@@ -9,6 +9,8 @@ pub mod kiosk;
 pub mod model;
 pub mod paper_count;
 pub mod report;
+pub mod round_draft;
+pub mod share;
 pub mod slips;
 pub mod tally;
 

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::share::{Percent, Share};
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
@@ -94,8 +95,8 @@ pub struct RaterGroup {
     /// Stable within the round, so ballots keep pointing at their group when groups are renamed.
     pub key: u32,
     pub name: String,
-    /// Weight in the composite score, in percent of the whole.
-    pub weight: u32,
+    /// Weight in the composite score, a share of the whole (12.5 % allowed).
+    pub weight: Percent,
     /// Ballots issued.
     pub issued: u32,
 }
@@ -103,14 +104,14 @@ pub struct RaterGroup {
 /// The rules that turn votes into grades and bonuses; all editable per round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rules {
-    /// 优秀 needs at least this share (percent) of 优秀 votes.
-    pub excellent_min: u32,
+    /// 优秀 needs at least this share of 优秀 votes.
+    pub excellent_min: Share,
     /// More than this share of 不称职 votes suggests 不称职.
-    pub incompetent_over: u32,
+    pub incompetent_over: Share,
     /// More than this share of 基本称职 and 不称职 votes together suggests 基本称职.
-    pub basic_over: u32,
-    /// 优秀名额: at most this share (percent) of those rated.
-    pub quota: u32,
+    pub basic_over: Share,
+    /// 优秀名额: at most this share of those rated.
+    pub quota: Percent,
     /// 奖金系数 per grade, in hundredths (120 = 1.20), in the order of `Grade::ALL`.
     pub coefficients: [u32; 4],
 }
@@ -118,10 +119,11 @@ pub struct Rules {
 impl Default for Rules {
     fn default() -> Self {
         Rules {
-            excellent_min: 60,
-            incompetent_over: 33,
-            basic_over: 50,
-            quota: 20,
+            excellent_min: Share::percent(60),
+            // "超过三分之一": exact, so 3 of 9 is not more than a third.
+            incompetent_over: Share::Fraction { num: 1, den: 3 },
+            basic_over: Share::percent(50),
+            quota: Percent::whole(20),
             coefficients: [120, 100, 80, 0],
         }
     }
@@ -296,7 +298,7 @@ pub enum RoundError {
     NoGroups,
     GroupNameMissing(usize),
     RepeatedGroup(String),
-    WeightsNotHundred(u32),
+    WeightsNotHundred(Percent),
     IssuedOutOfRange(String),
     RuleOutOfRange(&'static str),
     YearOutOfRange,
@@ -314,7 +316,7 @@ impl RoundError {
             RoundError::GroupNameMissing(i) => format!("第 {} 个评议组没有名称。", i + 1),
             RoundError::RepeatedGroup(name) => format!("评议组“{name}”重复了。"),
             RoundError::WeightsNotHundred(sum) => {
-                format!("各评议组权重之和应为 100%，现在是 {sum}%。")
+                format!("各评议组权重之和应为 100%，现在是 {}。", sum.label())
             }
             RoundError::IssuedOutOfRange(name) => {
                 format!("评议组“{name}”的发票数应为 1 到 {MAX_ISSUED} 张。")
@@ -356,18 +358,22 @@ impl Evaluation {
                 return Err(RoundError::IssuedOutOfRange(g.name.clone()));
             }
         }
-        let sum: u32 = self.groups.iter().map(|g| g.weight.min(1000)).sum();
-        if sum != 100 {
-            return Err(RoundError::WeightsNotHundred(sum));
+        let sum: u32 = self.groups.iter().map(|g| g.weight.0.min(100_000)).sum();
+        if sum != 10_000 {
+            return Err(RoundError::WeightsNotHundred(Percent(sum)));
         }
         let r = &self.rules;
         for (value, what) in [
             (r.excellent_min, "优秀得票率要求"),
             (r.incompetent_over, "不称职得票率界线"),
             (r.basic_over, "基本称职得票率界线"),
-            (r.quota, "优秀名额比例"),
+            (Share::Percent(r.quota), "优秀名额比例"),
         ] {
-            if value > 100 {
+            let broken = match value {
+                Share::Percent(p) => p.0 > 10_000,
+                Share::Fraction { num, den } => den == 0 || num > den,
+            };
+            if broken {
                 return Err(RoundError::RuleOutOfRange(what));
             }
         }
@@ -446,7 +452,7 @@ impl Evaluation {
         .map(|(i, (name, weight, issued))| RaterGroup {
             key: i as u32 + 1,
             name: name.into(),
-            weight,
+            weight: Percent::whole(weight),
             issued,
         })
         .collect()
@@ -566,7 +572,7 @@ mod tests {
             decisions: BTreeMap::new(),
         };
         let mut rules_changed = round.clone();
-        rules_changed.rules.quota = 30;
+        rules_changed.rules.quota = Percent::whole(30);
         assert_eq!(rules_changed.version(), round.version());
         let mut renamed = round.clone();
         renamed.groups[0].name = "村两委".into();

@@ -79,7 +79,7 @@ pub fn group_rows(tally: &Tally) -> Vec<Vec<String>> {
     for g in &tally.groups {
         rows.push(vec![
             g.name.clone(),
-            format!("{}%", g.weight),
+            g.weight.label(),
             g.issued.to_string(),
             g.returned.to_string(),
             g.state.label().to_string(),
@@ -92,8 +92,11 @@ pub fn group_rows(tally: &Tally) -> Vec<Vec<String>> {
 pub fn explanation(round: &Evaluation) -> String {
     let r = &round.rules;
     format!(
-        "说明：综合得分为各评议组有效票的平均分（优秀 100 分、称职 80 分、基本称职 60 分、不称职 0 分）按各组权重加权；         空白和“不了解”按弃权，不计入得票率；某评议组对某人没有有效票时，该组不计入此人的权重。         收回票数多于发出票数的评议组作废，不计入；收回不足一半的照常计入并提示。         优秀票达到 {}% 建议为优秀，不称职票超过 {}% 建议为不称职，基本称职和不称职票合计超过 {}% 建议为基本称职；         优秀名额为被评议人数的 {}%（四舍五入）。本年度受到诫勉的不能评为优秀。评定等次与建议不同的，由会议研究确定并写明理由。",
-        r.excellent_min, r.incompetent_over, r.basic_over, r.quota
+        "说明：综合得分为各评议组有效票的平均分（优秀 100 分、称职 80 分、基本称职 60 分、不称职 0 分）按各组权重加权；         空白和“不了解”按弃权，不计入得票率；某评议组对某人没有有效票时，该组不计入此人的权重。         收回票数多于发出票数的评议组作废，不计入；收回不足一半的照常计入并提示。         优秀票达到 {} 建议为优秀，不称职票超过 {} 建议为不称职，基本称职和不称职票合计超过 {} 建议为基本称职；         优秀名额为被评议人数的 {}（四舍五入）。本年度受到诫勉的不能评为优秀。评定等次与建议不同的，由会议研究确定并写明理由。",
+        r.excellent_min.label(),
+        r.incompetent_over.label(),
+        r.basic_over.label(),
+        r.quota.label()
     )
 }
 
@@ -116,11 +119,11 @@ mod tests {
             groups: vec![RaterGroup {
                 key: 1,
                 name: "村干部".into(),
-                weight: 100,
+                weight: crate::assessment::share::Percent::whole(100),
                 issued: 2,
             }],
             rules: Rules {
-                quota: 100,
+                quota: crate::assessment::share::Percent::whole(100),
                 ..Rules::default()
             },
             deleted: false,

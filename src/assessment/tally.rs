@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::model::{Ballot, Evaluation, Grade, Vote};
+use super::share::Percent;
 use crate::record::Id;
 
 /// Votes of each kind, in the order of `Vote::ALL`.
@@ -66,7 +67,7 @@ impl GroupState {
 pub struct GroupResult {
     pub key: u32,
     pub name: String,
-    pub weight: u32,
+    pub weight: Percent,
     pub issued: u32,
     pub returned: u32,
     pub state: GroupState,
@@ -191,7 +192,7 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
                 .iter()
                 .zip(&per_group)
                 .filter(|(g, c)| g.state != GroupState::Void && c.valid() > 0)
-                .map(|(g, c)| (f64::from(g.weight), c))
+                .map(|(g, c)| (f64::from(g.weight.0), c))
                 .collect();
             let total: f64 = counted.iter().map(|(w, _)| w).sum();
             let weighted = |f: &dyn Fn(&Counts) -> f64| {
@@ -199,14 +200,13 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
             };
             let shares = Grade::ALL.map(|g| weighted(&|c| c.share(g)).unwrap_or(0.0));
             let composite = weighted(&|c| c.score().unwrap_or(0.0));
-            let pct = |x: u32| f64::from(x) / 100.0;
             let suggested = composite.map(|_| {
                 let [excellent, _, basic, incompetent] = shares;
-                if incompetent > pct(rules.incompetent_over) {
+                if rules.incompetent_over.exceeded_by(incompetent) {
                     Grade::Incompetent
-                } else if excellent >= pct(rules.excellent_min) {
+                } else if rules.excellent_min.reached_by(excellent) {
                     Grade::Excellent
-                } else if basic + incompetent > pct(rules.basic_over) {
+                } else if rules.basic_over.exceeded_by(basic + incompetent) {
                     Grade::BasicallyCompetent
                 } else {
                     Grade::Competent
@@ -241,7 +241,7 @@ pub fn tally(round: &Evaluation, ballots: &[Ballot], admonished: &dyn Fn(Id) -> 
         p.rank = 1 + scores.iter().filter(|s| **s > mine + 1e-9).count();
     }
     // 四舍五入, as offices count a share of people: 8 × 20 % = 1.6 → 2.
-    let quota = (round.rated.len() * rules.quota as usize + 50) / 100;
+    let quota = (round.rated.len() * rules.quota.0 as usize + 5_000) / 10_000;
     let excellent: Vec<usize> = (0..people.len())
         .filter(|i| people[*i].grade == Some(Grade::Excellent))
         .collect();

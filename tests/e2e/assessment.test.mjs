@@ -240,6 +240,22 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   assert.deepEqual((await row('钱二')).slice(-5), ['称职', '未交', '基本称职', '会议研究确定；理由：经党政联席会议研究确定', '0.80']);
   await page.getByText(/说明：综合得分为各评议组有效票的平均分/).waitFor();
 
+  // Printed, the sheet is A4 landscape and every column fits the page's width.
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1047, height: 740 }); // 277 mm: A4 landscape less margins
+  const fit = await page.getByRole('table', { name: '测评结果' }).evaluate((t) => ({
+    right: Math.max(...[...t.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect().right)),
+    page: document.documentElement.clientWidth,
+    headers: [...t.querySelectorAll('thead th')].map((h) => h.innerText.trim()),
+  }));
+  assert.ok(fit.right <= fit.page, `every column on the page: ${fit.right} > ${fit.page}`);
+  assert.deepEqual(fit.headers.slice(-7), ['优秀率', '综合得分', '建议等次', '本人自评', '评定等次', '说明', '奖金系数']);
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const [, w, h] = pdf.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/) ?? [];
+  assert.ok(Number(w) > Number(h) && Math.abs(Number(w) - 841.9) < 2, `A4 landscape, not ${w} × ${h}`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
   assert.equal(excel.sheet, '测评结果');
   assert.equal(excel.rows[0][0], '2026年度部门负责人述职评议测评结果汇总表');
@@ -312,4 +328,30 @@ test('a cadre fills in a self-assessment in their own browser; the office takes 
   const cells = await desk.getByRole('table', { name: '测评结果' }).getByRole('row', { name: /赵一/ }).getByRole('cell').allInnerTexts();
   assert.equal(cells.at(-4), '优秀', `self-assessed grade in ${cells}`);
   await office.close();
+});
+
+test('the office writes the rules as it says them: 12.5 % weights and 超过三分之一', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '赵一', unit: '农业站' });
+  await nav(page, '述职评议');
+  await page.getByRole('button', { name: '新建评议' }).click();
+  const setup = page.getByRole('form', { name: '评议设置' });
+  await setup.getByLabel('赵一（农业站）').check();
+  await setup.getByLabel('人大代表权重').fill('12.5');
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await setup.getByText('各评议组权重之和应为 100%，现在是 92.5%。').waitFor();
+  await setup.getByLabel('政协委员权重').fill('27.5');
+  await setup.getByText('评议组（权重合计 100%）').waitFor();
+  await setup.getByLabel(/不称职票超过/).fill('很多');
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await setup.getByText('“不称职票超过”请写百分数或分数').waitFor();
+  await setup.getByLabel(/不称职票超过/).fill('超过三分之一');
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  await page.getByRole('link', { name: /年度部门负责人述职评议/ }).click();
+  const groups = page.getByRole('table', { name: '各评议组收票情况' });
+  assert.equal(await groups.getByRole('row', { name: /人大代表/ }).getByRole('cell').first().innerText(), '12.5%');
+  await page.getByText(/不称职票超过 三分之一 建议为不称职/).waitFor();
+  await context.close();
 });

@@ -25,13 +25,13 @@ fn round() -> Evaluation {
             RaterGroup {
                 key: 1,
                 name: "村干部".into(),
-                weight: 60,
+                weight: crate::assessment::share::Percent::whole(60),
                 issued: 3,
             },
             RaterGroup {
                 key: 4,
                 name: "机关干部".into(),
-                weight: 40,
+                weight: crate::assessment::share::Percent::whole(40),
                 issued: 2,
             },
         ],
@@ -136,7 +136,7 @@ fn a_ballot_for_a_changed_round_or_a_deleted_group_is_refused_by_name() {
     let mut r = round();
     let b = ballot(&r, 4, Some(slip(4, 2, 0)));
     r.groups.retain(|g| g.key == 1);
-    r.groups[0].weight = 100;
+    r.groups[0].weight = crate::assessment::share::Percent::whole(100);
     let refusal = check_ballot_file(std::slice::from_ref(&b), std::slice::from_ref(&r), &[]);
     assert!(matches!(refusal, Err(BallotRefusal::RoundChanged { .. })));
     assert!(refusal

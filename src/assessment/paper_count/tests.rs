@@ -12,7 +12,7 @@ fn round() -> Evaluation {
         groups: vec![RaterGroup {
             key: 1,
             name: "村干部".into(),
-            weight: 100,
+            weight: crate::assessment::share::Percent::whole(100),
             issued: 1,
         }],
         rules: Rules::default(),

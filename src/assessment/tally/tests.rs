@@ -26,7 +26,7 @@ fn round(people: u128, groups: &[(u32, u32)]) -> Evaluation {
             .map(|(i, (weight, issued))| RaterGroup {
                 key: i as u32 + 1,
                 name: format!("组{i}"),
-                weight: *weight,
+                weight: crate::assessment::share::Percent::whole(*weight),
                 issued: *issued,
             })
             .collect(),
@@ -257,7 +257,7 @@ fn the_meetings_decision_settles_a_tie_and_the_coefficient_follows_it() {
 fn a_decision_of_excellent_for_someone_admonished_is_not_applied() {
     use crate::assessment::model::MeetingDecision;
     let mut r = round(1, &[(100, 1)]);
-    r.rules.quota = 100;
+    r.rules.quota = crate::assessment::share::Percent::whole(100);
     r.decisions.insert(
         person(1),
         MeetingDecision {
@@ -281,7 +281,7 @@ fn the_quota_is_rounded_half_up() {
 #[test]
 fn an_admonished_person_cannot_be_excellent() {
     let mut r = round(1, &[(100, 1)]);
-    r.rules.quota = 100;
+    r.rules.quota = crate::assessment::share::Percent::whole(100);
     let t = tally(&r, &[ballot(&r, 1, &[E])], &|id| id == person(1));
     assert_eq!(t.people[0].suggested, Some(Grade::Excellent));
     assert_eq!(t.people[0].grade, Some(Grade::Competent));
@@ -300,12 +300,14 @@ fn nobody_without_votes_gets_a_grade() {
 fn a_round_checks_its_groups_weights_and_rules() {
     let mut r = round(2, &[(60, 10), (40, 10)]);
     assert_eq!(r.check(), Ok(()));
-    r.groups[1].weight = 30;
+    r.groups[1].weight = crate::assessment::share::Percent::whole(30);
     assert_eq!(
         r.check(),
-        Err(crate::assessment::model::RoundError::WeightsNotHundred(90))
+        Err(crate::assessment::model::RoundError::WeightsNotHundred(
+            crate::assessment::share::Percent::whole(90)
+        ))
     );
-    r.groups[1].weight = 40;
+    r.groups[1].weight = crate::assessment::share::Percent::whole(40);
     r.groups[1].name = r.groups[0].name.clone();
     assert!(r.check().is_err());
     let mut r = round(0, &[(100, 1)]);
@@ -314,7 +316,7 @@ fn a_round_checks_its_groups_weights_and_rules() {
         Err(crate::assessment::model::RoundError::NobodyRated)
     );
     r.rated.push(person(1));
-    r.rules.quota = 101;
+    r.rules.quota = crate::assessment::share::Percent(10_100);
     assert!(r.check().is_err());
 }
 
@@ -328,4 +330,44 @@ fn fifty_people_and_four_hundred_ballots_tally_quickly_enough_to_redraw() {
     let t = tally(&r, &bs, &nobody);
     assert_eq!(t.groups.iter().map(|g| g.returned).sum::<u32>(), 400);
     assert_eq!(t.people.len(), 50);
+}
+
+#[test]
+fn weights_with_decimals_add_up_and_weigh_as_written() {
+    use crate::assessment::share::Percent;
+    let mut r = round(1, &[(60, 10), (20, 10), (20, 10)]);
+    r.groups[1].weight = Percent(1250);
+    r.groups[2].weight = Percent(2750);
+    assert_eq!(r.check(), Ok(()), "12.5 % + 27.5 % + 60 % is 100 %");
+    let t = tally(
+        &r,
+        &[
+            ballot(&r, 1, &[E]),
+            ballot(&r, 2, &[C]),
+            ballot(&r, 3, &[C]),
+        ],
+        &nobody,
+    );
+    // 0.6 × 100 + 0.125 × 80 + 0.275 × 80 = 92.
+    assert!((t.people[0].composite.unwrap_or(0.0) - 92.0).abs() < 1e-9);
+    assert!((t.people[0].shares[0] - 0.6).abs() < 1e-9);
+}
+
+#[test]
+fn more_than_a_third_is_exact_three_of_nine_is_not_four_of_nine_is() {
+    let r = round(1, &[(100, 9)]);
+    let votes = |n: usize| -> Vec<Ballot> {
+        (0..9)
+            .map(|i| ballot(&r, 1, &[if i < n { I } else { C }]))
+            .collect()
+    };
+    assert_eq!(
+        tally(&r, &votes(3), &nobody).people[0].suggested,
+        Some(Grade::Competent),
+        "3 of 9 is a third, not more than a third"
+    );
+    assert_eq!(
+        tally(&r, &votes(4), &nobody).people[0].suggested,
+        Some(Grade::Incompetent)
+    );
 }

@@ -77,13 +77,14 @@ pub fn results(props: &RoundProps) -> Html {
                 <tbody>
                 { for t.groups.iter().map(|g| html! {
                     <tr class={classes!((g.state != GroupState::Counted).then_some("late"))}>
-                        <th scope="row">{ &g.name }</th><td>{ format!("{}%", g.weight) }</td><td>{ g.issued }</td><td>{ g.returned }</td><td>{ g.state.label() }</td>
+                        <th scope="row">{ &g.name }</th><td>{ g.weight.label() }</td><td>{ g.issued }</td><td>{ g.returned }</td><td>{ g.state.label() }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
-            <p>{ format!("优秀名额 {} 名（{}%），现评定优秀 {} 名。空白和“不了解”按弃权，不计入得票率。", t.quota, round.rules.quota, excellent) }</p>
-            <table class="grid" aria-label="测评结果">
+            <p>{ format!("优秀名额 {} 名（{}），现评定优秀 {} 名。空白和“不了解”按弃权，不计入得票率。", t.quota, round.rules.quota.label(), excellent) }</p>
+            <div class="sheet-scroll" tabindex="0" role="region" aria-label="测评结果表（可左右滚动）">
+            <table class="grid result-sheet" aria-label="测评结果">
                 <thead><tr>
                     <th scope="col">{ "名次" }</th><th scope="col">{ "姓名" }</th>
                     { for round.groups.iter().map(|g| html! { <th scope="col">{ format!("{}（优/称/基/不/弃）", g.name) }</th> }) }
@@ -107,6 +108,7 @@ pub fn results(props: &RoundProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            </div>
             <p class="explanation">{ explanation(round) }</p>
             <super::decision::DecisionForm data={props.data.clone()} round={props.round.clone()} tally={t.clone()} />
             <Chart names={people.iter().map(|p| data.person(p.cadre).0).collect::<Vec<_>>()}

@@ -7,7 +7,8 @@ use crate::ui::form::{field_value, form_footer, on_input};
 use yew::prelude::*;
 
 use super::RatingData;
-use crate::assessment::model::{Evaluation, Grade, RaterGroup};
+use crate::assessment::model::{Evaluation, Grade};
+use crate::assessment::round_draft::RoundDraft;
 
 #[derive(Properties, PartialEq)]
 pub struct RoundFormProps {
@@ -19,40 +20,35 @@ pub struct RoundFormProps {
     pub on_cancel: Callback<()>,
 }
 
-fn number(v: &str) -> u32 {
-    v.trim().parse().unwrap_or(0)
-}
-
-/// A callback that edits the draft with a number typed into the field.
-fn set_number(
-    draft: &UseStateHandle<Evaluation>,
-    set: impl Fn(&mut Evaluation, u32) + 'static,
+/// A callback that edits the draft with a text typed into the field.
+fn set_text(
+    draft: &UseStateHandle<RoundDraft>,
+    set: impl Fn(&mut RoundDraft, String) + 'static,
 ) -> Callback<InputEvent> {
     let draft = draft.clone();
     Callback::from(move |e: InputEvent| {
         let mut next = (*draft).clone();
-        set(&mut next, number(&field_value(&e)));
+        set(&mut next, field_value(&e));
         draft.set(next);
     })
 }
 
+/// A whole number typed into a field (0 when it is not one: the round's check says why).
+fn number(v: &str) -> u32 {
+    v.trim().parse().unwrap_or(0)
+}
+
 #[function_component(RoundForm)]
 pub fn round_form(props: &RoundFormProps) -> Html {
-    let draft = use_state(|| props.round.clone());
+    let draft = use_state(|| RoundDraft::of(&props.round));
     let error = use_state(|| None::<String>);
     let onsubmit = {
         let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut round = (*draft).clone();
-            round.title = round.title.trim().to_string();
-            round
-                .groups
-                .iter_mut()
-                .for_each(|g| g.name = g.name.trim().to_string());
-            match round.check() {
-                Ok(()) => on_save.emit(round),
-                Err(e) => error.set(Some(e.user_message())),
+            match draft.finish() {
+                Ok(round) => on_save.emit(round),
+                Err(m) => error.set(Some(m)),
             }
         })
     };
@@ -60,13 +56,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |_| {
             let mut next = (*draft).clone();
-            let key = next.groups.iter().map(|g| g.key).max().unwrap_or(0) + 1;
-            next.groups.push(RaterGroup {
-                key,
-                name: String::new(),
-                weight: 0,
-                issued: 10,
-            });
+            next.add_group();
             draft.set(next);
         })
     };
@@ -74,49 +64,49 @@ pub fn round_form(props: &RoundFormProps) -> Html {
         .data
         .cadres
         .iter()
-        .filter(|c| !c.retired || draft.rated.contains(&c.meta.id))
+        .filter(|c| !c.retired || draft.round.rated.contains(&c.meta.id))
         .collect();
     crate::order::sort_by(&mut cadres, |c| {
         crate::order::Key::text(&c.unit).then(&c.name)
     });
-    let weights: u32 = draft.groups.iter().map(|g| g.weight).sum();
+    let weights = draft.weight_total();
     html! {
         <form class="form card" {onsubmit} aria-label="评议设置">
             <h2>{ "评议设置" }</h2>
-            <label>{ "评议名称" }<input value={draft.title.clone()} oninput={on_input(&draft, |r, v| r.title = v)} /></label>
-            <label>{ "年度" }<input type="number" min="2000" max="2100" value={draft.year.to_string()}
-                oninput={set_number(&draft, |r, n| r.year = n as i32)} /></label>
+            <label>{ "评议名称" }<input value={draft.round.title.clone()} oninput={on_input(&draft, |d, v| d.round.title = v)} /></label>
+            <label>{ "年度" }<input type="number" min="2000" max="2100" value={draft.round.year.to_string()}
+                oninput={set_text(&draft, |d, v| d.round.year = number(&v) as i32)} /></label>
             <fieldset class="members">
-                <legend>{ format!("被评议人（已选 {} 人，按选择的先后排在评议票上）", draft.rated.len()) }</legend>
+                <legend>{ format!("被评议人（已选 {} 人，按选择的先后排在评议票上）", draft.round.rated.len()) }</legend>
                 if props.locked { <p>{ "评议表已发出或已有评议票：被评议人和评议组不能再改（发出去的票按原来的名单填写）。要改请在上方“复制为新评议”。" }</p> }
                 if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
                 { for cadres.iter().map(|c| {
                     let id = c.meta.id;
-                    let checked = draft.rated.contains(&id);
+                    let checked = draft.round.rated.contains(&id);
                     let draft = draft.clone();
                     let onchange = Callback::from(move |_| {
                         let mut next = (*draft).clone();
-                        if checked { next.rated.retain(|m| *m != id) } else { next.rated.push(id) }
+                        if checked { next.round.rated.retain(|m| *m != id) } else { next.round.rated.push(id) }
                         draft.set(next);
                     });
                     html! { <label class="choice"><input type="checkbox" {checked} {onchange} disabled={props.locked} />{ format!("{}（{}）", c.name, c.unit) }</label> }
                 }) }
             </fieldset>
             <fieldset>
-                <legend>{ format!("评议组（权重合计 {weights}%）") }</legend>
+                <legend>{ format!("评议组（权重合计 {weights}）") }</legend>
                 <table class="grid">
                     <thead><tr><th scope="col">{ "评议组" }</th><th scope="col">{ "权重（%）" }</th><th scope="col">{ "发票数" }</th><th scope="col">{ "操作" }</th></tr></thead>
                     <tbody>
-                    { for draft.groups.iter().enumerate().map(|(i, g)| {
-                        let remove = { let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.groups.remove(i); draft.set(n); }) };
-                        let rename = { let draft = draft.clone(); Callback::from(move |e: InputEvent| { let mut n = (*draft).clone(); if let Some(g) = n.groups.get_mut(i) { g.name = field_value(&e) } draft.set(n); }) };
+                    { for draft.round.groups.iter().enumerate().map(|(i, g)| {
+                        let remove = { let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.remove_group(i); draft.set(n); }) };
+                        let rename = set_text(&draft, move |d, v| if let Some(g) = d.round.groups.get_mut(i) { g.name = v });
                         html! {
                             <tr>
                                 <td><input aria-label={format!("第 {} 组名称", i + 1)} value={g.name.clone()} oninput={rename} disabled={props.locked} /></td>
-                                <td><input type="number" min="0" max="100" aria-label={format!("{}权重", g.name)} value={g.weight.to_string()}
-                                    oninput={set_number(&draft, move |r, n| if let Some(g) = r.groups.get_mut(i) { g.weight = n })} /></td>
+                                <td><input inputmode="decimal" aria-label={format!("{}权重", g.name)} value={draft.weights.get(i).cloned().unwrap_or_default()}
+                                    oninput={set_text(&draft, move |d, v| if let Some(w) = d.weights.get_mut(i) { *w = v })} /></td>
                                 <td><input type="number" min="1" aria-label={format!("{}发票数", g.name)} value={g.issued.to_string()}
-                                    oninput={set_number(&draft, move |r, n| if let Some(g) = r.groups.get_mut(i) { g.issued = n })} /></td>
+                                    oninput={set_text(&draft, move |d, v| if let Some(g) = d.round.groups.get_mut(i) { g.issued = number(&v) })} /></td>
                                 <td><button type="button" onclick={remove} disabled={props.locked}>{ "删除" }</button></td>
                             </tr>
                         }
@@ -127,15 +117,16 @@ pub fn round_form(props: &RoundFormProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "评定规则" }</legend>
-                <label>{ "优秀票达到（%）才建议评为优秀" }<input type="number" min="0" max="100" value={draft.rules.excellent_min.to_string()} oninput={set_number(&draft, |r, n| r.rules.excellent_min = n)} /></label>
-                <label>{ "不称职票超过（%）建议评为不称职" }<input type="number" min="0" max="100" value={draft.rules.incompetent_over.to_string()} oninput={set_number(&draft, |r, n| r.rules.incompetent_over = n)} /></label>
-                <label>{ "基本称职和不称职票合计超过（%）建议评为基本称职" }<input type="number" min="0" max="100" value={draft.rules.basic_over.to_string()} oninput={set_number(&draft, |r, n| r.rules.basic_over = n)} /></label>
-                <label>{ "优秀名额（占被评议人数的 %，四舍五入）" }<input type="number" min="0" max="100" value={draft.rules.quota.to_string()} oninput={set_number(&draft, |r, n| r.rules.quota = n)} /></label>
+                <p>{ "比例可写百分数（60、12.5）或分数（三分之一、1/3）。" }</p>
+                <label>{ "优秀票达到（比例）才建议评为优秀" }<input value={draft.excellent_min.clone()} oninput={on_input(&draft, |d, v| d.excellent_min = v)} /></label>
+                <label>{ "不称职票超过（比例）建议评为不称职" }<input value={draft.incompetent_over.clone()} oninput={on_input(&draft, |d, v| d.incompetent_over = v)} /></label>
+                <label>{ "基本称职和不称职票合计超过（比例）建议评为基本称职" }<input value={draft.basic_over.clone()} oninput={on_input(&draft, |d, v| d.basic_over = v)} /></label>
+                <label>{ "优秀名额（占被评议人数的 %，四舍五入）" }<input inputmode="decimal" value={draft.quota.clone()} oninput={on_input(&draft, |d, v| d.quota = v)} /></label>
                 <p>{ "奖金系数（如 1.2 填 120）：" }</p>
                 { for Grade::ALL.iter().map(|g| {
                     let i = g.index();
-                    html! { <label class="inline">{ g.label() }<input type="number" min="0" max="1000" value={draft.rules.coefficients[i].to_string()}
-                        oninput={set_number(&draft, move |r, n| r.rules.coefficients[i] = n)} /></label> }
+                    html! { <label class="inline">{ g.label() }<input type="number" min="0" max="1000" value={draft.round.rules.coefficients[i].to_string()}
+                        oninput={set_text(&draft, move |d, v| d.round.rules.coefficients[i] = number(&v))} /></label> }
                 }) }
             </fieldset>
             { form_footer(error.as_deref(), "保存评议", &props.on_cancel) }
