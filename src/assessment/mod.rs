@@ -4,6 +4,7 @@
 
 pub mod counting;
 pub mod form;
+pub mod handed_in;
 pub mod intake;
 pub mod kiosk;
 pub mod model;

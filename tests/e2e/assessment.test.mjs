@@ -327,6 +327,9 @@ test('a cadre fills in a self-assessment in their own browser; the office takes 
   await desk.getByRole('link', { name: /年度部门负责人述职评议/ }).click();
   const cells = await desk.getByRole('table', { name: '测评结果' }).getByRole('row', { name: /赵一/ }).getByRole('cell').allInnerTexts();
   assert.equal(cells.at(-4), '优秀', `self-assessed grade in ${cells}`);
+  // Once the year has a round, 未交 counts only those it rates (钱二 is not rated).
+  await desk.getByRole('link', { name: '自评与述职' }).click();
+  await desk.getByText('个人自评表（德能勤绩廉）：本年度被评议人中 0 人未交').waitFor();
   await office.close();
 });
 

@@ -7,6 +7,7 @@ use super::form_fill::{save_form, FormFill};
 use super::form_templates::FormTemplates;
 use super::DataProps;
 use crate::assessment::form::{flags, Author, FilledForm, FormTemplate};
+use crate::assessment::handed_in::{expected, missing};
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::{Id, Meta};
@@ -86,7 +87,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
         .filter(|f| f.year == *year && !(f.author.name == me.name && f.author.unit == me.unit))
         .collect();
     let current = current_templates(&templates);
-    let cadres: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
+    let expected = expected(*year, &data.live_rounds(), &data.cadres);
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
@@ -143,11 +144,9 @@ pub fn forms_tab(props: &DataProps) -> Html {
                     </tbody>
                 </table>
                 { for current.iter().map(|t| {
-                    let missing: Vec<String> = cadres.iter().filter(|c| !forms.iter().any(|f| f.year == *year && f.is_submitted()
-                        && f.author.name == c.name && f.author.unit == c.unit
-                        && templates.iter().any(|x| x.meta.id == f.template_id && x.family == t.family)))
-                        .map(|c| format!("{}（{}）", c.name, c.unit)).collect();
-                    html! { <p>{ format!("{}：名册中 {} 人未交", t.name, missing.len()) }{ if missing.is_empty() { String::new() } else { format!("——{}", missing.join("、")) } }</p> }
+                    let missing: Vec<String> = missing(&expected, t.family, *year, &forms, &templates, &data.cadres)
+                        .iter().map(|c| format!("{}（{}）", c.name, c.unit)).collect();
+                    html! { <p>{ format!("{}：{}中 {} 人未交", t.name, expected.basis(), missing.len()) }{ if missing.is_empty() { String::new() } else { format!("——{}", missing.join("、")) } }</p> }
                 }) }
             </section>
             <FormTemplates data={data.clone()} />

@@ -23,9 +23,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::form::{
-    builtin_templates, Answer, DutyReport, FilledForm, FormTemplate, SelfAssessment,
-};
+use super::form::{builtin_templates, DutyReport, FilledForm, FormTemplate, SelfAssessment};
 use super::model::{Ballot, Evaluation};
 use crate::admonition::model::Admonition;
 use crate::app::Route;
@@ -103,26 +101,17 @@ impl RatingData {
             .collect()
     }
 
-    /// The 自评等次 a person gave themself in `year`'s self-assessment, if handed in.
+    /// The 自评等次 a person gave themself in `year` (the self-assessment submitted last).
     pub fn self_grade(&self, person: Id, year: i32) -> Option<String> {
-        let (name, unit) = self.person(person);
-        let templates = self.templates();
-        self.self_assessments.iter().map(|f| &f.0).find_map(|f| {
-            if f.deleted
-                || !f.is_submitted()
-                || f.year != year
-                || f.author.name != name
-                || f.author.unit != unit
-            {
-                return None;
-            }
-            let template = templates.iter().find(|t| t.meta.id == f.template_id)?;
-            let item = template.items().find(|i| i.label == "自评等次")?;
-            match f.answers.get(&item.key) {
-                Some(Answer::Choice(c)) => Some(c.clone()),
-                _ => None,
-            }
-        })
+        let cadre = self.cadres.iter().find(|c| c.meta.id == person)?;
+        let forms: Vec<&FilledForm> = self.self_assessments.iter().map(|f| &f.0).collect();
+        crate::assessment::handed_in::self_grade(
+            cadre,
+            year,
+            &forms,
+            &self.templates(),
+            &self.cadres,
+        )
     }
 
     /// The one rule both modules use: a case in the year rules out 优秀.
