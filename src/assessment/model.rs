@@ -512,6 +512,54 @@ impl Ballot {
     }
 }
 
+impl Rules {
+    /// The rules in words, as a conflict or the sheet states them.
+    pub fn describe(&self) -> String {
+        let coefficients: Vec<String> = Grade::ALL
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} {}",
+                    g.label(),
+                    coefficient_text(self.coefficients[g.index()])
+                )
+            })
+            .collect();
+        format!(
+            "优秀票达到 {}；不称职票超过 {}；基本称职和不称职合计超过 {}；优秀名额 {}；奖金系数 {}",
+            self.excellent_min.label(),
+            self.incompetent_over.label(),
+            self.basic_over.label(),
+            self.quota.label(),
+            coefficients.join("、")
+        )
+    }
+}
+
+/// Rater groups in words: "村干部 40%（发 30 张）、人大代表 20%（发 15 张）".
+pub fn groups_text(groups: &[RaterGroup]) -> String {
+    groups
+        .iter()
+        .map(|g| format!("{} {}（发 {} 张）", g.name, g.weight.label(), g.issued))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// A ballot's votes in words, by kind: "优秀 2、称职 1".
+pub fn votes_text(votes: &BTreeMap<Id, Vote>) -> String {
+    let counts: Vec<String> = Vote::ALL
+        .iter()
+        .map(|v| (v, votes.values().filter(|x| *x == v).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(v, n)| format!("{} {n}", v.label()))
+        .collect();
+    if counts.is_empty() {
+        "全部空白".into()
+    } else {
+        counts.join("、")
+    }
+}
+
 /// Formats a coefficient kept in hundredths: 120 → "1.20".
 pub fn coefficient_text(hundredths: u32) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)

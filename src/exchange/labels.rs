@@ -5,8 +5,13 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use std::collections::BTreeMap;
+
 use crate::admonition::model::{Reason, Stage};
 use crate::admonition::template::DocKind;
+use crate::assessment::model::{
+    groups_text, votes_text, MeetingDecision, RaterGroup, Rules, SlipCodes, Source, Vote,
+};
 use crate::quiz::model::{Difficulty, QuestionKind};
 use crate::store::schema::StoreName;
 use crate::village::resident::Role;
@@ -108,6 +113,12 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::Evaluations, "rated") => "被评议人",
         (S::Evaluations, "groups") => "评议组",
         (S::Evaluations, "rules") => "评定规则",
+        (S::Evaluations, "slips") => "选票码",
+        (S::Evaluations, "sent_at") => "评议表发出时间",
+        (S::Evaluations, "decisions") => "会议决定",
+        (S::Ballots, "slip") => "选票码",
+        (S::Ballots, "round_version") => "评议表版本",
+        (S::Ballots, "evaluation_id") => "所属评议",
         (S::Ballots, "votes") => "评议意见",
         (S::Ballots, "number") => "票号",
         (S::Ballots, "void") => "是否作废",
@@ -191,6 +202,29 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
         (S::Admonitions, "stage") => typed::<Stage>(value).map(|s| s.label().to_string()),
         (S::DocumentTemplates, "kind") => typed::<DocKind>(value).map(|k| k.label().to_string()),
         (S::VillageLogs, "role") => typed::<Role>(value).map(|r| r.label().to_string()),
+        (S::Evaluations, "rules") => typed::<Rules>(value).map(|r| r.describe()),
+        (S::Evaluations, "groups") => typed::<Vec<RaterGroup>>(value).map(|g| groups_text(&g)),
+        (S::Evaluations, "slips") => typed::<SlipCodes>(value).map(|s| {
+            if s.asked() {
+                "凭选票码投票"
+            } else {
+                "不用选票码"
+            }
+            .to_string()
+        }),
+        (S::Evaluations, "decisions") => {
+            typed::<BTreeMap<uuid::Uuid, MeetingDecision>>(value).map(|d| {
+                let grades: Vec<String> = d
+                    .values()
+                    .map(|x| format!("{}（{}）", x.grade.label(), x.reason))
+                    .collect();
+                format!("{} 人：{}", d.len(), grades.join("；"))
+            })
+        }
+        (S::Ballots, "votes") => typed::<BTreeMap<uuid::Uuid, Vote>>(value).map(|v| votes_text(&v)),
+        (S::Ballots, "source") => typed::<Source>(value).map(|s| s.label().to_string()),
+        (S::Ballots, "slip") => value.as_str().map(crate::assessment::slips::printed),
+        (S::Ballots, "round_version") => Some("（评议表的版本标记）".into()),
         _ => None,
     };
     if let Some(text) = special {
@@ -260,6 +294,27 @@ mod tests {
             assert_eq!(value_text(store, field, Some(&value)), text, "{field}");
         }
         assert_eq!(value_text(StoreName::Tasks, "notes", None), "（空）");
+        // A round's rules and a ballot's votes read in words, never "内容较多".
+        let rules =
+            serde_json::to_value(crate::assessment::model::Rules::default()).unwrap_or_default();
+        assert_eq!(
+            value_text(StoreName::Evaluations, "rules", Some(&rules)),
+            "优秀票达到 60%；不称职票超过 三分之一；基本称职和不称职合计超过 50%；优秀名额 20%；奖金系数 优秀 1.20、称职 1.00、基本称职 0.80、不称职 0.00"
+        );
+        let votes = json!({
+            "00000000-0000-0000-0000-000000000001": "excellent",
+            "00000000-0000-0000-0000-000000000002": "excellent",
+            "00000000-0000-0000-0000-000000000003": "abstain"
+        });
+        assert_eq!(
+            value_text(StoreName::Ballots, "votes", Some(&votes)),
+            "优秀 2、不了解 1"
+        );
+        let groups = json!([{"key": 1, "name": "村干部", "weight": 12.5, "issued": 30}]);
+        assert_eq!(
+            value_text(StoreName::Evaluations, "groups", Some(&groups)),
+            "村干部 12.5%（发 30 张）"
+        );
         assert_eq!(field_label(StoreName::Tasks, "mystery"), "其他信息");
     }
 }
