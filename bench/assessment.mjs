@@ -17,7 +17,7 @@ function backup() {
     rules: { excellent_min: 60, incompetent_over: 33, basic_over: 50, quota: 20, coefficients: [120, 100, 80, 0] },
   };
   const ballots = Array.from({ length: 400 }, (_, b) => ({
-    meta: meta(), evaluation_id: round.meta.id, group: 1 + (b % 4), number: b, source: 'paper',
+    meta: meta(), evaluation_id: round.meta.id, group: 1 + (b % 4), number: b + 1, source: 'paper',
     votes: Object.fromEntries(cadres.map((c, p) => [c.meta.id, votes[(p + b) % 5]])), void: false,
   }));
   return JSON.stringify({

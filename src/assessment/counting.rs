@@ -133,7 +133,12 @@ impl Desk {
 
     /// The number the next new paper gets.
     pub fn next_number(&self) -> u32 {
-        self.papers.iter().map(|p| p.number).max().unwrap_or(0) + 1
+        self.papers
+            .iter()
+            .map(|p| p.number)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
     }
 
     /// The number the paper being typed will have.

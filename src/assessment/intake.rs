@@ -3,7 +3,7 @@
 //! code must be one the office printed for its group and not yet counted; a ballot already
 //! counted never changes.
 
-use super::model::{Ballot, Evaluation, Source};
+use super::model::{Ballot, Evaluation, Source, MAX_ISSUED};
 use super::slips;
 
 /// Why an incoming ballot is refused. Each names the round and group as people know them.
@@ -57,6 +57,12 @@ pub enum BallotRefusal {
         group: String,
         what: String,
     },
+    /// A paper ballot in a file whose number is impossible or already counted in its group.
+    PaperNumber {
+        round: String,
+        group: String,
+        number: u32,
+    },
 }
 
 impl BallotRefusal {
@@ -93,6 +99,9 @@ impl BallotRefusal {
             BallotRefusal::SlipUsed { round, group, code } => format!(
                 "选票码 {} 在“{round}”{group}已经计过一张票，同一个选票码只计一次，这张票没有计入。",
                 slips::printed(code)
+            ),
+            BallotRefusal::PaperNumber { round, group, number } => format!(
+                "文件中“{round}”{group}的纸质票第 {number} 号与本机已计的票号重复或不可能（票号应为 1 到 {MAX_ISSUED}），这个文件没有导入。"
             ),
             BallotRefusal::Altered { round, group, what } => format!(
                 "“{round}”{group}的一张评议票已经计入，这个文件里的同一张票被改过（{what}）。已计入的票不能再改，这个文件没有导入。"
@@ -189,6 +198,42 @@ pub fn check_ballot_file(
     }
     let round = rounds.iter().find(|r| r.meta.id == ballot.evaluation_id);
     check_cast(ballot, round, counted)
+}
+
+/// A ballot new to this browser in a file other than a ballot file (a backup being restored):
+/// an electronic or kiosk ballot passes the same checks as when cast; a paper ballot needs a
+/// possible number not yet counted in its group.
+pub fn check_restored(
+    ballot: &Ballot,
+    rounds: &[Evaluation],
+    counted: &[Ballot],
+) -> Result<(), BallotRefusal> {
+    // A round in neither place is a broken reference, refused by the file's reference check.
+    let Some(round) = rounds.iter().find(|r| r.meta.id == ballot.evaluation_id) else {
+        return Ok(());
+    };
+    if ballot.source != Source::Paper {
+        // Rounds from before 选票码 restore as they were; a round with codes checks the cast.
+        return match round.slips.asked() {
+            true => check_cast(ballot, Some(round), counted),
+            false => Ok(()),
+        };
+    }
+    let taken = counted.iter().any(|b| {
+        b.meta.id != ballot.meta.id
+            && b.source == Source::Paper
+            && b.evaluation_id == ballot.evaluation_id
+            && b.group == ballot.group
+            && b.number == ballot.number
+    });
+    if taken || !(1..=MAX_ISSUED).contains(&ballot.number) {
+        return Err(BallotRefusal::PaperNumber {
+            round: round.title.clone(),
+            group: group_name(round, ballot.group),
+            number: ballot.number,
+        });
+    }
+    Ok(())
 }
 
 /// A ballot already here may arrive again (a re-sent file, a backup) but never changed: only

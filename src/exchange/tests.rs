@@ -687,3 +687,74 @@ fn a_received_quiz_still_takes_its_authors_updates() {
     let p = quiz_plan(&received, &update, &me());
     assert_eq!(p.items[0].decision, Decision::Newer);
 }
+
+/// A backup with a round and its paper ballots, as the office's own browser writes it.
+fn round_backup(numbers: &[u32]) -> (Value, Vec<Value>) {
+    use crate::assessment::model::{Ballot, Evaluation, Rules, Source, Vote};
+    let who = cadre("赵一");
+    let round = Evaluation {
+        meta: Meta::new(&me(), t(0)),
+        year: 2026,
+        title: "2026年度评议".into(),
+        rated: vec![who.meta.id],
+        groups: Evaluation::default_groups(),
+        rules: Rules::default(),
+        deleted: false,
+        slips: Default::default(),
+        sent_at: None,
+        decisions: Default::default(),
+    };
+    let ballots = numbers
+        .iter()
+        .map(|n| Ballot {
+            meta: Meta::new(&me(), t(1)),
+            evaluation_id: round.meta.id,
+            group: 1,
+            number: *n,
+            source: Source::Paper,
+            votes: [(who.meta.id, Vote::Excellent)].into(),
+            void: false,
+            slip: None,
+            round_version: None,
+        })
+        .map(|b| serde_json::to_value(b).unwrap_or(Value::Null))
+        .collect();
+    let mut records = BTreeMap::new();
+    records.insert("cadres".to_string(), vec![to_value(&who)]);
+    records.insert(
+        "evaluations".to_string(),
+        vec![serde_json::to_value(round).unwrap_or(Value::Null)],
+    );
+    (
+        serde_json::to_value(backup(records)).unwrap_or(Value::Null),
+        ballots,
+    )
+}
+
+fn with_ballots(mut envelope: Value, ballots: Vec<Value>) -> String {
+    envelope["records"]["ballots"] = Value::Array(ballots);
+    envelope.to_string()
+}
+
+#[test]
+fn a_whole_backup_restores_into_an_empty_browser_with_its_rounds_and_papers() {
+    let (envelope, ballots) = round_backup(&[1, 2, 3]);
+    let file = read(&with_ballots(envelope, ballots));
+    let file = file.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(super::ballots::check(&file, &HashMap::new()), Ok(()));
+}
+
+#[test]
+fn a_backup_with_a_forged_or_repeated_paper_number_is_refused_whole() {
+    for numbers in [&[1, 4_294_967_295][..], &[2, 2]] {
+        let (envelope, ballots) = round_backup(numbers);
+        let file = read(&with_ballots(envelope, ballots)).unwrap_or_else(|e| panic!("{e}"));
+        let refused = super::ballots::check(&file, &HashMap::new());
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|e| e.user_message().contains("纸质票")),
+            "{numbers:?}: {refused:?}"
+        );
+    }
+}

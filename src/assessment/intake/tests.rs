@@ -198,3 +198,41 @@ fn a_counted_ballot_arriving_changed_is_refused_but_a_void_is_not_a_change() {
     };
     assert_eq!(check_unaltered(&voided, &b, Some(&r)), Ok(()));
 }
+
+#[test]
+fn a_backup_brings_no_forged_or_repeated_ballots() {
+    let r = round();
+    let mut paper = ballot(&r, 1, None);
+    paper.source = Source::Paper;
+    paper.number = 4;
+    paper.round_version = None;
+    assert_eq!(
+        check_restored(&paper, std::slice::from_ref(&r), &[]),
+        Ok(())
+    );
+    let forged = Ballot {
+        meta: meta(),
+        number: 4_294_967_295,
+        ..paper.clone()
+    };
+    assert!(matches!(
+        check_restored(&forged, std::slice::from_ref(&r), &[]),
+        Err(BallotRefusal::PaperNumber { .. })
+    ));
+    let repeated = Ballot {
+        meta: meta(),
+        ..paper.clone()
+    };
+    assert!(matches!(
+        check_restored(&repeated, std::slice::from_ref(&r), &[paper]),
+        Err(BallotRefusal::PaperNumber { number: 4, .. })
+    ));
+    // An electronic ballot in a backup passes the checks of its casting: a used slip is refused.
+    let code = slip(1, 3, 2);
+    let first = ballot(&r, 1, Some(code.clone()));
+    let second = ballot(&r, 1, Some(code));
+    assert!(matches!(
+        check_restored(&second, std::slice::from_ref(&r), &[first]),
+        Err(BallotRefusal::SlipUsed { .. })
+    ));
+}

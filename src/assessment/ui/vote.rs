@@ -79,7 +79,23 @@ fn online_ballot(props: &OnlineProps) -> Html {
     let used = use_load_keyed(
         &[StoreName::Settings],
         round.meta.id,
-        |session, id| async move { session.store.setting::<Vec<String>>(&key(id)).await },
+        |session, id| async move {
+            // Earlier versions kept the rater's whole ballot here; nobody using this browser
+            // later should be able to read it.
+            let old = format!("my_ballot:{id}");
+            if session
+                .store
+                .setting::<serde_json::Value>(&old)
+                .await?
+                .is_some_and(|v| !v.is_null())
+            {
+                session
+                    .store
+                    .set_setting(&old, serde_json::Value::Null)
+                    .await?;
+            }
+            session.store.setting::<Vec<String>>(&key(id)).await
+        },
     );
     // The slip typed (digits) and the group it names; for a round without codes, the group
     // the rater picked (no group is preselected).
