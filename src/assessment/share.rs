@@ -177,13 +177,56 @@ impl Serialize for Percent {
     }
 }
 
+/// Reads a percentage number, or (for a threshold) a fraction written as text, without
+/// serde's buffering of untagged enums (which costs the download more than this).
+struct ShareVisitor {
+    text_allowed: bool,
+}
+
+impl ShareVisitor {
+    fn number<E: serde::de::Error>(n: f64) -> Result<Share, E> {
+        if !(0.0..=100_000.0).contains(&n) {
+            return Err(E::custom("百分数应在 0 到 100 之间"));
+        }
+        Ok(Share::Percent(Percent((n * 100.0).round() as u32)))
+    }
+}
+
+impl serde::de::Visitor<'_> for ShareVisitor {
+    type Value = Share;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("百分数或分数")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Share, E> {
+        Self::number(n as f64)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Share, E> {
+        Self::number(n as f64)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Share, E> {
+        Self::number(n)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Share, E> {
+        if !self.text_allowed {
+            return Err(E::custom("百分数应为数字"));
+        }
+        Share::parse(text).map_err(|_| E::custom("比例应为百分数或分数"))
+    }
+}
+
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Percent, D::Error> {
-        let n = f64::deserialize(d)?;
-        if !(0.0..=100_000.0).contains(&n) {
-            return Err(serde::de::Error::custom("百分数应在 0 到 100 之间"));
+        match d.deserialize_any(ShareVisitor {
+            text_allowed: false,
+        })? {
+            Share::Percent(p) => Ok(p),
+            Share::Fraction { .. } => Err(serde::de::Error::custom("百分数应为数字")),
         }
-        Ok(Percent((n * 100.0).round() as u32))
     }
 }
 
@@ -198,18 +241,7 @@ impl Serialize for Share {
 
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Share, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(Percent),
-            Text(String),
-        }
-        match Raw::deserialize(d)? {
-            Raw::Number(p) => Ok(Share::Percent(p)),
-            Raw::Text(t) => {
-                Share::parse(&t).map_err(|_| serde::de::Error::custom("比例应为百分数或分数"))
-            }
-        }
+        d.deserialize_any(ShareVisitor { text_allowed: true })
     }
 }
 
