@@ -156,17 +156,18 @@ pub struct Evaluation {
     pub decisions: BTreeMap<Id, MeetingDecision>,
 }
 
-/// Whether a round's electronic ballots need a 选票码.
+/// Whether a round's electronic ballots need a 选票码. In files: `"asked"`, or
+/// `{"keyed": "…"}` in the office's own (externally tagged: serde reads it without buffering).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case")]
 pub enum SlipCodes {
     /// Rounds from before 选票码: ballots come in without one.
     #[default]
     None,
     /// The round file raters get: a code is asked for, the key stays with the office.
     Asked,
-    /// The office's own round.
-    Keyed { key: String },
+    /// The office's own round, with the key its codes come from.
+    Keyed(String),
 }
 
 impl SlipCodes {
@@ -180,7 +181,7 @@ impl SlipCodes {
 
     pub fn key(&self) -> Option<&str> {
         match self {
-            SlipCodes::Keyed { key } => Some(key),
+            SlipCodes::Keyed(key) => Some(key),
             _ => None,
         }
     }
@@ -427,7 +428,7 @@ impl Evaluation {
         Evaluation {
             meta,
             title: format!("{}（副本）", self.title),
-            slips: SlipCodes::Keyed { key: slip_key },
+            slips: SlipCodes::Keyed(slip_key),
             sent_at: None,
             decisions: BTreeMap::new(),
             deleted: false,
@@ -615,7 +616,7 @@ mod tests {
             groups: Evaluation::default_groups(),
             rules: Rules::default(),
             deleted: false,
-            slips: SlipCodes::Keyed { key: "k".into() },
+            slips: SlipCodes::Keyed("k".into()),
             sent_at: None,
             decisions: BTreeMap::new(),
         };

@@ -37,7 +37,7 @@ fn round() -> Evaluation {
         ],
         rules: Rules::default(),
         deleted: false,
-        slips: SlipCodes::Keyed { key: "k".into() },
+        slips: SlipCodes::Keyed("k".into()),
         sent_at: None,
         decisions: BTreeMap::new(),
     }

@@ -37,9 +37,9 @@ pub fn rounds_tab(props: &DataProps) -> Html {
         groups: Evaluation::default_groups(),
         rules: Rules::default(),
         deleted: false,
-        slips: crate::assessment::model::SlipCodes::Keyed {
-            key: uuid::Uuid::new_v4().simple().to_string(),
-        },
+        slips: crate::assessment::model::SlipCodes::Keyed(
+            uuid::Uuid::new_v4().simple().to_string(),
+        ),
         sent_at: None,
         decisions: Default::default(),
     };
