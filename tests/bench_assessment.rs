@@ -5,7 +5,7 @@
 
 use chrono::DateTime;
 use wasm_bindgen_test::*;
-use zuofeng::assessment::model::{Ballot, Evaluation, RaterGroup, Rules, Source, Vote};
+use zuofeng::assessment::model::{Ballot, Evaluation, RaterGroup, Source, Vote};
 use zuofeng::assessment::tally::tally;
 use zuofeng::record::{DeviceId, Meta};
 
@@ -25,12 +25,12 @@ fn bench_tally_50_rated_400_ballots() {
         ("政协委员", 20, 50),
         ("机关干部", 20, 150),
     ];
-    let round = Evaluation {
-        meta: Meta::new(&device, at),
-        year: 2026,
-        title: "基准".into(),
-        rated: rated.clone(),
-        groups: groups
+    let round = Evaluation::new(
+        Meta::new(&device, at),
+        2026,
+        "基准",
+        rated.clone(),
+        groups
             .iter()
             .enumerate()
             .map(|(i, (name, weight, issued))| RaterGroup {
@@ -40,12 +40,7 @@ fn bench_tally_50_rated_400_ballots() {
                 issued: *issued,
             })
             .collect(),
-        rules: Rules::default(),
-        deleted: false,
-        slips: Default::default(),
-        sent_at: None,
-        decisions: Default::default(),
-    };
+    );
     let ballots: Vec<Ballot> = (0..400u32)
         .map(|b| Ballot {
             meta: Meta::new(&device, at),

@@ -384,6 +384,28 @@ impl Evaluation {
         Ok(())
     }
 
+    /// A round with the default rules, no 选票码, nothing sent or decided.
+    pub fn new(
+        meta: Meta,
+        year: i32,
+        title: impl Into<String>,
+        rated: Vec<Id>,
+        groups: Vec<RaterGroup>,
+    ) -> Evaluation {
+        Evaluation {
+            meta,
+            year,
+            title: title.into(),
+            rated,
+            groups,
+            rules: Rules::default(),
+            deleted: false,
+            slips: SlipCodes::None,
+            sent_at: None,
+            decisions: BTreeMap::new(),
+        }
+    }
+
     /// A short fingerprint of what a ballot is filled against — who is rated, in which order,
     /// and the groups — so a ballot filled on an older copy of the round is recognised.
     pub fn version(&self) -> String {
@@ -609,16 +631,14 @@ mod tests {
             chrono::DateTime::default(),
         );
         let round = Evaluation {
-            meta,
-            year: 2026,
-            title: "评议".into(),
-            rated: vec![uuid::Uuid::from_u128(1)],
-            groups: Evaluation::default_groups(),
-            rules: Rules::default(),
-            deleted: false,
             slips: SlipCodes::Keyed("k".into()),
-            sent_at: None,
-            decisions: BTreeMap::new(),
+            ..Evaluation::new(
+                meta,
+                2026,
+                "评议",
+                vec![uuid::Uuid::from_u128(1)],
+                Evaluation::default_groups(),
+            )
         };
         let mut rules_changed = round.clone();
         rules_changed.rules.quota = Percent::whole(30);

@@ -112,24 +112,22 @@ mod tests {
         let meta = || Meta::new(&DeviceId("a".into()), chrono::DateTime::default());
         let p = uuid::Uuid::from_u128(1);
         let round = Evaluation {
-            meta: meta(),
-            year: 2026,
-            title: "评议".into(),
-            rated: vec![p],
-            groups: vec![RaterGroup {
-                key: 1,
-                name: "村干部".into(),
-                weight: crate::assessment::share::Percent::whole(100),
-                issued: 2,
-            }],
             rules: Rules {
                 quota: crate::assessment::share::Percent::whole(100),
                 ..Rules::default()
             },
-            deleted: false,
-            slips: Default::default(),
-            sent_at: None,
-            decisions: Default::default(),
+            ..Evaluation::new(
+                meta(),
+                2026,
+                "评议",
+                vec![p],
+                vec![RaterGroup {
+                    key: 1,
+                    name: "村干部".into(),
+                    weight: crate::assessment::share::Percent::whole(100),
+                    issued: 2,
+                }],
+            )
         };
         let ballot = Ballot {
             meta: meta(),

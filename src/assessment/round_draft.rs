@@ -84,22 +84,16 @@ impl RoundDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::model::{Rules, SlipCodes};
     use crate::record::{DeviceId, Meta};
 
     fn round() -> Evaluation {
-        Evaluation {
-            meta: Meta::new(&DeviceId("o".into()), chrono::DateTime::default()),
-            year: 2026,
-            title: " 评议 ".into(),
-            rated: vec![uuid::Uuid::from_u128(1)],
-            groups: Evaluation::default_groups(),
-            rules: Rules::default(),
-            deleted: false,
-            slips: SlipCodes::None,
-            sent_at: None,
-            decisions: Default::default(),
-        }
+        Evaluation::new(
+            Meta::new(&DeviceId("o".into()), chrono::DateTime::default()),
+            2026,
+            " 评议 ",
+            vec![uuid::Uuid::from_u128(1)],
+            Evaluation::default_groups(),
+        )
     }
 
     #[test]

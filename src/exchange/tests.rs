@@ -690,20 +690,15 @@ fn a_received_quiz_still_takes_its_authors_updates() {
 
 /// A backup with a round and its paper ballots, as the office's own browser writes it.
 fn round_backup(numbers: &[u32]) -> (Value, Vec<Value>) {
-    use crate::assessment::model::{Ballot, Evaluation, Rules, Source, Vote};
+    use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
     let who = cadre("赵一");
-    let round = Evaluation {
-        meta: Meta::new(&me(), t(0)),
-        year: 2026,
-        title: "2026年度评议".into(),
-        rated: vec![who.meta.id],
-        groups: Evaluation::default_groups(),
-        rules: Rules::default(),
-        deleted: false,
-        slips: Default::default(),
-        sent_at: None,
-        decisions: Default::default(),
-    };
+    let round = Evaluation::new(
+        Meta::new(&me(), t(0)),
+        2026,
+        "2026年度评议",
+        vec![who.meta.id],
+        Evaluation::default_groups(),
+    );
     let ballots = numbers
         .iter()
         .map(|n| Ballot {

@@ -4,7 +4,6 @@ use chrono::DateTime;
 
 use super::*;
 use crate::assessment::form::{builtin_templates, Author};
-use crate::assessment::model::{Rules, SlipCodes};
 use crate::record::{DeviceId, Meta};
 
 fn dev() -> DeviceId {
@@ -39,18 +38,8 @@ fn form(t: &FormTemplate, name: &str, unit: &str, at: i64) -> FilledForm {
 }
 
 fn round(rated: Vec<Id>) -> Evaluation {
-    Evaluation {
-        meta: Meta::new(&dev(), DateTime::default()),
-        year: 2026,
-        title: "评议".into(),
-        rated,
-        groups: Evaluation::default_groups(),
-        rules: Rules::default(),
-        deleted: false,
-        slips: SlipCodes::None,
-        sent_at: None,
-        decisions: Default::default(),
-    }
+    let meta = Meta::new(&dev(), DateTime::default());
+    Evaluation::new(meta, 2026, "评议", rated, Evaluation::default_groups())
 }
 
 #[test]

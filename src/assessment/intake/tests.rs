@@ -1,9 +1,7 @@
-use std::collections::BTreeMap;
-
 use chrono::DateTime;
 
 use super::*;
-use crate::assessment::model::{RaterGroup, Rules, SlipCodes, Vote};
+use crate::assessment::model::{RaterGroup, SlipCodes, Vote};
 use crate::assessment::slips::codes;
 use crate::record::{DeviceId, Id, Meta};
 
@@ -17,29 +15,27 @@ fn person(n: u128) -> Id {
 
 fn round() -> Evaluation {
     Evaluation {
-        meta: meta(),
-        year: 2026,
-        title: "2026年度述职评议".into(),
-        rated: vec![person(1), person(2)],
-        groups: vec![
-            RaterGroup {
-                key: 1,
-                name: "村干部".into(),
-                weight: crate::assessment::share::Percent::whole(60),
-                issued: 3,
-            },
-            RaterGroup {
-                key: 4,
-                name: "机关干部".into(),
-                weight: crate::assessment::share::Percent::whole(40),
-                issued: 2,
-            },
-        ],
-        rules: Rules::default(),
-        deleted: false,
         slips: SlipCodes::Keyed("k".into()),
-        sent_at: None,
-        decisions: BTreeMap::new(),
+        ..Evaluation::new(
+            meta(),
+            2026,
+            "2026年度述职评议",
+            vec![person(1), person(2)],
+            vec![
+                RaterGroup {
+                    key: 1,
+                    name: "村干部".into(),
+                    weight: crate::assessment::share::Percent::whole(60),
+                    issued: 3,
+                },
+                RaterGroup {
+                    key: 4,
+                    name: "机关干部".into(),
+                    weight: crate::assessment::share::Percent::whole(40),
+                    issued: 2,
+                },
+            ],
+        )
     }
 }
 

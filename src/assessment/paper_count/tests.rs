@@ -1,26 +1,19 @@
-use std::collections::BTreeMap;
-
 use super::*;
-use crate::assessment::model::{RaterGroup, Rules};
+use crate::assessment::model::RaterGroup;
 
 fn round() -> Evaluation {
-    Evaluation {
-        meta: Meta::new(&DeviceId("o".into()), DateTime::default()),
-        year: 2026,
-        title: "评议".into(),
-        rated: vec![uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2)],
-        groups: vec![RaterGroup {
+    Evaluation::new(
+        Meta::new(&DeviceId("o".into()), DateTime::default()),
+        2026,
+        "评议",
+        vec![uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2)],
+        vec![RaterGroup {
             key: 1,
             name: "村干部".into(),
             weight: crate::assessment::share::Percent::whole(100),
             issued: 1,
         }],
-        rules: Rules::default(),
-        deleted: false,
-        slips: Default::default(),
-        sent_at: None,
-        decisions: BTreeMap::new(),
-    }
+    )
 }
 
 fn press(count: &mut PaperCount, r: &Evaluation, keys: &str) -> Vec<Outcome> {

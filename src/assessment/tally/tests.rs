@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use chrono::DateTime;
 
 use super::*;
-use crate::assessment::model::{RaterGroup, Rules, Source};
+use crate::assessment::model::{RaterGroup, Source};
 use crate::record::{DeviceId, Meta};
 
 fn meta() -> Meta {
@@ -15,12 +15,12 @@ fn person(n: u128) -> Id {
 }
 
 fn round(people: u128, groups: &[(u32, u32)]) -> Evaluation {
-    Evaluation {
-        meta: meta(),
-        year: 2026,
-        title: "2026 年度述职评议".into(),
-        rated: (1..=people).map(person).collect(),
-        groups: groups
+    Evaluation::new(
+        meta(),
+        2026,
+        "2026 年度述职评议",
+        (1..=people).map(person).collect(),
+        groups
             .iter()
             .enumerate()
             .map(|(i, (weight, issued))| RaterGroup {
@@ -30,12 +30,7 @@ fn round(people: u128, groups: &[(u32, u32)]) -> Evaluation {
                 issued: *issued,
             })
             .collect(),
-        rules: Rules::default(),
-        deleted: false,
-        slips: Default::default(),
-        sent_at: None,
-        decisions: Default::default(),
-    }
+    )
 }
 
 /// A ballot of `group` voting `votes` for persons 1, 2, … in order.

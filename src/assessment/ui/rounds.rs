@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use super::round_form::RoundForm;
 use super::DataProps;
 use crate::app::Route;
-use crate::assessment::model::{Evaluation, Rules};
+use crate::assessment::model::Evaluation;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::Meta;
@@ -30,18 +30,16 @@ pub fn rounds_tab(props: &DataProps) -> Html {
     };
     let year = chrono::Datelike::year(&time::local_now().date());
     let blank = Evaluation {
-        meta: Meta::unsaved(time::now()),
-        year,
-        title: format!("{year}年度部门负责人述职评议"),
-        rated: Vec::new(),
-        groups: Evaluation::default_groups(),
-        rules: Rules::default(),
-        deleted: false,
         slips: crate::assessment::model::SlipCodes::Keyed(
             uuid::Uuid::new_v4().simple().to_string(),
         ),
-        sent_at: None,
-        decisions: Default::default(),
+        ..Evaluation::new(
+            Meta::unsaved(time::now()),
+            year,
+            format!("{year}年度部门负责人述职评议"),
+            Vec::new(),
+            Evaluation::default_groups(),
+        )
     };
     let rounds = data.live_rounds();
     html! {
