@@ -61,6 +61,10 @@ if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
+  # pdftotext reads back what a printed page holds (the result sheet's columns).
+  if ! command -v pdftotext >/dev/null; then
+    apt_install poppler-utils
+  fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   # python-docx and openpyxl read the .docx and .xlsx files the app writes, as Word and Excel

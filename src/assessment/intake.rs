@@ -56,6 +56,9 @@ pub enum BallotRefusal {
         round: String,
         group: String,
         what: String,
+        /// The ballot as counted here, and as the file has it, in words.
+        counted: String,
+        arrived: String,
     },
     /// A paper ballot in a file whose number is impossible or already counted in its group.
     PaperNumber {
@@ -103,8 +106,14 @@ impl BallotRefusal {
             BallotRefusal::PaperNumber { round, group, number } => format!(
                 "文件中“{round}”{group}的纸质票第 {number} 号与本机已计的票号重复或不可能（票号应为 1 到 {MAX_ISSUED}），这个文件没有导入。"
             ),
-            BallotRefusal::Altered { round, group, what } => format!(
-                "“{round}”{group}的一张评议票已经计入，这个文件里的同一张票被改过（{what}）。已计入的票不能再改，这个文件没有导入。"
+            BallotRefusal::Altered {
+                round,
+                group,
+                what,
+                counted,
+                arrived,
+            } => format!(
+                "“{round}”{group}的一张评议票已经计入，这个文件里的同一张票被改过（{what}）。已计入的票不能再改，这个文件没有导入。本机已计：{counted}；文件中：{arrived}。"
             ),
         }
     }
@@ -259,12 +268,27 @@ pub fn check_unaltered(
     if what.is_empty() {
         return Ok(());
     }
+    let words = |b: &Ballot| {
+        let group = round.map(|r| group_name(r, b.group)).unwrap_or_default();
+        let slip = b
+            .slip
+            .as_deref()
+            .map(|c| format!("，选票码 {}", slips::printed(c)))
+            .unwrap_or_default();
+        format!(
+            "{group}{}{slip}，{}",
+            b.source.label(),
+            super::model::votes_text(&b.votes)
+        )
+    };
     Err(BallotRefusal::Altered {
         round: round.map(|r| r.title.clone()).unwrap_or_default(),
         group: round
             .map(|r| group_name(r, local.group))
             .unwrap_or_default(),
         what: what.join("、"),
+        counted: words(local),
+        arrived: words(incoming),
     })
 }
 

@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually, openCase } from './harness.mjs';
 
@@ -250,9 +251,19 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   }));
   assert.ok(fit.right <= fit.page, `every column on the page: ${fit.right} > ${fit.page}`);
   assert.deepEqual(fit.headers.slice(-7), ['优秀率', '综合得分', '建议等次', '本人自评', '评定等次', '说明', '奖金系数']);
-  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const pdfBytes = await page.pdf({ preferCSSPageSize: true });
+  const pdf = pdfBytes.toString('latin1');
   const [, w, h] = pdf.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/) ?? [];
   assert.ok(Number(w) > Number(h) && Math.abs(Number(w) - 841.9) < 2, `A4 landscape, not ${w} × ${h}`);
+  // What the paper holds: the rightmost columns (说明 and 奖金系数) are printed, row by row.
+  const pdfFile = join(await mkdtemp(join(tmpdir(), 'zuofeng-')), 'sheet.pdf');
+  await writeFile(pdfFile, pdfBytes);
+  const paper = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  for (const [name, coefficient] of [['赵一', '1.20'], ['钱二', '0.80'], ['孙三', '1.00']]) {
+    const line = paper.split('\n').find((l) => l.includes(name) && l.includes(coefficient));
+    assert.ok(line, `${name}'s row with ${coefficient} on paper:\n${paper}`);
+  }
+  assert.match(paper, /会议研究确定/);
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1280, height: 720 });
 

@@ -183,11 +183,14 @@ fn a_counted_ballot_arriving_changed_is_refused_but_a_void_is_not_a_change() {
     changed.votes.insert(person(2), Vote::Incompetent);
     let refusal = check_unaltered(&changed, &b, Some(&r));
     assert!(matches!(refusal, Err(BallotRefusal::Altered { .. })));
-    assert!(refusal
-        .err()
-        .map(|e| e.user_message())
-        .unwrap_or_default()
-        .contains("评议意见"));
+    let message = refusal.err().map(|e| e.user_message()).unwrap_or_default();
+    assert!(message.contains("评议意见"));
+    assert!(
+        message.contains("本机已计：村干部电子票，选票码")
+            && message.contains("优秀 1、称职 1；文件中：")
+            && message.contains("优秀 1、不称职 1"),
+        "both versions in words: {message}"
+    );
     let voided = Ballot {
         void: true,
         ..b.clone()
