@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::model::{LineStatus, Task, TaskStatus, WorkLine};
-use super::schedule::{days_late, days_overdue, month_bounds, week_start};
+use super::schedule::{as_at, days_late, days_overdue, month_bounds, week_start};
 use super::standup::{problems_in, StandUp};
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
@@ -222,6 +222,12 @@ impl PlanData<'_> {
             .collect()
     }
 
+    /// Every task as it stood at the end of `day`: a report tells its period as it was then,
+    /// whichever day it is made.
+    fn tasks_at(&self, day: NaiveDate) -> Vec<Task> {
+        self.tasks.iter().map(|t| as_at(t, day)).collect()
+    }
+
     fn tasks_by_line(&self) -> HashMap<Id, Vec<&Task>> {
         let mut by_line: HashMap<Id, Vec<&Task>> = HashMap::new();
         for t in self.tasks.iter().filter(|t| !t.deleted) {
@@ -281,6 +287,11 @@ pub fn weekly_dispatch(data: &PlanData, day: NaiveDate, as_of: NaiveDate) -> Rep
     let sun = mon + Days::new(6);
     let (next_mon, next_sun) = (mon + Days::new(7), sun + Days::new(7));
     let as_of = as_of.min(sun);
+    let then = data.tasks_at(as_of);
+    let data = &PlanData {
+        tasks: &then,
+        ..*data
+    };
     let by_line = data.tasks_by_line();
     let lines: Vec<&WorkLine> = data
         .live_lines()
@@ -405,6 +416,11 @@ pub fn monthly_summary(data: &PlanData, day: NaiveDate, as_of: NaiveDate) -> Rep
     let (first, last) = month_bounds(day);
     let next_last = month_bounds(last + Days::new(1)).1;
     let as_of = as_of.min(last);
+    let then = data.tasks_at(as_of);
+    let data = &PlanData {
+        tasks: &then,
+        ..*data
+    };
     let by_line = data.tasks_by_line();
     let lines: Vec<&WorkLine> = data
         .live_lines()

@@ -36,6 +36,52 @@ pub fn days_late(task: &Task) -> Option<i64> {
     (days > 0).then_some(days)
 }
 
+/// The task as it stood at the end of `day`, from its dated progress history: progress, status,
+/// note and finish day as then (a report for a past period must not quote today's progress).
+/// A task with no history at all (set up that way, or from an old file) has nothing dated to
+/// go by, and keeps its state, unless it was finished after `day`.
+pub fn as_at(task: &Task, day: NaiveDate) -> Task {
+    let mut then = task.clone();
+    if task.finished_on.is_some_and(|d| d <= day) {
+        return then;
+    }
+    then.finished_on = None;
+    let last = task
+        .history
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.on <= day)
+        .max_by_key(|(i, h)| (h.on, *i))
+        .map(|(_, h)| h);
+    match last {
+        Some(h) => {
+            then.progress = h.progress;
+            then.status = h.status;
+            then.progress_note = h.note.clone();
+            if h.status == TaskStatus::Done {
+                // Done then, reopened since: finished on the day this run of "done" began.
+                // (History is written in the order things happened.)
+                then.finished_on = task
+                    .history
+                    .iter()
+                    .filter(|e| e.on <= day)
+                    .rev()
+                    .take_while(|e| e.status == TaskStatus::Done)
+                    .last()
+                    .map(|e| e.on);
+            }
+        }
+        None if task.history.is_empty() && task.finished_on.is_none() => {}
+        None => {
+            then.progress = 0;
+            then.status = TaskStatus::NotStarted;
+            then.progress_note = String::new();
+        }
+    }
+    then.history.retain(|h| h.on <= day);
+    then
+}
+
 /// What a person reports about a task.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressUpdate {
@@ -252,6 +298,81 @@ mod tests {
             now,
         );
         assert_eq!(t.finished_on, None);
+    }
+
+    #[test]
+    fn a_task_as_it_stood_on_a_past_day_comes_from_its_history() {
+        let now = DateTime::from_timestamp(100, 0).unwrap_or_default();
+        let dev = DeviceId("m".into());
+        let upd = |progress, status, note: &str| ProgressUpdate {
+            progress,
+            status,
+            note: note.into(),
+        };
+        let mut t = task("排水沟", d(2026, 11, 26));
+        apply_update(
+            &mut t,
+            &upd(30, TaskStatus::InProgress, "已挖"),
+            d(2026, 11, 10),
+            &dev,
+            now,
+        );
+        apply_update(
+            &mut t,
+            &upd(60, TaskStatus::InProgress, "过半"),
+            d(2026, 12, 1),
+            &dev,
+            now,
+        );
+        apply_update(
+            &mut t,
+            &upd(100, TaskStatus::Done, ""),
+            d(2026, 12, 2),
+            &dev,
+            now,
+        );
+        let nov = as_at(&t, d(2026, 11, 30));
+        assert_eq!(
+            (
+                nov.progress,
+                nov.status,
+                nov.finished_on,
+                nov.progress_note.as_str()
+            ),
+            (30, TaskStatus::InProgress, None, "已挖")
+        );
+        assert_eq!(days_overdue(&nov, d(2026, 11, 30)), Some(4));
+        assert_eq!(nov.history.len(), 1);
+        assert_eq!(as_at(&t, d(2026, 11, 9)).progress, 0);
+        assert_eq!(as_at(&t, d(2026, 11, 9)).status, TaskStatus::NotStarted);
+        assert_eq!(as_at(&t, d(2026, 12, 2)), t);
+        // Done on 12-2, reopened on 12-3, done again on 12-5: on 12-4 it was done since 12-2.
+        apply_update(
+            &mut t,
+            &upd(80, TaskStatus::InProgress, ""),
+            d(2026, 12, 3),
+            &dev,
+            now,
+        );
+        apply_update(
+            &mut t,
+            &upd(100, TaskStatus::Done, ""),
+            d(2026, 12, 5),
+            &dev,
+            now,
+        );
+        assert_eq!(t.finished_on, Some(d(2026, 12, 5)));
+        let then = as_at(&t, d(2026, 12, 2));
+        assert_eq!(
+            (then.status, then.finished_on),
+            (TaskStatus::Done, Some(d(2026, 12, 2)))
+        );
+        assert_eq!(as_at(&t, d(2026, 12, 4)).status, TaskStatus::InProgress);
+        // No history at all: nothing dated to go by, the state stands.
+        let mut plain = task("路灯", d(2026, 11, 20));
+        plain.progress = 40;
+        plain.status = TaskStatus::InProgress;
+        assert_eq!(as_at(&plain, d(2026, 11, 1)), plain);
     }
 
     #[test]

@@ -268,3 +268,54 @@ fn a_report_becomes_a_document_in_order() {
     assert_eq!(blocks[4], Block::Heading("道路建设".into()));
     assert_eq!(blocks.len(), 5 + doc.columns.len());
 }
+
+#[test]
+fn a_past_month_reads_the_same_whichever_day_it_is_made() {
+    let mut f = fixture();
+    // 验收资料: due 11-26, nothing done in November, 60 % on 12-1, finished on 12-2.
+    let road = f.lines[0].clone();
+    let owner = f.tasks[0].owners[0];
+    let mut t = task(&road, "验收资料", owner, d(11, 26));
+    let dev = DeviceId("d".into());
+    let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+    let update = |progress, status| crate::workline::schedule::ProgressUpdate {
+        progress,
+        status,
+        note: String::new(),
+    };
+    crate::workline::schedule::apply_update(
+        &mut t,
+        &update(60, TaskStatus::InProgress),
+        d(12, 1),
+        &dev,
+        now,
+    );
+    crate::workline::schedule::apply_update(
+        &mut t,
+        &update(100, TaskStatus::Done),
+        d(12, 2),
+        &dev,
+        now,
+    );
+    f.tasks.push(t);
+    let on_the_day = monthly_summary(&data(&f), d(11, 15), d(11, 30));
+    let later = monthly_summary(&data(&f), d(11, 15), d(12, 2));
+    assert_eq!(on_the_day, later);
+    let s = &later.sections[0];
+    assert!(
+        s.fields[2].contains("验收资料（张三），进度 0%，已逾期 4 天"),
+        "{}",
+        s.fields[2]
+    );
+    assert!(!s.fields.iter().any(|f| f.contains("60%")));
+    // 排水沟 and 验收资料 were overdue at the month's end.
+    assert_eq!(later.summary[0].overdue, 2);
+    // The week of 11-23, made on 12-2: the same as made on its Sunday.
+    assert_eq!(
+        weekly_dispatch(&data(&f), d(11, 27), d(12, 2)),
+        weekly_dispatch(&data(&f), d(11, 27), d(11, 29))
+    );
+    // December's report has it finished, six days after it was due.
+    let dec = monthly_summary(&data(&f), d(12, 15), d(12, 31));
+    assert!(dec.sections[0].fields[1].contains("验收资料（张三），逾期 6 天完成"));
+}
