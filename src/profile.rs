@@ -71,11 +71,20 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
 #[function_component(ProfilePage)]
 pub fn profile_page() -> Html {
     let session = use_session();
+    let identity = crate::admonition::ui::use_identity();
+    // The office's 单位信息 (署名, 代字) beside its own, once what is stored has loaded.
+    let office = match identity.ready() {
+        Some(stored) if session.profile.role == Role::Office => html! {
+            <crate::admonition::ui::IdentityForm initial={stored.as_ref().clone().unwrap_or_default()} />
+        },
+        _ => html! {},
+    };
     html! {
         <section>
             <h1>{ "个人信息" }</h1>
             <p>{ "导出的文件会写明导出人的姓名和单位。" }</p>
             <ProfileForm store={session.store.clone()} initial={session.profile.clone()} on_saved={session.profile_changed.clone()} />
+            { office }
         </section>
     }
 }

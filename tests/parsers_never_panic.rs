@@ -51,12 +51,23 @@ proptest! {
     }
 
     #[test]
-    fn xlsx_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), xml in "[<>/=\"a-z0-9 rtcvsi&#;]{0,300}") {
+    fn xlsx_reading_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600), xml in "[<>/=\"a-z0-9 rtcvsi&#;.,%@\\\\\\[\\]]{0,300}", value in "[0-9.eE+-]{0,24}") {
+        use zuofeng::office::xlsx::Shown;
         let _ = zuofeng::office::xlsx_read::entries(&bytes);
         let shared = zuofeng::office::xlsx_read::shared_strings(&xml);
-        let dates = zuofeng::office::xlsx_read::date_styles(&xml);
-        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &dates);
-        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &[true; 8]);
+        let styles = zuofeng::office::xlsx_read::cell_styles(&xml);
+        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &styles);
+        let every = [
+            Shown::General,
+            Shown::Date,
+            Shown::DateTime,
+            Shown::Percent { decimals: 255 },
+            Shown::Fixed { decimals: 9, grouped: true },
+        ];
+        let _ = zuofeng::office::xlsx_read::rows(&xml, &shared, &every);
+        for how in every {
+            let _ = zuofeng::office::xlsx_read::shown(&value, how);
+        }
         let _ = zuofeng::quiz::import::parse_sheet_rows(vec![(1, vec![xml.clone()]), (2, vec![xml])]);
     }
 

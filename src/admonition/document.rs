@@ -1,10 +1,13 @@
-//! A case's document as an office issues it: number, title, addressee, paragraphs, issuer and a
-//! date in Chinese numerals, ready for the A4 print and the .docx.
+//! A case's document as an office issues it: 版头 (when the office has one), number, title,
+//! addressee, paragraphs, and the 落款 — the office's 署名 over an Arabic 成文日期 as GB/T
+//! 9704-2012 writes it (7.3.5.1), or the cadre's own for a 整改措施报告 — ready for the A4
+//! print and the .docx.
 
 use chrono::{Datelike, NaiveDate};
 
+use super::identity::OfficeIdentity;
 use super::model::Admonition;
-use super::template::{fill, DocumentTemplate, Field, Part, TemplateError};
+use super::template::{fill, DocKind, DocumentTemplate, Field, Part, TemplateError};
 use crate::roster::model::Cadre;
 
 /// One paragraph of the body. An addressee line ("张三同志：") starts at the margin; the others
@@ -17,6 +20,9 @@ pub struct Paragraph {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficialDocument {
+    pub kind: DocKind,
+    /// 发文机关标志 of the 版头.
+    pub mark: Option<String>,
     pub number: Option<String>,
     pub title: String,
     pub paragraphs: Vec<Paragraph>,
@@ -24,12 +30,8 @@ pub struct OfficialDocument {
     pub date: String,
 }
 
-/// 二〇二六年十一月二十八日.
-pub fn chinese_date(day: NaiveDate) -> String {
-    crate::office::numerals::date(day.year(), day.month(), day.day())
-}
-
-/// 2026年11月28日, for dates inside the text.
+/// 2026年11月28日: dates in the text and the 成文日期 alike (GB/T 9704-2012 writes Arabic
+/// digits; the Chinese numerals of the 1999 edition are not used).
 pub fn text_date(day: NaiveDate) -> String {
     format!("{}年{}月{}日", day.year(), day.month(), day.day())
 }
@@ -81,15 +83,18 @@ pub fn field_value(
     }
 }
 
-/// The document `template` makes for `case`, dated `on`.
+/// The document `template` makes for `case`, dated `on`, with what the template leaves empty
+/// (代字, 署名) and the 版头 taken from the office.
 pub fn compose(
     template: &DocumentTemplate,
+    identity: &OfficeIdentity,
     case: &Admonition,
     cadre: Option<&Cadre>,
     on: NaiveDate,
 ) -> Result<OfficialDocument, TemplateError> {
+    let template = &identity.applied(template);
     let value = |f: Field| match f {
-        Field::Date => Some(chinese_date(on)),
+        Field::Date => Some(text_date(on)),
         f => field_value(case, cadre, template, f),
     };
     let title = fill(&template.title, Part::Title, &value)?.join("");
@@ -103,34 +108,32 @@ pub fn compose(
             Paragraph { text, indent }
         })
         .collect();
+    // The 落款: the office signs what it issues; a 整改措施报告 is the cadre's own, signed and
+    // dated by them; a 谈话记录 is signed on its lines, dated the day of the talk.
+    let (issuer, date) = match template.kind {
+        DocKind::RectificationReport => (
+            cadre
+                .map(|c| format!("报告人：{}", c.name))
+                .unwrap_or_default(),
+            text_date(case.stage.rectification().map_or(on, |r| r.submitted)),
+        ),
+        DocKind::TalkRecord => (String::new(), text_date(case.talk.date)),
+        _ => (template.issuer.clone(), text_date(on)),
+    };
+    let numbered = template.kind.numbered();
     Ok(OfficialDocument {
-        number: template
-            .kind
-            .numbered()
+        kind: template.kind,
+        mark: Some(identity.mark.trim().to_string()).filter(|m| numbered && !m.is_empty()),
+        number: numbered
             .then(|| case.numbers.get(&template.kind))
             .flatten()
             .map(|n| n.format(&template.prefix)),
         title,
         paragraphs,
-        issuer: template.issuer.clone(),
-        date: chinese_date(on),
+        issuer,
+        date,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-    }
-
-    #[test]
-    fn dates_are_written_in_chinese_numerals() {
-        assert_eq!(chinese_date(d("2026-11-28")), "二〇二六年十一月二十八日");
-        assert_eq!(chinese_date(d("2030-01-10")), "二〇三〇年一月十日");
-        assert_eq!(chinese_date(d("2027-10-31")), "二〇二七年十月三十一日");
-        assert_eq!(chinese_date(d("2027-02-19")), "二〇二七年二月十九日");
-        assert_eq!(chinese_date(d("2027-12-20")), "二〇二七年十二月二十日");
-    }
-}
+mod tests;

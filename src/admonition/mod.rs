@@ -5,6 +5,7 @@
 pub mod deadline;
 pub mod document;
 pub mod due;
+pub mod identity;
 pub mod model;
 pub mod template;
 

@@ -36,6 +36,12 @@ impl DocKind {
         }
     }
 
+    /// Whether the office signs it (发文机关署名): not the talk record (signed on its lines)
+    /// nor the cadre's own report.
+    pub fn signed_by_office(self) -> bool {
+        self.numbered()
+    }
+
     /// Whether the office issues this document under a number (文号).
     pub fn numbered(self) -> bool {
         matches!(
@@ -259,6 +265,8 @@ pub fn fill(
                     Piece::Text(t) => filled.push_str(t),
                     Piece::Field(f) => match value(f) {
                         Some(v) if !v.trim().is_empty() => filled.push_str(&v),
+                        // Facts add to the 事由; none is nothing to write in by hand.
+                        Some(_) if f == Field::Facts => {}
                         _ => filled.push_str("＿＿＿＿"),
                     },
                 }
@@ -324,14 +332,14 @@ const TALK_RECORD: &str = "被诫勉人：{{被诫勉人}}　　单位及职务�
 {{谈话内容}}
 本人说明：
 {{本人说明}}
-被诫勉人签字：　　　　　　谈话人签字：　　　　　　记录人签字：";
+被诫勉人签字：
+谈话人签字：
+记录人签字：";
 
 const RECTIFICATION: &str = "{{发文机关}}：
 本人于{{谈话日期}}因{{事由}}接受诫勉谈话。对照谈话指出的问题，现将整改措施报告如下：
 {{整改措施}}
-本人将认真落实以上措施，接受组织考察。
-报告人：{{被诫勉人}}
-{{提交日期}}";
+本人将认真落实以上措施，接受组织考察。";
 
 const CIRCULAR: &str = "各村（社区）、各站所办：
 {{单位}}{{职务}}{{被诫勉人}}同志存在{{事由}}的问题。{{事实}}

@@ -92,7 +92,11 @@ pub fn group_rows(tally: &Tally) -> Vec<Vec<String>> {
 pub fn explanation(round: &Evaluation) -> String {
     let r = &round.rules;
     format!(
-        "说明：综合得分为各评议组有效票的平均分（优秀 100 分、称职 80 分、基本称职 60 分、不称职 0 分）按各组权重加权；         空白和“不了解”按弃权，不计入得票率；某评议组对某人没有有效票时，该组不计入此人的权重。         收回票数多于发出票数的评议组作废，不计入；收回不足一半的照常计入并提示。         优秀票达到 {} 建议为优秀，不称职票超过 {} 建议为不称职，基本称职和不称职票合计超过 {} 建议为基本称职；         优秀名额为被评议人数的 {}（四舍五入）。本年度受到诫勉的不能评为优秀。评定等次与建议不同的，由会议研究确定并写明理由。",
+        "说明：综合得分为各评议组有效票的平均分（优秀 100 分、称职 80 分、基本称职 60 分、不称职 0 分）按各组权重加权；\
+         空白和“不了解”按弃权，不计入得票率；某评议组对某人没有有效票时，该组不计入此人的权重。\
+         收回票数多于发出票数的评议组作废，不计入；收回不足一半的照常计入并提示。\
+         优秀票达到 {} 建议为优秀，不称职票超过 {} 建议为不称职，基本称职和不称职票合计超过 {} 建议为基本称职；\
+         优秀名额为被评议人数的 {}（四舍五入）。本年度受到诫勉的不能评为优秀。评定等次与建议不同的，由会议研究确定并写明理由。",
         r.excellent_min.label(),
         r.incompetent_over.label(),
         r.basic_over.label(),
@@ -153,5 +157,11 @@ mod tests {
         assert_eq!(rows[1][8], "100.0%");
         assert_eq!(rows[1].last().map(String::as_str), Some("1.20"));
         assert!(rows[1].contains(&"优秀".to_string()));
+        // One sentence after another, as printed under the table: no runs of spaces.
+        let said = explanation(&round);
+        assert!(
+            !said.contains("  ") && said.contains("加权；空白"),
+            "{said}"
+        );
     }
 }

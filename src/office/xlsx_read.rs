@@ -3,6 +3,7 @@
 //! own DecompressionStream, which costs the download nothing (a Rust inflater and XML parser
 //! would add ~50 KB gzip to an app that has to stay under 600 KB).
 
+use crate::office::xlsx::Shown;
 use crate::office::OfficeError;
 
 /// One file inside the archive, still compressed.
@@ -183,15 +184,38 @@ fn column(reference: &str) -> Option<usize> {
     )
 }
 
-/// Number formats Excel builds in that show dates or times (ids 27–36 and 50–58 are the
-/// Chinese, Japanese and Korean date formats).
-fn builtin_date(id: u32) -> bool {
-    matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58)
+/// How Excel's built-in number formats show a number (ids 27–36 and 50–58 are the Chinese,
+/// Japanese and Korean date formats).
+fn builtin(id: u32) -> Shown {
+    match id {
+        1 => Shown::Fixed {
+            decimals: 0,
+            grouped: false,
+        },
+        2 => Shown::Fixed {
+            decimals: 2,
+            grouped: false,
+        },
+        3 => Shown::Fixed {
+            decimals: 0,
+            grouped: true,
+        },
+        4 => Shown::Fixed {
+            decimals: 2,
+            grouped: true,
+        },
+        9 => Shown::Percent { decimals: 0 },
+        10 => Shown::Percent { decimals: 2 },
+        14..=17 | 27..=31 | 34..=36 | 50..=58 => Shown::Date,
+        18..=22 | 32 | 33 | 45..=47 => Shown::DateTime,
+        _ => Shown::General,
+    }
 }
 
-/// Whether a custom number format shows a date or time: a y, d, h or s outside quoted text and
-/// [colour]/[$locale] parts (an "m" alone could be a month or minutes, and is one either way).
-fn date_code(code: &str) -> bool {
+/// How a custom number format shows a number, from its first section: a date or time if it
+/// has y, m, d, h or s outside quoted text and [colour]/[$locale] parts; a share if it has %;
+/// fixed decimals (with thousands separators when it has a comma) if it has digit places.
+fn custom(code: &str) -> Shown {
     let mut plain = String::new();
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
     for c in code.chars() {
@@ -201,27 +225,60 @@ fn date_code(code: &str) -> bool {
             '"' => quoted = !quoted,
             '[' if !quoted => bracket = true,
             ']' if !quoted => bracket = false,
+            ';' if !quoted && !bracket => break,
             c if !quoted && !bracket => plain.push(c.to_ascii_lowercase()),
             _ => {}
         }
     }
-    // "General" has no date letters; "0.00E+00" has an e; dates have y, m, d, h or s.
-    plain != "general"
-        && plain
-            .chars()
-            .any(|c| matches!(c, 'y' | 'd' | 'h' | 's' | 'm'))
+    if plain == "general" {
+        return Shown::General;
+    }
+    if plain.chars().any(|c| matches!(c, 'y' | 'd' | 'm')) {
+        return if plain.contains('h') {
+            Shown::DateTime
+        } else {
+            Shown::Date
+        };
+    }
+    if plain.chars().any(|c| matches!(c, 'h' | 's')) {
+        return Shown::DateTime;
+    }
+    let decimals = plain
+        .split_once('.')
+        .map(|(_, f)| f.chars().take_while(|c| matches!(c, '0' | '#')).count())
+        .unwrap_or(0);
+    let decimals = u8::try_from(decimals).unwrap_or(0);
+    if plain.contains('%') {
+        Shown::Percent { decimals }
+    } else if plain.contains('0') || plain.contains('#') {
+        Shown::Fixed {
+            decimals,
+            grouped: plain.contains(','),
+        }
+    } else {
+        Shown::General
+    }
 }
 
-/// For each cell style (`s` attribute) of the workbook, whether its number format shows a
-/// date: read from `xl/styles.xml`.
-pub fn date_styles(styles_xml: &str) -> Vec<bool> {
-    let custom: Vec<(u32, bool)> = styles_xml
-        .split("<numFmt ")
-        .skip(1)
+/// The start tags named `name` in `xml` (`<xf>`, `<xf …>` and `<xf/>` alike, not `<xfs…>`),
+/// each as its attribute text with a leading space.
+fn tags(xml: &str, name: &str) -> Vec<String> {
+    let open = format!("<{name}");
+    xml.match_indices(open.as_str())
+        .map(|(i, _)| &xml[i + open.len()..])
+        .filter(|rest| rest.starts_with([' ', '/', '>', '\n', '\t', '\r']))
+        .map(|rest| format!(" {}", &rest[..rest.find('>').unwrap_or(rest.len())]))
+        .collect()
+}
+
+/// For each cell style (the `s` attribute) of the workbook, how it shows a number: read from
+/// `xl/styles.xml` as Excel, WPS and LibreOffice write it.
+pub fn cell_styles(styles_xml: &str) -> Vec<Shown> {
+    let custom_formats: Vec<(u32, Shown)> = tags(styles_xml, "numFmt")
+        .into_iter()
         .filter_map(|tag| {
-            let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
             let id = attr(&tag, "numFmtId")?.parse().ok()?;
-            Some((id, date_code(&unescape(attr(&tag, "formatCode")?))))
+            Some((id, custom(&unescape(attr(&tag, "formatCode")?))))
         })
         .collect();
     let xfs = styles_xml
@@ -229,19 +286,67 @@ pub fn date_styles(styles_xml: &str) -> Vec<bool> {
         .nth(1)
         .and_then(|x| x.split("</cellXfs>").next())
         .unwrap_or("");
-    xfs.split("<xf ")
-        .skip(1)
+    tags(xfs, "xf")
+        .into_iter()
         .map(|tag| {
-            let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
             let id: u32 = attr(&tag, "numFmtId")
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
-            custom
+            custom_formats
                 .iter()
                 .find(|(c, _)| *c == id)
-                .map_or(builtin_date(id), |(_, date)| *date)
+                .map_or(builtin(id), |(_, shown)| *shown)
         })
         .collect()
+}
+
+/// A number as its format shows it: 20%, 50,000.00, 2026-03-01 09:30; General as written.
+pub fn shown(value: &str, how: Shown) -> String {
+    let Ok(n) = value.trim().parse::<f64>() else {
+        return value.to_string();
+    };
+    let fixed = |n: f64, decimals: u8| format!("{n:.prec$}", prec = usize::from(decimals));
+    match how {
+        Shown::General => {
+            if n.is_finite() {
+                // Excel keeps 15 significant digits: 0.1+0.2 is shown 0.3.
+                let rounded: f64 = format!("{n:.14e}").parse().unwrap_or(n);
+                rounded.to_string()
+            } else {
+                value.to_string()
+            }
+        }
+        Shown::Fixed { decimals, grouped } => {
+            let text = fixed(n, decimals);
+            if grouped {
+                group_thousands(&text)
+            } else {
+                text
+            }
+        }
+        Shown::Percent { decimals } => format!("{}%", fixed(n * 100.0, decimals)),
+        Shown::Date | Shown::DateTime => serial_date(n).unwrap_or_else(|| value.to_string()),
+    }
+}
+
+/// 1250000.50 → 1,250,000.50.
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, format!(".{f}")),
+        None => (rest, String::new()),
+    };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{frac}")
 }
 
 /// An Excel date serial (days since 1899-12-30, the fraction the time of day) as people write
@@ -266,9 +371,10 @@ pub fn serial_date(serial: f64) -> Option<String> {
     })
 }
 
-/// The sheet's rows as (row number, cells), cells placed in their columns. A number in a cell
-/// whose style shows a date (`dates`, from [`date_styles`]) is read as that date.
-pub fn rows(sheet_xml: &str, shared: &[String], dates: &[bool]) -> Vec<(usize, Vec<String>)> {
+/// The sheet's rows as (row number, cells), cells placed in their columns. A number reads as
+/// its cell's style shows it (`styles`, from [`cell_styles`]): a date as that date, a share
+/// as 20%, an amount as 50,000.00.
+pub fn rows(sheet_xml: &str, shared: &[String], styles: &[Shown]) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     for (n, chunk) in sheet_xml.split("<row").skip(1).enumerate() {
         let row_xml = chunk.split("</row>").next().unwrap_or("");
@@ -311,15 +417,13 @@ pub fn rows(sheet_xml: &str, shared: &[String], dates: &[bool]) -> Vec<(usize, V
                         "FALSE".into()
                     }
                 }
+                Some("str") | Some("e") => value(),
                 _ => {
-                    let number = value();
-                    let dated = attr(&tag, "s")
+                    let how = attr(&tag, "s")
                         .and_then(|s| s.parse::<usize>().ok())
-                        .is_some_and(|s| dates.get(s).copied().unwrap_or(false));
-                    match number.trim().parse::<f64>().ok().filter(|_| dated) {
-                        Some(serial) => serial_date(serial).unwrap_or(number),
-                        None => number,
-                    }
+                        .and_then(|s| styles.get(s).copied())
+                        .unwrap_or(Shown::General);
+                    shown(&value(), how)
                 }
             };
             if cells.len() <= col {
@@ -332,23 +436,88 @@ pub fn rows(sheet_xml: &str, shared: &[String], dates: &[bool]) -> Vec<(usize, V
     out
 }
 
+/// The first sheet of a workbook as the app reads it, inflating natively: for tests of files
+/// written here and saved by office suites.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn read_natively(bytes: &[u8]) -> Vec<(usize, Vec<String>)> {
+    let entries = entries(bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    let text = |e: &Entry| {
+        let data = match e.method {
+            8 => {
+                miniz_oxide::inflate::decompress_to_vec(&e.data).unwrap_or_else(|e| panic!("{e:?}"))
+            }
+            _ => e.data.clone(),
+        };
+        String::from_utf8_lossy(&data).into_owned()
+    };
+    let part = |name: &str| entries.iter().find(|e| e.name == name).map(text);
+    let sheet = first_sheet(&entries).unwrap_or_else(|| panic!("a sheet"));
+    let shared = shared_strings(&part("xl/sharedStrings.xml").unwrap_or_default());
+    let styles = cell_styles(&part("xl/styles.xml").unwrap_or_default());
+    rows(&text(sheet), &shared, &styles)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn reads_back_the_workbooks_this_app_writes() {
-        let rows_in = vec![
-            vec!["题型".to_string(), "题干".into(), "答案".into()],
-            vec!["判断".into(), "A & <B> \"引号\"".into(), "对".into()],
-        ];
-        let bytes = super::super::xlsx::workbook("题库", &rows_in).unwrap_or_default();
-        let entries = entries(&bytes).unwrap_or_else(|e| panic!("{e:?}"));
+    /// What the app's reader makes of a workbook's first sheet (stored entries only).
+    fn read_back(bytes: &[u8]) -> Vec<Vec<String>> {
+        let entries = entries(bytes).unwrap_or_else(|e| panic!("{e:?}"));
+        let text = |name: &str| {
+            entries
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| String::from_utf8_lossy(&e.data).into_owned())
+                .unwrap_or_default()
+        };
         let sheet = first_sheet(&entries).unwrap_or_else(|| panic!("a sheet"));
         assert_eq!(sheet.method, 0);
-        let xml = String::from_utf8_lossy(&sheet.data);
-        let got = rows(&xml, &[], &[]);
-        assert_eq!(got, vec![(1, rows_in[0].clone()), (2, rows_in[1].clone())]);
+        let shared = shared_strings(&text("xl/sharedStrings.xml"));
+        let styles = cell_styles(&text("xl/styles.xml"));
+        rows(&String::from_utf8_lossy(&sheet.data), &shared, &styles)
+            .into_iter()
+            .map(|(_, cells)| cells)
+            .collect()
+    }
+
+    #[test]
+    fn reads_back_the_workbooks_this_app_writes_as_they_were_written() {
+        let rows_in = vec![
+            vec![
+                "题型".to_string(),
+                "题干".into(),
+                "A".into(),
+                "B".into(),
+                "答案".into(),
+            ],
+            vec![
+                "单选".into(),
+                "A & <B> \"引号\"\n第二行".into(),
+                "20%".into(),
+                "12.5%".into(),
+                "A".into(),
+            ],
+            vec![
+                "判断".into(),
+                "=1+1".into(),
+                "50,000.00".into(),
+                "2026-05-18".into(),
+                "对".into(),
+            ],
+            vec![
+                "填空".into(),
+                "0.50".into(),
+                "13812345678".into(),
+                "2026-05-18 09:30".into(),
+                "007".into(),
+            ],
+        ];
+        let sheet = super::super::xlsx::Sheet::new("题库", "题库", rows_in.clone());
+        let bytes = super::super::xlsx::workbook(&sheet).unwrap_or_default();
+        let got = read_back(&bytes);
+        assert_eq!(got[0], vec!["题库".to_string()]);
+        assert_eq!(&got[1..], &rows_in[..]);
     }
 
     #[test]
@@ -380,32 +549,57 @@ mod tests {
     fn damaged_files_are_refused_not_panicked_on() {
         assert!(entries(b"PK\x03\x04 not really").is_err());
         assert!(entries(&[]).is_err());
-        let mut bytes = super::super::xlsx::workbook("x", &[vec!["a".into()]]).unwrap_or_default();
+        let sheet = super::super::xlsx::Sheet::new("x", "x", vec![vec!["a".into()]]);
+        let mut bytes = super::super::xlsx::workbook(&sheet).unwrap_or_default();
         let len = bytes.len();
         bytes.truncate(len - 30);
         assert!(entries(&bytes).is_err());
     }
 
     #[test]
-    fn dates_are_read_as_dates_by_their_cells_style() {
-        let styles = r#"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00_);[Red]\(0.00\)"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
-        assert_eq!(date_styles(styles), vec![false, true, true, false]);
-        let sheet = r#"<row r="1"><c r="A1" s="1"><v>46082</v></c><c r="B1" s="2"><v>46096.5</v></c><c r="C1" s="3"><v>46082</v></c><c r="D1"><v>7</v></c></row>"#;
+    fn numbers_read_as_their_cells_style_shows_them() {
+        // The first <xf/> has no attributes (as this app and LibreOffice write it): every
+        // index after it must still line up.
+        let styles = r##"<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00_);[Red]\(0.00\)"/><numFmt numFmtId="166" formatCode="#,##0.00;[Red]\-#,##0.00"/></numFmts><cellXfs count="7"><xf/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="9"/><xf numFmtId="166"/><xf numFmtId="20"/></cellXfs></styleSheet>"##;
+        let fixed = |decimals, grouped| Shown::Fixed { decimals, grouped };
         assert_eq!(
-            rows(sheet, &[], &date_styles(styles)),
+            cell_styles(styles),
+            vec![
+                Shown::General,
+                Shown::Date,
+                Shown::Date,
+                fixed(2, false),
+                Shown::Percent { decimals: 0 },
+                fixed(2, true),
+                Shown::DateTime,
+            ]
+        );
+        let sheet = r#"<row r="1"><c r="A1" s="1"><v>46082</v></c><c r="B1" s="2"><v>46096.5</v></c><c r="C1" s="3"><v>46082</v></c><c r="D1"><v>7</v></c><c r="E1" s="4"><v>0.2</v></c><c r="F1" s="5"><v>1250000.5</v></c><c r="G1"><v>0.30000000000000004</v></c><c r="H1" t="str"><f>A1&amp;""</f><v>x</v></c></row>"#;
+        assert_eq!(
+            rows(sheet, &[], &cell_styles(styles)),
             vec![(
                 1,
-                vec![
-                    "2026-03-01".to_string(),
-                    "2026-03-15 12:00".to_string(),
-                    "46082".to_string(),
-                    "7".to_string()
+                [
+                    "2026-03-01",
+                    "2026-03-15 12:00",
+                    "46082.00",
+                    "7",
+                    "20%",
+                    "1,250,000.50",
+                    "0.3",
+                    "x"
                 ]
+                .map(String::from)
+                .to_vec()
             )]
         );
         assert_eq!(serial_date(0.3541666), Some("08:30".into()));
         assert_eq!(serial_date(-1.0), None);
-        assert!(!date_code("General") && !date_code("0.00") && !date_code("\"y\"0"));
-        assert!(date_code("[$-F800]dddd, mmmm dd, yyyy") && date_code("h:mm"));
+        assert_eq!(custom("General"), Shown::General);
+        assert_eq!(custom("\"y\"0"), fixed(0, false));
+        assert_eq!(custom("@"), Shown::General);
+        assert_eq!(custom("[$-F800]dddd, mmmm dd, yyyy"), Shown::Date);
+        assert_eq!(custom("h:mm"), Shown::DateTime);
+        assert_eq!(custom("0.0%"), Shown::Percent { decimals: 1 });
     }
 }

@@ -328,6 +328,104 @@ mod tests {
         );
     }
 
+    /// Round trips through Excel files (read natively, inflating as the browser would).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod excel {
+        use super::*;
+
+        /// Questions whose text an office suite would like to turn into numbers, dates or
+        /// formulas.
+        const TRICKY: &str = "题型,题干,选项A,选项B,选项C,选项D,选项E,选项F,选项G,选项H,答案,解析,难度,分类\n\
+    单选,某村集体收入增长了多少？,20%,30%,40%,50%,,,,,B,增长 30%。,简单,乡村振兴\n\
+    单选,专项资金是多少元？,\"50,000.00\",\"1,250,000\",0.50,007,,,,,A,,中等,财务\n\
+    单选,哪一天放假？,2026-10-01,2026-10-08,2026-10-01 09:30,=1+1,,,,,A,\"第一行\n第二行\",困难,节假日\n\
+    判断,联系电话13812345678可以公开。,,,,,,,,,错误,,简单,便民服务\n";
+
+        fn tricky() -> Vec<Question> {
+            let parsed = parse_csv(TRICKY.as_bytes()).unwrap_or_default();
+            assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+            import_writes(
+                &[],
+                &parsed.questions,
+                DuplicateAction::Skip,
+                &DeviceId("s".into()),
+                now(),
+            )
+        }
+
+        fn drafts_of(questions: &[Question]) -> Vec<crate::quiz::model::QuestionDraft> {
+            let mut out: Vec<_> = questions.iter().map(Question::draft).collect();
+            for d in &mut out {
+                d.source.clear();
+                d.tags.clear();
+            }
+            out
+        }
+
+        /// The workbook the bank's Excel export writes.
+        pub(crate) fn tricky_workbook() -> Vec<u8> {
+            let bank = tricky();
+            let refs: Vec<&Question> = bank.iter().collect();
+            let sheet = crate::office::xlsx::Sheet::new("题库", "题库", export_rows(&refs))
+                .line("共 4 道试题，2026-12-02 09:00 导出");
+            crate::office::xlsx::workbook(&sheet).unwrap_or_default()
+        }
+
+        fn import_workbook(bytes: &[u8]) -> Vec<crate::quiz::model::QuestionDraft> {
+            let rows = crate::office::xlsx_read::read_natively(bytes);
+            let back = crate::quiz::import::parse_sheet_rows(rows).unwrap_or_default();
+            assert!(back.problems.is_empty(), "{:?}", back.problems);
+            back.questions.into_iter().map(|p| p.draft).collect()
+        }
+
+        #[test]
+        fn an_excel_export_imports_back_with_the_same_questions() {
+            assert_eq!(import_workbook(&tricky_workbook()), drafts_of(&tricky()));
+        }
+
+        /// The same workbook after LibreOffice 7.4 opened and saved it (made by
+        /// scripts/office-fixtures.sh): shares, amounts, dates and formula-like text come back as
+        /// they were.
+        #[test]
+        fn an_excel_export_saved_by_libreoffice_imports_back_with_the_same_questions() {
+            let saved =
+                include_bytes!("../../tests/fixtures/office/bank-saved-by-libreoffice.xlsx");
+            assert_eq!(import_workbook(saved), drafts_of(&tricky()));
+        }
+
+        /// A bank typed into LibreOffice (its CSV import with number recognition, then saved):
+        /// every cell reads as the sheet shows it — shares with the two decimals LibreOffice gave
+        /// them, dates as dates, amounts as the plain numbers it made of them.
+        #[test]
+        fn a_bank_typed_in_libreoffice_reads_as_its_sheet_shows_it() {
+            let typed =
+                include_bytes!("../../tests/fixtures/office/bank-typed-in-libreoffice.xlsx");
+            let got = import_workbook(typed);
+            let options: Vec<Vec<String>> = got.iter().map(|d| d.options.clone()).collect();
+            assert_eq!(
+                options,
+                vec![
+                    vec!["20.00%", "30.00%", "40.00%", "50.00%"],
+                    vec!["50000", "1250000", "0.5", "12.50%"],
+                    vec!["2026-10-01", "2026-10-08", "2026-09-30", "2026-10-07"],
+                ]
+                .into_iter()
+                .map(|o| o.into_iter().map(String::from).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+            );
+            assert_eq!(got[0].explanation, "增长 30%。");
+        }
+
+        /// Writes the workbook bank-saved-by-libreoffice.xlsx is made from: `cargo test write_bank_fixture --
+        /// --ignored` (scripts/office-fixtures.sh does it and has LibreOffice save it).
+        #[test]
+        #[ignore]
+        fn write_bank_fixture() {
+            let out = std::env::var("ZUOFENG_FIXTURE_OUT").unwrap_or_else(|_| "bank.xlsx".into());
+            std::fs::write(out, tricky_workbook()).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
     #[test]
     fn an_export_imports_back_unchanged() {
         let bank = bank();

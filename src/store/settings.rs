@@ -13,6 +13,8 @@ pub const LAST_BACKUP_AT: &str = "last_backup_at";
 pub const IDS_CANONICAL: &str = "ids_canonical";
 /// The rectification deadline and observation period new admonition cases get.
 pub const ADMONITION_RULE: &str = "admonition_rule";
+/// 单位信息: the township, the 署名, the 版头 and the 代字 documents carry.
+pub const OFFICE_IDENTITY: &str = "office_identity";
 
 /// How this browser is used: by the office that organises and collects, or by a cadre who
 /// answers, reports and sends back. Each sees the screens made for them.

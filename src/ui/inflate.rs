@@ -55,13 +55,13 @@ pub async fn xlsx_rows(bytes: &[u8]) -> Result<(Vec<(usize, Vec<String>)>, usize
         Some(e) => xlsx_read::shared_strings(&contents(e).await?),
         None => Vec::new(),
     };
-    // Which cell styles show dates, so that a date cell reads as a date, not a serial number.
-    let dates = match entries.iter().find(|e| e.name == "xl/styles.xml") {
-        Some(e) => xlsx_read::date_styles(&contents(e).await?),
+    // How each cell style shows a number, so that a date reads as a date and 20% as 20%.
+    let styles = match entries.iter().find(|e| e.name == "xl/styles.xml") {
+        Some(e) => xlsx_read::cell_styles(&contents(e).await?),
         None => Vec::new(),
     };
     Ok((
-        xlsx_read::rows(&contents(sheet).await?, &shared, &dates),
+        xlsx_read::rows(&contents(sheet).await?, &shared, &styles),
         sheets,
     ))
 }

@@ -584,15 +584,12 @@ pub fn section_rows(doc: &ReportDoc) -> Vec<Vec<String>> {
     rows
 }
 
-/// The report as rows for a spreadsheet: the summary (with a blank row after it), then the
-/// report's table.
-pub fn as_rows(doc: &ReportDoc) -> Vec<Vec<String>> {
-    let mut rows = summary_rows(doc);
-    if !rows.is_empty() {
-        rows.push(Vec::new());
-    }
-    rows.extend(section_rows(doc));
-    rows
+/// The report as a spreadsheet: title and period over the report's table (its header repeated
+/// on every printed page), each line's figures in a table under it.
+pub fn as_sheet(doc: &ReportDoc) -> crate::office::xlsx::Sheet {
+    crate::office::xlsx::Sheet::new(&doc.title, &doc.title, section_rows(doc))
+        .line(doc.period.clone())
+        .table(summary_rows(doc))
 }
 
 /// Whether the report is a table by nature (每周工作安排), not sections of text.

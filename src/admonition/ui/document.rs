@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::CaseData;
 use crate::admonition::document::{compose, OfficialDocument};
+use crate::admonition::identity::OfficeIdentity;
 use crate::admonition::model::{numbered, Admonition};
 use crate::admonition::template::DocKind;
 use crate::office::docx;
@@ -37,8 +38,22 @@ pub fn documents(props: &DocumentsProps) -> Html {
         .and_then(|id| templates.iter().find(|t| t.meta.id == id))
         .or(templates.first())
         .cloned();
+    let identity = super::use_identity()
+        .ready()
+        .and_then(|i| i.as_ref().clone())
+        .unwrap_or_default();
     let cadre = props.data.cadre(case.cadre);
-    let composed = template.as_ref().map(|t| compose(t, case, cadre, *on));
+    let composed = template
+        .as_ref()
+        .map(|t| compose(t, &identity, case, cadre, *on));
+    // What the document would go out without, said before it is printed.
+    let missing: Vec<&str> = template
+        .as_ref()
+        .map(|t| OfficeIdentity::missing(&identity.applied(t)))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| m.label())
+        .collect();
     let on_kind = {
         let (kind, template_id) = (kind.clone(), template_id.clone());
         Callback::from(move |e: Event| {
@@ -78,11 +93,17 @@ pub fn documents(props: &DocumentsProps) -> Html {
                 .map(|p| (p.text.as_str(), p.indent))
                 .collect();
             let bytes = docx::official(&docx::Official {
+                mark: doc.mark.as_deref(),
                 number: doc.number.as_deref(),
                 title: &doc.title,
                 paragraphs,
                 issuer: &doc.issuer,
                 date: &doc.date,
+                layout: if doc.kind == DocKind::TalkRecord {
+                    docx::Layout::RECORD
+                } else {
+                    docx::Layout::OFFICIAL
+                },
             });
             let result = save_office(&name, DOCX, bytes);
             notice.set(Some(match result {
@@ -119,6 +140,9 @@ pub fn documents(props: &DocumentsProps) -> Html {
                     <button onclick={on_docx}>{ "导出 Word" }</button>
                 </div>
                 <NoticeBox notice={(*notice).clone()} />
+                if !missing.is_empty() {
+                    <p class="notice warn" role="note">{ format!("这份文书还没有{}，印发前请在“个人信息”的单位信息中填写（或在自建模板里填写）。", missing.join("和")) }</p>
+                }
             </div>
             { match composed {
                 Some(Ok(doc)) => html! { <OfficialSheet doc={Rc::new(doc)} /> },
@@ -140,13 +164,21 @@ pub fn official_sheet(props: &SheetProps) -> Html {
     let doc = &props.doc;
     html! {
         <div class="official" aria-label="文书预览">
-            if let Some(n) = &doc.number { <p class="doc-number">{ n }</p> }
+            if let Some(mark) = &doc.mark {
+                <p class="doc-mark">{ mark }</p>
+                <p class="doc-number doc-rule">{ doc.number.clone().unwrap_or_default() }</p>
+            } else if let Some(n) = &doc.number { <p class="doc-number">{ n }</p> }
             <h2 class="doc-title">{ &doc.title }</h2>
             { for doc.paragraphs.iter().map(|p| html! {
                 <p class={classes!(p.indent.then_some("indent"))}>{ &p.text }</p>
             }) }
-            <p class="doc-sign doc-issuer">{ &doc.issuer }</p>
-            <p class="doc-sign">{ &doc.date }</p>
+            // The 署名 centred over the date, the date four characters from the right.
+            <div class="doc-signoff">
+                <div>
+                    if !doc.issuer.is_empty() { <p>{ &doc.issuer }</p> }
+                    <p>{ &doc.date }</p>
+                </div>
+            </div>
         </div>
     }
 }

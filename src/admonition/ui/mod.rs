@@ -6,10 +6,12 @@ mod case_detail;
 mod case_form;
 mod cases;
 mod document;
+mod identity;
 mod share;
 mod templates;
 
 pub use cases::AttentionList;
+pub use identity::{use_identity, IdentityForm};
 
 use std::rc::Rc;
 
@@ -148,10 +150,20 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
             (AdmonitionTab::Share, None) => html! { <share::ShareTab {data} /> },
         }
     });
+    // First use: the office's name, 署名 and 代字 before any document goes out.
+    let identity = use_identity();
+    let ask = match identity.ready() {
+        Some(stored) if !stored.as_ref().as_ref().is_some_and(|i| i.is_set()) => html! {
+            <IdentityForm initial={stored.as_ref().clone().unwrap_or_default()}
+                intro="第一次使用谈话诫勉：请先填写单位信息，通知书、通报和决定书将按此编号和署名。以后可在“个人信息”中修改。" />
+        },
+        _ => html! {},
+    };
     html! {
         <section class="admonition">
             <h1 class="no-print">{ "谈话诫勉" }</h1>
             <TabNav<AdmonitionTab> label="谈话诫勉" current={tab} />
+            { ask }
             { body }
         </section>
     }

@@ -117,9 +117,14 @@ pub fn template_editor(props: &EditorProps) -> Html {
         })
     };
     let case = (*sample).and_then(|id| props.data.case(id));
+    let identity = super::use_identity()
+        .ready()
+        .and_then(|i| i.as_ref().clone())
+        .unwrap_or_default();
     let preview = case.map(|c| {
         compose(
             &draft,
+            &identity,
             c,
             props.data.cadre(c.cadre),
             time::local_now().date(),

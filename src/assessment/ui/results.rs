@@ -27,22 +27,35 @@ pub fn results(props: &RoundProps) -> Html {
         .collect();
     let admonished = data.admonished(round.year);
     let t: Tally = tally(round, &ballots, &admonished);
-    let mut rows = result_rows(round, &t, &|id| data.person(id), &|id| {
+    let people_rows = result_rows(round, &t, &|id| data.person(id), &|id| {
         data.self_grade(id, round.year)
     });
     // The exports carry the groups' table and the explanation under the people.
+    let mut rows = people_rows.clone();
     rows.push(Vec::new());
     rows.extend(group_rows(&t));
     rows.push(Vec::new());
     rows.push(vec![explanation(round)]);
+    let sheet = xlsx::Sheet::new(
+        "测评结果",
+        &format!("{}测评结果汇总表", round.title),
+        people_rows,
+    )
+    .table(group_rows(&t))
+    .note(explanation(round));
     let export = |excel: bool| {
-        let (rows, notice, title) = (rows.clone(), notice.clone(), round.title.clone());
+        let (rows, sheet, notice, title) = (
+            rows.clone(),
+            sheet.clone(),
+            notice.clone(),
+            round.title.clone(),
+        );
         Callback::from(move |_| {
             let result = if excel {
                 save_office(
                     &format!("{title}-测评结果.xlsx"),
                     XLSX,
-                    xlsx::titled("测评结果", &[format!("{title}测评结果汇总表")], &rows),
+                    xlsx::workbook(&sheet),
                 )
             } else {
                 save_text(

@@ -104,13 +104,20 @@ impl QuestionFormat {
     }
 }
 
-/// Questions from the rows of a spreadsheet (the first row holds the headers).
+/// Questions from the rows of a spreadsheet: the headers are the first row with a 题干 column
+/// (a title and a date may stand above it, as in this app's own export), else the first row
+/// with anything in it.
 pub fn parse_sheet_rows(
     rows: Vec<(usize, Vec<String>)>,
 ) -> Result<QuestionImport, QuestionFileError> {
-    let mut rows = rows
-        .into_iter()
-        .skip_while(|(_, cells)| cells.iter().all(|c| c.trim().is_empty()));
+    let filled = |cells: &[String]| cells.iter().any(|c| !c.trim().is_empty());
+    let start = rows
+        .iter()
+        .take(10)
+        .position(|(_, cells)| table::has_stem_column(cells))
+        .or_else(|| rows.iter().position(|(_, cells)| filled(cells)))
+        .ok_or(QuestionFileError::Empty)?;
+    let mut rows = rows.into_iter().skip(start);
     let (_, headers) = rows.next().ok_or(QuestionFileError::Empty)?;
     let rest: Vec<(usize, Vec<String>)> = rows.collect();
     table::parse_rows(&headers, &rest)

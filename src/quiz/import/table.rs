@@ -36,6 +36,11 @@ fn option_headers(i: usize) -> Vec<String> {
 
 /// Questions from rows of cells, the first row being the headers. `rows` carry their line
 /// (CSV) or row number (Excel).
+/// Whether a row is the header row: it names the 题干 column.
+pub fn has_stem_column(headers: &[String]) -> bool {
+    find_column(headers, STEM).is_some()
+}
+
 pub fn parse_rows(
     headers: &[String],
     rows: &[(usize, Vec<String>)],

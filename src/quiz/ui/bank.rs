@@ -152,7 +152,13 @@ pub fn bank_tab(props: &DataProps) -> Html {
                 BankExport::Excel => save_office(
                     &format!("题库-{stamp}.xlsx"),
                     XLSX,
-                    xlsx::workbook("题库", &export_rows(&chosen)),
+                    xlsx::workbook(
+                        &xlsx::Sheet::new("题库", "题库", export_rows(&chosen)).line(format!(
+                            "共 {} 道试题，{} 导出",
+                            chosen.len(),
+                            crate::local_time::minute_text(time::local_now())
+                        )),
+                    ),
                 ),
             };
             notice.set(Some(match result {

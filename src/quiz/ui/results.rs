@@ -145,6 +145,7 @@ fn results_view(
             "是否及格",
             "待阅题数",
             "交卷时间",
+            "交卷方式",
         ]
         .map(String::from)
         .to_vec(),
@@ -162,19 +163,37 @@ fn results_view(
             }
             .into(),
             graded[i].pending.to_string(),
-            submitted_text(attempts[i]),
+            attempts[i]
+                .submitted_at()
+                .map(time::format_local)
+                .unwrap_or_default(),
+            if attempts[i].submitted_automatically() {
+                "时间到自动交卷"
+            } else {
+                "本人交卷"
+            }
+            .into(),
         ]
     }))
     .collect();
+    // The sheet names its quiz, the marks it is scored against, and the day it was made.
+    let sheet =
+        xlsx::Sheet::new("成绩", &format!("{}成绩表", quiz.title), rows.clone()).line(format!(
+            "总分 {}，及格分 {}；已收答卷 {} 份，及格 {passed} 人",
+            points_text(quiz.total_points()),
+            points_text(quiz.pass_mark),
+            attempts.len()
+        ));
     let export = |excel: bool| {
-        let (rows, notice, title) = (rows.clone(), notice.clone(), quiz.title.clone());
+        let (rows, sheet, notice, title) = (
+            rows.clone(),
+            sheet.clone(),
+            notice.clone(),
+            quiz.title.clone(),
+        );
         Callback::from(move |_| {
             let result = if excel {
-                save_office(
-                    &format!("{title}-成绩.xlsx"),
-                    XLSX,
-                    xlsx::workbook("成绩", &rows),
-                )
+                save_office(&format!("{title}-成绩.xlsx"), XLSX, xlsx::workbook(&sheet))
             } else {
                 save_text(&format!("{title}-成绩.csv"), "text/csv", &csv_text(&rows))
             };

@@ -70,7 +70,11 @@ pub fn notices(props: &DataProps) -> Html {
             let result = save_office(
                 &format!("{}.xlsx", n.title),
                 XLSX,
-                xlsx::workbook(&n.title, &n.table),
+                xlsx::workbook(
+                    &xlsx::Sheet::new(&n.title, &n.title, n.table.clone())
+                        .line(n.period.clone())
+                        .line(format!("公开日期：{}", n.posted)),
+                ),
             );
             if let Err(m) = result {
                 notice.set(Some(Notice::Error(m)));

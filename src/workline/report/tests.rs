@@ -209,9 +209,15 @@ fn the_monthly_summary_separates_on_time_late_and_open() {
 fn the_weekly_plan_is_the_usual_table_one_row_per_task() {
     let f = fixture();
     let doc = weekly_plan(&data(&f), d(12, 7));
-    let rows = as_rows(&doc);
+    let sheet = as_sheet(&doc);
+    assert_eq!(sheet.title, "每周工作安排");
     assert_eq!(
-        rows,
+        sheet.lines,
+        vec!["2026年12月7日至2026年12月13日".to_string()]
+    );
+    assert_eq!(sheet.tables.len(), 1, "no summary in a plan");
+    assert_eq!(
+        sheet.tables[0],
         vec![
             ["时间", "工作内容", "责任领导", "责任单位/责任人", "备注"]
                 .map(String::from)

@@ -32,7 +32,7 @@ use crate::ui::download::{save_office, DOCX, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::report::{
-    as_blocks, as_rows, monthly_summary, weekly_dispatch, weekly_plan, PlanData, ReportDoc,
+    as_blocks, as_sheet, monthly_summary, weekly_dispatch, weekly_plan, PlanData, ReportDoc,
     ReportKind, WorkReport,
 };
 use crate::workline::schedule::{month_bounds, week_start};
@@ -234,7 +234,17 @@ fn report_editor(props: &EditorProps) -> Html {
             })));
         })
     };
-    let issuer = session.profile.unit.clone();
+    // Signed by the office as it names itself: the township before the unit ("某某镇党政办").
+    let township = crate::admonition::ui::use_identity()
+        .ready()
+        .and_then(|i| i.as_ref().as_ref().map(|i| i.township.clone()))
+        .unwrap_or_default();
+    let unit = session.profile.unit.clone();
+    let issuer = if unit.starts_with(&township) {
+        unit
+    } else {
+        format!("{township}{unit}")
+    };
     let export = |word: bool| {
         let (doc, notice, issuer) = (doc.clone(), notice.clone(), issuer.clone());
         Callback::from(move |_| {
@@ -257,11 +267,7 @@ fn report_editor(props: &EditorProps) -> Html {
                 save_office(
                     &format!("{name}.xlsx"),
                     XLSX,
-                    xlsx::titled(
-                        &doc.title,
-                        &[doc.title.clone(), doc.period.clone()],
-                        &as_rows(&doc),
-                    ),
+                    xlsx::workbook(&as_sheet(&doc)),
                 )
             };
             if let Err(m) = result {
