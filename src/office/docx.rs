@@ -1,5 +1,5 @@
 //! Word documents as GB/T 9704-2012 sets official documents: A4 with the 156 × 225 mm 版心
-//! (28 characters × 22 lines of 仿宋 三号, held by the document grid), the title in 小标宋 二号,
+//! (28 characters × 22 lines of 仿宋 三号), the title in 小标宋 二号,
 //! headings 一、 in 黑体 and （一） in 楷体, the 署名 centred over an Arabic 成文日期 set four
 //! characters from the right, page numbers "— 1 —" in 宋体 四号 7 mm under the 版心 (odd pages at
 //! the right, even pages at the left, one character in), and, when the office has one, the 版头
@@ -36,8 +36,6 @@ pub struct Signature<'a> {
 /// How a document sits on the page: one value per kind of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    /// 28 characters a line held by the document grid (公文); a record form leaves it free.
-    pub char_grid: bool,
     /// Page numbers at the outer side of odd and even pages (公文) or centred (a record).
     pub outer_page_numbers: bool,
 }
@@ -45,12 +43,10 @@ pub struct Layout {
 impl Layout {
     /// GB/T 9704-2012: 公文 and the reports an office files.
     pub const OFFICIAL: Layout = Layout {
-        char_grid: true,
         outer_page_numbers: true,
     };
-    /// A record form (谈话记录): the same page, text not held to the character grid.
+    /// A record form (谈话记录): the same page, its page numbers centred.
     pub const RECORD: Layout = Layout {
-        char_grid: false,
         outer_page_numbers: false,
     };
 }
@@ -125,8 +121,11 @@ fn ppr(p: Para) -> String {
 
 fn run(text: &str, font: &str, size: u32, colour: Option<&str>) -> String {
     format!(
-        "<w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\"/>{}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        "<w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\"/>{}{}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
         colour.map(|c| format!("<w:color w:val=\"{c}\"/>")).unwrap_or_default(),
+        // 28 characters of 三号 a line: 156 mm holds 27.6 at 16 pt, so each gives up a quarter
+        // point (what Word's character grid does, written so every office suite does it).
+        if size == SIZE_3 { "<w:spacing w:val=\"-5\"/>" } else { "" },
         xml_text(text)
     )
 }
@@ -317,7 +316,8 @@ pub fn column_widths(rows: &[Vec<String>]) -> Vec<u32> {
     }
     // In half characters of 四号; each cell loses about two to its margins.
     let room = TEXT_WIDTH / (SIZE_4 * 10 / 2);
-    let mut natural = vec![4u32; n];
+    // Two characters at least: "备注" on one line.
+    let mut natural = vec![6u32; n];
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let longest = cell.lines().map(half_chars).max().unwrap_or(0);
@@ -382,7 +382,8 @@ fn table(rows: &[Vec<String>], ending: bool) -> String {
         let keep = i == 0 || (ending && i == last);
         if i == 0 {
             out.push_str("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        } else if keep {
+        } else if row_lines(row, &widths) <= WHOLE_ROW_LINES {
+            // A row moves whole to the next page; one longer than a page must split.
             out.push_str("<w:trPr><w:cantSplit/></w:trPr>");
         }
         for (c, w) in widths.iter().enumerate() {
@@ -404,6 +405,23 @@ fn table(rows: &[Vec<String>], ending: bool) -> String {
     }
     out.push_str("</w:tbl>");
     out
+}
+
+/// Rows up to this many lines never split across pages (about a third of a page of 四号).
+const WHOLE_ROW_LINES: u32 = 12;
+
+/// About how many lines of 四号 a row takes in columns of `widths` (twips).
+fn row_lines(row: &[String], widths: &[u32]) -> u32 {
+    row.iter()
+        .zip(widths)
+        .map(|(cell, &w)| {
+            let per_line = (w.saturating_sub(170) / (SIZE_4 * 10 / 2)).max(1);
+            cell.lines()
+                .map(|l| half_chars(l).div_ceil(per_line).max(1))
+                .sum::<u32>()
+        })
+        .max()
+        .unwrap_or(1)
 }
 
 /// A paragraph in a table cell: single spacing (the fixed pitch is for body text), not held
@@ -446,13 +464,9 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 fn package(body: &str, layout: Layout) -> Result<Vec<u8>, super::OfficeError> {
     // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm: the 156 × 225 mm 版心. The
-    // footer's foot 23 mm from the paper's edge puts the number's top 7 mm under the 版心.
-    // The grid: 22 lines of 579 twips; 28 characters of 三号 at 16 pt less 842/4096 pt.
-    let grid = if layout.char_grid {
-        r#"<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>"#
-    } else {
-        r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#
-    };
+    // footer's foot 25 mm from the paper's edge puts the number's rules 7 mm under the 版心.
+    // The grid: 22 lines of 579 twips (the 28 characters come from the runs' spacing).
+    let grid = r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#;
     let footers = if layout.outer_page_numbers {
         r#"<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>"#
     } else {
@@ -460,7 +474,7 @@ fn package(body: &str, layout: Layout) -> Result<Vec<u8>, super::OfficeError> {
     };
     let document_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr>{footers}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1304" w:gutter="0"/>{grid}</w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr>{footers}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1430" w:gutter="0"/>{grid}</w:sectPr></w:body></w:document>"#
     );
     let one_char_in = format!("w:rightChars=\"100\" w:right=\"{SIZE_4}0\"");
     let (odd, even) = if layout.outer_page_numbers {
@@ -489,7 +503,7 @@ fn package(body: &str, layout: Layout) -> Result<Vec<u8>, super::OfficeError> {
         ("word/document.xml", document_xml),
         ("word/styles.xml", STYLES.into()),
         ("word/settings.xml", format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/>{settings}<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:useFELayout/></w:compat></w:settings>"#)),
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/>{settings}<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/></w:compat></w:settings>"#)),
         ("word/fontTable.xml", FONT_TABLE.into()),
         ("word/footer1.xml", odd),
     ];
@@ -551,8 +565,9 @@ mod tests {
         assert_eq!(xml.matches("w:firstLineChars=\"200\"").count(), 1);
         // 28 characters a line on the grid; the date 4 characters from the right and the
         // issuer centred over it: "2026年11月28日" is 7 characters, "某镇党委" 4, so 5.5 in.
-        assert!(xml.contains(r#"w:type="linesAndChars" w:linePitch="579" w:charSpace="-842""#));
-        assert!(xml.contains(r#"<w:ind w:rightChars="550" w:right="1760"/><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">某镇党委"#), "{xml}");
+        assert!(xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579"/>"#));
+        assert!(xml.contains(r#"<w:spacing w:val="-5"/><w:sz w:val="32"/>"#));
+        assert!(xml.contains(r#"<w:ind w:rightChars="550" w:right="1760"/><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:spacing w:val="-5"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">某镇党委"#), "{xml}");
         assert!(xml.contains(r#"<w:ind w:rightChars="400" w:right="1280"/>"#));
         // The last paragraph keeps with the 落款; the date keeps with nothing.
         let last = xml.find("经查").unwrap_or(0);

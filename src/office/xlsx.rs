@@ -247,7 +247,8 @@ pub fn layout(sheet: &Sheet) -> Layout {
             for (c, cell) in row.iter().enumerate() {
                 let longest = cell.lines().map(text_width).max().unwrap_or(0);
                 let need = if r == 0 { longest.div_ceil(3) } else { longest };
-                natural[c] = natural[c].max((need + 2).min(WIDEST));
+                // A character of room beside the text (the column's own padding is in its width).
+                natural[c] = natural[c].max((need + 1).min(WIDEST));
             }
         }
     }
@@ -382,8 +383,27 @@ fn row_xml(number: usize, cells: &str, height: Option<f64>) -> String {
 /// The .xlsx bytes of one sheet.
 pub fn workbook(sheet: &Sheet) -> Result<Vec<u8>, super::OfficeError> {
     let n = sheet.columns();
-    let last = column_name(n - 1);
     let layout = layout(sheet);
+    // The title and the lines under it over the table, or, when the table runs over several
+    // pages side by side, over the first page's columns, so that the title stays whole.
+    let on_first_page = if layout.landscape && !layout.fit_to_width {
+        let mut room = LANDSCAPE;
+        layout
+            .widths
+            .iter()
+            .take_while(|&&w| match room.checked_sub(w) {
+                Some(left) => {
+                    room = left;
+                    true
+                }
+                None => false,
+            })
+            .count()
+            .max(1)
+    } else {
+        n
+    };
+    let last = column_name(on_first_page - 1);
     let mut styles = Styles {
         formats: Vec::new(),
     };
@@ -427,7 +447,7 @@ pub fn workbook(sheet: &Sheet) -> Result<Vec<u8>, super::OfficeError> {
             data.push_str(&row_xml(r, &cells, Some(row_height(row, &layout.widths))));
         }
     }
-    let total_width: usize = layout.widths.iter().sum();
+    let total_width: usize = layout.widths.iter().take(on_first_page).sum();
     for note in &sheet.notes {
         r += 1;
         let lines = note
