@@ -58,7 +58,7 @@ pub fn sort_by<T>(items: &mut [T], key: impl Fn(&T) -> Key) {
 }
 
 /// Rearranges `items` so that position `k` holds what was at `order[k]`.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+pub fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for start in 0..items.len() {
         let mut current = start;
         loop {

@@ -172,6 +172,8 @@ pub struct Sheet {
     /// Each table's header row first. The first table's header repeats on every page.
     pub tables: Vec<Vec<Vec<String>>>,
     pub notes: Vec<String>,
+    /// Columns written as text whatever they hold (telephone numbers, ids).
+    pub text_columns: Vec<usize>,
 }
 
 impl Sheet {
@@ -194,6 +196,12 @@ impl Sheet {
         if !rows.is_empty() {
             self.tables.push(rows);
         }
+        self
+    }
+
+    /// Column `c` stays text: "6123456" is a telephone number, not a quantity.
+    pub fn text_column(mut self, c: usize) -> Sheet {
+        self.text_columns.push(c);
         self
     }
 
@@ -440,6 +448,8 @@ pub fn workbook(sheet: &Sheet) -> Result<Vec<u8>, super::OfficeError> {
                 let reference = format!("{}{r}", column_name(c));
                 cells.push_str(&if i == 0 {
                     text_cell(&reference, text, HEADER)
+                } else if t == 0 && sheet.text_columns.contains(&c) {
+                    text_cell(&reference, text, TEXT)
                 } else {
                     body_cell(&reference, text, &mut styles)
                 });

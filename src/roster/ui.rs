@@ -147,7 +147,7 @@ pub fn roster_page() -> Html {
                 .iter()
                 .filter(|c| *show_retired || !c.retired)
                 .collect();
-            crate::order::sort_by(&mut visible, |c| crate::order::Key::text(&c.unit).then(&c.name));
+            crate::ui::collate::sort_in_pinyin(&mut visible, |c| [&c.unit, &c.name]);
             let shown_page = Page::of(visible.len(), *page, ROSTER_PAGE);
             let total = visible.len();
             let visible = shown_page.slice(&visible);
@@ -198,6 +198,9 @@ pub fn roster_page() -> Html {
                 <label class="inline"><input type="checkbox" checked={*show_retired}
                     onchange={{ let s = show_retired.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "显示已停用" }</label>
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印名册" }</button>
+                if let Some(all) = cadres.ready() {
+                    <super::export_ui::RosterExport cadres={all.clone()} on_notice={{ let n = notice.clone(); Callback::from(move |m| n.set(Some(m))) }} />
+                }
             </div>
             if let Some(target) = (*editing).clone() {
                 <CadreForm existing={target} on_save={save.clone()} on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />

@@ -27,3 +27,20 @@ pub fn pinyin_ranks<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<Str
         .map(|(i, t)| (t, i as i64))
         .collect()
 }
+
+/// Sorts `items` by the texts `by` gives (a unit, then a name), each in pinyin order.
+pub fn sort_in_pinyin<T>(items: &mut [T], by: impl Fn(&T) -> [&str; 2]) {
+    let ranks = pinyin_ranks(items.iter().flat_map(|t| by(t)));
+    let rank = |s: &str| ranks.get(s).copied().unwrap_or(i64::MAX);
+    let keys: Vec<crate::order::Key> = items
+        .iter()
+        .map(|t| {
+            let [a, b] = by(t);
+            crate::order::Key::ints(rank(a), rank(b), 0)
+        })
+        .collect();
+    // Keyed by position: the one sort of the app, no second copy for this closure's type.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    crate::order::sort_by(&mut order, |&i| keys[i].clone());
+    crate::order::permute(items, order);
+}

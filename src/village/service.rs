@@ -174,6 +174,63 @@ pub fn public_rows(ledger: &[ServiceRequest], year: i32, month: u32) -> Vec<Vec<
     rows
 }
 
+/// The month's full ledger for the office's own records (服务台账): every field, names and
+/// telephone numbers unmasked, in the order requests came in.
+pub fn ledger_sheet(
+    ledger: &[ServiceRequest],
+    year: i32,
+    month: u32,
+) -> crate::office::xlsx::Sheet {
+    let mut rows = vec![[
+        "受理日期",
+        "受理地点",
+        "办事群众",
+        "村（社区）",
+        "电话",
+        "事项",
+        "受理人",
+        "承诺办结日期",
+        "办结日期",
+        "一次办好",
+        "干部代办",
+        "办理结果",
+    ]
+    .map(String::from)
+    .to_vec()];
+    let mut month_list: Vec<&ServiceRequest> = ledger
+        .iter()
+        .filter(|r| !r.deleted && in_month(r.received, year, month))
+        .collect();
+    crate::order::sort_by(&mut month_list, |r| {
+        crate::order::Key::int(crate::order::day(r.received))
+    });
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let yes = |b: bool| if b { "是" } else { "" }.to_string();
+    for r in &month_list {
+        rows.push(vec![
+            r.received.to_string(),
+            r.point.clone(),
+            r.person.clone(),
+            r.village.clone(),
+            r.phone.clone(),
+            r.matter.clone(),
+            r.taken_by.clone(),
+            day(r.promised),
+            day(r.done),
+            yes(r.one_visit),
+            yes(r.on_behalf),
+            r.outcome.clone(),
+        ]);
+    }
+    let done = month_list.iter().filter(|r| r.done.is_some()).count();
+    crate::office::xlsx::Sheet::new("服务台账", &format!("{year}年{month}月便民服务台账"), rows)
+        .line(format!(
+            "受理 {} 件，已办结 {done} 件（内部存档，含群众姓名和电话，不得张贴）",
+            month_list.len()
+        ))
+        .text_column(4)
+}
+
 /// 张三 → 张*, 张小明 → 张*明, 欧阳小明 → 欧**明.
 pub fn masked(name: &str) -> String {
     let chars: Vec<char> = name.trim().chars().collect();
@@ -231,6 +288,32 @@ mod tests {
         assert_eq!(f.average_days, Some(2.0));
         let none = month_figures(&ledger, 2026, 9, d("2026-11-28"));
         assert_eq!((none.one_visit_share, none.average_days), (None, None));
+    }
+
+    #[test]
+    fn the_offices_ledger_keeps_every_field_of_the_month() {
+        let mut short_phone = req("2026-11-03", None, false, Some("2026-11-08"));
+        short_phone.phone = "6123456".into();
+        let ledger = [
+            req("2026-11-02", Some("2026-11-02"), true, None),
+            short_phone,
+            req("2026-10-30", Some("2026-11-01"), true, None),
+        ];
+        let sheet = ledger_sheet(&ledger, 2026, 11);
+        assert_eq!(sheet.title, "2026年11月便民服务台账");
+        let rows = &sheet.tables[0];
+        assert_eq!(rows.len(), 3, "header and November's two");
+        assert_eq!(rows[1][2], "张小明", "the office's own copy is not masked");
+        assert_eq!(
+            (rows[1][4].as_str(), rows[1][9].as_str()),
+            ("13800001111", "是")
+        );
+        assert_eq!(
+            (rows[2][7].as_str(), rows[2][10].as_str()),
+            ("2026-11-08", "是")
+        );
+        assert_eq!(sheet.text_columns, vec![4]);
+        assert!(sheet.lines[0].starts_with("受理 2 件，已办结 1 件"));
     }
 
     #[test]

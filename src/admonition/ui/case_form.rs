@@ -91,9 +91,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
     let due = deadline(draft.talk.date, &rule, &data.calendars);
     let missing = missing_calendar(draft.talk.date, &rule, &data.calendars);
     let mut cadres: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
-    crate::order::sort_by(&mut cadres, |c| {
-        crate::order::Key::text(&c.unit).then(&c.name)
-    });
+    crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
     html! {
         <form class="form card" {onsubmit} aria-label="新建诫勉案件">
             <h2>{ "新建诫勉案件" }</h2>

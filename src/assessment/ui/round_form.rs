@@ -66,9 +66,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
         .iter()
         .filter(|c| !c.retired || draft.round.rated.contains(&c.meta.id))
         .collect();
-    crate::order::sort_by(&mut cadres, |c| {
-        crate::order::Key::text(&c.unit).then(&c.name)
-    });
+    crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
     let weights = draft.weight_total();
     html! {
         <form class="form card" {onsubmit} aria-label="评议设置">

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::QuizData;
-use crate::order::{sort_by, Key};
 use crate::quiz::check_code::{code_for, AnswerCodes};
 use crate::quiz::paper::Quiz;
 
@@ -24,7 +23,7 @@ pub fn answer_codes(props: &AnswerCodesProps) -> Html {
         return html! { <p>{ "这份测验不使用答题码。" }</p> };
     };
     let mut people: Vec<_> = props.data.cadres.iter().filter(|c| !c.retired).collect();
-    sort_by(&mut people, |c| Key::text(&c.unit).then(&c.name));
+    crate::ui::collate::sort_in_pinyin(&mut people, |c| [&c.unit, &c.name]);
     let print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
     });

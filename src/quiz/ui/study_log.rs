@@ -38,9 +38,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
 
     let cadres: Vec<_> = {
         let mut list: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
-        crate::order::sort_by(&mut list, |c| {
-            crate::order::Key::text(&c.unit).then(&c.name)
-        });
+        crate::ui::collate::sort_in_pinyin(&mut list, |c| [&c.unit, &c.name]);
         list
     };
     let on_save = {

@@ -52,7 +52,7 @@ impl VillageData {
                     .map(|l| l.village.clone()),
             )
             .collect();
-        crate::order::sort_by(&mut all, |v| crate::order::Key::text(v));
+        crate::ui::collate::sort_in_pinyin(&mut all, |v| [v.as_str(), ""]);
         all.dedup();
         all
     }

@@ -65,9 +65,7 @@ pub fn residents(props: &DataProps) -> Html {
         crate::order::Key::text(&p.village).then(&p.start.to_string())
     });
     let mut cadres: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
-    crate::order::sort_by(&mut cadres, |c| {
-        crate::order::Key::text(&c.unit).then(&c.name)
-    });
+    crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />

@@ -19,7 +19,9 @@ use crate::ui::load::use_load;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::notice::{NoticeKind, PublicNotice};
-use crate::village::service::{month_figures, public_rows, ServiceRequest, DEFAULT_MATTERS};
+use crate::village::service::{
+    ledger_sheet, month_figures, public_rows, ServiceRequest, DEFAULT_MATTERS,
+};
 
 /// The office's list of matters (settings), or the defaults.
 const MATTERS: &str = "service_matters";
@@ -126,6 +128,20 @@ pub fn service(props: &DataProps) -> Html {
             )));
         })
     };
+    let ledger_excel = {
+        let (notice, ledger) = (notice.clone(), data.ledger.clone());
+        Callback::from(move |_| {
+            let sheet = ledger_sheet(&ledger, y, m);
+            let result = crate::ui::download::save_office(
+                &format!("{y}年{m}月便民服务台账.xlsx"),
+                crate::ui::download::XLSX,
+                crate::office::xlsx::workbook(&sheet),
+            );
+            if let Err(m) = result {
+                notice.set(Some(Notice::Error(m)));
+            }
+        })
+    };
     let in_month: Vec<&ServiceRequest> = data
         .ledger
         .iter()
@@ -185,6 +201,7 @@ pub fn service(props: &DataProps) -> Html {
                 </tbody>
             </table>
             <div class="toolbar no-print">
+                <button onclick={ledger_excel}>{ "导出本月台账（Excel，内部存档）" }</button>
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印办事公开表" }</button>
                 <button onclick={post}>{ "放进公开栏" }</button>
             </div>

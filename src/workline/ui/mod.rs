@@ -87,7 +87,7 @@ impl WorkLineData {
     /// Cadres that can be picked: on the roster and not retired.
     pub fn active_cadres(&self) -> Vec<&Cadre> {
         let mut list: Vec<&Cadre> = self.cadres.iter().filter(|c| !c.retired).collect();
-        sort_by(&mut list, |c| Key::text(&c.unit).then(&c.name));
+        crate::ui::collate::sort_in_pinyin(&mut list, |c| [&c.unit, &c.name]);
         list
     }
 }
