@@ -61,23 +61,30 @@ if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
-  # pdftotext reads back what a printed page holds (the result sheet's columns).
+  # pdftotext reads back what a printed page holds (the result sheet's columns); LibreOffice
+  # prints the .docx and .xlsx files the app writes, as a clerk's office suite does, with the
+  # Chinese fonts a Debian machine has.
   if ! command -v pdftotext >/dev/null; then
     apt_install poppler-utils
+  fi
+  if ! command -v soffice >/dev/null || ! fc-list :lang=zh | grep -q .; then
+    apt_install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   # python-docx and openpyxl read the .docx and .xlsx files the app writes, as Word and Excel
-  # would (pinned versions, in a virtual environment outside the repository).
+  # would; pdfminer.six measures what LibreOffice printed of them (pinned versions, in a virtual
+  # environment outside the repository).
   ZUOFENG_PYTHON="$HOME/.cache/zuofeng/python/bin/python"
-  if ! "$ZUOFENG_PYTHON" -c 'import docx, openpyxl' 2>/dev/null; then
-    say "python-docx and openpyxl for checking Office files (once)"
+  if ! "$ZUOFENG_PYTHON" -c 'import docx, openpyxl, pdfminer' 2>/dev/null; then
+    say "python-docx, openpyxl and pdfminer.six for checking Office files (once)"
     if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
       apt_install python3 python3-venv
     fi
     python3 -m venv "$HOME/.cache/zuofeng/python"
     "$ZUOFENG_PYTHON" -m pip install -q --disable-pip-version-check \
-      python-docx==1.1.2 lxml==6.1.3 typing_extensions==4.16.0 openpyxl==3.1.5 et_xmlfile==2.0.0
+      python-docx==1.1.2 lxml==6.1.3 typing_extensions==4.16.0 openpyxl==3.1.5 et_xmlfile==2.0.0 \
+      pdfminer.six==20240706 charset-normalizer==3.5.3 cryptography==50.0.2 cffi==2.1.1 pycparser==3.12
   fi
   export ZUOFENG_PYTHON
   # The browser floor: real Chromium 86 and 109 kernels from npm, cached outside the repository.

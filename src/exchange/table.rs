@@ -106,11 +106,20 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
 /// `+cmd|' /C calc'!A0`, `@SUM(…)`), whoever typed it.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// A cell as text that spreadsheets show and never run: a leading `'` is the convention both
-/// Excel and WPS read as "this is text" and hide.
+/// Digits a spreadsheet would turn into a number and so change: a telephone number or id of 7
+/// digits or more (13800000000 shown 1.38E+10, its last digits lost when saved) or one with a
+/// leading zero (0371… loses its 0).
+fn digits_kept_as_text(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell.bytes().all(|b| b.is_ascii_digit())
+        && (cell.len() >= 7 || (cell.len() > 1 && cell.starts_with('0')))
+}
+
+/// A cell as text that spreadsheets show and never run or reformat: a leading `'` is the
+/// convention both Excel and WPS read as "this is text".
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     // Text that already starts with the guard gets one more, so that reading strips only ours.
-    if cell.starts_with(FORMULA_STARTS) || unguard(cell) != cell {
+    if cell.starts_with(FORMULA_STARTS) || digits_kept_as_text(cell) || unguard(cell) != cell {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -120,7 +129,13 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 /// The reverse of `neutralise`, so that an exported file imports back unchanged.
 fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        Some(rest)
+            if rest.starts_with(FORMULA_STARTS)
+                || rest.starts_with('\'')
+                || digits_kept_as_text(rest) =>
+        {
+            rest
+        }
         _ => cell,
     }
 }
@@ -197,6 +212,10 @@ mod tests {
             "'一个引号",
             "张三",
             "",
+            "13800000000",
+            "'13800000000",
+            "0371",
+            "123456",
         ];
         let rows = vec![
             vec!["内容".to_string()],
@@ -211,6 +230,10 @@ mod tests {
             let line = line.trim_start_matches('\u{feff}').trim_start_matches('"');
             assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
         }
+        // Long digit strings and leading zeros are marked as text; short numbers stay numbers.
+        assert_eq!(neutralise("13800000000"), "'13800000000");
+        assert_eq!(neutralise("0371"), "'0371");
+        assert_eq!(neutralise("123456"), "123456");
         // Every cell in one row: each reads back exactly as typed (cells are trimmed on reading,
         // so tab and carriage return are checked through `unguard`).
         let one_row = csv_text(&rows);

@@ -474,7 +474,7 @@ fn package(body: &str, layout: Layout) -> Result<Vec<u8>, super::OfficeError> {
     };
     let document_xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr>{footers}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1430" w:gutter="0"/>{grid}</w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr>{footers}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1400" w:gutter="0"/>{grid}</w:sectPr></w:body></w:document>"#
     );
     let one_char_in = format!("w:rightChars=\"100\" w:right=\"{SIZE_4}0\"");
     let (odd, even) = if layout.outer_page_numbers {

@@ -30,16 +30,10 @@ pub fn sheet(cadres: &[&Cadre], title: &str, made: &str) -> Sheet {
         .text_column(3)
 }
 
-/// The roster as CSV. A telephone number starts with a tab, which Excel and WPS read as "this
-/// is text" (no 1.38E+10) and which the import here trims away.
+/// The roster as CSV: a telephone number keeps the `'` that tells Excel and WPS it is text (no
+/// 1.38E+10), which the import here reads away.
 pub fn csv(cadres: &[&Cadre]) -> String {
-    let mut rows = rows(cadres);
-    for r in rows.iter_mut().skip(1) {
-        if !r[3].is_empty() {
-            r[3] = format!("\t{}", r[3]);
-        }
-    }
-    crate::exchange::table::csv_text(&rows)
+    crate::exchange::table::csv_text(&rows(cadres))
 }
 
 #[cfg(test)]
@@ -70,7 +64,7 @@ mod tests {
         ];
         let refs: Vec<&Cadre> = people.iter().collect();
         let text = csv(&refs);
-        assert!(text.contains("\t13812345678"));
+        assert!(text.contains(",'13812345678,"), "{text}");
         let back = crate::roster::csv_import::parse(text.as_bytes(), &[])
             .unwrap_or_else(|e| panic!("{}", e.user_message()));
         let phones: Vec<String> = back.rows.iter().map(|r| r.fields.phone.clone()).collect();

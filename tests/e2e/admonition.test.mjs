@@ -5,7 +5,10 @@
 // out only on an explicit choice, and a backup says whether it holds cases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase } from './harness.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase, printed } from './harness.mjs';
 
 let server;
 let browser;
@@ -37,6 +40,17 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   await addCadre(page, { name: '张三', unit: '农业站', post: '站长' });
 
   await nav(page, '谈话诫勉');
+  // First use: the office's name, 署名 and 代字, once.
+  const office = page.getByRole('form', { name: '单位信息' });
+  await office.getByText('第一次使用谈话诫勉').waitFor();
+  await office.getByLabel('乡镇（街道）名称').fill('某某镇');
+  await office.getByLabel('发文机关署名').fill('中共某某镇委员会');
+  await office.getByLabel('诫勉谈话通知书的发文机关代字').fill('某镇诫');
+  await office.getByRole('button', { name: '保存单位信息' }).click();
+  await page.getByText('单位信息已保存').waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: '新建诫勉案件' }).waitFor();
+  assert.equal(await page.getByRole('form', { name: '单位信息' }).count(), 0, 'asked once');
   await page.getByRole('button', { name: '新建诫勉案件' }).click();
   const form = page.getByRole('form', { name: '新建诫勉案件' });
   await form.getByLabel('被诫勉人').selectOption({ label: '张三（农业站）' });
@@ -96,9 +110,10 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   await page.getByLabel('成文日期').fill('2026-11-18');
   await page.getByRole('button', { name: '编文号' }).click();
   const sheet = page.getByLabel('文书预览');
-  await sheet.getByText('〔2026〕1号').waitFor();
+  await sheet.getByText('某镇诫〔2026〕1号').waitFor();
   await sheet.getByText('张三同志：').waitFor();
-  await sheet.getByText('二〇二六年十一月十八日').waitFor();
+  await sheet.getByText('2026年11月18日').waitFor();
+  await sheet.getByText('中共某某镇委员会').waitFor();
   assert.match(await sheet.innerText(), /按期（2026年11月25日前）提交书面整改措施/);
 
   await page.emulateMedia({ media: 'print' });
@@ -107,14 +122,27 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   assert.ok(await sheet.isVisible(), 'the sheet prints');
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   assert.ok(pdf.length > 5_000, 'an A4 PDF is made');
+  // The printed page keeps the standard's 版心: 28 mm from the left, inside 26 mm on the right,
+  // the number 37 mm from the top; the 署名 centred over the date.
+  const pdfPath = join(await mkdtemp(join(tmpdir(), 'zuofeng-print-')), 'notice.pdf');
+  await writeFile(pdfPath, pdf);
+  const [first] = printed(pdfPath).pages;
+  const number = first.lines.find((l) => l.text.replace(/\s/g, '') === '某镇诫〔2026〕1号');
+  assert.ok(number && Math.abs(number.top - 37) <= 2, `the number at the 版心's top: ${JSON.stringify(number)}`);
+  const addressee = first.lines.find((l) => l.text === '张三同志：');
+  assert.ok(Math.abs(addressee.left - 28) <= 1, `left margin 28 mm: ${addressee.left}`);
+  assert.ok(first.lines.every((l) => l.right <= 185), 'nothing past the right margin');
+  const issuer = first.lines.find((l) => l.text === '中共某某镇委员会');
+  const date = first.lines.find((l) => l.text.replace(/\s/g, '') === '2026年11月18日');
+  assert.ok(Math.abs((issuer.left + issuer.right) / 2 - (date.left + date.right) / 2) <= 1.5, 'the 署名 centred over the date');
   await page.emulateMedia({ media: 'screen' });
 
   const word = await readOffice(page, () => page.getByRole('button', { name: '导出 Word' }).click());
   assert.equal(word.name, '诫勉谈话通知书-张三.docx');
   const text = word.paragraphs.filter((p) => p.trim());
-  assert.deepEqual(text.slice(0, 3), ['〔2026〕1号', '诫勉谈话通知书', '张三同志：']);
+  assert.deepEqual(text.slice(0, 3), ['某镇诫〔2026〕1号', '诫勉谈话通知书', '张三同志：']);
   assert.ok(text.some((p) => p.includes('群众反映办事推诿<b>不改</b>')), 'markup-like text stays text');
-  assert.equal(text.at(-1), '二〇二六年十一月十八日');
+  assert.deepEqual(text.slice(-2), ['中共某某镇委员会', '2026年11月18日']);
   const title = word.runs.find((r) => r.text === '诫勉谈话通知书');
   assert.equal(title.east_asia, '方正小标宋简体');
   assert.equal(title.pt, 22);
@@ -123,10 +151,20 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   assert.equal(body.pt, 16);
   assert.deepEqual(word.page, { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 });
 
-  // The circular takes the next number of its own kind.
+  // The cadre's own report: addressed to the office, signed and dated once, by the cadre.
+  await page.getByLabel('文书种类').selectOption({ label: '整改措施报告' });
+  await sheet.getByText('中共某某镇委员会：').waitFor();
+  const report = await readOffice(page, () => page.getByRole('button', { name: '导出 Word' }).click());
+  const reportText = report.paragraphs.filter((p) => p.trim());
+  assert.deepEqual(reportText.slice(-2), ['报告人：张三', '2026年11月26日']);
+  assert.equal(reportText.filter((p) => p.includes('2026年11月26日')).length, 1, 'dated once');
+  assert.ok(!reportText.some((p) => p.includes('＿')), 'nothing left blank');
+
+  // The circular takes the next number of its own kind; without its 代字 it says so.
   await page.getByLabel('文书种类').selectOption({ label: '诫勉情况通报' });
   await page.getByRole('button', { name: '编文号' }).click();
   await sheet.getByText('〔2026〕1号').waitFor();
+  await page.getByText('这份文书还没有发文机关代字').waitFor();
   await context.close();
 });
 

@@ -1,5 +1,6 @@
 """Reads a .docx with python-docx, as Word would, and prints what the tests check as JSON:
-the paragraphs' text, the fonts and sizes of their runs, and the page's size and margins."""
+the paragraphs' text, the fonts and sizes of their runs, the page's size and margins, and each
+table's column widths (its w:tblGrid) in mm."""
 import json
 import sys
 
@@ -16,5 +17,10 @@ print(json.dumps({
     ],
     "footer": [p.text for p in section.footer.paragraphs],
     "page_field": "PAGE" in section.footer._element.xml,
+    "tables": [
+        [round(int(c.get(docx.oxml.ns.qn("w:w"))) / 56.7, 1) for c in t._tbl.tblGrid.findall(docx.oxml.ns.qn("w:gridCol"))]
+        for t in d.tables
+    ],
+    "keep_next": [p.text for p in d.paragraphs if p.paragraph_format.keep_with_next],
     "page": {"width": mm(section.page_width), "height": mm(section.page_height), "top": mm(section.top_margin), "bottom": mm(section.bottom_margin), "left": mm(section.left_margin), "right": mm(section.right_margin)},
 }, ensure_ascii=False))

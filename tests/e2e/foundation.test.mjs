@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
 
 let server;
 let browser;
@@ -332,5 +332,26 @@ test('干部第一次使用时选“干部”，看到为自己准备的首页�
   await page.getByLabel('党政办（组织评议测验、收集文件）').check();
   await page.getByRole('button', { name: '保存' }).click();
   await main.getByRole('link', { name: '干部名册' }).waitFor();
+  await context.close();
+});
+
+test('名册按单位和姓名的拼音排列，导出 Excel（电话是文本）和可再导入的 CSV', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '赵六', unit: '镇政府' });
+  await addCadre(page, { name: '王五', unit: '张庄村', phone: '6123456' });
+  await addCadre(page, { name: '李四', unit: '李家村', post: '驻村员', phone: '13800000000' });
+  // 李家村 (li) before 张庄村 (zhang): pinyin, where character codes would put 张 first.
+  assert.deepEqual(await rosterNames(page), ['李四', '王五', '赵六']);
+  const sheet = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  assert.equal(sheet.rows[0][0], '干部名册');
+  assert.deepEqual(sheet.rows.find((r) => r[0] === '王五'), ['王五', '张庄村', '', '6123456', '在岗']);
+  const listed = await download(page, () => page.getByRole('button', { name: '导出 CSV' }).click());
+  assert.match(listed.text, /李四,李家村,驻村员,'13800000000,在岗/);
+  // The CSV goes back in: everyone is already on the roster, nobody changes.
+  await chooseFiles(page, '选择名册 CSV 文件', { name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(listed.text) });
+  await page.getByText('新增 0 人，更新 0 人，已在名册中 3 人').waitFor();
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -158,9 +159,72 @@ export async function readOffice(page, trigger) {
   const dir = await mkdtemp(join(tmpdir(), 'zuofeng-office-'));
   const path = join(dir, dl.suggestedFilename());
   await dl.saveAs(path);
-  const python = process.env.ZUOFENG_PYTHON ?? 'python3';
   const script = new URL(path.endsWith('.docx') ? './docx_check.py' : './xlsx_check.py', import.meta.url).pathname;
-  return { name: dl.suggestedFilename(), ...JSON.parse(execFileSync(python, [script, path], { encoding: 'utf8' })) };
+  const file = { name: dl.suggestedFilename(), path, ...JSON.parse(execFileSync(PYTHON, [script, path], { encoding: 'utf8' })) };
+  // Every office file the app offers is also printed as a clerk prints it, and checked.
+  file.printed = printed(path);
+  checkPrinted(file);
+  return file;
+}
+
+const PYTHON = process.env.ZUOFENG_PYTHON ?? 'python3';
+
+/** What LibreOffice prints of `path` (a .docx or .xlsx; a .pdf is read as it is). */
+export function printed(path) {
+  const script = new URL('./print_check.py', import.meta.url).pathname;
+  return JSON.parse(execFileSync(PYTHON, [script, path], { encoding: 'utf8', timeout: 240_000 }));
+}
+
+const PAGE_NUMBER = /^—\s*\d+\s*—$/;
+const HEADING = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
+const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const near = (a, b, mm = 1) => Math.abs(a - b) <= mm;
+
+/**
+ * The rules a filed copy keeps (GB/T 9704-2012 for Word files): A4 paper; Excel text at 9 pt
+ * or more; in Word, the text inside the 156 mm 版心 (28 mm from the left, 26 mm from the right),
+ * 28 characters on a full line, no page ending in a heading, no page holding only the 落款, an
+ * Arabic 成文日期, and table columns as wide as what they hold.
+ */
+export function checkPrinted(file) {
+  const { pages } = file.printed;
+  assert.ok(pages.length > 0, `${file.name}: printed`);
+  for (const [i, p] of pages.entries()) {
+    const a4 = (near(p.width, 210) && near(p.height, 297)) || (near(p.width, 297) && near(p.height, 210));
+    assert.ok(a4, `${file.name} page ${i + 1} is A4 (${p.width} × ${p.height} mm)`);
+  }
+  const lines = pages.flatMap((p) => p.lines);
+  if (file.name.endsWith('.xlsx')) {
+    const smallest = Math.min(...lines.map((l) => l.min_pt));
+    assert.ok(smallest >= 9, `${file.name}: the smallest printed text is ${smallest} pt (at least 9)`);
+    return;
+  }
+  const body = (p) => p.lines.filter((l) => !PAGE_NUMBER.test(l.text));
+  for (const l of lines.filter((l) => l.min_pt === 16 && l.max_pt === 16)) {
+    assert.ok(l.left >= 27 && l.right <= 185, `${file.name}: "${l.text}" inside the 版心 (${l.left}–${l.right} mm)`);
+  }
+  const full = lines.filter((l) => l.min_pt === 16 && near(l.left, 28) && near(l.right, 184) && !/[0-9A-Za-z]/.test(l.text));
+  for (const l of full) {
+    assert.ok(l.chars === 28 || (l.chars === 29 && /[，。、；：）”]$/.test(l.text)), `${file.name}: 28 characters a line, not ${l.chars}: "${l.text}"`);
+  }
+  for (const [i, p] of pages.entries()) {
+    const last = body(p).at(-1);
+    if (i < pages.length - 1 && last) {
+      assert.ok(!HEADING.test(last.text), `${file.name}: page ${i + 1} ends in the heading "${last.text}"`);
+    }
+  }
+  assert.ok(!lines.some((l) => /[〇一二三四五六七八九十]{4}年/.test(l.text)), `${file.name}: the 成文日期 in Arabic digits`);
+  const end = body(pages.at(-1));
+  if (end.length > 0 && DATE.test(end.at(-1).text)) {
+    // The 落款 (署名 and date, maybe a 报告人) never stands alone on the last page.
+    const signature = end.filter((l) => DATE.test(l.text) || l.top >= end.at(-1).top - 12);
+    assert.ok(end.length > signature.length, `${file.name}: the last page holds only the 落款`);
+  }
+  for (const widths of file.tables ?? []) {
+    if (widths.length > 2) {
+      assert.ok(new Set(widths).size > 1, `${file.name}: table columns ${widths} are not all the same width`);
+    }
+  }
 }
 
 /** Opens a short admonition case for `person` (as listed in the picker) on the 谈话诫勉 page. */

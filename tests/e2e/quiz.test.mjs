@@ -5,7 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { xlsxOf } from './xlsx.mjs';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
 
 let server;
 let browser;
@@ -232,8 +236,13 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
   const stats = await eventually(() => secretary.getByRole('table', { name: '逐题分析' }).innerText(), (t) => t.includes('50%'));
   assert.match(stats, /述职评议面向哪些人\t2\t50%\t份数太少\tD\. 外地游客（1 人）/);
   await secretary.getByRole('img', { name: '成绩分布图' }).waitFor();
-  const excel = await download(secretary, () => secretary.getByRole('button', { name: '导出成绩 Excel' }).click());
+  const excel = await readOffice(secretary, () => secretary.getByRole('button', { name: '导出成绩 Excel' }).click());
   assert.match(excel.name, /成绩\.xlsx$/);
+  assert.match(String(excel.rows[0][0]), /成绩表$/, 'the sheet names its quiz');
+  const scores = excel.rows.find((r) => r[0] === '李四');
+  // openpyxl reads a date-time cell as a datetime (printed with its seconds), text as typed.
+  assert.match(String(scores[6]), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/, '交卷时间 is a date and time');
+  assert.equal(scores[7], '本人交卷');
 
   // The study log: a group study is recorded; the half-year test comes from the sheets.
   await tab(secretary, '学习记录');
@@ -323,6 +332,57 @@ test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
   await page.getByText('共 4 道试题').waitFor();
   assert.match(await eventually(() => page.getByRole('table', { name: '试题列表' }).innerText(), (t) => t.includes('诫勉对象')), /诫勉对象应在几日内写出整改措施\t单选\t谈话诫勉\t中等\tB/);
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('题库导出 Excel 到另一个办公室，经 LibreOffice 打开保存后再导入，题目一字不变', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await nav(page, '学习测验');
+  const csv = '题型,题干,选项A,选项B,选项C,选项D,答案,解析,难度,分类\n'
+    + '单选,某村集体收入增长了多少？,20%,30%,40%,50%,B,增长 30%。,简单,乡村振兴\n'
+    + '单选,专项资金是多少元？,"50,000.00","1,250,000",0.50,007,A,,中等,财务\n'
+    + '单选,哪一天放假？,2026-10-01,2026-10-08,2026-10-01 09:30,=1+1,A,"第一行\n第二行",困难,节假日\n';
+  await chooseFiles(page, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = page.locator('[aria-label="试题导入预览"]');
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('试题导入完成：新增 3 道。').waitFor();
+  const before = await eventually(() => page.getByRole('table', { name: '试题列表' }).innerText(), (t) => t.includes('哪一天放假'));
+
+  // The Excel copy prints (title, 9 pt or more) and reads in openpyxl as typed values.
+  const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  assert.equal(excel.rows[0][0], '题库');
+  const head = excel.rows.findIndex((r) => r[1] === '题干');
+  assert.ok(head > 0, 'a title over the header');
+  // Another office opens it in LibreOffice and saves it; then imports it into a fresh browser.
+  const dir = await mkdtemp(join(tmpdir(), 'zuofeng-saved-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, excel.path], { stdio: 'ignore' });
+  const saved = await readFile(join(dir, basename(excel.path)));
+  const other = await freshContext(browser);
+  const them = await openApp(other, server.url);
+  await setProfile(them, { name: '李秘书', unit: '党政办' });
+  await nav(them, '学习测验');
+  for (const [name, buffer] of [['题库.xlsx', await readFile(excel.path)], ['题库（LibreOffice 保存）.xlsx', saved]]) {
+    await chooseFiles(them, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    const p = them.locator('[aria-label="试题导入预览"]');
+    await p.getByText(/可导入 3 道/).waitFor();
+    await p.getByRole('button', { name: '确认导入' }).click();
+    await them.getByText(/试题导入完成|都与题库重复/).waitFor();
+  }
+  // The second import found all three identical to the first: nothing changed on the way.
+  await them.getByText('3 道都与题库重复，已跳过，题库没有变化。').waitFor();
+  const after = await eventually(() => them.getByRole('table', { name: '试题列表' }).innerText(), (t) => t.includes('哪一天放假'));
+  assert.equal(after, before);
+  // Every option, answer and explanation as typed: the two banks export the same CSV.
+  const lines = async (p) => (await download(p, () => p.getByRole('button', { name: '导出 CSV' }).click())).text.split(/\r?\n/).sort();
+  const ours = await lines(page);
+  assert.deepEqual(await lines(them), ours);
+  assert.ok(ours.some((l) => l.includes('20%,30%,40%,50%')), ours.join('\n'));
+  assert.ok(ours.some((l) => l.includes('"50,000.00","1,250,000",0.50,007')), ours.join('\n'));
+  assert.ok(ours.some((l) => l.includes('2026-10-01,2026-10-08,2026-10-01 09:30,=1+1')), ours.join('\n'));
+  assert.deepEqual([...page.problems, ...them.problems], []);
+  await other.close();
   await context.close();
 });
 

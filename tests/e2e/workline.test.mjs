@@ -201,6 +201,19 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await secretary.getByText('显示的是保存过的版本。').waitFor();
   assert.equal(await secretary.getByRole('article', { name: '周调度' }).locator('.report-text').first().innerText(), '年底前完成三个村的道路硬化（已调整）');
 
+  // 每周工作安排 and 月总结 as filed: Word with columns as wide as what they hold, the overdue
+  // task's 时间 on at most two lines; Excel that prints at 9 pt or more.
+  await tab(secretary, '每周工作安排');
+  const planWord = await readOffice(secretary, () => secretary.getByRole('article', { name: '每周工作安排' }).getByRole('button', { name: '导出 Word' }).click());
+  const [timeCol, contentCol] = planWord.tables.at(-1);
+  assert.ok(contentCol > timeCol, `工作内容 wider than 时间: ${planWord.tables.at(-1)}`);
+  assert.ok(planWord.keep_next.includes('每周工作安排'), 'the title keeps with what follows');
+  await tab(secretary, '月总结');
+  const month = await readOffice(secretary, () => secretary.getByRole('article', { name: '月总结' }).getByRole('button', { name: '导出 Excel' }).click());
+  assert.match(String(month.rows[0][0]), /月总结/);
+  const monthWord = await readOffice(secretary, () => secretary.getByRole('article', { name: '月总结' }).getByRole('button', { name: '导出 Word' }).click());
+  assert.ok(monthWord.printed.pages.length >= 1);
+
   // Stand-up: a problem carries to the next day until solved.
   await tab(secretary, '每日碰头会');
   await secretary.getByLabel('日期').fill(isoDay(-1));

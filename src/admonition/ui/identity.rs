@@ -12,6 +12,8 @@ use crate::ui::form::on_input;
 use crate::ui::load::{use_load, Load};
 use crate::ui::notice::{Notice, NoticeBox};
 
+pub const SAVED: &str = "单位信息已保存，文书将按此署名和编号。";
+
 /// The office's identity as stored (empty until it is set).
 #[hook]
 pub fn use_identity() -> Load<Option<OfficeIdentity>> {
@@ -29,6 +31,9 @@ pub struct IdentityFormProps {
     /// Shown above the form: why it is asked now.
     #[prop_or_default]
     pub intro: Option<AttrValue>,
+    /// Told once it is saved (a first-use form goes away then; its page says so instead).
+    #[prop_or_default]
+    pub on_saved: Callback<()>,
 }
 
 /// The form, started from what is stored (its parent shows it once that has loaded).
@@ -38,20 +43,28 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
     let draft = use_state(|| props.initial.clone());
     let notice = use_state(|| None::<Notice>);
     let onsubmit = {
-        let (draft, notice, session) = (draft.clone(), notice.clone(), session.clone());
+        let (draft, notice, session, on_saved) = (
+            draft.clone(),
+            notice.clone(),
+            session.clone(),
+            props.on_saved.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let identity = match draft.cleaned() {
                 Ok(i) => i,
                 Err(m) => return notice.set(Some(Notice::Error(m))),
             };
-            let (notice, session) = (notice.clone(), session.clone());
+            let (notice, session, on_saved) = (notice.clone(), session.clone(), on_saved.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = session.store.set_setting(OFFICE_IDENTITY, &identity).await;
-                notice.set(Some(match saved {
-                    Ok(()) => Notice::Success("单位信息已保存，文书将按此署名和编号。".into()),
-                    Err(e) => Notice::Error(e.user_message()),
-                }));
+                match saved {
+                    Ok(()) => {
+                        notice.set(Some(Notice::Success(SAVED.into())));
+                        on_saved.emit(());
+                    }
+                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                }
                 session.announce.emit(vec![StoreName::Settings]);
             });
         })
@@ -71,7 +84,7 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
         }
     };
     html! {
-        <form class="form card" {onsubmit} aria-labelledby="identity-h">
+        <form class="form card no-print" {onsubmit} aria-labelledby="identity-h">
             <h2 id="identity-h">{ "单位信息" }</h2>
             if let Some(intro) = &props.intro { <p>{ intro }</p> }
             <label>{ "乡镇（街道）名称" }<input value={draft.township.clone()} required=true placeholder="例如：某某镇" oninput={on_input(&draft, |d, v| d.township = v)} /></label>

@@ -152,10 +152,15 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
     });
     // First use: the office's name, 署名 and 代字 before any document goes out.
     let identity = use_identity();
+    let saved = use_state(|| false);
     let ask = match identity.ready() {
         Some(stored) if !stored.as_ref().as_ref().is_some_and(|i| i.is_set()) => html! {
             <IdentityForm initial={stored.as_ref().clone().unwrap_or_default()}
+                on_saved={{ let s = saved.clone(); Callback::from(move |()| s.set(true)) }}
                 intro="第一次使用谈话诫勉：请先填写单位信息，通知书、通报和决定书将按此编号和署名。以后可在“个人信息”中修改。" />
+        },
+        _ if *saved => html! {
+            <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Success(identity::SAVED.into()))} />
         },
         _ => html! {},
     };

@@ -40,7 +40,15 @@ crate::page_data! {
 impl WorkLineData {
     pub fn live_lines(&self) -> Vec<&WorkLine> {
         let mut lines: Vec<&WorkLine> = self.lines.iter().filter(|l| !l.deleted).collect();
-        sort_by(&mut lines, |l| Key::int(day(l.deadline)).then(&l.name));
+        // By deadline, the office's own order; lines due the same day in pinyin order.
+        let ranks = crate::ui::collate::pinyin_ranks(lines.iter().map(|l| l.name.as_str()));
+        sort_by(&mut lines, |l| {
+            Key::ints(
+                day(l.deadline),
+                ranks.get(&l.name).copied().unwrap_or(i64::MAX),
+                0,
+            )
+        });
         lines
     }
 
