@@ -221,12 +221,15 @@ impl Sheet {
     }
 }
 
-/// The printable width of A4 in column units at 100 %, with the margins below (0.5 inch
-/// left and right, a column unit about 1.85 mm): landscape and portrait.
-const LANDSCAPE: usize = 144;
-const PORTRAIT: usize = 97;
-/// Fitting to the page may shrink 11 pt text to no less than 9 pt.
-const SMALLEST_SCALE: f64 = 9.0 / 11.0;
+/// The printable width of A4 in column units, with the margins below (0.5 inch left and
+/// right). A unit is the width of a digit of the sheet's font: about 1.9 mm in 宋体 under Excel
+/// or WPS, up to 2.45 mm where another CJK font stands in (LibreOffice on Linux). Widths are
+/// planned for the wider unit, so the table fits at 100 % everywhere.
+const LANDSCAPE: usize = 106;
+const PORTRAIT: usize = 72;
+/// Wider tables are fitted to the page while even the wider unit keeps 11 pt text at 9 pt or
+/// more; wider still, they run over more pages at their own size.
+const FITTED_AT_MOST: usize = 129;
 const NARROWEST: usize = 10;
 const WIDEST: usize = 60;
 /// Points per line of 11 pt text, and the cell's padding.
@@ -281,9 +284,8 @@ pub fn layout(sheet: &Sheet) -> Layout {
         };
     }
     let widths = fits(LANDSCAPE);
-    let total = widths.iter().sum::<usize>() as f64;
     Layout {
-        fit_to_width: LANDSCAPE as f64 / total >= SMALLEST_SCALE,
+        fit_to_width: widths.iter().sum::<usize>() <= FITTED_AT_MOST,
         widths,
         landscape: true,
     }
@@ -676,8 +678,8 @@ mod tests {
         let text = layout(&wide(8, &"很长的说明文字".repeat(10)));
         assert!(text.landscape && text.fit_to_width);
         assert!(text.widths.iter().sum::<usize>() <= LANDSCAPE);
-        // 16 columns of ten: 160 wide, fitted at 90 % (about 9.9 pt).
-        let fitted = layout(&wide(16, &"说明".repeat(10)));
+        // 12 columns of ten: 120 wide, fitted at 88 % or more (9.7 pt).
+        let fitted = layout(&wide(12, &"说明".repeat(10)));
         assert!(fitted.fit_to_width, "{fitted:?}");
         // 30 columns of ten would print at 5.3 pt: left at its size over more pages.
         let many = layout(&wide(30, &"说明".repeat(10)));

@@ -134,6 +134,11 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   assert.ok(first.lines.every((l) => l.right <= 185), 'nothing past the right margin');
   const issuer = first.lines.find((l) => l.text === '中共某某镇委员会');
   const date = first.lines.find((l) => l.text.replace(/\s/g, '') === '2026年11月18日');
+  assert.ok(issuer && date, JSON.stringify(first.lines.slice(-4)));
+  // One page number, at the right of this odd page, under the 版心.
+  const numbers = first.lines.filter((l) => /^—\s*1\s*—$/.test(l.text));
+  assert.equal(numbers.length, 1, JSON.stringify(numbers));
+  assert.ok(numbers[0].right > 170 && numbers[0].top > 262, JSON.stringify(numbers[0]));
   assert.ok(Math.abs((issuer.left + issuer.right) / 2 - (date.left + date.right) / 2) <= 1.5, 'the 署名 centred over the date');
   await page.emulateMedia({ media: 'screen' });
 

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
@@ -50,7 +51,12 @@ def main():
         lines = []
         for line in lines_of(page):
             chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
-            text = line.get_text().strip()
+            # A font may map 月 to the Kangxi radical ⽉ when text is extracted: radicals only are
+            # read back as the characters they stand for (full-width punctuation stays).
+            text = "".join(
+                unicodedata.normalize("NFKC", c) if 0x2E80 <= ord(c) <= 0x2FDF else c
+                for c in line.get_text()
+            ).strip()
             if not chars or not text:
                 continue
             lines.append({
