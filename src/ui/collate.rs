@@ -30,7 +30,7 @@ pub fn pinyin_ranks<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<Str
 
 /// Sorts `items` by the texts `by` gives (a unit, then a name), each in pinyin order.
 pub fn sort_in_pinyin<T>(items: &mut [T], by: impl Fn(&T) -> [&str; 2]) {
-    let ranks = pinyin_ranks(items.iter().flat_map(|t| by(t)));
+    let ranks = pinyin_ranks(items.iter().flat_map(&by));
     let rank = |s: &str| ranks.get(s).copied().unwrap_or(i64::MAX);
     let keys: Vec<crate::order::Key> = items
         .iter()
