@@ -85,6 +85,23 @@ impl ServiceRequest {
     }
 
     /// Open and past the promised day on `today`.
+    /// The form after this request is registered: where, when, by whom, the village and the
+    /// matter stay (the next person in the queue is often the same); everything about the
+    /// person and their case — including the promised date — starts empty.
+    pub fn next_form(&self, meta: Meta) -> ServiceRequest {
+        ServiceRequest {
+            meta,
+            person: String::new(),
+            phone: String::new(),
+            outcome: String::new(),
+            promised: None,
+            done: None,
+            one_visit: false,
+            on_behalf: false,
+            ..self.clone()
+        }
+    }
+
     pub fn overdue(&self, today: NaiveDate) -> bool {
         !self.deleted && self.done.is_none() && self.promised.is_some_and(|p| p < today)
     }
@@ -288,6 +305,31 @@ mod tests {
         assert_eq!(f.average_days, Some(2.0));
         let none = month_figures(&ledger, 2026, 9, d("2026-11-28"));
         assert_eq!((none.one_visit_share, none.average_days), (None, None));
+    }
+
+    #[test]
+    fn the_next_form_keeps_the_desk_and_forgets_the_person_and_their_dates() {
+        let mut r = req("2026-11-03", Some("2026-11-03"), true, Some("2026-11-08"));
+        r.outcome = "已开具".into();
+        let next = r.next_form(Meta::new(
+            &DeviceId("a".into()),
+            chrono::DateTime::default(),
+        ));
+        assert_eq!((next.promised, next.done), (None, None));
+        assert!(next.person.is_empty() && next.phone.is_empty() && next.outcome.is_empty());
+        assert!(!next.one_visit && !next.on_behalf);
+        assert_eq!(
+            (
+                next.point.as_str(),
+                next.village.as_str(),
+                next.matter.as_str()
+            ),
+            ("服务中心", "东村", "证明开具")
+        );
+        assert_eq!(
+            (next.received, next.taken_by.as_str()),
+            (r.received, "王干事")
+        );
     }
 
     #[test]

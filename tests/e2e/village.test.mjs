@@ -128,6 +128,10 @@ test('the service ledger gives the month’s figures and a public list without p
   await add({ person: '张小明', matter: '证明开具', received: '2026-11-02', done: '2026-11-02', oneVisit: true });
   await add({ person: '李四', matter: '建房审批', received: '2026-11-03', done: '2026-11-07', onBehalf: true });
   await add({ person: '王五', matter: '低保、救助申请', received: '2026-11-10', promised: '2026-11-20' });
+  // The next person's form starts without the last one's promised date.
+  const next = page.getByRole('form', { name: '登记办事' });
+  assert.equal(await next.getByLabel('承诺办结日期（可空）').inputValue(), '');
+  assert.equal(await next.getByLabel('办事群众').inputValue(), '');
   await page.getByLabel('月份').fill('2026-11');
   const facts = page.getByLabel('本月情况');
   await facts.getByText('3 件，已办结 2 件，干部代办 1 件').waitFor();
@@ -154,5 +158,26 @@ test('the service ledger gives the month’s figures and a public list without p
   const head = excel.rows.findIndex((r) => r[0] === '受理日期');
   assert.deepEqual(excel.rows[head], ['受理日期', '办事群众', '村（社区）', '事项', '办理情况', '办结日期']);
   assert.equal(excel.rows.length - head - 1, 3);
+  await context.close();
+});
+
+test('设置事项清单：第一次打开就是现有的 8 项，加一项后保存，原来的都还在', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王干事', unit: '便民服务中心' });
+  await nav(page, '驻村与便民');
+  await tab(page, '便民服务台账');
+  await page.getByText('设置事项清单').click();
+  const list = page.getByLabel('可办事项（每行一项）');
+  assert.equal((await list.inputValue()).split('\n').length, 8, 'the stored list, not an empty box');
+  await list.fill(`${await list.inputValue()}\n老年证办理`);
+  await page.getByRole('button', { name: '保存事项清单' }).click();
+  await page.getByText('事项清单已保存，共 9 项。').waitFor();
+  await page.reload();
+  await tab(page, '便民服务台账');
+  const matter = page.getByRole('form', { name: '登记办事' }).getByLabel('事项');
+  const options = await matter.locator('option').allInnerTexts();
+  assert.ok(options.includes('老年证办理') && options.includes('证明开具') && options.length === 10, options.join('、'));
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

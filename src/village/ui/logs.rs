@@ -126,10 +126,12 @@ pub fn logs(props: &DataProps) -> Html {
                 <button type="submit" class="primary">{ "保存日志" }</button>
                 <button type="button" onclick={export} disabled={mine.is_empty()}>{ format!("导出我的日志（{} 条）发给党政办", mine.len()) }</button>
             </form>
-            <section class="card no-print" aria-labelledby="logs-in-h">
-                <h2 id="logs-in-h">{ "收驻村日志（党政办）" }</h2>
-                <ImportPanel kind={FileKind::VillageLog} label="选择驻村日志文件（.json，可多选）" multiple=true />
-            </section>
+            if session.profile.role == crate::store::settings::Role::Office {
+                <section class="card no-print" aria-labelledby="logs-in-h">
+                    <h2 id="logs-in-h">{ "收驻村日志（党政办）" }</h2>
+                    <ImportPanel kind={FileKind::VillageLog} label="选择驻村日志文件（.json，可多选）" multiple=true />
+                </section>
+            }
             <div class="toolbar no-print">
                 <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}
                     onchange={{ let m = month.clone(); Callback::from(move |e: Event| if let Ok(d) = NaiveDate::parse_from_str(&format!("{}-01", field_value(&e)), "%Y-%m-%d") { m.set(month_of(d)) }) }} /></label>

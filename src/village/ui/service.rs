@@ -40,6 +40,9 @@ pub fn service(props: &DataProps) -> Html {
                 .unwrap_or_else(|| DEFAULT_MATTERS.map(String::from).to_vec()),
         )
     });
+    let loaded = matters.ready().is_some();
+    // The list of matters and the 公开栏 are the office's; a service point keeps its ledger.
+    let office = session.profile.role == crate::store::settings::Role::Office;
     let matters: Vec<String> = matters.ready().map(|m| (**m).clone()).unwrap_or_default();
     let blank = ServiceRequest {
         meta: Meta::unsaved(time::now()),
@@ -68,16 +71,7 @@ pub fn service(props: &DataProps) -> Html {
                 Ok(()) => {
                     let done = format!("已登记：{}，{}", r.person, r.matter);
                     session.save(vec![r.clone()], reporter(&notice), done);
-                    draft.set(ServiceRequest {
-                        meta: Meta::unsaved(time::now()),
-                        person: String::new(),
-                        phone: String::new(),
-                        outcome: String::new(),
-                        done: None,
-                        one_visit: false,
-                        on_behalf: false,
-                        ..r
-                    });
+                    draft.set(r.next_form(Meta::unsaved(time::now())));
                 }
                 Err(m) => notice.set(Some(Notice::Error(m))),
             }
@@ -175,7 +169,10 @@ pub fn service(props: &DataProps) -> Html {
                 <label>{ "办理结果" }<input value={draft.outcome.clone()} oninput={on_input(&draft, |r, v| r.outcome = v)} /></label>
                 <button type="submit" class="primary">{ "登记" }</button>
             </form>
-            <MattersEditor matters={matters.clone()} report={reporter(&notice)} />
+            // Shown once the stored list is in: an editor started empty would save the list away.
+            if loaded && office {
+                <MattersEditor matters={matters.clone()} report={reporter(&notice)} />
+            }
             <section class="card no-print" aria-labelledby="ledger-files-h">
                 <h2 id="ledger-files-h">{ "服务点台账文件" }</h2>
                 <button onclick={export}>{ "导出本机台账" }</button>
@@ -203,7 +200,7 @@ pub fn service(props: &DataProps) -> Html {
             <div class="toolbar no-print">
                 <button onclick={ledger_excel}>{ "导出本月台账（Excel，内部存档）" }</button>
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印办事公开表" }</button>
-                <button onclick={post}>{ "放进公开栏" }</button>
+                if office { <button onclick={post}>{ "放进公开栏" }</button> }
             </div>
             <h2 class="print-title">{ format!("{y}年{m}月便民服务办事公开") }</h2>
             <table class="grid" aria-label="办事公开">
