@@ -19,7 +19,7 @@ use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::tabs::TabRoute;
 use crate::village::ui::{VillagePage, VillageTab};
 use crate::workline::ui::{WorkLinePage, WorkLineTab};
-use crate::{data_admin, home, profile, roster};
+use crate::{access, access::Section, data_admin, home, profile, roster};
 
 #[derive(Clone, Routable, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -294,10 +294,32 @@ const NAV: [Route; 8] = [
     Route::Data,
 ];
 
-/// Whether the main navigation offers `route` to `role`: the roster and admonition cases are
-/// the office's.
-fn for_role(route: &Route, role: Role) -> bool {
-    role == Role::Office || !matches!(route, Route::Roster | Route::Admonition)
+impl Route {
+    /// The section a route belongs to, for what each role may open (`access`).
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home | Route::NotFound => Section::Home,
+            Route::Roster => Section::Roster,
+            Route::Quiz | Route::QuizTab { .. } => Section::Quiz,
+            Route::Assessment | Route::AssessmentRound { .. } | Route::AssessmentTab { .. } => {
+                Section::Assessment
+            }
+            Route::Admonition | Route::AdmonitionCase { .. } | Route::AdmonitionTab { .. } => {
+                Section::Admonition
+            }
+            Route::WorkLine | Route::WorkLineDetail { .. } | Route::WorkLineTab { .. } => {
+                Section::WorkLine
+            }
+            Route::Village | Route::VillageTab { .. } => Section::Village,
+            Route::Data => Section::Data,
+            Route::Profile => Section::Profile,
+        }
+    }
+}
+
+/// Whether `role` may open `route` (the navigation, the tiles and the router ask the same).
+pub fn for_role(route: &Route, role: Role) -> bool {
+    access::may_open(role, route.section())
 }
 
 /// Reads and updates the version that last ran in this browser; a message if it changed.
@@ -319,6 +341,22 @@ fn shell() -> Html {
     let session = use_session();
     let current = use_route::<Route>().unwrap_or(Route::Home);
     let update = use_state(take_update_notice);
+    // An address this role may not open (typed, bookmarked, followed) leads to 首页, saying why.
+    let refused = use_state(|| None::<&'static str>);
+    let allowed = for_role(&current, session.profile.role);
+    {
+        let (refused, navigator) = (refused.clone(), use_navigator());
+        use_effect_with((current.clone(), allowed), move |(route, allowed)| {
+            if !*allowed {
+                refused.set(Some(access::refusal(route.section())));
+                if let Some(n) = navigator {
+                    n.replace(&Route::Home);
+                }
+            } else if *route != Route::Home {
+                refused.set(None);
+            }
+        });
+    }
     let dismiss = {
         let update = update.clone();
         Callback::from(move |_| update.set(None))
@@ -354,7 +392,10 @@ fn shell() -> Html {
                         <button onclick={dismiss}>{ "知道了" }</button>
                     </div>
                 }
-                <Switch<Route> render={switch} />
+                if let Some(why) = *refused {
+                    <div class="notice warn" role="alert"><p>{ why }</p></div>
+                }
+                if allowed { <Switch<Route> render={switch} /> }
             </main>
         </>
     }

@@ -79,7 +79,7 @@ pub fn home_page() -> Html {
             }
             <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
             <div class="tiles">
-            { for MODULES.iter().map(|(module, route)| html! {
+            { for MODULES.iter().filter(|(_, route)| crate::app::for_role(route, session.profile.role)).map(|(module, route)| html! {
                 <section class="tile" aria-label={module.label()}>
                     <h2><Link<Route> to={route.clone()}>{ module.label() }</Link<Route>></h2>
                     <ul>

@@ -4,6 +4,7 @@
 //! Pure modules (models, file formats, checks, merge decisions) build and test natively; the
 //! screens and the IndexedDB store exist only in the wasm build.
 
+pub mod access;
 pub mod admonition;
 pub mod assessment;
 pub mod choice;

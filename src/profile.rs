@@ -18,18 +18,21 @@ pub struct ProfileFormProps {
 #[function_component(ProfileForm)]
 pub fn profile_form(props: &ProfileFormProps) -> Html {
     let draft = use_state(|| props.initial.clone());
+    // First use: nothing chosen, so that typing a name and unit does not make anyone the office.
+    let chosen = use_state(|| (!props.initial.name.is_empty()).then_some(props.initial.role));
     let notice = use_state(|| None::<Notice>);
     let field = |set: fn(&mut Profile, String)| crate::ui::form::on_input(&draft, set);
     let onsubmit = {
-        let (draft, notice, store, on_saved) = (
+        let (draft, chosen, notice, store, on_saved) = (
             draft.clone(),
+            chosen.clone(),
             notice.clone(),
             props.store.clone(),
             props.on_saved.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let profile = match draft.cleaned() {
+            let profile = match draft.with_role(*chosen) {
                 Ok(p) => p,
                 Err(message) => {
                     notice.set(Some(Notice::Error(message.into())));
@@ -56,9 +59,9 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
             <fieldset>
                 <legend>{ "我在这台电脑上主要是" }</legend>
                 { for Role::ALL.iter().map(|r| {
-                    let (draft, r) = (draft.clone(), *r);
-                    html! { <label class="choice"><input type="radio" name="role" checked={draft.role == r}
-                        onchange={Callback::from(move |_| { let mut n = (*draft).clone(); n.role = r; draft.set(n); })} />{ r.label() }</label> }
+                    let (chosen, r) = (chosen.clone(), *r);
+                    html! { <label class="choice"><input type="radio" name="role" checked={*chosen == Some(r)}
+                        onchange={Callback::from(move |_| chosen.set(Some(r)))} />{ r.label() }</label> }
                 }) }
                 <p class="hint">{ "以后可以在“个人信息”里改。" }</p>
             </fieldset>

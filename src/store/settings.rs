@@ -49,6 +49,17 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The profile with the role the person chose; none chosen is refused, so that nobody
+    /// becomes the office by only typing a name.
+    pub fn with_role(&self, chosen: Option<Role>) -> Result<Profile, &'static str> {
+        let role = chosen.ok_or("请选择您在这台电脑上主要是党政办还是干部。")?;
+        Profile {
+            role,
+            ..self.clone()
+        }
+        .cleaned()
+    }
+
     pub fn cleaned(&self) -> Result<Profile, &'static str> {
         let p = Profile {
             name: self.name.trim().to_string(),
@@ -125,9 +136,17 @@ mod tests {
         );
         assert!(Profile {
             unit: String::new(),
-            ..p
+            ..p.clone()
         }
         .cleaned()
         .is_err());
+        // The role is the person's choice: none chosen is refused, not taken as the office.
+        assert!(p
+            .with_role(None)
+            .is_err_and(|m| m.contains("党政办还是干部")));
+        assert_eq!(
+            p.with_role(Some(Role::Office)).map(|p| p.role),
+            Ok(Role::Office)
+        );
     }
 }

@@ -327,6 +327,18 @@ test('干部第一次使用时选“干部”，看到为自己准备的首页�
   await nav(page, '述职评议');
   assert.deepEqual(await page.getByRole('navigation', { name: '述职评议' }).getByRole('link').allInnerTexts(), ['自评与述职', '网上评议（评议人）']);
 
+  // The office's pages are not a typed address away: each leads to 首页, saying why.
+  for (const address of ['#/roster', '#/admonition', '#/admonition/calendar', '#/admonition/templates', '#/admonition/share']) {
+    await page.goto(`${server.url}${address}`);
+    await page.getByRole('heading', { level: 1, name: '赵一，您好' }).waitFor();
+    await page.getByRole('alert').getByText(/已回到首页/).waitFor();
+    assert.equal(await page.getByRole('heading', { name: '干部名册' }).count(), 0, address);
+    assert.ok(!page.url().includes('roster') && !page.url().includes('admonition'), page.url());
+  }
+  // 首页 offers tiles only to what a cadre may open.
+  const tiles = await page.locator('.tiles .tile h2').allInnerTexts();
+  assert.ok(!tiles.includes('干部名册') && !tiles.includes('谈话诫勉'), tiles.join('、'));
+
   // Changed in 个人信息: the office's view again.
   await page.getByRole('link', { name: '赵一（农业站）' }).click();
   await page.getByLabel('党政办（组织评议测验、收集文件）').check();
@@ -352,6 +364,25 @@ test('名册按单位和姓名的拼音排列，导出 Excel（电话是文本�
   // The CSV goes back in: everyone is already on the roster, nobody changes.
   await chooseFiles(page, '选择名册 CSV 文件', { name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(listed.text) });
   await page.getByText('新增 0 人，更新 0 人，已在名册中 3 人').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('第一次使用时不替人选角色：只填姓名单位就保存，会提示选择', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
+  for (const role of ['党政办（组织评议测验、收集文件）', '干部（答题、填表、上报）']) {
+    assert.equal(await page.getByLabel(role).isChecked(), false, role);
+  }
+  await page.getByLabel('姓名').fill('钱二');
+  await page.getByLabel('单位').fill('财政所');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('请选择您在这台电脑上主要是党政办还是干部。').waitFor();
+  assert.equal(await page.getByRole('navigation', { name: '主导航' }).count(), 0, 'not in until a role is chosen');
+  await page.getByLabel('干部（答题、填表、上报）').check();
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('heading', { level: 1, name: '钱二，您好' }).waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

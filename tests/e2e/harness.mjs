@@ -100,7 +100,8 @@ export async function setProfile(page, { name, unit, post = '', cadre = false })
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('单位').fill(unit);
   await page.getByLabel('职务').fill(post);
-  if (cadre) await page.getByLabel('干部（答题、填表、上报）').check();
+  // Nothing is chosen for the person: the office says so as much as a cadre does.
+  await page.getByLabel(cadre ? '干部（答题、填表、上报）' : '党政办（组织评议测验、收集文件）').check();
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }

@@ -36,6 +36,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
     let templates = data.templates();
     let forms = data.forms();
     let me = &session.profile;
+    let office = me.role == crate::store::settings::Role::Office;
     let mine = |t: &FormTemplate| {
         forms.iter().copied().find(|f| {
             f.year == *year
@@ -149,7 +150,8 @@ pub fn forms_tab(props: &DataProps) -> Html {
                     html! { <p>{ format!("{}：{}中 {} 人未交", t.name, expected.basis(), missing.len()) }{ if missing.is_empty() { String::new() } else { format!("——{}", missing.join("、")) } }</p> }
                 }) }
             </section>
-            <FormTemplates data={data.clone()} />
+            // Templates are the office's to copy, change and send out.
+            if office { <FormTemplates data={data.clone()} /> }
         </>
     }
 }

@@ -52,11 +52,15 @@ pub fn lines_tab(props: &PlanProps) -> Html {
         deleted: false,
     };
     let lines = plan.live_lines();
+    let office = crate::session::use_session().profile.role == crate::store::settings::Role::Office;
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
             <div class="toolbar no-print">
-                <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建工作线" }</button>
+                // Lines are set up by the office; a cadre reports on the tasks they are given.
+                if office {
+                    <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建工作线" }</button>
+                }
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
             </div>
             if *adding {
