@@ -201,6 +201,26 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   await secretary.getByText('显示的是保存过的版本。').waitFor();
   assert.equal(await secretary.getByRole('article', { name: '周调度' }).locator('.report-text').first().innerText(), '年底前完成三个村的道路硬化（已调整）');
 
+  // Text typed here survives a save of the same report in a second window: it stays, and the
+  // secretary is asked which version to keep.
+  await dispatch.getByRole('button', { name: '修改 道路硬化' }).click();
+  await plans.fill('周五前完成验收资料');
+  const other = await context.newPage();
+  await other.goto(secretary.url());
+  const theirs = other.getByRole('article', { name: '周调度' });
+  await theirs.getByRole('button', { name: '修改 道路硬化' }).click();
+  await theirs.getByLabel('道路硬化 下周计划').fill('另一个窗口写的计划');
+  await theirs.getByRole('button', { name: '保存修改' }).click();
+  await other.getByText('周调度已保存。').waitFor();
+  await secretary.getByText('另一个窗口刚保存了这一项').waitFor();
+  assert.equal(await plans.inputValue(), '周五前完成验收资料', 'the typed text is still there');
+  await secretary.getByRole('button', { name: '保留我的修改' }).click();
+  await dispatch.getByRole('button', { name: '保存修改' }).click();
+  await secretary.getByText('显示的是保存过的版本。').waitFor();
+  await other.close();
+  await secretary.reload();
+  await dispatch.getByText('周五前完成验收资料').waitFor();
+
   // 每周工作安排 and 月总结 as filed: Word with columns as wide as what they hold, the overdue
   // task's 时间 on at most two lines; Excel that prints at 9 pt or more.
   await tab(secretary, '每周工作安排');

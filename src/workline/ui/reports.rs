@@ -7,6 +7,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::draft::{incoming, Incoming};
+
 use super::report_view::ReportBody;
 use super::{parse_date, today, WorkLineData};
 use crate::ui::unsaved::use_leave_guard;
@@ -101,16 +103,9 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
         .iter()
         .find(|r| r.kind == kind && r.period_start == *start)
         .cloned();
-    let session = use_session();
-    // A saved report keeps its edits; an unsaved one is generated afresh whenever the data changes.
-    let key = match &saved {
-        Some(s) => format!("{kind:?}-{}-saved-{}", *start, s.meta.rev),
-        None => format!(
-            "{kind:?}-{}-data-{}",
-            *start,
-            session.changes.stamp(&WORK_LINE_STORES)
-        ),
-    };
+    // One editor per report and period: a save or a change elsewhere reaches it as new props,
+    // never as a new editor that would drop what was typed.
+    let key = format!("{kind:?}-{}", *start);
     html! {
         <>
             <div class="toolbar no-print">{ picker }</div>
@@ -133,26 +128,79 @@ struct EditorProps {
 #[function_component(ReportEditor)]
 fn report_editor(props: &EditorProps) -> Html {
     let session = use_session();
-    // What the editor opened with: the saved version, or one generated from the plan. Typed
-    // changes to it are kept from being lost by a tab switch or a reload.
-    let opened = {
+    // What is stored now: the saved version (by its revision), or, unsaved, one generated from
+    // the plan as it is (by the stores' change stamp).
+    let fresh = {
         let (plan, kind, start, saved) = (
             props.plan.clone(),
             props.kind,
             props.start,
             props.saved.clone(),
         );
-        use_memo((), move |_| {
+        let version = match &saved {
+            Some(s) => (Some(s.meta.rev), 0),
+            None => (None, session.changes.stamp(&WORK_LINE_STORES)),
+        };
+        use_memo(version, move |_| {
             saved
                 .map(|s| s.doc)
                 .unwrap_or_else(|| generate(&plan, kind, start))
         })
     };
-    let doc = {
-        let opened = opened.clone();
-        use_state(move || (*opened).clone())
+    // What the editor opened with, what it holds, and a newer version waiting for a choice.
+    let opened = {
+        let fresh = fresh.clone();
+        use_state(move || (*fresh).clone())
     };
+    let doc = {
+        let fresh = fresh.clone();
+        use_state(move || (*fresh).clone())
+    };
+    let waiting = use_state(|| None::<ReportDoc>);
+    {
+        let (opened, doc, waiting) = (opened.clone(), doc.clone(), waiting.clone());
+        use_effect_with(fresh.clone(), move |fresh| {
+            match incoming(&*opened, &*doc, &**fresh) {
+                Incoming::Same => {}
+                Incoming::Take => {
+                    if *doc == *opened {
+                        doc.set((**fresh).clone());
+                    }
+                    opened.set((**fresh).clone());
+                    waiting.set(None);
+                }
+                Incoming::Ask => waiting.set(Some((**fresh).clone())),
+            }
+        });
+    }
     let dirty = *doc != *opened;
+    // Another window saved (or the plan changed) while text was typed here: the text stays,
+    // and the person chooses.
+    let choice = (*waiting).clone().map(|theirs| {
+        let take = {
+            let (opened, doc, waiting, theirs) =
+                (opened.clone(), doc.clone(), waiting.clone(), theirs.clone());
+            Callback::from(move |_| {
+                doc.set(theirs.clone());
+                opened.set(theirs.clone());
+                waiting.set(None);
+            })
+        };
+        let keep = {
+            let (opened, waiting) = (opened.clone(), waiting.clone());
+            Callback::from(move |_| {
+                opened.set(theirs.clone());
+                waiting.set(None);
+            })
+        };
+        html! {
+            <div class="notice warn no-print" role="alert">
+                <p>{ "另一个窗口刚保存了这一项（或工作线有了变化）。这里输入的文字还在，没有保存。" }</p>
+                <button onclick={keep}>{ "保留我的修改" }</button>
+                <button onclick={take}>{ "改用新的版本（放弃我的修改）" }</button>
+            </div>
+        }
+    });
     // Printing draws every section first, then opens the browser's print dialog.
     let printing = use_state(|| false);
     {
@@ -287,6 +335,7 @@ fn report_editor(props: &EditorProps) -> Html {
                 if dirty { <span class="hint unsaved" role="status">{ "有未保存的修改。" }</span> }
                 else if props.saved.is_some() { <span class="hint">{ "显示的是保存过的版本。" }</span> }
             </div>
+            { for choice }
             <h2 class="report-title">{ &d.title }</h2>
             <p class="report-period">{ &d.period }</p>
             <ReportBody doc={d.clone()} {on_field} all={*printing} />

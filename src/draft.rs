@@ -1,0 +1,41 @@
+//! A form's text when what it was opened from changes underneath it (a save in another window,
+//! a file imported, the form's own save coming back): what was typed is never thrown away.
+
+/// What to do with a newer version of what a form was opened from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incoming {
+    /// Nothing new.
+    Same,
+    /// Take it: nothing was typed, or what was typed is what arrived (the form's own save).
+    Take,
+    /// Text was typed and something else arrived: keep the text, and ask.
+    Ask,
+}
+
+/// `opened`: what the form started from; `typed`: what it holds now; `fresh`: what is stored.
+pub fn incoming<T: PartialEq>(opened: &T, typed: &T, fresh: &T) -> Incoming {
+    if fresh == opened {
+        Incoming::Same
+    } else if typed == opened || typed == fresh {
+        Incoming::Take
+    } else {
+        Incoming::Ask
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_is_kept_and_asked_about_only_when_something_else_arrives() {
+        // Nothing typed: the newer version simply shows.
+        assert_eq!(incoming(&"a", &"a", &"b"), Incoming::Take);
+        // Typed, and the same thing was saved (this form's own save): no question.
+        assert_eq!(incoming(&"a", &"mine", &"mine"), Incoming::Take);
+        // Typed, and another window saved something else: keep the text, ask.
+        assert_eq!(incoming(&"a", &"mine", &"theirs"), Incoming::Ask);
+        // Nothing new.
+        assert_eq!(incoming(&"a", &"mine", &"a"), Incoming::Same);
+    }
+}
