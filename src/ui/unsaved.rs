@@ -1,6 +1,8 @@
 //! Typed text is never thrown away silently: while a screen holds unsaved edits, following a
 //! link inside the app asks first, and so does closing or reloading the page.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -46,5 +48,43 @@ pub fn use_leave_guard(dirty: bool, question: &'static str) {
             (click, unload)
         });
         move || drop(listeners)
+    });
+}
+
+/// Typing saved after a pause (`flush` writes what waits; `waiting` says whether anything
+/// does): written at once when the page is hidden or closed (`pagehide`, `visibilitychange` —
+/// the IndexedDB write starts before the page goes), and the browser asks before closing while
+/// a save still waits.
+#[hook]
+pub fn use_save_on_leave(flush: Rc<dyn Fn()>, waiting: Rc<dyn Fn() -> bool>) {
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let hide = {
+            let flush = flush.clone();
+            EventListener::new(&window, "pagehide", move |_| flush())
+        };
+        let hidden = {
+            let flush = flush.clone();
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if gloo::utils::document().hidden() {
+                    flush();
+                }
+            })
+        };
+        let unload = EventListener::new_with_options(
+            &window,
+            "beforeunload",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                if waiting() {
+                    flush();
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("刚输入的内容正在保存，请稍候再关闭。");
+                    }
+                }
+            },
+        );
+        move || drop((hide, hidden, unload))
     });
 }

@@ -369,3 +369,23 @@ test('the office writes the rules as it says them: 12.5 % weights and 超过三�
   await page.getByText(/不称职票超过 三分之一 建议为不称职/).waitFor();
   await context.close();
 });
+
+test('述职报告写完就关掉标签页（0.2 秒内）：每个字都在', async () => {
+  const cadre = await freshContext(browser);
+  const page = await openApp(cadre, server.url);
+  await setProfile(page, { name: '赵一', unit: '农业站', post: '站长', cadre: true });
+  await page.goto(`${server.url}#/assessment/forms`);
+  await page.getByRole('button', { name: '填写个人自评表（德能勤绩廉）' }).click();
+  const typed = '一、抓好春耕生产。\n二、完成秸秆禁烧任务。\n三、';
+  await page.locator('.filled-form').getByLabel('主要表现').fill(typed);
+  // Closed before the pause that saves: the save is written as the page goes.
+  await page.waitForTimeout(200);
+  await page.close();
+  const reopened = await openApp(cadre, server.url);
+  await reopened.goto(`${server.url}#/assessment/forms`);
+  await reopened.getByRole('button', { name: '打开个人自评表（德能勤绩廉）' }).click();
+  const text = await eventually(() => reopened.locator('.filled-form').getByLabel('主要表现').inputValue(), (v) => v === typed, 5_000);
+  assert.equal(text, typed);
+  assert.deepEqual(reopened.problems, []);
+  await cadre.close();
+});

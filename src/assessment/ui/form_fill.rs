@@ -2,6 +2,7 @@
 //! the score total shown; once submitted it is read-only, printable and exported as a file.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -100,6 +101,14 @@ pub fn form_fill(props: &FormFillProps) -> Html {
                 flush();
             }
         });
+    }
+    // Closing the tab straight after typing: written at once, and the browser asks meanwhile.
+    {
+        let (flush, unsaved) = (flush.clone(), unsaved.clone());
+        crate::ui::unsaved::use_save_on_leave(
+            Rc::new(flush),
+            Rc::new(move || unsaved.borrow().is_some()),
+        );
     }
     {
         // A save landing (or a file merged in) while nothing is being typed: show what is stored.
