@@ -112,7 +112,7 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
   }
   // The cadre's view: its home and first tabs.
   await page.getByLabel('干部（答题、填表、上报）').check();
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await visit(page, '#/', () => page.getByRole('heading', { name: '我要做的' }).waitFor());
   await check('干部首页');
   await visit(page, '#/assessment/forms', () => page.getByRole('heading', { level: 1, name: '述职评议' }).waitFor());
