@@ -157,14 +157,19 @@ fn report_editor(props: &EditorProps) -> Html {
         use_state(move || (*fresh).clone())
     };
     let waiting = use_state(|| None::<ReportDoc>);
+    // Counts this editor's own saves landing: each closes the sections opened for editing.
+    let landed = use_state(|| 0u32);
     {
-        let (opened, doc, waiting) = (opened.clone(), doc.clone(), waiting.clone());
+        let (opened, doc, waiting, landed) =
+            (opened.clone(), doc.clone(), waiting.clone(), landed.clone());
         use_effect_with(fresh.clone(), move |fresh| {
             match incoming(&*opened, &*doc, &**fresh) {
                 Incoming::Same => {}
                 Incoming::Take => {
                     if *doc == *opened {
                         doc.set((**fresh).clone());
+                    } else {
+                        landed.set(*landed + 1);
                     }
                     opened.set((**fresh).clone());
                     waiting.set(None);
@@ -338,7 +343,7 @@ fn report_editor(props: &EditorProps) -> Html {
             { for choice }
             <h2 class="report-title">{ &d.title }</h2>
             <p class="report-period">{ &d.period }</p>
-            <ReportBody doc={d.clone()} {on_field} all={*printing} />
+            <ReportBody key={*landed} doc={d.clone()} {on_field} all={*printing} />
         </article>
     }
 }
