@@ -152,6 +152,18 @@ pub fn month_figures(
     }
 }
 
+/// The month's requests in the order they came in.
+fn month_requests(ledger: &[ServiceRequest], year: i32, month: u32) -> Vec<&ServiceRequest> {
+    let mut list: Vec<&ServiceRequest> = ledger
+        .iter()
+        .filter(|r| !r.deleted && in_month(r.received, year, month))
+        .collect();
+    crate::order::sort_by(&mut list, |r| {
+        crate::order::Key::int(crate::order::day(r.received))
+    });
+    list
+}
+
 /// The month's public list (办事公开): no phone numbers, the person's name shown with its given
 /// name masked (张*明), as the list is posted for anyone to read.
 pub fn public_rows(ledger: &[ServiceRequest], year: i32, month: u32) -> Vec<Vec<String>> {
@@ -165,14 +177,7 @@ pub fn public_rows(ledger: &[ServiceRequest], year: i32, month: u32) -> Vec<Vec<
     ]
     .map(String::from)
     .to_vec()];
-    let mut month: Vec<&ServiceRequest> = ledger
-        .iter()
-        .filter(|r| !r.deleted && in_month(r.received, year, month))
-        .collect();
-    crate::order::sort_by(&mut month, |r| {
-        crate::order::Key::int(crate::order::day(r.received))
-    });
-    for r in month {
+    for r in month_requests(ledger, year, month) {
         let state = match (r.done, r.one_visit, r.on_behalf) {
             (None, ..) => "办理中".to_string(),
             (Some(_), true, _) => "已办结（一次办好）".to_string(),
@@ -214,13 +219,7 @@ pub fn ledger_sheet(
     ]
     .map(String::from)
     .to_vec()];
-    let mut month_list: Vec<&ServiceRequest> = ledger
-        .iter()
-        .filter(|r| !r.deleted && in_month(r.received, year, month))
-        .collect();
-    crate::order::sort_by(&mut month_list, |r| {
-        crate::order::Key::int(crate::order::day(r.received))
-    });
+    let month_list = month_requests(ledger, year, month);
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let yes = |b: bool| if b { "是" } else { "" }.to_string();
     for r in &month_list {
