@@ -34,6 +34,34 @@ pub fn save_form(
     }
 }
 
+/// Typing not yet written to IndexedDB, also kept in the browser's local storage, which writes
+/// at once: a tab closed before the save keeps every character, and the form picks it up when
+/// it next opens. Cleared once the save lands.
+fn typing_key(form: &FilledForm) -> String {
+    format!("zuofeng.typing.{}", form.meta.id)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+fn keep_typing(key: &str, answers: &BTreeMap<u32, Answer>) {
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(answers)) {
+        let _ = s.set_item(key, &json);
+    }
+}
+
+fn kept_typing(key: &str) -> Option<BTreeMap<u32, Answer>> {
+    let json = storage()?.get_item(key).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+fn forget_typing(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Exports a form (and nothing else) as a file to hand in.
 pub fn export_form(session: &Session, kind: FormKind, form: &FilledForm) -> Notice {
     let store = match kind {
@@ -89,7 +117,14 @@ pub fn form_fill(props: &FormFillProps) -> Html {
                     answers,
                     ..latest.borrow().clone()
                 };
-                save_form(&session, kind, form, reporter(&notice), "");
+                let (key, shown) = (typing_key(&form), reporter(&notice));
+                let report = Callback::from(move |n: Notice| {
+                    if matches!(n, Notice::Success(_)) {
+                        forget_typing(&key);
+                    }
+                    shown.emit(n);
+                });
+                save_form(&session, kind, form, report, "");
             }
         }
     };
@@ -100,6 +135,20 @@ pub fn form_fill(props: &FormFillProps) -> Html {
                 pending.borrow_mut().take();
                 flush();
             }
+        });
+    }
+    // Typing a closed tab left behind (kept in local storage): back in the form, and saved.
+    {
+        let (answers, unsaved, flush) = (answers.clone(), unsaved.clone(), flush.clone());
+        let (key, stored) = (typing_key(&props.form), props.form.answers.clone());
+        use_effect_with((), move |_| match kept_typing(&key) {
+            Some(kept) if !submitted && kept != stored => {
+                answers.set(kept.clone());
+                *unsaved.borrow_mut() = Some(kept);
+                flush();
+            }
+            Some(_) => forget_typing(&key),
+            None => {}
         });
     }
     // Closing the tab straight after typing: written at once, and the browser asks meanwhile.
@@ -120,24 +169,26 @@ pub fn form_fill(props: &FormFillProps) -> Html {
             }
         });
     }
-    let set = |key: u32, answer: Option<Answer>| {
-        let (answers, pending, unsaved, flush) = (
+    let set = |field: u32, answer: Option<Answer>| {
+        let (answers, pending, unsaved, flush, key) = (
             answers.clone(),
             pending.clone(),
             unsaved.clone(),
             flush.clone(),
+            typing_key(&props.form),
         );
         move |value: String| {
             let mut next: BTreeMap<u32, Answer> = (*answers).clone();
             match &answer {
                 Some(Answer::Score(_)) => match value.trim().parse() {
-                    Ok(n) => next.insert(key, Answer::Score(n)),
-                    Err(_) => next.remove(&key),
+                    Ok(n) => next.insert(field, Answer::Score(n)),
+                    Err(_) => next.remove(&field),
                 },
-                Some(Answer::Choice(_)) => next.insert(key, Answer::Choice(value)),
-                _ => next.insert(key, Answer::Text(value)),
+                Some(Answer::Choice(_)) => next.insert(field, Answer::Choice(value)),
+                _ => next.insert(field, Answer::Text(value)),
             };
             answers.set(next.clone());
+            keep_typing(&key, &next);
             *unsaved.borrow_mut() = Some(next);
             // Saved once typing pauses; each keystroke replaces the waiting save.
             let flush = flush.clone();
