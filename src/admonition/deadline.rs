@@ -28,6 +28,14 @@ impl Counting {
             Counting::Working => "工作日",
         }
     }
+
+    /// The unit a number of such days is said in: "3 天", "3 个工作日".
+    pub fn unit(self) -> &'static str {
+        match self {
+            Counting::Calendar => "天",
+            Counting::Working => "个工作日",
+        }
+    }
 }
 
 /// How long the admonished cadre has to hand in rectification measures, and how long the
@@ -68,6 +76,20 @@ impl DeadlineRule {
 
     pub fn describe(&self) -> String {
         format!("{} 个{}", self.days, self.counting.label())
+    }
+
+    /// The convention in words, beside the computed date on the form and the case.
+    pub fn convention(&self) -> String {
+        match self.counting {
+            Counting::Calendar => format!(
+                "谈话当天不计，从次日起算第 {} 天为期限（节假日照常计算）",
+                self.days
+            ),
+            Counting::Working => format!(
+                "谈话当天不计，从次日起算第 {} 个工作日为期限（遇法定节假日和周末顺延，调休上班日计入）",
+                self.days
+            ),
+        }
     }
 }
 
@@ -149,72 +171,53 @@ pub fn deadline(talk: NaiveDate, rule: &DeadlineRule, calendars: &[HolidayCalend
     }
 }
 
-/// Whether a deadline counted now would need a calendar that is not entered: the office should
-/// enter the year's holidays before relying on working days across them.
-pub fn missing_calendar(
+/// The years a working-day deadline counted now crosses whose holidays are not entered: until
+/// they are, the deadline is provisional (weekends only counted as days off).
+pub fn missing_years(
     talk: NaiveDate,
     rule: &DeadlineRule,
     calendars: &[HolidayCalendar],
-) -> Option<i32> {
+) -> BTreeSet<i32> {
     if rule.counting == Counting::Calendar {
-        return None;
+        return BTreeSet::new();
     }
     let end = deadline(talk, rule, calendars);
-    [talk.year(), end.year()]
-        .into_iter()
-        .find(|y| !calendars.iter().any(|c| c.year == *y))
+    (talk.year()..=end.year())
+        .filter(|y| !calendars.iter().any(|c| c.year == *y))
+        .collect()
+}
+
+/// Days counted from `from` to `to` in the rule's unit: the days after `from` up to and
+/// including `to` (working days only under a working-day rule); negative when `to` is earlier.
+pub fn counted_days(
+    from: NaiveDate,
+    to: NaiveDate,
+    counting: Counting,
+    calendars: &[HolidayCalendar],
+) -> i64 {
+    match counting {
+        Counting::Calendar => (to - from).num_days(),
+        Counting::Working => {
+            let (a, b, sign) = if to >= from {
+                (from, to, 1)
+            } else {
+                (to, from, -1)
+            };
+            let n = a
+                .iter_days()
+                .skip(1)
+                .take_while(|d| *d <= b)
+                .filter(|d| is_working_day(*d, calendars))
+                .count();
+            sign * i64::try_from(n).unwrap_or(i64::MAX)
+        }
+    }
 }
 
 /// The day an observation of `months` starting on `from` ends (the same day of the month, or
 /// the month's last day when it has no such day).
 pub fn observation_end(from: NaiveDate, months: u32) -> NaiveDate {
     from.checked_add_months(Months::new(months)).unwrap_or(from)
-}
-
-/// Reads days as people type them, one a line: `2026-10-01`, `2026/10/1`, `2026年10月1日`, or a
-/// range `2026-10-01 至 2026-10-07`. Blank lines are skipped; a bad line is named.
-pub fn parse_days(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
-    let day = |s: &str, line: usize| -> Result<NaiveDate, String> {
-        let s = s.trim().trim_end_matches('日');
-        let normal: String = s
-            .chars()
-            .map(|c| {
-                if matches!(c, '/' | '.' | '年' | '月') {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        NaiveDate::parse_from_str(&normal, "%Y-%m-%d").map_err(|_| {
-            format!("第 {line} 行的“{s}”不是日期。请写成 2026-10-01，或 2026-10-01 至 2026-10-07。")
-        })
-    };
-    let mut days = BTreeSet::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let parts: Vec<&str> = line.split(['至', '到', '~', '～']).collect();
-        match parts.as_slice() {
-            [one] => {
-                days.insert(day(one, i + 1)?);
-            }
-            [from, to] => {
-                let (from, to) = (day(from, i + 1)?, day(to, i + 1)?);
-                if to < from || (to - from).num_days() > 31 {
-                    return Err(format!(
-                        "第 {} 行的日期范围不对：结束应在开始之后，且不超过一个月。",
-                        i + 1
-                    ));
-                }
-                days.extend(from.iter_days().take_while(|d| *d <= to));
-            }
-            _ => return Err(format!("第 {} 行写了不止一个“至”。", i + 1)),
-        }
-    }
-    Ok(days)
 }
 
 /// Days written back one a line, runs of consecutive days as a range.
@@ -314,9 +317,9 @@ mod tests {
         // Wed 30 Dec 2026: Thu 31, (Fri 1 Jan off), Mon 4, Tue 5, Wed 6, Thu 7.
         assert_eq!(deadline(d("2026-12-30"), &r, &[next]), d("2027-01-07"));
         assert_eq!(
-            missing_calendar(d("2026-12-30"), &r, &[]),
-            Some(2026),
-            "working days across a year with no calendar are flagged"
+            missing_years(d("2026-12-30"), &r, &[]),
+            BTreeSet::from([2026, 2027]),
+            "working days across years with no calendar are flagged"
         );
     }
 
@@ -338,18 +341,36 @@ mod tests {
     }
 
     #[test]
-    fn days_are_read_as_typed_and_written_back_as_ranges() {
-        let days = parse_days("2026-10-01 至 2026-10-03\n\n2026/9/27\n2026年10月10日");
-        let days = days.unwrap_or_default();
-        assert_eq!(days.len(), 5);
+    fn days_are_written_back_as_ranges() {
+        let days: BTreeSet<NaiveDate> = [
+            "2026-09-27",
+            "2026-10-01",
+            "2026-10-02",
+            "2026-10-03",
+            "2026-10-10",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
         assert_eq!(
             days_text(&days),
             "2026-09-27\n2026-10-01 至 2026-10-03\n2026-10-10"
         );
-        assert_eq!(parse_days(&days_text(&days)), Ok(days));
-        let bad = parse_days("2026-10-01\n10月1日").err().unwrap_or_default();
-        assert!(bad.contains("第 2 行"), "{bad}");
-        assert!(parse_days("2026-10-07 至 2026-10-01").is_err());
+    }
+
+    #[test]
+    fn lateness_is_counted_in_the_rules_unit() {
+        let cal = calendar(2027, &["2027-01-01"], &[]);
+        // Deadline Wed 6 Jan 2027 as counted without 2027; today Mon 11 Jan.
+        let (deadline, today) = (d("2027-01-06"), d("2027-01-11"));
+        assert_eq!(counted_days(deadline, today, Counting::Calendar, &[]), 5);
+        assert_eq!(counted_days(deadline, today, Counting::Working, &[]), 3);
+        // Thu 31 Dec 2026 to Mon 4 Jan 2027 across New Year's Day: one working day.
+        assert_eq!(
+            counted_days(d("2026-12-31"), d("2027-01-04"), Counting::Working, &[cal]),
+            1
+        );
+        assert_eq!(counted_days(today, deadline, Counting::Working, &[]), -3);
     }
 
     #[test]

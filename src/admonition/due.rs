@@ -1,20 +1,21 @@
 //! What needs attention today: rectifications due soon or overdue, observation periods ending
 //! this month; and the one rule 述职评议 reads: who may not be graded 优秀 in a year.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use super::model::{Admonition, Stage};
+use super::deadline::{counted_days, Counting, HolidayCalendar};
+use super::model::{Admonition, Event, Stage, Step};
 use crate::record::Id;
 
-/// Rectifications due within this many days are shown as due soon.
+/// Rectifications due within this many days (in the case's rule) are shown as due soon.
 pub const DUE_SOON_DAYS: i64 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Attention {
-    /// Measures due in this many days (0 = today).
-    DueIn(i64),
-    /// Measures not handed in, this many days past the deadline.
-    Overdue(i64),
+    /// Measures due in this many days of the case's rule (0 = today).
+    DueIn(i64, Counting),
+    /// Measures not handed in, this many days (of the case's rule) past the deadline.
+    Overdue(i64, Counting),
     /// Observation ends on this day, this month.
     ObservationEnds(NaiveDate),
 }
@@ -22,30 +23,35 @@ pub enum Attention {
 impl Attention {
     pub fn describe(&self) -> String {
         match self {
-            Attention::DueIn(0) => "整改措施今天到期".into(),
-            Attention::DueIn(n) => format!("整改措施 {n} 天后到期"),
-            Attention::Overdue(n) => format!("整改措施已逾期 {n} 天"),
+            Attention::DueIn(0, _) => "整改措施今天到期".into(),
+            Attention::DueIn(n, c) => format!("整改措施 {n} {}后到期", c.unit()),
+            Attention::Overdue(n, c) => format!("整改措施已逾期 {n} {}", c.unit()),
             Attention::ObservationEnds(d) => format!("考察期 {d} 届满，请及时考察"),
         }
     }
 
     pub fn is_late(&self) -> bool {
-        matches!(self, Attention::Overdue(_))
+        matches!(self, Attention::Overdue(..))
     }
 }
 
 /// What a case needs on `today`, if anything.
-pub fn attention(case: &Admonition, today: NaiveDate) -> Option<Attention> {
+pub fn attention(
+    case: &Admonition,
+    today: NaiveDate,
+    calendars: &[HolidayCalendar],
+) -> Option<Attention> {
     if case.deleted {
         return None;
     }
     match &case.stage {
         Stage::Talked => {
-            let left = (case.deadline - today).num_days();
-            if left < 0 {
-                Some(Attention::Overdue(-left))
+            let unit = case.rule.counting;
+            let left = counted_days(today, case.deadline, unit, calendars);
+            if case.deadline < today {
+                Some(Attention::Overdue(-left, unit))
             } else if left <= DUE_SOON_DAYS {
-                Some(Attention::DueIn(left))
+                Some(Attention::DueIn(left, unit))
             } else {
                 None
             }
@@ -60,14 +66,18 @@ pub fn attention(case: &Admonition, today: NaiveDate) -> Option<Attention> {
 }
 
 /// Every case that needs attention, the most urgent first.
-pub fn attention_list(cases: &[Admonition], today: NaiveDate) -> Vec<(&Admonition, Attention)> {
+pub fn attention_list<'a>(
+    cases: &'a [Admonition],
+    today: NaiveDate,
+    calendars: &[HolidayCalendar],
+) -> Vec<(&'a Admonition, Attention)> {
     let mut list: Vec<(&Admonition, Attention)> = cases
         .iter()
-        .filter_map(|c| attention(c, today).map(|a| (c, a)))
+        .filter_map(|c| attention(c, today, calendars).map(|a| (c, a)))
         .collect();
-    crate::order::sort_by(&mut list, |(_, a)| match a {
-        Attention::Overdue(n) => crate::order::Key::ints(0, -n, 0),
-        Attention::DueIn(n) => crate::order::Key::ints(1, *n, 0),
+    crate::order::sort_by(&mut list, |(c, a)| match a {
+        Attention::Overdue(..) => crate::order::Key::ints(0, crate::order::day(c.deadline), 0),
+        Attention::DueIn(..) => crate::order::Key::ints(1, crate::order::day(c.deadline), 0),
         Attention::ObservationEnds(d) => crate::order::Key::ints(2, crate::order::day(*d), 0),
     });
     list
@@ -79,4 +89,21 @@ pub fn excluded_from_excellent(cadre: Id, year: i32, cases: &[Admonition]) -> bo
     cases
         .iter()
         .any(|c| !c.deleted && c.cadre == cadre && c.year() == year)
+}
+
+/// Deadlines counted again after a holiday calendar arrived, entered after `seen` (all when
+/// never seen), newest first: 首页 shows them until the office has read them.
+pub fn recounted_since(
+    cases: &[Admonition],
+    seen: Option<DateTime<Utc>>,
+) -> Vec<(&Admonition, &Step)> {
+    let mut list: Vec<(&Admonition, &Step)> = cases
+        .iter()
+        .filter(|c| !c.deleted)
+        .flat_map(|c| c.history.iter().map(move |s| (c, s)))
+        .filter(|(_, s)| matches!(s.event, Event::DeadlineRecounted { .. }))
+        .filter(|(_, s)| seen.is_none_or(|seen| s.at > seen))
+        .collect();
+    list.sort_by_key(|(_, s)| std::cmp::Reverse(s.at));
+    list
 }

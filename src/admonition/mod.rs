@@ -7,6 +7,7 @@ pub mod document;
 pub mod due;
 pub mod identity;
 pub mod model;
+pub mod notice;
 pub mod template;
 
 #[cfg(target_arch = "wasm32")]

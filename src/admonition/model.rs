@@ -1,12 +1,14 @@
 //! 诫勉案件: a case, the stage it is in (each stage carries exactly what it needs, so a case
 //! cannot be lifted without a review), and the history of every change of stage.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::deadline::{observation_end, DeadlineRule};
+use super::deadline::{
+    counted_days, missing_years, observation_end, Counting, DeadlineRule, HolidayCalendar,
+};
 use super::template::DocKind;
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
@@ -113,11 +115,25 @@ pub enum Stage {
 pub enum Event {
     Opened,
     Circulated,
-    RectificationSubmitted { days_late: u32 },
-    ObservationStarted { until: NaiveDate },
-    Extended { until: NaiveDate },
+    RectificationSubmitted {
+        days_late: u32,
+        /// The unit of `days_late`: the case's rule (cases before this field counted calendar days).
+        #[serde(default)]
+        counting: Counting,
+    },
+    ObservationStarted {
+        until: NaiveDate,
+    },
+    Extended {
+        until: NaiveDate,
+    },
     Lifted,
     Escalated,
+    /// The deadline counted again once the holidays of the years it was waiting for arrived.
+    DeadlineRecounted {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
 }
 
 impl Event {
@@ -125,14 +141,26 @@ impl Event {
         match self {
             Event::Opened => "诫勉谈话，立案".into(),
             Event::Circulated => "通报".into(),
-            Event::RectificationSubmitted { days_late: 0 } => "提交整改措施（按期）".into(),
-            Event::RectificationSubmitted { days_late } => {
-                format!("提交整改措施（逾期 {days_late} 天）")
+            Event::RectificationSubmitted { days_late: 0, .. } => "提交整改措施（按期）".into(),
+            Event::RectificationSubmitted {
+                days_late,
+                counting,
+            } => {
+                format!("提交整改措施（逾期 {days_late} {}）", counting.unit())
             }
             Event::ObservationStarted { until } => format!("进入考察期，至 {until}"),
             Event::Extended { until } => format!("延长考察，至 {until}"),
             Event::Lifted => "考察合格，解除诫勉".into(),
             Event::Escalated => "升级处理".into(),
+            Event::DeadlineRecounted { from, to } if from == to => format!(
+                "节假日安排录入后，整改期限重新核算，仍为 {}",
+                super::notice::month_day(*to)
+            ),
+            Event::DeadlineRecounted { from, to } => format!(
+                "节假日安排录入后，整改期限由 {} 改为 {}",
+                super::notice::month_day(*from),
+                super::notice::month_day(*to)
+            ),
         }
     }
 }
@@ -180,6 +208,10 @@ pub struct Admonition {
     pub rule: DeadlineRule,
     /// 整改期限: counted from the talk when the case was opened.
     pub deadline: NaiveDate,
+    /// Years whose holidays were not entered when the deadline was counted in working days:
+    /// the deadline is provisional until they are, and is then counted again ([`recount`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub provisional: BTreeSet<i32>,
     /// 通报 date, once circulated.
     #[serde(default)]
     pub circulated: Option<NaiveDate>,
@@ -270,10 +302,12 @@ pub enum Outcome {
     Escalate,
 }
 
-/// Who makes a change and when: kept in the history.
+/// Who makes a change and when: kept in the history. `today` (the local date) is the latest
+/// day a step may be dated: steps are recorded once they have happened.
 pub struct By<'a> {
     pub name: &'a str,
     pub at: DateTime<Utc>,
+    pub today: NaiveDate,
 }
 
 impl Stage {
@@ -328,12 +362,16 @@ impl Admonition {
         meta: Meta,
         opening: Opening,
         rule: DeadlineRule,
-        calendars: &[super::deadline::HolidayCalendar],
+        calendars: &[HolidayCalendar],
         by: By,
     ) -> Result<Admonition, CaseError> {
         let cadre = opening.cadre.ok_or(CaseError::Missing("被诫勉人"))?;
         rule.check().map_err(CaseError::Rule)?;
+        if opening.talk.date > by.today {
+            return Err(CaseError::AfterToday);
+        }
         let deadline = super::deadline::deadline(opening.talk.date, &rule, calendars);
+        let provisional = missing_years(opening.talk.date, &rule, calendars);
         let case = Admonition {
             meta,
             cadre,
@@ -344,6 +382,7 @@ impl Admonition {
             talk: opening.talk,
             rule,
             deadline,
+            provisional,
             circulated: None,
             numbers: BTreeMap::new(),
             stage: Stage::Talked,
@@ -383,13 +422,25 @@ impl Admonition {
     }
 
     fn with_step(mut self, on: NaiveDate, event: Event, by: By) -> Admonition {
+        self.push_step(on, event, &by);
+        self
+    }
+
+    fn push_step(&mut self, on: NaiveDate, event: Event, by: &By) {
         self.history.push(Step {
             on,
             event,
             by: by.name.to_string(),
             at: by.at,
         });
-        self
+    }
+
+    /// Refuses a step dated after today.
+    fn dated(on: NaiveDate, by: &By) -> Result<(), CaseError> {
+        if on > by.today {
+            return Err(CaseError::AfterToday);
+        }
+        Ok(())
     }
 
     fn not_now(&self, step: &'static str) -> CaseError {
@@ -399,14 +450,43 @@ impl Admonition {
         }
     }
 
-    /// Days the measures came (or, while still waiting, are) late by on `day`.
-    pub fn days_late(&self, day: NaiveDate) -> u32 {
-        u32::try_from((day - self.deadline).num_days()).unwrap_or(0)
+    /// Days, in the case's rule, the measures came (or, while still waiting, are) late by on
+    /// `day`: working days after the deadline under a working-day rule.
+    pub fn days_late(&self, day: NaiveDate, calendars: &[HolidayCalendar]) -> u32 {
+        u32::try_from(counted_days(
+            self.deadline,
+            day,
+            self.rule.counting,
+            calendars,
+        ))
+        .unwrap_or(0)
+    }
+
+    /// The deadline counted again when the holidays of a year it waited for have arrived:
+    /// `None` when nothing changed. The history says what the deadline was and is now.
+    pub fn recount(&self, calendars: &[HolidayCalendar], by: &By) -> Option<Admonition> {
+        let arrived = self
+            .provisional
+            .iter()
+            .any(|y| calendars.iter().any(|c| c.year == *y));
+        if !arrived || self.deleted {
+            return None;
+        }
+        let mut case = self.clone();
+        case.deadline = super::deadline::deadline(self.talk.date, &self.rule, calendars);
+        case.provisional = missing_years(self.talk.date, &self.rule, calendars);
+        let event = Event::DeadlineRecounted {
+            from: self.deadline,
+            to: case.deadline,
+        };
+        case.push_step(by.today, event, by);
+        Some(case)
     }
 
     /// The measures handed in on `on`: late when after the deadline, and recorded so.
     pub fn submit_rectification(
         self,
+        calendars: &[HolidayCalendar],
         rectification: Rectification,
         by: By,
     ) -> Result<Admonition, CaseError> {
@@ -417,11 +497,17 @@ impl Admonition {
         if rectification.submitted < self.talk.date {
             return Err(CaseError::BeforeTalk);
         }
+        Self::dated(rectification.submitted, &by)?;
         let on = rectification.submitted;
-        let days_late = self.days_late(on);
+        let days_late = self.days_late(on, calendars);
+        let counting = self.rule.counting;
         let mut case = self;
         case.stage = Stage::Rectified { rectification };
-        Ok(case.with_step(on, Event::RectificationSubmitted { days_late }, by))
+        let event = Event::RectificationSubmitted {
+            days_late,
+            counting,
+        };
+        Ok(case.with_step(on, event, by))
     }
 
     /// Starts the observation period on `from`, for the months of the case's rule.
@@ -429,6 +515,7 @@ impl Admonition {
         let Stage::Rectified { rectification } = &self.stage else {
             return Err(self.not_now("进入考察期"));
         };
+        Self::dated(from, &by)?;
         if from < rectification.submitted {
             return Err(CaseError::Rule(
                 "考察期不能早于整改措施提交日期开始。".into(),
@@ -449,6 +536,7 @@ impl Admonition {
     /// observation, or escalates the case (at any open stage).
     pub fn review(self, review: Review, outcome: Outcome, by: By) -> Result<Admonition, CaseError> {
         review.check()?;
+        Self::dated(review.date, &by)?;
         if review.date < self.talk.date {
             return Err(CaseError::BeforeTalk);
         }
@@ -514,16 +602,17 @@ impl Admonition {
         if on < self.talk.date {
             return Err(CaseError::BeforeTalk);
         }
+        Self::dated(on, &by)?;
         let mut case = self;
         case.circulated = Some(on);
         Ok(case.with_step(on, Event::Circulated, by))
     }
 
-    /// The late rectification, if it was late: days after the deadline.
-    pub fn late_by(&self) -> Option<u32> {
+    /// The late rectification, if it was late: days after the deadline, in the case's rule.
+    pub fn late_by(&self, calendars: &[HolidayCalendar]) -> Option<u32> {
         self.stage
             .rectification()
-            .map(|r| self.days_late(r.submitted))
+            .map(|r| self.days_late(r.submitted, calendars))
             .filter(|d| *d > 0)
     }
 
@@ -531,6 +620,18 @@ impl Admonition {
     pub fn year(&self) -> i32 {
         chrono::Datelike::year(&self.talk.date)
     }
+}
+
+/// Every case whose provisional deadline can now be counted on `calendars`, counted again.
+pub fn recount_all(
+    cases: &[Admonition],
+    calendars: &[HolidayCalendar],
+    by: &By,
+) -> Vec<Admonition> {
+    cases
+        .iter()
+        .filter_map(|c| c.recount(calendars, by))
+        .collect()
 }
 
 /// Gives a document of `kind` of this case the next number in `year`'s sequence of that kind

@@ -138,9 +138,18 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                     move |done: usize| flow.dispatch(ImportAction::Progress(done))
                 };
                 match session.write_values_reporting(&writes, &report).await {
-                    Ok(()) => flow.dispatch(ImportAction::Written {
-                        written: writes.len(),
-                    }),
+                    Ok(()) => {
+                        // Holidays or cases that arrived may settle provisional deadlines; if
+                        // this fails the cases stay provisional and are counted next time.
+                        if writes.iter().any(|(s, _)| {
+                            matches!(s, StoreName::HolidayCalendars | StoreName::Admonitions)
+                        }) {
+                            let _ = crate::admonition::ui::recount_stored(&session).await;
+                        }
+                        flow.dispatch(ImportAction::Written {
+                            written: writes.len(),
+                        })
+                    }
                     Err(message) => flow.dispatch(ImportAction::Failed(format!(
                         "导入没有完成，本机数据没有任何改变。{message}"
                     ))),

@@ -132,6 +132,7 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::Admonitions, "talk") => "谈话",
         (S::Admonitions, "rule") => "期限规则",
         (S::Admonitions, "deadline") => "整改期限",
+        (S::Admonitions, "provisional") => "暂定期限所缺的节假日年份",
         (S::Admonitions, "circulated") => "通报日期",
         (S::Admonitions, "numbers") => "文号",
         (S::Admonitions, "stage") => "办理阶段",

@@ -13,6 +13,8 @@ pub const LAST_BACKUP_AT: &str = "last_backup_at";
 pub const IDS_CANONICAL: &str = "ids_canonical";
 /// The rectification deadline and observation period new admonition cases get.
 pub const ADMONITION_RULE: &str = "admonition_rule";
+/// When 首页 last showed the deadlines counted again after a holiday calendar arrived.
+pub const DEADLINES_RECOUNTED_SEEN: &str = "deadlines_recounted_seen";
 /// 单位信息: the township, the 署名, the 版头 and the 代字 documents carry.
 pub const OFFICE_IDENTITY: &str = "office_identity";
 

@@ -31,6 +31,7 @@ fn case(cadre: &Cadre) -> Admonition {
     let by = By {
         name: "党政办",
         at: DateTime::default(),
+        today: d("2027-12-31"),
     };
     let opened = Admonition::open(
         meta(),
@@ -100,9 +101,11 @@ fn the_cadres_own_report_is_addressed_to_the_office_and_signed_once_by_them() {
     let by = By {
         name: "党政办",
         at: DateTime::default(),
+        today: d("2027-12-31"),
     };
     let rectified = case(&zhang)
         .submit_rectification(
+            &[],
             Rectification {
                 submitted: d("2026-05-15"),
                 measures: "一、每周下村两次。".into(),

@@ -7,9 +7,14 @@ use yew::prelude::*;
 
 use super::case_form::use_rule;
 use super::DataProps;
-use crate::admonition::deadline::{days_text, parse_days, Counting, DeadlineRule, HolidayCalendar};
+use std::rc::Rc;
+
+use super::CaseData;
+use crate::admonition::deadline::{days_text, Counting, DeadlineRule, HolidayCalendar};
+use crate::admonition::model::{recount_all, By};
+use crate::admonition::notice::{days_in_words, month_day, read_calendar, Reading};
 use crate::record::Meta;
-use crate::session::{reporter, use_session};
+use crate::session::{reporter, use_session, Batch};
 use crate::store::schema::StoreName;
 use crate::store::settings::ADMONITION_RULE;
 use crate::ui::form::{field_value, on_input};
@@ -93,7 +98,7 @@ pub fn calendar_tab(props: &DataProps) -> Html {
                     <input type="number" min="2000" max="2100" step="1" value={year.to_string()}
                         onchange={{ let year = year.clone(); Callback::from(move |e: Event| if let Ok(y) = field_value(&e).trim().parse() { year.set(y) }) }} />
                 </label>
-                <CalendarForm key={*year} year={*year} stored={stored} report={reporter(&notice)} />
+                <CalendarForm key={*year} year={*year} stored={stored} data={props.data.clone()} report={reporter(&notice)} />
             </section>
         </>
     }
@@ -103,79 +108,139 @@ pub fn calendar_tab(props: &DataProps) -> Html {
 struct CalendarFormProps {
     year: i32,
     stored: Option<HolidayCalendar>,
+    data: Rc<CaseData>,
     report: Callback<Notice>,
 }
 
 #[function_component(CalendarForm)]
 fn calendar_form(props: &CalendarFormProps) -> Html {
     let session = use_session();
-    let draft = use_state(|| CalendarDraft {
-        holidays: props
-            .stored
-            .as_ref()
-            .map(|c| days_text(&c.holidays))
-            .unwrap_or_default(),
-        makeup: props
-            .stored
-            .as_ref()
-            .map(|c| days_text(&c.makeup_workdays))
-            .unwrap_or_default(),
-        note: props
-            .stored
-            .as_ref()
-            .map(|c| c.note.clone())
-            .unwrap_or_default(),
+    let draft = use_state(|| {
+        let stored = props.stored.as_ref();
+        CalendarDraft {
+            holidays: stored.map(|c| days_text(&c.holidays)).unwrap_or_default(),
+            makeup: stored
+                .map(|c| days_text(&c.makeup_workdays))
+                .unwrap_or_default(),
+            note: stored.map(|c| c.note.clone()).unwrap_or_default(),
+        }
     });
     let error = use_state(|| None::<String>);
+    let reading = read_calendar(props.year, &draft.holidays, &draft.makeup);
     let onsubmit = {
-        let (draft, error, stored, year, report) = (
+        let (draft, error, stored, year, report, data) = (
             draft.clone(),
             error.clone(),
             props.stored.clone(),
             props.year,
             props.report.clone(),
+            props.data.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let read =
-                |text: &str, what: &str| parse_days(text).map_err(|m| format!("{what}：{m}"));
-            let calendar = read(&draft.holidays, "放假日期").and_then(|holidays| {
-                let makeup_workdays = read(&draft.makeup, "调休上班日期")?;
-                let c = HolidayCalendar {
-                    meta: stored
-                        .as_ref()
-                        .map(|s| s.meta.clone())
-                        .unwrap_or_else(|| Meta::unsaved(time::now())),
-                    year,
-                    holidays,
-                    makeup_workdays,
-                    note: draft.note.trim().to_string(),
-                };
-                c.check().map(|()| c)
-            });
-            match calendar {
-                Ok(c) => {
-                    error.set(None);
-                    let done = format!(
-                        "已保存 {year} 年节假日安排：放假 {} 天，调休上班 {} 天。",
-                        c.holidays.len(),
-                        c.makeup_workdays.len()
-                    );
-                    session.save(vec![c], report.clone(), done);
-                }
-                Err(m) => error.set(Some(m)),
+            let calendar = read_calendar(year, &draft.holidays, &draft.makeup)
+                .map_err(|e| e.user_message())
+                .and_then(|read| {
+                    let c = HolidayCalendar {
+                        meta: stored
+                            .as_ref()
+                            .map(|s| s.meta.clone())
+                            .unwrap_or_else(|| Meta::unsaved(time::now())),
+                        year,
+                        holidays: read.holidays,
+                        makeup_workdays: read.makeup_workdays,
+                        note: draft.note.trim().to_string(),
+                    };
+                    c.check().map(|()| c)
+                });
+            let calendar = match calendar {
+                Ok(c) => c,
+                Err(m) => return error.set(Some(m)),
+            };
+            error.set(None);
+            // Cases whose deadline waited for this year are counted again in the same write.
+            let mut calendars: Vec<HolidayCalendar> = data
+                .calendars
+                .iter()
+                .filter(|c| c.year != year)
+                .cloned()
+                .collect();
+            calendars.push(calendar.clone());
+            let by = By {
+                name: &session.profile.name,
+                at: time::now(),
+                today: time::local_now().date(),
+            };
+            let recounted = recount_all(&data.cases, &calendars, &by);
+            let mut done = format!(
+                "已保存 {year} 年节假日安排：放假 {} 天，调休上班 {} 天。",
+                calendar.holidays.len(),
+                calendar.makeup_workdays.len()
+            );
+            if !recounted.is_empty() {
+                done.push_str(&format!(
+                    "{} 个案件的整改期限已重新核算，见各案件的经过。",
+                    recounted.len()
+                ));
             }
+            let mut batch = Batch::default();
+            batch.put(calendar);
+            for case in recounted {
+                batch.put(case);
+            }
+            session.commit_in_background(batch, report.clone(), done);
         })
     };
     html! {
         <form class="form" {onsubmit} aria-label={format!("{} 年节假日安排", props.year)}>
-            <label>{ "放假日期（每行一天，或“2026-10-01 至 2026-10-07”）" }
+            <label>{ "放假安排（可直接粘贴国务院办公厅的放假通知原文；也可每行写一段，如“10月1日至7日放假”“2026-10-01”）" }
                 <textarea rows="8" value={draft.holidays.clone()} oninput={on_input(&draft, |d, v| d.holidays = v)} /></label>
-            <label>{ "调休上班日期（周末上班的日子）" }
+            <label>{ "调休上班日期（周末上班的日子，如“2月14日（周六）上班”）" }
                 <textarea rows="4" value={draft.makeup.clone()} oninput={on_input(&draft, |d, v| d.makeup = v)} /></label>
             <label>{ "说明（如通知文号）" }<input value={draft.note.clone()} oninput={on_input(&draft, |d, v| d.note = v)} /></label>
+            <Preview reading={reading.map_err(|e| e.user_message())} />
             if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
             <button type="submit" class="primary">{ format!("保存 {} 年安排", props.year) }</button>
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    reading: Result<Reading, String>,
+}
+
+/// What was read, line by line, before it is saved.
+#[function_component(Preview)]
+fn preview(props: &PreviewProps) -> Html {
+    let reading = match &props.reading {
+        Err(m) => return html! { <p class="notice error">{ m }</p> },
+        Ok(r) if r.lines.is_empty() => return html! {},
+        Ok(r) => r,
+    };
+    html! {
+        <section class="calendar-preview" aria-label="读出的日期">
+            <p>{ format!("读出：放假 {} 天，调休上班 {} 天。", reading.holidays.len(), reading.makeup_workdays.len()) }</p>
+            <table class="grid">
+                <thead><tr><th scope="col">{ "位置" }</th><th scope="col">{ "原文" }</th><th scope="col">{ "放假" }</th><th scope="col">{ "上班" }</th></tr></thead>
+                <tbody>
+                { for reading.lines.iter().map(|l| html! {
+                    <tr>
+                        <td>{ l.place.describe() }</td>
+                        <td>{ &l.text }</td>
+                        <td>{ days_in_words(&l.off) }</td>
+                        <td>{ days_in_words(&l.work) }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            if !reading.repeats.is_empty() {
+                <div class="notice warn"><p>{ "以下日期写了不止一次，只算一天，请核对：" }</p><ul>
+                { for reading.repeats.iter().map(|r| html! {
+                    <li>{ format!("{}：{}，又在{}", month_day(r.day), r.first.describe(), r.again.describe()) }</li>
+                }) }
+                </ul></div>
+            }
+        </section>
     }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::document::Documents;
 use super::CaseData;
+use crate::admonition::deadline::HolidayCalendar;
 use crate::admonition::model::{Admonition, By, CaseError, Outcome, Rectification, Review, Stage};
 use crate::session::{reporter, use_session};
 use crate::ui::notice::{Notice, NoticeBox};
@@ -53,12 +54,16 @@ const LIFT: &str = "考察合格，解除诫勉";
 const EXTEND: &str = "延长考察";
 const ESCALATE: &str = "升级处理";
 
-fn apply(case: Admonition, step: Step, d: &StepDraft, by: By) -> Result<Admonition, CaseError> {
-    if d.date > time::local_now().date() {
-        return Err(CaseError::AfterToday);
-    }
+fn apply(
+    case: Admonition,
+    step: Step,
+    d: &StepDraft,
+    calendars: &[HolidayCalendar],
+    by: By,
+) -> Result<Admonition, CaseError> {
     match step {
         Step::Rectify => case.submit_rectification(
+            calendars,
             Rectification {
                 submitted: d.date,
                 measures: d.text.trim().to_string(),
@@ -114,14 +119,16 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             draft.clone(),
             case.clone(),
         );
+        let calendars = props.data.calendars.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(s) = *step else { return };
             let by = By {
                 name: &session.profile.name,
                 at: time::now(),
+                today: time::local_now().date(),
             };
-            match apply(case.clone(), s, &draft, by) {
+            match apply(case.clone(), s, &draft, &calendars, by) {
                 Ok(next) => {
                     let done = format!("已{}：{}", s.label(), next.stage.label());
                     session.save(vec![next], reporter(&notice), done);
@@ -151,7 +158,8 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
     if !case.stage.is_closed() {
         steps.push(Step::Review);
     }
-    let late = case.late_by();
+    let late = case.late_by(&props.data.calendars);
+    let unit = case.rule.counting.unit();
     let rect = case.stage.rectification();
     html! {
         <article class="case">
@@ -163,12 +171,15 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
                 <dt>{ "事由类别" }</dt><dd>{ case.reason.label() }</dd>
                 <dt>{ "查明的事实" }</dt><dd class="pre">{ &case.facts }</dd>
                 <dt>{ "诫勉谈话" }</dt><dd>{ format!("{} {}，{}；谈话人 {}，记录人 {}", case.talk.date, case.talk.time, case.talk.place, case.talk.talker, case.talk.recorder) }</dd>
-                <dt>{ "整改期限" }</dt><dd>{ format!("{}（{}）", case.deadline, case.rule.describe()) }</dd>
+                <dt>{ "整改期限" }</dt><dd>{ format!("{}（{}）", case.deadline, case.rule.convention()) }
+                    if !case.provisional.is_empty() {
+                        <br /><strong>{ provisional_note(&case.provisional) }</strong>
+                    }</dd>
                 <dt>{ "办理阶段" }</dt><dd data-testid="stage">{ case.stage.label() }</dd>
                 if let Some(r) = rect {
                     <dt>{ "整改措施" }</dt>
                     <dd class="pre">{ format!("{} 提交", r.submitted) }
-                        if let Some(n) = late { <strong class="late">{ format!("（逾期 {n} 天）") }</strong> }
+                        if let Some(n) = late { <strong class="late">{ format!("（逾期 {n} {unit}）") }</strong> }
                         <br />{ &r.measures }</dd>
                 }
                 if let Stage::Observing { from, until, .. } = &case.stage {
@@ -232,4 +243,13 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             </div>
         </article>
     }
+}
+
+/// Why a deadline is provisional and what will happen.
+pub fn provisional_note(years: &std::collections::BTreeSet<i32>) -> String {
+    let years: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
+    format!(
+        "暂定：还没有录入{}的节假日安排，工作日暂按周一至周五计算；录入后自动重新核算，并记入案件经过。",
+        years.join("、")
+    )
 }

@@ -6,7 +6,7 @@ use crate::ui::form::{choice_select, date_input, field_value, form_footer, on_in
 use yew::prelude::*;
 
 use super::CaseData;
-use crate::admonition::deadline::{deadline, missing_calendar, DeadlineRule};
+use crate::admonition::deadline::{deadline, missing_years, DeadlineRule};
 use crate::admonition::model::{Admonition, By, Opening, Reason, Talk};
 use crate::record::Meta;
 use crate::session::use_session;
@@ -81,6 +81,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             let by = By {
                 name: &session.profile.name,
                 at: now,
+                today: time::local_now().date(),
             };
             match Admonition::open(meta, (*draft).clone(), rule, &calendars, by) {
                 Ok(case) => on_save.emit(case),
@@ -89,7 +90,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
         })
     };
     let due = deadline(draft.talk.date, &rule, &data.calendars);
-    let missing = missing_calendar(draft.talk.date, &rule, &data.calendars);
+    let missing = missing_years(draft.talk.date, &rule, &data.calendars);
     let mut cadres: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();
     crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
     html! {
@@ -119,11 +120,21 @@ pub fn case_form(props: &CaseFormProps) -> Html {
                 <label>{ "谈话内容" }<textarea value={draft.talk.content.clone()} oninput={text(|o, v| o.talk.content = v)} rows="4" /></label>
                 <label>{ "本人说明" }<textarea value={draft.talk.explanation.clone()} oninput={text(|o, v| o.talk.explanation = v)} rows="3" /></label>
             </fieldset>
-            <p class="deadline-preview" role="status">{ format!("整改期限：谈话后 {}，即 {} 前提交整改措施。", rule.describe(), due) }</p>
-            if let Some(year) = missing {
-                <p class="notice warn">{ format!("还没有录入 {year} 年的节假日安排，工作日暂按周一至周五计算。请到“期限与节假日”录入。") }</p>
+            <p class="deadline-preview" role="status">{ format!("整改期限：{}，即 {} 前提交整改措施。", rule.convention(), due_in_words(due)) }</p>
+            if !missing.is_empty() {
+                <p class="notice warn">{ super::case_detail::provisional_note(&missing) }{ "请到“期限与节假日”录入。" }</p>
             }
             { form_footer(error.as_deref(), "立案", &props.on_cancel) }
         </form>
     }
+}
+
+/// "2026年12月9日（周三）".
+fn due_in_words(due: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{}（{}）",
+        crate::admonition::document::text_date(due),
+        crate::admonition::notice::weekday_label(due.weekday())
+    )
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{case_form::CaseForm, DataProps};
+use crate::admonition::deadline::HolidayCalendar;
 use crate::admonition::due::{attention, attention_list};
 use crate::admonition::model::Admonition;
 use crate::app::Route;
@@ -23,13 +24,14 @@ fn case_link(id: uuid::Uuid) -> Route {
 pub struct AttentionProps {
     pub cases: Rc<Vec<Admonition>>,
     pub cadres: Rc<Vec<Cadre>>,
+    pub calendars: Rc<Vec<HolidayCalendar>>,
 }
 
 /// Rectifications due in the next days or overdue, and observations ending this month.
 #[function_component(AttentionItems)]
 pub fn attention_items(props: &AttentionProps) -> Html {
     let today = time::local_now().date();
-    let list = attention_list(&props.cases, today);
+    let list = attention_list(&props.cases, today, &props.calendars);
     if list.is_empty() {
         return html! {};
     }
@@ -61,10 +63,14 @@ pub fn attention_items(props: &AttentionProps) -> Html {
 pub fn attention_list_home() -> Html {
     let cases = use_records::<Admonition>();
     let cadres = use_records::<Cadre>();
-    match (cases.ready(), cadres.ready()) {
-        (Some(cases), Some(cadres)) => {
-            html! { <AttentionItems cases={cases.clone()} cadres={cadres.clone()} /> }
-        }
+    let calendars = use_records::<HolidayCalendar>();
+    match (cases.ready(), cadres.ready(), calendars.ready()) {
+        (Some(cases), Some(cadres), Some(calendars)) => html! {
+            <>
+                <super::recounted::Recounted cases={cases.clone()} cadres={cadres.clone()} />
+                <AttentionItems cases={cases.clone()} cadres={cadres.clone()} calendars={calendars.clone()} />
+            </>
+        },
         _ => html! {},
     }
 }
@@ -87,7 +93,7 @@ pub fn cases_tab(props: &DataProps) -> Html {
     let cases = data.live_cases();
     html! {
         <>
-            <AttentionItems cases={data.cases.clone()} cadres={data.cadres.clone()} />
+            <AttentionItems cases={data.cases.clone()} cadres={data.cadres.clone()} calendars={data.calendars.clone()} />
             <NoticeBox notice={(*notice).clone()} />
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建诫勉案件" }</button>
@@ -106,14 +112,14 @@ pub fn cases_tab(props: &DataProps) -> Html {
                     <tr><td colspan="6">{ "还没有诫勉案件。" }</td></tr>
                 }
                 { for cases.iter().map(|c| {
-                    let hint = attention(c, today).map(|a| a.describe())
-                        .or_else(|| c.late_by().map(|n| format!("整改措施逾期 {n} 天提交")));
+                    let hint = attention(c, today, &data.calendars).map(|a| a.describe())
+                        .or_else(|| c.late_by(&data.calendars).map(|n| format!("整改措施逾期 {n} {}提交", c.rule.counting.unit())));
                     html! {
                         <tr>
                             <td><Link<Route> to={case_link(c.meta.id)}>{ data.name_of(c.cadre) }</Link<Route>></td>
                             <td>{ format!("{}：{}", c.reason.label(), c.matter) }</td>
                             <td>{ c.talk.date.to_string() }</td>
-                            <td>{ c.deadline.to_string() }</td>
+                            <td>{ c.deadline.to_string() }if !c.provisional.is_empty() { { "（暂定）" } }</td>
                             <td>{ c.stage.label() }</td>
                             <td>{ hint.unwrap_or_default() }</td>
                         </tr>

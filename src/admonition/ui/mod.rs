@@ -7,11 +7,13 @@ mod case_form;
 mod cases;
 mod document;
 mod identity;
+mod recounted;
 mod share;
 mod templates;
 
 pub use cases::AttentionList;
 pub use identity::{use_identity, IdentityForm};
+pub use recounted::recount_stored;
 
 use std::rc::Rc;
 
