@@ -8,7 +8,10 @@ pub mod due;
 pub mod identity;
 pub mod model;
 pub mod notice;
+pub mod register;
 pub mod template;
+#[cfg(test)]
+pub mod testing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

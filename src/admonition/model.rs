@@ -174,19 +174,42 @@ pub struct Step {
     pub at: DateTime<Utc>,
 }
 
-/// A document number (文号) given to a case's document: its year and place in that year's
-/// sequence of the kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A document number (文号) given to a case's document: its 代字, year and place in that
+/// 代字's sequence of the year (shared by every kind under the same 代字; `register.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DocumentNumber {
     pub year: i32,
     pub seq: u32,
+    /// The 代字 it was given under (numbers given before it was kept: empty, read as the
+    /// template's 代字).
+    #[serde(default)]
+    pub prefix: String,
+    /// The 成文日期 it was given for.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
 }
 
 impl DocumentNumber {
-    /// `prefix〔2026〕3号`, with full-width brackets as official documents write them.
-    pub fn format(&self, prefix: &str) -> String {
+    /// `prefix〔2026〕3号`, with full-width brackets as official documents write them; its own
+    /// 代字 when it has one, else `fallback`.
+    pub fn format(&self, fallback: &str) -> String {
+        let prefix = if self.prefix.is_empty() {
+            fallback
+        } else {
+            &self.prefix
+        };
         format!("{prefix}〔{}〕{}号", self.year, self.seq)
     }
+}
+
+/// A number withdrawn (作废): it stays used, and listed in the register with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidedNumber {
+    pub kind: DocKind,
+    pub number: DocumentNumber,
+    pub reason: String,
+    pub on: NaiveDate,
+    pub by: String,
 }
 
 /// An admonition case.
@@ -218,6 +241,9 @@ pub struct Admonition {
     /// Numbers given to this case's documents, by kind.
     #[serde(default)]
     pub numbers: BTreeMap<DocKind, DocumentNumber>,
+    /// Numbers given and withdrawn: never given again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voided: Vec<VoidedNumber>,
     pub stage: Stage,
     #[serde(default)]
     pub history: Vec<Step>,
@@ -385,6 +411,7 @@ impl Admonition {
             provisional,
             circulated: None,
             numbers: BTreeMap::new(),
+            voided: Vec::new(),
             stage: Stage::Talked,
             history: Vec::new(),
             deleted: false,
@@ -632,30 +659,6 @@ pub fn recount_all(
         .iter()
         .filter_map(|c| c.recount(calendars, by))
         .collect()
-}
-
-/// Gives a document of `kind` of this case the next number in `year`'s sequence of that kind
-/// over all cases, unless it already has one.
-pub fn numbered(mut case: Admonition, kind: DocKind, year: i32, all: &[Admonition]) -> Admonition {
-    if case.numbers.contains_key(&kind) {
-        return case;
-    }
-    let last = all
-        .iter()
-        .filter(|c| c.meta.id != case.meta.id)
-        .filter_map(|c| c.numbers.get(&kind))
-        .filter(|n| n.year == year)
-        .map(|n| n.seq)
-        .max()
-        .unwrap_or(0);
-    case.numbers.insert(
-        kind,
-        DocumentNumber {
-            year,
-            seq: last + 1,
-        },
-    );
-    case
 }
 
 #[cfg(test)]

@@ -56,7 +56,15 @@ fn case(cadre: &Cadre) -> Admonition {
         by,
     )
     .unwrap_or_else(|e| panic!("{}", e.user_message()));
-    crate::admonition::model::numbered(opened, DocKind::Notice, 2026, &[])
+    crate::admonition::register::give_number(
+        &opened,
+        DocKind::Notice,
+        "某镇诫",
+        d("2026-05-08"),
+        &[],
+        &|_| String::new(),
+    )
+    .unwrap_or_else(|e| panic!("{}", e.user_message()))
 }
 
 fn office() -> OfficeIdentity {

@@ -1,51 +1,10 @@
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 
 use super::*;
 use crate::admonition::deadline::{Counting, HolidayCalendar};
 use crate::admonition::due::{attention, excluded_from_excellent, Attention};
+use crate::admonition::testing::{by, case, d, opening};
 use crate::record::DeviceId;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-}
-
-fn by() -> By<'static> {
-    By {
-        name: "党政办",
-        at: DateTime::default(),
-        today: d("2027-12-31"),
-    }
-}
-
-fn opening(talk: &str) -> Opening {
-    Opening {
-        cadre: Some(uuid::Uuid::from_u128(7)),
-        post: "站长".into(),
-        reason: Reason::WeakPerformance,
-        matter: "群众反映办事推诿".into(),
-        facts: "经核实属实。".into(),
-        talk: Talk {
-            date: d(talk),
-            time: "上午9时".into(),
-            place: "镇党委会议室".into(),
-            talker: "李书记".into(),
-            recorder: "王干事".into(),
-            content: String::new(),
-            explanation: String::new(),
-        },
-    }
-}
-
-fn case(talk: &str) -> Admonition {
-    Admonition::open(
-        Meta::new(&DeviceId("a".into()), DateTime::default()),
-        opening(talk),
-        DeadlineRule::default(),
-        &[],
-        by(),
-    )
-    .unwrap_or_else(|e| panic!("{}", e.user_message()))
-}
 
 fn rectification(on: &str) -> Rectification {
     Rectification {
@@ -248,39 +207,6 @@ fn a_case_in_the_year_rules_out_excellent() {
         2026,
         &cases
     ));
-}
-
-#[test]
-fn document_numbers_follow_each_year_and_kind() {
-    let a = numbered(case("2026-01-05"), DocKind::Notice, 2026, &[]);
-    let b = numbered(
-        case("2026-02-05"),
-        DocKind::Notice,
-        2026,
-        std::slice::from_ref(&a),
-    );
-    let c = numbered(
-        case("2026-02-05"),
-        DocKind::Circular,
-        2026,
-        &[a.clone(), b.clone()],
-    );
-    let d2 = numbered(
-        case("2027-01-05"),
-        DocKind::Notice,
-        2027,
-        &[a.clone(), b.clone()],
-    );
-    let n = |c: &Admonition, k| c.numbers.get(&k).map(|n| n.format("某镇诫"));
-    assert_eq!(n(&a, DocKind::Notice), Some("某镇诫〔2026〕1号".into()));
-    assert_eq!(n(&b, DocKind::Notice), Some("某镇诫〔2026〕2号".into()));
-    assert_eq!(n(&c, DocKind::Circular), Some("某镇诫〔2026〕1号".into()));
-    assert_eq!(n(&d2, DocKind::Notice), Some("某镇诫〔2027〕1号".into()));
-    // A number once given is kept.
-    assert_eq!(
-        numbered(b.clone(), DocKind::Notice, 2026, &[a, b.clone()]),
-        b
-    );
 }
 
 #[test]

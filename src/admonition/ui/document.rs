@@ -7,13 +7,14 @@ use crate::choice::Choice;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use super::number::NumberControls;
 use super::CaseData;
 use crate::admonition::document::{compose, OfficialDocument};
 use crate::admonition::identity::OfficeIdentity;
-use crate::admonition::model::{numbered, Admonition};
+use crate::admonition::model::Admonition;
 use crate::admonition::template::DocKind;
 use crate::office::docx;
-use crate::session::{reporter, use_session};
+use crate::session::reporter;
 use crate::ui::download::{save_office, DOCX};
 use crate::ui::form::field_value;
 use crate::ui::notice::{Notice, NoticeBox};
@@ -27,7 +28,6 @@ pub struct DocumentsProps {
 
 #[function_component(Documents)]
 pub fn documents(props: &DocumentsProps) -> Html {
-    let session = use_session();
     let kind = use_state(|| DocKind::Notice);
     let template_id = use_state(|| None::<uuid::Uuid>);
     let on = use_state(|| time::local_now().date());
@@ -68,20 +68,6 @@ pub fn documents(props: &DocumentsProps) -> Html {
             template_id.set(uuid::Uuid::parse_str(&field_value(&e)).ok())
         })
     };
-    let on_number = {
-        let (session, notice, case, all, kind, on) = (
-            session.clone(),
-            notice.clone(),
-            (**case).clone(),
-            props.data.cases.clone(),
-            *kind,
-            *on,
-        );
-        Callback::from(move |_| {
-            let next = numbered(case.clone(), kind, chrono::Datelike::year(&on), &all);
-            session.save(vec![next], reporter(&notice), "已编文号。");
-        })
-    };
     let on_docx = {
         let (notice, composed) = (notice.clone(), composed.clone());
         let name = format!("{}-{}.docx", kind.label(), props.data.name_of(case.cadre));
@@ -112,7 +98,10 @@ pub fn documents(props: &DocumentsProps) -> Html {
             }));
         })
     };
-    let needs_number = kind.numbered() && !case.numbers.contains_key(&*kind);
+    let prefix = template
+        .as_ref()
+        .map(|t| identity.applied(t).prefix)
+        .unwrap_or_default();
     html! {
         <section class="documents" aria-labelledby="documents-h">
             <div class="no-print">
@@ -135,7 +124,8 @@ pub fn documents(props: &DocumentsProps) -> Html {
                             if let Ok(d) = NaiveDate::parse_from_str(&field_value(&e), "%Y-%m-%d") { on.set(d) }
                         }) }} />
                     </label>
-                    if needs_number { <button onclick={on_number}>{ "编文号" }</button> }
+                    <NumberControls data={props.data.clone()} case={case.clone()} kind={*kind} on={*on}
+                        {prefix} identity={Rc::new(identity.clone())} report={reporter(&notice)} />
                     <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文书" }</button>
                     <button onclick={on_docx}>{ "导出 Word" }</button>
                 </div>

@@ -7,7 +7,9 @@ mod case_form;
 mod cases;
 mod document;
 mod identity;
+mod number;
 mod recounted;
+mod register;
 mod share;
 mod templates;
 
@@ -89,6 +91,7 @@ pub enum AdmonitionTab {
     Cases,
     Templates,
     Calendar,
+    Register,
     Share,
 }
 
@@ -97,6 +100,7 @@ impl TabRoute for AdmonitionTab {
         AdmonitionTab::Cases,
         AdmonitionTab::Templates,
         AdmonitionTab::Calendar,
+        AdmonitionTab::Register,
         AdmonitionTab::Share,
     ];
     const FIRST: AdmonitionTab = AdmonitionTab::Cases;
@@ -106,6 +110,7 @@ impl TabRoute for AdmonitionTab {
             AdmonitionTab::Cases => "cases",
             AdmonitionTab::Templates => "templates",
             AdmonitionTab::Calendar => "calendar",
+            AdmonitionTab::Register => "register",
             AdmonitionTab::Share => "share",
         }
     }
@@ -115,6 +120,7 @@ impl TabRoute for AdmonitionTab {
             AdmonitionTab::Cases => "诫勉案件",
             AdmonitionTab::Templates => "文书模板",
             AdmonitionTab::Calendar => "期限与节假日",
+            AdmonitionTab::Register => "文号登记",
             AdmonitionTab::Share => "文件交换",
         }
     }
@@ -149,6 +155,7 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
             (AdmonitionTab::Cases, None) => html! { <cases::CasesTab {data} /> },
             (AdmonitionTab::Templates, None) => html! { <templates::TemplatesTab {data} /> },
             (AdmonitionTab::Calendar, None) => html! { <calendar::CalendarTab {data} /> },
+            (AdmonitionTab::Register, None) => html! { <register::RegisterTab {data} /> },
             (AdmonitionTab::Share, None) => html! { <share::ShareTab {data} /> },
         }
     });

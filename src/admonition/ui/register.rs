@@ -1,0 +1,66 @@
+//! 文号登记: every number of a year, in use or withdrawn, and whose it was; prints on A4.
+
+use chrono::Datelike;
+use yew::prelude::*;
+
+use super::{use_identity, DataProps};
+use crate::admonition::register::{register, NumberState};
+use crate::ui::form::field_value;
+use crate::ui::time;
+
+#[function_component(RegisterTab)]
+pub fn register_tab(props: &DataProps) -> Html {
+    let year = use_state(|| time::local_now().date().year());
+    let identity = use_identity()
+        .ready()
+        .and_then(|i| i.as_ref().clone())
+        .unwrap_or_default();
+    let data = &props.data;
+    let rows = register(&data.cases, *year, &|k| identity.prefix(k).to_string());
+    let on_year = {
+        let year = year.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(y) = field_value(&e).trim().parse::<i32>() {
+                if (2000..=2100).contains(&y) {
+                    year.set(y);
+                }
+            }
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="register-h">
+            <h2 id="register-h">{ format!("{} 年文号登记", *year) }</h2>
+            <div class="toolbar no-print">
+                <label>{ "年份" }<input type="number" min="2000" max="2100" step="1" value={year.to_string()} onchange={on_year} /></label>
+                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文号登记" }</button>
+            </div>
+            <table class="grid" aria-label={format!("{} 年文号登记", *year)}>
+                <thead><tr>
+                    <th scope="col">{ "文号" }</th><th scope="col">{ "文书" }</th><th scope="col">{ "案件" }</th>
+                    <th scope="col">{ "成文日期" }</th><th scope="col">{ "状态" }</th>
+                </tr></thead>
+                <tbody>
+                if rows.is_empty() {
+                    <tr><td colspan="5">{ format!("{} 年还没有编过文号。", *year) }</td></tr>
+                }
+                { for rows.iter().map(|r| {
+                    let case = if r.state == NumberState::CaseDeleted {
+                        "（案件已删除）".to_string()
+                    } else {
+                        format!("{}：{}", data.name_of(r.case.cadre), r.case.matter)
+                    };
+                    html! {
+                        <tr class={classes!(matches!(r.state, NumberState::Voided { .. }).then_some("voided"))}>
+                            <td>{ r.text() }</td>
+                            <td>{ r.kind.label() }</td>
+                            <td>{ case }</td>
+                            <td>{ r.number.date.map(|d| d.to_string()).unwrap_or_default() }</td>
+                            <td>{ r.state.label() }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
