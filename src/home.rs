@@ -35,8 +35,19 @@ struct Overview {
 pub fn home_page() -> Html {
     let session = use_session();
     let overview = use_load(&StoreName::ALL, |session| async move {
+        let mut counts = session.store.counts().await?;
+        // A deleted case stays as a tombstone (its id, for other browsers): count live ones.
+        let cases = session
+            .store
+            .all::<crate::admonition::model::Admonition>()
+            .await?;
+        let live = cases.iter().filter(|c| !c.deleted).count();
+        counts.insert(
+            StoreName::Admonitions,
+            u32::try_from(live).unwrap_or(u32::MAX),
+        );
         Ok::<_, StoreError>(Overview {
-            counts: session.store.counts().await?,
+            counts,
             last_backup: session
                 .store
                 .setting::<DateTime<Utc>>(LAST_BACKUP_AT)

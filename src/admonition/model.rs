@@ -421,8 +421,53 @@ impl Admonition {
         Ok(case.with_step(on, Event::Opened, by))
     }
 
-    /// The checks every stored case passes, wherever it comes from.
+    /// What is left of a deleted case, in this browser and in every file: its id and versions
+    /// (so other browsers delete it too), the deletion time (`meta.updated_at`), and the
+    /// numbers its documents were given (so they are never given again; a number says nothing
+    /// about the person). No name, facts, talk, documents or history.
+    pub fn tombstone(&self) -> Admonition {
+        let day = NaiveDate::default();
+        Admonition {
+            meta: self.meta.clone(),
+            cadre: Id::nil(),
+            post: String::new(),
+            reason: Reason::Other,
+            matter: String::new(),
+            facts: String::new(),
+            talk: Talk {
+                date: day,
+                time: String::new(),
+                place: String::new(),
+                talker: String::new(),
+                recorder: String::new(),
+                content: String::new(),
+                explanation: String::new(),
+            },
+            rule: DeadlineRule::default(),
+            deadline: day,
+            provisional: BTreeSet::new(),
+            circulated: None,
+            numbers: self.numbers.clone(),
+            voided: self
+                .voided
+                .iter()
+                .map(|v| VoidedNumber {
+                    by: String::new(),
+                    ..v.clone()
+                })
+                .collect(),
+            stage: Stage::Talked,
+            history: Vec::new(),
+            deleted: true,
+        }
+    }
+
+    /// The checks every stored case passes, wherever it comes from (a tombstone has nothing
+    /// left to check).
     pub fn check(&self) -> Result<(), CaseError> {
+        if self.deleted {
+            return Ok(());
+        }
         required(&self.matter, "事由", MAX_LINE_CHARS)?;
         limited(&self.post, "职务", MAX_LINE_CHARS)?;
         limited(&self.facts, "事实", MAX_TEXT_CHARS)?;

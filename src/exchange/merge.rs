@@ -276,7 +276,10 @@ impl MergePlan {
                 }
             }
         }
-        Ok(out)
+        Ok(out
+            .into_iter()
+            .map(|(store, value)| (store, super::records::settled(store, value)))
+            .collect())
     }
 }
 

@@ -77,6 +77,25 @@ fn short(text: &str) -> String {
     }
 }
 
+/// A case marked deleted is stored as its tombstone, whatever else a file or a merge put in
+/// it: a deleted case's personal data never comes back.
+fn settled_case(value: &Value) -> Result<Value, String> {
+    if value.get("deleted") != Some(&Value::Bool(true)) {
+        return Ok(value.clone());
+    }
+    let case = typed::<Admonition>(value)
+        .map_err(|e| format!("诫勉案件不完整（{}）", short(&e.to_string())))?;
+    serde_json::to_value(case.tombstone()).map_err(|e| format!("诫勉案件无法保存（{e}）"))
+}
+
+/// A record as it is stored after a merge: [`settled_case`] for cases, anything else as is.
+pub fn settled(store: StoreName, value: Value) -> Value {
+    match store {
+        StoreName::Admonitions => settled_case(&value).unwrap_or(value),
+        _ => value,
+    }
+}
+
 fn unchecked<T>(_: &T) -> Result<(), String> {
     Ok(())
 }
@@ -126,8 +145,10 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
             through(value, "便民服务记录", |r: &ServiceRequest| r.check())
         }
         StoreName::PublicNotices => through(value, "公开事项", |n: &PublicNotice| n.check()),
-        StoreName::Admonitions => through(value, "诫勉案件", |c: &Admonition| {
-            c.check().map_err(|e| e.user_message())
+        StoreName::Admonitions => settled_case(value).and_then(|v| {
+            through(&v, "诫勉案件", |c: &Admonition| {
+                c.check().map_err(|e| e.user_message())
+            })
         }),
         StoreName::DocumentTemplates => through(value, "诫勉模板", |t: &DocumentTemplate| {
             t.check().map_err(|e| e.user_message())

@@ -753,3 +753,17 @@ fn a_backup_with_a_forged_or_repeated_paper_number_is_refused_whole() {
         );
     }
 }
+
+#[test]
+fn a_case_marked_deleted_in_a_file_or_a_merge_is_stored_as_its_tombstone() {
+    use crate::admonition::model::Admonition;
+    let mut case = crate::admonition::testing::case("2026-11-20");
+    case.deleted = true;
+    let value = serde_json::to_value(&case).unwrap_or_default();
+    let stored = crate::exchange::records::settled(StoreName::Admonitions, value);
+    let back: Option<Admonition> = serde_json::from_value(stored).ok();
+    assert_eq!(
+        back.map(|c| (c.deleted, c.matter, c.cadre)),
+        Some((true, String::new(), uuid::Uuid::nil()))
+    );
+}

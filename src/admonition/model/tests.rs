@@ -321,3 +321,40 @@ fn a_talk_or_a_step_dated_after_today_is_refused() {
         Some(CaseError::AfterToday)
     );
 }
+
+#[test]
+fn a_deleted_case_keeps_nothing_personal_only_its_id_and_numbers() {
+    let c = crate::admonition::register::give_number(
+        &case("2026-11-20"),
+        DocKind::Notice,
+        "某镇诫",
+        d("2026-11-20"),
+        &[],
+        &|_| String::new(),
+    )
+    .unwrap_or_else(|e| panic!("{}", e.user_message()));
+    let c = c
+        .submit_rectification(&[], rectification("2026-11-24"), by())
+        .unwrap_or_else(|e| panic!("{}", e.user_message()));
+    let gone = c.tombstone();
+    assert!(gone.deleted && gone.check().is_ok());
+    assert_eq!(
+        (gone.meta.id, gone.meta.updated_at),
+        (c.meta.id, c.meta.updated_at)
+    );
+    assert_eq!(gone.numbers, c.numbers);
+    let json = serde_json::to_string(&gone).unwrap_or_default();
+    for personal in [
+        "群众反映办事推诿",
+        "经核实属实",
+        "站长",
+        "镇党委会议室",
+        "李书记",
+        "王干事",
+        "每周下村两次",
+        "00000000-0000-0000-0000-000000000007",
+        "党政办",
+    ] {
+        assert!(!json.contains(personal), "{personal} left in {json}");
+    }
+}

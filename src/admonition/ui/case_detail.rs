@@ -141,9 +141,12 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
     let on_delete = {
         let (session, notice, case) = (session.clone(), notice.clone(), case.clone());
         Callback::from(move |_| {
-            let mut gone = case.clone();
-            gone.deleted = true;
-            session.save(vec![gone], reporter(&notice), "案件已删除。");
+            let gone = case.tombstone();
+            session.save(
+                vec![gone],
+                reporter(&notice),
+                "案件已删除：姓名、事实和文书都已清除，只留下文号登记。",
+            );
         })
     };
     let mut steps = Vec::new();
