@@ -59,6 +59,11 @@ pub enum ImportState {
         file_name: String,
         message: String,
     },
+    /// A sealed file waiting for its password (`unlock.rs`).
+    Locked {
+        file_name: String,
+        locked: Rc<crate::exchange::sealed::Locked>,
+    },
 }
 
 /// Where the check of a file has got to: long files take seconds at each step.
@@ -99,6 +104,7 @@ pub enum ImportAction {
         written: usize,
     },
     Failed(String),
+    Locked(Rc<crate::exchange::sealed::Locked>),
     Reset,
 }
 
@@ -122,7 +128,8 @@ impl ImportState {
             ImportState::Checking { file_name, .. }
             | ImportState::Writing { file_name, .. }
             | ImportState::Done { file_name, .. }
-            | ImportState::Failed { file_name, .. } => file_name.clone(),
+            | ImportState::Failed { file_name, .. }
+            | ImportState::Locked { file_name, .. } => file_name.clone(),
             ImportState::Preview { summary, .. } => summary.file_name.clone(),
         }
     }
@@ -269,6 +276,7 @@ impl ImportFlow {
                 file_name: state.file_name(),
                 message,
             },
+            (S::Checking { file_name, .. }, A::Locked(locked)) => S::Locked { file_name, locked },
             (S::Writing { .. }, A::Reset) => self.state.clone(),
             (_, A::Reset) => S::Idle,
             // Anything else arrives out of order (e.g. a late result after a reset): ignored.
@@ -342,7 +350,7 @@ pub fn backup_first(plan: &MergePlan, records_here: usize) -> Option<String> {
     if changed >= MANY_CHANGED || (writes >= LARGE_IMPORT && records_here > 0) {
         Some(format!(
             "这次导入较大（写入约 {writes} 条记录，其中改动本机已有的 {changed} 条）。\
-             确认后会先把本机现有数据导出为一个备份文件，再写入；请保存好这个备份，导入结果不对时可以用它恢复。"
+             确认后会先把本机现有数据（诫勉案件除外，它们只加密导出）导出为一个备份文件，再写入；请保存好这个备份，导入结果不对时可以用它恢复。"
         ))
     } else {
         None

@@ -57,11 +57,26 @@ fn start_next(
     wasm_bindgen_futures::spawn_local(async move {
         // Let the page show "checking" before the parse takes the main thread.
         gloo::timers::future::TimeoutFuture::new(0).await;
-        match prepare_import(&session, &flow, file, kind).await {
-            Ok((summary, plan)) => flow.dispatch(ImportAction::Planned(summary, plan)),
-            Err(message) => flow.dispatch(ImportAction::Failed(message)),
-        }
+        check_file(&session, &flow, file, kind).await;
     });
+}
+
+/// Reads, checks and plans a file (an opened sealed file comes back here with its records).
+async fn check_file(
+    session: &Session,
+    flow: &UseReducerHandle<ImportFlow>,
+    file: PickedFile,
+    kind: FileKind,
+) {
+    match crate::exchange::sealed::peek(&file.bytes) {
+        Ok(Some(locked)) => return flow.dispatch(ImportAction::Locked(Rc::new(locked))),
+        Ok(None) => {}
+        Err(e) => return flow.dispatch(ImportAction::Failed(e.user_message())),
+    }
+    match prepare_import(session, flow, file, kind).await {
+        Ok((summary, plan)) => flow.dispatch(ImportAction::Planned(summary, plan)),
+        Err(message) => flow.dispatch(ImportAction::Failed(message)),
+    }
 }
 
 #[function_component(ImportPanel)]
@@ -127,7 +142,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             let (session, flow) = (session.clone(), flow.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if safety_copy {
-                    if let Err(message) = backup_before(&session, "导入").await {
+                    if let Err(message) = backup_before(&session, "导入", None).await {
                         flow.dispatch(ImportAction::Problem(message));
                         return;
                     }
@@ -160,12 +175,30 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     // Done, failed or cancelled: on to the next queued file, if any.
     let on_next = {
         let (session, flow, queue) = (session.clone(), flow.clone(), queue.clone());
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             flow.dispatch(ImportAction::Reset);
             start_next(&session, &flow, &queue, kind);
         })
     };
+    let on_opened = {
+        let (session, flow) = (session.clone(), flow.clone());
+        Callback::from(move |file: PickedFile| {
+            let (session, flow) = (session.clone(), flow.clone());
+            flow.dispatch(ImportAction::Start(file.name.clone()));
+            wasm_bindgen_futures::spawn_local(async move {
+                check_file(&session, &flow, file, kind).await;
+            });
+        })
+    };
     let waiting = queue.borrow().len();
+    if let ImportState::Locked { file_name, locked } = &flow.state {
+        return html! {
+            <div class="import-panel">
+                <super::unlock::UnlockForm file_name={file_name.clone()} locked={locked.clone()}
+                    on_opened={on_opened} on_cancel={on_next} />
+            </div>
+        };
+    }
     html! {
         <div class="import-panel">
             <FileDrop label={props.label.clone()} accept=".json,application/json" max_bytes={MAX_FILE_BYTES}
@@ -179,7 +212,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             if waiting > 0 {
                 <p class="queue" role="status">{ format!("还有 {waiting} 个文件等待导入。") }</p>
             }
-            { import_view(&flow, on_confirm, on_next, waiting) }
+            { import_view(&flow, on_confirm, on_next.reform(|_: MouseEvent| ()), waiting) }
         </div>
     }
 }
@@ -258,7 +291,7 @@ fn import_view(
         "完成"
     };
     match &flow.state {
-        ImportState::Idle => html! {},
+        ImportState::Idle | ImportState::Locked { .. } => html! {},
         ImportState::Checking { file_name, step } => html! {
             <p class="progress" role="status" aria-busy="true">{ step.text(file_name) }</p>
         },

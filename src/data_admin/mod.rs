@@ -9,3 +9,5 @@ pub mod import_flow;
 pub mod import_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
+mod unlock;

@@ -4,13 +4,15 @@ use yew::prelude::*;
 
 use super::backup::{backup_before, export_backup};
 use super::import_panel::ImportPanel;
+use crate::admonition::model::Admonition;
 use crate::exchange::envelope::{self, FileKind};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::store::schema::DB_VERSION;
 use crate::store::{quota, StoreError};
-use crate::ui::load::use_load_keyed;
+use crate::ui::load::{use_load, use_load_keyed};
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::password::{PasswordFields, PasswordPair};
 
 #[function_component(DataPage)]
 pub fn data_page() -> Html {
@@ -19,20 +21,35 @@ pub fn data_page() -> Html {
     let exporting = use_state(|| false);
     let confirm_clear = use_state(|| false);
     let with_cases = use_state(|| false);
+    let pair = use_state(PasswordPair::default);
+    let clear_pair = use_state(PasswordPair::default);
+    let live_cases = use_load(&[StoreName::Admonitions], |session| async move {
+        let cases = session.store.all::<Admonition>().await?;
+        Ok::<_, StoreError>(cases.iter().filter(|c| !c.deleted).count())
+    });
+    let live_cases = live_cases.ready().map_or(0, |n| **n);
 
     let on_export = {
-        let (session, export_notice, exporting) =
-            (session.clone(), export_notice.clone(), exporting.clone());
+        let (session, export_notice, exporting, pair) = (
+            session.clone(),
+            export_notice.clone(),
+            exporting.clone(),
+            pair.clone(),
+        );
         let with_cases = *with_cases;
         Callback::from(move |_| {
+            let password = match with_cases.then(|| pair.password()).transpose() {
+                Ok(p) => p,
+                Err(m) => return export_notice.set(Some(Notice::Error(m))),
+            };
             let (session, export_notice, exporting) =
                 (session.clone(), export_notice.clone(), exporting.clone());
             exporting.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = export_backup(&session, with_cases).await;
+                let result = export_backup(&session, password.as_deref()).await;
                 exporting.set(false);
                 let cases = if with_cases {
-                    "含诫勉案件（个人信息），请妥善保管"
+                    "含诫勉案件，已加密，打开时要输入密码"
                 } else {
                     "不含诫勉案件"
                 };
@@ -48,12 +65,18 @@ pub fn data_page() -> Html {
     };
 
     let on_clear = {
-        let (session, confirm_clear, export_notice) = (
+        let (session, confirm_clear, export_notice, clear_pair) = (
             session.clone(),
             confirm_clear.clone(),
             export_notice.clone(),
+            clear_pair.clone(),
         );
         Callback::from(move |_| {
+            // The cases go into the safety copy sealed, so a password is needed when there are any.
+            let password = match (live_cases > 0).then(|| clear_pair.password()).transpose() {
+                Ok(p) => p,
+                Err(m) => return export_notice.set(Some(Notice::Error(m))),
+            };
             let (session, confirm_clear, export_notice) = (
                 session.clone(),
                 confirm_clear.clone(),
@@ -61,7 +84,7 @@ pub fn data_page() -> Html {
             );
             wasm_bindgen_futures::spawn_local(async move {
                 // Clearing cannot be undone, so it starts by saving what it will delete.
-                let result = match backup_before(&session, "清空").await {
+                let result = match backup_before(&session, "清空", password.as_deref()).await {
                     Ok(file) => session
                         .store
                         .clear_records()
@@ -93,7 +116,8 @@ pub fn data_page() -> Html {
                 <p>{ "把本机的全部数据（干部名册和各模块）导出为一个文件。" }</p>
                 <label class="choice"><input type="checkbox" checked={*with_cases}
                     onchange={{ let w = with_cases.clone(); Callback::from(move |_| w.set(!*w)) }} />
-                    { "同时导出诫勉案件（干部个人信息，备份文件须妥善保管）" }</label>
+                    { "同时导出诫勉案件（干部个人信息，备份文件将加密）" }</label>
+                if *with_cases { <PasswordFields pair={pair.clone()} /> }
                 <button class="primary" onclick={on_export} disabled={*exporting}>
                     { if *exporting { "正在导出……" } else { "导出全部数据" } }
                 </button>
@@ -112,7 +136,11 @@ pub fn data_page() -> Html {
                 <h2 id="clear-h">{ "清空本机数据" }</h2>
                 if *confirm_clear {
                     <div class="danger-confirm" role="alertdialog" aria-labelledby="clear-q">
-                        <p id="clear-q">{ "确定要删除本机的全部业务数据吗？清空前会先把全部数据（含诫勉案件）导出为一个备份文件，请把它保存好。" }</p>
+                        <p id="clear-q">{ "确定要删除本机的全部业务数据吗？清空前会先把全部数据导出为一个备份文件，请把它保存好。" }</p>
+                        if live_cases > 0 {
+                            <p>{ format!("本机有 {live_cases} 个诫勉案件，它们将加密保存在备份中：") }</p>
+                            <PasswordFields pair={clear_pair.clone()} />
+                        }
                         <button class="danger" onclick={on_clear}>{ "导出备份并清空" }</button>
                         <button onclick={{ let c = confirm_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ "取消" }</button>
                     </div>

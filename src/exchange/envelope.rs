@@ -12,8 +12,11 @@ use crate::store::schema::StoreName;
 
 /// The `format` field of every zuofeng file.
 pub const FORMAT_NAME: &str = "zuofeng";
-/// Bumped when the envelope or a record layout changes in a way older apps cannot read.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format this build reads: bumped when the envelope or a record layout changes in
+/// a way older apps cannot read. Sealed files are version 2 (`sealed.rs`); plain ones stay 1.
+pub const FORMAT_VERSION: u32 = 2;
+/// The version plain files are written with.
+pub const FORMAT_VERSION_PLAIN: u32 = 1;
 /// The version of this build, written into every file.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The oldest app that reads the files this build writes.
@@ -170,7 +173,15 @@ pub struct Envelope {
     pub exported_by: Exporter,
     pub exported_at: DateTime<Utc>,
     /// Records by store name (`cadres`, `questions` …), each a JSON object with a `meta` field.
+    /// Empty in a sealed file.
+    #[serde(default)]
     pub records: BTreeMap<String, Vec<Value>>,
+    /// A sealed file's record counts by store, readable without the password.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub record_counts: BTreeMap<String, usize>,
+    /// A sealed file's encrypted records (`sealed.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<super::sealed::Seal>,
 }
 
 impl Envelope {
@@ -182,18 +193,21 @@ impl Envelope {
     ) -> Self {
         Envelope {
             format: FORMAT_NAME.to_string(),
-            format_version: FORMAT_VERSION,
+            format_version: FORMAT_VERSION_PLAIN,
             min_app_version: MIN_READER_VERSION.to_string(),
             app_version: APP_VERSION.to_string(),
             kind,
             exported_by,
             exported_at,
             records,
+            record_counts: BTreeMap::new(),
+            sealed: None,
         }
     }
 
     pub fn record_count(&self) -> usize {
-        self.records.values().map(Vec::len).sum()
+        self.records.values().map(Vec::len).sum::<usize>()
+            + self.record_counts.values().sum::<usize>()
     }
 
     /// The file's bytes: compact JSON, UTF-8.

@@ -59,6 +59,8 @@ pub enum FileError {
     },
     /// A ballot the 述职评议 rules refuse (a file with copies, an altered ballot, a used 选票码 …).
     Ballot(crate::assessment::intake::BallotRefusal),
+    /// A sealed file that cannot be opened (wrong password, damaged, unknown cipher).
+    Sealed(super::sealed::SealError),
 }
 
 /// How many record problems are listed on screen; the rest are counted.
@@ -111,6 +113,7 @@ impl FileError {
                 "文件中的记录太多（{n} 条），不像是本应用导出的文件。请检查是否选错了文件。"
             ),
             FileError::Ballot(refusal) => refusal.user_message(),
+            FileError::Sealed(e) => e.user_message(),
             FileError::InvalidRecords { problems, total } => {
                 let mut msg = format!(
                     "文件中有 {total} 条记录不合格，为避免数据出错，整个文件都没有导入。请让对方用本应用重新导出。问题如下："

@@ -72,6 +72,9 @@ pub fn read_file(bytes: &[u8], expected: FileKind) -> Result<ValidFile, FileErro
     })?;
     check_header(&json, expected)?;
     let envelope = Envelope::deserialize(&json).map_err(|e| FileError::BadHeader(e.to_string()))?;
+    if envelope.sealed.is_some() {
+        return Err(FileError::Sealed(super::sealed::SealError::NeedsPassword));
+    }
     let records = check_records(envelope.kind, envelope.records)?;
     Ok(ValidFile {
         kind: envelope.kind,

@@ -62,6 +62,28 @@ pub fn export_file(
     })
 }
 
+/// [`export_file`], sealed with `password` (`exchange/sealed.rs`): personal data leaves only so.
+pub async fn export_sealed(
+    session: &Session,
+    kind: FileKind,
+    person: &str,
+    records: BTreeMap<String, Vec<Value>>,
+    password: &str,
+) -> Result<Exported, String> {
+    let at = time::now();
+    let plain = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
+    let file = crate::exchange::webcrypto::seal(plain, password)
+        .await
+        .map_err(|e| e.user_message())?;
+    let name = file_name(kind, person, time::to_local(at)).replace(".json", "-加密.json");
+    save_text(&name, "application/json", &file.to_json())?;
+    Ok(Exported {
+        name,
+        at,
+        records: file.record_count(),
+    })
+}
+
 /// Offers `records` as a file that says nothing of who made it (an electronic ballot): no name,
 /// and a one-off device id instead of this browser's.
 pub fn export_anonymous(

@@ -9,6 +9,7 @@ pub mod inflate;
 pub mod load;
 pub mod notice;
 pub mod pager;
+pub mod password;
 pub mod tabs;
 pub mod time;
 pub mod unsaved;

@@ -3,6 +3,7 @@
 
 mod calendar;
 mod case_detail;
+mod case_export;
 mod case_form;
 mod cases;
 mod document;

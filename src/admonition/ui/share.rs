@@ -1,8 +1,9 @@
-//! 文件交换: sending cases (personal data, only on an explicit choice), templates and holiday
-//! calendars as files, and importing them.
+//! 文件交换: sending cases (personal data: chosen one by one and sealed with a password,
+//! `case_export.rs`), templates and holiday calendars as files, and importing them.
 
 use yew::prelude::*;
 
+use super::case_export::CaseExport;
 use super::DataProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
@@ -15,31 +16,10 @@ use crate::ui::notice::{Notice, NoticeBox};
 pub fn share_tab(props: &DataProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
-    let understood = use_state(|| false);
     let data = &props.data;
     let report = |result: Result<crate::ui::export::Exported, String>| match result {
         Ok(f) => Notice::Success(format!("已导出 {} 条记录到“{}”。", f.records, f.name)),
         Err(m) => Notice::Error(m),
-    };
-    let export_cases = {
-        let (session, notice, data) = (session.clone(), notice.clone(), data.clone());
-        Callback::from(move |_| {
-            let cases = data.live_cases();
-            let mut records = one_store(StoreName::Admonitions, cases.iter().copied());
-            // The cadres the cases name travel with them, so the file imports anywhere.
-            let cadres: Vec<_> = data
-                .cadres
-                .iter()
-                .filter(|c| cases.iter().any(|k| k.cadre == c.meta.id))
-                .collect();
-            records.extend(one_store(StoreName::Cadres, cadres.iter().copied()));
-            notice.set(Some(report(export_file(
-                &session,
-                FileKind::CaseFile,
-                &session.profile.name,
-                records,
-            ))));
-        })
     };
     let export_templates = {
         let (session, notice, data) = (session.clone(), notice.clone(), data.clone());
@@ -70,18 +50,7 @@ pub fn share_tab(props: &DataProps) -> Html {
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
-            <section class="card" aria-labelledby="cases-out-h">
-                <h2 id="cases-out-h">{ "导出诫勉案卷" }</h2>
-                <div class="notice warn">
-                    <p>{ "诫勉案卷是干部的个人信息。只在确有需要时（如报送上级、换电脑）导出，文件用后请从U盘和邮箱中删除，不要转给无关人员。" }</p>
-                </div>
-                <label class="choice"><input type="checkbox" checked={*understood}
-                    onchange={{ let u = understood.clone(); Callback::from(move |_| u.set(!*u)) }} />
-                    { "我已了解，导出全部诫勉案件（连同所涉干部的名册信息）" }</label>
-                <button class="primary" disabled={!*understood || data.live_cases().is_empty()} onclick={export_cases}>
-                    { format!("导出 {} 个案件", data.live_cases().len()) }
-                </button>
-            </section>
+            <CaseExport data={data.clone()} />
             <section class="card" aria-labelledby="templates-out-h">
                 <h2 id="templates-out-h">{ "文书模板和节假日安排" }</h2>
                 <p>{ "县（区）统一制作的模板和节假日安排，可以用文件发给各乡镇，导入后直接使用。" }</p>
