@@ -64,7 +64,7 @@ pub fn unlock_form(props: &UnlockProps) -> Html {
     };
     let exporter = &envelope.exported_by;
     html! {
-        <form class="unlock card" {onsubmit} aria-labelledby="unlock-h">
+        <form class="unlock card form" {onsubmit} aria-labelledby="unlock-h">
             <h3 id="unlock-h">{ "这个文件加了密码" }</h3>
             <p>{ format!(
                 "文件“{}”：{}，由 {}{} 于 {} 导出，共 {} 条记录（{}）。",

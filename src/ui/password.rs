@@ -38,7 +38,7 @@ pub fn password_fields(props: &PasswordFieldsProps) -> Html {
         })
     };
     html! {
-        <fieldset class="password-pair">
+        <fieldset class="password-pair form">
             <legend>{ "文件密码" }</legend>
             <p class="hint">{ format!("文件将加密保存，打开时要输入这个密码（至少 {MIN_PASSWORD_CHARS} 个字符）。密码忘了文件就打不开，请另行告知收件人，不要和文件放在一起。") }</p>
             <label>{ "设置密码" }<input type="password" autocomplete="new-password" value={props.pair.first.clone()} oninput={set(|p, v| p.first = v)} /></label>

@@ -5,7 +5,8 @@
 // out only on an explicit choice, and a backup says whether it holds cases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase, printed } from './harness.mjs';
@@ -62,7 +63,8 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   await form.getByLabel('谈话地点').fill('镇党委会议室');
   await form.getByLabel('谈话人').fill('李书记');
   await form.getByLabel('记录人').fill('王秘书');
-  await form.getByText('即 2026-11-25 前提交整改措施').waitFor();
+  await form.getByText('谈话当天不计，从次日起算第 5 天为期限').waitFor();
+  await form.getByText('即2026年11月25日（周三）前提交整改措施').waitFor();
   await form.getByRole('button', { name: '立案' }).click();
   await page.getByText('已立案，整改期限 2026-11-25。').waitFor();
   // Text from the form stays text.
@@ -165,15 +167,48 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
   assert.equal(reportText.filter((p) => p.includes('2026年11月26日')).length, 1, 'dated once');
   assert.ok(!reportText.some((p) => p.includes('＿')), 'nothing left blank');
 
-  // The circular takes the next number of its own kind; without its 代字 it says so.
+  // The circular has no 代字 yet: numbering it is refused, saying where to fill it in.
   await page.getByLabel('文书种类').selectOption({ label: '诫勉情况通报' });
-  await page.getByRole('button', { name: '编文号' }).click();
-  await sheet.getByText('〔2026〕1号').waitFor();
   await page.getByText('这份文书还没有发文机关代字').waitFor();
+  await page.getByRole('button', { name: '编文号' }).click();
+  await page.getByText('诫勉情况通报还没有发文机关代字').waitFor();
+  // Under the notice's 代字 it takes that 代字's next number: one sequence for both kinds.
+  const caseUrl = page.url();
+  await page.getByRole('link', { name: /王秘书/ }).click();
+  await page.getByRole('heading', { level: 1, name: '个人信息' }).waitFor();
+  await page.getByLabel('诫勉情况通报的发文机关代字').fill('某镇诫');
+  await page.getByRole('button', { name: '保存单位信息' }).click();
+  await page.getByText('单位信息已保存').waitFor();
+  await page.goto(caseUrl);
+  await page.getByLabel('文书种类').selectOption({ label: '诫勉情况通报' });
+  await page.getByLabel('成文日期').fill('2026-11-30');
+  await page.getByRole('button', { name: '编文号' }).click();
+  await sheet.getByText('某镇诫〔2026〕2号').waitFor();
+  // A date moved into the next year asks to renumber; the old number stays used.
+  await page.getByLabel('成文日期').fill('2027-01-04');
+  await page.getByText('文号 某镇诫〔2026〕2号 是 2026 年的，成文日期在 2027 年。').waitFor();
+  await page.getByRole('button', { name: '作废原文号并重新编号' }).click();
+  await sheet.getByText('某镇诫〔2027〕1号').waitFor();
+  // A number given by mistake is withdrawn with a reason, and listed.
+  await page.getByRole('button', { name: '作废文号' }).click();
+  await page.getByRole('button', { name: '确认作废' }).click();
+  await page.getByText('请填写作废原因').waitFor();
+  await page.getByLabel('作废原因').fill('误编');
+  await page.getByRole('button', { name: '确认作废' }).click();
+  await page.getByRole('button', { name: '编文号' }).waitFor();
+  await tab(page, '文号登记');
+  await page.getByLabel('年份').fill('2026');
+  await page.getByLabel('年份').press('Tab');
+  const register = page.getByRole('table', { name: '2026 年文号登记' });
+  await register.getByRole('row', { name: /某镇诫〔2026〕1号 诫勉谈话通知书 张三：群众反映办事推诿<b>不改<\/b> 2026-11-18 在用/ }).waitFor();
+  await register.getByRole('row', { name: /某镇诫〔2026〕2号 诫勉情况通报 .* 作废：成文日期改为 2027 年，重新编号/ }).waitFor();
+  await page.getByLabel('年份').fill('2027');
+  await page.getByLabel('年份').press('Tab');
+  await page.getByRole('table', { name: '2027 年文号登记' }).getByRole('row', { name: /某镇诫〔2027〕1号 .* 作废：误编/ }).waitFor();
   await context.close();
 });
 
-test('a template with a wrong field is named by line; cases leave only on an explicit choice', async () => {
+test('a template with a wrong field is named by line; cases leave chosen and sealed with a password', async () => {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
@@ -206,14 +241,21 @@ test('a template with a wrong field is named by line; cases leave only on an exp
   assert.equal(records.admonitions, undefined, 'no cases in a default backup');
   assert.equal(records.document_templates.length, 1);
 
-  // The case file needs the explicit choice.
+  // The case file: chosen by name, sealed with a password typed twice.
   await nav(page, '谈话诫勉');
   await tab(page, '文件交换');
-  const out = page.getByRole('button', { name: '导出 1 个案件' });
-  assert.equal(await out.isDisabled(), true);
-  await page.getByLabel(/我已了解/).check();
+  const out = page.getByRole('button', { name: /加密导出 \d+ 个案件/ });
+  assert.equal(await out.isDisabled(), true, 'nothing chosen yet');
+  await page.getByLabel(/^李四：工作拖沓/).check();
+  await page.getByLabel('设置密码').fill('县纪委案卷2026');
+  await page.getByLabel('再输一次').fill('县纪委案卷2025');
+  await out.click();
+  await page.getByText('两次输入的密码不一样').waitFor();
+  await page.getByLabel('再输一次').fill('县纪委案卷2026');
   const caseFile = await download(page, () => out.click());
-  assert.match(caseFile.name, /诫勉案卷/);
+  assert.match(caseFile.name, /诫勉案卷.*加密/);
+  assert.ok(!caseFile.text.includes('工作拖沓') && !caseFile.text.includes('李四'), 'nothing personal in the clear');
+  assert.equal(JSON.parse(caseFile.text).record_counts.admonitions, 1);
   const templates = await download(page, () => page.getByRole('button', { name: /导出本单位模板/ }).click());
 
   // Another office takes both in; the preview says the file holds personal data.
@@ -223,6 +265,14 @@ test('a template with a wrong field is named by line; cases leave only on an exp
   await nav(them, '谈话诫勉');
   await tab(them, '文件交换');
   await chooseFiles(them, '选择诫勉案卷文件（.json）', [{ name: caseFile.name, mimeType: 'application/json', buffer: Buffer.from(caseFile.text) }]);
+  // What the file is, before the password; a wrong password writes nothing.
+  const unlock = them.getByRole('form', { name: '这个文件加了密码' });
+  await unlock.getByText(/由 王秘书（党政办）.*共 2 条记录/).waitFor();
+  await unlock.getByLabel('导出时设置的密码').fill('县纪委案卷2025');
+  await unlock.getByRole('button', { name: '打开文件' }).click();
+  await unlock.getByText('密码不对').waitFor();
+  await unlock.getByLabel('导出时设置的密码').fill('县纪委案卷2026');
+  await unlock.getByRole('button', { name: '打开文件' }).click();
   await them.getByText('这个文件含诫勉案件 1 个，属于干部个人信息').waitFor();
   await them.getByRole('button', { name: '确认导入' }).click();
   await them.getByText(/导入完成/).waitFor();
@@ -235,6 +285,140 @@ test('a template with a wrong field is named by line; cases leave only on an exp
   await them.getByRole('button', { name: '编文号' }).click();
   await them.getByLabel('文书预览').getByText(/^某镇诫〔\d{4}〕1号$/).waitFor();
   await them.getByLabel('文书预览').getByText('中共某镇委员会').waitFor();
+  await other.close();
+  await context.close();
+});
+
+async function goHome(page) {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
+}
+
+// Node's own crypto opens a sealed file from docs/file-format.md alone, as another tool would.
+function openSealed(text, password) {
+  const file = JSON.parse(text);
+  const s = file.sealed;
+  const key = pbkdf2Sync(Buffer.from(password, 'utf8'), Buffer.from(s.salt, 'base64'), s.iterations, 32, 'sha256');
+  const data = Buffer.from(s.data, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(s.nonce, 'base64'));
+  decipher.setAAD(Buffer.from(`zuofeng:${file.kind}`, 'utf8'));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  const plain = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+  return JSON.parse(plain.toString('utf8'));
+}
+
+test('across the year end: the notice pasted, a provisional deadline corrected, a deleted case in no file, a sealed backup restored', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await page.clock.setFixedTime(new Date(2026, 11, 30, 10, 0, 0));
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '赵六', unit: '司法所' });
+  await addCadre(page, { name: '钱七', unit: '财政所' });
+
+  // Working days, and the 2026 notice pasted as the office receives it.
+  await nav(page, '谈话诫勉');
+  await tab(page, '期限与节假日');
+  await page.locator('label', { hasText: /^按/ }).locator('select').selectOption({ label: '工作日' });
+  await page.getByText('新案件的整改期限：5 个工作日').waitFor();
+  const notice = await readFile(new URL('../fixtures/admonition/holidays-2026.txt', import.meta.url), 'utf8');
+  const year = page.getByRole('form', { name: '2026 年节假日安排' });
+  await year.getByLabel(/^放假安排/).fill(notice);
+  const preview = year.getByLabel('读出的日期');
+  await preview.getByText('读出：放假 33 天，调休上班 6 天。').waitFor();
+  await preview.getByRole('row', { name: /“放假安排”第 9 行.*10月1日至10月7日（7天）.*9月20日、10月10日/ }).waitFor();
+  await year.getByLabel(/^调休上班日期/).fill('10月10日（周六）上班\n10月7日');
+  await year.getByText('10月7日 在“放假安排”第 9 行是放假，在“调休上班日期”第 2 行又是上班').waitFor();
+  await year.getByLabel(/^调休上班日期/).fill('');
+  await year.getByRole('button', { name: '保存 2026 年安排' }).click();
+  await page.getByText('已保存 2026 年节假日安排：放假 33 天，调休上班 6 天。').waitFor();
+
+  // A talk after today is refused; one today, before 2027's holidays exist, is provisional.
+  await tab(page, '诫勉案件');
+  await page.getByRole('button', { name: '新建诫勉案件' }).click();
+  const form = page.getByRole('form', { name: '新建诫勉案件' });
+  await form.getByLabel('被诫勉人').selectOption({ label: '赵六（司法所）' });
+  await form.getByLabel('事由（一句话）').fill('调解台账不全');
+  await form.getByLabel('谈话地点').fill('会议室');
+  await form.getByLabel('谈话日期').fill('2027-01-05');
+  await form.getByRole('button', { name: '立案' }).click();
+  await form.getByText('日期不能晚于今天').waitFor();
+  await form.getByLabel('谈话日期').fill('2026-12-30');
+  await form.getByText('第 5 个工作日为期限').waitFor();
+  await form.getByText('即2027年1月6日（周三）前').waitFor();
+  await form.getByText('还没有录入2027 年的节假日安排').waitFor();
+  await form.getByRole('button', { name: '立案' }).click();
+  await page.getByText('已立案，整改期限 2027-01-06。').waitFor();
+  await page.getByRole('cell', { name: '2027-01-06（暂定）' }).waitFor();
+  await openCase(page, '钱七（财政所）');
+
+  // 2027's holidays typed in the notice's style: the deadline is counted again and says so.
+  await tab(page, '期限与节假日');
+  await page.getByLabel('年份', { exact: true }).fill('2027');
+  await page.getByLabel('年份', { exact: true }).press('Tab');
+  const next = page.getByRole('form', { name: '2027 年节假日安排' });
+  await next.getByLabel(/^放假安排/).fill('2027年1月1日（周五）放假');
+  await next.getByRole('button', { name: '保存 2027 年安排' }).click();
+  // Both cases opened on 12-30 waited for 2027.
+  await page.getByText('2 个案件的整改期限已重新核算').waitFor();
+  await goHome(page);
+  const recounted = page.getByRole('region', { name: '谈话诫勉：整改期限已重新核算' });
+  const zhao = recounted.getByRole('listitem').filter({ hasText: '赵六' });
+  assert.match(await zhao.innerText(), /赵六（调解台账不全）：节假日安排录入后，整改期限由 1月6日 改为 1月7日。/);
+  await recounted.getByRole('button', { name: '知道了' }).click();
+  await recounted.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByText('上次备份').waitFor();
+  assert.equal(await page.getByRole('region', { name: '谈话诫勉：整改期限已重新核算' }).count(), 0, 'shown once');
+  await nav(page, '谈话诫勉');
+  await page.getByRole('link', { name: '赵六', exact: true }).click();
+  await page.getByRole('cell', { name: '节假日安排录入后，整改期限由 1月6日 改为 1月7日' }).waitFor();
+  await page.getByText('2027-01-07（谈话当天不计').waitFor();
+
+  // Days late are working days, and say so.
+  await page.clock.setFixedTime(new Date(2027, 0, 12, 10, 0, 0));
+  await goHome(page);
+  const late = page.getByRole('listitem').filter({ hasText: '赵六' });
+  assert.match(await late.innerText(), /整改措施已逾期 3 个工作日/);
+
+  // 钱七's case is deleted: only its id is left, in the store and in the sealed backup.
+  await nav(page, '谈话诫勉');
+  await page.getByRole('link', { name: '钱七', exact: true }).click();
+  await page.getByRole('button', { name: '删除案件……' }).click();
+  await page.getByRole('button', { name: '确认删除' }).click();
+  await page.getByText('找不到这个案件').waitFor();
+  await nav(page, '数据管理');
+  await page.getByLabel(/同时导出诫勉案件/).check();
+  await page.getByLabel('设置密码').fill('备份密码2027');
+  await page.getByLabel('再输一次').fill('备份密码2027');
+  const backup = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  await page.getByText(/含诫勉案件，已加密/).waitFor();
+  assert.ok(!backup.text.includes('调解台账不全'), 'the cases are not in the clear');
+  const records = openSealed(backup.text, '备份密码2027');
+  assert.equal(records.admonitions.length, 2);
+  const gone = records.admonitions.find((c) => c.deleted);
+  assert.deepEqual([gone.matter, gone.facts, gone.talk.place, gone.history.length], ['', '', '', 0]);
+  assert.equal(gone.cadre, '00000000-0000-0000-0000-000000000000');
+  assert.ok(!JSON.stringify(records.admonitions).includes('工作拖沓'), 'the deleted case\'s matter is in no file');
+  assert.throws(() => openSealed(backup.text, '备份密码2026'), 'a wrong password opens nothing');
+
+  // A fresh browser restores it with the password, and counts the live case only.
+  const other = await freshContext(browser);
+  const them = await openApp(other, server.url);
+  await setProfile(them, { name: '王秘书', unit: '党政办' });
+  await nav(them, '数据管理');
+  await chooseFiles(them, '选择备份文件（.json）', [{ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) }]);
+  const unlock = them.getByRole('form', { name: '这个文件加了密码' });
+  await unlock.getByLabel('导出时设置的密码').fill('备份密码2026');
+  await unlock.getByRole('button', { name: '打开文件' }).click();
+  await unlock.getByText('密码不对').waitFor();
+  await unlock.getByLabel('导出时设置的密码').fill('备份密码2027');
+  await unlock.getByRole('button', { name: '打开文件' }).click();
+  await them.getByRole('button', { name: '确认导入' }).click();
+  await them.getByText(/导入完成/).waitFor();
+  await goHome(them);
+  await them.getByText(/诫勉案件：1 条/).waitFor();
+  await nav(them, '谈话诫勉');
+  await them.getByRole('link', { name: '赵六', exact: true }).waitFor();
+  assert.equal(await them.getByRole('link', { name: '钱七' }).count(), 0);
   await other.close();
   await context.close();
 });

@@ -120,7 +120,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
                 <label>{ "谈话内容" }<textarea value={draft.talk.content.clone()} oninput={text(|o, v| o.talk.content = v)} rows="4" /></label>
                 <label>{ "本人说明" }<textarea value={draft.talk.explanation.clone()} oninput={text(|o, v| o.talk.explanation = v)} rows="3" /></label>
             </fieldset>
-            <p class="deadline-preview" role="status">{ format!("整改期限：{}，即 {} 前提交整改措施。", rule.convention(), due_in_words(due)) }</p>
+            <p class="deadline-preview" role="status">{ format!("整改期限：{}，即{}前提交整改措施。", rule.convention(), due_in_words(due)) }</p>
             if !missing.is_empty() {
                 <p class="notice warn">{ super::case_detail::provisional_note(&missing) }{ "请到“期限与节假日”录入。" }</p>
             }
