@@ -95,13 +95,24 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
   await page.getByRole('button', { name: /^修改 / }).click();
   await check('学习测验：修改测验');
 
+  // The holiday notice read back line by line; the password a sealed file is made with.
+  await visit(page, '#/admonition/calendar', () => page.getByRole('heading', { level: 1, name: '谈话诫勉' }).waitFor());
+  await page.getByLabel(/^放假安排/).fill('10月1日（周四）至7日（周三）放假调休，共7天。10月10日（周六）上班。');
+  await page.getByLabel('读出的日期').waitFor();
+  await check('谈话诫勉：节假日预览');
+  await visit(page, '#/admonition/share', () => page.getByRole('heading', { level: 1, name: '谈话诫勉' }).waitFor());
+  await page.getByRole('button', { name: '全选' }).click();
+  await check('谈话诫勉：加密导出案卷');
+  await visit(page, '#/data', () => page.getByRole('heading', { level: 1, name: '数据管理' }).waitFor());
+  await page.getByLabel(/同时导出诫勉案件/).check();
+  await check('数据管理：加密备份');
   const screens = [
     ['#/', '首页', () => page.getByRole('heading', { name: '王秘书，您好' }).waitFor()],
     ['#/roster', '干部名册', () => page.getByRole('heading', { level: 1, name: '干部名册' }).waitFor()],
     ...['bank', 'quizzes', 'take', 'results', 'practice', 'log'].map((t) => [`#/quiz/${t}`, `学习测验 ${t}`, () => page.getByRole('heading', { level: 1, name: '学习测验' }).waitFor()]),
     ...['lines', 'mine', 'overdue', 'timeline', 'standup', 'plan', 'dispatch', 'summary', 'share'].map((t) => [`#/workline/${t}`, `工作分线 ${t}`, () => page.getByRole('heading', { level: 1, name: '工作分线' }).waitFor()]),
     ...['rounds', 'forms', 'vote'].map((t) => [`#/assessment/${t}`, `述职评议 ${t}`, () => page.getByRole('heading', { level: 1, name: '述职评议' }).waitFor()]),
-    ...['cases', 'templates', 'calendar', 'share'].map((t) => [`#/admonition/${t}`, `谈话诫勉 ${t}`, () => page.getByRole('heading', { level: 1, name: '谈话诫勉' }).waitFor()]),
+    ...['cases', 'templates', 'calendar', 'register', 'share'].map((t) => [`#/admonition/${t}`, `谈话诫勉 ${t}`, () => page.getByRole('heading', { level: 1, name: '谈话诫勉' }).waitFor()]),
     ...['residents', 'logs', 'service', 'notices'].map((t) => [`#/village/${t}`, `驻村与便民 ${t}`, () => page.getByRole('heading', { level: 1, name: '驻村与便民' }).waitFor()]),
     ['#/data', '数据管理', () => page.getByRole('heading', { level: 1, name: '数据管理' }).waitFor()],
     ['#/profile', '个人信息', () => page.getByRole('heading', { level: 1 }).first().waitFor()],
