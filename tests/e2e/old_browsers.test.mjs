@@ -173,9 +173,27 @@ async function backupWithConflict(page) {
   assert.match(await eventually(() => page.getByRole('table', { name: '干部名册' }).innerText(), (t) => t.includes('副主任')), /李四\t城建办\t副主任/);
 }
 
+// A backup with cases is sealed by the browser's WebCrypto and opened again with its password:
+// in the old kernels, from a web server and from a local file alike.
+async function sealedBackupRoundTrip(page) {
+  await nav(page, '数据管理');
+  await page.getByLabel(/同时导出诫勉案件/).check();
+  await page.getByLabel('设置密码').fill('备份密码2026');
+  await page.getByLabel('再输一次').fill('备份密码2026');
+  const sealed = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  assert.equal(JSON.parse(sealed.text).sealed.cipher, 'AES-256-GCM');
+  await chooseFiles(page, '选择备份文件（.json）', { name: sealed.name, mimeType: 'application/json', buffer: Buffer.from(sealed.text) });
+  const unlock = page.getByRole('form', { name: '这个文件加了密码' });
+  await unlock.getByLabel('导出时设置的密码').fill('备份密码2026');
+  await unlock.getByRole('button', { name: '打开文件' }).click();
+  await page.getByRole('heading', { name: '导入预览' }).waitFor();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成/).waitFor();
+}
+
 for (const [label, executable, major] of KERNELS) {
   for (const build of ['网站', '单个文件']) {
-    test(`${label}（${build}）：初次使用、导入题库并答题、导出周调度 Word、导入有冲突的备份`, async () => {
+    test(`${label}（${build}）：初次使用、导入题库并答题、导出周调度 Word、导入有冲突的备份、加密备份`, async () => {
       assert.ok(executable, `${label}: run scripts/setup.sh --browser first (it sets CHROMIUM_86 and CHROMIUM_109)`);
       const { browser, page } = await open(executable, build === '网站' ? server.url : SINGLE);
       try {
@@ -184,6 +202,7 @@ for (const [label, executable, major] of KERNELS) {
         await importBankAndTakeQuiz(page);
         await workLineDispatchAsWord(page);
         await backupWithConflict(page);
+        await sealedBackupRoundTrip(page);
         // After start the policy allows no eval and no further WebAssembly, in old kernels too.
         const locked = await page.evaluate(async () => {
           // Out of the driver's own evaluation, which the browser exempts from the policy.
