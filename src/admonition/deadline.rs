@@ -177,9 +177,9 @@ pub fn missing_years(
     talk: NaiveDate,
     rule: &DeadlineRule,
     calendars: &[HolidayCalendar],
-) -> BTreeSet<i32> {
+) -> Vec<i32> {
     if rule.counting == Counting::Calendar {
-        return BTreeSet::new();
+        return Vec::new();
     }
     let end = deadline(talk, rule, calendars);
     (talk.year()..=end.year())
@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(deadline(d("2026-12-30"), &r, &[next]), d("2027-01-07"));
         assert_eq!(
             missing_years(d("2026-12-30"), &r, &[]),
-            BTreeSet::from([2026, 2027]),
+            vec![2026, 2027],
             "working days across years with no calendar are flagged"
         );
     }

@@ -104,6 +104,8 @@ pub fn recounted_since(
         .filter(|(_, s)| matches!(s.event, Event::DeadlineRecounted { .. }))
         .filter(|(_, s)| seen.is_none_or(|seen| s.at > seen))
         .collect();
-    list.sort_by_key(|(_, s)| std::cmp::Reverse(s.at));
+    crate::order::sort_by(&mut list, |(_, s)| {
+        crate::order::Key::int(-crate::order::moment(s.at))
+    });
     list
 }

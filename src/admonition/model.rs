@@ -1,7 +1,7 @@
 //! 诫勉案件: a case, the stage it is in (each stage carries exactly what it needs, so a case
 //! cannot be lifted without a review), and the history of every change of stage.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -233,8 +233,8 @@ pub struct Admonition {
     pub deadline: NaiveDate,
     /// Years whose holidays were not entered when the deadline was counted in working days:
     /// the deadline is provisional until they are, and is then counted again ([`recount`]).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub provisional: BTreeSet<i32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisional: Vec<i32>,
     /// 通报 date, once circulated.
     #[serde(default)]
     pub circulated: Option<NaiveDate>,
@@ -445,7 +445,7 @@ impl Admonition {
             },
             rule: DeadlineRule::default(),
             deadline: day,
-            provisional: BTreeSet::new(),
+            provisional: Vec::new(),
             circulated: None,
             numbers: self.numbers.clone(),
             voided: self

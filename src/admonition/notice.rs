@@ -4,7 +4,7 @@
 //! off and worked, a weekday that does not match, or a "共N天" that disagrees is refused by
 //! box and line, and a day typed twice is shown rather than merged silently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -160,8 +160,9 @@ pub fn weekday_label(w: Weekday) -> &'static str {
 /// Reads both boxes for `year`.
 pub fn read_calendar(year: i32, holidays: &str, workdays: &str) -> Result<Reading, NoticeError> {
     let mut reading = Reading::default();
-    // For each day, the first place it was read as off and as worked.
-    let mut seen: BTreeMap<NaiveDate, (Option<Place>, Option<Place>)> = BTreeMap::new();
+    // For each day, the first place it was read as off and as worked (a year has few such
+    // days: a list is enough).
+    let mut seen: Vec<(NaiveDate, Option<Place>, Option<Place>)> = Vec::new();
     for (field, text) in [(Field::Holidays, holidays), (Field::Workdays, workdays)] {
         for (i, raw) in text.lines().enumerate() {
             let at = Place { field, line: i + 1 };
@@ -174,10 +175,14 @@ pub fn read_calendar(year: i32, holidays: &str, workdays: &str) -> Result<Readin
                 .map(|d| (*d, DayKind::Off))
                 .chain(line.work.iter().map(|d| (*d, DayKind::Work)))
             {
-                let entry = seen.entry(day).or_default();
+                let i = seen.iter().position(|e| e.0 == day).unwrap_or_else(|| {
+                    seen.push((day, None, None));
+                    seen.len() - 1
+                });
+                let entry = &mut seen[i];
                 let (same, other) = match kind {
-                    DayKind::Off => (&mut entry.0, entry.1),
-                    DayKind::Work => (&mut entry.1, entry.0),
+                    DayKind::Off => (&mut entry.1, entry.2),
+                    DayKind::Work => (&mut entry.2, entry.1),
                 };
                 if let Some(other) = other {
                     let (off, work) = match kind {

@@ -119,7 +119,10 @@ pub fn register<'a>(
         .into_iter()
         .filter(|e| e.number.year == year)
         .collect();
-    list.sort_by(|a, b| (&a.prefix, a.number.seq).cmp(&(&b.prefix, b.number.seq)));
+    // By 代字, then number (zero-padded so that 10 follows 9).
+    crate::order::sort_by(&mut list, |e| {
+        crate::order::Key::text(&e.prefix).then(&format!("{:010}", e.number.seq))
+    });
     list
 }
 

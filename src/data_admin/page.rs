@@ -12,7 +12,7 @@ use crate::store::schema::DB_VERSION;
 use crate::store::{quota, StoreError};
 use crate::ui::load::{use_load, use_load_keyed};
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::password::{PasswordFields, PasswordPair};
+use crate::ui::password::{password_fields, PasswordPair};
 
 #[function_component(DataPage)]
 pub fn data_page() -> Html {
@@ -117,7 +117,7 @@ pub fn data_page() -> Html {
                 <label class="choice"><input type="checkbox" checked={*with_cases}
                     onchange={{ let w = with_cases.clone(); Callback::from(move |_| w.set(!*w)) }} />
                     { "同时导出诫勉案件（干部个人信息，备份文件将加密）" }</label>
-                if *with_cases { <PasswordFields pair={pair.clone()} /> }
+                if *with_cases { { password_fields(&pair) } }
                 <button class="primary" onclick={on_export} disabled={*exporting}>
                     { if *exporting { "正在导出……" } else { "导出全部数据" } }
                 </button>
@@ -139,7 +139,7 @@ pub fn data_page() -> Html {
                         <p id="clear-q">{ "确定要删除本机的全部业务数据吗？清空前会先把全部数据导出为一个备份文件，请把它保存好。" }</p>
                         if live_cases > 0 {
                             <p>{ format!("本机有 {live_cases} 个诫勉案件，它们将加密保存在备份中：") }</p>
-                            <PasswordFields pair={clear_pair.clone()} />
+                            { password_fields(&clear_pair) }
                         }
                         <button class="danger" onclick={on_clear}>{ "导出备份并清空" }</button>
                         <button onclick={{ let c = confirm_clear.clone(); Callback::from(move |_| c.set(false)) }}>{ "取消" }</button>

@@ -22,15 +22,10 @@ impl PasswordPair {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PasswordFieldsProps {
-    pub pair: UseStateHandle<PasswordPair>,
-}
-
-#[function_component(PasswordFields)]
-pub fn password_fields(props: &PasswordFieldsProps) -> Html {
+/// The two boxes (a plain function, not a component: one less copy of Yew's machinery).
+pub fn password_fields(pair: &UseStateHandle<PasswordPair>) -> Html {
     let set = |f: fn(&mut PasswordPair, String)| {
-        let pair = props.pair.clone();
+        let pair = pair.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*pair).clone();
             f(&mut next, field_value(&e));
@@ -41,8 +36,8 @@ pub fn password_fields(props: &PasswordFieldsProps) -> Html {
         <fieldset class="password-pair form">
             <legend>{ "文件密码" }</legend>
             <p class="hint">{ format!("文件将加密保存，打开时要输入这个密码（至少 {MIN_PASSWORD_CHARS} 个字符）。密码忘了文件就打不开，请另行告知收件人，不要和文件放在一起。") }</p>
-            <label>{ "设置密码" }<input type="password" autocomplete="new-password" value={props.pair.first.clone()} oninput={set(|p, v| p.first = v)} /></label>
-            <label>{ "再输一次" }<input type="password" autocomplete="new-password" value={props.pair.again.clone()} oninput={set(|p, v| p.again = v)} /></label>
+            <label>{ "设置密码" }<input type="password" autocomplete="new-password" value={pair.first.clone()} oninput={set(|p, v| p.first = v)} /></label>
+            <label>{ "再输一次" }<input type="password" autocomplete="new-password" value={pair.again.clone()} oninput={set(|p, v| p.again = v)} /></label>
         </fieldset>
     }
 }

@@ -247,7 +247,7 @@ fn a_deadline_counted_before_the_next_years_holidays_is_corrected_when_they_arri
     let y2026 = year(2026, &["2026-10-01"]);
     let c = working("2026-12-30", std::slice::from_ref(&y2026));
     assert_eq!(c.deadline, d("2027-01-06"));
-    assert_eq!(c.provisional, BTreeSet::from([2027]));
+    assert_eq!(c.provisional, vec![2027]);
     // Nothing to do while 2027 is still missing.
     assert_eq!(c.recount(std::slice::from_ref(&y2026), &by()), None);
     let calendars = [y2026, year(2027, &["2027-01-01"])];

@@ -198,22 +198,16 @@ fn calendar_form(props: &CalendarFormProps) -> Html {
             <label>{ "调休上班日期（周末上班的日子，如“2月14日（周六）上班”）" }
                 <textarea rows="4" value={draft.makeup.clone()} oninput={on_input(&draft, |d, v| d.makeup = v)} /></label>
             <label>{ "说明（如通知文号）" }<input value={draft.note.clone()} oninput={on_input(&draft, |d, v| d.note = v)} /></label>
-            <Preview reading={reading.map_err(|e| e.user_message())} />
+            { preview(&reading.map_err(|e| e.user_message())) }
             if let Some(m) = &*error { <div class="notice error" role="alert"><p>{ m }</p></div> }
             <button type="submit" class="primary">{ format!("保存 {} 年安排", props.year) }</button>
         </form>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PreviewProps {
-    reading: Result<Reading, String>,
-}
-
 /// What was read, line by line, before it is saved.
-#[function_component(Preview)]
-fn preview(props: &PreviewProps) -> Html {
-    let reading = match &props.reading {
+fn preview(reading: &Result<Reading, String>) -> Html {
+    let reading = match reading {
         Err(m) => return html! { <p class="notice error">{ m }</p> },
         Ok(r) if r.lines.is_empty() => return html! {},
         Ok(r) => r,

@@ -249,7 +249,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
 }
 
 /// Why a deadline is provisional and what will happen.
-pub fn provisional_note(years: &std::collections::BTreeSet<i32>) -> String {
+pub fn provisional_note(years: &[i32]) -> String {
     let years: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
     format!(
         "暂定：还没有录入{}的节假日安排，工作日暂按周一至周五计算；录入后自动重新核算，并记入案件经过。",

@@ -2,8 +2,6 @@
 //! password twice, and the file leaves sealed. Deleted cases' tombstones go with it (they
 //! carry nothing personal) so that the other browser deletes them too.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
 use super::DataProps;
@@ -13,12 +11,12 @@ use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_sealed, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::password::{PasswordFields, PasswordPair};
+use crate::ui::password::{password_fields, PasswordPair};
 
 #[function_component(CaseExport)]
 pub fn case_export(props: &DataProps) -> Html {
     let session = use_session();
-    let chosen = use_state(BTreeSet::<Id>::new);
+    let chosen = use_state(Vec::<Id>::new);
     let pair = use_state(PasswordPair::default);
     let busy = use_state(|| false);
     let notice = use_state(|| None::<Notice>);
@@ -77,14 +75,16 @@ pub fn case_export(props: &DataProps) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |_| {
             let mut next = (*chosen).clone();
-            if !next.remove(&id) {
-                next.insert(id);
+            if next.contains(&id) {
+                next.retain(|c| *c != id);
+            } else {
+                next.push(id);
             }
             chosen.set(next);
         })
     };
-    let all: BTreeSet<Id> = live.iter().map(|c| c.meta.id).collect();
-    let everything = *chosen == all;
+    let all: Vec<Id> = live.iter().map(|c| c.meta.id).collect();
+    let everything = all.iter().all(|id| chosen.contains(id));
     html! {
         <section class="card" aria-labelledby="cases-out-h">
             <h2 id="cases-out-h">{ "导出诫勉案卷" }</h2>
@@ -96,14 +96,14 @@ pub fn case_export(props: &DataProps) -> Html {
             } else {
                 <fieldset class="case-choice">
                     <legend>{ format!("选择要导出的案件（已选 {} / {} 个）", chosen.len(), live.len()) }</legend>
-                    <button type="button" onclick={{ let c = chosen.clone(); Callback::from(move |_| c.set(if everything { BTreeSet::new() } else { all.clone() })) }}>
+                    <button type="button" onclick={{ let c = chosen.clone(); Callback::from(move |_| c.set(if everything { Vec::new() } else { all.clone() })) }}>
                         { if everything { "全不选" } else { "全选" } }</button>
                     { for live.iter().map(|c| html! {
                         <label class="choice"><input type="checkbox" checked={chosen.contains(&c.meta.id)} onchange={toggle(c.meta.id)} />
                             { format!("{}：{}（{} 谈话）", data.name_of(c.cadre), c.matter, c.talk.date) }</label>
                     }) }
                 </fieldset>
-                <PasswordFields pair={pair.clone()} />
+                { password_fields(&pair) }
                 <button class="primary" disabled={chosen.is_empty() || *busy} onclick={on_export}>
                     { if *busy { "正在加密……".to_string() } else { format!("加密导出 {} 个案件", chosen.len()) } }
                 </button>

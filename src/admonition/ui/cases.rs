@@ -64,10 +64,12 @@ pub fn attention_list_home() -> Html {
     let cases = use_records::<Admonition>();
     let cadres = use_records::<Cadre>();
     let calendars = use_records::<HolidayCalendar>();
+    let seen = super::recounted::use_recounted_seen();
+    let session = use_session();
     match (cases.ready(), cadres.ready(), calendars.ready()) {
         (Some(cases), Some(cadres), Some(calendars)) => html! {
             <>
-                <super::recounted::Recounted cases={cases.clone()} cadres={cadres.clone()} />
+                if let Some(seen) = seen { { super::recounted::recounted(&session, cases, cadres, seen) } }
                 <AttentionItems cases={cases.clone()} cadres={cadres.clone()} calendars={calendars.clone()} />
             </>
         },

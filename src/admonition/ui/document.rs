@@ -7,7 +7,7 @@ use crate::choice::Choice;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::number::NumberControls;
+use super::number::{number_controls, NumberArgs};
 use super::CaseData;
 use crate::admonition::document::{compose, OfficialDocument};
 use crate::admonition::identity::OfficeIdentity;
@@ -28,6 +28,8 @@ pub struct DocumentsProps {
 
 #[function_component(Documents)]
 pub fn documents(props: &DocumentsProps) -> Html {
+    let session = crate::session::use_session();
+    let voiding = use_state(|| None::<String>);
     let kind = use_state(|| DocKind::Notice);
     let template_id = use_state(|| None::<uuid::Uuid>);
     let on = use_state(|| time::local_now().date());
@@ -124,8 +126,8 @@ pub fn documents(props: &DocumentsProps) -> Html {
                             if let Ok(d) = NaiveDate::parse_from_str(&field_value(&e), "%Y-%m-%d") { on.set(d) }
                         }) }} />
                     </label>
-                    <NumberControls data={props.data.clone()} case={case.clone()} kind={*kind} on={*on}
-                        {prefix} identity={Rc::new(identity.clone())} report={reporter(&notice)} />
+                    { number_controls(NumberArgs { session: &session, voiding: &voiding, data: &props.data, case,
+                        kind: *kind, on: *on, prefix, identity: Rc::new(identity.clone()), report: reporter(&notice) }) }
                     <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文书" }</button>
                     <button onclick={on_docx}>{ "导出 Word" }</button>
                 </div>

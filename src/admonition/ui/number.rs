@@ -11,7 +11,7 @@ use crate::admonition::identity::OfficeIdentity;
 use crate::admonition::model::{Admonition, By};
 use crate::admonition::register::{give_number, renumber, void_number, year_differs, NumberError};
 use crate::admonition::template::DocKind;
-use crate::session::use_session;
+use crate::session::Session;
 use crate::ui::form::on_input;
 use crate::ui::notice::Notice;
 use crate::ui::time;
@@ -19,10 +19,13 @@ use crate::ui::time;
 /// A change of the case's numbers, by a rule of `register.rs`.
 type Change = Rc<dyn Fn(&Admonition, &By) -> Result<Admonition, NumberError>>;
 
-#[derive(Properties, PartialEq)]
-pub struct NumberProps {
-    pub data: Rc<CaseData>,
-    pub case: Rc<Admonition>,
+/// What the number controls work on; the withdrawal reason being typed lives in `voiding`
+/// (a state of the documents screen: these controls are a function, not a component).
+pub struct NumberArgs<'a> {
+    pub session: &'a Session,
+    pub voiding: &'a UseStateHandle<Option<String>>,
+    pub data: &'a Rc<CaseData>,
+    pub case: &'a Rc<Admonition>,
     pub kind: DocKind,
     /// 成文日期.
     pub on: NaiveDate,
@@ -32,19 +35,16 @@ pub struct NumberProps {
     pub report: Callback<Notice>,
 }
 
-#[function_component(NumberControls)]
-pub fn number_controls(props: &NumberProps) -> Html {
-    let session = use_session();
-    let voiding = use_state(|| None::<String>);
-    if !props.kind.numbered() {
+pub fn number_controls(a: NumberArgs) -> Html {
+    if !a.kind.numbered() {
         return html! {};
     }
     let change = |f: Change, done: &'static str| {
         let (session, report, case, voiding) = (
-            session.clone(),
-            props.report.clone(),
-            props.case.clone(),
-            voiding.clone(),
+            a.session.clone(),
+            a.report.clone(),
+            a.case.clone(),
+            a.voiding.clone(),
         );
         Callback::from(move |_| {
             let by = By {
@@ -61,8 +61,8 @@ pub fn number_controls(props: &NumberProps) -> Html {
             }
         })
     };
-    let (kind, on, prefix) = (props.kind, props.on, props.prefix.clone());
-    let (all, identity) = (props.data.cases.clone(), props.identity.clone());
+    let (kind, on, prefix) = (a.kind, a.on, a.prefix.clone());
+    let (all, identity) = (a.data.cases.clone(), a.identity.clone());
     let give = {
         let (all, identity, prefix) = (all.clone(), identity.clone(), prefix.clone());
         change(
@@ -74,11 +74,11 @@ pub fn number_controls(props: &NumberProps) -> Html {
             "已编文号。",
         )
     };
-    let Some(number) = props.case.numbers.get(&kind) else {
+    let Some(number) = a.case.numbers.get(&kind) else {
         return html! { <button onclick={give}>{ "编文号" }</button> };
     };
     let text = number.format(&prefix);
-    let renumber_button = year_differs(&props.case, kind, on).map(|year| {
+    let renumber_button = year_differs(a.case, kind, on).map(|year| {
         let (all, identity, prefix) = (all.clone(), identity.clone(), prefix.clone());
         let on_renumber = change(
             Rc::new(move |c, by| {
@@ -101,17 +101,16 @@ pub fn number_controls(props: &NumberProps) -> Html {
             </p>
         }
     });
-    let reason = (*voiding).clone();
+    let voiding = a.voiding;
     html! {
         <div class="doc-number-tools">
             <span>{ format!("文号：{text}") }</span>
-            if let Some(reason) = reason {
+            if let Some(reason) = (**voiding).clone() {
                 <label>{ "作废原因" }
-                    <input value={reason.clone()} oninput={on_input(&voiding, |v, s| *v = Some(s))} /></label>
-                <button class="danger" onclick={{
-                    let reason = reason.clone();
+                    <input value={reason.clone()} oninput={on_input(voiding, |v, s| *v = Some(s))} /></label>
+                <button class="danger" onclick={
                     change(Rc::new(move |c, by| void_number(c, kind, &reason, by)), "文号已作废，仍保留在文号登记中。")
-                }}>{ "确认作废" }</button>
+                }>{ "确认作废" }</button>
                 <button onclick={{ let v = voiding.clone(); Callback::from(move |_| v.set(None)) }}>{ "取消" }</button>
             } else {
                 <button onclick={{ let v = voiding.clone(); Callback::from(move |_| v.set(Some(String::new()))) }}>{ "作废文号" }</button>

@@ -1,8 +1,6 @@
 //! 首页: deadlines counted again since a holiday calendar arrived, shown until the office
 //! has read them (知道了 remembers when, in this browser).
 
-use std::rc::Rc;
-
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,42 +10,44 @@ use crate::admonition::model::{Admonition, Event};
 use crate::admonition::notice::month_day;
 use crate::app::Route;
 use crate::roster::model::Cadre;
-use crate::session::use_session;
+use crate::session::Session;
 use crate::store::schema::StoreName;
 use crate::store::settings::DEADLINES_RECOUNTED_SEEN;
 use crate::ui::load::use_load;
 use crate::ui::time;
 
-#[derive(Properties, PartialEq)]
-pub struct RecountedProps {
-    pub cases: Rc<Vec<Admonition>>,
-    pub cadres: Rc<Vec<Cadre>>,
-}
-
-#[function_component(Recounted)]
-pub fn recounted(props: &RecountedProps) -> Html {
-    let session = use_session();
+/// When 首页 last showed the recounted deadlines (none: never).
+#[hook]
+pub fn use_recounted_seen() -> Option<Option<DateTime<Utc>>> {
     let seen = use_load(&[StoreName::Settings], |session| async move {
         session
             .store
             .setting::<DateTime<Utc>>(DEADLINES_RECOUNTED_SEEN)
             .await
     });
-    let Some(seen) = seen.ready() else {
-        return html! {};
-    };
-    let list = recounted_since(&props.cases, **seen);
+    seen.ready().map(|s| **s)
+}
+
+/// The list, or nothing when every change has been read (a function, not a component: its
+/// data comes from 首页's attention list).
+pub fn recounted(
+    session: &Session,
+    cases: &[Admonition],
+    cadres: &[Cadre],
+    seen: Option<DateTime<Utc>>,
+) -> Html {
+    let list = recounted_since(cases, seen);
     if list.is_empty() {
         return html! {};
     }
     let name = |c: &Admonition| {
-        props
-            .cadres
+        cadres
             .iter()
             .find(|p| p.meta.id == c.cadre)
             .map_or("（已不在名册）", |p| p.name.as_str())
             .to_string()
     };
+    let session = session.clone();
     let on_read = Callback::from(move |_| {
         let session = session.clone();
         wasm_bindgen_futures::spawn_local(async move {
