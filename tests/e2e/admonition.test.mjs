@@ -419,6 +419,30 @@ test('across the year end: the notice pasted, a provisional deadline corrected, 
   await nav(them, '谈话诫勉');
   await them.getByRole('link', { name: '赵六', exact: true }).waitFor();
   assert.equal(await them.getByRole('link', { name: '钱七' }).count(), 0);
+
+  // A year later there, a provisional deadline is corrected by a calendar that arrives as a file.
+  await them.clock.setFixedTime(new Date(2027, 11, 30, 10, 0, 0));
+  await tab(them, '期限与节假日');
+  await them.locator('label', { hasText: /^按/ }).locator('select').selectOption({ label: '工作日' });
+  await them.getByText('新案件的整改期限：5 个工作日').waitFor();
+  await openCase(them, '赵六（司法所）');
+  await them.getByRole('cell', { name: '2028-01-06（暂定）' }).waitFor();
+  await nav(page, '谈话诫勉');
+  await tab(page, '期限与节假日');
+  await page.getByLabel('年份', { exact: true }).fill('2028');
+  await page.getByLabel('年份', { exact: true }).press('Tab');
+  const y2028 = page.getByRole('form', { name: '2028 年节假日安排' });
+  await y2028.getByLabel(/^放假安排/).fill('2028年1月1日（周六）至3日（周一）放假');
+  await y2028.getByRole('button', { name: '保存 2028 年安排' }).click();
+  await page.getByText('已保存 2028 年节假日安排').waitFor();
+  await tab(page, '文件交换');
+  const calendars = await download(page, () => page.getByRole('button', { name: /导出节假日安排/ }).click());
+  await tab(them, '文件交换');
+  await chooseFiles(them, '选择节假日安排文件（.json）', [{ name: calendars.name, mimeType: 'application/json', buffer: Buffer.from(calendars.text) }]);
+  await them.getByRole('button', { name: '确认导入' }).click();
+  await them.getByText(/导入完成/).waitFor();
+  await tab(them, '诫勉案件');
+  await them.getByRole('cell', { name: '2028-01-07', exact: true }).waitFor();
   await other.close();
   await context.close();
 });
