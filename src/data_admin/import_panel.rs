@@ -69,6 +69,14 @@ async fn check_file(
     kind: FileKind,
 ) {
     match crate::exchange::sealed::peek(&file.bytes) {
+        // A sealed file for another page is named before any password is asked.
+        Ok(Some(locked)) if locked.envelope.kind != kind => {
+            let wrong = FileError::WrongKind {
+                expected: kind,
+                found: locked.envelope.kind,
+            };
+            return flow.dispatch(ImportAction::Failed(wrong.user_message()));
+        }
         Ok(Some(locked)) => return flow.dispatch(ImportAction::Locked(Rc::new(locked))),
         Ok(None) => {}
         Err(e) => return flow.dispatch(ImportAction::Failed(e.user_message())),
