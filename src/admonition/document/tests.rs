@@ -3,7 +3,7 @@ use chrono::DateTime;
 use super::*;
 use crate::admonition::deadline::DeadlineRule;
 use crate::admonition::identity::OfficeIdentity;
-use crate::admonition::model::{By, Opening, Reason, Rectification, Talk};
+use crate::admonition::model::{By, Rectification};
 use crate::record::{DeviceId, Meta};
 use crate::roster::model::CadreFields;
 
@@ -28,32 +28,16 @@ fn zhang() -> Cadre {
 }
 
 fn case(cadre: &Cadre) -> Admonition {
-    let by = By {
-        name: "党政办",
-        at: DateTime::default(),
-        today: d("2027-12-31"),
-    };
+    let mut opening = crate::admonition::testing::opening("2026-05-11");
+    opening.cadre = Some(cadre.meta.id);
+    opening.matter = "办事推诿".into();
+    opening.facts = String::new();
     let opened = Admonition::open(
         meta(),
-        Opening {
-            cadre: Some(cadre.meta.id),
-            post: "站长".into(),
-            reason: Reason::WeakPerformance,
-            matter: "办事推诿".into(),
-            facts: String::new(),
-            talk: Talk {
-                date: d("2026-05-11"),
-                time: "上午9时".into(),
-                place: "镇党委会议室".into(),
-                talker: "李书记".into(),
-                recorder: "王干事".into(),
-                content: String::new(),
-                explanation: String::new(),
-            },
-        },
+        opening,
         DeadlineRule::default(),
         &[],
-        by,
+        crate::admonition::testing::by(),
     )
     .unwrap_or_else(|e| panic!("{}", e.user_message()));
     crate::admonition::register::give_number(
