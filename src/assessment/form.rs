@@ -304,8 +304,12 @@ pub fn flags(
         f.meta.id != form.meta.id
             && !f.deleted
             && f.year == form.year
-            && f.author.name == form.author.name
-            && f.author.unit == form.author.unit
+            && crate::roster::matching::same_person(
+                &f.author.name,
+                &f.author.unit,
+                &form.author.name,
+                &form.author.unit,
+            )
             && family(f.template_id) == mine
     };
     if forms.iter().any(|f| same_person(&f)) {

@@ -67,7 +67,7 @@ pub struct YearRecord {
 }
 
 fn same_person(cadre: &Cadre, name: &str, unit: &str) -> bool {
-    cadre.name == name && cadre.unit == unit
+    crate::roster::matching::same_person(&cadre.name, &cadre.unit, name, unit)
 }
 
 pub fn year_record(
@@ -205,9 +205,10 @@ mod tests {
                 phone: String::new(),
             },
         );
+        // Practice and the exam sheet say the unit the long way: still 李四 of 城建办.
         let who = Respondent {
             name: "李四".into(),
-            unit: "城建办".into(),
+            unit: "城建办公室".into(),
         };
         let practice: Vec<PracticeSession> = [d(1, 5), d(1, 7), d(1, 14)]
             .into_iter()

@@ -46,6 +46,13 @@ pub fn same_unit(a: &str, b: &str) -> bool {
         || (b.chars().count() >= 2 && a.contains(&b))
 }
 
+/// Whether two name-and-unit pairs written by people name one person (the same name, the unit
+/// written either way). Where a roster is at hand, `find_person` also tells apart two people
+/// of one name in close units; this is for comparing two files' authors with each other.
+pub fn same_person(name: &str, unit: &str, other_name: &str, other_unit: &str) -> bool {
+    name.trim() == other_name.trim() && same_unit(unit, other_unit)
+}
+
 pub fn find_person<'a>(roster: &'a [Cadre], name: &str, unit: &str) -> PersonMatch<'a> {
     let name = name.trim();
     let named: Vec<&Cadre> = roster.iter().filter(|c| c.name.trim() == name).collect();
@@ -121,5 +128,13 @@ mod tests {
         );
         assert!(!same_unit("办", "党政办"), "one character is no short form");
         assert!(same_unit("", "") && !same_unit("", "党政办"));
+    }
+
+    #[test]
+    fn one_person_is_one_person_however_the_unit_was_typed() {
+        assert!(same_person("王五", "综治办公室", " 王五", "综治办"));
+        assert!(same_person("王五", "镇党政办", "王五", "党政办"));
+        assert!(!same_person("王五", "综治办", "王五", "财政所"));
+        assert!(!same_person("王五", "综治办", "王六", "综治办"));
     }
 }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::roster::matching::same_person;
+
 use super::form_fill::{save_form, FormFill};
 use super::form_templates::FormTemplates;
 use super::DataProps;
@@ -40,8 +42,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
     let mine = |t: &FormTemplate| {
         forms.iter().copied().find(|f| {
             f.year == *year
-                && f.author.name == me.name
-                && f.author.unit == me.unit
+                && same_person(&f.author.name, &f.author.unit, &me.name, &me.unit)
                 && templates
                     .iter()
                     .any(|x| x.meta.id == f.template_id && x.family == t.family)
@@ -85,7 +86,9 @@ pub fn forms_tab(props: &DataProps) -> Html {
     let received: Vec<&FilledForm> = forms
         .iter()
         .copied()
-        .filter(|f| f.year == *year && !(f.author.name == me.name && f.author.unit == me.unit))
+        .filter(|f| {
+            f.year == *year && !same_person(&f.author.name, &f.author.unit, &me.name, &me.unit)
+        })
         .collect();
     let current = current_templates(&templates);
     let expected = expected(*year, &data.live_rounds(), &data.cadres);

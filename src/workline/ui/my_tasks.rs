@@ -26,7 +26,14 @@ pub fn my_tasks(props: &PlanProps) -> Html {
     let me = plan
         .cadres
         .iter()
-        .find(|c| c.name == session.profile.name && c.unit == session.profile.unit)
+        .find(|c| {
+            crate::roster::matching::same_person(
+                &c.name,
+                &c.unit,
+                &session.profile.name,
+                &session.profile.unit,
+            )
+        })
         .or_else(|| plan.cadres.iter().find(|c| c.name == session.profile.name))
         .map(|c| c.meta.id);
     let person = use_state(|| me);
