@@ -14,9 +14,15 @@ pub enum Incoming {
 
 /// `opened`: what the form started from; `typed`: what it holds now; `fresh`: what is stored.
 pub fn incoming<T: PartialEq>(opened: &T, typed: &T, fresh: &T) -> Incoming {
-    if fresh == opened {
+    incoming_by(opened, typed, fresh, T::eq)
+}
+
+/// [`incoming`] where `same` says whether two versions say the same (a record's bookkeeping,
+/// such as its version, set aside).
+pub fn incoming_by<T>(opened: &T, typed: &T, fresh: &T, same: fn(&T, &T) -> bool) -> Incoming {
+    if same(fresh, opened) {
         Incoming::Same
-    } else if typed == opened || typed == fresh {
+    } else if same(typed, opened) || same(typed, fresh) {
         Incoming::Take
     } else {
         Incoming::Ask
@@ -37,5 +43,23 @@ mod tests {
         assert_eq!(incoming(&"a", &"mine", &"theirs"), Incoming::Ask);
         // Nothing new.
         assert_eq!(incoming(&"a", &"mine", &"a"), Incoming::Same);
+    }
+
+    #[test]
+    fn bookkeeping_alone_is_nothing_new() {
+        // (text, version): a save that only moved the version is the form's own save landing.
+        let same = |a: &(&str, u32), b: &(&str, u32)| a.0 == b.0;
+        assert_eq!(
+            incoming_by(&("a", 1), &("mine", 1), &("mine", 2), same),
+            Incoming::Take
+        );
+        assert_eq!(
+            incoming_by(&("a", 1), &("a", 1), &("a", 2), same),
+            Incoming::Same
+        );
+        assert_eq!(
+            incoming_by(&("a", 1), &("mine", 1), &("theirs", 2), same),
+            Incoming::Ask
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod export;
 pub mod file_drop;
 pub mod form;
 pub mod inflate;
+pub mod kept_draft;
 pub mod load;
 pub mod notice;
 pub mod pager;

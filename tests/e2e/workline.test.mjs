@@ -363,6 +363,29 @@ test('星期六打开周调度，看到的是本周（先看过下周的每周�
   assert.match(await page.getByRole('table', { name: '碰头会记录' }).innerText(), /清理河道两公里.*垃圾清运车辆不足/s);
   assert.doesNotMatch(await page.getByRole('table', { name: '碰头会记录' }).innerText(), /两家企业拒不整改/);
 
+  // Text typed in the meeting survives a save of the same day in a second window: the line
+  // typed here keeps its text, the line the other window saved keeps theirs.
+  await page.getByLabel('范围').selectOption({ label: '全部工作线（全镇碰头会）' });
+  await meeting.getByLabel('环境整治 今日计划').fill('调度两辆清运车');
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.getByLabel('日期').fill('2026-11-25');
+  const theirs = other.getByRole('form', { name: '碰头会记录' });
+  await theirs.getByLabel('安全生产检查 昨日完成').fill('复查三家企业');
+  await other.getByRole('button', { name: '保存碰头会记录' }).click();
+  await other.getByText('碰头会记录已保存。（1 条工作线）').waitFor();
+  await page.getByText('另一个窗口刚保存了这一项').waitFor();
+  assert.equal(await meeting.getByLabel('环境整治 今日计划').inputValue(), '调度两辆清运车', 'the typed text is still there');
+  await page.getByRole('button', { name: '保留我的修改' }).click();
+  assert.equal(await meeting.getByLabel('安全生产检查 昨日完成').inputValue(), '复查三家企业');
+  await page.getByRole('button', { name: '保存碰头会记录' }).click();
+  await page.getByText('碰头会记录已保存。（1 条工作线）').waitFor();
+  await other.close();
+  await page.reload();
+  await page.getByLabel('日期').fill('2026-11-25');
+  assert.equal(await meeting.getByLabel('环境整治 今日计划').inputValue(), '调度两辆清运车');
+  assert.equal(await meeting.getByLabel('安全生产检查 昨日完成').inputValue(), '复查三家企业');
+
   await tab(page, '每周工作安排');
   assert.equal(await page.getByLabel('周（选其中任一天）').inputValue(), '2026-11-30', 'the plan is for next week');
   // In the table offices file: one row per task, with time, content, leader, unit and notes.

@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::draft::{incoming, Incoming};
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 
 use super::report_view::ReportBody;
 use super::{parse_date, today, WorkLineData};
@@ -147,65 +147,13 @@ fn report_editor(props: &EditorProps) -> Html {
                 .unwrap_or_else(|| generate(&plan, kind, start))
         })
     };
-    // What the editor opened with, what it holds, and a newer version waiting for a choice.
-    let opened = {
-        let fresh = fresh.clone();
-        use_state(move || (*fresh).clone())
-    };
-    let doc = {
-        let fresh = fresh.clone();
-        use_state(move || (*fresh).clone())
-    };
-    let waiting = use_state(|| None::<ReportDoc>);
-    // Counts this editor's own saves landing: each closes the sections opened for editing.
-    let landed = use_state(|| 0u32);
-    {
-        let (opened, doc, waiting, landed) =
-            (opened.clone(), doc.clone(), waiting.clone(), landed.clone());
-        use_effect_with(fresh.clone(), move |fresh| {
-            match incoming(&*opened, &*doc, &**fresh) {
-                Incoming::Same => {}
-                Incoming::Take => {
-                    if *doc == *opened {
-                        doc.set((**fresh).clone());
-                    } else {
-                        landed.set(*landed + 1);
-                    }
-                    opened.set((**fresh).clone());
-                    waiting.set(None);
-                }
-                Incoming::Ask => waiting.set(Some((**fresh).clone())),
-            }
-        });
-    }
-    let dirty = *doc != *opened;
-    // Another window saved (or the plan changed) while text was typed here: the text stays,
-    // and the person chooses.
-    let choice = (*waiting).clone().map(|theirs| {
-        let take = {
-            let (opened, doc, waiting, theirs) =
-                (opened.clone(), doc.clone(), waiting.clone(), theirs.clone());
-            Callback::from(move |_| {
-                doc.set(theirs.clone());
-                opened.set(theirs.clone());
-                waiting.set(None);
-            })
-        };
-        let keep = {
-            let (opened, waiting) = (opened.clone(), waiting.clone());
-            Callback::from(move |_| {
-                opened.set(theirs.clone());
-                waiting.set(None);
-            })
-        };
-        html! {
-            <div class="notice warn no-print" role="alert">
-                <p>{ "另一个窗口刚保存了这一项（或工作线有了变化）。这里输入的文字还在，没有保存。" }</p>
-                <button onclick={keep}>{ "保留我的修改" }</button>
-                <button onclick={take}>{ "改用新的版本（放弃我的修改）" }</button>
-            </div>
-        }
-    });
+    // What was typed survives a save elsewhere: the person chooses (`ui/kept_draft.rs`).
+    let KeptDraft {
+        doc,
+        dirty,
+        landed,
+        choice,
+    } = use_kept_draft(fresh);
     // Printing draws every section first, then opens the browser's print dialog.
     let printing = use_state(|| false);
     {
@@ -343,7 +291,9 @@ fn report_editor(props: &EditorProps) -> Html {
             { for choice }
             <h2 class="report-title">{ &d.title }</h2>
             <p class="report-period">{ &d.period }</p>
-            <ReportBody key={*landed} doc={d.clone()} {on_field} all={*printing} />
+            <ReportBody key={landed} doc={d.clone()} {on_field} all={*printing} />
         </article>
     }
 }
+
+impl Draft for ReportDoc {}

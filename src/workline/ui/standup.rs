@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
+
 use super::lines::PlanProps;
 use super::standup_all::TownshipStandUp;
 use super::standup_entry::{EntryFields, NewProblem};
@@ -45,7 +47,6 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             }
         })
     };
-    let ids: Vec<Id> = lines.iter().map(|l| l.meta.id).collect();
     html! {
         <>
             <div class="toolbar">
@@ -60,13 +61,13 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             else {
                 <NoticeBox notice={(*notice).clone()} />
-                // Keyed by the stored versions too: after a save the form starts again from
-                // what was stored, so the next save is based on it.
+                // One form per line (or the township) and day: a save, here or in another
+                // window, reaches it as new data, never as a new form that drops what was typed.
                 if let Some(id) = *line {
-                    <StandUpForm key={format!("{id}-{}-{}", *day, saved_revs(plan, &[id], *day))} plan={plan.clone()} line_id={id} day={*day} report={reporter(&notice)} />
+                    <StandUpForm key={format!("{id}-{}", *day)} plan={plan.clone()} line_id={id} day={*day} report={reporter(&notice)} />
                     <History plan={plan.clone()} line_id={id} />
                 } else {
-                    <TownshipStandUp key={format!("all-{}-{}", *day, saved_revs(plan, &ids, *day))} plan={plan.clone()} day={*day} report={reporter(&notice)} />
+                    <TownshipStandUp key={format!("all-{}", *day)} plan={plan.clone()} day={*day} report={reporter(&notice)} />
                 }
             }
         </>
@@ -85,10 +86,17 @@ struct FormProps {
 #[function_component(StandUpForm)]
 fn stand_up_form(props: &FormProps) -> Html {
     let session = use_session();
-    let draft = {
+    // What is stored for the line and day, by its version (a new entry until the first save).
+    let fresh = {
         let (plan, line_id, day) = (props.plan.clone(), props.line_id, props.day);
-        use_state(move || entry_for(&plan.stand_ups, line_id, day, time::now()))
+        let rev = saved_revs(&plan, &[line_id], day);
+        use_memo(rev, move |_| {
+            entry_for(&plan.stand_ups, line_id, day, time::now())
+        })
     };
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let on_entry = {
         let draft = draft.clone();
         Callback::from(move |entry: StandUp| draft.set(entry))
@@ -111,6 +119,7 @@ fn stand_up_form(props: &FormProps) -> Html {
     html! {
         <form class="form card" {onsubmit} aria-label="碰头会记录">
             <h2>{ format!("{} 碰头会", props.day) }</h2>
+            { for choice }
             <EntryFields entry={(*draft).clone()} name={AttrValue::default()} on_change={on_entry} />
             <NewProblem lines={Vec::new()} day={props.day} line_id={props.line_id} on_add={on_problem} />
             <button type="submit" class="primary">{ "保存碰头会记录" }</button>
@@ -153,10 +162,57 @@ fn history(props: &HistoryProps) -> Html {
 }
 
 /// The stored versions of the lines' stand-ups on a day, summed (0 if there are none yet).
-fn saved_revs(plan: &WorkLineData, lines: &[Id], day: NaiveDate) -> u32 {
+pub fn saved_revs(plan: &WorkLineData, lines: &[Id], day: NaiveDate) -> u32 {
     plan.stand_ups
         .iter()
         .filter(|s| s.date == day && lines.contains(&s.line_id))
         .map(|s| s.meta.rev)
         .sum()
+}
+
+/// A meeting's entry is the same whatever its bookkeeping; saved on the stored one.
+impl Draft for StandUp {
+    fn same(a: &Self, b: &Self) -> bool {
+        StandUp {
+            meta: b.meta.clone(),
+            ..a.clone()
+        } == *b
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        StandUp {
+            meta: base.meta.clone(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The township's meeting: every line's entry, as above.
+impl Draft for Vec<StandUp> {
+    fn same(a: &Self, b: &Self) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| StandUp::same(x, y))
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        self.iter()
+            .map(|e| match base.iter().find(|b| b.line_id == e.line_id) {
+                Some(b) => e.rebased(b),
+                None => e.clone(),
+            })
+            .collect()
+    }
+
+    /// Each line on its own: a line typed here keeps its text, the others take theirs.
+    fn kept(&self, opened: &Self, theirs: &Self) -> Self {
+        self.iter()
+            .map(|e| {
+                let was = opened.iter().find(|o| o.line_id == e.line_id);
+                match theirs.iter().find(|t| t.line_id == e.line_id) {
+                    Some(t) if was.is_some_and(|o| StandUp::same(e, o)) => t.clone(),
+                    Some(t) => e.rebased(t),
+                    None => e.clone(),
+                }
+            })
+            .collect()
+    }
 }

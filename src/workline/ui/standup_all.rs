@@ -6,6 +6,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::ui::kept_draft::{use_kept_draft, KeptDraft};
+
 use super::standup_entry::{EntryFields, NewProblem};
 use super::WorkLineData;
 use crate::session::use_session;
@@ -26,11 +28,20 @@ pub fn township_stand_up(props: &TownshipProps) -> Html {
     let lines = props.plan.live_lines();
     let names: Vec<(uuid::Uuid, String)> =
         lines.iter().map(|l| (l.meta.id, l.name.clone())).collect();
-    let drafts = {
+    // What is stored for the day across the lines, by its versions.
+    let fresh = {
         let (plan, day) = (props.plan.clone(), props.day);
         let ids: Vec<uuid::Uuid> = names.iter().map(|(id, _)| *id).collect();
-        use_state(move || day_across_lines(&plan.stand_ups, &ids, day, time::now()))
+        let revs = (super::standup::saved_revs(&plan, &ids, day), ids.clone());
+        use_memo(revs, move |_| {
+            day_across_lines(&plan.stand_ups, &ids, day, time::now())
+        })
     };
+    let KeptDraft {
+        doc: drafts,
+        choice,
+        ..
+    } = use_kept_draft(fresh);
     let on_entry = |i: usize| {
         let drafts = drafts.clone();
         Callback::from(move |entry: StandUp| {
@@ -75,6 +86,7 @@ pub fn township_stand_up(props: &TownshipProps) -> Html {
     html! {
         <form class="form card" {onsubmit} aria-label="碰头会记录">
             <h2>{ format!("{} 全镇碰头会", props.day) }</h2>
+            { for choice }
             <p class="hint">{ "各工作线依次汇报；只保存填写了内容或问题有变化的工作线。" }</p>
             <NewProblem lines={names.clone()} day={props.day} line_id={first} on_add={on_problem} />
             { for drafts.iter().enumerate().map(|(i, entry)| {
