@@ -158,6 +158,8 @@ pub fn app() -> Html {
         });
     }
     let persisted = use_state(|| None::<bool>);
+    // First use by someone who only comes to vote: no profile is made.
+    let rater_only = use_state(|| false);
     // Opening normally takes well under a second; if it has not after a few, say what may be wrong.
     let slow = use_state(|| false);
     {
@@ -244,12 +246,15 @@ pub fn app() -> Html {
                     }))
                 })
             };
-            match profile {
+            let voter = (*rater_only && profile.is_none()).then(Profile::rater);
+            match profile.as_ref().or(voter.as_ref()) {
                 None => html! {
                     <main class="boot">
                         <h1>{ "欢迎使用作风建设工作台" }</h1>
                         <p>{ "第一次使用，请先填写您的姓名和单位。导出的文件会写明是谁导出的。" }</p>
                         <profile::ProfileForm store={store.clone()} initial={Profile::default()} on_saved={on_profile} />
+                        <p class="rater-link">{ "只是来参加述职评议投票？" }
+                            <button onclick={{ let r = rater_only.clone(); Callback::from(move |_| r.set(true)) }}>{ "不填姓名，直接评议" }</button></p>
                     </main>
                 },
                 Some(profile) => {
@@ -272,9 +277,14 @@ pub fn app() -> Html {
                         profile_changed: on_profile,
                         persisted: *persisted,
                     };
+                    let voting = voter.is_some();
                     html! {
                         <ContextProvider<Session> context={session}>
-                            <HashRouter><Shell /></HashRouter>
+                            if voting {
+                                <HashRouter><crate::assessment::ui::RaterOnly on_back={{ let r = rater_only.clone(); Callback::from(move |()| r.set(false)) }} /></HashRouter>
+                            } else {
+                                <HashRouter><Shell /></HashRouter>
+                            }
                         </ContextProvider<Session>>
                     }
                 }

@@ -51,6 +51,17 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Whoever only comes to vote in a rating round: no name, no unit (ballots are anonymous),
+    /// never stored — the next start asks again.
+    pub fn rater() -> Profile {
+        Profile {
+            name: String::new(),
+            unit: String::new(),
+            post: String::new(),
+            role: Role::Cadre,
+        }
+    }
+
     /// The profile with the role the person chose; none chosen is refused, so that nobody
     /// becomes the office by only typing a name.
     pub fn with_role(&self, chosen: Option<Role>) -> Result<Profile, &'static str> {

@@ -49,6 +49,11 @@ test('every screen has no WCAG 2 A/AA violation', async () => {
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input id="axe-probe">'));
   assert.ok((await violations(page)).some((v) => v.startsWith('label')), 'axe finds an unlabelled field');
   await page.evaluate(() => document.getElementById('axe-probe').remove());
+  // The rater who only votes, and back.
+  await page.getByRole('button', { name: '不填姓名，直接评议' }).click();
+  await page.getByRole('heading', { level: 1, name: '网上评议' }).waitFor();
+  await check('只来评议');
+  await page.getByRole('button', { name: /返回填写个人信息/ }).click();
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '张三', unit: '农业站', post: '站长' });
 

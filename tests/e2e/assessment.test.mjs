@@ -31,9 +31,10 @@ const json = (file) => [{ name: file.name, mimeType: 'application/json', buffer:
 async function raterSends(roundFile, code, votes) {
   const context = await freshContext(browser);
   const page = await openApp(context, server.url);
-  await setProfile(page, { name: '某代表', unit: '人大' });
-  await nav(page, '述职评议');
-  await page.getByRole('link', { name: '网上评议（评议人）' }).click();
+  // A rater only votes: no name, no unit, no profile made.
+  await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
+  await page.getByRole('button', { name: '不填姓名，直接评议' }).click();
+  await page.getByRole('heading', { level: 1, name: '网上评议' }).waitFor();
   await chooseFiles(page, '选择评议表文件（.json）', json(roundFile));
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByText(/导入完成/).waitFor();
@@ -46,6 +47,10 @@ async function raterSends(roundFile, code, votes) {
   }
   const file = await download(page, () => form.getByRole('button', { name: '提交评议票' }).click());
   await page.getByText('文件不含您的姓名').waitFor();
+  assert.ok(!file.text.includes('某代表'), 'nobody named');
+  // Nothing was kept about who this was: the next start asks again.
+  await page.reload();
+  await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
   await context.close();
   return file;
 }

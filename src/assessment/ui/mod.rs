@@ -192,6 +192,27 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     }
 }
 
+/// A rater who only votes: the round file and the ballot, without a profile or the rest of the
+/// app (ballots are anonymous by design). `on_back` returns to the first-use form.
+#[derive(Properties, PartialEq)]
+pub struct RaterOnlyProps {
+    pub on_back: Callback<()>,
+}
+
+#[function_component(RaterOnly)]
+pub fn rater_only(props: &RaterOnlyProps) -> Html {
+    let data = use_rating_data();
+    let body = data.view(|data| html! { <vote::VoteTab data={data.clone()} /> });
+    html! {
+        <main class="boot rater-only">
+            <h1>{ "网上评议" }</h1>
+            <p>{ "不用填写姓名：导入党政办发来的评议表文件，输入选票上的选票码，填好后把评议票文件发回党政办。评议票不含您的姓名。" }</p>
+            { body }
+            <p><button onclick={props.on_back.reform(|_| ())}>{ "不是来评议的？返回填写个人信息" }</button></p>
+        </main>
+    }
+}
+
 /// The 评议组 picker of a round's sheets (blank ballots, 选票码).
 pub fn group_select(round: &Evaluation, group: &UseStateHandle<u32>) -> Html {
     let pick = {
