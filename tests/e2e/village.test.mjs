@@ -77,6 +77,9 @@ test('resident logs come in from two cadres and are read by village, role and mo
   await page.getByText('同一时间只能驻一个村').waitFor();
 
   await tab(page, '驻村日志');
+  // Opened straight on this tab (its data still loading), the one village's month shows.
+  await page.reload();
+  await page.locator('.village-month').getByRole('heading', { name: '东村 2026年11月 驻村工作汇总' }).waitFor();
   await chooseFiles(page, '选择驻村日志文件（.json，可多选）', [json(first), json(second)]);
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByRole('button', { name: '导入下一个文件' }).click();

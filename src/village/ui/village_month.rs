@@ -18,8 +18,11 @@ pub struct VillageMonthProps {
 
 #[function_component(VillageMonth)]
 pub fn village_month(props: &VillageMonthProps) -> Html {
-    let village = use_state(|| props.villages.first().cloned());
-    let Some(v) = (*village).clone() else {
+    // Only the person's choice is kept here; until they choose (and when the village list
+    // arrives or changes), the first village is shown.
+    let village = use_state(|| None::<String>);
+    let chosen = (*village).clone().filter(|v| props.villages.contains(v));
+    let Some(v) = chosen.or_else(|| props.villages.first().cloned()) else {
         return html! {};
     };
     let mut entries: Vec<&VillageLog> = props
