@@ -24,17 +24,18 @@ use crate::ui::time;
 #[function_component(StudyLogTab)]
 pub fn study_log_tab(props: &DataProps) -> Html {
     let session = use_session();
-    if session.profile.role == Role::Cadre {
-        return html! { <MyStudy data={props.data.clone()} /> };
-    }
     let data = &props.data;
     let today = time::local_now().date();
+    // Every hook before any return: Yew keeps hooks by their order in each render.
     let year = use_state(|| today.year());
     let kind = use_state(|| StudyKind::GroupStudy);
     let date = use_state(|| today);
     let topic = use_state(String::new);
     let attendees = use_state(HashSet::<uuid::Uuid>::new);
     let notice = use_state(|| None::<Notice>);
+    if session.profile.role == Role::Cadre {
+        return html! { <MyStudy data={props.data.clone()} /> };
+    }
 
     let cadres: Vec<_> = {
         let mut list: Vec<_> = data.cadres.iter().filter(|c| !c.retired).collect();

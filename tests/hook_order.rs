@@ -1,0 +1,113 @@
+//! Yew keeps a component's hooks by the order they are called in each render: a hook after an
+//! early `return` is skipped on some renders and shifts every later one (a panic, or another
+//! hook's state). This reads every component and hook in `src/` and fails on a hook call after
+//! an early return at the top of its body.
+
+use std::fs;
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// Whether `line` calls a hook: `use_state(`, `use_records::<…>(`, `super::use_identity()` …
+fn calls_hook(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("");
+    code.match_indices("use_").any(|(at, _)| {
+        let before = code[..at].chars().last();
+        let word_start = !before.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let rest: String = code[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '<' || *c == '>')
+            .collect();
+        word_start && code[at + rest.len()..].starts_with('(')
+    })
+}
+
+/// Problems in one file: `file:line` of each hook called after an early return.
+fn check(path: &Path, text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let attr = lines[i].trim_start();
+        if !(attr.starts_with("#[function_component") || attr.starts_with("#[hook]")) {
+            i += 1;
+            continue;
+        }
+        // The body: from the fn line to the `}` at the fn's own indentation.
+        let Some(start) = (i..lines.len()).find(|&k| lines[k].contains("fn ")) else {
+            break;
+        };
+        let base = indent(lines[start]);
+        let end = (start + 1..lines.len())
+            .find(|&k| indent(lines[k]) == base && lines[k].trim() == "}")
+            .unwrap_or(lines.len());
+        let body = base + 4;
+        let mut returned_at = None;
+        for k in start + 1..end {
+            let line = lines[k];
+            let t = line.trim_start();
+            let top = indent(line) == body;
+            // An early return at the top: `return …`, `let … else {`, or `if … {` holding a return.
+            let early = top
+                && (t.starts_with("return")
+                    || (t.starts_with("let ") && t.ends_with("else {"))
+                    || (t.starts_with("if ")
+                        && (k + 1..end)
+                            .take_while(|&m| indent(lines[m]) > body)
+                            .any(|m| lines[m].trim_start().starts_with("return"))));
+            if let Some(at) = returned_at {
+                if calls_hook(line) {
+                    problems.push(format!(
+                        "{}:{}: a hook after the early return on line {}",
+                        path.display(),
+                        k + 1,
+                        at
+                    ));
+                }
+            } else if early && k + 1 < end {
+                returned_at = Some(k + 1);
+            }
+        }
+        i = end;
+    }
+    problems
+}
+
+#[test]
+fn no_hook_is_called_after_an_early_return() {
+    let mut files = Vec::new();
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    assert!(files.len() > 50, "the sources were found");
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|f| check(f, &fs::read_to_string(f).unwrap_or_default()))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_check_finds_a_hook_after_an_early_return() {
+    let bad = "#[function_component(A)]\nfn a(p: &P) -> Html {\n    let s = use_session();\n    if s.cadre {\n        return html! {};\n    }\n    let x = use_state(|| 0);\n    html! {}\n}\n";
+    assert_eq!(check(Path::new("a.rs"), bad).len(), 1);
+    let good = "#[function_component(A)]\nfn a(p: &P) -> Html {\n    let s = use_session();\n    let x = use_state(|| 0);\n    let Some(v) = p.v else {\n        return html! {};\n    };\n    let f = Callback::from(move |_| { let _ = used_elsewhere(); });\n    html! {}\n}\n";
+    assert_eq!(check(Path::new("a.rs"), good), Vec::<String>::new());
+}
