@@ -226,5 +226,6 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
     (bits < 6 && acc == 0).then_some(out)
 }
 
-#[cfg(test)]
+// Natively only: the reference cipher (RustCrypto) is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
