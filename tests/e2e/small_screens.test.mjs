@@ -1,0 +1,67 @@
+// Every screen on a phone (390 × 844) and an office laptop (1366 × 768): no sideways scroll of
+// the page (wide tables scroll inside their own box), and no button squeezed to more than two
+// lines of text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, freshContext, openApp, setProfile, addCadre, openCase } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What is wrong with the layout as it is now. */
+async function problems(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const width = document.documentElement.scrollWidth;
+    if (width > window.innerWidth + 1) out.push(`page ${width} px wide in ${window.innerWidth}`);
+    for (const b of document.querySelectorAll('button')) {
+      if (!b.offsetParent) continue;
+      const s = getComputedStyle(b);
+      const line = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.5;
+      const inner = b.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)
+        - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth);
+      if (inner > 2 * line + 1) out.push(`button “${b.textContent.trim().slice(0, 24)}” ${Math.round(inner / line)} lines`);
+    }
+    return out;
+  });
+}
+
+const SCREENS = [
+  '#/',
+  '#/roster',
+  ...['bank', 'quizzes', 'take', 'results', 'practice', 'log'].map((t) => `#/quiz/${t}`),
+  ...['rounds', 'forms', 'vote'].map((t) => `#/assessment/${t}`),
+  ...['cases', 'templates', 'calendar', 'register', 'share'].map((t) => `#/admonition/${t}`),
+  ...['lines', 'mine', 'overdue', 'timeline', 'standup', 'plan', 'dispatch', 'summary', 'share'].map((t) => `#/workline/${t}`),
+  ...['residents', 'logs', 'service', 'notices'].map((t) => `#/village/${t}`),
+  '#/data',
+  '#/profile',
+];
+
+test('every screen fits a phone and a laptop without sideways scrolling or squeezed buttons', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '张三', unit: '农业综合服务中心', post: '站长' });
+  await openCase(page, '张三（农业综合服务中心）');
+  const report = [];
+  for (const [width, height] of [[390, 844], [1366, 768]]) {
+    await page.setViewportSize({ width, height });
+    for (const hash of SCREENS) {
+      await page.evaluate((h) => { window.location.hash = h; }, hash);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForTimeout(200);
+      for (const p of await problems(page)) report.push(`${width}×${height} ${hash}: ${p}`);
+    }
+  }
+  await context.close();
+  assert.deepEqual(report, [], report.join('\n'));
+});
