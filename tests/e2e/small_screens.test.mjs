@@ -62,6 +62,28 @@ test('every screen fits a phone and a laptop without sideways scrolling or squee
       for (const p of await problems(page)) report.push(`${width}×${height} ${hash}: ${p}`);
     }
   }
+  // A long form's button, and what it reports, are in view without scrolling.
+  const inView = async (locator) => {
+    const box = await locator.boundingBox();
+    const { height } = page.viewportSize();
+    return box !== null && box.y >= 0 && box.y + box.height <= height;
+  };
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => { window.location.hash = '#/village/logs'; });
+  const save = page.getByRole('button', { name: '保存日志' });
+  await save.waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.ok(await inView(save), '保存日志 is in view on a phone');
+  await save.click();
+  const said = page.getByRole('form', { name: '写驻村日志' }).locator('.notice');
+  await said.waitFor();
+  assert.ok(await inView(said), 'what 保存日志 says is in view');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.evaluate(() => { window.location.hash = '#/village/service'; });
+  const register = page.getByRole('button', { name: '登记', exact: true });
+  await register.waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.ok(await inView(register), '登记 is in view on a laptop');
   await context.close();
   assert.deepEqual(report, [], report.join('\n'));
 });

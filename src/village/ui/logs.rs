@@ -43,9 +43,11 @@ pub fn logs(props: &DataProps) -> Html {
     };
     let draft = use_state(blank);
     let data = &props.data;
+    // What the form's own buttons did is said beside them; other actions report at the top.
+    let form_notice = use_state(|| None::<Notice>);
     let onsubmit = {
         let (session, notice, draft, fresh) =
-            (session.clone(), notice.clone(), draft.clone(), blank());
+            (session.clone(), form_notice.clone(), draft.clone(), blank());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let entry = (*draft).clone();
@@ -71,7 +73,7 @@ pub fn logs(props: &DataProps) -> Html {
     let export = {
         let (session, notice, mine) = (
             session.clone(),
-            notice.clone(),
+            form_notice.clone(),
             mine.iter().map(|l| (*l).clone()).collect::<Vec<_>>(),
         );
         Callback::from(move |_| {
@@ -123,8 +125,12 @@ pub fn logs(props: &DataProps) -> Html {
                 <label>{ "联系群众人数" }<input type="number" min="0" value={draft.reached.to_string()} oninput={on_input(&draft, |l, v| l.reached = v.trim().parse().unwrap_or(0))} /></label>
                 <label>{ "群众反映的问题" }<textarea rows="2" value={draft.problems.clone()} oninput={on_input(&draft, |l, v| l.problems = v)} /></label>
                 <label>{ "跟进情况" }<textarea rows="2" value={draft.follow_up.clone()} oninput={on_input(&draft, |l, v| l.follow_up = v)} /></label>
-                <button type="submit" class="primary">{ "保存日志" }</button>
-                <button type="button" onclick={export} disabled={mine.is_empty()}>{ format!("导出我的日志（{} 条）发给党政办", mine.len()) }</button>
+                // The buttons and what they report, where the eye is.
+                <div class="actions">
+                    <button type="submit" class="primary">{ "保存日志" }</button>
+                    <button type="button" onclick={export} disabled={mine.is_empty()}>{ format!("导出我的日志（{} 条）发给党政办", mine.len()) }</button>
+                    <NoticeBox notice={(*form_notice).clone()} />
+                </div>
             </form>
             if session.profile.role == crate::store::settings::Role::Office {
                 <section class="card no-print" aria-labelledby="logs-in-h">

@@ -62,8 +62,10 @@ pub fn service(props: &DataProps) -> Html {
     };
     let draft = use_state(|| blank.clone());
     let data = &props.data;
+    // What the form's own button did is said beside it; other actions report at the top.
+    let form_notice = use_state(|| None::<Notice>);
     let onsubmit = {
-        let (session, notice, draft) = (session.clone(), notice.clone(), draft.clone());
+        let (session, notice, draft) = (session.clone(), form_notice.clone(), draft.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let r = (*draft).clone();
@@ -148,7 +150,7 @@ pub fn service(props: &DataProps) -> Html {
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
-            <form class="form card no-print" {onsubmit} aria-label="登记办事">
+            <form class="form card columns no-print" {onsubmit} aria-label="登记办事">
                 <h2>{ "登记办事" }</h2>
                 <label>{ "受理地点" }<input value={draft.point.clone()} oninput={on_input(&draft, |r, v| r.point = v)} /></label>
                 <label>{ "办事群众" }<input value={draft.person.clone()} oninput={on_input(&draft, |r, v| r.person = v)} /></label>
@@ -167,7 +169,11 @@ pub fn service(props: &DataProps) -> Html {
                 <label class="choice"><input type="checkbox" checked={draft.one_visit} onchange={{ let d = draft.clone(); Callback::from(move |_| { let mut n = (*d).clone(); n.one_visit = !n.one_visit; d.set(n); }) }} />{ "一次办好" }</label>
                 <label class="choice"><input type="checkbox" checked={draft.on_behalf} onchange={{ let d = draft.clone(); Callback::from(move |_| { let mut n = (*d).clone(); n.on_behalf = !n.on_behalf; d.set(n); }) }} />{ "干部代办" }</label>
                 <label>{ "办理结果" }<input value={draft.outcome.clone()} oninput={on_input(&draft, |r, v| r.outcome = v)} /></label>
-                <button type="submit" class="primary">{ "登记" }</button>
+                // The button and what it reports, where the eye is.
+                <div class="actions">
+                    <button type="submit" class="primary">{ "登记" }</button>
+                    <NoticeBox notice={(*form_notice).clone()} />
+                </div>
             </form>
             // Shown once the stored list is in: an editor started empty would save the list away.
             if loaded && office {
