@@ -223,6 +223,20 @@ impl Session {
         Ok(())
     }
 
+    /// Writes one of this browser's settings and tells the pages that read settings; the
+    /// error, in Chinese, for the screen to show. Every screen writes settings through here.
+    pub async fn set_setting<T: serde::Serialize>(
+        &self,
+        key: &str,
+        value: T,
+    ) -> Result<(), String> {
+        let written = self.store.set_setting(key, value).await;
+        if written.is_ok() {
+            self.announce.emit(vec![StoreName::Settings]);
+        }
+        written.map_err(|e| e.user_message())
+    }
+
     /// Saves records edited on a screen, in the background: each is touched as this browser's
     /// edit; `done` (if not empty) or the failure is reported.
     pub fn save<E: Entity>(

@@ -27,12 +27,7 @@ pub async fn export_backup(session: &Session, password: Option<&str>) -> Result<
         Some(p) => export_sealed(session, FileKind::Backup, &person, records, p).await?,
         None => export_file(session, FileKind::Backup, &person, records)?,
     };
-    session
-        .store
-        .set_setting(LAST_BACKUP_AT, file.at)
-        .await
-        .map_err(|e| e.user_message())?;
-    session.announce.emit(vec![StoreName::Settings]);
+    session.set_setting(LAST_BACKUP_AT, file.at).await?;
     Ok(file)
 }
 

@@ -48,11 +48,7 @@ pub fn calendar_tab(props: &DataProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match next.check() {
                     Err(m) => Err(m),
-                    Ok(()) => session
-                        .store
-                        .set_setting(ADMONITION_RULE, next)
-                        .await
-                        .map_err(|e| e.user_message()),
+                    Ok(()) => session.set_setting(ADMONITION_RULE, next).await,
                 };
                 notice.set(Some(match result {
                     Ok(()) => Notice::Success(format!(
@@ -60,9 +56,12 @@ pub fn calendar_tab(props: &DataProps) -> Html {
                         next.describe(),
                         next.observation_months
                     )),
-                    Err(m) => Notice::Error(m),
+                    Err(m) => {
+                        // A refused value: the boxes show the stored rule again.
+                        session.announce.emit(vec![StoreName::Settings]);
+                        Notice::Error(m)
+                    }
                 }));
-                session.announce.emit(vec![StoreName::Settings]);
             });
         }
     };

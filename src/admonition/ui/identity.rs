@@ -57,15 +57,13 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
             };
             let (notice, session, on_saved) = (notice.clone(), session.clone(), on_saved.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = session.store.set_setting(OFFICE_IDENTITY, &identity).await;
-                match saved {
+                match session.set_setting(OFFICE_IDENTITY, &identity).await {
                     Ok(()) => {
                         notice.set(Some(Notice::Success(SAVED.into())));
                         on_saved.emit(());
                     }
-                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                    Err(m) => notice.set(Some(Notice::Error(m))),
                 }
-                session.announce.emit(vec![StoreName::Settings]);
             });
         })
     };

@@ -52,14 +52,9 @@ pub fn recounted(
         let session = session.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // Failing to remember only shows the list again next time.
-            if session
-                .store
+            let _ = session
                 .set_setting(DEADLINES_RECOUNTED_SEEN, time::now())
-                .await
-                .is_ok()
-            {
-                session.announce.emit(vec![StoreName::Settings]);
-            }
+                .await;
         });
     });
     html! {

@@ -17,9 +17,7 @@ use crate::ui::load::use_load;
 use crate::ui::notice::{Notice, NoticeBox};
 
 async fn set_lock(session: &Session, lock: Option<KioskLock>) -> Result<(), String> {
-    let written = session.store.set_setting(KIOSK_LOCK, lock).await;
-    session.announce.emit(vec![StoreName::Settings]);
-    written.map_err(|e| e.user_message())
+    session.set_setting(KIOSK_LOCK, lock).await
 }
 
 /// The lock, if this browser is a kiosk now (read by the shell before anything else shows).

@@ -69,8 +69,8 @@ pub fn kiosk_ballot(props: &BallotProps) -> Html {
                     Ok(()) => {
                         lock.cast += 1;
                         // The count shown to the next rater only; the ballot is already stored.
-                        if let Err(e) = session.store.set_setting(KIOSK_LOCK, Some(lock)).await {
-                            gloo::console::warn!(e.user_message());
+                        if let Err(m) = session.set_setting(KIOSK_LOCK, Some(lock)).await {
+                            gloo::console::warn!(m);
                         }
                         done.emit(());
                     }

@@ -127,13 +127,12 @@ fn online_ballot(props: &OnlineProps) -> Html {
             let (session, notice, slip, id) =
                 (session.clone(), notice.clone(), slip.clone(), round.meta.id);
             wasm_bindgen_futures::spawn_local(async move {
-                match session.store.set_setting(&key(id), &used).await {
+                match session.set_setting(&key(id), &used).await {
                     Ok(()) => {
                         notice.set(Some(send(&ballot)));
                         slip.set(None);
-                        session.announce.emit(vec![StoreName::Settings]);
                     }
-                    Err(e) => notice.set(Some(Notice::Error(e.user_message()))),
+                    Err(m) => notice.set(Some(Notice::Error(m))),
                 }
             });
         })

@@ -239,11 +239,10 @@ fn matters_editor(props: &MattersProps) -> Html {
             let (session, report) = (session.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let n = list.len();
-                report.emit(match session.store.set_setting(MATTERS, list).await {
+                report.emit(match session.set_setting(MATTERS, list).await {
                     Ok(()) => Notice::Success(format!("事项清单已保存，共 {n} 项。")),
-                    Err(e) => Notice::Error(e.user_message()),
+                    Err(m) => Notice::Error(m),
                 });
-                session.announce.emit(vec![StoreName::Settings]);
             });
         })
     };

@@ -1,7 +1,12 @@
-//! Yew keeps a component's hooks by the order they are called in each render: a hook after an
-//! early `return` is skipped on some renders and shifts every later one (a panic, or another
-//! hook's state). This reads every component and hook in `src/` and fails on a hook call after
-//! an early return at the top of its body.
+//! Rules every screen keeps, read from the sources (no native test reaches screen code):
+//!
+//! - Yew keeps a component's hooks by the order they are called in each render: a hook after an
+//!   early `return` is skipped on some renders and shifts every later one (a panic, or another
+//!   hook's state). Every component and hook in `src/` is read; a hook call after an early
+//!   return at the top of its body fails.
+//! - Screens write settings through `Session::set_setting`, which tells the pages that read
+//!   them; only the store, the session, and the two writes made before a session exists (the
+//!   first-use profile form, the device id at start) touch `store.set_setting`.
 
 use std::fs;
 use std::path::Path;
@@ -110,4 +115,39 @@ fn the_check_finds_a_hook_after_an_early_return() {
     assert_eq!(check(Path::new("a.rs"), bad).len(), 1);
     let good = "#[function_component(A)]\nfn a(p: &P) -> Html {\n    let s = use_session();\n    let x = use_state(|| 0);\n    let Some(v) = p.v else {\n        return html! {};\n    };\n    let f = Callback::from(move |_| { let _ = used_elsewhere(); });\n    html! {}\n}\n";
     assert_eq!(check(Path::new("a.rs"), good), Vec::<String>::new());
+}
+
+#[test]
+fn screens_write_settings_through_the_session() {
+    let mut files = Vec::new();
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    const BEFORE_A_SESSION: [&str; 4] = ["store/db.rs", "session.rs", "profile.rs", "app.rs"];
+    let direct: Vec<String> = files
+        .iter()
+        .filter(|f| !BEFORE_A_SESSION.iter().any(|ok| f.ends_with(ok)))
+        .flat_map(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            let lines: Vec<&str> = text.lines().collect();
+            (0..lines.len())
+                .filter(|&i| {
+                    let l = lines[i];
+                    // `store.set_setting(`, also split over lines as `.store` / `.set_setting(`.
+                    let split = i > 0
+                        && lines[i - 1].trim_end().ends_with(".store")
+                        && l.trim_start().starts_with(".set_setting(");
+                    // A loader that clears an old key while reading is not a screen's write.
+                    (l.contains("store.set_setting(") || split) && !l.contains("Value::Null")
+                })
+                .map(|i| format!("{}:{}", f.display(), i + 1))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        direct.is_empty(),
+        "settings written past the session: {}",
+        direct.join(", ")
+    );
 }
