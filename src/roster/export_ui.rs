@@ -20,10 +20,7 @@ pub struct RosterExportProps {
 
 #[function_component(RosterExport)]
 pub fn roster_export(props: &RosterExportProps) -> Html {
-    let township = crate::admonition::ui::use_identity()
-        .ready()
-        .and_then(|i| i.as_ref().as_ref().map(|i| i.township.clone()))
-        .unwrap_or_default();
+    let township = crate::admonition::ui::use_office_identity().township;
     let export = |excel: bool| {
         let (cadres, on_notice, township) = (
             props.cadres.clone(),

@@ -40,10 +40,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
         .and_then(|id| templates.iter().find(|t| t.meta.id == id))
         .or(templates.first())
         .cloned();
-    let identity = super::use_identity()
-        .ready()
-        .and_then(|i| i.as_ref().clone())
-        .unwrap_or_default();
+    let identity = super::use_office_identity();
     let cadre = props.data.cadre(case.cadre);
     let composed = template
         .as_ref()

@@ -25,6 +25,16 @@ pub fn use_identity() -> Load<Option<OfficeIdentity>> {
     })
 }
 
+/// 单位信息 as stored, or empty while it loads or before it is entered: what documents and
+/// reports are filled from.
+#[hook]
+pub fn use_office_identity() -> OfficeIdentity {
+    use_identity()
+        .ready()
+        .and_then(|i| i.as_ref().clone())
+        .unwrap_or_default()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct IdentityFormProps {
     pub initial: OfficeIdentity,

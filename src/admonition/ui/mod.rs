@@ -15,7 +15,7 @@ mod share;
 mod templates;
 
 pub use cases::AttentionList;
-pub use identity::{use_identity, IdentityForm};
+pub use identity::{use_identity, use_office_identity, IdentityForm};
 pub use recounted::recount_stored;
 
 use std::rc::Rc;

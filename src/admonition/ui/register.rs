@@ -3,7 +3,7 @@
 use chrono::Datelike;
 use yew::prelude::*;
 
-use super::{use_identity, DataProps};
+use super::{use_office_identity, DataProps};
 use crate::admonition::register::{register, NumberState};
 use crate::ui::form::field_value;
 use crate::ui::time;
@@ -11,10 +11,7 @@ use crate::ui::time;
 #[function_component(RegisterTab)]
 pub fn register_tab(props: &DataProps) -> Html {
     let year = use_state(|| time::local_now().date().year());
-    let identity = use_identity()
-        .ready()
-        .and_then(|i| i.as_ref().clone())
-        .unwrap_or_default();
+    let identity = use_office_identity();
     let data = &props.data;
     let rows = register(&data.cases, *year, &|k| identity.prefix(k).to_string());
     let on_year = {

@@ -117,10 +117,7 @@ pub fn template_editor(props: &EditorProps) -> Html {
         })
     };
     let case = (*sample).and_then(|id| props.data.case(id));
-    let identity = super::use_identity()
-        .ready()
-        .and_then(|i| i.as_ref().clone())
-        .unwrap_or_default();
+    let identity = super::use_office_identity();
     let preview = case.map(|c| {
         compose(
             &draft,

@@ -236,10 +236,7 @@ fn report_editor(props: &EditorProps) -> Html {
         })
     };
     // Signed by the office as it names itself: the township before the unit ("某某镇党政办").
-    let township = crate::admonition::ui::use_identity()
-        .ready()
-        .and_then(|i| i.as_ref().as_ref().map(|i| i.township.clone()))
-        .unwrap_or_default();
+    let township = crate::admonition::ui::use_office_identity().township;
     let unit = session.profile.unit.clone();
     let issuer = if unit.starts_with(&township) {
         unit
