@@ -31,16 +31,60 @@ pub fn export_notice(
     }
 }
 
+/// The records of a file, by store. A record that could not be written makes the export
+/// refuse, saying so: a file never goes out missing one.
+#[derive(Debug, Default)]
+pub struct Records {
+    by_store: BTreeMap<String, Vec<Value>>,
+    failed: Option<String>,
+}
+
+impl Records {
+    /// Adds another store's records (and its failure, if any).
+    pub fn extend(&mut self, other: Records) {
+        self.by_store.extend(other.by_store);
+        if self.failed.is_none() {
+            self.failed = other.failed;
+        }
+    }
+
+    fn checked(self) -> Result<BTreeMap<String, Vec<Value>>, String> {
+        match self.failed {
+            Some(message) => Err(message),
+            None => Ok(self.by_store),
+        }
+    }
+}
+
+impl From<BTreeMap<String, Vec<Value>>> for Records {
+    fn from(by_store: BTreeMap<String, Vec<Value>>) -> Records {
+        Records {
+            by_store,
+            failed: None,
+        }
+    }
+}
+
 /// The records of a file that carries one store.
 pub fn one_store<'a, T: Serialize + 'a>(
     store: StoreName,
     items: impl IntoIterator<Item = &'a T>,
-) -> BTreeMap<String, Vec<Value>> {
-    let values = items
-        .into_iter()
-        .filter_map(|i| serde_json::to_value(i).ok())
-        .collect();
-    [(store.as_str().to_string(), values)].into()
+) -> Records {
+    let mut records = Records::default();
+    let mut values = Vec::new();
+    for item in items {
+        match serde_json::to_value(item) {
+            Ok(v) => values.push(v),
+            Err(e) => {
+                records.failed.get_or_insert(format!(
+                    "有一条{}无法写进文件（{e}），文件没有导出。请把这个情况告诉维护人员。",
+                    store.label()
+                ));
+            }
+        }
+    }
+    records.by_store.insert(store.as_str().to_string(), values);
+    records
 }
 
 /// Offers `records` for download as a file of `kind` made by this browser's user, named for
@@ -49,8 +93,9 @@ pub fn export_file(
     session: &Session,
     kind: FileKind,
     person: &str,
-    records: BTreeMap<String, Vec<Value>>,
+    records: impl Into<Records>,
 ) -> Result<Exported, String> {
+    let records = records.into().checked()?;
     let at = time::now();
     let file = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
     let name = file_name(kind, person, time::to_local(at));
@@ -67,9 +112,10 @@ pub async fn export_sealed(
     session: &Session,
     kind: FileKind,
     person: &str,
-    records: BTreeMap<String, Vec<Value>>,
+    records: impl Into<Records>,
     password: &str,
 ) -> Result<Exported, String> {
+    let records = records.into().checked()?;
     let at = time::now();
     let plain = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
     let file = crate::exchange::webcrypto::seal(plain, password)
@@ -86,10 +132,8 @@ pub async fn export_sealed(
 
 /// Offers `records` as a file that says nothing of who made it (an electronic ballot): no name,
 /// and a one-off device id instead of this browser's.
-pub fn export_anonymous(
-    kind: FileKind,
-    records: BTreeMap<String, Vec<Value>>,
-) -> Result<Exported, String> {
+pub fn export_anonymous(kind: FileKind, records: impl Into<Records>) -> Result<Exported, String> {
+    let records = records.into().checked()?;
     // The day only: the file's time says nothing of the order raters voted in.
     let at = crate::assessment::model::Ballot::day_of(time::now());
     let nobody = crate::exchange::envelope::Exporter {

@@ -12,11 +12,18 @@ use crate::record::Id;
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;
 
-fn values<T: Serialize>(items: &[&T]) -> Vec<Value> {
+/// Every record as JSON, or what stopped one: a file never goes out missing a record.
+fn values<T: Serialize>(items: &[&T], store: StoreName) -> Result<Vec<Value>, String> {
     items
         .iter()
-        .filter_map(|i| serde_json::to_value(i).ok())
-        .collect()
+        .map(serde_json::to_value)
+        .collect::<Result<Vec<Value>, _>>()
+        .map_err(|e| {
+            format!(
+                "有一条{}无法写进文件（{e}），文件没有导出。请把这个情况告诉维护人员。",
+                store.label()
+            )
+        })
 }
 
 /// The records of a work-line file for the chosen lines.
@@ -26,7 +33,7 @@ pub fn line_file_records(
     tasks: &[Task],
     stand_ups: &[StandUp],
     cadres: &[Cadre],
-) -> BTreeMap<String, Vec<Value>> {
+) -> Result<BTreeMap<String, Vec<Value>>, String> {
     let lines: Vec<&WorkLine> = lines
         .iter()
         .filter(|l| chosen.contains(&l.meta.id))
@@ -50,11 +57,15 @@ pub fn line_file_records(
         .filter(|c| people.contains(&c.meta.id))
         .collect();
     let mut out = BTreeMap::new();
-    out.insert(StoreName::WorkLines.as_str().to_string(), values(&lines));
-    out.insert(StoreName::Tasks.as_str().to_string(), values(&tasks));
-    out.insert(StoreName::StandUps.as_str().to_string(), values(&stand_ups));
-    out.insert(StoreName::Cadres.as_str().to_string(), values(&cadres));
-    out
+    let mut put = |store: StoreName, list: Result<Vec<Value>, String>| -> Result<(), String> {
+        out.insert(store.as_str().to_string(), list?);
+        Ok(())
+    };
+    put(StoreName::WorkLines, values(&lines, StoreName::WorkLines))?;
+    put(StoreName::Tasks, values(&tasks, StoreName::Tasks))?;
+    put(StoreName::StandUps, values(&stand_ups, StoreName::StandUps))?;
+    put(StoreName::Cadres, values(&cadres, StoreName::Cadres))?;
+    Ok(out)
 }
 
 /// The stores a work-line file may carry; anything else in such a file is refused.
@@ -146,7 +157,8 @@ mod tests {
 
     fn file_of(p: &Plan) -> String {
         let chosen: HashSet<Id> = p.lines.iter().map(|l| l.meta.id).collect();
-        let records = line_file_records(&chosen, &p.lines, &p.tasks, &[], &p.cadres);
+        let records = line_file_records(&chosen, &p.lines, &p.tasks, &[], &p.cadres)
+            .unwrap_or_else(|m| panic!("{m}"));
         let who = Exporter {
             name: "王秘书".into(),
             unit: "党政办".into(),

@@ -33,13 +33,16 @@ pub fn share_tab(props: &PlanProps) -> Html {
                 notice.set(Some(Notice::Error("请先勾选要导出的工作线。".into())));
                 return;
             }
-            let records = line_file_records(
+            let records = match line_file_records(
                 &chosen,
                 &plan.lines,
                 &plan.tasks,
                 &plan.stand_ups,
                 &plan.cadres,
-            );
+            ) {
+                Ok(r) => r,
+                Err(m) => return notice.set(Some(Notice::Error(m))),
+            };
             notice.set(Some(export_notice(
                 export_file(
                     &session,
