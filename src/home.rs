@@ -37,11 +37,7 @@ pub fn home_page() -> Html {
     let overview = use_load(&StoreName::ALL, |session| async move {
         let mut counts = session.store.counts().await?;
         // A deleted case stays as a tombstone (its id, for other browsers): count live ones.
-        let cases = session
-            .store
-            .all::<crate::admonition::model::Admonition>()
-            .await?;
-        let live = cases.iter().filter(|c| !c.deleted).count();
+        let live = crate::admonition::ui::live_case_count(&session).await?;
         counts.insert(
             StoreName::Admonitions,
             u32::try_from(live).unwrap_or(u32::MAX),

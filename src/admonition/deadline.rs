@@ -187,6 +187,15 @@ pub fn missing_years(
         .collect()
 }
 
+/// Why a deadline is provisional and what will happen.
+pub fn provisional_note(years: &[i32]) -> String {
+    let years: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
+    format!(
+        "暂定：还没有录入{}的节假日安排，工作日暂按周一至周五计算；录入后自动重新核算，并记入案件经过。",
+        years.join("、")
+    )
+}
+
 /// Days counted from `from` to `to` in the rule's unit: the days after `from` up to and
 /// including `to` (working days only under a working-day rule); negative when `to` is earlier.
 pub fn counted_days(
@@ -355,6 +364,15 @@ mod tests {
         assert_eq!(
             days_text(&days),
             "2026-09-27\n2026-10-01 至 2026-10-03\n2026-10-10"
+        );
+    }
+
+    #[test]
+    fn a_provisional_deadline_says_which_years_it_waits_for() {
+        let note = provisional_note(&[2027]);
+        assert!(
+            note.starts_with("暂定：还没有录入2027 年的节假日安排"),
+            "{note}"
         );
     }
 

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::backup::{backup_before, export_backup};
 use super::import_panel::ImportPanel;
-use crate::admonition::model::Admonition;
 use crate::exchange::envelope::{self, FileKind};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
@@ -24,8 +23,7 @@ pub fn data_page() -> Html {
     let pair = use_state(PasswordPair::default);
     let clear_pair = use_state(PasswordPair::default);
     let live_cases = use_load(&[StoreName::Admonitions], |session| async move {
-        let cases = session.store.all::<Admonition>().await?;
-        Ok::<_, StoreError>(cases.iter().filter(|c| !c.deleted).count())
+        crate::admonition::ui::live_case_count(&session).await
     });
     let live_cases = live_cases.ready().map_or(0, |n| **n);
 

@@ -176,7 +176,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
                 <dt>{ "诫勉谈话" }</dt><dd>{ format!("{} {}，{}；谈话人 {}，记录人 {}", case.talk.date, case.talk.time, case.talk.place, case.talk.talker, case.talk.recorder) }</dd>
                 <dt>{ "整改期限" }</dt><dd>{ format!("{}（{}）", case.deadline, case.rule.convention()) }
                     if !case.provisional.is_empty() {
-                        <br /><strong>{ provisional_note(&case.provisional) }</strong>
+                        <br /><strong>{ crate::admonition::deadline::provisional_note(&case.provisional) }</strong>
                     }</dd>
                 <dt>{ "办理阶段" }</dt><dd data-testid="stage">{ case.stage.label() }</dd>
                 if let Some(r) = rect {
@@ -246,13 +246,4 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             </div>
         </article>
     }
-}
-
-/// Why a deadline is provisional and what will happen.
-pub fn provisional_note(years: &[i32]) -> String {
-    let years: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
-    format!(
-        "暂定：还没有录入{}的节假日安排，工作日暂按周一至周五计算；录入后自动重新核算，并记入案件经过。",
-        years.join("、")
-    )
 }

@@ -122,7 +122,7 @@ pub fn case_form(props: &CaseFormProps) -> Html {
             </fieldset>
             <p class="deadline-preview" role="status">{ format!("整改期限：{}，即{}前提交整改措施。", rule.convention(), due_in_words(due)) }</p>
             if !missing.is_empty() {
-                <p class="notice warn">{ super::case_detail::provisional_note(&missing) }{ "请到“期限与节假日”录入。" }</p>
+                <p class="notice warn">{ crate::admonition::deadline::provisional_note(&missing) }{ "请到“期限与节假日”录入。" }</p>
             }
             { form_footer(error.as_deref(), "立案", &props.on_cancel) }
         </form>

@@ -16,7 +16,7 @@ mod templates;
 
 pub use cases::AttentionList;
 pub use identity::{use_identity, use_office_identity, IdentityForm};
-pub use recounted::recount_stored;
+pub use recounted::{live_case_count, recount_stored};
 
 use std::rc::Rc;
 

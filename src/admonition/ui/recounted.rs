@@ -80,6 +80,14 @@ pub fn recounted(
     }
 }
 
+/// How many cases are live (a deleted case stays as a tombstone): 首页 and 数据管理 ask this.
+pub async fn live_case_count(
+    session: &crate::session::Session,
+) -> Result<usize, crate::store::StoreError> {
+    let cases = session.store.all::<Admonition>().await?;
+    Ok(cases.iter().filter(|c| !c.deleted).count())
+}
+
 /// After an import that brought holidays or cases: counts again every provisional deadline
 /// whose years are now entered, in one write. Returns how many cases changed.
 pub async fn recount_stored(session: &crate::session::Session) -> Result<usize, String> {
