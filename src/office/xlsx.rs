@@ -55,8 +55,19 @@ pub enum Cell {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
     General,
-    Fixed { decimals: u8, grouped: bool },
-    Percent { decimals: u8 },
+    Fixed {
+        decimals: u8,
+        grouped: bool,
+    },
+    Percent {
+        decimals: u8,
+    },
+    /// An amount of money as written: "¥1,250.00" (`sign`) or "1,250.00元".
+    Yuan {
+        decimals: u8,
+        grouped: bool,
+        sign: bool,
+    },
     Date,
     DateTime,
 }
@@ -79,6 +90,18 @@ impl Shown {
                 zeros(decimals)
             )),
             Shown::Percent { decimals } => Some(format!("0{}%", zeros(decimals))),
+            Shown::Yuan {
+                decimals,
+                grouped,
+                sign,
+            } => {
+                let digits = format!("{}{}", if grouped { "#,##0" } else { "0" }, zeros(decimals));
+                Some(if sign {
+                    format!("\"¥\"{digits}")
+                } else {
+                    format!("{digits}\"元\"")
+                })
+            }
             Shown::Date => Some("yyyy\\-mm\\-dd".into()),
             Shown::DateTime => Some("yyyy\\-mm\\-dd\\ hh:mm".into()),
         }
@@ -111,6 +134,12 @@ pub fn cell_type(text: &str) -> Cell {
             };
         }
     }
+    // Amounts as offices write them: ¥1,250.00, ￥1250, 1,250.00元.
+    let (t, money) = match (t.strip_prefix(['¥', '￥']), t.strip_suffix('元')) {
+        (Some(rest), _) => (rest.trim_start(), Some(true)),
+        (None, Some(rest)) => (rest.trim_end(), Some(false)),
+        (None, None) => (t, None),
+    };
     let (body, percent) = match t.strip_suffix('%') {
         Some(b) => (b, true),
         None => (t, false),
@@ -128,6 +157,7 @@ pub fn cell_type(text: &str) -> Cell {
     let int_digits: String = groups.concat();
     let plain = !int_digits.is_empty()
         && grouping_right
+        && !(percent && money.is_some())
         && (int_digits.len() <= 9 || (grouped && int_digits.len() <= 15))
         && int_digits.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
@@ -143,6 +173,11 @@ pub fn cell_type(text: &str) -> Cell {
         Ok(n) if n.is_finite() => Cell::Number {
             value: if percent { n / 100.0 } else { n },
             shown: match (percent, decimals, grouped) {
+                _ if money.is_some() => Shown::Yuan {
+                    decimals,
+                    grouped,
+                    sign: money == Some(true),
+                },
                 (true, d, _) => Shown::Percent { decimals: d },
                 (false, 0, false) => Shown::General,
                 (false, d, g) => Shown::Fixed {
@@ -605,9 +640,37 @@ mod tests {
             "12,34,567",
             "1,000%",
             "=1+1",
+            "¥",
+            "元",
+            "¥5%",
+            "¥-",
         ] {
             assert_eq!(cell_type(text), Cell::Text, "{text}");
         }
+    }
+
+    #[test]
+    fn amounts_with_a_currency_sign_or_yuan_are_numbers_shown_as_typed() {
+        let yuan = |decimals, grouped, sign| Shown::Yuan {
+            decimals,
+            grouped,
+            sign,
+        };
+        assert_eq!(
+            cell_type("¥1,250,000.00"),
+            number(1_250_000.0, yuan(2, true, true))
+        );
+        assert_eq!(cell_type("￥ 300"), number(300.0, yuan(0, false, true)));
+        assert_eq!(cell_type("1,250.5元"), number(1250.5, yuan(1, true, false)));
+        assert_eq!(yuan(2, true, true).code().as_deref(), Some("\"¥\"#,##0.00"));
+        assert_eq!(
+            crate::office::xlsx_read::shown("1250000", yuan(2, true, true)),
+            "¥1,250,000.00"
+        );
+        assert_eq!(
+            crate::office::xlsx_read::shown("1250.5", yuan(1, true, false)),
+            "1,250.5元"
+        );
     }
 
     #[test]

@@ -325,6 +325,23 @@ pub fn shown(value: &str, how: Shown) -> String {
             }
         }
         Shown::Percent { decimals } => format!("{}%", fixed(n * 100.0, decimals)),
+        Shown::Yuan {
+            decimals,
+            grouped,
+            sign,
+        } => {
+            let text = fixed(n, decimals);
+            let text = if grouped {
+                group_thousands(&text)
+            } else {
+                text
+            };
+            if sign {
+                format!("¥{text}")
+            } else {
+                format!("{text}元")
+            }
+        }
         Shown::Date | Shown::DateTime => serial_date(n).unwrap_or_else(|| value.to_string()),
     }
 }

@@ -2,6 +2,7 @@
 //! (综治办公室 for 综治办, with spaces or brackets), and one person must not count as two.
 
 use super::model::Cadre;
+use super::names::clean_name;
 
 /// How a name and unit from a file match the roster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +51,15 @@ pub fn same_unit(a: &str, b: &str) -> bool {
 /// written either way). Where a roster is at hand, `find_person` also tells apart two people
 /// of one name in close units; this is for comparing two files' authors with each other.
 pub fn same_person(name: &str, unit: &str, other_name: &str, other_unit: &str) -> bool {
-    name.trim() == other_name.trim() && same_unit(unit, other_unit)
+    clean_name(name) == clean_name(other_name) && same_unit(unit, other_unit)
 }
 
 pub fn find_person<'a>(roster: &'a [Cadre], name: &str, unit: &str) -> PersonMatch<'a> {
-    let name = name.trim();
-    let named: Vec<&Cadre> = roster.iter().filter(|c| c.name.trim() == name).collect();
+    let name = clean_name(name);
+    let named: Vec<&Cadre> = roster
+        .iter()
+        .filter(|c| clean_name(&c.name) == name)
+        .collect();
     if let Some(c) = named.iter().find(|c| c.unit.trim() == unit.trim()) {
         return PersonMatch::Exact(c);
     }

@@ -6,5 +6,6 @@ pub mod export;
 pub mod export_ui;
 pub mod matching;
 pub mod model;
+pub mod names;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
