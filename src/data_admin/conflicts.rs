@@ -56,18 +56,23 @@ pub fn conflict_list(props: &ConflictListProps) -> Html {
                 let key = (item.store, item.incoming.meta.id);
                 let chosen = resolutions.get(&key).copied();
                 let group = format!("c-{}", item.incoming.meta.id);
-                let title = format!("{}：{}", item.store.label(), display_name(&item.incoming.value));
-                let ours_head = format!(
-                    "本机（{}，{} 修改）",
-                    session.profile.name,
-                    local.map(|l| time::format_local(l.meta.updated_at)).unwrap_or_default()
-                );
+                let title = format!("{}：{}", item.store.label(), display_name(item.store, &item.incoming.value));
+                let fields = item.merged.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
+                // This computer's side is this user's only where this browser made the change;
+                // otherwise it came in from an earlier file, and only its time is known.
+                let changed_here = local.is_some_and(|l| fields.iter().any(|f| {
+                    l.meta.fields.get(f).is_some_and(|dots| dots.iter().any(|d| d.0 == session.device))
+                }));
+                let at = local.map(|l| time::format_local(l.meta.updated_at)).unwrap_or_default();
+                let ours_head = if changed_here {
+                    format!("本机（{}，{at} 修改）", session.profile.name)
+                } else {
+                    format!("本机现存（来自之前导入的文件，{at} 修改）")
+                };
                 let theirs_head = format!(
-                    "文件（{}，{} 修改）",
-                    sender,
+                    "文件（{sender}，{} 修改）",
                     time::format_local(item.incoming.meta.updated_at)
                 );
-                let fields = item.merged.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default();
                 let by_field = field_choices.get(&key);
                 // What a field will take: its own choice, else its record's.
                 let takes = |field: &str| by_field.and_then(|c| c.get(field)).copied().or(match chosen {

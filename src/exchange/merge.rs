@@ -297,19 +297,53 @@ fn marked_copy(value: &Value, meta: &Meta) -> Value {
     copy
 }
 
-/// A short name for a record in lists: its name, title or stem, else its id.
-pub fn display_name(value: &Value) -> String {
-    ["name", "title", "stem"]
-        .iter()
-        .find_map(|k| value.get(*k).and_then(Value::as_str))
-        .map(|s| s.chars().take(40).collect())
+/// A short name for a record in lists, as people know it: a log entry by its day, village,
+/// role and writer; a request by its person, matter and day; a posting by its village and
+/// start; anything else by its name, title or stem; the id's first characters only when a
+/// record has none of these.
+pub fn display_name(store: StoreName, value: &Value) -> String {
+    let text = |k: &str| {
+        value
+            .get(k)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.chars().take(40).collect::<String>())
+    };
+    let day = |k: &str| text(k).map(|d| super::labels::date_text(&d).unwrap_or(d));
+    let known = match store {
+        StoreName::VillageLogs => day("date").map(|date| {
+            let role = super::labels::value_text(store, "role", value.get("role"));
+            let writer = value
+                .pointer("/writer/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            format!(
+                "{date} {} {role}（{writer}）",
+                text("village").unwrap_or_default()
+            )
+        }),
+        StoreName::ServiceLedger => text("person").map(|p| {
+            format!(
+                "{p}：{}（{} 受理）",
+                text("matter").unwrap_or_default(),
+                day("received").unwrap_or_default()
+            )
+        }),
+        StoreName::ResidentCadres => {
+            text("village").map(|v| format!("{v} 驻村（{} 起）", day("start").unwrap_or_default()))
+        }
+        _ => None,
+    };
+    known
+        .or_else(|| ["name", "title", "stem"].iter().find_map(|k| text(k)))
         .or_else(|| {
             value
                 .pointer("/meta/id")
                 .and_then(Value::as_str)
-                .map(str::to_string)
+                .map(|id| format!("编号 {}", id.chars().take(8).collect::<String>()))
         })
-        .unwrap_or_default()
+        .unwrap_or_else(|| "（无名称的记录）".into())
 }
 
 #[cfg(test)]
@@ -320,7 +354,37 @@ mod tests {
     #[test]
     fn a_record_is_named_by_its_name_title_or_stem() {
         let a = json!({"meta": {"rev": 1}, "name": "张三", "post": "主任"});
-        assert_eq!(display_name(&a), "张三");
-        assert_eq!(display_name(&json!({"stem": "题"})), "题");
+        assert_eq!(display_name(StoreName::Cadres, &a), "张三");
+        assert_eq!(
+            display_name(StoreName::Questions, &json!({"stem": "题"})),
+            "题"
+        );
+        assert_eq!(
+            display_name(
+                StoreName::Attempts,
+                &json!({"meta": {"id": "84fd0959-1111-2222-3333-444455556666"}})
+            ),
+            "编号 84fd0959"
+        );
+    }
+
+    #[test]
+    fn village_records_are_named_as_people_know_them() {
+        let log = json!({"meta": {"id": "84fd0959-1111"}, "date": "2026-11-02", "village": "东村",
+            "role": "reporter", "writer": {"name": "王五", "unit": "综治办"}, "done": "走访"});
+        assert_eq!(
+            display_name(StoreName::VillageLogs, &log),
+            "2026年11月2日 东村 报告员（王五）"
+        );
+        let request = json!({"person": "张小明", "matter": "证明开具", "received": "2026-11-03"});
+        assert_eq!(
+            display_name(StoreName::ServiceLedger, &request),
+            "张小明：证明开具（2026年11月3日 受理）"
+        );
+        let posting = json!({"village": "西村", "start": "2026-01-01"});
+        assert_eq!(
+            display_name(StoreName::ResidentCadres, &posting),
+            "西村 驻村（2026年1月1日 起）"
+        );
     }
 }

@@ -438,7 +438,7 @@ impl Store {
                 None
             };
             let stored = stored.map(|v| from_js::<Value>(&v)).transpose()?;
-            let name = crate::exchange::merge::display_name(&edit);
+            let name = crate::exchange::merge::display_name(store, &edit);
             // Returning here drops the transaction unfinished: nothing of it is written.
             let record = stamp(stored.as_ref(), edit).map_err(|e| match e {
                 crate::exchange::fields::EditError::Stale => StoreError::Stale(name),

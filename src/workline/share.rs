@@ -214,7 +214,7 @@ mod tests {
             .map(|i| {
                 (
                     i.store,
-                    crate::exchange::merge::display_name(&i.incoming.value),
+                    crate::exchange::merge::display_name(i.store, &i.incoming.value),
                     i.decision,
                 )
             })
