@@ -14,7 +14,8 @@ use crate::assessment::model::{
 };
 use crate::quiz::model::{Difficulty, QuestionKind};
 use crate::store::schema::StoreName;
-use crate::village::resident::Role;
+use crate::village::correction::Correction;
+use crate::village::resident::{Role, Settlement};
 use crate::workline::model::{LineStatus, ProgressEntry, Recurrence, TaskStatus};
 
 /// The field's name on screen.
@@ -83,6 +84,11 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::VillageLogs, "problems") => "反映的问题",
         (S::VillageLogs, "follow_up") => "跟进情况",
         (S::VillageLogs, "settled") => "问题是否解决",
+        (S::VillageLogs, "settlement") => "问题解决情况",
+        (
+            S::ResidentCadres | S::VillageLogs | S::ServiceLedger | S::PublicNotices,
+            "corrections",
+        ) => "修改记录",
         (S::ServiceLedger, "person") => "办事群众",
         (S::ServiceLedger, "phone") => "电话",
         (S::ServiceLedger, "matter") => "事项",
@@ -203,6 +209,13 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
         (S::Admonitions, "stage") => typed::<Stage>(value).map(|s| s.label().to_string()),
         (S::DocumentTemplates, "kind") => typed::<DocKind>(value).map(|k| k.label().to_string()),
         (S::VillageLogs, "role") => typed::<Role>(value).map(|r| r.label().to_string()),
+        (_, "corrections") => typed::<Vec<Correction>>(value).map(|c| {
+            let lines: Vec<String> = c.iter().map(Correction::line).collect();
+            lines.join("；")
+        }),
+        (S::VillageLogs, "settlement") => {
+            typed::<Settlement>(value).map(|s| format!("{} {} 解决：{}", s.on, s.by, s.note))
+        }
         (S::Evaluations, "rules") => typed::<Rules>(value).map(|r| r.describe()),
         (S::Evaluations, "groups") => typed::<Vec<RaterGroup>>(value).map(|g| groups_text(&g)),
         (S::Evaluations, "slips") => typed::<SlipCodes>(value).map(|s| {

@@ -110,3 +110,11 @@ pub fn optional_date_input(
     let value = current.map(|d| d.to_string()).unwrap_or_default();
     html! { <input type="date" {value} {onchange} /> }
 }
+
+/// A button that prints the page (what is marked `no-print` stays off the paper).
+pub fn print_button(label: &'static str) -> Html {
+    let onclick = Callback::from(|_| {
+        let _ = gloo::utils::window().print();
+    });
+    html! { <button type="button" {onclick}>{ label }</button> }
+}

@@ -1,6 +1,7 @@
 //! Widgets every page uses.
 
 pub mod collate;
+pub mod dated_action;
 pub mod download;
 pub mod export;
 pub mod file_drop;

@@ -2,6 +2,7 @@
 //! (`resident.rs`, 驻村员), the one-visit service ledger (`service.rs`, 便民服务) and the public
 //! notice sheets (`notice.rs`, 公开栏). Everything here but `ui/` is pure.
 
+pub mod correction;
 pub mod notice;
 pub mod resident;
 pub mod service;

@@ -3,8 +3,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::correction::{Corrected, Correction, Diff};
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
+
+/// A village or community name as stored and compared: "南坪社区 " and "南坪 社区" are
+/// 南坪社区 (place names have no spaces; invisible characters from pasted text go too).
+pub fn clean_place(name: &str) -> String {
+    crate::roster::names::clean_name(name).replace(' ', "")
+}
 
 /// A cadre's posting to a village, from `start` until `end` (open while none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +24,8 @@ pub struct ResidentCadre {
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub deleted: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 impl Entity for ResidentCadre {
@@ -34,9 +43,35 @@ impl ResidentCadre {
         self.start <= day && self.end.is_none_or(|e| day <= e)
     }
 
+    /// Both postings hold a day other than a handover day (one ends the day the other starts:
+    /// the cadre leaves one village and arrives at the next on the same day).
     fn overlaps(&self, other: &ResidentCadre) -> bool {
         let end = |r: &ResidentCadre| r.end.unwrap_or(NaiveDate::MAX);
-        self.start <= end(other) && other.start <= end(self)
+        let handover =
+            |a: &ResidentCadre, b: &ResidentCadre| a.end == Some(b.start) && a.start < b.start;
+        self.start <= end(other)
+            && other.start <= end(self)
+            && !handover(self, other)
+            && !handover(other, self)
+    }
+
+    /// The posting ended on `day` (the last day in the village), which may be any day from its
+    /// start.
+    pub fn ended(&self, day: NaiveDate) -> Result<ResidentCadre, String> {
+        if day < self.start {
+            return Err(format!("结束日期不能早于驻村开始日期（{}）。", self.start));
+        }
+        Ok(ResidentCadre {
+            end: Some(day),
+            ..self.clone()
+        })
+    }
+
+    pub fn cleaned(self) -> ResidentCadre {
+        ResidentCadre {
+            village: clean_place(&self.village),
+            ..self
+        }
     }
 
     /// A posting's own checks, and the rule that one cadre holds one village at a time.
@@ -51,8 +86,16 @@ impl ResidentCadre {
             !o.deleted && o.meta.id != self.meta.id && o.cadre == self.cadre && o.overlaps(self)
         });
         match clash {
+            Some(ResidentCadre {
+                start,
+                end: Some(end),
+                village,
+                ..
+            }) => Err(format!(
+                "这名干部 {start} 至 {end} 驻{village}，与这次的日期重叠，同一时间只能驻一个村。请改这次的开始日期（可以是 {end}，当天交接），或改那次的结束日期。"
+            )),
             Some(o) => Err(format!(
-                "这名干部在 {} 起已驻{}，同一时间只能驻一个村。请先给那次驻村填上结束日期。",
+                "这名干部在 {} 起已驻{}，同一时间只能驻一个村。请先在驻村安排里给那次驻村填上结束日期。",
                 o.start, o.village
             )),
             None => Ok(()),
@@ -130,8 +173,22 @@ pub struct VillageLog {
     /// The problems raised are settled.
     #[serde(default)]
     pub settled: bool,
+    /// When, by whom and how they were settled (older entries have only `settled`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<Settlement>,
     #[serde(default)]
     pub deleted: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// How the problems an entry raised were settled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub on: NaiveDate,
+    pub by: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 impl Entity for VillageLog {
@@ -167,6 +224,86 @@ impl VillageLog {
     pub fn is_open(&self) -> bool {
         !self.deleted && !self.problems.trim().is_empty() && !self.settled
     }
+
+    /// The problems settled on `on` (not before the entry, not after `today`).
+    pub fn settle(
+        &self,
+        on: NaiveDate,
+        by: &str,
+        note: &str,
+        today: NaiveDate,
+    ) -> Result<VillageLog, String> {
+        if on < self.date || on > today {
+            return Err(format!(
+                "解决日期应在 {} 到今天（{today}）之间。",
+                self.date
+            ));
+        }
+        if note.chars().count() > MAX_TEXT {
+            return Err(format!("说明不超过 {MAX_TEXT} 字。"));
+        }
+        Ok(VillageLog {
+            settled: true,
+            settlement: Some(Settlement {
+                on,
+                by: by.trim().to_string(),
+                note: note.trim().to_string(),
+            }),
+            ..self.clone()
+        })
+    }
+
+    pub fn cleaned(self) -> VillageLog {
+        VillageLog {
+            village: clean_place(&self.village),
+            ..self
+        }
+    }
+
+    /// Written by this person (the name and unit compared as `roster::matching` does).
+    pub fn written_by(&self, name: &str, unit: &str) -> bool {
+        crate::roster::matching::same_person(&self.writer.name, &self.writer.unit, name, unit)
+    }
+}
+
+impl Corrected for VillageLog {
+    fn diff(&self, before: &Self) -> Diff {
+        Diff::default()
+            .field("日期", before.date, self.date)
+            .field("村（社区）", &before.village, &self.village)
+            .field("角色", before.role.label(), self.role.label())
+            .field("做了什么", &before.done, &self.done)
+            .field("联系群众人数", before.reached, self.reached)
+            .field("群众反映的问题", &before.problems, &self.problems)
+            .field("跟进情况", &before.follow_up, &self.follow_up)
+    }
+    fn corrections_mut(&mut self) -> &mut Vec<Correction> {
+        &mut self.corrections
+    }
+}
+
+impl Corrected for ResidentCadre {
+    fn diff(&self, before: &Self) -> Diff {
+        Diff::default()
+            .field("村（社区）", &before.village, &self.village)
+            .field("开始日期", before.start, self.start)
+            .day("结束日期", before.end, self.end)
+    }
+    fn corrections_mut(&mut self) -> &mut Vec<Correction> {
+        &mut self.corrections
+    }
+}
+
+/// The villages with a cadre posted on `day`: the ones the office expects entries from.
+pub fn current_villages(postings: &[ResidentCadre], day: NaiveDate) -> Vec<String> {
+    let mut list: Vec<String> = postings
+        .iter()
+        .filter(|p| !p.deleted && p.covers(day))
+        .map(|p| clean_place(&p.village))
+        .collect();
+    list.sort_unstable();
+    list.dedup();
+    list
 }
 
 /// Entries in `[from, to]` of each role, for one village or writer (or all).
@@ -184,8 +321,8 @@ pub fn by_role<'a>(
     counts
 }
 
-/// Villages (with a resident cadre on `today`, or any logged) whose last entry is more than
-/// `days` ago, or that have none; the longest unvisited first.
+/// Of `villages` (those with a cadre posted today: `current_villages`), the ones whose last
+/// entry is more than `days` ago, or that have none; the longest unvisited first.
 pub fn not_visited(
     villages: &[String],
     logs: &[VillageLog],
@@ -197,7 +334,9 @@ pub fn not_visited(
         .map(|v| {
             let last = logs
                 .iter()
-                .filter(|l| !l.deleted && &l.village == v && l.date <= today)
+                .filter(|l| {
+                    !l.deleted && clean_place(&l.village) == clean_place(v) && l.date <= today
+                })
                 .map(|l| l.date)
                 .max();
             (v.clone(), last)
@@ -231,6 +370,7 @@ mod tests {
             start: d(start),
             end: end.map(d),
             deleted: false,
+            corrections: Vec::new(),
         }
     }
 
@@ -246,7 +386,9 @@ mod tests {
             problems: problems.into(),
             follow_up: String::new(),
             settled: false,
+            settlement: None,
             deleted: false,
+            corrections: Vec::new(),
         }
     }
 
@@ -266,6 +408,70 @@ mod tests {
         assert!(posting(1, "西村", "2026-06-01", Some("2026-05-01"))
             .check(&[])
             .is_err());
+    }
+
+    #[test]
+    fn a_cadre_can_hand_over_and_move_on_the_same_day() {
+        let old = posting(1, "东村", "2026-01-01", None);
+        let ended = old.ended(d("2026-11-15"));
+        assert!(old.ended(d("2025-12-31")).is_err());
+        let Ok(ended) = ended else {
+            panic!("a past day after the start ends a posting")
+        };
+        assert_eq!(ended.end, Some(d("2026-11-15")));
+        let next = posting(1, "西村", "2026-11-15", None);
+        assert_eq!(next.check(std::slice::from_ref(&ended)), Ok(()));
+        let early = posting(1, "西村", "2026-11-14", None);
+        let message = early.check(&[ended]).err().unwrap_or_default();
+        assert!(
+            message.contains("2026-01-01 至 2026-11-15 驻东村"),
+            "{message}"
+        );
+        assert!(!message.contains("请先"), "{message}");
+        let same_day = posting(1, "西村", "2026-11-15", Some("2026-11-15"));
+        assert!(same_day
+            .check(std::slice::from_ref(&same_day.clone()))
+            .is_ok());
+        let twice = posting(1, "西村", "2026-11-15", Some("2026-11-15"));
+        let mut other = twice.clone();
+        other.meta.id = uuid::Uuid::from_u128(9);
+        assert!(
+            twice.check(&[other]).is_err(),
+            "two postings of one day clash"
+        );
+    }
+
+    #[test]
+    fn places_are_compared_without_spaces_and_only_current_postings_are_expected() {
+        assert_eq!(clean_place(" 南坪 社区\u{200b} "), "南坪社区");
+        let postings = [
+            posting(1, "东村 ", "2026-01-01", None),
+            posting(2, "西村", "2026-01-01", Some("2026-06-30")),
+        ];
+        assert_eq!(current_villages(&postings, d("2026-11-28")), vec!["东村"]);
+        let logs = [log("东村", "2026-11-20", Role::Guide, "")];
+        assert!(not_visited(&["东村 ".into()], &logs, d("2026-11-28"), 30).is_empty());
+    }
+
+    #[test]
+    fn settling_records_the_day_who_and_a_note() {
+        let entry = log("东村", "2026-11-21", Role::Reporter, "路灯坏了");
+        let today = d("2026-11-28");
+        assert!(entry.settle(d("2026-11-20"), "张三", "", today).is_err());
+        assert!(entry.settle(d("2026-11-29"), "张三", "", today).is_err());
+        let Ok(done) = entry.settle(d("2026-11-25"), " 张三 ", "已联系供电所修好", today)
+        else {
+            panic!("a day between the entry and today settles it")
+        };
+        assert!(!done.is_open());
+        assert_eq!(
+            done.settlement,
+            Some(Settlement {
+                on: d("2026-11-25"),
+                by: "张三".into(),
+                note: "已联系供电所修好".into()
+            })
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::correction::{Corrected, Correction, Diff};
 use crate::record::{Entity, Meta};
+use crate::roster::names::masked;
 use crate::store::schema::StoreName;
 
 /// Matters offered until the office sets its own list.
@@ -48,6 +50,8 @@ pub struct ServiceRequest {
     pub outcome: String,
     #[serde(default)]
     pub deleted: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 impl Entity for ServiceRequest {
@@ -77,6 +81,11 @@ impl ServiceRequest {
         if self.promised.is_some_and(|d| d < self.received) {
             return Err("承诺办结日期不能早于受理日期。".into());
         }
+        if self.one_visit && self.done.is_none() {
+            return Err(
+                "勾选了“一次办好”，请填写办结日期（一次办好的，一般就是受理当天）。".into(),
+            );
+        }
         let digits = self.phone.chars().filter(char::is_ascii_digit).count();
         if !self.phone.trim().is_empty() && !(7..=12).contains(&digits) {
             return Err("电话号码应为 7 到 12 位数字。".into());
@@ -84,7 +93,6 @@ impl ServiceRequest {
         Ok(())
     }
 
-    /// Open and past the promised day on `today`.
     /// The form after this request is registered: where, when, by whom, the village and the
     /// matter stay (the next person in the queue is often the same); everything about the
     /// person and their case — including the promised date — starts empty.
@@ -102,8 +110,52 @@ impl ServiceRequest {
         }
     }
 
+    /// The request settled on `day` (any day from when it was taken to `today`).
+    pub fn finished(&self, day: NaiveDate, today: NaiveDate) -> Result<ServiceRequest, String> {
+        if day < self.received || day > today {
+            return Err(format!(
+                "办结日期应在受理日期（{}）到今天（{today}）之间。",
+                self.received
+            ));
+        }
+        Ok(ServiceRequest {
+            done: Some(day),
+            ..self.clone()
+        })
+    }
+
+    pub fn cleaned(self) -> ServiceRequest {
+        ServiceRequest {
+            person: crate::roster::names::clean_name(&self.person),
+            village: super::resident::clean_place(&self.village),
+            ..self
+        }
+    }
+
+    /// Open and past the promised day on `today`.
     pub fn overdue(&self, today: NaiveDate) -> bool {
         !self.deleted && self.done.is_none() && self.promised.is_some_and(|p| p < today)
+    }
+}
+
+impl Corrected for ServiceRequest {
+    fn diff(&self, before: &Self) -> Diff {
+        Diff::default()
+            .field("受理地点", &before.point, &self.point)
+            .field("办事群众", &before.person, &self.person)
+            .field("村（社区）", &before.village, &self.village)
+            .field("电话", &before.phone, &self.phone)
+            .field("事项", &before.matter, &self.matter)
+            .field("受理人", &before.taken_by, &self.taken_by)
+            .field("受理日期", before.received, self.received)
+            .day("承诺办结日期", before.promised, self.promised)
+            .day("办结日期", before.done, self.done)
+            .yes_no("一次办好", before.one_visit, self.one_visit)
+            .yes_no("干部代办", before.on_behalf, self.on_behalf)
+            .field("办理结果", &before.outcome, &self.outcome)
+    }
+    fn corrections_mut(&mut self) -> &mut Vec<Correction> {
+        &mut self.corrections
     }
 }
 
@@ -117,7 +169,7 @@ pub struct MonthFigures {
     pub on_behalf: usize,
     /// Average days from taking to settling, of those settled.
     pub average_days: Option<f64>,
-    /// Requests still open past their promised day (of any month), on `today`.
+    /// Of the month's requests, those still open past their promised day on `today`.
     pub overdue: usize,
 }
 
@@ -148,7 +200,7 @@ pub fn month_figures(
         one_visit_share: share(done.iter().filter(|r| r.one_visit).count(), done.len()),
         on_behalf: taken.iter().filter(|r| r.on_behalf).count(),
         average_days: (!done.is_empty()).then(|| days as f64 / done.len() as f64),
-        overdue: ledger.iter().filter(|r| r.overdue(today)).count(),
+        overdue: taken.iter().filter(|r| r.overdue(today)).count(),
     }
 }
 
@@ -247,16 +299,6 @@ pub fn ledger_sheet(
         .text_column(4)
 }
 
-/// 张三 → 张*, 张小明 → 张*明, 欧阳小明 → 欧**明.
-pub fn masked(name: &str) -> String {
-    let chars: Vec<char> = name.trim().chars().collect();
-    match chars.len() {
-        0 | 1 => chars.iter().collect(),
-        2 => format!("{}*", chars[0]),
-        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +329,7 @@ mod tests {
             on_behalf: !one_visit,
             outcome: String::new(),
             deleted: false,
+            corrections: Vec::new(),
         }
     }
 
@@ -300,6 +343,12 @@ mod tests {
         ];
         let f = month_figures(&ledger, 2026, 11, d("2026-11-28"));
         assert_eq!((f.requests, f.done, f.on_behalf, f.overdue), (3, 2, 2, 1));
+        // October's open request past its day counts in October, not in November.
+        let mut late_october = req("2026-10-05", None, false, Some("2026-10-10"));
+        late_october.one_visit = false;
+        let ledger = [ledger.to_vec(), vec![late_october]].concat();
+        assert_eq!(month_figures(&ledger, 2026, 11, d("2026-11-28")).overdue, 1);
+        assert_eq!(month_figures(&ledger, 2026, 10, d("2026-11-28")).overdue, 1);
         assert_eq!(f.one_visit_share, Some(0.5));
         assert_eq!(f.average_days, Some(2.0));
         let none = month_figures(&ledger, 2026, 9, d("2026-11-28"));
@@ -369,10 +418,6 @@ mod tests {
         assert!(!text.contains("张小明"));
         assert_eq!(rows[1][1], "张*明");
         assert_eq!(rows[1][4], "已办结（一次办好）");
-        assert_eq!(
-            (masked("张三"), masked("欧阳小明")),
-            ("张*".to_string(), "欧**明".to_string())
-        );
     }
 
     #[test]
@@ -380,10 +425,20 @@ mod tests {
         assert!(req("2026-11-02", Some("2026-11-01"), true, None)
             .check()
             .is_err());
-        let mut r = req("2026-11-02", None, true, None);
+        let mut r = req("2026-11-02", Some("2026-11-02"), true, None);
         r.phone = "12".into();
         assert!(r.check().is_err());
         r.phone = "0371-1234567".into();
         assert!(r.check().is_ok());
+        r.done = None;
+        assert!(r.check().is_err(), "一次办好 needs its 办结日期");
+        r.one_visit = false;
+        assert!(r.check().is_ok());
+        assert!(r.finished(d("2026-11-01"), d("2026-11-28")).is_err());
+        assert!(r.finished(d("2026-11-29"), d("2026-11-28")).is_err());
+        assert_eq!(
+            r.finished(d("2026-11-05"), d("2026-11-28")).map(|r| r.done),
+            Ok(Some(d("2026-11-05")))
+        );
     }
 }

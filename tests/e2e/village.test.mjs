@@ -63,6 +63,7 @@ test('resident logs come in from two cadres and are read by village, role and mo
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '刘驻村', unit: '镇政府' });
+  await addCadre(page, { name: '陈驻村', unit: '镇政府' });
   await nav(page, '驻村与便民');
   const posting = page.getByRole('form', { name: '安排驻村' });
   await posting.getByLabel('驻村干部').selectOption({ label: '刘驻村（镇政府）' });
@@ -75,6 +76,24 @@ test('resident logs come in from two cadres and are read by village, role and mo
   await posting.getByLabel('村（社区）').fill('西村');
   await posting.getByRole('button', { name: '保存驻村安排' }).click();
   await page.getByText('同一时间只能驻一个村').waitFor();
+  // 陈驻村 was in 西村 from January; his posting ends on a past day, and he starts in 南村 the
+  // same day (a handover day belongs to both).
+  await posting.getByLabel('驻村干部').selectOption({ label: '陈驻村（镇政府）' });
+  await posting.getByLabel('开始日期').fill('2026-01-01');
+  await posting.getByRole('button', { name: '保存驻村安排' }).click();
+  await page.getByText('已保存驻村安排：西村').waitFor();
+  const west = page.getByRole('table', { name: '驻村安排' }).getByRole('row').filter({ hasText: '陈驻村' });
+  await west.getByRole('button', { name: '结束驻村' }).click();
+  await west.getByLabel('最后一天').fill('2026-06-30');
+  await west.getByRole('button', { name: '确定' }).click();
+  await page.getByText('已结束驻村（2026-06-30）。').waitFor();
+  await west.getByRole('cell', { name: '2026-06-30', exact: true }).waitFor();
+  await west.getByText('王秘书 改了 结束日期：（空） → 2026-06-30').waitFor();
+  await posting.getByLabel('驻村干部').selectOption({ label: '陈驻村（镇政府）' });
+  await posting.getByLabel('村（社区）').fill(' 南村 ');
+  await posting.getByLabel('开始日期').fill('2026-06-30');
+  await posting.getByRole('button', { name: '保存驻村安排' }).click();
+  await page.getByText('已保存驻村安排：南村').waitFor();
 
   await tab(page, '驻村日志');
   // Opened straight on this tab (its data still loading), the one village's month shows.
@@ -102,8 +121,12 @@ test('resident logs come in from two cadres and are read by village, role and mo
   await page.getByRole('list', { name: '长时间没有驻村记录的村' }).getByText('南村：最近一次 2026-09-20').waitFor();
   const open = page.getByRole('table', { name: '未解决的问题' });
   await open.getByRole('cell', { name: '村东路灯坏了三盏' }).waitFor();
+  // Settled on the day it was, by whom and how.
   await open.getByRole('button', { name: '已解决' }).click();
-  await page.getByText('已标记为解决。').waitFor();
+  await open.getByLabel('解决日期').fill('2026-11-25');
+  await open.getByLabel('怎么解决的').fill('已联系供电所修好');
+  await open.getByRole('button', { name: '确定' }).click();
+  await page.getByText('已记下：2026-11-18 东村反映的问题于 2026-11-25 解决。').waitFor();
   assert.equal(await open.getByRole('cell', { name: '村东路灯坏了三盏' }).count(), 0);
   await context.close();
 });
@@ -126,11 +149,19 @@ test('the service ledger gives the month’s figures and a public list without p
     if (oneVisit) await form.getByLabel('一次办好').check();
     if (onBehalf) await form.getByLabel('干部代办').check();
     await form.getByRole('button', { name: '登记' }).click();
-    await page.getByText(`已登记：${person}，${matter}`).waitFor();
+    await page.getByText(`已保存：${person}，${matter}`).waitFor();
   };
   await add({ person: '张小明', matter: '证明开具', received: '2026-11-02', done: '2026-11-02', oneVisit: true });
   await add({ person: '李四', matter: '建房审批', received: '2026-11-03', done: '2026-11-07', onBehalf: true });
   await add({ person: '王五', matter: '低保、救助申请', received: '2026-11-10', promised: '2026-11-20' });
+  // 一次办好 needs the day it was settled.
+  const form = page.getByRole('form', { name: '登记办事' });
+  await form.getByLabel('办事群众').fill('赵六');
+  await form.getByLabel('一次办好').check();
+  await form.getByRole('button', { name: '登记' }).click();
+  await form.getByText('勾选了“一次办好”，请填写办结日期').waitFor();
+  await form.getByLabel('一次办好').uncheck();
+  await form.getByLabel('办事群众').fill('');
   // The next person's form starts without the last one's promised date.
   const next = page.getByRole('form', { name: '登记办事' });
   assert.equal(await next.getByLabel('承诺办结日期（可空）').inputValue(), '');
@@ -151,13 +182,35 @@ test('the service ledger gives the month’s figures and a public list without p
   const zhang = ledger.rows.find((r) => r[2] === '张小明');
   assert.equal(zhang[4], '13812345678', 'a telephone number stays text');
   assert.equal(ledger.rows.filter((r) => String(r[0]).startsWith('2026-11')).length, 3);
+  // A request corrected keeps what it said before; one settled on a past day counts so.
+  const li = page.getByRole('table', { name: '本月台账' }).getByRole('row').filter({ hasText: '李四' });
+  await li.getByRole('button', { name: '修改' }).click();
+  const fix = page.getByRole('form', { name: '修改办事登记' });
+  await fix.getByLabel('电话').fill('13900000000');
+  await fix.getByRole('button', { name: '保存修改' }).click();
+  await li.getByText('王干事 改了 电话：13812345678 → 13900000000').waitFor();
+  await page.getByRole('form', { name: '登记办事' }).waitFor();
+  const wang = page.getByRole('table', { name: '本月台账' }).getByRole('row').filter({ hasText: '王五' });
+  await wang.getByRole('button', { name: '办结' }).click();
+  await wang.getByLabel('办结日期').fill('2026-11-25');
+  await wang.getByRole('button', { name: '确定' }).click();
+  await page.getByText('已办结（2026-11-25）。').waitFor();
+  await facts.getByText('3 件，已办结 3 件，干部代办 1 件').waitFor();
+  await facts.getByText('0 件', { exact: true }).waitFor();
   await page.getByRole('button', { name: '放进公开栏' }).click();
   await page.getByText('已放进公开栏。').waitFor();
+  // A month has one 办事公开: posting it again takes the earlier one down, after asking.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '放进公开栏' }).click();
+  await page.getByText('已放进公开栏，原来的 1 份已撤下。').waitFor();
   await tab(page, '公开栏');
-  await page.getByRole('button', { name: '查看和打印' }).click();
+  const board = page.getByRole('table', { name: '公开栏登记' });
+  assert.equal(await board.getByRole('row').filter({ hasText: '在公开' }).count(), 1);
+  await board.getByRole('row').filter({ hasText: '在公开' }).getByRole('button', { name: '查看和打印' }).click();
   await page.getByLabel('公开表').getByRole('heading', { name: '2026年11月便民服务办事公开' }).waitFor();
-  const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  const excel = await readOffice(page, () => board.getByRole('row').filter({ hasText: '在公开' }).getByRole('button', { name: '导出 Excel' }).click());
   assert.equal(excel.rows[0][0], '2026年11月便民服务办事公开');
+  assert.match(excel.rows[1][0], /公开期间：2026年11月/);
   const head = excel.rows.findIndex((r) => r[0] === '受理日期');
   assert.deepEqual(excel.rows[head], ['受理日期', '办事群众', '村（社区）', '事项', '办理情况', '办结日期']);
   assert.equal(excel.rows.length - head - 1, 3);
@@ -182,5 +235,74 @@ test('设置事项清单：第一次打开就是现有的 8 项，加一项后�
   const options = await matter.locator('option').allInnerTexts();
   assert.ok(options.includes('老年证办理') && options.includes('证明开具') && options.length === 10, options.join('、'));
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('一条驻村日志改过再发：党政办只有一条，是改后的，原话留在修改记录里', async () => {
+  const context = await freshContext(browser);
+  const cadre = await openApp(context, server.url);
+  await setProfile(cadre, { name: '刘驻村', unit: '镇政府', cadre: true });
+  await nav(cadre, '驻村与便民');
+  await tab(cadre, '驻村日志');
+  await logEntry(cadre, { date: '2026-11-03', village: '东村 ', role: '传达员', done: '宣讲' });
+  const first = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（1 条）发给党政办' }).click());
+  await cadre.getByText('我最近写的日志（1 条，可修改）').click();
+  await cadre.getByRole('table', { name: '我最近写的日志' }).getByRole('button', { name: '修改' }).click();
+  const form = cadre.getByRole('form', { name: '修改驻村日志' });
+  assert.equal(await form.getByLabel('村（社区）').inputValue(), '东村', 'the name was stored without the space');
+  await form.getByLabel('做了什么').fill('宣讲惠农补贴政策');
+  await form.getByRole('button', { name: '保存修改' }).click();
+  await cadre.getByText('已记下 2026-11-03 传达员的日志。').waitFor();
+  await cadre.getByRole('table', { name: '我最近写的日志' }).getByText('刘驻村 改了 做了什么：宣讲 → 宣讲惠农补贴政策').waitFor();
+  const second = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（1 条）发给党政办' }).click());
+  await context.close();
+
+  const officeContext = await freshContext(browser);
+  const office = await openApp(officeContext, server.url);
+  await setProfile(office, { name: '王秘书', unit: '党政办' });
+  await nav(office, '驻村与便民');
+  await tab(office, '驻村日志');
+  await chooseFiles(office, '选择驻村日志文件（.json，可多选）', [json(first), json(second)]);
+  await office.getByRole('button', { name: '确认导入' }).click();
+  await office.getByRole('button', { name: '导入下一个文件' }).click();
+  await office.getByRole('button', { name: '确认导入' }).click();
+  await office.getByText(/导入完成/).waitFor();
+  await office.getByLabel('月份').fill('2026-11');
+  const month = office.locator('.village-month');
+  await month.getByRole('heading', { name: '东村 2026年11月 驻村工作汇总' }).waitFor();
+  const rows = month.getByRole('table', { name: '该村本月驻村日志' }).getByRole('row');
+  assert.equal(await rows.count(), 2, 'one entry, not two');
+  await rows.nth(1).getByText('宣讲惠农补贴政策').waitFor();
+  await rows.nth(1).getByText('刘驻村 改了 做了什么：宣讲 → 宣讲惠农补贴政策').waitFor();
+  assert.deepEqual(office.problems, []);
+  await officeContext.close();
+});
+
+test('公开栏：从 Excel 粘贴的表格，单元格里有换行也还是一个单元格，打印和导出都一样', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await nav(page, '驻村与便民');
+  await tab(page, '公开栏');
+  const title = '2026年第四季度工程招投标结果公示';
+  const form = page.getByRole('form', { name: '登记公开事项' });
+  await form.getByLabel('类别').selectOption({ label: '工程招投标结果' });
+  await form.getByLabel('标题').fill(title);
+  await form.getByLabel('公开期间').fill('2026年12月');
+  // As Excel puts it on the clipboard: the cell with a line break quoted, its quotes doubled.
+  await form.getByLabel('表格（可从 Excel/WPS 复制粘贴，第一行为表头）')
+    .fill('项目\t中标单位\t金额（元）\r\n"村道硬化\r\n（二期）"\t"某""宏达""建设公司"\t1,250,000.00\t\r\n');
+  await form.getByRole('button', { name: '登记' }).click();
+  await page.getByText(`已保存公开事项：${title}`).waitFor();
+  await page.getByRole('button', { name: '查看和打印' }).click();
+  const rows = page.getByLabel('公开表').getByRole('row');
+  assert.equal(await rows.count(), 2, 'the header and one row');
+  assert.deepEqual(await rows.nth(1).getByRole('cell').allInnerTexts(), ['村道硬化\n（二期）', '某"宏达"建设公司', '1,250,000.00']);
+  const excel = await readOffice(page, () => page.getByRole('button', { name: '导出 Excel' }).click());
+  assert.equal(excel.rows[0][0], title);
+  assert.match(excel.rows[1][0], /公开期间：2026年12月/);
+  const head = excel.rows.findIndex((r) => r[0] === '项目');
+  assert.deepEqual(excel.rows[head + 1], ['村道硬化\n（二期）', '某"宏达"建设公司', 1250000]);
+  assert.equal(excel.rows.length, head + 2);
   await context.close();
 });

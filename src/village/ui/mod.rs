@@ -1,10 +1,14 @@
 //! The 驻村与便民 screens: resident postings, the village log, the service ledger and the public
 //! notices.
 
+mod log_form;
 mod logs;
+mod matters;
 mod notices;
+mod open_problems;
 mod residents;
 mod service;
+mod service_form;
 mod village_month;
 
 use std::rc::Rc;
@@ -12,7 +16,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::notice::PublicNotice;
-use super::resident::{ResidentCadre, VillageLog};
+use super::resident::{clean_place, ResidentCadre, VillageLog};
 use super::service::ServiceRequest;
 use crate::app::Route;
 use crate::record::Id;
@@ -38,18 +42,18 @@ impl VillageData {
             .unwrap_or_else(|| "（已不在名册）".into())
     }
 
-    /// Every village named in a posting or a log, in order.
+    /// Every village named in a posting or a log (as `clean_place` writes it), in order.
     pub fn villages(&self) -> Vec<String> {
         let mut all: Vec<String> = self
             .postings
             .iter()
             .filter(|p| !p.deleted)
-            .map(|p| p.village.clone())
+            .map(|p| clean_place(&p.village))
             .chain(
                 self.logs
                     .iter()
                     .filter(|l| !l.deleted)
-                    .map(|l| l.village.clone()),
+                    .map(|l| clean_place(&l.village)),
             )
             .collect();
         crate::ui::collate::sort_in_pinyin(&mut all, |v| [v.as_str(), ""]);

@@ -1,6 +1,10 @@
-//! 驻村安排: which cadre is posted to which village, from when to when; printable on A4.
+//! 驻村安排: which cadre is posted to which village, from when to when; printable on A4. A
+//! posting can be corrected (kept in its history) and ended on any day since it began.
 
-use crate::ui::form::{date_input, field_value, on_input, on_pick, optional_date_input};
+use crate::ui::dated_action::DatedAction;
+use crate::ui::form::{
+    date_input, field_value, on_input, on_pick, optional_date_input, print_button,
+};
 use yew::prelude::*;
 
 use super::DataProps;
@@ -8,6 +12,7 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
+use crate::village::correction::corrected;
 use crate::village::resident::{ResidentCadre, Role};
 
 #[function_component(Residents)]
@@ -22,30 +27,42 @@ pub fn residents(props: &DataProps) -> Html {
         start: today,
         end: None,
         deleted: false,
+        corrections: Vec::new(),
     });
+    // The posting as stored, while the form corrects it.
+    let editing = use_state(|| None::<ResidentCadre>);
     let data = &props.data;
     let onsubmit = {
-        let (session, notice, draft, postings) = (
+        let (session, notice, draft, postings, editing) = (
             session.clone(),
             notice.clone(),
             draft.clone(),
             data.postings.clone(),
+            editing.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut p = (*draft).clone();
-            p.village = p.village.trim().to_string();
+            let p = (*draft).clone().cleaned();
             if p.cadre.is_nil() {
                 notice.set(Some(Notice::Error("请选择驻村干部。".into())));
                 return;
             }
-            match p.check(&postings) {
-                Ok(()) => {
-                    let done = format!("已安排驻村：{}", p.village);
+            let p = match (&*editing, p.check(&postings)) {
+                (_, Err(m)) => Err(m),
+                (Some(before), Ok(())) => corrected(before, p, &session.profile.name, today)
+                    .map_err(|e| e.message().to_string()),
+                (None, Ok(())) => Ok(p),
+            };
+            match p {
+                Ok(p) => {
+                    let done = format!("已保存驻村安排：{}", p.village);
                     session.save(vec![p], reporter(&notice), done);
+                    editing.set(None);
                     draft.set(ResidentCadre {
                         meta: Meta::unsaved(time::now()),
                         village: String::new(),
+                        end: None,
+                        corrections: Vec::new(),
                         ..(*draft).clone()
                     });
                 }
@@ -53,11 +70,37 @@ pub fn residents(props: &DataProps) -> Html {
             }
         })
     };
-    let end_now = |p: &ResidentCadre| {
-        let (session, notice, mut p) = (session.clone(), notice.clone(), p.clone());
-        p.end = Some(today);
+    let end_on = |p: &ResidentCadre| {
+        let (session, notice, p) = (session.clone(), notice.clone(), p.clone());
+        Callback::from(move |(day, _): (chrono::NaiveDate, String)| {
+            match p.ended(day).and_then(|e| {
+                corrected(&p, e, &session.profile.name, today).map_err(|e| e.message().into())
+            }) {
+                Ok(e) => session.save(vec![e], reporter(&notice), format!("已结束驻村（{day}）。")),
+                Err(m) => notice.set(Some(Notice::Error(m))),
+            }
+        })
+    };
+    let edit = |p: &ResidentCadre| {
+        let (draft, editing, p) = (draft.clone(), editing.clone(), p.clone());
         Callback::from(move |_| {
-            session.save(vec![p.clone()], reporter(&notice), "已结束驻村。");
+            draft.set(p.clone());
+            editing.set(Some(p.clone()));
+        })
+    };
+    let cancel = {
+        let (draft, editing) = (draft.clone(), editing.clone());
+        Callback::from(move |_| {
+            if let Some(before) = &*editing {
+                draft.set(ResidentCadre {
+                    meta: Meta::unsaved(time::now()),
+                    village: String::new(),
+                    end: None,
+                    corrections: Vec::new(),
+                    ..before.clone()
+                });
+            }
+            editing.set(None);
         })
     };
     let mut postings: Vec<&ResidentCadre> = data.postings.iter().filter(|p| !p.deleted).collect();
@@ -70,7 +113,7 @@ pub fn residents(props: &DataProps) -> Html {
         <>
             <NoticeBox notice={(*notice).clone()} />
             <p class="lead no-print">{ "驻村干部五员：" }{ Role::ALL.iter().map(|r| format!("{}（{}）", r.label(), r.describe())).collect::<Vec<_>>().join("；") }</p>
-            <form class="form card no-print" {onsubmit} aria-label="安排驻村">
+            <form class="form card no-print" {onsubmit} aria-label={if editing.is_some() { "修改驻村安排" } else { "安排驻村" }}>
                 <label>{ "驻村干部" }
                     <select onchange={{ let d = draft.clone(); Callback::from(move |e: Event| { let mut n = (*d).clone(); n.cadre = uuid::Uuid::parse_str(&field_value(&e)).unwrap_or_default(); d.set(n); }) }}>
                         <option value="" selected={draft.cadre.is_nil()}>{ "（请选择）" }</option>
@@ -80,9 +123,12 @@ pub fn residents(props: &DataProps) -> Html {
                 <label>{ "村（社区）" }<input value={draft.village.clone()} oninput={on_input(&draft, |p, v| p.village = v)} /></label>
                 <label>{ "开始日期" }{ date_input(draft.start, on_pick(&draft, |p, d| p.start = d)) }</label>
                 <label>{ "结束日期（可空）" }{ optional_date_input(draft.end, on_pick(&draft, |p, d| p.end = d)) }</label>
-                <button type="submit" class="primary">{ "保存驻村安排" }</button>
+                <div class="actions">
+                    <button type="submit" class="primary">{ if editing.is_some() { "保存修改" } else { "保存驻村安排" } }</button>
+                    if editing.is_some() { <button type="button" onclick={cancel}>{ "取消修改" }</button> }
+                </div>
             </form>
-            <div class="toolbar no-print"><button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印驻村安排表" }</button></div>
+            <div class="toolbar no-print">{ print_button("打印驻村安排表") }</div>
             <h2 class="print-title">{ "驻村干部安排表" }</h2>
             <table class="grid" aria-label="驻村安排">
                 <thead><tr><th scope="col">{ "村（社区）" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "开始" }</th><th scope="col">{ "结束" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
@@ -90,9 +136,14 @@ pub fn residents(props: &DataProps) -> Html {
                 if postings.is_empty() { <tr><td colspan="5">{ "还没有驻村安排。" }</td></tr> }
                 { for postings.iter().map(|p| html! {
                     <tr>
-                        <td>{ &p.village }</td><td>{ data.name_of(p.cadre) }</td><td>{ p.start.to_string() }</td>
+                        <td>{ &p.village }
+                            { for p.corrections.iter().map(|c| html! { <p class="history no-print">{ c.line() }</p> }) }</td>
+                        <td>{ data.name_of(p.cadre) }</td><td>{ p.start.to_string() }</td>
                         <td>{ p.end.map(|d| d.to_string()).unwrap_or_else(|| "至今".into()) }</td>
-                        <td class="no-print">if p.end.is_none() { <button onclick={end_now(p)}>{ "今天结束" }</button> }</td>
+                        <td class="no-print">
+                            <button type="button" onclick={edit(p)}>{ "修改" }</button>
+                            if p.end.is_none() { <DatedAction label="结束驻村" date_label="最后一天" {today} on_done={end_on(p)} /> }
+                        </td>
                     </tr>
                 }) }
                 </tbody>

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::ui::form::field_value;
-use crate::village::resident::{by_role, Role, VillageLog};
+use crate::village::resident::{by_role, clean_place, Role, VillageLog};
 
 #[derive(Properties, PartialEq)]
 pub struct VillageMonthProps {
@@ -28,7 +28,9 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
     let mut entries: Vec<&VillageLog> = props
         .logs
         .iter()
-        .filter(|l| !l.deleted && l.village == v && props.from <= l.date && l.date <= props.to)
+        .filter(|l| {
+            !l.deleted && clean_place(&l.village) == v && props.from <= l.date && l.date <= props.to
+        })
         .collect();
     crate::order::sort_by(&mut entries, |l| {
         crate::order::Key::int(crate::order::day(l.date))
@@ -61,7 +63,7 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
                 if entries.is_empty() { <tr><td colspan="6">{ "本月没有驻村记录。" }</td></tr> }
                 { for entries.iter().map(|l| html! {
                     <tr><td>{ l.date.to_string() }</td><td>{ l.role.label() }</td><td>{ &l.writer.name }</td>
-                        <td class="pre">{ &l.done }</td><td class="pre">{ &l.problems }</td>
+                        <td class="pre">{ &l.done }{ for l.corrections.iter().map(|c| html! { <p class="history no-print">{ c.line() }</p> }) }</td><td class="pre">{ &l.problems }</td>
                         <td class="pre">{ if l.settled { format!("{}（已解决）", l.follow_up) } else { l.follow_up.clone() } }</td></tr>
                 }) }
                 </tbody>

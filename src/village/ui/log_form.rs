@@ -1,0 +1,153 @@
+//! 写驻村日志: a resident cadre writes an entry, corrects their own entries of the month (the
+//! history keeps what they said before), and sends their entries to the office as a file.
+
+use crate::ui::form::{choice_select, date_input, on_input, on_pick};
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::exchange::envelope::FileKind;
+use crate::record::Meta;
+use crate::session::{reporter, use_session};
+use crate::store::schema::StoreName;
+use crate::ui::export::{export_file, export_notice, one_store};
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::village::correction::corrected;
+use crate::village::resident::{Role, VillageLog, Writer};
+
+#[function_component(LogForm)]
+pub fn log_form(props: &DataProps) -> Html {
+    let session = use_session();
+    let today = time::local_now().date();
+    let blank = || VillageLog {
+        meta: Meta::unsaved(time::now()),
+        writer: Writer {
+            name: session.profile.name.clone(),
+            unit: session.profile.unit.clone(),
+        },
+        date: today,
+        village: String::new(),
+        role: Role::Messenger,
+        done: String::new(),
+        reached: 0,
+        problems: String::new(),
+        follow_up: String::new(),
+        settled: false,
+        settlement: None,
+        deleted: false,
+        corrections: Vec::new(),
+    };
+    let draft = use_state(blank);
+    // The entry as stored, while the form corrects it.
+    let editing = use_state(|| None::<VillageLog>);
+    // What the form's own buttons did is said beside them.
+    let notice = use_state(|| None::<Notice>);
+    let onsubmit = {
+        let (session, notice, draft, editing, fresh) = (
+            session.clone(),
+            notice.clone(),
+            draft.clone(),
+            editing.clone(),
+            blank(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let entry = (*draft).clone().cleaned();
+            let entry = entry.check().and_then(|()| match &*editing {
+                Some(before) => corrected(before, entry, &session.profile.name, today)
+                    .map_err(|e| e.message().to_string()),
+                None => Ok(entry),
+            });
+            match entry {
+                Ok(entry) => {
+                    let done = format!("已记下 {} {}的日志。", entry.date, entry.role.label());
+                    session.save(vec![entry.clone()], reporter(&notice), done);
+                    editing.set(None);
+                    draft.set(VillageLog {
+                        village: entry.village,
+                        ..fresh.clone()
+                    });
+                }
+                Err(m) => notice.set(Some(Notice::Error(m))),
+            }
+        })
+    };
+    let me = &session.profile;
+    let mut mine: Vec<&VillageLog> = props
+        .data
+        .logs
+        .iter()
+        .filter(|l| !l.deleted && l.written_by(&me.name, &me.unit))
+        .collect();
+    crate::order::sort_by(&mut mine, |l| {
+        crate::order::Key::int(-crate::order::day(l.date))
+    });
+    let export = {
+        let (session, notice) = (session.clone(), notice.clone());
+        let mine: Vec<VillageLog> = mine.iter().map(|l| (*l).clone()).collect();
+        Callback::from(move |_| {
+            notice.set(Some(export_notice(
+                export_file(
+                    &session,
+                    FileKind::VillageLog,
+                    &session.profile.name,
+                    one_store(StoreName::VillageLogs, &mine),
+                ),
+                |f| format!("已导出 {} 条日志到“{}”，请发给党政办。", f.records, f.name),
+            )));
+        })
+    };
+    let edit = |l: &VillageLog| {
+        let (draft, editing, l) = (draft.clone(), editing.clone(), l.clone());
+        Callback::from(move |_| {
+            draft.set(l.clone());
+            editing.set(Some(l.clone()));
+        })
+    };
+    let cancel = {
+        let (draft, editing, fresh) = (draft.clone(), editing.clone(), blank());
+        Callback::from(move |_| {
+            editing.set(None);
+            draft.set(fresh.clone());
+        })
+    };
+    let villages = props.data.villages();
+    let recent: Vec<&&VillageLog> = mine.iter().take(20).collect();
+    html! {
+        <>
+            <form class="form card no-print" {onsubmit} aria-label={if editing.is_some() { "修改驻村日志" } else { "写驻村日志" }}>
+                <h2>{ if editing.is_some() { "修改驻村日志" } else { "写驻村日志" } }</h2>
+                <label>{ "日期" }{ date_input(draft.date, on_pick(&draft, |l, d| l.date = d)) }</label>
+                <label>{ "村（社区）" }<input list="villages" value={draft.village.clone()} oninput={on_input(&draft, |l, v| l.village = v)} /></label>
+                <datalist id="villages">{ for villages.iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
+                <label>{ "角色" }
+                    { choice_select(draft.role, on_pick(&draft, |l, r| l.role = r)) }
+                </label>
+                <label>{ "做了什么" }<textarea rows="3" value={draft.done.clone()} oninput={on_input(&draft, |l, v| l.done = v)} /></label>
+                <label>{ "联系群众人数" }<input type="number" min="0" value={draft.reached.to_string()} oninput={on_input(&draft, |l, v| l.reached = v.trim().parse().unwrap_or(0))} /></label>
+                <label>{ "群众反映的问题" }<textarea rows="2" value={draft.problems.clone()} oninput={on_input(&draft, |l, v| l.problems = v)} /></label>
+                <label>{ "跟进情况" }<textarea rows="2" value={draft.follow_up.clone()} oninput={on_input(&draft, |l, v| l.follow_up = v)} /></label>
+                // The buttons and what they report, where the eye is.
+                <div class="actions">
+                    <button type="submit" class="primary">{ if editing.is_some() { "保存修改" } else { "保存日志" } }</button>
+                    if editing.is_some() { <button type="button" onclick={cancel}>{ "取消修改" }</button> }
+                    <button type="button" onclick={export} disabled={mine.is_empty()}>{ format!("导出我的日志（{} 条）发给党政办", mine.len()) }</button>
+                    <NoticeBox notice={(*notice).clone()} />
+                </div>
+            </form>
+            if !recent.is_empty() {
+                <details class="card no-print">
+                    <summary>{ format!("我最近写的日志（{} 条，可修改）", recent.len()) }</summary>
+                    <table class="grid" aria-label="我最近写的日志">
+                        <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "村（社区）" }</th><th scope="col">{ "角色" }</th><th scope="col">{ "做了什么" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                        <tbody>{ for recent.iter().map(|l| html! {
+                            <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ l.role.label() }</td>
+                                <td class="pre">{ &l.done }{ for l.corrections.iter().map(|c| html! { <p class="history">{ c.line() }</p> }) }</td>
+                                <td><button type="button" onclick={edit(l)}>{ "修改" }</button></td></tr>
+                        }) }</tbody>
+                    </table>
+                </details>
+            }
+        </>
+    }
+}

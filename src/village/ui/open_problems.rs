@@ -1,0 +1,52 @@
+//! 群众反映、尚未解决的问题: each open problem from the logs, settled on the day it was, by
+//! whom and how (kept on the entry).
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::DataProps;
+use crate::session::{reporter, use_session};
+use crate::ui::dated_action::DatedAction;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::time;
+use crate::village::resident::VillageLog;
+
+#[function_component(OpenProblems)]
+pub fn open_problems(props: &DataProps) -> Html {
+    let session = use_session();
+    let notice = use_state(|| None::<Notice>);
+    let today = time::local_now().date();
+    let settle = |l: &VillageLog| {
+        let (session, notice, l) = (session.clone(), notice.clone(), l.clone());
+        Callback::from(move |(day, note): (NaiveDate, String)| {
+            match l.settle(day, &session.profile.name, &note, today) {
+                Ok(done) => session.save(
+                    vec![done],
+                    reporter(&notice),
+                    format!("已记下：{} {}反映的问题于 {day} 解决。", l.date, l.village),
+                ),
+                Err(m) => notice.set(Some(Notice::Error(m))),
+            }
+        })
+    };
+    let mut open: Vec<&VillageLog> = props.data.logs.iter().filter(|l| l.is_open()).collect();
+    crate::order::sort_by(&mut open, |l| {
+        crate::order::Key::int(crate::order::day(l.date))
+    });
+    html! {
+        <section aria-labelledby="open-h">
+            <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", open.len()) }</h3>
+            <NoticeBox notice={(*notice).clone()} />
+            <table class="grid" aria-label="未解决的问题">
+                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "村" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "问题" }</th><th scope="col">{ "跟进" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                <tbody>
+                if open.is_empty() { <tr><td colspan="6">{ "没有未解决的问题。" }</td></tr> }
+                { for open.iter().map(|l| html! {
+                    <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ &l.writer.name }</td><td class="pre">{ &l.problems }</td><td class="pre">{ &l.follow_up }</td>
+                        <td class="no-print"><DatedAction label="已解决" date_label="解决日期" note_label={Some(AttrValue::from("怎么解决的"))} {today} on_done={settle(l)} /></td></tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
