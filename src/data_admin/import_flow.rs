@@ -22,6 +22,8 @@ pub struct FileSummary {
     pub app_version: String,
     /// How many records this browser held before the import (for [`backup_first`]).
     pub records_here: usize,
+    /// What the office should check before confirming (e.g. a village not on its list).
+    pub notes: Vec<String>,
 }
 
 // One per import panel, never in a collection: boxing the preview would buy nothing.
@@ -333,6 +335,29 @@ pub fn file_note(
     }
 }
 
+/// What to point out in a file of village logs: villages not on the office's list, writers not
+/// on the roster (`village::place::log_notes`), read from the file's records and ours.
+pub fn village_log_notes(
+    incoming: &[crate::exchange::validate::IncomingRecord],
+    local: &HashMap<(StoreName, Id), crate::exchange::merge::LocalRecord>,
+) -> Vec<String> {
+    use crate::exchange::records::typed;
+    let logs: Vec<crate::village::resident::VillageLog> = incoming
+        .iter()
+        .filter(|r| r.store == StoreName::VillageLogs)
+        .filter_map(|r| typed(&r.value).ok())
+        .collect();
+    let ours = |store: StoreName| local.iter().filter(move |((s, _), _)| *s == store);
+    let list: Vec<crate::village::place::Village> = ours(StoreName::Villages)
+        .filter_map(|(_, r)| typed(&r.value).ok())
+        .collect();
+    let roster: Vec<crate::roster::model::Cadre> = ours(StoreName::Cadres)
+        .filter_map(|(_, r)| typed(&r.value).ok())
+        .collect();
+    let refs: Vec<&crate::village::resident::VillageLog> = logs.iter().collect();
+    crate::village::place::log_notes(&refs, &list, &roster)
+}
+
 /// From how many records written an import counts as large.
 pub const LARGE_IMPORT: usize = 1_000;
 /// From how many records of ours changed an import counts as large, whatever its size.
@@ -424,6 +449,7 @@ mod tests {
             exported_at: DateTime::from_timestamp(0, 0).unwrap_or_default(),
             app_version: "0.1.0".into(),
             records_here: 0,
+            notes: Vec::new(),
         }
     }
 

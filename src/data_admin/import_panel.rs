@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::backup::backup_before;
 use super::conflicts::ConflictList;
 use super::import_flow::{
-    backup_first, file_note, package_lines, preview_rows, CheckStep, FileSummary, ImportAction,
-    ImportFlow, ImportState,
+    backup_first, file_note, package_lines, preview_rows, village_log_notes, CheckStep,
+    FileSummary, ImportAction, ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
 use crate::exchange::error::FileError;
@@ -256,6 +256,9 @@ async fn prepare_import(
     gloo::timers::future::TimeoutFuture::new(0).await;
     let mut stores: HashSet<StoreName> = valid.records.iter().map(|r| r.store).collect();
     stores.extend(crate::exchange::records::REFERENCES.iter().map(|r| r.to));
+    if valid.kind == FileKind::VillageLog {
+        stores.extend([StoreName::Villages, StoreName::Cadres]);
+    }
     let stores: Vec<StoreName> = stores.into_iter().collect();
     let local = session
         .store
@@ -281,6 +284,10 @@ async fn prepare_import(
         exported_at: valid.exported_at,
         app_version: valid.app_version.clone(),
         records_here,
+        notes: match valid.kind {
+            FileKind::VillageLog => village_log_notes(&valid.records, &local),
+            _ => Vec::new(),
+        },
     };
     let mut plan = merge::plan(valid.records, &local);
     plan.protect(&session.device);
@@ -381,6 +388,7 @@ fn import_view(
                         <p>{ "文件中没有记录。" }</p>
                     }
                     { for package_lines(summary.kind, plan).into_iter().map(|line| html! { <p class="package">{ line }</p> }) }
+                    { for summary.notes.iter().map(|n| html! { <p class="file-note">{ n }</p> }) }
                     if let Some(note) = file_note(summary.kind, &rows) {
                         <p class="personal-data">{ note }</p>
                     }

@@ -45,10 +45,12 @@ pub enum FileKind {
     ServiceLedger,
     /// A cadre's own practice sessions, sent for the 四个一 record (not a whole backup).
     PracticeLog,
+    /// The office's village list and postings, with the cadres posted (驻村安排).
+    VillagePlan,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 14] = [
+    pub const ALL: [FileKind; 15] = [
         FileKind::Backup,
         FileKind::QuizPackage,
         FileKind::AnswerSheet,
@@ -63,6 +65,7 @@ impl FileKind {
         FileKind::VillageLog,
         FileKind::ServiceLedger,
         FileKind::PracticeLog,
+        FileKind::VillagePlan,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +84,7 @@ impl FileKind {
             FileKind::VillageLog => "village_log",
             FileKind::ServiceLedger => "service_ledger",
             FileKind::PracticeLog => "practice_log",
+            FileKind::VillagePlan => "village_plan",
         }
     }
 
@@ -105,6 +109,7 @@ impl FileKind {
             FileKind::VillageLog => "驻村日志",
             FileKind::ServiceLedger => "便民服务台账",
             FileKind::PracticeLog => "自学记录",
+            FileKind::VillagePlan => "驻村安排",
         }
     }
 
@@ -126,6 +131,10 @@ impl FileKind {
             FileKind::VillageLog => store == StoreName::VillageLogs,
             FileKind::ServiceLedger => store == StoreName::ServiceLedger,
             FileKind::PracticeLog => store == StoreName::Practice,
+            FileKind::VillagePlan => matches!(
+                store,
+                StoreName::Villages | StoreName::ResidentCadres | StoreName::Cadres
+            ),
             // Templates sent out, and filled forms handed in.
             FileKind::Forms => matches!(
                 store,
@@ -147,7 +156,7 @@ impl FileKind {
                 "谈话诫勉"
             }
             FileKind::WorkLineUpdate => "工作分线",
-            FileKind::VillageLog | FileKind::ServiceLedger => "驻村与便民",
+            FileKind::VillageLog | FileKind::ServiceLedger | FileKind::VillagePlan => "驻村与便民",
         }
     }
 }

@@ -145,6 +145,11 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
             through(value, "便民服务记录", |r: &ServiceRequest| r.check())
         }
         StoreName::PublicNotices => through(value, "公开事项", |n: &PublicNotice| n.check()),
+        StoreName::Villages => through(
+            value,
+            "村（社区）",
+            |v: &crate::village::place::Village| v.check(),
+        ),
         StoreName::Admonitions => settled_case(value).and_then(|v| {
             through(&v, "诫勉案件", |c: &Admonition| {
                 c.check().map_err(|e| e.user_message())

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -39,6 +39,7 @@ pub enum StoreName {
     VillageLogs,
     ServiceLedger,
     PublicNotices,
+    Villages,
 }
 
 /// The four modules plus the shared roster, for grouping counts on the home page.
@@ -68,7 +69,7 @@ impl Module {
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 25] = [
+    pub const ALL: [StoreName; 26] = [
         StoreName::Settings,
         StoreName::Cadres,
         StoreName::Questions,
@@ -94,6 +95,7 @@ impl StoreName {
         StoreName::VillageLogs,
         StoreName::ServiceLedger,
         StoreName::PublicNotices,
+        StoreName::Villages,
     ];
 
     /// Stores whose records travel in exchange files (settings stay in this browser).
@@ -128,6 +130,7 @@ impl StoreName {
             StoreName::VillageLogs => "village_logs",
             StoreName::ServiceLedger => "service_ledger",
             StoreName::PublicNotices => "public_notices",
+            StoreName::Villages => "villages",
         }
     }
 
@@ -163,6 +166,7 @@ impl StoreName {
             StoreName::VillageLogs => "驻村日志",
             StoreName::ServiceLedger => "便民服务台账",
             StoreName::PublicNotices => "公开栏",
+            StoreName::Villages => "村（社区）名单",
         }
     }
 
@@ -177,7 +181,9 @@ impl StoreName {
             }
             Admonitions | DocumentTemplates | HolidayCalendars => Module::Admonition,
             WorkLines | Tasks | StandUps | WorkReports => Module::WorkLine,
-            ResidentCadres | VillageLogs | ServiceLedger | PublicNotices => Module::Village,
+            ResidentCadres | VillageLogs | ServiceLedger | PublicNotices | Villages => {
+                Module::Village
+            }
         }
     }
 
@@ -241,6 +247,11 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::ServiceLedger,
             StoreName::PublicNotices,
         ],
+    },
+    // Version 4: the office's list of villages and communities.
+    Migration {
+        to_version: 4,
+        creates: &[StoreName::Villages],
     },
 ];
 

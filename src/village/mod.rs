@@ -4,6 +4,7 @@
 
 pub mod correction;
 pub mod notice;
+pub mod place;
 pub mod resident;
 pub mod service;
 

@@ -4,7 +4,7 @@
 // month's figures and the public list, which shows no phone number.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually } from './harness.mjs';
 
 let server;
 let browser;
@@ -305,4 +305,58 @@ test('公开栏：从 Excel 粘贴的表格，单元格里有换行也还是一�
   assert.deepEqual(excel.rows[head + 1], ['村道硬化\n（二期）', '某"宏达"建设公司', 1250000]);
   assert.equal(excel.rows.length, head + 2);
   await context.close();
+});
+
+test('党政办的村（社区）名单随驻村安排发到驻村干部；名单外的村在党政办导入时被指出', async () => {
+  const officeContext = await freshContext(browser);
+  const office = await openApp(officeContext, server.url);
+  await setProfile(office, { name: '王秘书', unit: '党政办' });
+  await addCadre(office, { name: '刘驻村', unit: '镇政府' });
+  await nav(office, '驻村与便民');
+  const add = office.getByRole('form', { name: '加入村（社区）' });
+  for (const [name, contact] of [['东村', '王支书'], ['南坪社区', '']]) {
+    await add.getByLabel('村（社区）名称').fill(name);
+    await add.getByLabel('两委联系人（可空）').fill(contact);
+    await add.getByRole('button', { name: '加入名单' }).click();
+    await office.getByText(`已加入名单：${name}`).waitFor();
+  }
+  // The same village written with a space is the same village.
+  await add.getByLabel('村（社区）名称').fill('南坪 社区 ');
+  await add.getByRole('button', { name: '加入名单' }).click();
+  await office.getByText('名单里已经有“南坪社区”。').waitFor();
+  const posting = office.getByRole('form', { name: '安排驻村' });
+  await posting.getByLabel('驻村干部').selectOption({ label: '刘驻村（镇政府）' });
+  await posting.getByLabel('村（社区）').fill('东村');
+  await posting.getByLabel('开始日期').fill('2026-03-01');
+  await posting.getByRole('button', { name: '保存驻村安排' }).click();
+  await office.getByText('已保存驻村安排：东村').waitFor();
+  const plan = await download(office, () => office.getByRole('button', { name: '导出驻村安排（发给驻村干部）' }).click());
+
+  const cadreContext = await freshContext(browser);
+  const cadre = await openApp(cadreContext, server.url);
+  await setProfile(cadre, { name: '刘驻村', unit: '镇政府', cadre: true });
+  await nav(cadre, '驻村与便民');
+  await tab(cadre, '驻村日志');
+  await chooseFiles(cadre, '选择驻村安排文件（.json）', [json(plan)]);
+  await cadre.getByRole('button', { name: '确认导入' }).click();
+  await cadre.getByText(/导入完成/).waitFor();
+  const form = cadre.getByRole('form', { name: '写驻村日志' });
+  // The village of the cadre's own posting is filled in, and the list is offered.
+  assert.equal(await eventually(() => form.getByLabel('村（社区）').inputValue(), (v) => v === '东村'), '东村');
+  const offered = await cadre.locator('datalist#villages option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered.sort(), ['东村', '南坪社区'].sort());
+  await logEntry(cadre, { date: '2026-11-03', village: '东村', role: '传达员', done: '传达会议精神' });
+  await form.getByLabel('村（社区）').fill('桃花源村');
+  await form.getByText('“桃花源村”不在党政办的村（社区）名单里').waitFor();
+  await logEntry(cadre, { date: '2026-11-04', village: '桃花源村', role: '指导员', done: '指导产业规划' });
+  const logs = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（2 条）发给党政办' }).click());
+  await cadreContext.close();
+
+  await tab(office, '驻村日志');
+  await chooseFiles(office, '选择驻村日志文件（.json，可多选）', [json(logs)]);
+  const preview = office.getByLabel('导入预览');
+  await preview.getByText('这些日志写的村（社区）不在本单位的名单里：桃花源村（1 条）').waitFor();
+  assert.equal(await preview.getByText('不在干部名册里').count(), 0, 'the writer is on the roster');
+  assert.deepEqual(office.problems, []);
+  await officeContext.close();
 });

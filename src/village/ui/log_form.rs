@@ -37,9 +37,32 @@ pub fn log_form(props: &DataProps) -> Html {
         deleted: false,
         corrections: Vec::new(),
     };
+    // A cadre's own posting (from the office's 驻村安排 file) names the village to start with.
+    let posted = props
+        .data
+        .my_posting(&session.profile.name, &session.profile.unit, today)
+        .map(|p| crate::village::resident::clean_place(&p.village))
+        .unwrap_or_default();
+    let blank = || VillageLog {
+        village: posted.clone(),
+        ..blank()
+    };
     let draft = use_state(blank);
     // The entry as stored, while the form corrects it.
     let editing = use_state(|| None::<VillageLog>);
+    // The posting may arrive after the form is drawn (the 驻村安排 file just imported): it
+    // fills an empty village, never one typed.
+    {
+        let (draft, editing) = (draft.clone(), editing.clone());
+        use_effect_with(posted.clone(), move |posted| {
+            if !posted.is_empty() && draft.village.trim().is_empty() && editing.is_none() {
+                draft.set(VillageLog {
+                    village: posted.clone(),
+                    ..(*draft).clone()
+                });
+            }
+        });
+    }
     // What the form's own buttons did is said beside them.
     let notice = use_state(|| None::<Notice>);
     let onsubmit = {
@@ -111,7 +134,9 @@ pub fn log_form(props: &DataProps) -> Html {
             draft.set(fresh.clone());
         })
     };
-    let villages = props.data.villages();
+    let villages = props.data.log_villages();
+    let off_list = !draft.village.trim().is_empty()
+        && !crate::village::place::on_list(&props.data.places, &draft.village);
     let recent: Vec<&&VillageLog> = mine.iter().take(20).collect();
     html! {
         <>
@@ -120,6 +145,9 @@ pub fn log_form(props: &DataProps) -> Html {
                 <label>{ "日期" }{ date_input(draft.date, on_pick(&draft, |l, d| l.date = d)) }</label>
                 <label>{ "村（社区）" }<input list="villages" value={draft.village.clone()} oninput={on_input(&draft, |l, v| l.village = v)} /></label>
                 <datalist id="villages">{ for villages.iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
+                if off_list {
+                    <p class="hint late">{ format!("“{}”不在党政办的村（社区）名单里。请从列表中选择；名单里确实没有的，请告诉党政办。", draft.village.trim()) }</p>
+                }
                 <label>{ "角色" }
                     { choice_select(draft.role, on_pick(&draft, |l, r| l.role = r)) }
                 </label>

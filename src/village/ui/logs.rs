@@ -51,6 +51,12 @@ pub fn logs(props: &DataProps) -> Html {
                     <h2 id="logs-in-h">{ "收驻村日志（党政办）" }</h2>
                     <ImportPanel kind={FileKind::VillageLog} label="选择驻村日志文件（.json，可多选）" multiple=true />
                 </section>
+            } else {
+                <section class="card no-print" aria-labelledby="plan-in-h">
+                    <h2 id="plan-in-h">{ "收驻村安排（党政办发来）" }</h2>
+                    <p>{ "导入后，写日志时从党政办的村（社区）名单中选村，并自动填上您驻的村。" }</p>
+                    <ImportPanel kind={FileKind::VillagePlan} label="选择驻村安排文件（.json）" />
+                </section>
             }
             <div class="toolbar no-print">
                 <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}

@@ -9,6 +9,7 @@ mod open_problems;
 mod residents;
 mod service;
 mod service_form;
+mod village_list;
 mod village_month;
 
 use std::rc::Rc;
@@ -16,6 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::notice::PublicNotice;
+use super::place::Village;
 use super::resident::{clean_place, ResidentCadre, VillageLog};
 use super::service::ServiceRequest;
 use crate::app::Route;
@@ -30,6 +32,7 @@ crate::page_data! {
         ledger: ServiceRequest,
         notices: PublicNotice,
         cadres: Cadre,
+        places: Village,
     }
 }
 
@@ -42,13 +45,39 @@ impl VillageData {
             .unwrap_or_else(|| "（已不在名册）".into())
     }
 
-    /// Every village named in a posting or a log (as `clean_place` writes it), in order.
-    pub fn villages(&self) -> Vec<String> {
-        let mut all: Vec<String> = self
-            .postings
+    /// The villages a log may name: the office's list, or while there is none, every village
+    /// named in a posting or a log.
+    pub fn log_villages(&self) -> Vec<String> {
+        match super::place::names(&self.places) {
+            list if list.is_empty() => self.villages(),
+            list => list,
+        }
+    }
+
+    /// The posting of the person `name` of `unit` on `day`, found through the roster.
+    pub fn my_posting(
+        &self,
+        name: &str,
+        unit: &str,
+        day: chrono::NaiveDate,
+    ) -> Option<&ResidentCadre> {
+        let me = crate::roster::matching::find_person(&self.cadres, name, unit).cadre()?;
+        self.postings
             .iter()
-            .filter(|p| !p.deleted)
-            .map(|p| clean_place(&p.village))
+            .find(|p| !p.deleted && p.cadre == me.meta.id && p.covers(day))
+    }
+
+    /// Every village on the list or named in a posting or a log (as `clean_place` writes it),
+    /// in order: the office's tables show entries for a village not on the list too.
+    pub fn villages(&self) -> Vec<String> {
+        let mut all: Vec<String> = super::place::names(&self.places)
+            .into_iter()
+            .chain(
+                self.postings
+                    .iter()
+                    .filter(|p| !p.deleted)
+                    .map(|p| clean_place(&p.village)),
+            )
             .chain(
                 self.logs
                     .iter()

@@ -120,7 +120,8 @@ pub fn residents(props: &DataProps) -> Html {
                         { for cadres.iter().map(|c| html! { <option value={c.meta.id.to_string()} selected={draft.cadre == c.meta.id}>{ format!("{}（{}）", c.name, c.unit) }</option> }) }
                     </select>
                 </label>
-                <label>{ "村（社区）" }<input value={draft.village.clone()} oninput={on_input(&draft, |p, v| p.village = v)} /></label>
+                <label>{ "村（社区）" }<input list="plan-villages" value={draft.village.clone()} oninput={on_input(&draft, |p, v| p.village = v)} /></label>
+                <datalist id="plan-villages">{ for data.log_villages().iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
                 <label>{ "开始日期" }{ date_input(draft.start, on_pick(&draft, |p, d| p.start = d)) }</label>
                 <label>{ "结束日期（可空）" }{ optional_date_input(draft.end, on_pick(&draft, |p, d| p.end = d)) }</label>
                 <div class="actions">
@@ -128,6 +129,7 @@ pub fn residents(props: &DataProps) -> Html {
                     if editing.is_some() { <button type="button" onclick={cancel}>{ "取消修改" }</button> }
                 </div>
             </form>
+            <super::village_list::VillageList data={data.clone()} />
             <div class="toolbar no-print">{ print_button("打印驻村安排表") }</div>
             <h2 class="print-title">{ "驻村干部安排表" }</h2>
             <table class="grid" aria-label="驻村安排">

@@ -55,7 +55,7 @@ pub fn service_form(props: &ServiceFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let r = (*draft).clone().cleaned();
-            let r = r.check().and_then(|()| match &before {
+            let r = r.check_form().and_then(|()| match &before {
                 Some(b) => corrected(b, r, &session.profile.name, today)
                     .map_err(|e| e.message().to_string()),
                 None => Ok(r),
