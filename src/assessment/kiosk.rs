@@ -8,7 +8,9 @@ use crate::record::Id;
 
 /// Where the lock is kept (browser settings: it never travels in a file).
 pub const KIOSK_LOCK: &str = "kiosk_lock";
-pub const MIN_PASSWORD_CHARS: usize = 4;
+pub const MIN_PASSWORD_CHARS: usize = 6;
+/// Wrong exit passwords allowed before each further try must wait.
+pub const FREE_TRIES: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KioskLock {
@@ -20,6 +22,12 @@ pub struct KioskLock {
     /// Ballots cast since the kiosk opened, shown to the next rater as a plain count.
     #[serde(default)]
     pub cast: u32,
+    /// Wrong exit passwords given in a row (kept with the lock, so a reload does not reset it).
+    #[serde(default)]
+    pub wrong_tries: u32,
+    /// No try is taken before this moment (milliseconds since 1970).
+    #[serde(default)]
+    pub wait_until_ms: i64,
 }
 
 fn digest(salt: &str, password: &str) -> String {
@@ -51,11 +59,34 @@ impl KioskLock {
             hash: digest(&salt, password),
             salt,
             cast: 0,
+            wrong_tries: 0,
+            wait_until_ms: 0,
         })
     }
 
     pub fn opens_with(&self, password: &str) -> bool {
         digest(&self.salt, password) == self.hash
+    }
+
+    /// Seconds to wait before the next try at `now_ms`, if any.
+    pub fn wait_secs(&self, now_ms: i64) -> Option<i64> {
+        let left = self.wait_until_ms - now_ms;
+        (left > 0).then(|| (left + 999) / 1000)
+    }
+
+    /// The lock after a wrong password at `now_ms`: from the sixth wrong try in a row each
+    /// further one waits, 30 seconds doubling up to 15 minutes.
+    pub fn after_wrong(&self, now_ms: i64) -> KioskLock {
+        let wrong = self.wrong_tries.saturating_add(1);
+        let wait_secs = match wrong.checked_sub(FREE_TRIES) {
+            None | Some(0) => 0,
+            Some(n) => (30i64 << (n - 1).min(5)).min(900),
+        };
+        KioskLock {
+            wrong_tries: wrong,
+            wait_until_ms: now_ms + wait_secs * 1000,
+            ..self.clone()
+        }
     }
 }
 
@@ -80,7 +111,31 @@ mod tests {
 
     #[test]
     fn a_short_or_mistyped_password_is_refused() {
-        assert!(KioskLock::new(uuid::Uuid::nil(), 1, "abc", "abc", "s".into()).is_err());
-        assert!(KioskLock::new(uuid::Uuid::nil(), 1, "abcd", "abce", "s".into()).is_err());
+        assert!(KioskLock::new(uuid::Uuid::nil(), 1, "abcde", "abcde", "s".into()).is_err());
+        assert!(KioskLock::new(uuid::Uuid::nil(), 1, "abcdef", "abcdeg", "s".into()).is_err());
+        assert!(KioskLock::new(uuid::Uuid::nil(), 1, "abcdef", "abcdef", "s".into()).is_ok());
+    }
+
+    #[test]
+    fn wrong_passwords_beyond_five_wait_longer_each_time() {
+        let lock = KioskLock::new(uuid::Uuid::nil(), 1, "hui2026", "hui2026", "s".into());
+        let mut lock = lock.unwrap_or_else(|e| panic!("{e}"));
+        let now = 1_000_000;
+        for _ in 0..5 {
+            lock = lock.after_wrong(now);
+            assert_eq!(lock.wait_secs(now), None, "five tries are free");
+        }
+        let waits: Vec<Option<i64>> = (0..8)
+            .map(|_| {
+                lock = lock.after_wrong(now);
+                lock.wait_secs(now)
+            })
+            .collect();
+        assert_eq!(
+            waits,
+            [30, 60, 120, 240, 480, 900, 900, 900].map(Some).to_vec()
+        );
+        assert_eq!(lock.wait_secs(now + 900_000), None);
+        assert_eq!(lock.wait_secs(now + 899_500), Some(1));
     }
 }

@@ -173,8 +173,25 @@ fn kiosk_exit(props: &ExitProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let now = js_sys::Date::now() as i64;
+            if let Some(secs) = lock.wait_secs(now) {
+                error.set(Some(format!("退出密码输错次数太多，请 {secs} 秒后再试。")));
+                return;
+            }
             if !lock.opens_with(&password) {
-                error.set(Some("退出密码不对。评议人请不要操作这里。".into()));
+                let next = lock.after_wrong(now);
+                let said = match next.wait_secs(now) {
+                    Some(secs) => format!("退出密码不对（已连续输错 {} 次），请 {secs} 秒后再试。评议人请不要操作这里。", next.wrong_tries),
+                    None => "退出密码不对。评议人请不要操作这里。".to_string(),
+                };
+                error.set(Some(said));
+                let (session, error) = (session.clone(), error.clone());
+                // Kept with the lock, so that reloading the page does not start the count again.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(m) = set_lock(&session, Some(next)).await {
+                        error.set(Some(m));
+                    }
+                });
                 return;
             }
             let (session, error) = (session.clone(), error.clone());
