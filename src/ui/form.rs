@@ -118,3 +118,10 @@ pub fn print_button(label: &'static str) -> Html {
     });
     html! { <button type="button" {onclick}>{ label }</button> }
 }
+
+/// Asks `question` (OK / Cancel) before a step that removes something; true when agreed.
+pub fn confirmed(question: &str) -> bool {
+    gloo::utils::window()
+        .confirm_with_message(question)
+        .unwrap_or(false)
+}

@@ -245,9 +245,15 @@ test('一条驻村日志改过再发：党政办只有一条，是改后的，�
   await nav(cadre, '驻村与便民');
   await tab(cadre, '驻村日志');
   await logEntry(cadre, { date: '2026-11-03', village: '东村 ', role: '传达员', done: '宣讲' });
-  const first = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（1 条）发给党政办' }).click());
-  await cadre.getByText('我最近写的日志（1 条，可修改）').click();
-  await cadre.getByRole('table', { name: '我最近写的日志' }).getByRole('button', { name: '修改' }).click();
+  await logEntry(cadre, { date: '2026-11-05', village: '东村', role: '督查员', done: '写重了的一条' });
+  const first = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（2 条）发给党政办' }).click());
+  await cadre.getByText('我最近写的日志（2 条，可修改）').click();
+  const mine = cadre.getByRole('table', { name: '我最近写的日志' });
+  // The entry written by mistake is deleted; the deletion goes to the office with the next file.
+  cadre.once('dialog', (d) => d.accept());
+  await mine.getByRole('row').filter({ hasText: '写重了的一条' }).getByRole('button', { name: '删除' }).click();
+  await cadre.getByText('已删除 2026-11-05 东村的日志。').waitFor();
+  await mine.getByRole('button', { name: '修改' }).click();
   const form = cadre.getByRole('form', { name: '修改驻村日志' });
   assert.equal(await form.getByLabel('村（社区）').inputValue(), '东村', 'the name was stored without the space');
   await form.getByLabel('做了什么').fill('宣讲惠农补贴政策');

@@ -107,7 +107,14 @@ pub fn log_form(props: &DataProps) -> Html {
     });
     let export = {
         let (session, notice) = (session.clone(), notice.clone());
-        let mine: Vec<VillageLog> = mine.iter().map(|l| (*l).clone()).collect();
+        // Deleted entries go too (marked deleted), so that the office's copies are deleted.
+        let mine: Vec<VillageLog> = props
+            .data
+            .logs
+            .iter()
+            .filter(|l| l.written_by(&me.name, &me.unit))
+            .cloned()
+            .collect();
         Callback::from(move |_| {
             notice.set(Some(export_notice(
                 export_file(
@@ -171,7 +178,8 @@ pub fn log_form(props: &DataProps) -> Html {
                         <tbody>{ for recent.iter().map(|l| html! {
                             <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ l.role.label() }</td>
                                 <td class="pre">{ &l.done }{ for l.corrections.iter().map(|c| html! { <p class="history">{ c.line() }</p> }) }</td>
-                                <td><button type="button" onclick={edit(l)}>{ "修改" }</button></td></tr>
+                                <td><button type="button" onclick={edit(l)}>{ "修改" }</button>
+                                    { super::remove_button(&session, reporter(&notice), **l, format!(" {} {}的日志", l.date, l.village), |l| l.deleted = true) }</td></tr>
                         }) }</tbody>
                     </table>
                 </details>

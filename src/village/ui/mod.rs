@@ -170,6 +170,29 @@ pub struct DataProps {
     pub data: Rc<VillageData>,
 }
 
+/// A 删除 button: asks "删除{what}？", then saves `record` marked deleted by `mark` (it stays in
+/// the store as deleted, so a file that still holds it does not bring it back).
+pub fn remove_button<E: crate::record::Entity + Clone + 'static>(
+    session: &crate::session::Session,
+    report: Callback<crate::ui::notice::Notice>,
+    record: &E,
+    what: String,
+    mark: fn(&mut E),
+) -> Html {
+    let (session, mut record) = (session.clone(), record.clone());
+    mark(&mut record);
+    let onclick = Callback::from(move |_| {
+        if crate::ui::form::confirmed(&format!("删除{what}？删除后不能恢复。")) {
+            session.save(
+                vec![record.clone()],
+                report.clone(),
+                format!("已删除{what}。"),
+            );
+        }
+    });
+    html! { <button type="button" class="danger" {onclick}>{ "删除" }</button> }
+}
+
 /// The first and last day of the month of `day`.
 pub fn month_of(day: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
     use chrono::Datelike;

@@ -87,11 +87,7 @@ pub fn notices(props: &DataProps) -> Html {
                 old.iter().map(|o| o.title.as_str()).collect::<Vec<_>>().join("、"),
                 n.posted
             );
-                if !old.is_empty()
-                    && !gloo::utils::window()
-                        .confirm_with_message(&question)
-                        .unwrap_or(false)
-                {
+                if !old.is_empty() && !crate::ui::form::confirmed(&question) {
                     return;
                 }
                 let done = format!("已保存公开事项：{}", n.title);
@@ -185,6 +181,7 @@ pub fn notices(props: &DataProps) -> Html {
                                 <button onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(Some(id))) }}>{ "查看和打印" }</button>
                                 if !n.table.is_empty() { <button onclick={excel(n)}>{ "导出 Excel" }</button> }
                                 <button type="button" onclick={edit(n)}>{ "修改" }</button>
+                                { super::remove_button(&session, reporter(&notice), *n, format!("公开事项“{}”", n.title), |n| n.deleted = true) }
                                 if n.taken_down.is_none() { <DatedAction label="撤下" date_label="撤下日期" {today} on_done={take_down(n)} /> }
                             </td></tr>
                     }

@@ -144,6 +144,7 @@ pub fn residents(props: &DataProps) -> Html {
                         <td>{ p.end.map(|d| d.to_string()).unwrap_or_else(|| "至今".into()) }</td>
                         <td class="no-print">
                             <button type="button" onclick={edit(p)}>{ "修改" }</button>
+                            { super::remove_button(&session, reporter(&notice), *p, format!("{}的驻村安排", p.village), |p| p.deleted = true) }
                             if p.end.is_none() { <DatedAction label="结束驻村" date_label="最后一天" {today} on_done={end_on(p)} /> }
                         </td>
                     </tr>

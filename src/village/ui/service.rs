@@ -101,11 +101,7 @@ pub fn service(props: &DataProps) -> Html {
                 "{y}年{m}月的办事公开已在公开栏（{} 份）。放进新的一份后，原来的将于今天撤下。继续吗？",
                 old.len()
             );
-            if !old.is_empty()
-                && !gloo::utils::window()
-                    .confirm_with_message(&question)
-                    .unwrap_or(false)
-            {
+            if !old.is_empty() && !crate::ui::form::confirmed(&question) {
                 return;
             }
             let done = if old.is_empty() {
@@ -189,7 +185,8 @@ pub fn service(props: &DataProps) -> Html {
                         <td>{ &r.person }{ for r.corrections.iter().map(|c| html! { <p class="history">{ c.line() }</p> }) }</td>
                         <td>{ &r.phone }</td><td>{ &r.matter }</td><td>{ &r.taken_by }</td>
                         <td>{ match r.done { Some(d) => html! { d.to_string() }, None => html! { <DatedAction label="办结" date_label="办结日期" {today} on_done={finish(r)} /> } } }</td>
-                        <td><button type="button" onclick={edit(r)}>{ "修改" }</button></td></tr>
+                        <td><button type="button" onclick={edit(r)}>{ "修改" }</button>
+                            { super::remove_button(&session, reporter(&notice), *r, format!("{} {}的登记", r.person, r.matter), |r| r.deleted = true) }</td></tr>
                 }) }
                 </tbody>
             </table>

@@ -10,7 +10,7 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
-use crate::ui::form::on_input;
+use crate::ui::form::{confirmed, on_input};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::place::Village;
@@ -53,10 +53,7 @@ pub fn village_list(props: &DataProps) -> Html {
         let (session, notice, v) = (session.clone(), notice.clone(), v.clone());
         Callback::from(move |_| {
             let question = format!("从名单中删去“{}”？已写的驻村日志不受影响。", v.name);
-            if !gloo::utils::window()
-                .confirm_with_message(&question)
-                .unwrap_or(false)
-            {
+            if !confirmed(&question) {
                 return;
             }
             let gone = Village {
