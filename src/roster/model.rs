@@ -67,7 +67,8 @@ impl CadreFields {
     /// Trims every field and checks it; the returned fields are what gets stored.
     pub fn cleaned(&self) -> Result<CadreFields, CadreError> {
         let f = CadreFields {
-            name: self.name.trim().to_string(),
+            // A name copied from a chat or aligned with a full-width space is the same name.
+            name: super::names::clean_name(&self.name),
             unit: self.unit.trim().to_string(),
             post: self.post.trim().to_string(),
             phone: self.phone.trim().to_string(),
@@ -137,10 +138,24 @@ impl Cadre {
         self.fields().check()
     }
 
-    /// Two entries are the same person when name and unit match.
+    /// Two entries are the same person when name and unit match (the name cleaned as
+    /// `names::clean_name` does, so a look-alike with an invisible character is the same).
     pub fn same_person(&self, fields: &CadreFields) -> bool {
-        self.name == fields.name && self.unit == fields.unit
+        super::names::clean_name(&self.name) == super::names::clean_name(&fields.name)
+            && self.unit.trim() == fields.unit.trim()
     }
+}
+
+/// The roster entry that `fields` would duplicate (other than `except`, the entry being
+/// edited), if any.
+pub fn duplicate_of<'a>(
+    roster: &'a [Cadre],
+    fields: &CadreFields,
+    except: Option<crate::record::Id>,
+) -> Option<&'a Cadre> {
+    roster
+        .iter()
+        .find(|c| Some(c.meta.id) != except && c.same_person(fields))
 }
 
 #[cfg(test)]
@@ -154,6 +169,28 @@ mod tests {
             post: String::new(),
             phone: phone.into(),
         }
+    }
+
+    #[test]
+    fn a_look_alike_name_is_the_same_person() {
+        let sun = Cadre::new(
+            Meta::new(
+                &crate::record::DeviceId("d".into()),
+                chrono::DateTime::default(),
+            ),
+            fields("孙三", "城建办", ""),
+        );
+        let roster = [sun.clone()];
+        let twin = fields("孙\u{200b}三", "城建办 ", "")
+            .cleaned()
+            .unwrap_or_default();
+        assert_eq!(twin.name, "孙三");
+        assert!(duplicate_of(&roster, &fields("孙　三", "城建办", ""), None).is_some());
+        assert!(
+            duplicate_of(&roster, &twin, Some(sun.meta.id)).is_none(),
+            "itself"
+        );
+        assert!(duplicate_of(&roster, &fields("孙三", "财政所", ""), None).is_none());
     }
 
     #[test]

@@ -34,7 +34,19 @@ pub fn roster_page() -> Html {
 
     let save = {
         let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
+        let roster = cadres.ready().cloned();
         Callback::from(move |(existing, fields): (Option<Cadre>, CadreFields)| {
+            let except = existing.as_ref().map(|c| c.meta.id);
+            let twin = roster
+                .as_ref()
+                .and_then(|r| crate::roster::model::duplicate_of(r, &fields, except));
+            if let Some(c) = twin {
+                notice.set(Some(Notice::Error(format!(
+                    "名册里已经有{}（{}），不能再添加一个同名同单位的人。是同一个人就请编辑原来那条。",
+                    c.name, c.unit
+                ))));
+                return;
+            }
             let record = match existing {
                 Some(mut c) => {
                     c.set_fields(fields);
