@@ -10,6 +10,8 @@ pub struct RecordProblem {
     pub store: String,
     /// 1-based position of the record within its store's list.
     pub position: usize,
+    /// The record as people know it (a person, a date, a title), when it says.
+    pub name: Option<String>,
     pub reason: String,
 }
 
@@ -18,7 +20,10 @@ impl RecordProblem {
         let label = StoreName::parse(&self.store)
             .map(StoreName::label)
             .unwrap_or(self.store.as_str());
-        format!("{label}第 {} 条：{}", self.position, self.reason)
+        match &self.name {
+            Some(name) => format!("{label}“{name}”：{}", self.reason),
+            None => format!("{label}第 {} 条：{}", self.position, self.reason),
+        }
     }
 }
 

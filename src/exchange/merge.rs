@@ -302,6 +302,18 @@ fn marked_copy(value: &Value, meta: &Meta) -> Value {
 /// start; anything else by its name, title or stem; the id's first characters only when a
 /// record has none of these.
 pub fn display_name(store: StoreName, value: &Value) -> String {
+    known_name(store, value)
+        .or_else(|| {
+            value
+                .pointer("/meta/id")
+                .and_then(Value::as_str)
+                .map(|id| format!("编号 {}", id.chars().take(8).collect::<String>()))
+        })
+        .unwrap_or_else(|| "（无名称的记录）".into())
+}
+
+/// [`display_name`] without the id: `None` for a record that names nothing people know.
+pub fn known_name(store: StoreName, value: &Value) -> Option<String> {
     let text = |k: &str| {
         value
             .get(k)
@@ -335,15 +347,7 @@ pub fn display_name(store: StoreName, value: &Value) -> String {
         }
         _ => None,
     };
-    known
-        .or_else(|| ["name", "title", "stem"].iter().find_map(|k| text(k)))
-        .or_else(|| {
-            value
-                .pointer("/meta/id")
-                .and_then(Value::as_str)
-                .map(|id| format!("编号 {}", id.chars().take(8).collect::<String>()))
-        })
-        .unwrap_or_else(|| "（无名称的记录）".into())
+    known.or_else(|| ["name", "title", "stem"].iter().find_map(|k| text(k)))
 }
 
 #[cfg(test)]

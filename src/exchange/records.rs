@@ -40,12 +40,8 @@ pub fn read_meta(value: &Value) -> Result<Meta, String> {
     if !value.is_object() {
         return Err("不是一条记录（应为 JSON 对象）".into());
     }
-    let MetaOnly { meta } = typed::<MetaOnly>(value).map_err(|e| {
-        format!(
-            "缺少或无法识别编号、时间或版本信息（{}）",
-            short(&e.to_string())
-        )
-    })?;
+    let MetaOnly { meta } = typed::<MetaOnly>(value)
+        .map_err(|_| "缺少或无法识别编号、时间或版本信息，不像是本应用导出的记录".to_string())?;
     if meta.id.is_nil() {
         return Err("编号是空编号（全为 0），不是本应用生成的".into());
     }
@@ -58,23 +54,14 @@ pub fn read_meta(value: &Value) -> Result<Meta, String> {
 /// A record read through its store's type, checked, and written back out: ids in their one
 /// canonical spelling, fields the type does not know dropped, so nothing unchecked is stored.
 fn through<T: Serialize + DeserializeOwned>(
+    store: StoreName,
     value: &Value,
-    what: &str,
     check: impl FnOnce(&T) -> Result<(), String>,
 ) -> Result<Value, String> {
-    let record =
-        typed::<T>(value).map_err(|e| format!("{what}不完整（{}）", short(&e.to_string())))?;
+    let record = typed::<T>(value).map_err(|e| super::de_error::explain(store, value, &e))?;
     check(&record)?;
-    serde_json::to_value(&record).map_err(|e| format!("{what}无法保存（{e}）"))
-}
-
-/// A parser's message can quote a whole oversized field: a screen needs only its start.
-fn short(text: &str) -> String {
-    const MAX: usize = 120;
-    match text.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}……", &text[..at]),
-        None => text.to_string(),
-    }
+    serde_json::to_value(&record)
+        .map_err(|_| format!("{}无法保存，请把这个文件交给维护人员查看。", store.label()))
 }
 
 /// A case marked deleted is stored as its tombstone, whatever else a file or a merge put in
@@ -84,8 +71,9 @@ fn settled_case(value: &Value) -> Result<Value, String> {
         return Ok(value.clone());
     }
     let case = typed::<Admonition>(value)
-        .map_err(|e| format!("诫勉案件不完整（{}）", short(&e.to_string())))?;
-    serde_json::to_value(case.tombstone()).map_err(|e| format!("诫勉案件无法保存（{e}）"))
+        .map_err(|e| super::de_error::explain(StoreName::Admonitions, value, &e))?;
+    serde_json::to_value(case.tombstone())
+        .map_err(|_| "诫勉案件无法保存，请把这个文件交给维护人员查看。".to_string())
 }
 
 /// A record as it is stored after a merge: [`settled_case`] for cases, anything else as is.
@@ -107,60 +95,50 @@ pub fn normalise(store: StoreName, value: &Value) -> Result<Value, String> {
     use crate::quiz::practice::{Mistake, PracticeSession};
     use crate::quiz::study_log::StudyEvent;
     match store {
-        StoreName::Cadres => through(value, "干部信息", |c: &Cadre| {
+        StoreName::Cadres => through(store, value, |c: &Cadre| {
             c.check().map_err(|e| e.user_message())
         }),
-        StoreName::Questions => through(value, "试题信息", |q: &Question| {
+        StoreName::Questions => through(store, value, |q: &Question| {
             q.check().map_err(|e| e.user_message())
         }),
-        StoreName::Quizzes => through(value, "测验信息", |q: &Quiz| {
+        StoreName::Quizzes => through(store, value, |q: &Quiz| {
             q.check().map_err(|e| e.user_message())
         }),
-        StoreName::Attempts => through(value, "答卷信息", unchecked::<Attempt>),
-        StoreName::MistakeBook => through(value, "错题记录", unchecked::<Mistake>),
-        StoreName::Practice => through(value, "练习记录", unchecked::<PracticeSession>),
-        StoreName::StudyEvents => through(value, "学习记录", unchecked::<StudyEvent>),
-        StoreName::WorkLines => through(value, "工作线信息", |l: &WorkLine| {
+        StoreName::Attempts => through(store, value, unchecked::<Attempt>),
+        StoreName::MistakeBook => through(store, value, unchecked::<Mistake>),
+        StoreName::Practice => through(store, value, unchecked::<PracticeSession>),
+        StoreName::StudyEvents => through(store, value, unchecked::<StudyEvent>),
+        StoreName::WorkLines => through(store, value, |l: &WorkLine| {
             l.check().map_err(|e| e.user_message())
         }),
-        StoreName::Tasks => through(value, "任务信息", |t: &Task| {
+        StoreName::Tasks => through(store, value, |t: &Task| {
             t.check().map_err(|e| e.user_message())
         }),
-        StoreName::StandUps => through(value, "碰头会记录", unchecked::<StandUp>),
-        StoreName::WorkReports => through(value, "调度或总结", unchecked::<WorkReport>),
-        StoreName::Evaluations => through(value, "评议信息", |e: &Evaluation| {
+        StoreName::StandUps => through(store, value, unchecked::<StandUp>),
+        StoreName::WorkReports => through(store, value, unchecked::<WorkReport>),
+        StoreName::Evaluations => through(store, value, |e: &Evaluation| {
             e.check().map_err(|e| e.user_message())
         }),
-        StoreName::Ballots => through(value, "评议票", unchecked::<Ballot>),
-        StoreName::FormTemplates => {
-            through(value, "自评或述职模板", |t: &FormTemplate| t.check())
+        StoreName::Ballots => through(store, value, unchecked::<Ballot>),
+        StoreName::FormTemplates => through(store, value, |t: &FormTemplate| t.check()),
+        StoreName::SelfAssessments => through(store, value, unchecked::<SelfAssessment>),
+        StoreName::DutyReports => through(store, value, unchecked::<DutyReport>),
+        StoreName::ResidentCadres => through(store, value, |r: &ResidentCadre| r.check(&[])),
+        StoreName::VillageLogs => through(store, value, |l: &VillageLog| l.check()),
+        StoreName::ServiceLedger => through(store, value, |r: &ServiceRequest| r.check()),
+        StoreName::PublicNotices => through(store, value, |n: &PublicNotice| n.check()),
+        StoreName::Villages => {
+            through(store, value, |v: &crate::village::place::Village| v.check())
         }
-        StoreName::SelfAssessments => through(value, "自评表", unchecked::<SelfAssessment>),
-        StoreName::DutyReports => through(value, "述职报告", unchecked::<DutyReport>),
-        StoreName::ResidentCadres => {
-            through(value, "驻村安排", |r: &ResidentCadre| r.check(&[]))
-        }
-        StoreName::VillageLogs => through(value, "驻村日志", |l: &VillageLog| l.check()),
-        StoreName::ServiceLedger => {
-            through(value, "便民服务记录", |r: &ServiceRequest| r.check())
-        }
-        StoreName::PublicNotices => through(value, "公开事项", |n: &PublicNotice| n.check()),
-        StoreName::Villages => through(
-            value,
-            "村（社区）",
-            |v: &crate::village::place::Village| v.check(),
-        ),
         StoreName::Admonitions => settled_case(value).and_then(|v| {
-            through(&v, "诫勉案件", |c: &Admonition| {
+            through(store, &v, |c: &Admonition| {
                 c.check().map_err(|e| e.user_message())
             })
         }),
-        StoreName::DocumentTemplates => through(value, "诫勉模板", |t: &DocumentTemplate| {
+        StoreName::DocumentTemplates => through(store, value, |t: &DocumentTemplate| {
             t.check().map_err(|e| e.user_message())
         }),
-        StoreName::HolidayCalendars => {
-            through(value, "节假日安排", |c: &HolidayCalendar| c.check())
-        }
+        StoreName::HolidayCalendars => through(store, value, |c: &HolidayCalendar| c.check()),
         other => Err(format!(
             "本版本还不能导入“{}”记录，请用更新版本的作风建设工作台导入",
             other.label()

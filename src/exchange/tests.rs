@@ -342,6 +342,22 @@ fn every_bad_record_is_listed_with_its_position() {
                 "{}",
                 problems[3].reason
             );
+            // Named as people know them; by position only when a record names nobody.
+            assert!(
+                problems[0].describe().starts_with("干部第 2 条："),
+                "{}",
+                problems[0].describe()
+            );
+            assert!(
+                problems[1].describe().starts_with("干部“王五”："),
+                "{}",
+                problems[1].describe()
+            );
+            assert!(
+                problems[2].describe().starts_with("干部第 4 条："),
+                "{}",
+                problems[2].describe()
+            );
         }
         other => panic!("expected InvalidRecords, got {other:?}"),
     }

@@ -152,9 +152,11 @@ fn check_records(
         };
         let mut seen: HashSet<Id> = HashSet::with_capacity(values.len());
         for (i, value) in values.into_iter().enumerate() {
+            let known = super::merge::known_name(store, &value);
             let problem = |reason: String| RecordProblem {
                 store: name.clone(),
                 position: i + 1,
+                name: known.clone(),
                 reason,
             };
             let meta = match read_meta(&value) {
@@ -165,7 +167,9 @@ fn check_records(
                 }
             };
             if !seen.insert(meta.id) {
-                problems.push(problem(format!("编号 {} 重复出现", meta.id)));
+                problems.push(problem(
+                    "在文件中重复出现（编号相同），文件可能被手工改过".into(),
+                ));
                 continue;
             }
             match normalise(store, &value) {
@@ -202,6 +206,7 @@ pub fn check_references(
             let problem = |reason: String| RecordProblem {
                 store: record.store.as_str().to_string(),
                 position: *position,
+                name: super::merge::known_name(record.store, &record.value),
                 reason,
             };
             match referenced_ids(&record.value, reference.field) {
