@@ -163,6 +163,34 @@ fn found(what: &str) -> String {
 
 /// The parser's complaint about one record, in Chinese, naming the field as the form does.
 pub fn explain(store: StoreName, value: &Value, error: &Error) -> String {
+    explain_with(&|field| field_label(store, field), value, error)
+}
+
+/// A file's header fields as people would name them.
+fn header_label(field: &str) -> &'static str {
+    match field {
+        "format" => "文件格式标记",
+        "format_version" => "文件格式版本",
+        "min_app_version" => "最低应用版本",
+        "app_version" => "应用版本",
+        "kind" => "文件类型",
+        "exported_by" => "导出人",
+        "exported_at" => "导出时间",
+        "records" => "记录",
+        "record_counts" => "记录条数",
+        "name" => "姓名",
+        "unit" => "单位",
+        "device_id" => "电脑标识",
+        _ => "其他信息",
+    }
+}
+
+/// [`explain`] for a file's header (who exported it, when, what kind).
+pub fn explain_header(value: &Value, error: &Error) -> String {
+    explain_with(&header_label, value, error)
+}
+
+fn explain_with(label: &dyn Fn(&str) -> &'static str, value: &Value, error: &Error) -> String {
     let text = error.to_string();
     let message = text.split(" at line ").next().unwrap_or(&text);
     let path = if error.line() == 1 {
@@ -179,7 +207,7 @@ pub fn explain(store: StoreName, value: &Value, error: &Error) -> String {
         Step::Field(_) => None,
     });
     let field = |name: Option<&str>| -> String {
-        let mut label = match name.map(|n| field_label(store, n)) {
+        let mut label = match name.map(label) {
             Some("其他信息") | None => "其中一项".to_string(),
             Some(l) => format!("“{l}”"),
         };
@@ -190,7 +218,7 @@ pub fn explain(store: StoreName, value: &Value, error: &Error) -> String {
     };
     if let Some(rest) = message.strip_prefix("missing field ") {
         let missing = quoted(rest).first().copied().unwrap_or("");
-        return match field_label(store, missing) {
+        return match label(missing) {
             "其他信息" => "缺少必填的内容。".into(),
             label => format!("缺少“{label}”。"),
         };

@@ -94,9 +94,11 @@ impl FileError {
                 "这个文件需要 {required} 或更新版本的作风建设工作台才能读取，当前版本是 {}。请先升级本应用，再导入。",
                 super::envelope::APP_VERSION
             ),
-            FileError::UnknownKind(kind) => format!(
-                "无法识别的文件类型“{kind}”，可能来自更新版本的本应用。请升级后再导入。"
-            ),
+            // The kind and the store are named as the file spells them, which is no word a
+            // person knows: only that there is something this version cannot read.
+            FileError::UnknownKind(_) => {
+                "无法识别这个文件的类型，可能来自更新版本的本应用。请升级后再导入。".into()
+            }
             FileError::WrongKind { expected, found } => format!(
                 "这是一个“{}”文件，这里需要“{}”文件。请到“{}”页面导入它。",
                 found.label(),
@@ -104,11 +106,13 @@ impl FileError {
                 found.import_page()
             ),
             FileError::BadHeader(what) => format!(
-                "文件头信息有误（{what}），文件可能被修改过。请让对方重新导出。"
+                "文件头信息有误：{}，文件可能被修改过。请让对方重新导出。",
+                what.trim_end_matches('。')
             ),
-            FileError::UnknownStore(name) => format!(
-                "文件中有无法识别的数据类别“{name}”，可能来自更新版本的本应用。请升级后再导入。"
-            ),
+            FileError::UnknownStore(_) => {
+                "文件中有本版本无法识别的一类数据，可能来自更新版本的本应用。请升级后再导入。"
+                    .into()
+            }
             FileError::StoreNotAllowed { kind, store } => format!(
                 "“{}”文件中不应有{}数据，文件可能被修改过。请让对方用本应用重新导出。",
                 kind.label(),

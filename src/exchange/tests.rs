@@ -282,7 +282,12 @@ fn a_missing_header_field_is_refused() {
     if let Some(o) = v.as_object_mut() {
         o.remove("exported_by");
     }
-    assert!(matches!(read(&v.to_string()), Err(FileError::BadHeader(_))));
+    let refused = read(&v.to_string());
+    assert!(matches!(refused, Err(FileError::BadHeader(_))));
+    assert_eq!(
+        refused.map(|_| ()).map_err(|e| e.user_message()),
+        Err("文件头信息有误：缺少“导出人”，文件可能被修改过。请让对方重新导出。".into())
+    );
 }
 
 #[test]

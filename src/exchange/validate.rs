@@ -71,7 +71,8 @@ pub fn read_file(bytes: &[u8], expected: FileKind) -> Result<ValidFile, FileErro
         }
     })?;
     check_header(&json, expected)?;
-    let envelope = Envelope::deserialize(&json).map_err(|e| FileError::BadHeader(e.to_string()))?;
+    let envelope = Envelope::deserialize(&json)
+        .map_err(|e| FileError::BadHeader(super::de_error::explain_header(&json, &e)))?;
     if envelope.sealed.is_some() {
         return Err(FileError::Sealed(super::sealed::SealError::NeedsPassword));
     }
