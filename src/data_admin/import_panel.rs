@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::backup::backup_before;
 use super::conflicts::ConflictList;
 use super::import_flow::{
-    backup_first, file_note, package_lines, preview_rows, village_log_notes, CheckStep,
+    backup_first, file_note, live_cases, package_lines, preview_rows, village_log_notes, CheckStep,
     FileSummary, ImportAction, ImportFlow, ImportState,
 };
 use crate::exchange::envelope::{FileKind, MAX_FILE_BYTES};
@@ -290,6 +290,14 @@ async fn prepare_import(
         },
     };
     let mut plan = merge::plan(valid.records, &local);
+    let forged = plan.forged(&session.device);
+    if !forged.is_empty() {
+        let shown: Vec<&str> = forged.iter().take(5).map(String::as_str).collect();
+        return Err(format!(
+            "这个文件声称在这台电脑上改过{}，而这台电脑并没有这样改过：文件被手工改动过，整个文件都没有导入。请让对方用本应用重新导出。",
+            shown.join("、")
+        ));
+    }
     plan.protect(&session.device);
     Ok((summary, plan))
 }
@@ -389,7 +397,7 @@ fn import_view(
                     }
                     { for package_lines(summary.kind, plan).into_iter().map(|line| html! { <p class="package">{ line }</p> }) }
                     { for summary.notes.iter().map(|n| html! { <p class="file-note">{ n }</p> }) }
-                    if let Some(note) = file_note(summary.kind, &rows) {
+                    if let Some(note) = file_note(summary.kind, &rows, live_cases(plan)) {
                         <p class="personal-data">{ note }</p>
                     }
                     if !conflicts.is_empty() {

@@ -192,6 +192,28 @@ impl MergePlan {
         }
     }
 
+    /// Records the file says were edited on `device` (this browser) more often than this
+    /// browser ever edited them: a file that claims edits made here which were not made here
+    /// was altered by hand, so that its copy would win. Named as people know them.
+    pub fn forged(&self, device: &DeviceId) -> Vec<String> {
+        let edits = |m: &Meta| m.versions.0.get(device).copied().unwrap_or(0);
+        self.items
+            .iter()
+            .filter(|i| {
+                i.local
+                    .as_ref()
+                    .is_some_and(|l| edits(&i.incoming.meta) > edits(&l.meta))
+            })
+            .map(|i| {
+                format!(
+                    "{}“{}”",
+                    i.store.label(),
+                    display_name(i.store, &i.incoming.value)
+                )
+            })
+            .collect()
+    }
+
     pub fn count(&self, decision: Decision) -> usize {
         self.items.iter().filter(|i| i.decision == decision).count()
     }
@@ -354,6 +376,37 @@ pub fn known_name(store: StoreName, value: &Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_file_claiming_edits_made_here_that_were_not_is_found() {
+        let here = DeviceId("here".into());
+        let there = DeviceId("there".into());
+        let mut meta = Meta::new(&here, DateTime::default());
+        let local = LocalRecord {
+            meta: meta.clone(),
+            value: json!({"meta": {}, "name": "张三"}),
+        };
+        let incoming = |meta: &Meta| IncomingRecord {
+            store: StoreName::Cadres,
+            meta: meta.clone(),
+            value: json!({"meta": {}, "name": "张三"}),
+        };
+        let plan_of = |meta: &Meta| MergePlan {
+            items: vec![PlanItem {
+                store: StoreName::Cadres,
+                decision: Decision::Newer,
+                incoming: incoming(meta),
+                local: Some(local.clone()),
+                merged: None,
+            }],
+        };
+        // Edited elsewhere after it came from here: fine.
+        meta.touch(&there, DateTime::default());
+        assert!(plan_of(&meta).forged(&here).is_empty());
+        // A second edit "here" that this browser never made: forged.
+        meta.touch(&here, DateTime::default());
+        assert_eq!(plan_of(&meta).forged(&here), vec!["干部“张三”".to_string()]);
+    }
 
     #[test]
     fn a_record_is_named_by_its_name_title_or_stem() {

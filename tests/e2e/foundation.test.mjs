@@ -123,6 +123,13 @@ test('导入损坏、过新或类型不对的文件时提示原因，本机数�
   await nav(page, '数据管理');
   const good = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
   const parsed = JSON.parse(good.text);
+  // The same backup with one more edit claimed on this very browser, and a changed name.
+  const forged = JSON.parse(good.text);
+  const me = forged.exported_by.device_id;
+  const sun = forged.records.cadres[0];
+  sun.meta.versions[me] = (sun.meta.versions[me] ?? 0) + 1;
+  sun.meta.rev += 1;
+  sun.name = '孙七改';
 
   const cases = [
     ['截断.json', good.text.slice(0, good.text.length / 2), '文件不完整'],
@@ -132,6 +139,8 @@ test('导入损坏、过新或类型不对的文件时提示原因，本机数�
     ['别的.json', JSON.stringify({ hello: 'world' }), '不是作风建设工作台导出的文件'],
     ['坏记录.json', JSON.stringify({ ...parsed, records: { cadres: [{ ...parsed.records.cadres[0], name: '' }, { name: '<img src=x onerror=alert(1)>' }] } }), '干部第 1 条'],
     ['空.json', '', '文件是空的'],
+    ['类型.json', JSON.stringify({ ...parsed, records: { cadres: [{ ...parsed.records.cadres[0], name: 5 }] } }), '干部第 1 条：“姓名”应为文字，文件里是数字 5。'],
+    ['伪造.json', JSON.stringify(forged), '声称在这台电脑上改过干部“孙七改”'],
   ];
   for (const [name, text, expected] of cases) {
     await chooseFiles(page, '选择备份文件（.json）', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
