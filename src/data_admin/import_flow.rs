@@ -314,6 +314,7 @@ pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, 
 pub fn file_note(
     kind: FileKind,
     rows: &BTreeMap<StoreName, BTreeMap<Decision, usize>>,
+    live_cases: usize,
 ) -> Option<String> {
     let cases: usize = rows
         .get(&StoreName::Admonitions)
@@ -321,8 +322,12 @@ pub fn file_note(
         .unwrap_or(0);
     match (kind, cases) {
         (FileKind::Backup, 0) => Some("这个备份不含诫勉案件。".into()),
+        // A deleted case travels as its tombstone: an id, its versions and its numbers.
+        (FileKind::Backup | FileKind::CaseFile, n) if n > 0 && live_cases == 0 => Some(format!(
+            "这个文件只有 {n} 个已删除诫勉案件的编号记录，不含任何案件内容。"
+        )),
         (FileKind::Backup | FileKind::CaseFile, n) if n > 0 => Some(format!(
-            "这个文件含诫勉案件 {n} 个，属于干部个人信息：导入后请把文件从U盘和邮箱中删除。"
+            "这个文件含诫勉案件 {live_cases} 个，属于干部个人信息：导入后请把文件从U盘和邮箱中删除。"
         )),
         (FileKind::Ballot, _)
             if rows
@@ -333,6 +338,17 @@ pub fn file_note(
         }
         _ => None,
     }
+}
+
+/// The cases in a file that are not deleted (a deleted case is only its tombstone).
+pub fn live_cases(plan: &MergePlan) -> usize {
+    plan.items
+        .iter()
+        .filter(|i| {
+            i.store == StoreName::Admonitions
+                && i.incoming.value.get("deleted") != Some(&serde_json::Value::Bool(true))
+        })
+        .count()
 }
 
 /// What to point out in a file of village logs: villages not on the office's list, writers not
@@ -545,22 +561,26 @@ mod tests {
     fn the_preview_says_whether_personal_data_comes_with_a_file() {
         let mut rows = BTreeMap::new();
         assert_eq!(
-            file_note(FileKind::Backup, &rows).as_deref(),
+            file_note(FileKind::Backup, &rows, 0).as_deref(),
             Some("这个备份不含诫勉案件。")
         );
-        assert_eq!(file_note(FileKind::WorkLineUpdate, &rows), None);
+        assert_eq!(file_note(FileKind::WorkLineUpdate, &rows, 0), None);
         rows.insert(
             StoreName::Admonitions,
             BTreeMap::from([(Decision::New, 2), (Decision::Identical, 1)]),
         );
-        let note = file_note(FileKind::Backup, &rows).unwrap_or_default();
+        let note = file_note(FileKind::Backup, &rows, 3).unwrap_or_default();
         assert!(note.contains("诫勉案件 3 个"), "{note}");
-        assert!(file_note(FileKind::CaseFile, &rows).is_some());
+        // Tombstones are counted apart: they hold nothing personal.
+        let note = file_note(FileKind::Backup, &rows, 2).unwrap_or_default();
+        assert!(note.contains("诫勉案件 2 个"), "{note}");
+        let note = file_note(FileKind::CaseFile, &rows, 0).unwrap_or_default();
+        assert!(note.contains("只有 3 个已删除诫勉案件的编号记录"), "{note}");
         let again = BTreeMap::from([(
             StoreName::Ballots,
             BTreeMap::from([(Decision::Identical, 1)]),
         )]);
-        assert!(file_note(FileKind::Ballot, &again)
+        assert!(file_note(FileKind::Ballot, &again, 0)
             .unwrap_or_default()
             .contains("已经导入过"));
     }
