@@ -245,6 +245,10 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await page.getByText('已记录：钱二评定为基本称职。').waitFor();
   assert.deepEqual((await row('钱二')).slice(-5), ['称职', '未交', '基本称职', '会议研究确定；理由：经党政联席会议研究确定', '0.80']);
   await page.getByText(/说明：综合得分为各评议组有效票的平均分/).waitFor();
+  // The chart's legend shows each grade in its bar's colour (classes: the CSP allows no inline
+  // style).
+  const swatches = await page.locator('figure.chart .swatch').evaluateAll((s) => s.map((e) => getComputedStyle(e).backgroundColor));
+  assert.deepEqual(swatches, ['rgb(26, 127, 55)', 'rgb(9, 105, 218)', 'rgb(191, 135, 0)', 'rgb(207, 34, 46)']);
 
   // Printed, the sheet is A4 landscape and every column fits the page's width.
   await page.emulateMedia({ media: 'print' });

@@ -14,6 +14,9 @@ use crate::ui::download::{save_office, save_text, XLSX};
 use crate::ui::notice::{Notice, NoticeBox};
 
 const COLOURS: [&str; 4] = ["#1a7f37", "#0969da", "#bf8700", "#cf222e"];
+/// The legend's colours are classes (styles/main.css, the same colours): the page's CSP allows
+/// no inline style.
+const SWATCHES: [&str; 4] = ["g0", "g1", "g2", "g3"];
 
 #[function_component(Results)]
 pub fn results(props: &RoundProps) -> Html {
@@ -165,7 +168,7 @@ fn chart(props: &ChartProps) -> Html {
             </svg>
             <figcaption>
                 { for Grade::ALL.iter().enumerate().map(|(g, grade)| html! {
-                    <span class="legend-item"><span class="swatch" style={format!("background:{}", COLOURS[g])}></span>{ grade.label() }</span>
+                    <span class="legend-item"><span class={classes!("swatch", SWATCHES[g])}></span>{ grade.label() }</span>
                 }) }
             </figcaption>
         </figure>

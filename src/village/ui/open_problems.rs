@@ -7,14 +7,19 @@ use yew::prelude::*;
 use super::DataProps;
 use crate::session::{reporter, use_session};
 use crate::ui::dated_action::DatedAction;
+use crate::paging::Page;
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::pager::Pager;
 use crate::ui::time;
 use crate::village::resident::VillageLog;
+
+const PER_PAGE: usize = 100;
 
 #[function_component(OpenProblems)]
 pub fn open_problems(props: &DataProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
+    let page = use_state(|| 0usize);
     let today = time::local_now().date();
     let settle = |l: &VillageLog| {
         let (session, notice, l) = (session.clone(), notice.clone(), l.clone());
@@ -33,6 +38,12 @@ pub fn open_problems(props: &DataProps) -> Html {
     crate::order::sort_by(&mut open, |l| {
         crate::order::Key::int(crate::order::day(l.date))
     });
+    // Thousands of open problems still draw at once: a page at a time.
+    let shown = Page::of(open.len(), *page, PER_PAGE);
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |p| page.set(p))
+    };
     html! {
         <section aria-labelledby="open-h">
             <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", open.len()) }</h3>
@@ -41,12 +52,13 @@ pub fn open_problems(props: &DataProps) -> Html {
                 <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "村" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "问题" }</th><th scope="col">{ "跟进" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
                 <tbody>
                 if open.is_empty() { <tr><td colspan="6">{ "没有未解决的问题。" }</td></tr> }
-                { for open.iter().map(|l| html! {
+                { for shown.slice(&open).iter().map(|l| html! {
                     <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ &l.writer.name }</td><td class="pre">{ &l.problems }</td><td class="pre">{ &l.follow_up }</td>
                         <td class="no-print"><DatedAction label="已解决" date_label="解决日期" note_label={Some(AttrValue::from("怎么解决的"))} {today} on_done={settle(l)} /></td></tr>
                 }) }
                 </tbody>
             </table>
+            if open.len() > PER_PAGE { <Pager page={shown} total={open.len()} unit="条问题" {on_page} /> }
         </section>
     }
 }
