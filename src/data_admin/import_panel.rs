@@ -259,6 +259,8 @@ async fn prepare_import(
     if valid.kind == FileKind::VillageLog {
         stores.extend([StoreName::Villages, StoreName::Cadres]);
     }
+    // One calendar a year: a file's calendar is compared with ours of its year.
+    stores.insert(StoreName::HolidayCalendars);
     let stores: Vec<StoreName> = stores.into_iter().collect();
     let local = session
         .store
@@ -277,18 +279,16 @@ async fn prepare_import(
         .filter(|(store, _)| *store != StoreName::Settings)
         .map(|(_, n)| n as usize)
         .sum();
-    let summary = FileSummary {
-        file_name: file.name,
-        kind: valid.kind,
-        exported_by: valid.exported_by.clone(),
-        exported_at: valid.exported_at,
-        app_version: valid.app_version.clone(),
-        records_here,
-        notes: match valid.kind {
-            FileKind::VillageLog => village_log_notes(&valid.records, &local),
-            _ => Vec::new(),
-        },
+    let village_notes = match valid.kind {
+        FileKind::VillageLog => village_log_notes(&valid.records, &local),
+        _ => Vec::new(),
     };
+    let (kind, exported_by, exported_at, app_version) = (
+        valid.kind,
+        valid.exported_by,
+        valid.exported_at,
+        valid.app_version,
+    );
     let mut plan = merge::plan(valid.records, &local);
     let forged = plan.forged(&session.device);
     if !forged.is_empty() {
@@ -299,6 +299,17 @@ async fn prepare_import(
         ));
     }
     plan.protect(&session.device);
+    let mut notes = crate::exchange::calendars::one_a_year(&mut plan, &local)?;
+    notes.extend(village_notes);
+    let summary = FileSummary {
+        file_name: file.name,
+        kind,
+        exported_by,
+        exported_at,
+        app_version,
+        records_here,
+        notes,
+    };
     Ok((summary, plan))
 }
 

@@ -3,6 +3,7 @@
 //! `webcrypto.rs`, the browser's cipher that sealed files are encrypted with.
 
 pub mod ballots;
+pub mod calendars;
 pub mod de_error;
 pub mod envelope;
 pub mod error;

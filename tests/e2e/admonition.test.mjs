@@ -443,6 +443,26 @@ test('across the year end: the notice pasted, a provisional deadline corrected, 
   await them.getByText(/导入完成/).waitFor();
   await tab(them, '诫勉案件');
   await them.getByRole('cell', { name: '2028-01-07', exact: true }).waitFor();
+
+  // One calendar a year: both type 2029, differently; the office's file is refused there, day
+  // by day, and nothing changes.
+  const type2029 = async (who, text) => {
+    await tab(who, '期限与节假日');
+    await who.getByLabel('年份', { exact: true }).fill('2029');
+    await who.getByLabel('年份', { exact: true }).press('Tab');
+    const form = who.getByRole('form', { name: '2029 年节假日安排' });
+    await form.getByLabel(/^放假安排/).fill(text);
+    await form.getByRole('button', { name: '保存 2029 年安排' }).click();
+    await who.getByText('已保存 2029 年节假日安排').waitFor();
+  };
+  await type2029(them, '2029年1月1日（周一）放假');
+  await type2029(page, '2029年1月1日（周一）至2日（周二）放假');
+  await tab(page, '文件交换');
+  const clash = await download(page, () => page.getByRole('button', { name: /导出节假日安排/ }).click());
+  await tab(them, '文件交换');
+  await chooseFiles(them, '选择节假日安排文件（.json）', [{ name: clash.name, mimeType: 'application/json', buffer: Buffer.from(clash.text) }]);
+  const refused = them.getByRole('alert').filter({ hasText: `“${clash.name}”没有导入。` });
+  await refused.getByText(/2029 年的节假日安排本机已有一份，与文件中的不同——文件中放假、本机没有：1月2日。/).waitFor();
   await other.close();
   await context.close();
 });

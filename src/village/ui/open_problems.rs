@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::DataProps;
+use crate::paging::Page;
 use crate::session::{reporter, use_session};
 use crate::ui::dated_action::DatedAction;
-use crate::paging::Page;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::pager::Pager;
 use crate::ui::time;
