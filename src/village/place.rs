@@ -44,8 +44,7 @@ impl Village {
         if name.chars().count() > 30 || self.contact.chars().count() > 50 {
             return Err("村（社区）名称不超过 30 字，联系人不超过 50 字。".into());
         }
-        let digits = self.phone.chars().filter(char::is_ascii_digit).count();
-        if !self.phone.trim().is_empty() && !(7..=12).contains(&digits) {
+        if !super::service::phone_ok(&self.phone) {
             return Err("电话号码应为 7 到 12 位数字。".into());
         }
         Ok(())
