@@ -1,4 +1,4 @@
-//! 写驻村日志: a resident cadre writes an entry, corrects their own entries of the month (the
+//! 写驻村日志: a resident cadre writes an entry, corrects or deletes their recent entries (the
 //! history keeps what they said before), and sends their entries to the office as a file.
 
 use crate::ui::form::{choice_select, date_input, on_input, on_pick};
