@@ -229,11 +229,21 @@ impl ImportFlow {
                     problem: None,
                 }
             }
-            (S::Preview { summary, plan, .. }, A::ResolveAll(r)) => {
-                let resolutions = plan
-                    .conflicts()
-                    .map(|i| ((i.store, i.incoming.meta.id), r))
+            (
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions: before,
+                    ..
+                },
+                A::ResolveAll(r),
+            ) => {
+                // Every conflict takes the choice; changes held back keep theirs.
+                let mut resolutions: HashMap<(StoreName, Id), Resolution> = before
+                    .into_iter()
+                    .filter(|(key, _)| plan.held().any(|i| (i.store, i.incoming.meta.id) == *key))
                     .collect();
+                resolutions.extend(plan.conflicts().map(|i| ((i.store, i.incoming.meta.id), r)));
                 S::Preview {
                     summary,
                     plan,
@@ -486,6 +496,7 @@ mod tests {
                 },
                 local: Some(LocalRecord { meta, value }),
                 merged: None,
+                held: false,
             }],
         }
     }
@@ -511,6 +522,7 @@ mod tests {
                 },
                 local: None,
                 merged: None,
+                held: false,
             }],
         };
         assert_eq!(
@@ -542,6 +554,7 @@ mod tests {
             },
             local: None,
             merged: None,
+            held: false,
         };
         let plan = MergePlan {
             items: vec![

@@ -299,6 +299,10 @@ async fn prepare_import(
         ));
     }
     plan.protect(&session.device);
+    plan.hold_owned(
+        &session.device,
+        session.profile.role == crate::store::settings::Role::Office,
+    );
     let mut notes = crate::exchange::calendars::one_a_year(&mut plan, &local)?;
     notes.extend(village_notes);
     let summary = FileSummary {
@@ -411,6 +415,7 @@ fn import_view(
                     if let Some(note) = file_note(summary.kind, &rows, live_cases(plan)) {
                         <p class="personal-data">{ note }</p>
                     }
+                    { super::held::held_view(flow, plan, resolutions) }
                     if !conflicts.is_empty() {
                         <ConflictList flow={flow.clone()} />
                     }

@@ -4,6 +4,8 @@
 pub mod backup;
 #[cfg(target_arch = "wasm32")]
 mod conflicts;
+#[cfg(target_arch = "wasm32")]
+mod held;
 pub mod import_flow;
 #[cfg(target_arch = "wasm32")]
 pub mod import_panel;

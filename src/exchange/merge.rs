@@ -59,6 +59,9 @@ pub struct PlanItem {
     pub local: Option<LocalRecord>,
     /// Ours and theirs merged field by field, where both sides changed the record.
     pub merged: Option<FieldMerge>,
+    /// A change to a record this browser's user owns, from someone else's file: not written
+    /// unless the user takes it (`Resolution::TakeIncoming` for the record).
+    pub held: bool,
 }
 
 /// What an import will do, record by record.
@@ -158,6 +161,7 @@ pub fn plan(
                 incoming: rec,
                 local: ours,
                 merged,
+                held: false,
             }
         })
         .collect();
@@ -214,6 +218,32 @@ impl MergePlan {
             .collect()
     }
 
+    /// Holds back what a file would change in records the office owns here (`records::owned`)
+    /// and this browser made or edited: a colleague's or a cadre's file shows such changes in
+    /// the preview, and they are written only for the records the office takes by name. A cadre's
+    /// browser keeps no admonition case from any file.
+    pub fn hold_owned(&mut self, device: &DeviceId, office: bool) {
+        for item in &mut self.items {
+            let changes = matches!(item.decision, Decision::Newer | Decision::Merged)
+                || (item.decision == Decision::New && !office);
+            let ours = item
+                .local
+                .as_ref()
+                .is_some_and(|l| l.meta.versions.0.get(device).is_some_and(|n| *n > 0));
+            item.held = changes
+                && if office {
+                    ours && super::records::owned(item.store)
+                } else {
+                    item.store == StoreName::Admonitions
+                };
+        }
+    }
+
+    /// The changes held back by [`MergePlan::hold_owned`].
+    pub fn held(&self) -> impl Iterator<Item = &PlanItem> {
+        self.items.iter().filter(|i| i.held)
+    }
+
     pub fn count(&self, decision: Decision) -> usize {
         self.items.iter().filter(|i| i.decision == decision).count()
     }
@@ -256,6 +286,11 @@ impl MergePlan {
         let mut out = Vec::new();
         for item in &self.items {
             let incoming = &item.incoming;
+            let taken =
+                resolutions.get(&(item.store, incoming.meta.id)) == Some(&Resolution::TakeIncoming);
+            if item.held && !taken {
+                continue;
+            }
             match (item.decision, item.local.as_ref()) {
                 (Decision::New, _) | (Decision::Newer, _) => {
                     out.push((item.store, incoming.value.clone()));
@@ -398,6 +433,7 @@ mod tests {
                 incoming: incoming(meta),
                 local: Some(local.clone()),
                 merged: None,
+                held: false,
             }],
         };
         // Edited elsewhere after it came from here: fine.
@@ -406,6 +442,60 @@ mod tests {
         // A second edit "here" that this browser never made: forged.
         meta.touch(&here, DateTime::default());
         assert_eq!(plan_of(&meta).forged(&here), vec!["干部“张三”".to_string()]);
+    }
+
+    #[test]
+    fn a_file_changes_the_offices_own_records_only_where_the_office_takes_it() {
+        let office = DeviceId("office".into());
+        let cadre = DeviceId("cadre".into());
+        let made = Meta::new(&office, DateTime::default());
+        let local = HashMap::from([(
+            (StoreName::Cadres, made.id),
+            LocalRecord {
+                meta: made.clone(),
+                value: json!({"meta": made, "name": "张三", "unit": "党政办"}),
+            },
+        )]);
+        let mut edited = made.clone();
+        edited.touch(&cadre, DateTime::default());
+        let incoming = IncomingRecord {
+            store: StoreName::Cadres,
+            meta: edited.clone(),
+            value: json!({"meta": edited, "name": "张三改", "unit": "党政办"}),
+        };
+        let mut p = plan(vec![incoming], &local);
+        assert_eq!(p.items[0].decision, Decision::Newer);
+        p.hold_owned(&office, true);
+        assert_eq!(p.held().count(), 1);
+        let none = HashMap::new();
+        let writes = p.writes(&none, &office, DateTime::default(), uuid::Uuid::new_v4);
+        assert_eq!(writes.map(|w| w.len()), Ok(0), "held back unless taken");
+        let taken = HashMap::from([((StoreName::Cadres, made.id), Resolution::TakeIncoming)]);
+        let writes = p.writes(&taken, &office, DateTime::default(), uuid::Uuid::new_v4);
+        assert_eq!(writes.map(|w| w.len()), Ok(1), "taken by name");
+        // Records of stores nobody owns, or not touched here, come in as before.
+        p.hold_owned(&DeviceId("elsewhere".into()), true);
+        assert_eq!(p.held().count(), 0);
+    }
+
+    #[test]
+    fn a_cadres_browser_keeps_no_case_from_a_file() {
+        let meta = Meta::new(&DeviceId("office".into()), DateTime::default());
+        let incoming = IncomingRecord {
+            store: StoreName::Admonitions,
+            meta: meta.clone(),
+            value: json!({"meta": meta}),
+        };
+        let mut p = plan(vec![incoming], &HashMap::new());
+        p.hold_owned(&DeviceId("cadre".into()), false);
+        assert_eq!(p.held().count(), 1);
+        let writes = p.writes(
+            &HashMap::new(),
+            &DeviceId("cadre".into()),
+            DateTime::default(),
+            uuid::Uuid::new_v4,
+        );
+        assert_eq!(writes.map(|w| w.len()), Ok(0));
     }
 
     #[test]

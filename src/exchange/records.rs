@@ -176,6 +176,24 @@ pub fn protected(
     }
 }
 
+/// Stores whose records the office owns: the roster, rounds and their rules, cases, document
+/// and form templates, holiday calendars, postings, the village list and public notices. On
+/// the office's computer a file from anyone else changes them only where the office says so.
+pub fn owned(store: StoreName) -> bool {
+    matches!(
+        store,
+        StoreName::Cadres
+            | StoreName::Evaluations
+            | StoreName::Admonitions
+            | StoreName::DocumentTemplates
+            | StoreName::FormTemplates
+            | StoreName::HolidayCalendars
+            | StoreName::ResidentCadres
+            | StoreName::Villages
+            | StoreName::PublicNotices
+    )
+}
+
 /// A field of one store that holds the id (or a list of ids) of records in another store.
 pub struct Reference {
     pub from: StoreName,

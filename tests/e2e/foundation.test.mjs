@@ -207,6 +207,9 @@ test('两人改了同一个人的不同信息会自动合并；改了同一项�
   await importFile(secretary, { name: theirs.name, mimeType: 'application/json', buffer: Buffer.from(theirs.text) });
   await secretary.getByText('有 1 条记录在本机和文件中改了不同的内容，两边的修改都已合并，不会丢失。').waitFor();
   assert.equal(await secretary.locator('.conflicts').count(), 0);
+  // The roster is the office's: a file's change to it is taken only by name.
+  await secretary.getByRole('group', { name: '文件要修改本单位（党政办）建立的 1 条记录，默认不采用' })
+    .getByLabel('采用文件中对干部“张三”的修改').check();
   await secretary.getByRole('button', { name: '确认导入' }).click();
   await secretary.getByText(/导入完成：写入 1 条记录/).waitFor();
   await nav(secretary, '干部名册');
@@ -239,6 +242,30 @@ test('两人改了同一个人的不同信息会自动合并；改了同一项�
   assert.deepEqual(colleague.problems, []);
   await secretaryCtx.close();
   await colleagueCtx.close();
+});
+
+test('干部改过的备份不会改动党政办的名册：文件中的修改默认不采用，本机不变', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await addCadre(page, { name: '张三', unit: '党政办', post: '主任' });
+  await nav(page, '数据管理');
+  const base = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
+  // A cadre's browser that restored it and, by hand, renamed him and marked him deleted.
+  const crafted = JSON.parse(base.text);
+  const zhang = crafted.records.cadres[0];
+  zhang.meta.versions['cadre-browser'] = 999;
+  zhang.meta.rev += 999;
+  zhang.post = '已调离';
+  zhang.retired = true;
+  await chooseFiles(page, '选择备份文件（.json）', { name: '干部的备份.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+  await page.getByLabel('采用文件中对干部“张三”的修改').waitFor();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText(/导入完成：写入 0 条记录/).waitFor();
+  await nav(page, '干部名册');
+  assert.match(await page.getByRole('table', { name: '干部名册' }).innerText(), /张三\t党政办\t主任/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
 });
 
 test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，本机数据不变', async () => {
