@@ -248,7 +248,9 @@ async fn prepare_import(
     file: PickedFile,
     kind: FileKind,
 ) -> Result<(FileSummary, merge::MergePlan), String> {
-    let valid = read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
+    let mut valid = read_file(&file.bytes, kind).map_err(|e: FileError| e.user_message())?;
+    let set_back =
+        crate::exchange::times::settle_times(&mut valid.records, valid.exported_at, time::now());
     flow.dispatch(ImportAction::Step(CheckStep::Comparing {
         records: valid.records.len(),
     }));
@@ -304,6 +306,7 @@ async fn prepare_import(
         session.profile.role == crate::store::settings::Role::Office,
     );
     let mut notes = crate::exchange::calendars::one_a_year(&mut plan, &local)?;
+    notes.extend(crate::exchange::times::note(set_back));
     notes.extend(village_notes);
     let summary = FileSummary {
         file_name: file.name,

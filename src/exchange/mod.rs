@@ -15,6 +15,7 @@ pub mod records;
 pub mod sealed;
 pub mod table;
 pub mod text;
+pub mod times;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod webcrypto;
