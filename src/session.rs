@@ -109,6 +109,16 @@ impl Batch {
         self.add(store, record, Kind::Received);
     }
 
+    /// A setting written in the same transaction as the records (a kiosk's count of ballots
+    /// cast, with the ballot).
+    pub fn put_setting<T: serde::Serialize>(&mut self, key: &str, value: T) {
+        let setting = crate::store::settings::Setting {
+            key: key.to_string(),
+            value,
+        };
+        self.add(StoreName::Settings, &setting, Kind::Received);
+    }
+
     fn stores(&self) -> Vec<StoreName> {
         let mut stores: Vec<StoreName> = self.writes.iter().map(|(s, ..)| *s).collect();
         stores.sort_unstable();

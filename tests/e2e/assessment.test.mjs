@@ -170,9 +170,11 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   await page.getByRole('button', { name: '开始填写评议票' }).click();
   await kioskSlip(office[0]);
   await page.getByText(/已经计过一张票，同一个选票码只计一次/).waitFor();
-  // A reload keeps the kiosk locked; a wrong password does not open it.
+  // A reload keeps the kiosk locked and its count of ballots (written with each ballot); a
+  // wrong password does not open it.
   await page.reload();
   await page.getByRole('button', { name: '开始填写评议票' }).waitFor();
+  await page.getByText(/^本机已收到 \d+ 张评议票。$/).waitFor();
   await page.getByText('结束现场投票（工作人员）').click();
   const exit = page.getByRole('form', { name: '结束现场投票' });
   await exit.getByLabel('退出密码').fill('guess');

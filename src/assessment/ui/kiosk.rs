@@ -141,6 +141,9 @@ pub fn kiosk_screen(props: &KioskProps) -> Html {
                         } else {
                             <div class="kiosk-wait">
                                 if *ballot_no > 0 { <p role="status">{ "您的评议票已提交，谢谢！请下一位评议人投票。" }</p> }
+                                // A plain count (kept with the lock, so a reload keeps it): the
+                                // staff see the ballots come in, nobody sees any totals.
+                                if props.lock.cast > 0 { <p class="hint">{ format!("本机已收到 {} 张评议票。", props.lock.cast) }</p> }
                                 <button class="primary big" onclick={{ let v = voting.clone(); Callback::from(move |_| v.set(true)) }}>{ "开始填写评议票" }</button>
                             </div>
                             <KioskExit lock={props.lock.clone()} note="" />

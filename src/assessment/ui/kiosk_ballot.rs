@@ -63,17 +63,13 @@ pub fn kiosk_ballot(props: &BallotProps) -> Html {
                 lock.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
+                // The ballot and the count shown to the next rater, in one transaction.
+                lock.cast += 1;
                 let mut batch = Batch::default();
                 batch.put_as_received(Ballot::STORE, &ballot);
+                batch.put_setting(KIOSK_LOCK, Some(lock));
                 match session.commit(batch).await {
-                    Ok(()) => {
-                        lock.cast += 1;
-                        // The count shown to the next rater only; the ballot is already stored.
-                        if let Err(m) = session.set_setting(KIOSK_LOCK, Some(lock)).await {
-                            gloo::console::warn!(m);
-                        }
-                        done.emit(());
-                    }
+                    Ok(()) => done.emit(()),
                     Err(m) => {
                         busy.set(false);
                         notice.set(Some(Notice::Error(m)));
