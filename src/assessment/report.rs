@@ -9,6 +9,14 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
 
+/// Whether a sheet says why someone cannot be 优秀 (an admonition this year is personal data:
+/// a sheet that leaves the office says only that there is a reason, unless the office chooses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reasons {
+    Shown,
+    Withheld,
+}
+
 /// Header and one row per person, best first: rank, name, unit, per group the votes of each
 /// kind, weighted shares, composite score, suggested and final grade, notes, coefficient.
 pub fn result_rows(
@@ -16,6 +24,7 @@ pub fn result_rows(
     tally: &Tally,
     person: &dyn Fn(Id) -> (String, String),
     self_grade: &dyn Fn(Id) -> Option<String>,
+    reasons: Reasons,
 ) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["名次", "姓名", "单位"].map(String::from).to_vec();
     for g in &round.groups {
@@ -55,7 +64,7 @@ pub fn result_rows(
         );
         row.push(self_grade(p.cadre).unwrap_or_else(|| "未交".into()));
         row.push(p.grade.map(|g| g.label().to_string()).unwrap_or_default());
-        row.push(notes(p));
+        row.push(notes(p, reasons));
         row.push(p.coefficient.map(coefficient_text).unwrap_or_default());
         rows.push(row);
     }
@@ -63,8 +72,18 @@ pub fn result_rows(
 }
 
 /// The 说明 of a row: the flags, and the meeting's reason where it decided.
-pub fn notes(p: &super::tally::PersonResult) -> String {
-    let mut parts: Vec<String> = p.flags.iter().map(|f| f.label().to_string()).collect();
+pub fn notes(p: &super::tally::PersonResult, reasons: Reasons) -> String {
+    use super::tally::Flag;
+    let mut parts: Vec<String> = p
+        .flags
+        .iter()
+        .map(|f| match (f, reasons) {
+            (Flag::Admonished, Reasons::Withheld) => "不能评为优秀（原因另行说明）",
+            (Flag::DecisionRefused, Reasons::Withheld) => "会议决定的优秀未采用（原因另行说明）",
+            _ => f.label(),
+        })
+        .map(String::from)
+        .collect();
     if let Some(reason) = &p.reason {
         parts.push(format!("理由：{reason}"));
     }
@@ -144,12 +163,13 @@ mod tests {
             slip: None,
             round_version: None,
         };
-        let t = tally(&round, &[ballot], &|_| false);
+        let t = tally(&round, std::slice::from_ref(&ballot), &|_| false);
         let rows = result_rows(
             &round,
             &t,
             &|_| ("张三".into(), "农业站".into()),
             &|_| Some("优秀".into()),
+            Reasons::Shown,
         );
         assert_eq!(rows[0].len(), rows[1].len());
         assert_eq!(rows[0][3], "村干部·优秀");
@@ -157,6 +177,25 @@ mod tests {
         assert_eq!(rows[1][8], "100.0%");
         assert_eq!(rows[1].last().map(String::as_str), Some("1.20"));
         assert!(rows[1].contains(&"优秀".to_string()));
+        // Admonished this year: the sheet says why only where the office chose so.
+        let t = tally(&round, &[ballot], &|_| true);
+        let said = |reasons| {
+            result_rows(
+                &round,
+                &t,
+                &|_| ("张三".into(), "农业站".into()),
+                &|_| None,
+                reasons,
+            )[1]
+            .join("|")
+        };
+        assert!(said(Reasons::Shown).contains("本年度受到诫勉，不能评为优秀"));
+        let withheld = said(Reasons::Withheld);
+        assert!(
+            withheld.contains("不能评为优秀（原因另行说明）"),
+            "{withheld}"
+        );
+        assert!(!withheld.contains("诫勉"), "{withheld}");
         // One sentence after another, as printed under the table: no runs of spaces.
         let said = explanation(&round);
         assert!(

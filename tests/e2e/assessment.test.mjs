@@ -229,7 +229,11 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   const results = page.getByRole('table', { name: '测评结果' });
   const row = async (name) => results.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts();
   // 孙三 first (97.00) but admonished: 称职; 赵一 (95.50) takes the one 优秀 place.
-  assert.deepEqual(await row('孙三'), ['1', '7/3/0/0/0', '2/0/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '85.0%', '97.00', '优秀', '未交', '称职', '本年度受到诫勉，不能评为优秀', '1.00']);
+  // Why is not on the sheet unless the office ticks it (an admonition is personal data).
+  assert.deepEqual(await row('孙三'), ['1', '7/3/0/0/0', '2/0/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '85.0%', '97.00', '优秀', '未交', '称职', '不能评为优秀（原因另行说明）', '1.00']);
+  await page.getByLabel('表中写明不能评优秀的原因（诫勉，属个人信息）').check();
+  assert.equal((await row('孙三'))[10], '本年度受到诫勉，不能评为优秀');
+  await page.getByLabel('表中写明不能评优秀的原因（诫勉，属个人信息）').uncheck();
   assert.deepEqual(await row('赵一'), ['2', '8/2/0/0/0', '1/1/0/0/0', '0/0/0/0/0', '3/0/0/0/0', '77.5%', '95.50', '优秀', '未交', '优秀', '', '1.20']);
   assert.deepEqual(await row('钱二'), ['3', '0/10/0/0/0', '0/0/2/0/0', '0/0/0/0/0', '0/2/0/0/1', '0.0%', '75.00', '称职', '未交', '称职', '', '1.00']);
 
@@ -290,6 +294,7 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   assert.deepEqual([qian.at(-4), qian.at(-3), qian.at(-1)], ['未交', '基本称职', 0.8]);
   assert.ok(excel.rows.some((r) => r[0] === '人大代表' && r[4] === '有效（收回不足一半，请注意）'), 'the groups table is in the file');
   assert.ok(excel.rows.some((r) => String(r[0]).startsWith('说明：综合得分')), 'the explanation is in the file');
+  assert.ok(!JSON.stringify(excel.rows).includes('受到诫勉'), 'no admonition named in the file the office did not choose to');
   await context.close();
 });
 

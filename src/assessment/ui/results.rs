@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::model::{coefficient_text, Grade, Vote};
-use crate::assessment::report::{explanation, group_rows, notes, percent, result_rows};
+use crate::assessment::report::{explanation, group_rows, notes, percent, result_rows, Reasons};
 use crate::assessment::tally::{tally, GroupState, Tally};
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
@@ -30,9 +30,20 @@ pub fn results(props: &RoundProps) -> Html {
         .collect();
     let admonished = data.admonished(round.year);
     let t: Tally = tally(round, &ballots, &admonished);
-    let people_rows = result_rows(round, &t, &|id| data.person(id), &|id| {
-        data.self_grade(id, round.year)
-    });
+    // Why someone cannot be 优秀 is written on the sheet only where the office ticks it.
+    let shown = use_state(|| false);
+    let reasons = if *shown {
+        Reasons::Shown
+    } else {
+        Reasons::Withheld
+    };
+    let people_rows = result_rows(
+        round,
+        &t,
+        &|id| data.person(id),
+        &|id| data.self_grade(id, round.year),
+        reasons,
+    );
     // The exports carry the groups' table and the explanation under the people.
     let mut rows = people_rows.clone();
     rows.push(Vec::new());
@@ -87,6 +98,8 @@ pub fn results(props: &RoundProps) -> Html {
                 <button onclick={export(true)}>{ "导出 Excel" }</button>
                 <button onclick={export(false)}>{ "导出 CSV" }</button>
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                <label class="choice"><input type="checkbox" checked={*shown}
+                    onchange={{ let s = shown.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "表中写明不能评优秀的原因（诫勉，属个人信息）" }</label>
             </div>
             <table class="grid" aria-label="各评议组收票情况">
                 <thead><tr><th scope="col">{ "评议组" }</th><th scope="col">{ "权重" }</th><th scope="col">{ "发出" }</th><th scope="col">{ "收回" }</th><th scope="col">{ "计票" }</th></tr></thead>
@@ -118,7 +131,7 @@ pub fn results(props: &RoundProps) -> Html {
                         <td>{ p.suggested.map(Grade::label).unwrap_or("—") }</td>
                         <td>{ data.self_grade(p.cadre, round.year).unwrap_or_else(|| "未交".into()) }</td>
                         <td><strong>{ p.grade.map(Grade::label).unwrap_or("—") }</strong></td>
-                        <td>{ notes(p) }</td>
+                        <td>{ notes(p, reasons) }</td>
                         <td>{ p.coefficient.map(coefficient_text).unwrap_or_default() }</td>
                     </tr>
                 }) }
