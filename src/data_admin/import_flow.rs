@@ -24,6 +24,8 @@ pub struct FileSummary {
     pub records_here: usize,
     /// What the office should check before confirming (e.g. a village not on its list).
     pub notes: Vec<String>,
+    /// Villages a log file names that are not on the office's list, with their entries.
+    pub unknown_villages: Vec<(String, Vec<Id>)>,
 }
 
 // One per import panel, never in a collection: boxing the preview would buy nothing.
@@ -238,10 +240,15 @@ impl ImportFlow {
                 },
                 A::ResolveAll(r),
             ) => {
-                // Every conflict takes the choice; changes held back keep theirs.
+                // Every conflict takes the choice; the other choices (changes held back, records
+                // left out) stay.
                 let mut resolutions: HashMap<(StoreName, Id), Resolution> = before
                     .into_iter()
-                    .filter(|(key, _)| plan.held().any(|i| (i.store, i.incoming.meta.id) == *key))
+                    .filter(|(key, _)| {
+                        !plan
+                            .conflicts()
+                            .any(|i| (i.store, i.incoming.meta.id) == *key)
+                    })
                     .collect();
                 resolutions.extend(plan.conflicts().map(|i| ((i.store, i.incoming.meta.id), r)));
                 S::Preview {
@@ -366,7 +373,7 @@ pub fn live_cases(plan: &MergePlan) -> usize {
 pub fn village_log_notes(
     incoming: &[crate::exchange::validate::IncomingRecord],
     local: &HashMap<(StoreName, Id), crate::exchange::merge::LocalRecord>,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<(String, Vec<Id>)>) {
     use crate::exchange::records::typed;
     let logs: Vec<crate::village::resident::VillageLog> = incoming
         .iter()
@@ -381,7 +388,10 @@ pub fn village_log_notes(
         .filter_map(|(_, r)| typed(&r.value).ok())
         .collect();
     let refs: Vec<&crate::village::resident::VillageLog> = logs.iter().collect();
-    crate::village::place::log_notes(&refs, &list, &roster)
+    (
+        crate::village::place::log_notes(&refs, &list, &roster),
+        crate::village::place::unknown_villages(&refs, &list),
+    )
 }
 
 /// From how many records written an import counts as large.
@@ -476,6 +486,7 @@ mod tests {
             app_version: "0.1.0".into(),
             records_here: 0,
             notes: Vec::new(),
+            unknown_villages: Vec::new(),
         }
     }
 

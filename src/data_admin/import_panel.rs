@@ -281,9 +281,9 @@ async fn prepare_import(
         .filter(|(store, _)| *store != StoreName::Settings)
         .map(|(_, n)| n as usize)
         .sum();
-    let village_notes = match valid.kind {
+    let (village_notes, unknown_villages) = match valid.kind {
         FileKind::VillageLog => village_log_notes(&valid.records, &local),
-        _ => Vec::new(),
+        _ => (Vec::new(), Vec::new()),
     };
     let (kind, exported_by, exported_at, app_version) = (
         valid.kind,
@@ -316,6 +316,7 @@ async fn prepare_import(
         app_version,
         records_here,
         notes,
+        unknown_villages,
     };
     Ok((summary, plan))
 }
@@ -419,6 +420,7 @@ fn import_view(
                         <p class="personal-data">{ note }</p>
                     }
                     { super::held::held_view(flow, plan, resolutions) }
+                    <super::unknown_villages::UnknownVillages flow={flow.clone()} villages={summary.unknown_villages.clone()} />
                     if !conflicts.is_empty() {
                         <ConflictList flow={flow.clone()} />
                     }

@@ -12,4 +12,6 @@ pub mod import_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 #[cfg(target_arch = "wasm32")]
+mod unknown_villages;
+#[cfg(target_arch = "wasm32")]
 mod unlock;

@@ -286,9 +286,14 @@ impl MergePlan {
         let mut out = Vec::new();
         for item in &self.items {
             let incoming = &item.incoming;
-            let taken =
-                resolutions.get(&(item.store, incoming.meta.id)) == Some(&Resolution::TakeIncoming);
-            if item.held && !taken {
+            let chosen = resolutions.get(&(item.store, incoming.meta.id));
+            // Held back unless taken; any other record left out where the user said so.
+            let left_out = match (item.held, item.decision) {
+                (true, _) => chosen != Some(&Resolution::TakeIncoming),
+                (false, Decision::Conflict) => false,
+                (false, _) => chosen == Some(&Resolution::KeepLocal),
+            };
+            if left_out {
                 continue;
             }
             match (item.decision, item.local.as_ref()) {
@@ -476,6 +481,30 @@ mod tests {
         // Records of stores nobody owns, or not touched here, come in as before.
         p.hold_owned(&DeviceId("elsewhere".into()), true);
         assert_eq!(p.held().count(), 0);
+    }
+
+    #[test]
+    fn a_record_the_user_leaves_out_is_not_written() {
+        let meta = Meta::new(&DeviceId("cadre".into()), DateTime::default());
+        let incoming = IncomingRecord {
+            store: StoreName::VillageLogs,
+            meta: meta.clone(),
+            value: json!({"meta": meta}),
+        };
+        let p = plan(vec![incoming], &HashMap::new());
+        let here = DeviceId("office".into());
+        let out = HashMap::from([((StoreName::VillageLogs, meta.id), Resolution::KeepLocal)]);
+        assert_eq!(
+            p.writes(&out, &here, DateTime::default(), uuid::Uuid::new_v4)
+                .map(|w| w.len()),
+            Ok(0)
+        );
+        let back = HashMap::from([((StoreName::VillageLogs, meta.id), Resolution::TakeIncoming)]);
+        assert_eq!(
+            p.writes(&back, &here, DateTime::default(), uuid::Uuid::new_v4)
+                .map(|w| w.len()),
+            Ok(1)
+        );
     }
 
     #[test]

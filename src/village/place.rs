@@ -94,6 +94,26 @@ pub fn on_list(list: &[Village], village: &str) -> bool {
             .any(|v| !v.deleted && clean_place(&v.name) == name)
 }
 
+/// The villages of `logs` not on the list, each with the entries that name it, in the order
+/// first met: the office adds a village to its list, or leaves its entries out.
+pub fn unknown_villages(
+    logs: &[&VillageLog],
+    list: &[Village],
+) -> Vec<(String, Vec<crate::record::Id>)> {
+    let mut out: Vec<(String, Vec<crate::record::Id>)> = Vec::new();
+    for log in logs
+        .iter()
+        .filter(|l| !l.deleted && !on_list(list, &l.village))
+    {
+        let name = clean_place(&log.village);
+        match out.iter_mut().find(|(v, _)| *v == name) {
+            Some((_, ids)) => ids.push(log.meta.id),
+            None => out.push((name, vec![log.meta.id])),
+        }
+    }
+    out
+}
+
 /// What the office should know before taking in log entries: villages not on its list and
 /// writers not on its roster, each with how many entries name them.
 pub fn log_notes(logs: &[&VillageLog], list: &[Village], roster: &[Cadre]) -> Vec<String> {
@@ -221,6 +241,12 @@ mod tests {
         assert!(!notes[0].contains("南坪"), "{}", notes[0]);
         assert!(notes[1].contains("赵某（镇政府）（1 条）"), "{}", notes[1]);
         assert!(log_notes(&refs[..2], &list, &roster).is_empty());
+        let unknown = unknown_villages(&refs, &list);
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(
+            (unknown[0].0.as_str(), unknown[0].1.as_slice()),
+            ("桃花源村", [logs[2].meta.id, logs[3].meta.id].as_slice())
+        );
         // Without a list or a roster there is nothing to compare with.
         assert!(log_notes(&refs, &[], &[]).is_empty());
         assert!(on_list(&[], "任何村"));

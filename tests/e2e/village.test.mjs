@@ -363,6 +363,19 @@ test('党政办的村（社区）名单随驻村安排发到驻村干部；名�
   const preview = office.getByLabel('导入预览');
   await preview.getByText('这些日志写的村（社区）不在本单位的名单里：桃花源村（1 条）').waitFor();
   assert.equal(await preview.getByText('不在干部名册里').count(), 0, 'the writer is on the roster');
+  // Left out this time: only the entry for 东村 is written.
+  await preview.getByLabel('这些日志不导入（请驻村干部改正村名后重发）').check();
+  await office.getByRole('button', { name: '确认导入' }).click();
+  await office.getByText(/导入完成：写入 1 条记录/).waitFor();
+  await office.getByRole('button', { name: '完成' }).click();
+  // The same file again: this time the office adds the village to its list and takes it in.
+  await chooseFiles(office, '选择驻村日志文件（.json，可多选）', [json(logs)]);
+  await preview.getByRole('button', { name: '把“桃花源村”加入名单' }).click();
+  await office.getByText('已把“桃花源村”加入村（社区）名单。').waitFor();
+  await office.getByRole('button', { name: '确认导入' }).click();
+  await office.getByText(/导入完成：写入 1 条记录/).waitFor();
+  await tab(office, '驻村安排');
+  await office.getByRole('table', { name: '村（社区）名单' }).getByRole('cell', { name: '桃花源村' }).waitFor();
   assert.deepEqual(office.problems, []);
   await officeContext.close();
 });
