@@ -101,6 +101,16 @@ pub enum ImportAction {
     /// One conflicting field of a record takes one side.
     ResolveField(StoreName, Id, String, Side),
     ResolveAll(Resolution),
+    /// New records of a store take a value for a field, as this browser's edit (a village the
+    /// office does not know mapped to one on its list).
+    SetField {
+        store: StoreName,
+        ids: Vec<Id>,
+        field: String,
+        value: serde_json::Value,
+        device: crate::record::DeviceId,
+        now: DateTime<Utc>,
+    },
     Problem(String),
     /// The file's records, and how many of them are written.
     Writing(usize, usize),
@@ -257,6 +267,33 @@ impl ImportFlow {
                     resolutions,
                     field_choices: FieldChoices::new(),
                     problem: None,
+                }
+            }
+            (
+                S::Preview {
+                    summary,
+                    plan,
+                    resolutions,
+                    field_choices,
+                    problem,
+                },
+                A::SetField {
+                    store,
+                    ids,
+                    field,
+                    value,
+                    device,
+                    now,
+                },
+            ) => {
+                let mut changed = (*plan).clone();
+                changed.set_field(store, &ids, &field, &value, &device, now);
+                S::Preview {
+                    summary,
+                    plan: Rc::new(changed),
+                    resolutions,
+                    field_choices,
+                    problem,
                 }
             }
             (

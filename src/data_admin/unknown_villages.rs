@@ -1,6 +1,7 @@
 //! Log entries for villages not on the office's list, in the preview of a log file: for each
-//! village, add it to the list (then its entries count as any other), or leave its entries out
-//! of this import (the cadre keeps them and can correct the village and send them again).
+//! village, map it to one on the list (a misspelling: the change is the office's own edit of
+//! those entries), add it to the list, or leave its entries out of this import (the cadre
+//! keeps them and can correct the village and send them again).
 
 use yew::prelude::*;
 
@@ -24,6 +25,12 @@ pub fn unknown_villages(props: &UnknownVillagesProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
     let added = use_state(Vec::<String>::new);
+    let mapped = use_state(Vec::<(String, String)>::new);
+    let list = crate::ui::load::use_records::<Village>();
+    let known = list
+        .ready()
+        .map(|l| crate::village::place::names(l))
+        .unwrap_or_default();
     if props.villages.is_empty() {
         return html! {};
     }
@@ -55,6 +62,33 @@ pub fn unknown_villages(props: &UnknownVillagesProps) -> Html {
             added.set(now);
         })
     };
+    let map = |from: &str, ids: &[Id]| {
+        let (flow, ids, from, mapped) = (
+            props.flow.clone(),
+            ids.to_vec(),
+            from.to_string(),
+            mapped.clone(),
+        );
+        let device = session.device.clone();
+        Callback::from(move |e: Event| {
+            let to = crate::ui::form::field_value(&e);
+            if to.is_empty() {
+                return;
+            }
+            flow.dispatch(ImportAction::SetField {
+                store: StoreName::VillageLogs,
+                ids: ids.clone(),
+                field: "village".into(),
+                value: serde_json::Value::String(to.clone()),
+                device: device.clone(),
+                now: time::now(),
+            });
+            let mut now = (*mapped).clone();
+            now.retain(|(f, _)| *f != from);
+            now.push((from.clone(), to));
+            mapped.set(now);
+        })
+    };
     let leave_out = |ids: &[Id], out: bool| {
         let (flow, ids) = (props.flow.clone(), ids.to_vec());
         let r = if out {
@@ -74,9 +108,17 @@ pub fn unknown_villages(props: &UnknownVillagesProps) -> Html {
             <NoticeBox notice={(*notice).clone()} />
             { for props.villages.iter().map(|(name, ids)| {
                 let out = ids.iter().all(|id| resolutions.get(&(StoreName::VillageLogs, *id)) == Some(&Resolution::KeepLocal));
+                let to = mapped.iter().find(|(f, _)| f == name).map(|(_, t)| t.clone());
                 html! {
                     <p>
                         { format!("“{name}”（{} 条日志）：", ids.len()) }
+                        if let Some(to) = &to { { format!("已改为“{to}”。") } }
+                        <label>{ "是名单中的" }
+                            <select onchange={map(name, ids)}>
+                                <option value="" selected={to.is_none()}>{ "（请选择）" }</option>
+                                { for known.iter().map(|k| html! { <option selected={to.as_ref() == Some(k)}>{ k.clone() }</option> }) }
+                            </select>
+                        </label>
                         if added.contains(name) { { "已加入名单。" } } else {
                             <button type="button" onclick={add(name)}>{ format!("把“{name}”加入名单") }</button>
                         }

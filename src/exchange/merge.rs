@@ -239,6 +239,46 @@ impl MergePlan {
         }
     }
 
+    /// Sets `field` of the file's new records `ids` of `store` to `value`, as this browser's
+    /// own edit of them (the office maps a village it does not know to one on its list): the
+    /// change is counted here, so the writer's later copy and this one merge field by field.
+    /// Returns how many records changed; records already here are left as they are.
+    pub fn set_field(
+        &mut self,
+        store: StoreName,
+        ids: &[Id],
+        field: &str,
+        value: &Value,
+        device: &DeviceId,
+        now: DateTime<Utc>,
+    ) -> usize {
+        let mut changed = 0;
+        for item in &mut self.items {
+            let wanted = item.store == store
+                && item.decision == Decision::New
+                && ids.contains(&item.incoming.meta.id);
+            if !wanted || item.incoming.value.get(field) == Some(value) {
+                continue;
+            }
+            let before = item.incoming.value.clone();
+            let mut after = before.clone();
+            after[field] = value.clone();
+            let Ok(stamped) = fields::stamp_edit(Some(&before), after, device, now) else {
+                continue;
+            };
+            let Some(meta) = stamped
+                .get("meta")
+                .and_then(|m| super::records::typed(m).ok())
+            else {
+                continue;
+            };
+            item.incoming.meta = meta;
+            item.incoming.value = stamped;
+            changed += 1;
+        }
+        changed
+    }
+
     /// The changes held back by [`MergePlan::hold_owned`].
     pub fn held(&self) -> impl Iterator<Item = &PlanItem> {
         self.items.iter().filter(|i| i.held)
@@ -505,6 +545,33 @@ mod tests {
                 .map(|w| w.len()),
             Ok(1)
         );
+    }
+
+    #[test]
+    fn a_village_mapped_by_the_office_is_its_own_counted_edit() {
+        let cadre = DeviceId("cadre".into());
+        let office = DeviceId("office".into());
+        let meta = Meta::new(&cadre, DateTime::default());
+        let incoming = IncomingRecord {
+            store: StoreName::VillageLogs,
+            meta: meta.clone(),
+            value: json!({"meta": meta, "village": "桃花园村", "done": "走访"}),
+        };
+        let mut p = plan(vec![incoming], &HashMap::new());
+        let n = p.set_field(
+            StoreName::VillageLogs,
+            &[meta.id],
+            "village",
+            &json!("桃花源村"),
+            &office,
+            DateTime::default(),
+        );
+        assert_eq!(n, 1);
+        let item = &p.items[0];
+        assert_eq!(item.incoming.value["village"], json!("桃花源村"));
+        assert_eq!(item.incoming.meta.versions.0.get(&office), Some(&1));
+        assert!(item.incoming.meta.fields.contains_key("village"));
+        assert_eq!(item.incoming.value["meta"]["rev"], json!(2));
     }
 
     #[test]
