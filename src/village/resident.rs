@@ -321,6 +321,38 @@ pub fn by_role<'a>(
     counts
 }
 
+/// Entries in `[from, to]` of each role per writer, one row per person (a unit written two
+/// ways is one person, as `roster::matching` decides), labelled "姓名（单位）", in order.
+pub fn by_writer<'a>(
+    logs: impl IntoIterator<Item = &'a VillageLog>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(String, [u32; 5])> {
+    let mut rows: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    for log in logs.into_iter().filter(|l| !l.deleted) {
+        let at = rows
+            .iter()
+            .position(|(w, _)| log.written_by(&w.name, &w.unit));
+        let counts = match at {
+            Some(i) => &mut rows[i].1,
+            None => {
+                rows.push((&log.writer, [0; 5]));
+                let last = rows.len() - 1;
+                &mut rows[last].1
+            }
+        };
+        if from <= log.date && log.date <= to {
+            counts[log.role as usize] += 1;
+        }
+    }
+    let mut out: Vec<(String, [u32; 5])> = rows
+        .into_iter()
+        .map(|(w, c)| (format!("{}（{}）", w.name.trim(), w.unit.trim()), c))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Of `villages` (those with a cadre posted today: `current_villages`), the ones whose last
 /// entry is more than `days` ago, or that have none; the longest unvisited first.
 pub fn not_visited(
@@ -487,6 +519,33 @@ mod tests {
             [2, 0, 0, 0, 1]
         );
         assert_eq!(logs.iter().filter(|l| l.is_open()).count(), 1);
+    }
+
+    #[test]
+    fn entries_are_counted_per_person_whichever_way_the_unit_is_written() {
+        let mut a = log("东村", "2026-11-02", Role::Messenger, "");
+        a.writer = Writer {
+            name: "王五".into(),
+            unit: "综治办公室".into(),
+        };
+        let mut b = log("东村", "2026-11-03", Role::Clerk, "");
+        b.writer = Writer {
+            name: " 王五".into(),
+            unit: "综治办".into(),
+        };
+        let mut c = log("西村", "2026-10-03", Role::Clerk, "");
+        c.writer = Writer {
+            name: "刘六".into(),
+            unit: "镇政府".into(),
+        };
+        let rows = by_writer(&[a, b, c], d("2026-11-01"), d("2026-11-30"));
+        assert_eq!(
+            rows,
+            vec![
+                ("刘六（镇政府）".to_string(), [0, 0, 0, 0, 0]),
+                ("王五（综治办公室）".to_string(), [1, 0, 1, 0, 0]),
+            ]
+        );
     }
 
     #[test]

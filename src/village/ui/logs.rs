@@ -16,7 +16,7 @@ use crate::exchange::envelope::FileKind;
 use crate::session::use_session;
 use crate::ui::time;
 use crate::village::resident::{
-    by_role, clean_place, current_villages, not_visited, Role, VillageLog,
+    by_role, by_writer, clean_place, current_villages, not_visited, Role, VillageLog,
 };
 
 #[function_component(Logs)]
@@ -28,12 +28,7 @@ pub fn logs(props: &DataProps) -> Html {
     let data = &props.data;
     let (from, to) = *month;
     let live: Vec<&VillageLog> = data.logs.iter().filter(|l| !l.deleted).collect();
-    let mut writers: Vec<String> = live
-        .iter()
-        .map(|l| format!("{}（{}）", l.writer.name, l.writer.unit))
-        .collect();
-    writers.sort_unstable();
-    writers.dedup();
+    let writers = by_writer(live.iter().copied(), from, to);
     let villages = data.villages();
     let role_row = |label: String, counts: [u32; 5]| {
         html! {
@@ -73,7 +68,7 @@ pub fn logs(props: &DataProps) -> Html {
                 <table class="grid" aria-label="各驻村干部日志（按角色）">
                     <caption>{ "各驻村干部（按角色统计条数）" }</caption>
                     <thead>{ head }</thead>
-                    <tbody>{ for writers.iter().map(|w| role_row(w.clone(), by_role(live.iter().copied().filter(|l| &format!("{}（{}）", l.writer.name, l.writer.unit) == w), from, to))) }</tbody>
+                    <tbody>{ for writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
                 </table>
                 <h3>
                     <label class="no-print">{ "超过几天没有驻村记录" }<input type="number" min="1" value={days.to_string()}
