@@ -51,6 +51,21 @@ impl RoundDraft {
         }
     }
 
+    /// Adds `shown` (the people a search shows, in their order) to those rated, after the ones
+    /// already chosen: the ballot lists people in the order they were chosen.
+    pub fn rate_all(&mut self, shown: &[crate::record::Id]) {
+        for id in shown {
+            if !self.round.rated.contains(id) {
+                self.round.rated.push(*id);
+            }
+        }
+    }
+
+    /// Takes `shown` off those rated, keeping the others' order.
+    pub fn rate_none(&mut self, shown: &[crate::record::Id]) {
+        self.round.rated.retain(|id| !shown.contains(id));
+    }
+
     /// The weights typed so far, added up ("—" while one cannot be read).
     pub fn weight_total(&self) -> String {
         self.weights
@@ -79,6 +94,14 @@ impl RoundDraft {
         round.check().map_err(|e| e.user_message())?;
         Ok(round)
     }
+}
+
+/// Whether a person of `name` and `unit` is shown for the search `query` (empty: everyone).
+pub fn matches_search(name: &str, unit: &str, query: &str) -> bool {
+    let q = crate::roster::names::clean_name(query);
+    q.is_empty()
+        || crate::roster::names::clean_name(name).contains(&q)
+        || crate::roster::names::clean_name(unit).contains(&q)
 }
 
 #[cfg(test)]
@@ -112,6 +135,25 @@ mod tests {
         assert_eq!(saved.groups[1].weight, Percent(1250));
         assert_eq!(saved.rules.basic_over, Share::Fraction { num: 1, den: 2 });
         assert_eq!(RoundDraft::of(&saved).weights[0], "47.5");
+    }
+
+    #[test]
+    fn everyone_a_search_shows_is_chosen_or_unchosen_at_once_in_order() {
+        let id = uuid::Uuid::from_u128;
+        let mut d = RoundDraft::of(&round());
+        d.rate_all(&[id(3), id(1), id(2)]);
+        assert_eq!(d.round.rated, vec![id(1), id(3), id(2)]);
+        d.rate_none(&[id(3)]);
+        assert_eq!(d.round.rated, vec![id(1), id(2)]);
+    }
+
+    /// A person matches a search by name or unit, as typed (spaces and full-width forms aside).
+    #[test]
+    fn a_search_matches_name_or_unit() {
+        assert!(matches_search("张三", "党政办", "张"));
+        assert!(matches_search("张三", "党政办", "党政"));
+        assert!(matches_search("张三", "党政办", " "));
+        assert!(!matches_search("张三", "党政办", "李"));
     }
 
     #[test]

@@ -367,10 +367,18 @@ test('the office writes the rules as it says them: 12.5 % weights and 超过三�
   const page = await openApp(context, server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '赵一', unit: '农业站' });
+  await addCadre(page, { name: '钱二', unit: '财政所' });
   await nav(page, '述职评议');
   await page.getByRole('button', { name: '新建评议' }).click();
   const setup = page.getByRole('form', { name: '评议设置' });
-  await setup.getByLabel('赵一（农业站）').check();
+  // A long roster is searched by name or unit, and everyone shown chosen at once.
+  await setup.getByLabel('查找（姓名或单位）').fill('农业');
+  assert.equal(await setup.getByLabel('钱二（财政所）').count(), 0);
+  await setup.getByRole('button', { name: '全选（显示的 1 人）' }).click();
+  await setup.getByText('被评议人（已选 1 人').waitFor();
+  await setup.getByLabel('查找（姓名或单位）').fill('');
+  assert.equal(await setup.getByLabel('赵一（农业站）').isChecked(), true);
+  assert.equal(await setup.getByLabel('钱二（财政所）').isChecked(), false);
   await setup.getByLabel('人大代表权重').fill('12.5');
   await setup.getByRole('button', { name: '保存评议' }).click();
   await setup.getByText('各评议组权重之和应为 100%，现在是 92.5%。').waitFor();

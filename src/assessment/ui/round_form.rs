@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::RatingData;
 use crate::assessment::model::{Evaluation, Grade};
-use crate::assessment::round_draft::RoundDraft;
+use crate::assessment::round_draft::{matches_search, RoundDraft};
 
 #[derive(Properties, PartialEq)]
 pub struct RoundFormProps {
@@ -42,6 +42,8 @@ fn number(v: &str) -> u32 {
 pub fn round_form(props: &RoundFormProps) -> Html {
     let draft = use_state(|| RoundDraft::of(&props.round));
     let error = use_state(|| None::<String>);
+    // A roster of thousands: a search by name or unit, and everyone it shows chosen at once.
+    let search = use_state(String::new);
     let onsubmit = {
         let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -65,8 +67,22 @@ pub fn round_form(props: &RoundFormProps) -> Html {
         .cadres
         .iter()
         .filter(|c| !c.retired || draft.round.rated.contains(&c.meta.id))
+        .filter(|c| matches_search(&c.name, &c.unit, &search))
         .collect();
     crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
+    let shown: Vec<crate::record::Id> = cadres.iter().map(|c| c.meta.id).collect();
+    let pick_all = |all: bool| {
+        let (draft, shown) = (draft.clone(), shown.clone());
+        Callback::from(move |_| {
+            let mut next = (*draft).clone();
+            if all {
+                next.rate_all(&shown);
+            } else {
+                next.rate_none(&shown);
+            }
+            draft.set(next);
+        })
+    };
     let weights = draft.weight_total();
     html! {
         <form class="form card" {onsubmit} aria-label="评议设置">
@@ -77,7 +93,16 @@ pub fn round_form(props: &RoundFormProps) -> Html {
             <fieldset class="members">
                 <legend>{ format!("被评议人（已选 {} 人，按选择的先后排在评议票上）", draft.round.rated.len()) }</legend>
                 if props.locked { <p>{ "评议表已发出或已有评议票：被评议人和评议组不能再改（发出去的票按原来的名单填写）。要改请在上方“复制为新评议”。" }</p> }
-                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
+                if !props.locked {
+                    <div class="toolbar">
+                        <label>{ "查找（姓名或单位）" }<input type="search" value={(*search).clone()}
+                            oninput={{ let q = search.clone(); Callback::from(move |e: InputEvent| q.set(field_value(&e))) }} /></label>
+                        <button type="button" onclick={pick_all(true)} disabled={shown.is_empty()}>{ format!("全选（显示的 {} 人）", shown.len()) }</button>
+                        <button type="button" onclick={pick_all(false)} disabled={shown.is_empty()}>{ "全不选（显示的）" }</button>
+                    </div>
+                }
+                if cadres.is_empty() && search.trim().is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
+                if cadres.is_empty() && !search.trim().is_empty() { <p>{ "没有找到，换个字试试。" }</p> }
                 { for cadres.iter().map(|c| {
                     let id = c.meta.id;
                     let checked = draft.round.rated.contains(&id);
