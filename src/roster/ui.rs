@@ -1,12 +1,13 @@
 //! The 干部名册 page: list, add, edit, retire and reinstate cadres, and import them from CSV.
 
-use crate::ui::form::form_footer;
 use yew::prelude::*;
 
 use crate::paging::Page;
 use crate::ui::pager::Pager;
 
-use super::csv_import::{self, RosterImport, RowAction};
+use super::cadre_form::CadreForm;
+use super::csv_import::{self, RosterImport};
+use super::import_preview::RosterImportPreview;
 use super::model::{Cadre, CadreFields};
 use crate::record::Meta;
 use crate::session::{reporter, use_session, Batch};
@@ -228,98 +229,5 @@ pub fn roster_page() -> Html {
                 }
             </section>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CadreFormProps {
-    existing: Option<Cadre>,
-    on_save: Callback<(Option<Cadre>, CadreFields)>,
-    on_cancel: Callback<()>,
-}
-
-#[function_component(CadreForm)]
-fn cadre_form(props: &CadreFormProps) -> Html {
-    let draft = use_state(|| {
-        props
-            .existing
-            .as_ref()
-            .map(Cadre::fields)
-            .unwrap_or_default()
-    });
-    let error = use_state(|| None::<String>);
-    let field = |set: fn(&mut CadreFields, String)| crate::ui::form::on_input(&draft, set);
-    let onsubmit = {
-        let (draft, error, existing, on_save) = (
-            draft.clone(),
-            error.clone(),
-            props.existing.clone(),
-            props.on_save.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match draft.cleaned() {
-                Ok(fields) => on_save.emit((existing.clone(), fields)),
-                Err(e) => error.set(Some(e.user_message())),
-            }
-        })
-    };
-    let title = if props.existing.is_some() {
-        "编辑干部"
-    } else {
-        "添加干部"
-    };
-    html! {
-        <form class="form card" {onsubmit} aria-label={title}>
-            <h2>{ title }</h2>
-            <label>{ "姓名" }<input value={draft.name.clone()} oninput={field(|f, v| f.name = v)} required=true /></label>
-            <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|f, v| f.unit = v)} required=true /></label>
-            <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|f, v| f.post = v)} /></label>
-            <label>{ "电话" }<input value={draft.phone.clone()} oninput={field(|f, v| f.phone = v)} inputmode="tel" /></label>
-            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
-        </form>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PreviewProps {
-    file_name: String,
-    import: RosterImport,
-    on_apply: Callback<()>,
-    on_cancel: Callback<()>,
-}
-
-#[function_component(RosterImportPreview)]
-fn roster_import_preview(props: &PreviewProps) -> Html {
-    let p = &props.import;
-    let adds = p.count(|a| *a == RowAction::Add);
-    let updates = p.count(|a| matches!(a, RowAction::Update { .. }));
-    let unchanged = p.count(|a| *a == RowAction::Unchanged);
-    html! {
-        <div class="preview" aria-label="名册导入预览">
-            <h3>{ format!("导入预览：{}（编码 {}）", props.file_name, p.encoding.label()) }</h3>
-            <p>{ format!("新增 {adds} 人，更新 {updates} 人，已在名册中 {unchanged} 人，有问题 {} 行。", p.problems.len()) }</p>
-            if !p.problems.is_empty() {
-                <div class="notice warn" role="alert">
-                    <p>{ "以下行不会导入：" }</p>
-                    <ul>{ for p.problems.iter().map(|pr| html! { <li>{ format!("第 {} 行：{}", pr.line, pr.reason) }</li> }) }</ul>
-                </div>
-            }
-            <table class="grid">
-                <thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "处理" }</th></tr></thead>
-                <tbody>
-                { for p.rows.iter().map(|r| html! {
-                    <tr>
-                        <td>{ r.line }</td><td>{ &r.fields.name }</td><td>{ &r.fields.unit }</td><td>{ &r.fields.post }</td><td>{ &r.fields.phone }</td>
-                        <td>{ match r.action { RowAction::Add => "新增", RowAction::Update { .. } => "更新", RowAction::Unchanged => "已存在，不变" } }</td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
-            <button class="primary" onclick={{ let a = props.on_apply.clone(); Callback::from(move |_| a.emit(())) }} disabled={adds + updates == 0}>
-                { format!("确认导入 {} 人", adds + updates) }
-            </button>
-            <button onclick={{ let c = props.on_cancel.clone(); Callback::from(move |_| c.emit(())) }}>{ "取消" }</button>
-        </div>
     }
 }

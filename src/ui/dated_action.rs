@@ -23,7 +23,9 @@ pub struct DatedActionProps {
 #[function_component(DatedAction)]
 pub fn dated_action(props: &DatedActionProps) -> Html {
     let open = use_state(|| false);
-    let day = use_state(|| props.today);
+    // The day picked, if any: until then the day is the page's today (derived, never copied).
+    let picked = use_state(|| None::<NaiveDate>);
+    let day = picked.unwrap_or(props.today);
     let note = use_state(String::new);
     if !*open {
         let open = open.clone();
@@ -32,15 +34,10 @@ pub fn dated_action(props: &DatedActionProps) -> Html {
         };
     }
     let onsubmit = {
-        let (open, day, note, done) = (
-            open.clone(),
-            day.clone(),
-            note.clone(),
-            props.on_done.clone(),
-        );
+        let (open, note, done) = (open.clone(), note.clone(), props.on_done.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            done.emit((*day, (*note).clone()));
+            done.emit((day, (*note).clone()));
             open.set(false);
         })
     };
@@ -50,7 +47,7 @@ pub fn dated_action(props: &DatedActionProps) -> Html {
     };
     html! {
         <form class="dated-action" {onsubmit} aria-label={props.label.clone()}>
-            <label>{ props.date_label.clone() }{ date_input(*day, { let d = day.clone(); Callback::from(move |x| d.set(x)) }) }</label>
+            <label>{ props.date_label.clone() }{ date_input(day, { let p = picked.clone(); Callback::from(move |x| p.set(Some(x))) }) }</label>
             if let Some(l) = &props.note_label {
                 <label>{ l.clone() }<input value={(*note).clone()} oninput={{ let n = note.clone(); Callback::from(move |e: InputEvent| n.set(field_value(&e))) }} /></label>
             }

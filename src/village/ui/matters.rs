@@ -19,7 +19,10 @@ pub struct MattersProps {
 #[function_component(MattersEditor)]
 pub fn matters_editor(props: &MattersProps) -> Html {
     let session = use_session();
-    let text = use_state(|| props.matters.join("\n"));
+    // What was typed, if anything: until then the box shows the list as stored, whenever it
+    // arrives (never a copy taken on the first render).
+    let typed = use_state(|| None::<String>);
+    let text = (*typed).clone().unwrap_or_else(|| props.matters.join("\n"));
     let save = {
         let (session, text, report) = (session.clone(), text.clone(), props.report.clone());
         Callback::from(move |_| {
@@ -41,7 +44,7 @@ pub fn matters_editor(props: &MattersProps) -> Html {
     html! {
         <details class="card no-print">
             <summary>{ "设置事项清单" }</summary>
-            <label>{ "可办事项（每行一项）" }<textarea rows="8" value={(*text).clone()} oninput={{ let t = text.clone(); Callback::from(move |e: InputEvent| t.set(field_value(&e))) }} /></label>
+            <label>{ "可办事项（每行一项）" }<textarea rows="8" value={text} oninput={{ let t = typed.clone(); Callback::from(move |e: InputEvent| t.set(Some(field_value(&e)))) }} /></label>
             <button onclick={save}>{ "保存事项清单" }</button>
         </details>
     }
