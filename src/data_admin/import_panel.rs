@@ -261,8 +261,8 @@ async fn prepare_import(
     if valid.kind == FileKind::VillageLog {
         stores.extend([StoreName::Villages, StoreName::Cadres]);
     }
-    // One calendar a year: a file's calendar is compared with ours of its year.
-    stores.insert(StoreName::HolidayCalendars);
+    // One calendar a year: a file's calendar is compared with ours of its year (already read
+    // when the file carries one, since its own store is).
     let stores: Vec<StoreName> = stores.into_iter().collect();
     let local = session
         .store
