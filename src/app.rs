@@ -9,11 +9,13 @@ use yew_router::prelude::*;
 use crate::admonition::ui::{AdmonitionPage, AdmonitionTab};
 use crate::assessment::ui::kiosk::{use_kiosk_lock, KioskScreen};
 use crate::assessment::ui::{AssessmentPage, AssessmentTab};
+use crate::boot::{boot, request_persistence};
 use crate::quiz::ui::{QuizPage, QuizTab};
 use crate::record::DeviceId;
 use crate::session::{use_session, Changes, Session};
 use crate::store::schema::StoreName;
-use crate::store::settings::{Profile, Role, DEVICE_ID, PROFILE};
+use crate::store::settings::{Profile, Role};
+use crate::store::write_mark::{self, WriteMark};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::tabs::TabRoute;
@@ -100,35 +102,11 @@ enum Boot {
         device: DeviceId,
         profile: Option<Profile>,
     },
-}
-
-async fn boot(on_blocked: Callback<()>) -> Result<(Store, DeviceId, Option<Profile>), StoreError> {
-    let store = Store::open(move || on_blocked.emit(())).await?;
-    let device = match store.setting::<DeviceId>(DEVICE_ID).await? {
-        Some(d) => d,
-        None => {
-            let d = DeviceId::new_random();
-            store.set_setting(DEVICE_ID, &d).await?;
-            d
-        }
-    };
-    // Once per database: ids an earlier version stored in another spelling. A failure leaves
-    // the data as it was and is tried again at the next start; it must not keep the app shut.
-    if let Err(e) = store.repair_ids(&device, crate::ui::time::now()).await {
-        gloo::console::warn!(format!("ids not repaired: {e:?}"));
-    }
-    let profile = store.setting::<Profile>(PROFILE).await?;
-    Ok((store, device, profile))
-}
-
-/// Asks once for storage the browser will not evict, and reports the answer.
-async fn request_persistence() -> Option<bool> {
-    let storage = gloo::utils::window().navigator().storage();
-    let promise = storage.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    /// The browser emptied the database after a cut-off write.
+    Recover {
+        store: Store,
+        mark: Rc<WriteMark>,
+    },
 }
 
 #[function_component(App)]
@@ -178,18 +156,28 @@ pub fn app() -> Html {
                 Callback::from(move |_| boot_state.set(Rc::new(Boot::Blocked)))
             };
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match boot(blocked).await {
-                    Ok((store, device, profile)) => {
-                        let watcher = store.clone();
+                let next = match boot(move || blocked.emit(())).await {
+                    Ok(booted) => {
+                        let watcher = booted.store.clone();
                         let on_upgrade = boot_state.clone();
+                        let (profile, device) = (booted.profile.clone(), booted.device.clone());
                         wasm_bindgen_futures::spawn_local(async move {
                             let lost = watcher.wait_for_loss().await;
+                            if lost == StoreError::ClosedByBrowser {
+                                crate::boot::mark_loss(profile.as_ref(), &device);
+                            }
                             on_upgrade.set(Rc::new(Boot::Failed(lost)));
                         });
-                        Boot::Ready {
-                            store,
-                            device,
-                            profile,
+                        match booted.recover {
+                            Some(mark) => Boot::Recover {
+                                store: booted.store,
+                                mark: Rc::new(mark),
+                            },
+                            None => Boot::Ready {
+                                store: booted.store,
+                                device: booted.device,
+                                profile: booted.profile,
+                            },
                         }
                     }
                     Err(e) => Boot::Failed(e),
@@ -228,8 +216,41 @@ pub fn app() -> Html {
             <main class="boot"><NoticeBox notice={Some(Notice::Error(StoreError::Blocked.user_message()))} /></main>
         },
         Boot::Failed(e) => html! {
-            <main class="boot"><h1>{ "作风建设工作台" }</h1><NoticeBox notice={Some(Notice::Error(e.user_message()))} /></main>
+            <main class="boot"><h1>{ "作风建设工作台" }</h1><NoticeBox notice={Some(Notice::Error(e.user_message()))} />
+                if let Some(backup) = write_mark::read().and_then(|m| m.backup) {
+                    <p class="backup-kept">{ format!("导入前保存的备份文件是“{backup}”（一般在浏览器的“下载”文件夹里），请保存好它：万一数据丢失，可以用它恢复。") }</p>
+                }
+            </main>
         },
+        Boot::Recover { store, mark } => {
+            let on_done = {
+                let (boot_state, store, mark) = (boot_state.clone(), store.clone(), mark.clone());
+                Callback::from(move |()| {
+                    boot_state.set(Rc::new(Boot::Ready {
+                        store: store.clone(),
+                        device: mark.device.clone(),
+                        profile: Some(mark.profile.clone()),
+                    }))
+                })
+            };
+            let session = Session {
+                store: store.clone(),
+                device: mark.device.clone(),
+                profile: mark.profile.clone(),
+                changes: (*changes).clone(),
+                announce: {
+                    let changes = changes.dispatcher();
+                    Callback::from(move |stores: Vec<StoreName>| changes.dispatch(stores))
+                },
+                profile_changed: Callback::noop(),
+                persisted: *persisted,
+            };
+            html! {
+                <ContextProvider<Session> context={session}>
+                    <data_admin::recovery::RecoveryPage mark={mark.clone()} {on_done} />
+                </ContextProvider<Session>>
+            }
+        }
         Boot::Ready {
             store,
             device,

@@ -42,3 +42,44 @@ pub async fn backup_before(
         format!("没有{what}：先要导出的备份没有成功，本机数据没有任何改变。{message}")
     })
 }
+
+/// Before an import writes: the safety copy when `safety_copy` (see `import_flow::backup_first`),
+/// then the mark that lets the next start find a database the browser emptied meanwhile
+/// (`store::write_mark`), naming that copy. The settings the mark carries are read first.
+pub async fn before_import(
+    session: &Session,
+    file_name: &str,
+    safety_copy: bool,
+    records_before: usize,
+) -> Result<(), String> {
+    use crate::store::write_mark::{self, Why, WriteMark, CARRIED_SETTINGS};
+    let last_backup_at = session
+        .store
+        .setting::<chrono::DateTime<chrono::Utc>>(LAST_BACKUP_AT)
+        .await
+        .ok()
+        .flatten();
+    let mut settings = Vec::new();
+    for key in CARRIED_SETTINGS {
+        if let Ok(Some(value)) = session.store.setting::<serde_json::Value>(key).await {
+            settings.push((key.to_string(), value));
+        }
+    }
+    let backup = match safety_copy {
+        true => Some(backup_before(session, "导入", None).await?.name),
+        false => None,
+    };
+    write_mark::save(&WriteMark {
+        why: Why::Importing {
+            file_name: file_name.to_string(),
+        },
+        at: crate::ui::time::now(),
+        records_before,
+        backup,
+        last_backup_at,
+        profile: session.profile.clone(),
+        device: session.device.clone(),
+        settings,
+    });
+    Ok(())
+}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::backup::backup_before;
+use super::backup::before_import;
 use super::conflicts::ConflictList;
 use super::import_flow::{
     backup_first, file_note, live_cases, package_lines, preview_rows, village_log_notes, CheckStep,
@@ -20,6 +20,7 @@ use crate::exchange::merge::{self, Decision};
 use crate::exchange::validate::{check_references, check_size, read_file};
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
+use crate::store::write_mark;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::time;
 
@@ -148,19 +149,26 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 }
             };
             let (session, flow) = (session.clone(), flow.clone());
+            let (file_name, records_before) = (summary.file_name.clone(), summary.records_here);
             wasm_bindgen_futures::spawn_local(async move {
-                if safety_copy {
-                    if let Err(message) = backup_before(&session, "导入", None).await {
-                        flow.dispatch(ImportAction::Problem(message));
-                        return;
-                    }
+                if let Err(message) =
+                    before_import(&session, &file_name, safety_copy, records_before).await
+                {
+                    flow.dispatch(ImportAction::Problem(message));
+                    return;
                 }
                 flow.dispatch(ImportAction::Writing(total, writes.len()));
                 let report = {
                     let flow = flow.clone();
                     move |done: usize| flow.dispatch(ImportAction::Progress(done))
                 };
-                match session.write_values_reporting(&writes, &report).await {
+                let written = session.write_values_reporting(&writes, &report).await;
+                // The mark stays only while the database may be lost: written whole, or rolled
+                // back with the database still answering, nothing was.
+                if written.is_ok() || session.store.record_count().await.is_ok() {
+                    write_mark::clear();
+                }
+                match written {
                     Ok(()) => {
                         // Holidays or cases that arrived may settle provisional deadlines; if
                         // this fails the cases stay provisional and are counted next time.

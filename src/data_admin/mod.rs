@@ -12,6 +12,8 @@ pub mod import_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 #[cfg(target_arch = "wasm32")]
+pub mod recovery;
+#[cfg(target_arch = "wasm32")]
 mod unknown_villages;
 #[cfg(target_arch = "wasm32")]
 mod unlock;

@@ -300,6 +300,17 @@ impl Store {
         Ok(counts)
     }
 
+    /// How many records the modules hold (the settings not counted).
+    pub async fn record_count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .counts()
+            .await?
+            .into_iter()
+            .filter(|(s, _)| *s != StoreName::Settings)
+            .map(|(_, n)| n as usize)
+            .sum())
+    }
+
     /// Every exchanged record, as JSON, read in one transaction so a backup is one moment's state.
     pub async fn read_all(&self) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
         self.read_stores(&StoreName::exchanged().collect::<Vec<_>>())

@@ -22,7 +22,11 @@ pub enum StoreError {
     Stale(String),
     /// A record in the database could not be read back.
     Corrupt(String),
-    /// Anything else the browser reported.
+    /// The browser broke off a read or write: most often the disk is full.
+    Interrupted,
+    /// A write was cut off earlier and the disk is still too full to open the database safely.
+    NoRoomToOpen,
+    /// Anything else the browser reported (kept for the console, not shown).
     Other(String),
 }
 
@@ -39,7 +43,9 @@ impl StoreError {
             StoreError::NoSpace(e) => e.user_message(),
             StoreError::Stale(what) => format!("“{what}”刚在另一个标签页或窗口中被修改过，为免覆盖那边的修改，这次没有保存。页面已换成最新的内容，请看过后再修改。"),
             StoreError::Corrupt(what) => format!("本机数据库中有一条记录无法读取（{what}）。请先导出备份，并联系技术人员。"),
-            StoreError::Other(what) => format!("保存或读取数据时出错：{what}。请刷新页面后重试；如果反复出现，请先导出备份。"),
+            StoreError::Interrupted => "浏览器中断了本机数据库的读写，常见原因是电脑磁盘已满。没写完的部分不会留下半截。请先腾出磁盘空间（例如清空回收站、删除不用的大文件），再刷新本页。".into(),
+            StoreError::NoRoomToOpen => "上次写入数据时磁盘已满，现在磁盘空间仍然不够。磁盘满时打开本机数据库，浏览器可能清掉全部数据，所以本应用这次没有打开它。请先腾出磁盘空间（至少几百 MB，例如清空回收站、删除不用的大文件），再刷新本页。".into(),
+            StoreError::Other(_) => "保存或读取数据时出错。请刷新页面后重试；如果反复出现，请先在“数据管理”中导出备份。".into(),
         }
     }
 }
@@ -63,6 +69,7 @@ pub fn from_dom_name(name: &str, message: &str) -> StoreError {
             StoreError::Denied
         }
         "DataCloneError" | "DataError" => StoreError::Corrupt(message.to_string()),
+        "AbortError" | "UnknownError" => StoreError::Interrupted,
         _ => StoreError::Other(format!("{name}: {message}")),
     }
 }
@@ -84,9 +91,19 @@ mod tests {
         assert!(from_dom_name("QuotaExceededError", "")
             .user_message()
             .contains("存储空间已满"));
+        assert_eq!(
+            from_dom_name("AbortError", "The transaction was aborted"),
+            StoreError::Interrupted
+        );
         assert!(matches!(
-            from_dom_name("UnknownError", "boom"),
+            from_dom_name("NotFoundError", "boom"),
             StoreError::Other(_)
         ));
+        // What the browser said stays out of the message: no English on screen.
+        let shown = from_dom_name("NotFoundError", "boom").user_message();
+        assert!(
+            !shown.contains("boom") && !shown.contains("NotFound"),
+            "{shown}"
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod error;
 pub mod schema;
 pub mod settings;
 pub mod space;
+pub mod write_mark;
 
 #[cfg(target_arch = "wasm32")]
 pub mod db;

@@ -1,34 +1,19 @@
 // Every screen, with data in it, checked by axe-core against WCAG 2 A and AA: no violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase, chooseFiles } from './harness.mjs';
+import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase, chooseFiles, axeViolations as violations } from './harness.mjs';
 
 let server;
 let browser;
-let axe;
 before(async () => {
   server = await serve();
   browser = await launch();
-  axe = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 });
 after(async () => {
   await browser?.close();
   await server?.close();
 });
 
-/** The violations axe finds on the page as it is now, one line each. */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    const lines = r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    return { lines, passes: r.passes.length };
-  });
-  // axe ran and checked something: a screen that passes nothing is no proof.
-  assert.ok(found.passes > 5, `axe checked only ${found.passes} rules`);
-  return found.lines;
-}
 
 async function visit(page, hash, ready) {
   await page.evaluate((h) => { window.location.hash = h; }, hash);

@@ -242,3 +242,18 @@ export async function openCase(page, person, onForm = async () => {}) {
   await form.getByRole('button', { name: '立案' }).click();
   await page.getByText(/已立案/).waitFor();
 }
+
+let axeSource;
+/** The WCAG 2 A/AA violations axe-core finds on the page as it is now, one line each. */
+export async function axeViolations(page) {
+  axeSource ??= await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const lines = r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    return { lines, passes: r.passes.length };
+  });
+  // axe ran and checked something: a screen that passes nothing is no proof.
+  assert.ok(found.passes > 5, `axe checked only ${found.passes} rules`);
+  return found.lines;
+}
