@@ -26,14 +26,55 @@ use crate::roster::model::Cadre;
 use crate::ui::tabs::{TabNav, TabRoute};
 
 crate::page_data! {
-    pub struct VillageData / use_village_data {
+    struct VillageStores / use_village_stores {
         postings: ResidentCadre,
-        logs: VillageLog,
         ledger: ServiceRequest,
         notices: PublicNotice,
         cadres: Cadre,
         places: Village,
     }
+}
+
+/// What the tabs show. The log entries (200,000 in a large office after some years) are read
+/// only for the tab that shows them; the others get none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VillageData {
+    pub postings: Rc<Vec<ResidentCadre>>,
+    pub logs: Rc<Vec<VillageLog>>,
+    pub ledger: Rc<Vec<ServiceRequest>>,
+    pub notices: Rc<Vec<PublicNotice>>,
+    pub cadres: Rc<Vec<Cadre>>,
+    pub places: Rc<Vec<Village>>,
+}
+
+/// The page's data; the log entries only when `with_logs`.
+#[hook]
+fn use_village_data(with_logs: bool) -> Rc<crate::ui::load::Load<VillageData>> {
+    let stores = use_village_stores();
+    let logs = crate::ui::load::use_load_keyed(
+        &[crate::store::schema::StoreName::VillageLogs],
+        with_logs,
+        |session, with_logs| async move {
+            match with_logs {
+                true => session.store.all::<VillageLog>().await,
+                false => Ok(Vec::new()),
+            }
+        },
+    );
+    use_memo((stores, logs), |(stores, logs)| {
+        let ready = || {
+            let s = stores.ready()?;
+            Some(VillageData {
+                postings: s.postings.clone(),
+                logs: logs.ready()?.clone(),
+                ledger: s.ledger.clone(),
+                notices: s.notices.clone(),
+                cadres: s.cadres.clone(),
+                places: s.places.clone(),
+            })
+        };
+        crate::ui::load::combined(&[stores.failure(), logs.failure()], ready())
+    })
 }
 
 impl VillageData {
@@ -46,7 +87,7 @@ impl VillageData {
     }
 
     /// The villages a log may name: the office's list, or while there is none, every village
-    /// named in a posting or a log.
+    /// named in a posting or (on the log tab, which reads them) a log.
     pub fn log_villages(&self) -> Vec<String> {
         match super::place::names(&self.places) {
             list if list.is_empty() => self.villages(),
@@ -146,7 +187,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let data = use_village_data();
+    let data = use_village_data(tab == VillageTab::Logs);
     let body = data.view(|data| {
         let data = data.clone();
         match tab {
