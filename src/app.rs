@@ -433,6 +433,9 @@ fn shell() -> Html {
 }
 
 fn switch(route: Route) -> Html {
+    if route.section() == Section::Admonition && crate::ui::origin::single_file() {
+        return html! { <crate::admonition::ui::SingleFileNotice /> };
+    }
     match route {
         Route::Home => html! { <home::HomePage /> },
         Route::Roster => html! { <roster::ui::RosterPage /> },

@@ -228,7 +228,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             if waiting > 0 {
                 <p class="queue" role="status">{ format!("还有 {waiting} 个文件等待导入。") }</p>
             }
-            { import_view(&flow, on_confirm, on_next.reform(|_: MouseEvent| ()), waiting) }
+            { import_view(&flow, on_confirm, on_next.reform(|_: MouseEvent| ()), waiting, keeps_cases(&session)) }
         </div>
     }
 }
@@ -312,6 +312,8 @@ async fn prepare_import(
     plan.hold_owned(
         &session.device,
         session.profile.role == crate::store::settings::Role::Office,
+        keeps_cases(session),
+        &sender_ids(&local, &exported_by),
     );
     let mut notes = crate::exchange::calendars::one_a_year(&mut plan, &local)?;
     notes.extend(crate::exchange::times::note(set_back));
@@ -329,11 +331,36 @@ async fn prepare_import(
     Ok((summary, plan))
 }
 
+/// Whether this browser keeps admonition cases from files: the office's, served from a web
+/// server (the single file shares its storage with every local page, `ui/origin.rs`).
+fn keeps_cases(session: &Session) -> bool {
+    session.profile.role == crate::store::settings::Role::Office
+        && !crate::ui::origin::single_file()
+}
+
+/// Who sent the file, as people on this browser's roster (none when the roster does not know
+/// them): a task's progress is theirs to change only if they are among its 责任人.
+fn sender_ids(
+    local: &std::collections::HashMap<(StoreName, crate::record::Id), merge::LocalRecord>,
+    sender: &crate::exchange::envelope::Exporter,
+) -> Vec<crate::record::Id> {
+    let roster: Vec<crate::roster::model::Cadre> = local
+        .iter()
+        .filter(|((store, _), _)| *store == StoreName::Cadres)
+        .filter_map(|(_, r)| serde_json::from_value(r.value.clone()).ok())
+        .collect();
+    crate::roster::matching::find_person(&roster, &sender.name, &sender.unit)
+        .cadre()
+        .map(|c| vec![c.meta.id])
+        .unwrap_or_default()
+}
+
 fn import_view(
     flow: &UseReducerHandle<ImportFlow>,
     on_confirm: Callback<MouseEvent>,
     on_reset: Callback<MouseEvent>,
     waiting: usize,
+    keeps_cases: bool,
 ) -> Html {
     let done_label = if waiting > 0 {
         "导入下一个文件"
@@ -427,7 +454,7 @@ fn import_view(
                     if let Some(note) = file_note(summary.kind, &rows, live_cases(plan)) {
                         <p class="personal-data">{ note }</p>
                     }
-                    { super::held::held_view(flow, plan, resolutions) }
+                    { super::held::held_view(flow, plan, resolutions, keeps_cases) }
                     <super::unknown_villages::UnknownVillages flow={flow.clone()} villages={summary.unknown_villages.clone()} />
                     if !conflicts.is_empty() {
                         <ConflictList flow={flow.clone()} />

@@ -221,9 +221,25 @@ impl MergePlan {
     /// Holds back what a file would change in records the office owns here (`records::owned`)
     /// and this browser made or edited: a colleague's or a cadre's file shows such changes in
     /// the preview, and they are written only for the records the office takes by name. A cadre's
-    /// browser keeps no admonition case from any file.
-    pub fn hold_owned(&mut self, device: &DeviceId, office: bool) {
+    /// browser, and the single-file build (`keeps_cases` false), keep no admonition case from
+    /// any file. A task's progress (`TASK_PROGRESS`) belongs to its 责任人: a file from anyone
+    /// else (`sender` is who sent it, as roster ids) that would change it is held on either
+    /// side; its other fields are the office's.
+    pub fn hold_owned(
+        &mut self,
+        device: &DeviceId,
+        office: bool,
+        keeps_cases: bool,
+        sender: &[Id],
+    ) {
         for item in &mut self.items {
+            if item.store == StoreName::Admonitions && !keeps_cases {
+                item.held = matches!(
+                    item.decision,
+                    Decision::New | Decision::Newer | Decision::Merged | Decision::Conflict
+                );
+                continue;
+            }
             let changes = matches!(item.decision, Decision::Newer | Decision::Merged)
                 || (item.decision == Decision::New && !office);
             let ours = item
@@ -231,10 +247,10 @@ impl MergePlan {
                 .as_ref()
                 .is_some_and(|l| l.meta.versions.0.get(device).is_some_and(|n| *n > 0));
             item.held = changes
-                && if office {
-                    ours && super::records::owned(item.store)
-                } else {
-                    item.store == StoreName::Admonitions
+                && match item.store {
+                    StoreName::Tasks => ours && task_change_held(item, office, sender),
+                    _ if office => ours && super::records::owned(item.store),
+                    _ => false,
                 };
         }
     }
@@ -399,6 +415,40 @@ fn marked_copy(value: &Value, meta: &Meta) -> Value {
     copy
 }
 
+/// The fields of a task its 责任人 keep up to date; the others are the office's.
+pub const TASK_PROGRESS: [&str; 5] = [
+    "progress",
+    "status",
+    "progress_note",
+    "finished_on",
+    "history",
+];
+
+/// Whether a file's change to a task here steps outside what its sender owns: progress by
+/// someone not among the task's 责任人, or (on the office's computer) the office's fields.
+fn task_change_held(item: &PlanItem, office: bool, sender: &[Id]) -> bool {
+    let Some(local) = &item.local else {
+        return false;
+    };
+    let after = match (&item.merged, item.decision) {
+        (Some(m), Decision::Merged) => &m.value,
+        _ => &item.incoming.value,
+    };
+    let changed = fields::changed_fields(&local.value, after);
+    let progress = changed.iter().any(|f| TASK_PROGRESS.contains(&f.as_str()));
+    let other = changed.iter().any(|f| !TASK_PROGRESS.contains(&f.as_str()));
+    let owners = |v: &Value| -> Vec<Id> {
+        v.get("owners")
+            .and_then(|o| serde_json::from_value::<Vec<Id>>(o.clone()).ok())
+            .unwrap_or_default()
+    };
+    let sender_owns = owners(&local.value)
+        .iter()
+        .chain(owners(&item.incoming.value).iter())
+        .any(|o| sender.contains(o));
+    (progress && !sender_owns) || (office && other)
+}
+
 /// A short name for a record in lists, as people know it: a log entry by its day, village,
 /// role and writer; a request by its person, matter and day; a posting by its village and
 /// start; anything else by its name, title or stem; the id's first characters only when a
@@ -489,6 +539,83 @@ mod tests {
         assert_eq!(plan_of(&meta).forged(&here), vec!["干部“张三”".to_string()]);
     }
 
+    /// The office's task owned by 张三 (`owner`), edited on `edit_on` with `change`, as a plan
+    /// on a computer that made (or edited) it on `here`.
+    fn task_plan(here: &DeviceId, edit_on: &DeviceId, owner: Id, change: Value) -> MergePlan {
+        let mut made = Meta::new(&DeviceId("office".into()), DateTime::default());
+        if here.0 != "office" {
+            made.touch(here, DateTime::default());
+        }
+        let task = json!({"meta": made, "title": "修路", "owners": [owner], "progress": 0, "status": "open"});
+        let local = HashMap::from([(
+            (StoreName::Tasks, made.id),
+            LocalRecord {
+                meta: made.clone(),
+                value: task.clone(),
+            },
+        )]);
+        let mut edited = made.clone();
+        edited.touch(edit_on, DateTime::default());
+        let mut value = task;
+        for (k, v) in change.as_object().into_iter().flatten() {
+            value[k] = v.clone();
+        }
+        value["meta"] = json!(edited);
+        plan(
+            vec![IncomingRecord {
+                store: StoreName::Tasks,
+                meta: edited,
+                value,
+            }],
+            &local,
+        )
+    }
+
+    #[test]
+    fn a_tasks_progress_is_its_owners_and_the_rest_the_offices() {
+        let (office, cadre) = (DeviceId("office".into()), DeviceId("cadre".into()));
+        let (zhang, li) = (Id::new_v4(), Id::new_v4());
+        let held = |mut p: MergePlan, here: &DeviceId, is_office: bool, sender: Id| {
+            p.hold_owned(here, is_office, is_office, &[sender]);
+            p.held().count() == 1
+        };
+        let progress = json!({"progress": 60, "progress_note": "已完成路基"});
+        // On the office's computer: the owner's progress comes in; anyone else's is held.
+        assert!(!held(
+            task_plan(&office, &cadre, zhang, progress.clone()),
+            &office,
+            true,
+            zhang
+        ));
+        assert!(held(
+            task_plan(&office, &cadre, zhang, progress.clone()),
+            &office,
+            true,
+            li
+        ));
+        // The office's own fields are held whoever sends them.
+        assert!(held(
+            task_plan(&office, &cadre, zhang, json!({"title": "不修了"})),
+            &office,
+            true,
+            zhang
+        ));
+        // On the owner's computer, where they reported progress: the office's file may rename
+        // the task, not rewrite the progress.
+        assert!(!held(
+            task_plan(&cadre, &office, zhang, json!({"title": "修村道"})),
+            &cadre,
+            false,
+            li
+        ));
+        assert!(held(
+            task_plan(&cadre, &office, zhang, json!({"progress": 10})),
+            &cadre,
+            false,
+            li
+        ));
+    }
+
     #[test]
     fn a_file_changes_the_offices_own_records_only_where_the_office_takes_it() {
         let office = DeviceId("office".into());
@@ -510,7 +637,7 @@ mod tests {
         };
         let mut p = plan(vec![incoming], &local);
         assert_eq!(p.items[0].decision, Decision::Newer);
-        p.hold_owned(&office, true);
+        p.hold_owned(&office, true, true, &[]);
         assert_eq!(p.held().count(), 1);
         let none = HashMap::new();
         let writes = p.writes(&none, &office, DateTime::default(), uuid::Uuid::new_v4);
@@ -519,7 +646,7 @@ mod tests {
         let writes = p.writes(&taken, &office, DateTime::default(), uuid::Uuid::new_v4);
         assert_eq!(writes.map(|w| w.len()), Ok(1), "taken by name");
         // Records of stores nobody owns, or not touched here, come in as before.
-        p.hold_owned(&DeviceId("elsewhere".into()), true);
+        p.hold_owned(&DeviceId("elsewhere".into()), true, true, &[]);
         assert_eq!(p.held().count(), 0);
     }
 
@@ -583,7 +710,7 @@ mod tests {
             value: json!({"meta": meta}),
         };
         let mut p = plan(vec![incoming], &HashMap::new());
-        p.hold_owned(&DeviceId("cadre".into()), false);
+        p.hold_owned(&DeviceId("cadre".into()), false, false, &[]);
         assert_eq!(p.held().count(), 1);
         let writes = p.writes(
             &HashMap::new(),

@@ -10,6 +10,7 @@ pub mod inflate;
 pub mod kept_draft;
 pub mod load;
 pub mod notice;
+pub mod origin;
 pub mod pager;
 pub mod password;
 pub mod tabs;

@@ -12,11 +12,13 @@ mod number;
 mod recounted;
 mod register;
 mod share;
+mod single_file;
 mod templates;
 
 pub use cases::AttentionList;
 pub use identity::{use_identity, use_office_identity, IdentityForm};
 pub use recounted::{live_case_count, recount_stored};
+pub use single_file::SingleFileNotice;
 
 use std::rc::Rc;
 
