@@ -32,6 +32,8 @@ pub mod home;
 #[cfg(target_arch = "wasm32")]
 pub mod profile;
 #[cfg(target_arch = "wasm32")]
+pub mod routes;
+#[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -572,6 +572,35 @@ mod tests {
     }
 
     #[test]
+    fn a_ballot_counted_here_is_not_voided_or_restored_by_a_file() {
+        let office = DeviceId("office".into());
+        let made = Meta::new(&office, DateTime::default());
+        let ballot = json!({"meta": made, "number": 7, "void": false});
+        let local = HashMap::from([(
+            (StoreName::Ballots, made.id),
+            LocalRecord {
+                meta: made.clone(),
+                value: ballot.clone(),
+            },
+        )]);
+        let mut edited = made.clone();
+        edited.touch(&DeviceId("colleague".into()), DateTime::default());
+        let mut voided = ballot;
+        voided["void"] = json!(true);
+        voided["meta"] = json!(edited);
+        let mut p = plan(
+            vec![IncomingRecord {
+                store: StoreName::Ballots,
+                meta: edited,
+                value: voided,
+            }],
+            &local,
+        );
+        p.hold_owned(&office, true, true, &[]);
+        assert_eq!(p.held().count(), 1);
+    }
+
+    #[test]
     fn a_tasks_progress_is_its_owners_and_the_rest_the_offices() {
         let (office, cadre) = (DeviceId("office".into()), DeviceId("cadre".into()));
         let (zhang, li) = (Id::new_v4(), Id::new_v4());

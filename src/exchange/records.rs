@@ -176,14 +176,17 @@ pub fn protected(
     }
 }
 
-/// Stores whose records the office owns: the roster, rounds and their rules, cases, document
-/// and form templates, holiday calendars, postings, the village list and public notices. On
-/// the office's computer a file from anyone else changes them only where the office says so.
+/// Stores whose records the office owns: the roster, rounds and their rules, counted ballots
+/// (whose content `assessment::intake::check_unaltered` already keeps; whether one is void is
+/// the office's decision), cases, document and form templates, holiday calendars, postings,
+/// the village list and public notices. On the office's computer a file from anyone else
+/// changes them only where the office says so.
 pub fn owned(store: StoreName) -> bool {
     matches!(
         store,
         StoreName::Cadres
             | StoreName::Evaluations
+            | StoreName::Ballots
             | StoreName::Admonitions
             | StoreName::DocumentTemplates
             | StoreName::FormTemplates
