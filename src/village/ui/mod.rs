@@ -51,22 +51,25 @@ pub struct VillageData {
 #[hook]
 fn use_village_data(with_logs: bool) -> Rc<crate::ui::load::Load<VillageData>> {
     let stores = use_village_stores();
+    // The answer says which key it was for: while the entries load after a switch to the log
+    // tab, the empty list of the other tabs must not be drawn as if there were none.
     let logs = crate::ui::load::use_load_keyed(
         &[crate::store::schema::StoreName::VillageLogs],
         with_logs,
         |session, with_logs| async move {
             match with_logs {
-                true => session.store.all::<VillageLog>().await,
-                false => Ok(Vec::new()),
+                true => Ok((true, Rc::new(session.store.all::<VillageLog>().await?))),
+                false => Ok((false, Rc::new(Vec::new()))),
             }
         },
     );
-    use_memo((stores, logs), |(stores, logs)| {
+    use_memo((stores, logs, with_logs), |(stores, logs, with_logs)| {
         let ready = || {
             let s = stores.ready()?;
+            let logs = logs.ready().filter(|l| l.0 == *with_logs)?;
             Some(VillageData {
                 postings: s.postings.clone(),
-                logs: logs.ready()?.clone(),
+                logs: logs.1.clone(),
                 ledger: s.ledger.clone(),
                 notices: s.notices.clone(),
                 cadres: s.cadres.clone(),

@@ -19,6 +19,9 @@ use crate::store::schema::StoreName;
 use crate::store::StoreError;
 use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::load::use_load;
+use crate::ui::pager::Pager;
+
+const LEDGER_PAGE: usize = 100;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::correction::corrected;
@@ -47,6 +50,8 @@ pub fn service(props: &DataProps) -> Html {
     let matters: Vec<String> = matters.ready().map(|m| (**m).clone()).unwrap_or_default();
     // The request the form corrects, if any.
     let editing = use_state(|| None::<ServiceRequest>);
+    // A busy service point's month can hold hundreds of requests: a page at a time.
+    let page = use_state(|| 0usize);
     let data = &props.data;
     let finish = |r: &ServiceRequest| {
         let (session, notice, r) = (session.clone(), notice.clone(), r.clone());
@@ -151,6 +156,11 @@ pub fn service(props: &DataProps) -> Html {
         .iter()
         .filter(|r| !r.deleted && r.received.year() == y && r.received.month() == m)
         .collect();
+    let shown = crate::paging::Page::of(in_month.len(), *page, LEDGER_PAGE);
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |p| page.set(p))
+    };
     let pct = |x: Option<f64>| {
         x.map(|v| format!("{:.1}%", v * 100.0))
             .unwrap_or_else(|| "—".into())
@@ -171,7 +181,7 @@ pub fn service(props: &DataProps) -> Html {
             </section>
             <div class="toolbar no-print">
                 <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}
-                    onchange={{ let mo = month.clone(); Callback::from(move |e: Event| if let Some(d) = parse_date(&format!("{}-01", field_value(&e))) { mo.set(month_of(d)) }) }} /></label>
+                    onchange={{ let (mo, page) = (month.clone(), page.clone()); Callback::from(move |e: Event| if let Some(d) = parse_date(&format!("{}-01", field_value(&e))) { mo.set(month_of(d)); page.set(0) }) }} /></label>
                 <button onclick={ledger_excel}>{ "导出本月台账（Excel，内部存档）" }</button>
                 { print_button("打印办事公开表") }
                 if office { <button onclick={post}>{ "放进公开栏" }</button> }
@@ -180,7 +190,7 @@ pub fn service(props: &DataProps) -> Html {
                 <thead><tr><th scope="col">{ "受理日期" }</th><th scope="col">{ "办事群众" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "事项" }</th><th scope="col">{ "受理人" }</th><th scope="col">{ "办结" }</th><th scope="col">{ "操作" }</th></tr></thead>
                 <tbody>
                 if in_month.is_empty() { <tr><td colspan="7">{ "本月还没有登记。" }</td></tr> }
-                { for in_month.iter().map(|r| html! {
+                { for shown.slice(&in_month).iter().map(|r| html! {
                     <tr class={classes!(r.overdue(today).then_some("late"))}><td>{ r.received.to_string() }</td>
                         <td>{ &r.person }{ for r.corrections.iter().map(|c| html! { <p class="history">{ c.line() }</p> }) }</td>
                         <td>{ &r.phone }</td><td>{ &r.matter }</td><td>{ &r.taken_by }</td>
@@ -190,6 +200,7 @@ pub fn service(props: &DataProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if in_month.len() > LEDGER_PAGE { <Pager page={shown} total={in_month.len()} unit="件登记" {on_page} /> }
             // As filed: the public title first, then the month's figures, then the list.
             <section class="public-list" aria-labelledby="public-h">
                 <h2 id="public-h" class="print-title">{ format!("{unit}{y}年{m}月便民服务办事公开") }</h2>
