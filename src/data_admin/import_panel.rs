@@ -347,7 +347,7 @@ fn sender_ids(
     let roster: Vec<crate::roster::model::Cadre> = local
         .iter()
         .filter(|((store, _), _)| *store == StoreName::Cadres)
-        .filter_map(|(_, r)| serde_json::from_value(r.value.clone()).ok())
+        .filter_map(|(_, r)| crate::exchange::records::typed(&r.value).ok())
         .collect();
     crate::roster::matching::find_person(&roster, &sender.name, &sender.unit)
         .cadre()

@@ -439,7 +439,7 @@ fn task_change_held(item: &PlanItem, office: bool, sender: &[Id]) -> bool {
     let other = changed.iter().any(|f| !TASK_PROGRESS.contains(&f.as_str()));
     let owners = |v: &Value| -> Vec<Id> {
         v.get("owners")
-            .and_then(|o| serde_json::from_value::<Vec<Id>>(o.clone()).ok())
+            .and_then(|o| super::records::typed::<Vec<Id>>(o).ok())
             .unwrap_or_default()
     };
     let sender_owns = owners(&local.value)
