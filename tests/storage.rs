@@ -12,9 +12,13 @@ use zuofeng::exchange::merge::plan;
 use zuofeng::exchange::validate::read_file;
 use zuofeng::record::{DeviceId, Meta};
 use zuofeng::roster::model::{Cadre, CadreFields};
-use zuofeng::store::schema::{StoreName, DB_VERSION};
+use zuofeng::store::schema::{
+    KeyRange, StoreName, DB_VERSION, LOGS_BY_DATE, LOGS_BY_PROBLEMS, LOGS_BY_VILLAGE,
+    LOGS_BY_WRITER,
+};
 use zuofeng::store::settings::{Profile, PROFILE};
 use zuofeng::store::{Store, StoreError};
+use zuofeng::village::resident::{Role, VillageLog, Writer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -316,5 +320,84 @@ async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_
     let json = Envelope::new(FileKind::Backup, exporter, now(), records).to_json();
     let file = read_file(json.as_bytes(), FileKind::Backup).expect("its own backup is valid");
     assert_eq!(file.records.len(), 1);
+    store.close();
+}
+
+fn log_entry(writer: &str, village: &str, day: u32, problems: &str) -> VillageLog {
+    VillageLog {
+        meta: Meta::new(&device(), now()),
+        writer: Writer {
+            name: writer.into(),
+            unit: "镇政府".into(),
+        },
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+        village: village.into(),
+        role: Role::Guide,
+        done: "走访".into(),
+        reached: 1,
+        problems: problems.into(),
+        follow_up: String::new(),
+        settled: false,
+        settlement: None,
+        deleted: false,
+        corrections: Vec::new(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_village_log_is_read_by_month_problem_writer_and_latest_per_village() {
+    let name = "zf-test-log-indexes";
+    // Entries written before version 5 are in its indexes after the upgrade.
+    let v4 = fresh(name, 4).await;
+    let east_3 = log_entry("刘驻村", "东村", 3, "");
+    let east_20 = log_entry("刘驻村", "东村", 20, "路灯坏了");
+    let west_10 = log_entry("王驻村", "西村", 10, "");
+    let mut west_25 = log_entry("王驻村", "西村", 25, "水渠堵了");
+    west_25.deleted = true;
+    v4.put_many(&[
+        east_3.clone(),
+        east_20.clone(),
+        west_10.clone(),
+        west_25.clone(),
+    ])
+    .await
+    .expect("put");
+    v4.close();
+    let store = Store::open_version(name, DB_VERSION, || {})
+        .await
+        .expect("upgrade");
+    let later = log_entry("王驻村", "南村", 28, "");
+    store.put(&later).await.expect("put after the upgrade");
+
+    let ids = |logs: Vec<VillageLog>| logs.into_iter().map(|l| l.meta.id).collect::<Vec<_>>();
+    let between = KeyRange::Between("2026-11-05".into(), "2026-11-25".into());
+    assert_eq!(
+        ids(store.all_in(&LOGS_BY_DATE, &between).await.expect("month")),
+        vec![west_10.meta.id, east_20.meta.id, west_25.meta.id]
+    );
+    let problems = store
+        .all_in::<VillageLog>(&LOGS_BY_PROBLEMS, &KeyRange::Above(String::new()))
+        .await
+        .expect("problems");
+    assert_eq!(problems.len(), 2, "only entries that raised a problem");
+    let wang = store
+        .all_in::<VillageLog>(&LOGS_BY_WRITER, &KeyRange::Only("王驻村".into()))
+        .await
+        .expect("writer");
+    assert_eq!(wang.len(), 3);
+    // Each village's latest live entry: 西村's deleted one on the 25th is passed over.
+    let mut latest = ids(store
+        .last_per_group(&LOGS_BY_VILLAGE, |l: &VillageLog| !l.deleted)
+        .await
+        .expect("latest"));
+    latest.sort();
+    let mut expected = vec![east_20.meta.id, west_10.meta.id, later.meta.id];
+    expected.sort();
+    assert_eq!(latest, expected);
+    let none = store
+        .last_per_group(&LOGS_BY_VILLAGE, |_: &VillageLog| false)
+        .await
+        .expect("nothing kept");
+    assert!(none.is_empty());
     store.close();
 }

@@ -1,12 +1,14 @@
 //! The only code that touches IndexedDB. Typed reads and writes per entity, settings, and the
 //! multi-store writes that imports use: one transaction, committed whole or rolled back whole.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
@@ -15,7 +17,7 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{from_dom_name, StoreError};
-use super::schema::{self, StoreName, DB_NAME, DB_VERSION};
+use super::schema::{self, Index, KeyRange, StoreName, DB_NAME, DB_VERSION};
 use super::settings::{Setting, IDS_CANONICAL};
 use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
@@ -92,6 +94,41 @@ async fn values_in(tx: &Transaction<'_>, store: StoreName) -> Result<Vec<Value>,
         .collect()
 }
 
+/// Adds `index` to its store inside the upgrade transaction `tx`.
+fn create_index(tx: &web_sys::IdbTransaction, index: &Index) -> Result<(), JsValue> {
+    let store = tx.object_store(index.store.as_str())?;
+    match index.fields {
+        [one] => store.create_index_with_str(index.name, one)?,
+        many => {
+            let path: js_sys::Array = many.iter().map(|f| JsValue::from_str(f)).collect();
+            store.create_index_with_str_sequence(index.name, &path)?
+        }
+    };
+    Ok(())
+}
+
+/// Every item a `getAll` answered, as one JSON text parsed once: crossing into wasm record by
+/// record cost most of the time of reading a large store (200,000 log entries).
+fn parse_all<E: Entity>(
+    items: impl Iterator<Item = Result<JsValue, IdbError>>,
+) -> Result<Vec<E>, StoreError> {
+    let array = js_sys::Array::new();
+    for item in items {
+        array.push(&item?);
+    }
+    from_js(&array)
+}
+
+fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
+    use indexed_db_futures::KeyRange as R;
+    let key = |k: &String| JsValue::from_str(k);
+    match range {
+        KeyRange::Between(from, to) => R::Bound(key(from), false, key(to), false),
+        KeyRange::Above(from) => R::LowerBound(key(from), true),
+        KeyRange::Only(k) => R::Only(key(k)),
+    }
+}
+
 impl Store {
     /// Opens the app's database, creating or upgrading it. `on_blocked` is called while another
     /// tab holds an older version open.
@@ -107,7 +144,11 @@ impl Store {
     ) -> Result<Store, StoreError> {
         let failed: Rc<Cell<Option<StoreError>>> = Rc::default();
         let failed_in_upgrade = failed.clone();
-        let db = Database::open(name)
+        // The upgrade's own transaction is the only way to add an index to a store that exists;
+        // the library does not hand it to the callback, the request does.
+        let request: Rc<RefCell<Option<web_sys::IdbOpenDbRequest>>> = Rc::default();
+        let request_in_upgrade = request.clone();
+        let opening = Database::open(name)
             .with_version(version)
             .with_on_blocked(move |_| {
                 on_blocked();
@@ -123,16 +164,32 @@ impl Store {
                         return Ok(());
                     }
                 };
+                let upgrade = request_in_upgrade
+                    .borrow()
+                    .as_ref()
+                    .and_then(|r| r.transaction());
                 for step in steps {
                     for store in step.creates {
                         db.create_object_store(store.as_str())
                             .with_key_path(store.key_path().into())
                             .build()?;
                     }
+                    for index in step.indexes {
+                        let Some(tx) = upgrade.as_ref() else {
+                            failed_in_upgrade.set(Some(StoreError::Other(
+                                "升级本机数据库时没有拿到升级事务".into(),
+                            )));
+                            return Ok(());
+                        };
+                        create_index(tx, index)?;
+                    }
                 }
                 Ok(())
             })
-            .await;
+            .build()?;
+        *request.borrow_mut() = Some(opening.as_sys().clone());
+        let db = opening.await;
+        request.borrow_mut().take();
         if let Some(e) = failed.take() {
             return Err(e);
         }
@@ -172,13 +229,74 @@ impl Store {
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let items = store.get_all::<JsValue>().primitive()?.await?;
-        // One JSON text for the whole store, parsed once: crossing into wasm record by record
-        // cost most of the time of reading a large store (200,000 log entries).
-        let array = js_sys::Array::new();
-        for item in items {
-            array.push(&item?);
+        parse_all(items)
+    }
+
+    /// The records of `index` (one of `E`'s store) whose key is in `range`, in key order.
+    pub async fn all_in<E: Entity>(
+        &self,
+        index: &Index,
+        range: &KeyRange,
+    ) -> Result<Vec<E>, StoreError> {
+        let name = E::STORE.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let items = store
+            .index(index.name)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(js_range(range))
+            .primitive()?
+            .await?;
+        parse_all(items)
+    }
+
+    /// For a compound `index` of (group, order), the last record of each group that `keep`
+    /// accepts: one step per group, jumping over the rest of it, not a read of every record.
+    pub async fn last_per_group<E: Entity>(
+        &self,
+        index: &Index,
+        keep: impl Fn(&E) -> bool,
+    ) -> Result<Vec<E>, StoreError> {
+        let name = E::STORE.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let index = store.index(index.name)?;
+        let mut out = Vec::new();
+        // The group last jumped from: a cursor moved past its end by a jump still shows the
+        // record it was on (Chromium), which is how the end is seen here.
+        let mut left: Option<String> = None;
+        let Some(mut cursor) = index
+            .open_cursor()
+            .with_direction(CursorDirection::Prev)
+            .primitive()?
+            .await?
+        else {
+            return Ok(out);
+        };
+        loop {
+            let Some(value) = cursor.next_record::<JsValue>().await? else {
+                break;
+            };
+            // At the end a cursor may still answer with an empty value.
+            let key: Option<JsValue> = cursor.key()?;
+            let Some(group) = key.map(|k| js_sys::Array::from(&k).get(0)) else {
+                break;
+            };
+            if value.is_undefined() || group.is_undefined() || group.as_string() == left {
+                break;
+            }
+            let record: E = from_js(&value)?;
+            if keep(&record) {
+                out.push(record);
+                left = group.as_string();
+                // [group] sorts before every [group, …]: going down, the next key is the last
+                // of the group before.
+                cursor
+                    .continue_to_key(JsValue::from(js_sys::Array::of1(&group)))
+                    .await?;
+            }
         }
-        from_js(&array)
+        Ok(out)
     }
 
     /// Writes one record, bumping nothing: callers touch the meta when the user edits.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 4;
+pub const DB_VERSION: u32 = 5;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -196,11 +196,59 @@ impl StoreName {
     }
 }
 
-/// One upgrade step: what version it leads to and which stores it creates.
+/// One upgrade step: what version it leads to, which stores it creates and which indexes it
+/// adds (to stores that exist by then).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Migration {
     pub to_version: u32,
     pub creates: &'static [StoreName],
+    pub indexes: &'static [Index],
+}
+
+/// An index of a store: the record fields it orders by, one or (a compound key) several. A
+/// record whose field is missing or not a valid key is left out of the index.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Index {
+    pub store: StoreName,
+    pub name: &'static str,
+    pub fields: &'static [&'static str],
+}
+
+/// 驻村日志 by date ("YYYY-MM-DD" orders as the dates do): a month is read without the rest.
+pub const LOGS_BY_DATE: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "by_date",
+    fields: &["date"],
+};
+/// 驻村日志 by the problems raised: entries that raised none sort first (an empty text) and are
+/// skipped by reading above "".
+pub const LOGS_BY_PROBLEMS: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "by_problems",
+    fields: &["problems"],
+};
+/// 驻村日志 by the writer's name: a cadre's own entries among the office's thousands.
+pub const LOGS_BY_WRITER: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "by_writer",
+    fields: &["writer.name"],
+};
+/// 驻村日志 by village, then date: each village's latest entry without reading the others.
+pub const LOGS_BY_VILLAGE: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "by_village_date",
+    fields: &["village", "date"],
+};
+
+/// Which part of an index to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyRange {
+    /// From the first key to the second, both included.
+    Between(String, String),
+    /// Every key above this one (not included).
+    Above(String),
+    /// Exactly this key.
+    Only(String),
 }
 
 /// The whole history of the schema. Append a step for every new version; never edit an old one,
@@ -210,6 +258,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         to_version: 1,
         creates: &[StoreName::Settings, StoreName::Cadres],
+        indexes: &[],
     },
     // Version 2: the stores of the four modules.
     Migration {
@@ -233,6 +282,7 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::StandUps,
             StoreName::WorkReports,
         ],
+        indexes: &[],
     },
     // Version 3: each year's holidays and make-up working days, for working-day deadlines;
     // the templates of self-assessments and duty reports; resident cadres and their logs, the
@@ -247,11 +297,25 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::ServiceLedger,
             StoreName::PublicNotices,
         ],
+        indexes: &[],
     },
     // Version 4: the office's list of villages and communities.
     Migration {
         to_version: 4,
         creates: &[StoreName::Villages],
+        indexes: &[],
+    },
+    // Version 5: indexes of the village log, so that a month, the open problems, a writer's
+    // entries and each village's latest entry are read without reading 200,000 entries.
+    Migration {
+        to_version: 5,
+        creates: &[],
+        indexes: &[
+            LOGS_BY_DATE,
+            LOGS_BY_PROBLEMS,
+            LOGS_BY_WRITER,
+            LOGS_BY_VILLAGE,
+        ],
     },
 ];
 
@@ -331,6 +395,27 @@ mod tests {
                 supported: DB_VERSION
             })
         );
+    }
+
+    #[test]
+    fn every_index_is_on_a_store_that_exists_by_its_version() {
+        let mut names = BTreeSet::new();
+        for m in MIGRATIONS {
+            for index in m.indexes {
+                assert!(
+                    stores_at(m.to_version).contains(&index.store),
+                    "v{}: {} on a store not there yet",
+                    m.to_version,
+                    index.name
+                );
+                assert!(!index.fields.is_empty());
+                assert!(
+                    names.insert((index.store, index.name)),
+                    "{} twice",
+                    index.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! notice sheets (`notice.rs`, 公开栏). Everything here but `ui/` is pure.
 
 pub mod correction;
+pub mod log_book;
 pub mod notice;
 pub mod place;
 pub mod resident;

@@ -60,6 +60,30 @@ test('二十万条驻村日志：导入、导出备份，再在另一台电脑�
   await restore(office, source);
   assert.equal(await logCount(office), '驻村日志：200000 条');
 
+  // The log tab reads a month, the problems and each village's latest entry, not 200,000
+  // entries: its figures are those of an independent tally of the file.
+  await nav(office, '驻村与便民');
+  let started = Date.now();
+  await office.getByRole('navigation', { name: '驻村与便民' }).getByRole('link', { name: '驻村日志', exact: true }).click();
+  const open = office.getByRole('heading', { name: /^群众反映、尚未解决的问题/ });
+  await open.waitFor({ timeout: 60_000 });
+  console.log(`驻村日志 tab with ${ENTRIES} entries drawn in ${Date.now() - started} ms`);
+  const tally = { open: 0, november: new Map() };
+  const villages = ['李家村', '王家湾村', '张庄社区', '河口村'];
+  for (let i = 0; i < ENTRIES; i++) {
+    if (i % 10 === 0 && i % 20 !== 0) tally.open++;
+    if (i % 11 === 10) tally.november.set(villages[i % 4], (tally.november.get(villages[i % 4]) ?? 0) + 1);
+  }
+  assert.equal(await open.innerText(), `群众反映、尚未解决的问题（${tally.open} 条）`);
+  started = Date.now();
+  await office.getByLabel('月份').fill('2026-11');
+  const table = office.getByRole('table', { name: '各村驻村日志（按角色）' });
+  await table.getByRole('row', { name: /李家村/ }).getByRole('cell').last().filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 60_000 });
+  console.log(`month changed and drawn in ${Date.now() - started} ms`);
+  for (const [village, n] of tally.november) {
+    assert.deepEqual(await table.getByRole('row', { name: village }).getByRole('cell').allInnerTexts(), [String(n), '0', '0', '0', '0', String(n)]);
+  }
+
   await nav(office, '数据管理');
   const [dl] = await Promise.all([
     office.waitForEvent('download', { timeout: 300_000 }),

@@ -4,7 +4,9 @@
 use crate::ui::form::{choice_select, date_input, on_input, on_pick};
 use yew::prelude::*;
 
-use super::DataProps;
+use std::rc::Rc;
+
+use super::VillageData;
 use crate::exchange::envelope::FileKind;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
@@ -13,10 +15,19 @@ use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::correction::corrected;
+use crate::village::log_book::LogBook;
 use crate::village::resident::{Role, VillageLog, Writer};
 
+#[derive(Properties, PartialEq)]
+pub struct LogFormProps {
+    pub data: Rc<VillageData>,
+    /// The reader's own entries and the villages logged (empty until read: the form is usable
+    /// at once).
+    pub book: Rc<LogBook>,
+}
+
 #[function_component(LogForm)]
-pub fn log_form(props: &DataProps) -> Html {
+pub fn log_form(props: &LogFormProps) -> Html {
     let session = use_session();
     let today = time::local_now().date();
     let blank = || VillageLog {
@@ -95,26 +106,14 @@ pub fn log_form(props: &DataProps) -> Html {
             }
         })
     };
-    let me = &session.profile;
-    let mut mine: Vec<&VillageLog> = props
-        .data
-        .logs
-        .iter()
-        .filter(|l| !l.deleted && l.written_by(&me.name, &me.unit))
-        .collect();
+    let mut mine: Vec<&VillageLog> = props.book.mine.iter().filter(|l| !l.deleted).collect();
     crate::order::sort_by(&mut mine, |l| {
         crate::order::Key::int(-crate::order::day(l.date))
     });
     let export = {
         let (session, notice) = (session.clone(), notice.clone());
         // Deleted entries go too (marked deleted), so that the office's copies are deleted.
-        let mine: Vec<VillageLog> = props
-            .data
-            .logs
-            .iter()
-            .filter(|l| l.written_by(&me.name, &me.unit))
-            .cloned()
-            .collect();
+        let mine = props.book.mine.clone();
         Callback::from(move |_| {
             notice.set(Some(export_notice(
                 export_file(
@@ -141,7 +140,7 @@ pub fn log_form(props: &DataProps) -> Html {
             draft.set(fresh.clone());
         })
     };
-    let villages = props.data.log_villages();
+    let villages = props.data.log_villages(&props.book.villages());
     let off_list = !draft.village.trim().is_empty()
         && !crate::village::place::on_list(&props.data.places, &draft.village);
     let recent: Vec<&&VillageLog> = mine.iter().take(20).collect();

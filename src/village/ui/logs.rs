@@ -13,11 +13,54 @@ use super::village_month::VillageMonth;
 use super::{month_of, DataProps};
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
-use crate::session::use_session;
+use crate::session::{use_session, Session};
+use crate::store::schema::{self, KeyRange, StoreName};
+use crate::store::StoreError;
 use crate::ui::time;
+use crate::village::log_book::LogBook;
 use crate::village::resident::{
     by_role, by_writer, clean_place, current_villages, not_visited, Role, VillageLog,
 };
+
+/// Reads what the tab shows of the month `from`..=`to` through the log's indexes.
+async fn read_book(
+    session: Session,
+    (from, to, today): (NaiveDate, NaiveDate, NaiveDate),
+) -> Result<LogBook, StoreError> {
+    let store = &session.store;
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let month = store
+        .all_in(
+            &schema::LOGS_BY_DATE,
+            &KeyRange::Between(day(from), day(to)),
+        )
+        .await?;
+    let raised = store
+        .all_in(&schema::LOGS_BY_PROBLEMS, &KeyRange::Above(String::new()))
+        .await?;
+    let me = &session.profile;
+    let mut written = Vec::new();
+    for name in LogBook::names_of(&me.name) {
+        written.extend(
+            store
+                .all_in::<VillageLog>(&schema::LOGS_BY_WRITER, &KeyRange::Only(name))
+                .await?,
+        );
+    }
+    let latest = store
+        .last_per_group(&schema::LOGS_BY_VILLAGE, |l: &VillageLog| {
+            !l.deleted && l.date <= today
+        })
+        .await?;
+    Ok(LogBook {
+        from,
+        to,
+        month,
+        raised,
+        mine: LogBook::mine_of(written, &me.name, &me.unit),
+        latest,
+    })
+}
 
 #[function_component(Logs)]
 pub fn logs(props: &DataProps) -> Html {
@@ -27,9 +70,15 @@ pub fn logs(props: &DataProps) -> Html {
     let days = use_state(|| 30i64);
     let data = &props.data;
     let (from, to) = *month;
-    let live: Vec<&VillageLog> = data.logs.iter().filter(|l| !l.deleted).collect();
-    let writers = by_writer(live.iter().copied(), from, to);
-    let villages = data.villages();
+    let loaded =
+        crate::ui::load::use_load_keyed(&[StoreName::VillageLogs], (from, to, today), read_book);
+    // Until the first answer the form is usable with no entries; after a month is changed the
+    // previous month's book stays up, and the tables say they are reading.
+    let book = loaded.ready().cloned().unwrap_or_default();
+    let fresh = loaded.ready().is_some_and(|b| b.from == from && b.to == to);
+    let live = book.live();
+    let writers = by_writer(live.clone(), from, to);
+    let villages = data.villages(&book.villages());
     let role_row = |label: String, counts: [u32; 5]| {
         html! {
             <tr><th scope="row">{ label }</th>{ for counts.iter().map(|n| html! { <td>{ n }</td> }) }<td>{ counts.iter().sum::<u32>() }</td></tr>
@@ -40,7 +89,7 @@ pub fn logs(props: &DataProps) -> Html {
     let unit = crate::admonition::ui::use_office_identity().township;
     html! {
         <>
-            <LogForm data={data.clone()} />
+            <LogForm data={data.clone()} book={book.clone()} />
             if session.profile.role == crate::store::settings::Role::Office {
                 <section class="card no-print" aria-labelledby="logs-in-h">
                     <h2 id="logs-in-h">{ "收驻村日志（党政办）" }</h2>
@@ -58,12 +107,17 @@ pub fn logs(props: &DataProps) -> Html {
                     onchange={{ let m = month.clone(); Callback::from(move |e: Event| if let Ok(d) = NaiveDate::parse_from_str(&format!("{}-01", field_value(&e)), "%Y-%m-%d") { m.set(month_of(d)) }) }} /></label>
                 { print_button("打印本月驻村工作汇总") }
             </div>
+            if let Some(m) = loaded.failure() {
+                <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Error(m.to_string()))} />
+            } else if !fresh {
+                <p aria-busy="true">{ "正在读取本月的驻村日志……" }</p>
+            } else {
             <section class="month-summary" aria-labelledby="summary-h">
                 <h2 id="summary-h" class="print-title">{ format!("{unit}{} 驻村工作汇总", from.format("%Y年%m月")) }</h2>
                 <table class="grid" aria-label="各村驻村日志（按角色）">
                     <caption>{ "各村（按角色统计条数）" }</caption>
                     <thead>{ head.clone() }</thead>
-                    <tbody>{ for villages.iter().map(|v| role_row(v.clone(), by_role(live.iter().copied().filter(|l| clean_place(&l.village) == *v), from, to))) }</tbody>
+                    <tbody>{ for villages.iter().map(|v| role_row(v.clone(), by_role(live.clone().filter(|l| clean_place(&l.village) == *v), from, to))) }</tbody>
                 </table>
                 <table class="grid" aria-label="各驻村干部日志（按角色）">
                     <caption>{ "各驻村干部（按角色统计条数）" }</caption>
@@ -76,13 +130,14 @@ pub fn logs(props: &DataProps) -> Html {
                     <span class="print-only">{ format!("超过 {} 天没有驻村记录的村（现有驻村干部的村）", *days) }</span>
                 </h3>
                 <ul aria-label="长时间没有驻村记录的村">
-                    { for not_visited(&expected, &data.logs, today, *days).iter().map(|(v, last)| html! {
+                    { for not_visited(&expected, &book.latest, today, *days).iter().map(|(v, last)| html! {
                         <li class="late">{ format!("{v}：{}", last.map(|d| format!("最近一次 {d}")).unwrap_or_else(|| "还没有记录".into())) }</li>
                     }) }
                 </ul>
-                <OpenProblems data={data.clone()} />
+                <OpenProblems book={book.clone()} />
             </section>
-            <VillageMonth logs={data.logs.clone()} villages={villages.clone()} {from} {to} />
+            <VillageMonth book={book.clone()} villages={villages.clone()} {from} {to} />
+            }
         </>
     }
 }

@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 use super::notice::PublicNotice;
 use super::place::Village;
-use super::resident::{clean_place, ResidentCadre, VillageLog};
+use super::resident::{clean_place, ResidentCadre};
 use super::service::ServiceRequest;
 use crate::app::Route;
 use crate::record::Id;
@@ -35,48 +35,29 @@ crate::page_data! {
     }
 }
 
-/// What the tabs show. The log entries (200,000 in a large office after some years) are read
-/// only for the tab that shows them; the others get none.
+/// What the tabs show. The log entries (200,000 in a large office after some years) are not
+/// among them: the 驻村日志 tab reads what it shows through the log's indexes (`LogBook`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct VillageData {
     pub postings: Rc<Vec<ResidentCadre>>,
-    pub logs: Rc<Vec<VillageLog>>,
     pub ledger: Rc<Vec<ServiceRequest>>,
     pub notices: Rc<Vec<PublicNotice>>,
     pub cadres: Rc<Vec<Cadre>>,
     pub places: Rc<Vec<Village>>,
 }
 
-/// The page's data; the log entries only when `with_logs`.
 #[hook]
-fn use_village_data(with_logs: bool) -> Rc<crate::ui::load::Load<VillageData>> {
+fn use_village_data() -> Rc<crate::ui::load::Load<VillageData>> {
     let stores = use_village_stores();
-    // The answer says which key it was for: while the entries load after a switch to the log
-    // tab, the empty list of the other tabs must not be drawn as if there were none.
-    let logs = crate::ui::load::use_load_keyed(
-        &[crate::store::schema::StoreName::VillageLogs],
-        with_logs,
-        |session, with_logs| async move {
-            match with_logs {
-                true => Ok((true, Rc::new(session.store.all::<VillageLog>().await?))),
-                false => Ok((false, Rc::new(Vec::new()))),
-            }
-        },
-    );
-    use_memo((stores, logs, with_logs), |(stores, logs, with_logs)| {
-        let ready = || {
-            let s = stores.ready()?;
-            let logs = logs.ready().filter(|l| l.0 == *with_logs)?;
-            Some(VillageData {
-                postings: s.postings.clone(),
-                logs: logs.1.clone(),
-                ledger: s.ledger.clone(),
-                notices: s.notices.clone(),
-                cadres: s.cadres.clone(),
-                places: s.places.clone(),
-            })
-        };
-        crate::ui::load::combined(&[stores.failure(), logs.failure()], ready())
+    use_memo(stores, |stores| {
+        let ready = stores.ready().map(|s| VillageData {
+            postings: s.postings.clone(),
+            ledger: s.ledger.clone(),
+            notices: s.notices.clone(),
+            cadres: s.cadres.clone(),
+            places: s.places.clone(),
+        });
+        crate::ui::load::combined(&[stores.failure()], ready)
     })
 }
 
@@ -90,10 +71,10 @@ impl VillageData {
     }
 
     /// The villages a log may name: the office's list, or while there is none, every village
-    /// named in a posting or (on the log tab, which reads them) a log.
-    pub fn log_villages(&self) -> Vec<String> {
+    /// named in a posting or in one of the entries `logged` (the log tab reads them).
+    pub fn log_villages(&self, logged: &[String]) -> Vec<String> {
         match super::place::names(&self.places) {
-            list if list.is_empty() => self.villages(),
+            list if list.is_empty() => self.villages(logged),
             list => list,
         }
     }
@@ -111,9 +92,9 @@ impl VillageData {
             .find(|p| !p.deleted && p.cadre == me.meta.id && p.covers(day))
     }
 
-    /// Every village on the list or named in a posting or a log (as `clean_place` writes it),
-    /// in order: the office's tables show entries for a village not on the list too.
-    pub fn villages(&self) -> Vec<String> {
+    /// Every village on the list or named in a posting or in `logged` (as `clean_place` writes
+    /// it), in order: the office's tables show entries for a village not on the list too.
+    pub fn villages(&self, logged: &[String]) -> Vec<String> {
         let mut all: Vec<String> = super::place::names(&self.places)
             .into_iter()
             .chain(
@@ -122,12 +103,7 @@ impl VillageData {
                     .filter(|p| !p.deleted)
                     .map(|p| clean_place(&p.village)),
             )
-            .chain(
-                self.logs
-                    .iter()
-                    .filter(|l| !l.deleted)
-                    .map(|l| clean_place(&l.village)),
-            )
+            .chain(logged.iter().cloned())
             .collect();
         crate::ui::collate::sort_in_pinyin(&mut all, |v| [v.as_str(), ""]);
         all.dedup();
@@ -190,7 +166,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     let tab = props
         .tab
         .shown_to(crate::session::use_session().profile.role);
-    let data = use_village_data(tab == VillageTab::Logs);
+    let data = use_village_data();
     let body = data.view(|data| {
         let data = data.clone();
         match tab {

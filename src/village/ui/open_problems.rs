@@ -4,19 +4,26 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::DataProps;
+use std::rc::Rc;
+
 use crate::paging::Page;
 use crate::session::{reporter, use_session};
 use crate::ui::dated_action::DatedAction;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::pager::Pager;
 use crate::ui::time;
+use crate::village::log_book::LogBook;
 use crate::village::resident::VillageLog;
 
 const PER_PAGE: usize = 100;
 
+#[derive(Properties, PartialEq)]
+pub struct OpenProblemsProps {
+    pub book: Rc<LogBook>,
+}
+
 #[function_component(OpenProblems)]
-pub fn open_problems(props: &DataProps) -> Html {
+pub fn open_problems(props: &OpenProblemsProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
     let page = use_state(|| 0usize);
@@ -34,10 +41,7 @@ pub fn open_problems(props: &DataProps) -> Html {
             }
         })
     };
-    let mut open: Vec<&VillageLog> = props.data.logs.iter().filter(|l| l.is_open()).collect();
-    crate::order::sort_by(&mut open, |l| {
-        crate::order::Key::int(crate::order::day(l.date))
-    });
+    let open = props.book.open_problems();
     // Thousands of open problems still draw at once: a page at a time.
     let shown = Page::of(open.len(), *page, PER_PAGE);
     let on_page = {

@@ -121,7 +121,7 @@ pub fn residents(props: &DataProps) -> Html {
                     </select>
                 </label>
                 <label>{ "村（社区）" }<input list="plan-villages" value={draft.village.clone()} oninput={on_input(&draft, |p, v| p.village = v)} /></label>
-                <datalist id="plan-villages">{ for data.log_villages().iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
+                <datalist id="plan-villages">{ for data.log_villages(&[]).iter().map(|v| html! { <option value={v.clone()} /> }) }</datalist>
                 <label>{ "开始日期" }{ date_input(draft.start, on_pick(&draft, |p, d| p.start = d)) }</label>
                 <label>{ "结束日期（可空）" }{ optional_date_input(draft.end, on_pick(&draft, |p, d| p.end = d)) }</label>
                 <div class="actions">
