@@ -15,6 +15,7 @@ pub mod local_time;
 pub mod office;
 pub mod order;
 pub mod paging;
+pub mod paper;
 pub mod quiz;
 pub mod record;
 pub mod release;

@@ -1,0 +1,356 @@
+//! Reading a scanned sheet: the markers give the transform (tried both ways up, the sheet code
+//! decides), then each box's ink is measured against the paper around it and decided with a
+//! margin: clearly marked, clearly empty, or 待定 for a person to decide. Nothing unsure is
+//! counted silently.
+
+use super::code::{SheetCode, BITS};
+use super::geometry::{Homography, Pt};
+use super::image::Gray;
+use super::layout::{self, Cell, Layout};
+use super::{markers, PaperError};
+
+/// Share of a box's inside that is ink, at and above which the box is marked (a thin tick
+/// covers about a fifth of it; print and specks of an empty box stay under a twentieth).
+const MARKED_FROM: f64 = 0.12;
+const EMPTY_BELOW: f64 = 0.04;
+/// Mean greyness at and above which a box without ink is still not clearly empty: a light
+/// pencil mark, or one rubbed out.
+const SHADE_FROM: f64 = 0.08;
+/// A sample is ink when darker than this share of the paper around the box.
+const INK: f64 = 0.6;
+/// How far inside a box's printed edge the measuring starts, and the step between samples.
+const INSET: f64 = 0.8;
+const STEP: f64 = 0.25;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Empty,
+    Marked,
+    /// Neither clearly: shown to a person.
+    Unsure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoxReading {
+    /// Share of the inside that is ink.
+    pub ink: f64,
+    /// Mean darkness of the inside against the paper (0 white … 1 black).
+    pub shade: f64,
+    pub mark: Mark,
+}
+
+/// A page read: its code, whether it lay upside down, each box of the layout, and the
+/// transform (to draw what was read over the image).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub code: SheetCode,
+    pub upside_down: bool,
+    pub boxes: Vec<BoxReading>,
+    pub to_scan: Homography,
+}
+
+/// What one group (a person's grade, a question) says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Blank,
+    One(usize),
+    /// More than one box marked where one is allowed.
+    Several(Vec<usize>),
+    /// A box of the group is unsure: a person decides.
+    Unsure(Vec<usize>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Paper(PaperError),
+    /// The markers are there but the sheet code reads neither way up.
+    CodeUnreadable,
+}
+
+impl ReadError {
+    pub fn message(&self) -> String {
+        match self {
+            ReadError::Paper(e) => e.message(),
+            ReadError::CodeUnreadable => "找到了纸的四个角，但读不出纸下方的编号（可能被涂写、污损或没有扫全）。请看清后重新扫描这一张。".into(),
+        }
+    }
+}
+
+pub fn read_page(img: &Gray, layout: &Layout) -> Result<Page, ReadError> {
+    let found = markers::find(img).map_err(ReadError::Paper)?;
+    let printed = layout::marker_centres();
+    for upside_down in [false, true] {
+        // Upside down, the sheet's top left lies at the image's bottom right, and so on.
+        let seen = if upside_down {
+            [found[2], found[3], found[0], found[1]]
+        } else {
+            found
+        };
+        let Some(to_scan) = Homography::from_points(printed, seen) else {
+            continue;
+        };
+        let bits: Vec<Option<bool>> = layout::code_cells()
+            .iter()
+            .map(|c| code_bit(&measure(img, &to_scan, c, 0.5)))
+            .collect();
+        let Some(bits) = bits.into_iter().collect::<Option<Vec<bool>>>() else {
+            continue;
+        };
+        let Ok(bits) = <[bool; BITS]>::try_from(bits) else {
+            continue;
+        };
+        if let Some(code) = SheetCode::from_bits(&bits) {
+            let boxes = layout
+                .boxes
+                .iter()
+                .map(|c| measure(img, &to_scan, c, INSET))
+                .collect();
+            return Ok(Page {
+                code,
+                upside_down,
+                boxes,
+                to_scan,
+            });
+        }
+    }
+    Err(ReadError::CodeUnreadable)
+}
+
+/// Each group's choice, in the layout's order.
+pub fn choices(page: &Page, layout: &Layout) -> Vec<Choice> {
+    layout
+        .groups
+        .iter()
+        .map(|g| {
+            let marks = (g.first..g.first + g.len)
+                .map(|i| (i - g.first, page.boxes.get(i).map(|b| b.mark)));
+            let unsure: Vec<usize> = marks
+                .clone()
+                .filter(|(_, m)| !matches!(m, Some(Mark::Empty) | Some(Mark::Marked)))
+                .map(|(i, _)| i)
+                .collect();
+            let marked: Vec<usize> = marks
+                .filter(|(_, m)| *m == Some(Mark::Marked))
+                .map(|(i, _)| i)
+                .collect();
+            match (unsure.is_empty(), marked.as_slice()) {
+                (false, _) => Choice::Unsure(unsure),
+                (true, []) => Choice::Blank,
+                (true, [one]) => Choice::One(*one),
+                (true, _) => Choice::Several(marked),
+            }
+        })
+        .collect()
+}
+
+/// A code square is filled or not; anything between leaves the code unread.
+fn code_bit(b: &BoxReading) -> Option<bool> {
+    match b.ink {
+        i if i >= 0.5 => Some(true),
+        i if i < 0.15 => Some(false),
+        _ => None,
+    }
+}
+
+/// The ink inside `cell` (less `inset` on each side), against the paper in a ring around it.
+fn measure(img: &Gray, to_scan: &Homography, cell: &Cell, inset: f64) -> BoxReading {
+    let at = |x: f64, y: f64| {
+        let p = to_scan.apply(Pt::new(x, y));
+        img.sample(p.x, p.y)
+    };
+    let mut ring = Vec::new();
+    let (gap, width) = (1.2, 0.8);
+    let mut d = gap;
+    while d <= gap + width {
+        let (left, right) = (cell.x - d, cell.x + cell.w + d);
+        let (top, bottom) = (cell.y - d, cell.y + cell.h + d);
+        let mut t = 0.0;
+        while t <= 1.0 {
+            ring.push(at(left + t * (right - left), top));
+            ring.push(at(left + t * (right - left), bottom));
+            ring.push(at(left, top + t * (bottom - top)));
+            ring.push(at(right, top + t * (bottom - top)));
+            t += 0.05;
+        }
+        d += 0.4;
+    }
+    ring.sort_by(f64::total_cmp);
+    let paper = ring
+        .get(ring.len() * 3 / 4)
+        .copied()
+        .unwrap_or(255.0)
+        .max(1.0);
+    let (mut n, mut ink, mut shade) = (0usize, 0usize, 0.0);
+    let mut y = cell.y + inset;
+    while y <= cell.y + cell.h - inset + 1e-9 {
+        let mut x = cell.x + inset;
+        while x <= cell.x + cell.w - inset + 1e-9 {
+            let v = at(x, y);
+            n += 1;
+            if v < paper * INK {
+                ink += 1;
+            }
+            shade += ((paper - v) / paper).clamp(0.0, 1.0);
+            x += STEP;
+        }
+        y += STEP;
+    }
+    let (ink, shade) = match n {
+        0 => (0.0, 0.0),
+        n => (ink as f64 / n as f64, shade / n as f64),
+    };
+    let mark = if ink >= MARKED_FROM {
+        Mark::Marked
+    } else if ink < EMPTY_BELOW && shade < SHADE_FROM {
+        Mark::Empty
+    } else {
+        Mark::Unsure
+    };
+    BoxReading { ink, shade, mark }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::synth::{draw, Pen, Scan};
+    use super::*;
+
+    /// Twenty people (or questions), five boxes each.
+    fn layout() -> Layout {
+        Layout::default().grid(Pt::new(40.0, 60.0), 20, 5, 5.0, Pt::new(12.0, 8.0))
+    }
+
+    fn code() -> SheetCode {
+        SheetCode::new(37, 212).expect("in range")
+    }
+
+    /// The marks of the test sheet and what each group should read as.
+    fn marked() -> (Vec<(usize, Pen)>, Vec<Choice>) {
+        let pens = [Pen::Fill, Pen::Tick, Pen::Cross];
+        let mut marks = Vec::new();
+        let mut expected = Vec::new();
+        for row in 0..20 {
+            let col = row % 5;
+            let first = row * 5;
+            match row {
+                5 | 11 => expected.push(Choice::Blank),
+                6 => {
+                    marks.push((first + 1, Pen::Tick));
+                    marks.push((first + 3, Pen::Cross));
+                    expected.push(Choice::Several(vec![1, 3]));
+                }
+                7 => {
+                    marks.push((first + col, Pen::Light));
+                    expected.push(Choice::Unsure(vec![col]));
+                }
+                8 => {
+                    marks.push((first + col, Pen::Erased));
+                    expected.push(Choice::Unsure(vec![col]));
+                }
+                _ => {
+                    marks.push((first + col, pens[row % 3]));
+                    expected.push(Choice::One(col));
+                }
+            }
+        }
+        (marks, expected)
+    }
+
+    fn scans() -> Vec<(&'static str, Scan)> {
+        vec![
+            ("straight, 150 dpi", Scan::default()),
+            (
+                "turned 3°, smaller, shifted, noisy and blurred",
+                Scan {
+                    turn_degrees: 3.0,
+                    scale: 0.97,
+                    shift: Pt::new(2.5, -1.5),
+                    noise: 12,
+                    blur: true,
+                    ..Scan::default()
+                },
+            ),
+            (
+                "turned −3°, larger, 200 dpi",
+                Scan {
+                    dpi: 200.0,
+                    turn_degrees: -3.0,
+                    scale: 1.03,
+                    shift: Pt::new(-2.0, 2.0),
+                    ..Scan::default()
+                },
+            ),
+            (
+                "upside down",
+                Scan {
+                    upside_down: true,
+                    turn_degrees: 1.5,
+                    noise: 8,
+                    ..Scan::default()
+                },
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_mark_is_read_right_or_left_to_a_person_on_every_scan() {
+        let (marks, expected) = marked();
+        let layout = layout();
+        for (name, scan) in scans() {
+            let img = draw(&layout, code(), &marks, scan);
+            let page = read_page(&img, &layout).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(page.code, code(), "{name}");
+            assert_eq!(page.upside_down, scan.upside_down, "{name}");
+            let read = choices(&page, &layout);
+            for (row, (got, want)) in read.iter().zip(&expected).enumerate() {
+                assert_eq!(
+                    got,
+                    want,
+                    "{name}: row {row}, boxes {:?}",
+                    &page.boxes[row * 5..row * 5 + 5]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_without_a_corner_names_the_corner() {
+        let layout = layout();
+        let mut img = draw(&layout, code(), &[], Scan::default());
+        // White out the top right marker.
+        let px = 150.0 / 25.4;
+        for y in 0..(25.0 * px) as usize {
+            for x in ((185.0 * px) as usize)..img.width {
+                img.pixels[y * img.width + x] = 245;
+            }
+        }
+        assert_eq!(
+            read_page(&img, &layout),
+            Err(ReadError::Paper(PaperError::MarkerMissing(
+                super::super::Corner::TopRight
+            )))
+        );
+    }
+
+    #[test]
+    fn a_scribbled_code_is_not_taken_for_another_sheet() {
+        let layout = layout();
+        let mut img = draw(&layout, code(), &[], Scan::default());
+        // A pen stroke along the code row's left half.
+        let px = 150.0 / 25.4;
+        for y in ((280.0 * px) as usize)..((282.0 * px) as usize) {
+            for x in ((30.0 * px) as usize)..((100.0 * px) as usize) {
+                img.pixels[y * img.width + x] = 30;
+            }
+        }
+        assert_eq!(read_page(&img, &layout), Err(ReadError::CodeUnreadable));
+    }
+
+    #[test]
+    fn a_scan_too_small_to_read_says_so() {
+        let img = Gray::new(300, 420, vec![245; 300 * 420]).expect("sizes agree");
+        assert!(matches!(
+            read_page(&img, &layout()),
+            Err(ReadError::Paper(PaperError::TooSmall { .. }))
+        ));
+    }
+}
