@@ -9,6 +9,7 @@ pub mod geometry;
 pub mod image;
 pub mod layout;
 pub mod markers;
+pub mod pdf;
 pub mod read;
 
 #[cfg(test)]
