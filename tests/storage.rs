@@ -380,6 +380,19 @@ async fn the_village_log_is_read_by_month_problem_writer_and_latest_per_village(
         .await
         .expect("problems");
     assert_eq!(problems.len(), 2, "only entries that raised a problem");
+    let open = store
+        .all_in_unless::<VillageLog>(
+            &LOGS_BY_PROBLEMS,
+            &KeyRange::Above(String::new()),
+            &["settled", "deleted"],
+        )
+        .await
+        .expect("open problems");
+    assert_eq!(
+        ids(open),
+        vec![east_20.meta.id],
+        "the deleted one is left out"
+    );
     let wang = store
         .all_in::<VillageLog>(&LOGS_BY_WRITER, &KeyRange::Only("王驻村".into()))
         .await

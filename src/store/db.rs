@@ -112,9 +112,23 @@ fn create_index(tx: &web_sys::IdbTransaction, index: &Index) -> Result<(), JsVal
 fn parse_all<E: Entity>(
     items: impl Iterator<Item = Result<JsValue, IdbError>>,
 ) -> Result<Vec<E>, StoreError> {
+    parse_unless(items, &[])
+}
+
+/// As `parse_all`, leaving out before parsing each record in which one of `flags` is `true`
+/// (parsing is most of the cost of a read).
+fn parse_unless<E: Entity>(
+    items: impl Iterator<Item = Result<JsValue, IdbError>>,
+    flags: &[&str],
+) -> Result<Vec<E>, StoreError> {
+    let flags: Vec<JsValue> = flags.iter().map(|f| JsValue::from_str(f)).collect();
     let array = js_sys::Array::new();
     for item in items {
-        array.push(&item?);
+        let item = item?;
+        let set = |f: &JsValue| js_sys::Reflect::get(&item, f).is_ok_and(|v| v.is_truthy());
+        if !flags.iter().any(set) {
+            array.push(&item);
+        }
     }
     from_js(&array)
 }
@@ -238,6 +252,16 @@ impl Store {
         index: &Index,
         range: &KeyRange,
     ) -> Result<Vec<E>, StoreError> {
+        self.all_in_unless(index, range, &[]).await
+    }
+
+    /// As `all_in`, without the records in which one of the yes/no fields `flags` is yes.
+    pub async fn all_in_unless<E: Entity>(
+        &self,
+        index: &Index,
+        range: &KeyRange,
+        flags: &[&str],
+    ) -> Result<Vec<E>, StoreError> {
         let name = E::STORE.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
@@ -247,7 +271,7 @@ impl Store {
             .with_query::<JsValue, _>(js_range(range))
             .primitive()?
             .await?;
-        parse_all(items)
+        parse_unless(items, flags)
     }
 
     /// For a compound `index` of (group, order), the last record of each group that `keep`

@@ -6,14 +6,27 @@ use chrono::NaiveDate;
 
 use super::resident::{clean_place, VillageLog};
 
+/// One month's entries (deleted ones too: the tables leave them out).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct LogBook {
+pub struct LogMonth {
     /// The month read: its first and last day.
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Entries dated in the month (deleted ones too: the tables leave them out).
-    pub month: Vec<VillageLog>,
-    /// Entries that raised a problem, settled or not.
+    pub entries: Vec<VillageLog>,
+}
+
+impl LogMonth {
+    /// The month's live entries.
+    pub fn live(&self) -> impl Iterator<Item = &VillageLog> + Clone {
+        self.entries.iter().filter(|l| !l.deleted)
+    }
+}
+
+/// What does not change with the month shown: read once, and again when the log changes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LogBook {
+    /// Entries that raised a problem not settled (those read may still include settled or
+    /// deleted ones: `open_problems` decides).
     pub raised: Vec<VillageLog>,
     /// The entries of the person using this browser, deleted ones too (their file carries the
     /// deletions to the office).
@@ -30,11 +43,6 @@ impl LogBook {
             crate::order::Key::int(crate::order::day(l.date))
         });
         open
-    }
-
-    /// The month's live entries.
-    pub fn live(&self) -> impl Iterator<Item = &VillageLog> + Clone {
-        self.month.iter().filter(|l| !l.deleted)
     }
 
     /// Every village a live entry names, as `clean_place` writes it.

@@ -253,6 +253,7 @@ test('一条驻村日志改过再发：党政办只有一条，是改后的，�
   cadre.once('dialog', (d) => d.accept());
   await mine.getByRole('row').filter({ hasText: '写重了的一条' }).getByRole('button', { name: '删除' }).click();
   await cadre.getByText('已删除 2026-11-05 东村的日志。').waitFor();
+  await mine.getByRole('row').filter({ hasText: '写重了的一条' }).waitFor({ state: 'detached' });
   await mine.getByRole('button', { name: '修改' }).click();
   const form = cadre.getByRole('form', { name: '修改驻村日志' });
   assert.equal(await form.getByLabel('村（社区）').inputValue(), '东村', 'the name was stored without the space');

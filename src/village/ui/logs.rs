@@ -17,26 +17,38 @@ use crate::session::{use_session, Session};
 use crate::store::schema::{self, KeyRange, StoreName};
 use crate::store::StoreError;
 use crate::ui::time;
-use crate::village::log_book::LogBook;
+use crate::village::log_book::{LogBook, LogMonth};
 use crate::village::resident::{
     by_role, by_writer, clean_place, current_villages, not_visited, Role, VillageLog,
 };
 
-/// Reads what the tab shows of the month `from`..=`to` through the log's indexes.
-async fn read_book(
+/// The entries of the month `from`..=`to`, through the date index.
+async fn read_month(
     session: Session,
-    (from, to, today): (NaiveDate, NaiveDate, NaiveDate),
-) -> Result<LogBook, StoreError> {
-    let store = &session.store;
+    (from, to): (NaiveDate, NaiveDate),
+) -> Result<LogMonth, StoreError> {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let month = store
+    let entries = session
+        .store
         .all_in(
             &schema::LOGS_BY_DATE,
             &KeyRange::Between(day(from), day(to)),
         )
         .await?;
+    Ok(LogMonth { from, to, entries })
+}
+
+/// What the tab shows whatever the month, through the log's other indexes.
+async fn read_book(session: Session, today: NaiveDate) -> Result<LogBook, StoreError> {
+    let store = &session.store;
+    // Settled and deleted ones are left out before they are parsed: most problems raised over
+    // the years are settled.
     let raised = store
-        .all_in(&schema::LOGS_BY_PROBLEMS, &KeyRange::Above(String::new()))
+        .all_in_unless(
+            &schema::LOGS_BY_PROBLEMS,
+            &KeyRange::Above(String::new()),
+            &["settled", "deleted"],
+        )
         .await?;
     let me = &session.profile;
     let mut written = Vec::new();
@@ -53,9 +65,6 @@ async fn read_book(
         })
         .await?;
     Ok(LogBook {
-        from,
-        to,
-        month,
         raised,
         mine: LogBook::mine_of(written, &me.name, &me.unit),
         latest,
@@ -70,13 +79,20 @@ pub fn logs(props: &DataProps) -> Html {
     let days = use_state(|| 30i64);
     let data = &props.data;
     let (from, to) = *month;
-    let loaded =
-        crate::ui::load::use_load_keyed(&[StoreName::VillageLogs], (from, to, today), read_book);
+    // A month's entries are read again when the month changes; the rest only when the log does.
+    let month_read =
+        crate::ui::load::use_load_keyed(&[StoreName::VillageLogs], (from, to), read_month);
+    let book_read = crate::ui::load::use_load_keyed(&[StoreName::VillageLogs], today, read_book);
     // Until the first answer the form is usable with no entries; after a month is changed the
-    // previous month's book stays up, and the tables say they are reading.
-    let book = loaded.ready().cloned().unwrap_or_default();
-    let fresh = loaded.ready().is_some_and(|b| b.from == from && b.to == to);
-    let live = book.live();
+    // previous month stays up, and the tables say they are reading.
+    let book = book_read.ready().cloned().unwrap_or_default();
+    let shown = month_read.ready().cloned().unwrap_or_default();
+    let fresh = book_read.ready().is_some() && shown.from == from && shown.to == to;
+    let failure = month_read
+        .failure()
+        .or(book_read.failure())
+        .map(str::to_string);
+    let live = shown.live();
     let writers = by_writer(live.clone(), from, to);
     let villages = data.villages(&book.villages());
     let role_row = |label: String, counts: [u32; 5]| {
@@ -107,8 +123,8 @@ pub fn logs(props: &DataProps) -> Html {
                     onchange={{ let m = month.clone(); Callback::from(move |e: Event| if let Ok(d) = NaiveDate::parse_from_str(&format!("{}-01", field_value(&e)), "%Y-%m-%d") { m.set(month_of(d)) }) }} /></label>
                 { print_button("打印本月驻村工作汇总") }
             </div>
-            if let Some(m) = loaded.failure() {
-                <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Error(m.to_string()))} />
+            if let Some(m) = failure {
+                <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Error(m))} />
             } else if !fresh {
                 <p aria-busy="true">{ "正在读取本月的驻村日志……" }</p>
             } else {
@@ -136,7 +152,7 @@ pub fn logs(props: &DataProps) -> Html {
                 </ul>
                 <OpenProblems book={book.clone()} />
             </section>
-            <VillageMonth book={book.clone()} villages={villages.clone()} {from} {to} />
+            <VillageMonth month={shown.clone()} villages={villages.clone()} {from} {to} />
             }
         </>
     }

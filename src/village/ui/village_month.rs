@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::ui::form::field_value;
-use crate::village::log_book::LogBook;
+use crate::village::log_book::LogMonth;
 use crate::village::resident::{by_role, clean_place, Role, VillageLog};
 
 #[derive(Properties, PartialEq)]
 pub struct VillageMonthProps {
     /// The month's entries (`from`..=`to`).
-    pub book: Rc<LogBook>,
+    pub month: Rc<LogMonth>,
     pub villages: Vec<String>,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -28,8 +28,8 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
         return html! {};
     };
     let mut entries: Vec<&VillageLog> = props
-        .book
         .month
+        .entries
         .iter()
         .filter(|l| {
             !l.deleted && clean_place(&l.village) == v && props.from <= l.date && l.date <= props.to
