@@ -2,6 +2,7 @@
 //! keyboard, ballots cast on a shared computer, ballots sent as files — the tally with weights,
 //! thresholds, the 优秀 quota and bonus coefficients. Everything here but `ui/` is pure.
 
+pub mod ballot_sheet;
 pub mod counting;
 pub mod form;
 pub mod handed_in;

@@ -13,7 +13,7 @@ pub mod pdf;
 pub mod read;
 
 #[cfg(test)]
-mod synth;
+pub(crate) mod synth;
 
 /// Why a page could not be read. Each says what to do, in the clerk's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
