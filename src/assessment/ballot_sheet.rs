@@ -3,13 +3,15 @@
 //! read sheet turned into the desk's `Paper` — or into what a person must decide first. Pure;
 //! the reader (`paper::read`) says what is marked, this says what it means for the count.
 
+use chrono::{DateTime, Utc};
+
 use super::counting::Paper;
-use super::model::Vote;
+use super::model::{Ballot, Evaluation, Source, Vote};
 use crate::paper::code::SheetCode;
 use crate::paper::geometry::Pt;
 use crate::paper::layout::Layout;
 use crate::paper::read::{choices, Choice, Page};
-use crate::record::Id;
+use crate::record::{DeviceId, Id, Meta};
 
 /// The first row's top, the boxes' left edge and their step across, in millimetres.
 const FIRST_ROW: f64 = 52.0;
@@ -91,9 +93,11 @@ pub fn code(round: Id, group: u32, number: u32) -> Result<SheetCode, SheetError>
 pub enum Reading {
     /// Every person clearly marked once or left blank (blank is 不了解, as at the keyboard).
     Paper(Paper),
-    /// Some people need a person to look: their row (0-based) and what was seen.
+    /// Some people need a person to look: their row (0-based) and what was seen; `votes`
+    /// holds what the other rows clearly say.
     Decide {
         number: u32,
+        votes: Vec<Vote>,
         rows: Vec<(usize, Choice)>,
     },
     /// A ballot of another round or group, named by its code.
@@ -116,24 +120,110 @@ pub fn reading(page: &Page, rated: usize, round: Id, group: u32) -> Reading {
         .filter(|(_, c)| matches!(c, Choice::Several(_) | Choice::Unsure(_)))
         .map(|(i, c)| (i, c.clone()))
         .collect();
-    if !unclear.is_empty() {
-        return Reading::Decide {
-            number,
-            rows: unclear,
-        };
-    }
-    let votes = read
+    let votes: Vec<Vote> = read
         .iter()
         .map(|c| match c {
             Choice::One(i) => Vote::ALL.get(*i).copied().unwrap_or(Vote::Abstain),
             _ => Vote::Abstain,
         })
         .collect();
+    if !unclear.is_empty() {
+        return Reading::Decide {
+            number,
+            votes,
+            rows: unclear,
+        };
+    }
     Reading::Paper(Paper {
         number,
         votes,
         void: false,
     })
+}
+
+impl Reading {
+    /// The sheet's number, when it is a ballot of the group.
+    pub fn number(&self) -> Option<u32> {
+        match self {
+            Reading::Paper(p) => Some(p.number),
+            Reading::Decide { number, .. } => Some(*number),
+            Reading::OtherForm(_) => None,
+        }
+    }
+
+    /// The paper to count, once a person has decided every unclear row (`decided`: row →
+    /// grade); none for another group's sheet or while a row is undecided.
+    pub fn paper(&self, decided: &std::collections::BTreeMap<usize, Vote>) -> Option<Paper> {
+        match self {
+            Reading::Paper(p) => Some(p.clone()),
+            Reading::OtherForm(_) => None,
+            Reading::Decide {
+                number,
+                votes,
+                rows,
+            } => {
+                let mut votes = votes.clone();
+                for (row, _) in rows {
+                    *votes.get_mut(*row)? = *decided.get(row)?;
+                }
+                Some(Paper {
+                    number: *number,
+                    votes,
+                    void: false,
+                })
+            }
+        }
+    }
+}
+
+/// Scanned papers as ballots of `group`. A number already counted in the group (typed or
+/// scanned), or read twice among `papers` (a page fed twice), is counted once and named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    pub ballots: Vec<Ballot>,
+    pub repeated: Vec<u32>,
+}
+
+pub fn ballots_from(
+    papers: &[Paper],
+    counted: &[&Ballot],
+    round: &Evaluation,
+    group: u32,
+    device: &DeviceId,
+    now: DateTime<Utc>,
+) -> Batch {
+    let mut taken: std::collections::BTreeSet<u32> = counted
+        .iter()
+        .filter(|b| b.group == group && !b.void && b.source == Source::Paper)
+        .map(|b| b.number)
+        .collect();
+    let mut batch = Batch {
+        ballots: Vec::new(),
+        repeated: Vec::new(),
+    };
+    for paper in papers {
+        if !taken.insert(paper.number) {
+            batch.repeated.push(paper.number);
+            continue;
+        }
+        batch.ballots.push(Ballot {
+            meta: Meta::new(device, now),
+            evaluation_id: round.meta.id,
+            group,
+            number: paper.number,
+            source: Source::Paper,
+            votes: round
+                .rated
+                .iter()
+                .copied()
+                .zip(paper.votes.clone())
+                .collect(),
+            void: false,
+            slip: None,
+            round_version: None,
+        });
+    }
+    batch
 }
 
 #[cfg(test)]
@@ -217,6 +307,60 @@ mod tests {
     }
 
     #[test]
+    fn a_number_counted_before_or_fed_twice_counts_once_and_is_named() {
+        let device = DeviceId("office".into());
+        let now = chrono::DateTime::default();
+        let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+        let round = Evaluation::new(
+            Meta::new(&device, now),
+            2026,
+            "评议",
+            vec![a, b],
+            Vec::new(),
+        );
+        let paper = |number, votes: [Vote; 2]| Paper {
+            number,
+            votes: votes.to_vec(),
+            void: false,
+        };
+        let typed = ballots_from(
+            &[paper(3, [Vote::Excellent, Vote::Abstain])],
+            &[],
+            &round,
+            1,
+            &device,
+            now,
+        )
+        .ballots;
+        let batch = ballots_from(
+            &[
+                paper(3, [Vote::Competent, Vote::Competent]),
+                paper(4, [Vote::Excellent, Vote::Incompetent]),
+                paper(4, [Vote::Excellent, Vote::Incompetent]),
+            ],
+            &typed.iter().collect::<Vec<_>>(),
+            &round,
+            1,
+            &device,
+            now,
+        );
+        assert_eq!(batch.repeated, vec![3, 4]);
+        assert_eq!(batch.ballots.len(), 1);
+        assert_eq!(batch.ballots[0].number, 4);
+        assert_eq!(batch.ballots[0].votes.get(&b), Some(&Vote::Incompetent));
+        // Another group's number 3 is another paper.
+        let other = ballots_from(
+            &[paper(3, [Vote::Competent, Vote::Competent])],
+            &typed.iter().collect::<Vec<_>>(),
+            &round,
+            2,
+            &device,
+            now,
+        );
+        assert_eq!(other.ballots.len(), 1);
+    }
+
+    #[test]
     fn two_marks_for_one_person_or_a_faint_one_wait_for_a_person() {
         let rated = 6;
         let l = layout(rated).expect("fits");
@@ -234,15 +378,35 @@ mod tests {
             Scan::default(),
         );
         let page = read_page(&img, &l).expect("read");
+        let read = reading(&page, rated, round(), 0);
+        let clear = vec![
+            Vote::Excellent,
+            Vote::Abstain,
+            Vote::Abstain,
+            Vote::Excellent,
+            Vote::Abstain,
+            Vote::Abstain,
+        ];
         assert_eq!(
-            reading(&page, rated, round(), 0),
+            read,
             Reading::Decide {
                 number: 5,
+                votes: clear,
                 rows: vec![
                     (1, Choice::Several(vec![1, 2])),
                     (2, Choice::Unsure(vec![4]))
                 ]
             }
+        );
+        // Counted only when both are decided, as decided.
+        let mut decided = std::collections::BTreeMap::from([(1, Vote::Competent)]);
+        assert_eq!(read.paper(&decided), None);
+        decided.insert(2, Vote::Abstain);
+        let paper = read.paper(&decided).expect("decided");
+        assert_eq!(paper.number, 5);
+        assert_eq!(
+            paper.votes[..3],
+            [Vote::Excellent, Vote::Competent, Vote::Abstain]
         );
     }
 }

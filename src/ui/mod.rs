@@ -13,6 +13,7 @@ pub mod notice;
 pub mod origin;
 pub mod pager;
 pub mod password;
+pub mod scan_image;
 pub mod tabs;
 pub mod time;
 pub mod unsaved;

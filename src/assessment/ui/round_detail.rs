@@ -4,7 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{blank, count, kiosk, results, round_form::RoundForm, slip_sheet, RatingData};
+use super::{
+    blank, count, kiosk, machine_blank, results, round_form::RoundForm, scan_count, slip_sheet,
+    RatingData,
+};
 use crate::assessment::model::Evaluation;
 use crate::exchange::envelope::FileKind;
 use crate::roster::model::Cadre;
@@ -23,18 +26,22 @@ pub struct RoundDetailProps {
 enum View {
     Results,
     Count,
+    Scan,
     Kiosk,
     Blank,
+    MachineBlank,
     Slips,
     Settings,
 }
 
 impl View {
-    const ALL: [View; 6] = [
+    const ALL: [View; 8] = [
         View::Results,
         View::Count,
+        View::Scan,
         View::Kiosk,
         View::Blank,
+        View::MachineBlank,
         View::Slips,
         View::Settings,
     ];
@@ -42,8 +49,10 @@ impl View {
         match self {
             View::Results => "测评结果",
             View::Count => "纸质票计票",
+            View::Scan => "扫描计票",
             View::Kiosk => "现场投票",
             View::Blank => "打印空白评议票",
+            View::MachineBlank => "打印机读评议票",
             View::Slips => "打印选票码",
             View::Settings => "评议设置",
         }
@@ -132,8 +141,10 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
             { match *view {
                 View::Results => html! { <results::Results {data} {round} /> },
                 View::Count => html! { <count::Count {data} {round} /> },
+                View::Scan => html! { <scan_count::ScanCount {data} {round} /> },
                 View::Kiosk => html! { <kiosk::KioskStart {data} {round} /> },
                 View::Blank => html! { <blank::BlankBallots {data} {round} /> },
+                View::MachineBlank => html! { <machine_blank::MachineBlank {data} {round} /> },
                 View::Slips => html! { <slip_sheet::SlipSheet {data} {round} /> },
                 View::Settings => html! {
                     <RoundForm data={data} round={(*round).clone()} {locked} on_save={on_save}

@@ -1,0 +1,91 @@
+//! A scanned sheet as the clerk checks it: what was read, or why it was not; for a sheet with
+//! unclear rows, the scan with every box drawn as read and a choice per row.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::ballot_list::votes_text;
+use crate::assessment::ballot_sheet::Reading;
+use crate::assessment::model::Vote;
+use crate::paper::geometry::Pt;
+use crate::paper::read::{Choice, Mark};
+
+/// One page read: where it came from, and what it says or why it could not be read.
+#[derive(Clone, PartialEq)]
+pub struct Sheet {
+    pub source: String,
+    pub read: Result<Reading, String>,
+    /// For a sheet to decide: the scan and each box as read, drawn over it.
+    pub view: Option<Rc<ScanView>>,
+}
+
+#[derive(PartialEq)]
+pub struct ScanView {
+    pub url: String,
+    pub size: (usize, usize),
+    pub boxes: Vec<([Pt; 4], Mark)>,
+}
+
+pub fn sheet_view(
+    i: usize,
+    s: &Sheet,
+    names: &[String],
+    decided: &BTreeMap<usize, Vote>,
+    decide: &dyn Fn(usize, usize, Vote) -> Callback<Event>,
+) -> Html {
+    match &s.read {
+        Err(m) => html! { <p class="late">{ format!("{}：{m}", s.source) }</p> },
+        Ok(Reading::OtherForm(code)) => html! {
+            <p class="late">{ format!("{}：这是另一个评议组或另一次评议的票（编号 {}-{}），没有计入。请在上面选对评议组后单独扫描。", s.source, code.form(), code.sheet()) }</p>
+        },
+        Ok(Reading::Paper(p)) => html! {
+            <p>{ format!("第 {} 号票（{}）：{}", p.number, s.source, votes_text(&p.votes)) }</p>
+        },
+        Ok(Reading::Decide { number, rows, .. }) => html! {
+            <div class="card scan-decide">
+                <h4>{ format!("第 {number} 号票（{}）有 {} 人需要您确认", s.source, rows.len()) }</h4>
+                if let Some(v) = &s.view { { overlay(v, *number) } }
+                { for rows.iter().map(|(row, seen)| {
+                    let who = names.get(*row).cloned().unwrap_or_default();
+                    let what = match seen { Choice::Several(_) => "打了不止一个格", _ => "格子里的笔迹看不清" };
+                    html! {
+                        <fieldset class="inline">
+                            <legend>{ format!("第 {} 行 {who}：{what}，请看票后选择", row + 1) }</legend>
+                            { for Vote::ALL.iter().map(|v| html! {
+                                <label><input type="radio" name={format!("scan-{i}-{row}")} checked={decided.get(row) == Some(v)} onchange={decide(i, *row, *v)} />{ v.label() }</label>
+                            }) }
+                        </fieldset>
+                    }
+                }) }
+            </div>
+        },
+    }
+}
+
+/// The scan with each box outlined as read: green marked, red to decide, none when empty.
+fn overlay(v: &ScanView, number: u32) -> Html {
+    let (w, h) = v.size;
+    html! {
+        <div class="scan-view">
+            <img src={v.url.clone()} alt={format!("第 {number} 号票的扫描图")} />
+            <svg viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+                { for v.boxes.iter().filter(|(_, m)| *m != Mark::Empty).map(|(c, m)| {
+                    let points = c.iter().map(|p| format!("{:.1},{:.1}", p.x, p.y)).collect::<Vec<_>>().join(" ");
+                    let class = if *m == Mark::Marked { "read-marked" } else { "read-unsure" };
+                    html! { <polygon {points} class={class} /> }
+                }) }
+            </svg>
+        </div>
+    }
+}
+
+pub fn object_url(bytes: &[u8], mime: &str) -> String {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b))
+        .unwrap_or_default()
+}
