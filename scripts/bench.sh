@@ -11,6 +11,6 @@ node bench/run.mjs
 node bench/workline.mjs
 node bench/quiz.mjs
 node bench/assessment.mjs
-cargo test --release --locked --target wasm32-unknown-unknown --test bench_workline --test bench_quiz --test bench_assessment -- --nocapture 2>&1 \
-  | grep -E '^(200 lines|10,000|  filter|filtering|grading|tally)'
+cargo test --release --locked --target wasm32-unknown-unknown --test bench_workline --test bench_quiz --test bench_assessment --test bench_paper -- --nocapture 2>&1 \
+  | grep -E '^(200 lines|10,000|  filter|filtering|grading|tally|paper reader)'
 node -e "const fs=require('fs'),z=require('zlib');const b=fs.readFileSync('release/zuofeng.html');console.log('single file release/zuofeng.html: '+(b.length/1024).toFixed(1)+' KB raw, '+(z.gzipSync(b,{level:9}).length/1024).toFixed(1)+' KB gzip')"

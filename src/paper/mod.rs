@@ -12,8 +12,9 @@ pub mod markers;
 pub mod pdf;
 pub mod read;
 
-#[cfg(test)]
-pub(crate) mod synth;
+/// Scans drawn for the tests and the benchmark; nothing in the app calls it.
+#[doc(hidden)]
+pub mod synth;
 
 /// Why a page could not be read. Each says what to do, in the clerk's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
