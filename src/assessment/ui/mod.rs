@@ -17,6 +17,7 @@ mod round_detail;
 mod round_form;
 mod rounds;
 mod scan_count;
+mod scan_read;
 mod scan_review;
 mod slip_entry;
 mod slip_sheet;

@@ -9,46 +9,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::scan_review::{object_url, sheet_view, ScanView, Sheet};
+use super::scan_read::{pages, read_sheet};
+use super::scan_review::{sheet_view, Sheet};
 use super::RoundProps;
 use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
-use crate::paper::geometry::Pt;
-use crate::paper::read::read_page;
 use crate::session::{reporter, use_session};
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
 
 /// A scanner's PDF of a few hundred pages.
 const MAX_FILE: u64 = 300 * 1024 * 1024;
-
-/// An image's bytes and type, or why a page is not one.
-type PageImage = Result<(Vec<u8>, &'static str), String>;
-
-/// Each page of the chosen files: where it came from, and its image.
-fn pages(files: Vec<PickedFile>) -> Vec<(String, PageImage)> {
-    let mut out = Vec::new();
-    for f in files {
-        if f.bytes.starts_with(b"%PDF-") {
-            match crate::paper::pdf::images(&f.bytes) {
-                Ok(found) => {
-                    out.extend(found.jpegs.into_iter().enumerate().map(|(i, j)| {
-                        (format!("{} 第 {} 页", f.name, i + 1), Ok((j, "image/jpeg")))
-                    }))
-                }
-                Err(e) => out.push((f.name, Err(e.message()))),
-            }
-        } else {
-            let mime = if f.name.to_lowercase().ends_with(".png") {
-                "image/png"
-            } else {
-                "image/jpeg"
-            };
-            out.push((f.name, Ok((f.bytes, mime))));
-        }
-    }
-    out
-}
 
 #[function_component(ScanCount)]
 pub fn scan_count(props: &RoundProps) -> Html {
@@ -60,17 +31,41 @@ pub fn scan_count(props: &RoundProps) -> Html {
     let decided = use_state(BTreeMap::<(usize, usize), Vote>::new);
     let notice = use_state(|| None::<Notice>);
     let rated = round.rated.len();
+    // Sheets read for one group mean nothing for another: choosing a group drops them, and a
+    // reading still under way for the old one stops.
+    let batch = use_mut_ref(|| 0u32);
+    {
+        let (sheets, decided, progress, batch) = (
+            sheets.clone(),
+            decided.clone(),
+            progress.clone(),
+            batch.clone(),
+        );
+        use_effect_with(*group, move |_| {
+            *batch.borrow_mut() += 1;
+            forget_views(&sheets);
+            sheets.set(Rc::new(Vec::new()));
+            decided.set(BTreeMap::new());
+            progress.set(None);
+        });
+    }
     let on_files = {
-        let (sheets, progress, decided, round, group) = (
+        let (sheets, progress, decided, round, group, batch) = (
             sheets.clone(),
             progress.clone(),
             decided.clone(),
             round.clone(),
             *group,
+            batch.clone(),
         );
         Callback::from(move |files: Vec<PickedFile>| {
             let (sheets, progress, round) = (sheets.clone(), progress.clone(), round.clone());
             decided.set(BTreeMap::new());
+            // A new choice of files replaces what was read before (and stops its reading).
+            forget_views(&sheets);
+            *batch.borrow_mut() += 1;
+            let this = *batch.borrow();
+            let batch = batch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Ok(layout) = ballot_sheet::layout(rated) else {
                     return;
@@ -82,60 +77,17 @@ pub fn scan_count(props: &RoundProps) -> Html {
                     progress.set(Some((i, total)));
                     // Let the progress bar paint between pages.
                     gloo::timers::future::TimeoutFuture::new(0).await;
-                    let (bytes, mime) = match page {
-                        Ok(p) => p,
-                        Err(m) => {
-                            done.push(Sheet {
-                                source,
-                                read: Err(m),
-                                view: None,
-                            });
-                            continue;
-                        }
+                    if *batch.borrow() != this {
+                        return;
+                    }
+                    let read = match page {
+                        Ok((bytes, mime)) => read_sheet(&bytes, mime, &layout, &round, group).await,
+                        Err(m) => (Err(m), None),
                     };
-                    let sheet = match crate::ui::scan_image::decode(&bytes, mime).await {
-                        Err(m) => Sheet {
-                            source,
-                            read: Err(m),
-                            view: None,
-                        },
-                        Ok(img) => match read_page(&img, &layout) {
-                            Err(e) => Sheet {
-                                source,
-                                read: Err(e.message()),
-                                view: None,
-                            },
-                            Ok(page) => {
-                                let reading =
-                                    ballot_sheet::reading(&page, rated, round.meta.id, group);
-                                let view = matches!(reading, Reading::Decide { .. }).then(|| {
-                                    let boxes = layout
-                                        .boxes
-                                        .iter()
-                                        .zip(&page.boxes)
-                                        .map(|(c, b)| {
-                                            let corners =
-                                                [(0.0, 0.0), (c.w, 0.0), (c.w, c.h), (0.0, c.h)]
-                                                    .map(|(dx, dy)| {
-                                                        page.to_scan
-                                                            .apply(Pt::new(c.x + dx, c.y + dy))
-                                                    });
-                                            (corners, b.mark)
-                                        })
-                                        .collect();
-                                    Rc::new(ScanView {
-                                        url: object_url(&bytes, mime),
-                                        size: (img.width, img.height),
-                                        boxes,
-                                    })
-                                });
-                                Sheet {
-                                    source,
-                                    read: Ok(reading),
-                                    view,
-                                }
-                            }
-                        },
+                    let sheet = Sheet {
+                        source,
+                        read: read.0,
+                        view: read.1,
                     };
                     done.push(sheet);
                     sheets.set(Rc::new(done.clone()));
@@ -207,12 +159,16 @@ pub fn scan_count(props: &RoundProps) -> Html {
             }
             session.save(batch.ballots, reporter(&notice), done);
             // What was counted leaves the list; what still needs a person stays.
-            let left: Vec<Sheet> = sheets
+            let (gone, left): (Vec<_>, Vec<_>) = sheets
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| !papers.iter().any(|(j, _)| j == i))
-                .map(|(_, s)| s.clone())
-                .collect();
+                .partition(|(i, _)| papers.iter().any(|(j, _)| j == i));
+            for (_, s) in gone {
+                if let Some(v) = &s.view {
+                    let _ = web_sys::Url::revoke_object_url(&v.url);
+                }
+            }
+            let left: Vec<Sheet> = left.into_iter().map(|(_, s)| s.clone()).collect();
             sheets.set(Rc::new(left));
             decided.set(BTreeMap::new());
         })
@@ -240,7 +196,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
                     on_files={on_files} on_too_large={{ let n = notice.clone(); Callback::from(move |(name, _): (String, u64)| n.set(Some(Notice::Error(format!("“{name}”太大或读不出来，请分成几份扫描。"))))) }} />
             </div>
             if let Some((at, total)) = *progress {
-                <p role="status"><progress value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
+                <p role="status"><progress aria-label="读票进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
             }
             <NoticeBox notice={(*notice).clone()} />
             if !sheets.is_empty() {
@@ -249,5 +205,12 @@ pub fn scan_count(props: &RoundProps) -> Html {
             }
             { for sheets.iter().enumerate().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
         </section>
+    }
+}
+
+/// Lets the browser drop the scans shown for sheets no longer listed.
+fn forget_views(sheets: &[Sheet]) {
+    for v in sheets.iter().filter_map(|s| s.view.as_ref()) {
+        let _ = web_sys::Url::revoke_object_url(&v.url);
     }
 }
