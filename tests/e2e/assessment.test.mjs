@@ -194,7 +194,7 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
   };
   await chooseFiles(page, '选择评议票文件（.json，可多选）', [
     await onStick(`1-${first.name}`, first.text),
-    await onStick('会议录像.json', Buffer.alloc(65 * 1024 * 1024, 32)),
+    await onStick('会议录像.json', Buffer.alloc(129 * 1024 * 1024, 32)),
     await onStick(`2-${second.name}`, second.text),
   ]);
   await page.getByText(/“会议录像.json”没有导入：.*太大/).waitFor();
