@@ -18,7 +18,7 @@ use zuofeng::store::schema::{
 };
 use zuofeng::store::settings::{Profile, PROFILE};
 use zuofeng::store::{Store, StoreError};
-use zuofeng::village::resident::{Role, VillageLog, Writer};
+use zuofeng::village::resident::{VillageLog, Writer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -324,23 +324,16 @@ async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_
 }
 
 fn log_entry(writer: &str, village: &str, day: u32, problems: &str) -> VillageLog {
+    let writer = Writer {
+        name: writer.into(),
+        unit: "镇政府".into(),
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default();
     VillageLog {
-        meta: Meta::new(&device(), now()),
-        writer: Writer {
-            name: writer.into(),
-            unit: "镇政府".into(),
-        },
-        date: chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
         village: village.into(),
-        role: Role::Guide,
         done: "走访".into(),
-        reached: 1,
         problems: problems.into(),
-        follow_up: String::new(),
-        settled: false,
-        settlement: None,
-        deleted: false,
-        corrections: Vec::new(),
+        ..VillageLog::blank(Meta::new(&device(), now()), writer, date)
     }
 }
 

@@ -292,23 +292,18 @@ mod tests {
     use serde_json::json;
 
     fn log() -> Value {
+        let writer = Writer {
+            name: "刘驻村".into(),
+            unit: "镇政府".into(),
+        };
+        let meta = Meta::new(&DeviceId("d".into()), chrono::DateTime::default());
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default();
         let entry = VillageLog {
-            meta: Meta::new(&DeviceId("d".into()), chrono::DateTime::default()),
-            writer: Writer {
-                name: "刘驻村".into(),
-                unit: "镇政府".into(),
-            },
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default(),
             village: "东村".into(),
             role: Role::Guide,
             done: "走访".into(),
             reached: 3,
-            problems: String::new(),
-            follow_up: String::new(),
-            settled: false,
-            settlement: None,
-            deleted: false,
-            corrections: Vec::new(),
+            ..VillageLog::blank(meta, writer, date)
         };
         serde_json::to_value(entry).unwrap_or_default()
     }

@@ -45,6 +45,16 @@ impl Cell {
         }
     }
 
+    /// The same rectangle `by` smaller on every side.
+    pub fn inset(&self, by: f64) -> Cell {
+        Cell {
+            x: self.x + by,
+            y: self.y + by,
+            w: self.w - 2.0 * by,
+            h: self.h - 2.0 * by,
+        }
+    }
+
     /// Within the area the markers frame, clear of them.
     pub fn inside_frame(&self) -> bool {
         let (lo, hi_x, hi_y) = (

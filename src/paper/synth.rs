@@ -98,22 +98,14 @@ impl Canvas {
             Pt::new(area.x + area.w, area.y + area.h),
         ]
         .map(|p| self.forward(p));
-        let lo_x = corners
-            .iter()
-            .map(|p| p.x)
-            .fold(f64::MAX, f64::min)
-            .floor()
-            .max(0.0) as usize;
-        let hi_x =
-            (corners.iter().map(|p| p.x).fold(f64::MIN, f64::max).ceil() as usize).min(self.w);
-        let lo_y = corners
-            .iter()
-            .map(|p| p.y)
-            .fold(f64::MAX, f64::min)
-            .floor()
-            .max(0.0) as usize;
-        let hi_y =
-            (corners.iter().map(|p| p.y).fold(f64::MIN, f64::max).ceil() as usize).min(self.h);
+        // The pixels the corners span along one axis, within the image.
+        let span = |along: fn(&Pt) -> f64, size: usize| {
+            let lo = corners.iter().map(along).fold(f64::MAX, f64::min);
+            let hi = corners.iter().map(along).fold(f64::MIN, f64::max);
+            (lo.floor().max(0.0) as usize, (hi.ceil() as usize).min(size))
+        };
+        let (lo_x, hi_x) = span(|p| p.x, self.w);
+        let (lo_y, hi_y) = span(|p| p.y, self.h);
         for y in lo_y..hi_y {
             for x in lo_x..hi_x {
                 if inside(self.back(Pt::new(x as f64 + 0.5, y as f64 + 0.5))) {
@@ -252,15 +244,7 @@ pub fn draw(layout: &Layout, code: SheetCode, marks: &[(usize, Pen)], scan: Scan
         };
         let at = |fx: f64, fy: f64| Pt::new(b.x + fx * b.w, b.y + fy * b.h);
         match pen {
-            Pen::Fill => c.rect(
-                Cell {
-                    x: b.x + 0.4,
-                    y: b.y + 0.4,
-                    w: b.w - 0.8,
-                    h: b.h - 0.8,
-                },
-                35,
-            ),
+            Pen::Fill => c.rect(b.inset(0.4), 35),
             Pen::Tick => {
                 c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
                 c.stroke(at(0.4, 0.85), at(0.9, 0.1), 0.5, 40);
@@ -269,24 +253,8 @@ pub fn draw(layout: &Layout, code: SheetCode, marks: &[(usize, Pen)], scan: Scan
                 c.stroke(at(0.1, 0.1), at(0.9, 0.9), 0.5, 40);
                 c.stroke(at(0.9, 0.1), at(0.1, 0.9), 0.5, 40);
             }
-            Pen::Light => c.rect(
-                Cell {
-                    x: b.x + 0.6,
-                    y: b.y + 0.6,
-                    w: b.w - 1.2,
-                    h: b.h - 1.2,
-                },
-                175,
-            ),
-            Pen::Erased => c.rect(
-                Cell {
-                    x: b.x + 0.5,
-                    y: b.y + 0.5,
-                    w: b.w - 1.0,
-                    h: b.h - 1.0,
-                },
-                212,
-            ),
+            Pen::Light => c.rect(b.inset(0.6), 175),
+            Pen::Erased => c.rect(b.inset(0.5), 212),
         }
     }
     c.finish()

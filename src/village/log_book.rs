@@ -82,26 +82,23 @@ impl LogBook {
 mod tests {
     use super::*;
     use crate::record::{DeviceId, Meta};
-    use crate::village::resident::{Role, Writer};
+    use crate::village::resident::Writer;
 
     fn entry(name: &str, village: &str, day: u32, problems: &str) -> VillageLog {
+        let writer = Writer {
+            name: name.into(),
+            unit: "镇政府".into(),
+        };
+        let meta = Meta::new(&DeviceId("d".into()), chrono::DateTime::default());
         VillageLog {
-            meta: Meta::new(&DeviceId("d".into()), chrono::DateTime::default()),
-            writer: Writer {
-                name: name.into(),
-                unit: "镇政府".into(),
-            },
-            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
             village: village.into(),
-            role: Role::Guide,
             done: "走访".into(),
-            reached: 1,
             problems: problems.into(),
-            follow_up: String::new(),
-            settled: false,
-            settlement: None,
-            deleted: false,
-            corrections: Vec::new(),
+            ..VillageLog::blank(
+                meta,
+                writer,
+                NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+            )
         }
     }
 

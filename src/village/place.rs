@@ -187,23 +187,16 @@ mod tests {
     }
 
     fn log(village: &str, writer: &str) -> VillageLog {
+        let writer = Writer {
+            name: writer.into(),
+            unit: "镇政府".into(),
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default();
         VillageLog {
-            meta: meta(),
-            writer: Writer {
-                name: writer.into(),
-                unit: "镇政府".into(),
-            },
-            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default(),
             village: village.into(),
             role: Role::Guide,
             done: "走访".into(),
-            reached: 0,
-            problems: String::new(),
-            follow_up: String::new(),
-            settled: false,
-            settlement: None,
-            deleted: false,
-            corrections: Vec::new(),
+            ..VillageLog::blank(meta(), writer, date)
         }
     }
 

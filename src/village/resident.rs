@@ -204,6 +204,25 @@ impl Entity for VillageLog {
 pub const MAX_TEXT: usize = 5_000;
 
 impl VillageLog {
+    /// An entry not written yet: by `writer` on `date`, as a 传达员, nothing said.
+    pub fn blank(meta: Meta, writer: Writer, date: NaiveDate) -> VillageLog {
+        VillageLog {
+            meta,
+            writer,
+            date,
+            village: String::new(),
+            role: Role::Messenger,
+            done: String::new(),
+            reached: 0,
+            problems: String::new(),
+            follow_up: String::new(),
+            settled: false,
+            settlement: None,
+            deleted: false,
+            corrections: Vec::new(),
+        }
+    }
+
     pub fn check(&self) -> Result<(), String> {
         if self.village.trim().is_empty() {
             return Err("请填写村（社区）。".into());
@@ -408,19 +427,12 @@ mod tests {
 
     fn log(village: &str, date: &str, role: Role, problems: &str) -> VillageLog {
         VillageLog {
-            meta: meta(),
-            writer: Writer::default(),
-            date: d(date),
             village: village.into(),
             role,
             done: "宣讲".into(),
             reached: 10,
             problems: problems.into(),
-            follow_up: String::new(),
-            settled: false,
-            settlement: None,
-            deleted: false,
-            corrections: Vec::new(),
+            ..VillageLog::blank(meta(), Writer::default(), d(date))
         }
     }
 

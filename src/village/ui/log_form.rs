@@ -16,7 +16,7 @@ use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::log_book::LogBook;
-use crate::village::resident::{Role, VillageLog, Writer};
+use crate::village::resident::{VillageLog, Writer};
 
 #[derive(Properties, PartialEq)]
 pub struct LogFormProps {
@@ -30,23 +30,12 @@ pub struct LogFormProps {
 pub fn log_form(props: &LogFormProps) -> Html {
     let session = use_session();
     let today = time::local_now().date();
-    let blank = || VillageLog {
-        meta: Meta::unsaved(time::now()),
-        writer: Writer {
+    let blank = || {
+        let me = Writer {
             name: session.profile.name.clone(),
             unit: session.profile.unit.clone(),
-        },
-        date: today,
-        village: String::new(),
-        role: Role::Messenger,
-        done: String::new(),
-        reached: 0,
-        problems: String::new(),
-        follow_up: String::new(),
-        settled: false,
-        settlement: None,
-        deleted: false,
-        corrections: Vec::new(),
+        };
+        VillageLog::blank(Meta::unsaved(time::now()), me, today)
     };
     // A cadre's own posting (from the office's 驻村安排 file) names the village to start with.
     let posted = props
