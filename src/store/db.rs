@@ -189,11 +189,13 @@ impl Store {
                             .build()?;
                     }
                     for index in step.indexes {
+                        // An error here aborts the whole upgrade: the database stays at its
+                        // old version, never at the new one without its indexes.
                         let Some(tx) = upgrade.as_ref() else {
                             failed_in_upgrade.set(Some(StoreError::Other(
                                 "升级本机数据库时没有拿到升级事务".into(),
                             )));
-                            return Ok(());
+                            return Err(JsValue::from_str("no upgrade transaction").into());
                         };
                         create_index(tx, index)?;
                     }
