@@ -23,8 +23,32 @@ pub struct FileDropProps {
     pub max_bytes: u64,
     pub on_files: Callback<Vec<PickedFile>>,
     pub on_too_large: Callback<(String, u64)>,
+    /// When set, the files are handed over here unread (after the size check), to be read one
+    /// at a time: a few hundred scans need not all be in memory at once.
+    #[prop_or_default]
+    pub unread: Option<Callback<Vec<web_sys::File>>>,
     #[prop_or_default]
     pub disabled: bool,
+}
+
+/// Hands the chosen files over: unread if asked, read otherwise.
+fn hand_over(
+    files: Vec<web_sys::File>,
+    max: u64,
+    on_files: Callback<Vec<PickedFile>>,
+    on_too_large: Callback<(String, u64)>,
+    unread: Option<Callback<Vec<web_sys::File>>>,
+) {
+    let Some(unread) = unread else {
+        return read_files(files, max, on_files, on_too_large);
+    };
+    let (fit, big): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| f.size() as u64 <= max);
+    for f in big {
+        on_too_large.emit((f.name(), f.size() as u64));
+    }
+    if !fit.is_empty() {
+        unread.emit(fit);
+    }
 }
 
 fn read_files(
@@ -77,17 +101,24 @@ pub fn file_drop(props: &FileDropProps) -> Html {
     });
 
     let onchange = {
-        let (max, on_files, on_too_large) = (
+        let (max, on_files, on_too_large, unread) = (
             props.max_bytes,
             props.on_files.clone(),
             props.on_too_large.clone(),
+            props.unread.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let files = file_list(input.files());
             // Cleared so that choosing the same file again fires another change.
             input.set_value("");
-            read_files(files, max, on_files.clone(), on_too_large.clone());
+            hand_over(
+                files,
+                max,
+                on_files.clone(),
+                on_too_large.clone(),
+                unread.clone(),
+            );
         })
     };
     let ondragover = {
@@ -103,10 +134,11 @@ pub fn file_drop(props: &FileDropProps) -> Html {
     };
     let ondrop = {
         let hover = hover.clone();
-        let (max, on_files, on_too_large, disabled) = (
+        let (max, on_files, on_too_large, unread, disabled) = (
             props.max_bytes,
             props.on_files.clone(),
             props.on_too_large.clone(),
+            props.unread.clone(),
             props.disabled,
         );
         Callback::from(move |e: DragEvent| {
@@ -116,7 +148,13 @@ pub fn file_drop(props: &FileDropProps) -> Html {
                 return;
             }
             let files = file_list(e.data_transfer().and_then(|d| d.files()));
-            read_files(files, max, on_files.clone(), on_too_large.clone());
+            hand_over(
+                files,
+                max,
+                on_files.clone(),
+                on_too_large.clone(),
+                unread.clone(),
+            );
         })
     };
 

@@ -4,12 +4,12 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::scan_read::{pages, read_sheet};
+use super::scan_read::{pages, read_sheet, PageImage};
 use super::scan_review::{sheet_view, Sheet};
 use super::RoundProps;
 use crate::assessment::ballot_sheet::{self, Reading};
@@ -17,6 +17,14 @@ use crate::assessment::model::Vote;
 use crate::session::{reporter, use_session};
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::{Notice, NoticeBox};
+
+/// A file, or a page of one, waiting to be read.
+enum Waiting {
+    File(web_sys::File),
+    Page((String, PageImage)),
+}
+
+const UNREADABLE: &str = "这个文件读不出来（可能已被移走或正在被别的程序使用），请重新选择。";
 
 /// A scanner's PDF of a few hundred pages.
 const MAX_FILE: u64 = 300 * 1024 * 1024;
@@ -58,7 +66,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
             *group,
             batch.clone(),
         );
-        Callback::from(move |files: Vec<PickedFile>| {
+        Callback::from(move |files: Vec<web_sys::File>| {
             let (sheets, progress, round) = (sheets.clone(), progress.clone(), round.clone());
             decided.set(BTreeMap::new());
             // A new choice of files replaces what was read before (and stops its reading).
@@ -70,26 +78,44 @@ pub fn scan_count(props: &RoundProps) -> Html {
                 let Ok(layout) = ballot_sheet::layout(rated) else {
                     return;
                 };
-                let pages = pages(files);
-                let total = pages.len();
+                // Files are opened one at a time; a PDF's pages are read before the next file.
+                let mut queue: VecDeque<Waiting> = files.into_iter().map(Waiting::File).collect();
                 let mut done: Vec<Sheet> = Vec::new();
-                for (i, (source, page)) in pages.into_iter().enumerate() {
-                    progress.set(Some((i, total)));
+                while let Some(next) = queue.pop_front() {
+                    progress.set(Some((done.len(), done.len() + queue.len() + 1)));
                     // Let the progress bar paint between pages.
                     gloo::timers::future::TimeoutFuture::new(0).await;
                     if *batch.borrow() != this {
                         return;
                     }
+                    let (source, page) = match next {
+                        Waiting::File(file) => {
+                            let file = gloo::file::File::from(file);
+                            let name = file.name();
+                            match gloo::file::futures::read_as_bytes(&file).await {
+                                Ok(bytes) => {
+                                    let found = pages(vec![PickedFile { name, bytes }]);
+                                    for page in found.into_iter().rev() {
+                                        queue.push_front(Waiting::Page(page));
+                                    }
+                                }
+                                Err(_) => {
+                                    queue.push_front(Waiting::Page((name, Err(UNREADABLE.into()))))
+                                }
+                            }
+                            continue;
+                        }
+                        Waiting::Page(page) => page,
+                    };
                     let read = match page {
                         Ok((bytes, mime)) => read_sheet(&bytes, mime, &layout, &round, group).await,
                         Err(m) => (Err(m), None),
                     };
-                    let sheet = Sheet {
+                    done.push(Sheet {
                         source,
                         read: read.0,
                         view: read.1,
-                    };
-                    done.push(sheet);
+                    });
                     sheets.set(Rc::new(done.clone()));
                 }
                 sheets.set(Rc::new(done));
@@ -193,7 +219,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
             <div class="toolbar">
                 { super::group_select(&round, &group) }
                 <FileDrop label="选择扫描的票（图片或 PDF，可多选）" accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
-                    on_files={on_files} on_too_large={{ let n = notice.clone(); Callback::from(move |(name, _): (String, u64)| n.set(Some(Notice::Error(format!("“{name}”太大或读不出来，请分成几份扫描。"))))) }} />
+                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={{ let n = notice.clone(); Callback::from(move |(name, _): (String, u64)| n.set(Some(Notice::Error(format!("“{name}”太大或读不出来，请分成几份扫描。"))))) }} />
             </div>
             if let Some((at, total)) = *progress {
                 <p role="status"><progress aria-label="读票进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
