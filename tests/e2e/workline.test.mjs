@@ -145,9 +145,9 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   assert.match(text, /责任领导：张镇长/);
   // It opens with the figures: the overdue task, and the other one if it falls due by Sunday.
   const figures = dispatch.getByRole('table', { name: '总体情况' });
-  const sunday = new Date();
-  sunday.setDate(sunday.getDate() + ((7 - sunday.getDay()) % 7));
-  const due = sunday >= new Date(Date.now() + 3 * 86_400_000) ? 2 : 1;
+  // Compared as days: on a Thursday the task due in three days falls due on Sunday itself.
+  const sunday = isoDay((7 - new Date().getDay()) % 7);
+  const due = isoDay(3) <= sunday ? 2 : 1;
   assert.match(await figures.innerText(), new RegExp(`道路硬化\t${due}\t0\t0\t1\t0%`));
   assert.match(await figures.innerText(), new RegExp(`合计\t${due}\t0\t0\t1\t0%`));
   // The texts read as they print; 修改 opens a line's texts for editing.
