@@ -194,7 +194,12 @@ impl Canvas {
         if self.scan.upside_down {
             self.pixels.reverse();
         }
-        Gray::new(self.w, self.h, self.pixels).expect("sizes agree")
+        // The canvas was made w × h and only ever changed in place.
+        Gray {
+            width: self.w,
+            height: self.h,
+            pixels: self.pixels,
+        }
     }
 }
 

@@ -100,25 +100,32 @@ pub fn file_drop(props: &FileDropProps) -> Html {
         )
     });
 
-    let onchange = {
+    // The one way chosen or dropped files are handed over.
+    let take = {
         let (max, on_files, on_too_large, unread) = (
             props.max_bytes,
             props.on_files.clone(),
             props.on_too_large.clone(),
             props.unread.clone(),
         );
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let files = file_list(input.files());
-            // Cleared so that choosing the same file again fires another change.
-            input.set_value("");
+        Callback::from(move |files: Vec<web_sys::File>| {
             hand_over(
                 files,
                 max,
                 on_files.clone(),
                 on_too_large.clone(),
                 unread.clone(),
-            );
+            )
+        })
+    };
+    let onchange = {
+        let take = take.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = file_list(input.files());
+            // Cleared so that choosing the same file again fires another change.
+            input.set_value("");
+            take.emit(files);
         })
     };
     let ondragover = {
@@ -133,28 +140,14 @@ pub fn file_drop(props: &FileDropProps) -> Html {
         Callback::from(move |_: DragEvent| hover.set(false))
     };
     let ondrop = {
-        let hover = hover.clone();
-        let (max, on_files, on_too_large, unread, disabled) = (
-            props.max_bytes,
-            props.on_files.clone(),
-            props.on_too_large.clone(),
-            props.unread.clone(),
-            props.disabled,
-        );
+        let (hover, take, disabled) = (hover.clone(), take.clone(), props.disabled);
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             hover.set(false);
             if disabled {
                 return;
             }
-            let files = file_list(e.data_transfer().and_then(|d| d.files()));
-            hand_over(
-                files,
-                max,
-                on_files.clone(),
-                on_too_large.clone(),
-                unread.clone(),
-            );
+            take.emit(file_list(e.data_transfer().and_then(|d| d.files())));
         })
     };
 
