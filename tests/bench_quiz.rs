@@ -221,6 +221,7 @@ fn bench_question_bank_and_grading() {
             manual_points: Default::default(),
             answered_at: Default::default(),
             check: None,
+            paper_card: None,
         })
         .collect();
     let times: Vec<f64> = (0..3)

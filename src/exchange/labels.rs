@@ -69,6 +69,7 @@ pub fn field_label(store: StoreName, field: &str) -> &'static str {
         (S::Attempts, "answers") => "作答",
         (S::Attempts, "manual_points") => "给分",
         (S::Attempts, "state") => "交卷情况",
+        (S::Attempts, "paper_card") => "答题卡编号",
         (S::StudyEvents, "topic") => "主题",
         (S::StudyEvents, "date") => "日期",
         (S::StudyEvents, "attendees") => "参加人员",

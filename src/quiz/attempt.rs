@@ -99,6 +99,10 @@ pub struct Attempt {
     /// The check over the submitted sheet keyed by its 答题码 (see `check_code`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
+    /// The number of the paper 答题卡 this sheet was read from (see `answer_card`): its times
+    /// are when it was scanned, not when it was answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper_card: Option<u16>,
 }
 
 /// Maps keyed by paper position are written with string keys ("0", "1" …): JSON and the
@@ -181,6 +185,7 @@ impl Attempt {
             manual_points: BTreeMap::new(),
             answered_at: BTreeMap::new(),
             check: None,
+            paper_card: None,
         }
     }
 

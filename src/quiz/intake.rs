@@ -207,12 +207,14 @@ pub fn intake(
             Some(_) => flags.push(SheetFlag::ChangedSinceImport),
             None => {}
         }
-        if quiz.closes.is_some_and(|c| submitted > c) {
+        // A paper card's times are when it was scanned: the exam itself was sat in the room.
+        let timed = attempt.paper_card.is_none();
+        if timed && quiz.closes.is_some_and(|c| submitted > c) {
             flags.push(SheetFlag::Late);
         }
         if submitted < attempt.started_at || attempt.started_at < quiz.meta.created_at {
             flags.push(SheetFlag::ClockInconsistent);
-        } else if let Some(limit) = quiz.time_limit_minutes {
+        } else if let Some(limit) = quiz.time_limit_minutes.filter(|_| timed) {
             let used = submitted - attempt.started_at;
             if used > Duration::minutes(i64::from(limit) + GRACE_MINUTES) {
                 flags.push(SheetFlag::OverTime {

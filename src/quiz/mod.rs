@@ -2,6 +2,7 @@
 //! papers, attempts (答卷), grading and statistics.
 
 pub mod answer;
+pub mod answer_card;
 pub mod attempt;
 pub mod bank;
 pub mod builder;

@@ -263,6 +263,7 @@ mod tests {
             manual_points: Default::default(),
             answered_at: Default::default(),
             check: None,
+            paper_card: None,
         };
         let r = year_record(2026, &li, &practice, &events, &[sheet], &[exam]);
         assert_eq!(r.self_study_weeks, BTreeSet::from([2, 3]));

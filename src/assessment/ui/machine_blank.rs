@@ -1,15 +1,16 @@
 //! 打印机读评议票: a group's ballots numbered one by one, each an A4 sheet drawn from the
 //! reader's own layout (`assessment::ballot_sheet`): corner markers, the sheet code along the
-//! bottom, a row per person with a box per grade. Drawn as SVG so that every mark lands where
-//! the reader looks, whatever the printer; the office scans them back in 扫描计票.
+//! bottom, a row per person with a box per grade (`ui::omr_sheet`); the office scans them back
+//! in 扫描计票.
 
 use yew::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::ballot_sheet;
 use crate::assessment::model::Vote;
-use crate::paper::layout::{self, Layout, MARKER, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::paper::layout::Layout;
 use crate::ui::form::{field_value, print_button};
+use crate::ui::omr_sheet;
 
 /// Sheets printed at once: a meeting's worth, and a page the browser still lays out quickly.
 const MAX_SHEETS: u32 = 500;
@@ -57,50 +58,42 @@ fn sheet(props: &RoundProps, l: &Layout, group: u32, group_name: &str, number: u
     let Ok(code) = ballot_sheet::code(round.meta.id, group, number) else {
         return html! {};
     };
-    let markers = layout::marker_centres().map(|c| {
-        let (x, y) = (c.x - MARKER / 2.0, c.y - MARKER / 2.0);
-        html! { <rect x={x.to_string()} y={y.to_string()} width={MARKER.to_string()} height={MARKER.to_string()} fill="#000" /> }
-    });
-    let code_squares = layout::code_cells().into_iter().zip(code.bits()).filter(|(_, on)| *on).map(|(c, _)| {
-        html! { <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} fill="#000" /> }
-    });
     let head_y = l.boxes.first().map_or(50.0, |b| b.y - 3.0);
     let grade_heads = l.boxes.iter().take(Vote::ALL.len()).zip(Vote::ALL).map(|(b, v)| {
         html! { <text x={(b.x + b.w / 2.0).to_string()} y={head_y.to_string()} font-size="3" text-anchor="middle">{ v.label() }</text> }
     });
-    let rows = l.groups.iter().zip(&round.rated).enumerate().map(|(i, (g, id))| {
-        let first = l.boxes.get(g.first).copied();
-        let y = first.map_or(0.0, |b| b.y + b.h * 0.8);
-        let (name, _) = props.data.person(*id);
-        let post: String = props
-            .data
-            .cadres
-            .iter()
-            .find(|c| c.meta.id == *id)
-            .map(|c| format!("{}{}", c.unit, c.post))
-            .unwrap_or_default();
-        // What the column holds (about 22 characters at this size).
-        let post = match post.chars().count() {
-            n if n > 22 => format!("{}…", post.chars().take(21).collect::<String>()),
-            _ => post,
-        };
-        let boxes = l.boxes.iter().skip(g.first).take(g.len).map(|b| {
-            html! { <rect x={b.x.to_string()} y={b.y.to_string()} width={b.w.to_string()} height={b.h.to_string()} fill="none" stroke="#000" stroke-width="0.3" /> }
+    let rows = l
+        .groups
+        .iter()
+        .zip(&round.rated)
+        .enumerate()
+        .map(|(i, (g, id))| {
+            let first = l.boxes.get(g.first).copied();
+            let y = first.map_or(0.0, |b| b.y + b.h * 0.8);
+            let (name, _) = props.data.person(*id);
+            let post: String = props
+                .data
+                .cadres
+                .iter()
+                .find(|c| c.meta.id == *id)
+                .map(|c| format!("{}{}", c.unit, c.post))
+                .unwrap_or_default();
+            // What the column holds (about 22 characters at this size).
+            let post = match post.chars().count() {
+                n if n > 22 => format!("{}…", post.chars().take(21).collect::<String>()),
+                _ => post,
+            };
+            html! {
+                <g>
+                    <text x="22" y={y.to_string()} font-size="3.2">{ (i + 1).to_string() }</text>
+                    <text x="32" y={y.to_string()} font-size="3.2">{ name }</text>
+                    <text x="58" y={y.to_string()} font-size="2.6">{ post }</text>
+                </g>
+            }
         });
-        html! {
-            <g>
-                <text x="22" y={y.to_string()} font-size="3.2">{ (i + 1).to_string() }</text>
-                <text x="32" y={y.to_string()} font-size="3.2">{ name }</text>
-                <text x="58" y={y.to_string()} font-size="2.6">{ post }</text>
-                { for boxes }
-            </g>
-        }
-    });
     let label = format!("机读评议票 第 {number} 张");
-    html! {
-        <svg class="omr-sheet" viewBox={format!("0 0 {PAGE_WIDTH} {PAGE_HEIGHT}")} width="210mm" height="297mm" role="img" aria-label={label}>
-            <rect x="0" y="0" width={PAGE_WIDTH.to_string()} height={PAGE_HEIGHT.to_string()} fill="#fff" />
-            { for markers }
+    let content = html! {
+        <>
             <text x="105" y="27" font-size="6" text-anchor="middle" font-weight="bold">{ format!("{}测评票", round.title) }</text>
             <text x="22" y="37" font-size="3.6">{ format!("评议组：{group_name}") }</text>
             <text x="188" y="37" font-size="3.6" text-anchor="end">{ format!("票号：{number}") }</text>
@@ -110,7 +103,7 @@ fn sheet(props: &RoundProps, l: &Layout, group: u32, group_name: &str, number: u
             <text x="58" y={head_y.to_string()} font-size="3">{ "单位及职务" }</text>
             { for grade_heads }
             { for rows }
-            { for code_squares }
-        </svg>
-    }
+        </>
+    };
+    omr_sheet::sheet(label, code, &l.boxes, content)
 }

@@ -4,30 +4,20 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::scan_read::{pages, read_sheet, PageImage};
+use super::scan_read::ballot_of;
 use super::scan_review::{sheet_view, Sheet};
 use super::RoundProps;
 use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
 use crate::session::{reporter, use_session};
-use crate::ui::file_drop::{FileDrop, PickedFile};
+use crate::ui::file_drop::FileDrop;
 use crate::ui::notice::{Notice, NoticeBox};
-
-/// A file, or a page of one, waiting to be read.
-enum Waiting {
-    File(web_sys::File),
-    Page((String, PageImage)),
-}
-
-const UNREADABLE: &str = "这个文件读不出来（可能已被移走或正在被别的程序使用），请重新选择。";
-
-/// A scanner's PDF of a few hundred pages.
-const MAX_FILE: u64 = 300 * 1024 * 1024;
+use crate::ui::scan_pages::{read_files, too_large, MAX_FILE};
 
 #[function_component(ScanCount)]
 pub fn scan_count(props: &RoundProps) -> Html {
@@ -51,7 +41,6 @@ pub fn scan_count(props: &RoundProps) -> Html {
         );
         use_effect_with(*group, move |_| {
             *batch.borrow_mut() += 1;
-            forget_views(&sheets);
             sheets.set(Rc::new(Vec::new()));
             decided.set(BTreeMap::new());
             progress.set(None);
@@ -70,7 +59,6 @@ pub fn scan_count(props: &RoundProps) -> Html {
             let (sheets, progress, round) = (sheets.clone(), progress.clone(), round.clone());
             decided.set(BTreeMap::new());
             // A new choice of files replaces what was read before (and stops its reading).
-            forget_views(&sheets);
             *batch.borrow_mut() += 1;
             let this = *batch.borrow();
             let batch = batch.clone();
@@ -78,48 +66,13 @@ pub fn scan_count(props: &RoundProps) -> Html {
                 let Ok(layout) = ballot_sheet::layout(rated) else {
                     return;
                 };
-                // Files are opened one at a time; a PDF's pages are read before the next file.
-                let mut queue: VecDeque<Waiting> = files.into_iter().map(Waiting::File).collect();
                 let mut done: Vec<Sheet> = Vec::new();
-                while let Some(next) = queue.pop_front() {
-                    progress.set(Some((done.len(), done.len() + queue.len() + 1)));
-                    // Let the progress bar paint between pages.
-                    gloo::timers::future::TimeoutFuture::new(0).await;
-                    if *batch.borrow() != this {
-                        return;
-                    }
-                    let (source, page) = match next {
-                        Waiting::File(file) => {
-                            let file = gloo::file::File::from(file);
-                            let name = file.name();
-                            match gloo::file::futures::read_as_bytes(&file).await {
-                                Ok(bytes) => {
-                                    let found = pages(vec![PickedFile { name, bytes }]);
-                                    for page in found.into_iter().rev() {
-                                        queue.push_front(Waiting::Page(page));
-                                    }
-                                }
-                                Err(_) => {
-                                    queue.push_front(Waiting::Page((name, Err(UNREADABLE.into()))))
-                                }
-                            }
-                            continue;
-                        }
-                        Waiting::Page(page) => page,
-                    };
-                    let read = match page {
-                        Ok((bytes, mime)) => read_sheet(&bytes, mime, &layout, &round, group).await,
-                        Err(m) => (Err(m), None),
-                    };
-                    done.push(Sheet {
-                        source,
-                        read: read.0,
-                        view: read.1,
-                    });
+                let live = || *batch.borrow() == this;
+                read_files(files, &layout, &progress, live, |page| {
+                    done.push(ballot_of(page, &layout, &round, group));
                     sheets.set(Rc::new(done.clone()));
-                }
-                sheets.set(Rc::new(done));
-                progress.set(None);
+                })
+                .await;
             });
         })
     };
@@ -185,16 +138,12 @@ pub fn scan_count(props: &RoundProps) -> Html {
             }
             session.save(batch.ballots, reporter(&notice), done);
             // What was counted leaves the list; what still needs a person stays.
-            let (gone, left): (Vec<_>, Vec<_>) = sheets
+            let left: Vec<Sheet> = sheets
                 .iter()
                 .enumerate()
-                .partition(|(i, _)| papers.iter().any(|(j, _)| j == i));
-            for (_, s) in gone {
-                if let Some(v) = &s.view {
-                    let _ = web_sys::Url::revoke_object_url(&v.url);
-                }
-            }
-            let left: Vec<Sheet> = left.into_iter().map(|(_, s)| s.clone()).collect();
+                .filter(|(i, _)| !papers.iter().any(|(j, _)| j == i))
+                .map(|(_, s)| s.clone())
+                .collect();
             sheets.set(Rc::new(left));
             decided.set(BTreeMap::new());
         })
@@ -219,7 +168,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
             <div class="toolbar">
                 { super::group_select(&round, &group) }
                 <FileDrop label="选择扫描的票（图片或 PDF，可多选）" accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
-                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={{ let n = notice.clone(); Callback::from(move |(name, _): (String, u64)| n.set(Some(Notice::Error(format!("“{name}”太大或读不出来，请分成几份扫描。"))))) }} />
+                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={too_large(&notice)} />
             </div>
             if let Some((at, total)) = *progress {
                 <p role="status"><progress aria-label="读票进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
@@ -231,12 +180,5 @@ pub fn scan_count(props: &RoundProps) -> Html {
             }
             { for sheets.iter().enumerate().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
         </section>
-    }
-}
-
-/// Lets the browser drop the scans shown for sheets no longer listed.
-fn forget_views(sheets: &[Sheet]) {
-    for v in sheets.iter().filter_map(|s| s.view.as_ref()) {
-        let _ = web_sys::Url::revoke_object_url(&v.url);
     }
 }

@@ -9,8 +9,8 @@ use yew::prelude::*;
 use super::ballot_list::votes_text;
 use crate::assessment::ballot_sheet::Reading;
 use crate::assessment::model::Vote;
-use crate::paper::geometry::Pt;
-use crate::paper::read::{Choice, Mark};
+use crate::paper::read::Choice;
+use crate::ui::scan_pages::{overlay, ScanView};
 
 /// One page read: where it came from, and what it says or why it could not be read.
 #[derive(Clone, PartialEq)]
@@ -19,13 +19,6 @@ pub struct Sheet {
     pub read: Result<Reading, String>,
     /// For a sheet to decide: the scan and each box as read, drawn over it.
     pub view: Option<Rc<ScanView>>,
-}
-
-#[derive(PartialEq)]
-pub struct ScanView {
-    pub url: String,
-    pub size: (usize, usize),
-    pub boxes: Vec<([Pt; 4], Mark)>,
 }
 
 pub fn sheet_view(
@@ -46,7 +39,7 @@ pub fn sheet_view(
         Ok(Reading::Decide { number, rows, .. }) => html! {
             <div class="card scan-decide">
                 <h4>{ format!("第 {number} 号票（{}）有 {} 人需要您确认", s.source, rows.len()) }</h4>
-                if let Some(v) = &s.view { { overlay(v, *number) } }
+                if let Some(v) = &s.view { { overlay(v, format!("第 {number} 号票的扫描图")) } }
                 { for rows.iter().map(|(row, seen)| {
                     let who = names.get(*row).cloned().unwrap_or_default();
                     let what = match seen { Choice::Several(_) => "打了不止一个格", _ => "格子里的笔迹看不清" };
@@ -62,30 +55,4 @@ pub fn sheet_view(
             </div>
         },
     }
-}
-
-/// The scan with each box outlined as read: green marked, red to decide, none when empty.
-fn overlay(v: &ScanView, number: u32) -> Html {
-    let (w, h) = v.size;
-    html! {
-        <div class="scan-view">
-            <img src={v.url.clone()} alt={format!("第 {number} 号票的扫描图")} />
-            <svg viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
-                { for v.boxes.iter().filter(|(_, m)| *m != Mark::Empty).map(|(c, m)| {
-                    let points = c.iter().map(|p| format!("{:.1},{:.1}", p.x, p.y)).collect::<Vec<_>>().join(" ");
-                    let class = if *m == Mark::Marked { "read-marked" } else { "read-unsure" };
-                    html! { <polygon {points} class={class} /> }
-                }) }
-            </svg>
-        </div>
-    }
-}
-
-pub fn object_url(bytes: &[u8], mime: &str) -> String {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b))
-        .unwrap_or_default()
 }

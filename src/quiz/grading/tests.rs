@@ -97,6 +97,7 @@ fn sheet(quiz: &Quiz, name: &str, answers: Vec<(usize, Response)>, at: i64) -> A
         manual_points: Default::default(),
         answered_at: Default::default(),
         check: None,
+        paper_card: None,
     }
 }
 

@@ -1,10 +1,13 @@
 //! The 学习测验 screens: the question bank, making and sending quizzes, taking a quiz, and
 //! grading the answer sheets that come back.
 
+mod answer_cards;
 mod answer_codes;
 mod answer_input;
 mod bank;
 mod bank_import;
+mod card_review;
+mod card_scan;
 mod draw_rules;
 mod histogram;
 mod identity;
@@ -137,7 +140,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     });
     html! {
         <section class="quiz">
-            <h1>{ "学习测验" }</h1>
+            <h1 class="no-print">{ "学习测验" }</h1>
             <TabNav<QuizTab> label="学习测验" current={tab} />
             { body }
         </section>

@@ -34,13 +34,17 @@ pub fn quiz_preview(props: &QuizPreviewProps) -> Html {
             .map(time::format_local)
             .unwrap_or_else(|| "不限".into()),
     );
-    let print = Callback::from(|_| {
-        let _ = gloo::utils::window().print();
-    });
+    // A paper exam prints the questions alone; the office's check copy keeps the answers.
+    let answers = use_state(|| true);
+    let toggle = {
+        let answers = answers.clone();
+        Callback::from(move |_| answers.set(!*answers))
+    };
     html! {
         <article class="card quiz-preview" aria-label={format!("试卷预览 {}", q.title)}>
             <div class="toolbar no-print">
-                <button onclick={print}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
+                <label><input type="checkbox" checked={*answers} onchange={toggle} />{ "显示答案和解析（纸质考试发的试卷请取消）" }</label>
                 <button onclick={props.on_close.reform(|_| ())}>{ "关闭预览" }</button>
             </div>
             <h2 class="report-title">{ &q.title }</h2>
@@ -57,9 +61,11 @@ pub fn quiz_preview(props: &QuizPreviewProps) -> Html {
                                 { for p.options.iter().enumerate().map(|(i, o)| html! { <li>{ format!("{}. {o}", option_letter(i)) }</li> }) }
                             </ul>
                         }
-                        <p class="answer">{ "答案：" }{ match p.answer { Some(_) => answer_text(p), None => "（试卷包不含答案）".into() } }</p>
-                        if let Some(e) = p.explanation.as_ref().filter(|e| !e.trim().is_empty()) {
-                            <p class="note pre">{ "解析：" }{ e }</p>
+                        if *answers {
+                            <p class="answer">{ "答案：" }{ match p.answer { Some(_) => answer_text(p), None => "（试卷包不含答案）".into() } }</p>
+                            if let Some(e) = p.explanation.as_ref().filter(|e| !e.trim().is_empty()) {
+                                <p class="note pre">{ "解析：" }{ e }</p>
+                            }
                         }
                     </li>
                 }) }

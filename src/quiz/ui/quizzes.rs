@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
+use super::answer_cards::AnswerCards;
 use super::answer_codes::AnswerCodesView;
+use super::card_scan::CardScan;
 use super::quiz_form::{new_draft, QuizForm};
 use super::quiz_preview::QuizPreview;
 use super::DataProps;
@@ -25,6 +27,9 @@ enum Open {
     Form(QuizDraft, Option<Quiz>),
     Preview(Quiz),
     Codes(Quiz),
+    /// A paper exam's answer cards: printing them, and reading them back.
+    Cards(Quiz),
+    Scan(Quiz),
 }
 
 #[function_component(QuizzesTab)]
@@ -109,6 +114,13 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         Open::Codes(quiz) => html! {
             <AnswerCodesView quiz={quiz.clone()} data={data.clone()} on_close={close.clone()} />
         },
+        Open::Cards(quiz) => {
+            let people = data.cadres.iter().filter(|c| !c.retired).count();
+            html! { <AnswerCards quiz={quiz.clone()} {people} on_close={close.clone()} /> }
+        }
+        Open::Scan(quiz) => html! {
+            <CardScan quiz={quiz.clone()} data={data.clone()} on_close={close.clone()} />
+        },
     };
     let row = |q: &Quiz| {
         let sheets = data
@@ -146,6 +158,10 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                         if matches!(q.codes, AnswerCodes::Keyed { .. }) {
                             <button onclick={show(Open::Codes(q.clone()))} aria-label={format!("答题码 {}", q.title)}>{ "答题码" }</button>
                         }
+                        if q.has_answer_key() {
+                            <button onclick={show(Open::Cards(q.clone()))} aria-label={format!("打印答题卡 {}", q.title)}>{ "答题卡" }</button>
+                            <button onclick={show(Open::Scan(q.clone()))} aria-label={format!("扫描答题卡 {}", q.title)}>{ "扫描答题卡" }</button>
+                        }
                     } else {
                         <span class="hint">{ "收到的试卷包" }</span>
                     }
@@ -172,7 +188,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
             </div>
             { opened }
             // Printing a preview prints the paper alone.
-            <table class={classes!("grid", matches!(*open, Open::Preview(_) | Open::Codes(_)).then_some("no-print"))} aria-label="测验列表">
+            <table class={classes!("grid", matches!(*open, Open::Preview(_) | Open::Codes(_) | Open::Cards(_)).then_some("no-print"))} aria-label="测验列表">
                 <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "类型" }</th><th scope="col">{ "题数" }</th><th scope="col">{ "总分/及格" }</th>
                     <th scope="col">{ "时限" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "已收答卷" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
                 <tbody>

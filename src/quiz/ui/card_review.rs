@@ -1,0 +1,145 @@
+//! A scanned 答题卡 as the office checks it: what it came to, or for a card with unclear boxes
+//! or an unknown owner, the scan with every box drawn as read and a choice for each.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::paper::read::Choice;
+use crate::quiz::answer_card::{
+    box_labels, slot_label, takes_several, Card, CardRead, Outcome, Slot,
+};
+use crate::roster::model::Cadre;
+use crate::ui::scan_pages::{overlay, ScanView};
+
+/// One page read: where it came from, and the card it is or why it is none.
+#[derive(Clone, PartialEq)]
+pub struct CardPage {
+    pub source: String,
+    pub read: Result<CardRead, String>,
+    /// For a card a person must look at: the scan, each box drawn as read.
+    pub view: Option<Rc<ScanView>>,
+}
+
+/// How a choice reaches the screen: the page, the slot, and the boxes now said to be marked.
+pub type Decide = Callback<(usize, Slot, BTreeSet<usize>)>;
+
+pub struct Review<'a> {
+    pub card: &'a Card,
+    pub people: &'a [&'a Cadre],
+    pub decide: &'a Decide,
+    pub decided: &'a BTreeMap<(usize, Slot), BTreeSet<usize>>,
+    pub chosen: &'a BTreeMap<usize, uuid::Uuid>,
+    /// A 多选 row's boxes as ticked on screen, before the button takes them.
+    pub ticks: &'a BTreeMap<(usize, Slot), BTreeSet<usize>>,
+    pub tick: &'a Decide,
+    pub choose: &'a Callback<(usize, uuid::Uuid)>,
+}
+
+pub fn card_view(i: usize, page: &CardPage, outcome: Option<&Outcome>, r: &Review) -> Html {
+    let (Ok(read), Some(outcome)) = (&page.read, outcome) else {
+        let m = page.read.as_ref().err().cloned().unwrap_or_default();
+        return html! { <p class="late">{ format!("{}：{m}", page.source) }</p> };
+    };
+    let Some(view) = &page.view else {
+        let Outcome::Sheet(a) = outcome else {
+            return Html::default();
+        };
+        return html! {
+            <p>{ format!("第 {} 张答题卡（{}）：{}（{}），答了 {} 题", read.number, page.source, a.respondent.name, a.respondent.unit, a.answers.len()) }</p>
+        };
+    };
+    // A card a person looks at keeps its choices on screen until it is taken, to be changed.
+    let heading = match outcome {
+        Outcome::Sheet(a) => format!(
+            "已确认，将计入 {}（{}）的答卷",
+            a.respondent.name, a.respondent.unit
+        ),
+        Outcome::Decide(left) => format!("有 {} 处需要您确认", left.len()),
+        Outcome::ChoosePerson(_) => "请选出答题人".into(),
+    };
+    let chosen = r.chosen.get(&i).copied();
+    html! {
+        <div class="card scan-decide">
+            <h4>{ format!("第 {} 张答题卡（{}）：{heading}", read.number, page.source) }</h4>
+            { overlay(view, format!("第 {} 张答题卡的扫描图", read.number)) }
+            { for read.unclear(r.card).into_iter().map(|s| slot_choice(i, s, read, r)) }
+            if let Outcome::ChoosePerson(why) = outcome { <p>{ why }</p> }
+            if chosen.is_some() || matches!(outcome, Outcome::ChoosePerson(_)) {
+                <label>{ "答题人" }
+                    <select onchange={{ let choose = r.choose.clone(); Callback::from(move |e: Event| {
+                        if let Ok(id) = crate::ui::form::field_value(&e).parse() { choose.emit((i, id)); }
+                    }) }}>
+                        <option value="" selected={chosen.is_none()}>{ "请选择" }</option>
+                        { for r.people.iter().map(|c| html! { <option value={c.meta.id.to_string()} selected={chosen == Some(c.meta.id)}>{ format!("{}（{}）", c.name, c.unit) }</option> }) }
+                    </select>
+                </label>
+            }
+        </div>
+    }
+}
+
+/// The boxes of one unclear slot: one choice (a digit, a 单选 or 判断 row, or none), or for a
+/// 多选 row a box each and a button to take them as ticked.
+fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
+    let seen = match slot {
+        Slot::Digit(d) => read.digits.get(d),
+        Slot::Row(row) => read.rows.get(row),
+    };
+    let what = match seen {
+        Some(Choice::Several(_)) => "打了不止一个格",
+        Some(Choice::Blank) => "没有打记号",
+        _ => "格子里的笔迹看不清",
+    };
+    let legend = format!("{}：{what}，请看卡后选择", slot_label(slot, r.card));
+    let labels = box_labels(slot, r.card);
+    let name = format!("card-{i}-{slot:?}");
+    if takes_several(slot, r.card) {
+        let ticked: BTreeSet<usize> =
+            match (r.ticks.get(&(i, slot)).or(r.decided.get(&(i, slot))), seen) {
+                (Some(t), _) => t.clone(),
+                (None, Some(Choice::Several(s))) => s.iter().copied().collect(),
+                _ => BTreeSet::new(),
+            };
+        let toggle = |o: usize| {
+            let (tick, ticked) = (r.tick.clone(), ticked.clone());
+            Callback::from(move |_: Event| {
+                let mut next = ticked.clone();
+                if !next.remove(&o) {
+                    next.insert(o);
+                }
+                tick.emit((i, slot, next.clone()));
+            })
+        };
+        let take = {
+            let (decide, ticked) = (r.decide.clone(), ticked.clone());
+            Callback::from(move |_| decide.emit((i, slot, ticked.clone())))
+        };
+        return html! {
+            <fieldset class="inline">
+                <legend>{ legend }</legend>
+                { for labels.iter().enumerate().map(|(o, l)| html! {
+                    <label><input type="checkbox" name={name.clone()} checked={ticked.contains(&o)} onchange={toggle(o)} />{ l }</label>
+                }) }
+                <button onclick={take}>{ "按勾选的计" }</button>
+            </fieldset>
+        };
+    }
+    let now = r.decided.get(&(i, slot));
+    let pick = |chosen: BTreeSet<usize>| {
+        let decide = r.decide.clone();
+        Callback::from(move |_: Event| decide.emit((i, slot, chosen.clone())))
+    };
+    html! {
+        <fieldset class="inline">
+            <legend>{ legend }</legend>
+            { for labels.iter().enumerate().map(|(o, l)| html! {
+                <label><input type="radio" name={name.clone()} checked={now.is_some_and(|b| b.len() == 1 && b.contains(&o))} onchange={pick(BTreeSet::from([o]))} />{ l }</label>
+            }) }
+            if matches!(slot, Slot::Row(_)) {
+                <label><input type="radio" name={name.clone()} checked={now.is_some_and(BTreeSet::is_empty)} onchange={pick(BTreeSet::new())} />{ "未作答" }</label>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,281 @@
+//! 扫描答题卡: a paper exam's answer cards read from the scanner's images or PDF in one pass.
+//! Each card is read by `paper::read` and turned into a sheet by `answer_card`; what is unclear
+//! (a box, a digit of the 答题码, whose card it is) is shown over the scan for a person to
+//! decide, and nothing unclear is taken. The sheets then go through the same intake as sheets
+//! that come in files (`quiz::intake`): a card read twice is taken once and named.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::card_review::{card_view, CardPage, Review};
+use super::QuizData;
+use crate::quiz::answer_card::{self, Card, Outcome, Owner, Slot};
+use crate::quiz::intake::{intake, IncomingSheet, SheetFlag};
+use crate::quiz::paper::Quiz;
+use crate::roster::model::Cadre;
+use crate::session::{reporter, use_session};
+use crate::ui::file_drop::FileDrop;
+use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::scan_pages::{read_files, too_large, ReadPage, MAX_FILE};
+
+#[derive(Properties, PartialEq)]
+pub struct CardScanProps {
+    pub quiz: Quiz,
+    pub data: Rc<QuizData>,
+    pub on_close: Callback<()>,
+}
+
+type Boxes = BTreeMap<(usize, Slot), BTreeSet<usize>>;
+
+#[function_component(CardScan)]
+pub fn card_scan(props: &CardScanProps) -> Html {
+    let session = use_session();
+    let pages = use_state(|| Rc::new(Vec::<CardPage>::new()));
+    let progress = use_state(|| None::<(usize, usize)>);
+    let decided = use_state(Boxes::new);
+    let ticks = use_state(Boxes::new);
+    let chosen = use_state(BTreeMap::<usize, uuid::Uuid>::new);
+    let notice = use_state(|| None::<Notice>);
+    let batch = use_mut_ref(|| 0u32);
+    let quiz = props.quiz.clone();
+    let card = match answer_card::card(&quiz) {
+        Ok(card) => Rc::new(card),
+        Err(e) => {
+            return html! { <section class="card"><p class="late">{ e.message() }</p></section> }
+        }
+    };
+    let on_files = {
+        let (pages, progress, quiz, card, batch) = (
+            pages.clone(),
+            progress.clone(),
+            quiz.clone(),
+            card.clone(),
+            batch.clone(),
+        );
+        let (decided, ticks, chosen, data) = (
+            decided.clone(),
+            ticks.clone(),
+            chosen.clone(),
+            props.data.clone(),
+        );
+        Callback::from(move |files: Vec<web_sys::File>| {
+            // A new choice of files replaces what was read before (and stops its reading).
+            decided.set(Boxes::new());
+            ticks.set(Boxes::new());
+            chosen.set(BTreeMap::new());
+            *batch.borrow_mut() += 1;
+            let this = *batch.borrow();
+            let (pages, progress, quiz, card, batch, data) = (
+                pages.clone(),
+                progress.clone(),
+                quiz.clone(),
+                card.clone(),
+                batch.clone(),
+                data.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut done: Vec<CardPage> = Vec::new();
+                let live = || *batch.borrow() == this;
+                read_files(files, &card.layout, &progress, live, |page| {
+                    done.push(card_of(page, &card, &quiz, &data.cadres));
+                    pages.set(Rc::new(done.clone()));
+                })
+                .await;
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<Boxes>| {
+        let state = state.clone();
+        Callback::from(move |(i, slot, boxes): (usize, Slot, BTreeSet<usize>)| {
+            let mut next = (*state).clone();
+            next.insert((i, slot), boxes);
+            state.set(next);
+        })
+    };
+    let (decide, tick) = (set(&decided), set(&ticks));
+    let choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |(i, id): (usize, uuid::Uuid)| {
+            let mut next = (*chosen).clone();
+            next.insert(i, id);
+            chosen.set(next);
+        })
+    };
+    let mut people: Vec<_> = props.data.cadres.iter().filter(|c| !c.retired).collect();
+    crate::ui::collate::sort_in_pinyin(&mut people, |c| [&c.unit, &c.name]);
+    let now = crate::ui::time::now();
+    let outcomes: Vec<Option<Outcome>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let read = p.read.as_ref().ok()?;
+            let mine: answer_card::Decisions = decided
+                .iter()
+                .filter(|((s, _), _)| *s == i)
+                .map(|((_, slot), b)| (*slot, b.clone()))
+                .collect();
+            let who = chosen
+                .get(&i)
+                .and_then(|id| props.data.cadres.iter().find(|c| c.meta.id == *id));
+            Some(answer_card::outcome(
+                read,
+                &card,
+                &quiz,
+                &props.data.cadres,
+                &mine,
+                who,
+                &session.device,
+                now,
+            ))
+        })
+        .collect();
+    let sheets: Vec<(usize, crate::quiz::attempt::Attempt)> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| match o {
+            Some(Outcome::Sheet(a)) => Some((i, (**a).clone())),
+            _ => None,
+        })
+        .collect();
+    let take = {
+        let (session, notice, pages, data, quiz) = (
+            session.clone(),
+            notice.clone(),
+            pages.clone(),
+            props.data.clone(),
+            quiz.clone(),
+        );
+        let (sheets, decided, ticks, chosen) = (
+            sheets.clone(),
+            decided.clone(),
+            ticks.clone(),
+            chosen.clone(),
+        );
+        Callback::from(move |_| {
+            let incoming = sheets
+                .iter()
+                .map(|(_, a)| IncomingSheet {
+                    exporter: String::new(),
+                    attempt: a.clone(),
+                })
+                .collect();
+            let quizzes = HashMap::from([(quiz.meta.id, &quiz)]);
+            let checked = intake(incoming, &quizzes, &data.attempts, &data.cadres);
+            let (taken, left): (Vec<_>, Vec<_>) =
+                checked.iter().partition(|c| c.taken_by_default());
+            let mut done = format!("已计入 {} 份答卷，可在“成绩”中查看。", taken.len());
+            for c in &left {
+                let number = c.attempt.paper_card.unwrap_or_default();
+                let why = if c.flags.contains(&SheetFlag::AlreadyImported) {
+                    "已经阅过（或扫了两次），只计一次".to_string()
+                } else {
+                    labels(&c.flags)
+                };
+                done.push_str(&format!("第 {number} 张卡没有计入：{why}。"));
+            }
+            for c in taken.iter().filter(|c| !c.flags.is_empty()) {
+                done.push_str(&format!(
+                    "{}：{}。",
+                    c.attempt.respondent.name,
+                    labels(&c.flags)
+                ));
+            }
+            let records = taken.iter().map(|c| c.to_store()).collect();
+            session.save(records, reporter(&notice), done);
+            // What was taken (or refused) leaves the list; what still needs a person stays.
+            let gone: BTreeSet<usize> = sheets.iter().map(|(i, _)| *i).collect();
+            let left: Vec<CardPage> = pages
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !gone.contains(i))
+                .map(|(_, p)| p.clone())
+                .collect();
+            pages.set(Rc::new(left));
+            decided.set(Boxes::new());
+            ticks.set(Boxes::new());
+            chosen.set(BTreeMap::new());
+        })
+    };
+    let waiting = outcomes
+        .iter()
+        .filter(|o| matches!(o, Some(Outcome::Decide(_) | Outcome::ChoosePerson(_))))
+        .count();
+    let unread = outcomes.iter().filter(|o| o.is_none()).count();
+    let review = Review {
+        card: &card,
+        people: &people,
+        decide: &decide,
+        decided: &decided,
+        chosen: &chosen,
+        ticks: &ticks,
+        tick: &tick,
+        choose: &choose,
+    };
+    html! {
+        <section class="card" aria-labelledby="card-scan-h">
+            <h3 id="card-scan-h">{ format!("扫描答题卡：{}", quiz.title) }</h3>
+            <p>{ "把收回的答题卡放进扫描仪，扫成图片（JPG、PNG）或 PDF，在这里一次选中。看不清的方框、对不上的答题码会列出来请您确认，确认前不计入。" }</p>
+            <div class="toolbar">
+                <FileDrop label="选择扫描的答题卡（图片或 PDF，可多选）" accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
+                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={too_large(&notice)} />
+                <button onclick={props.on_close.reform(|_| ())}>{ "关闭" }</button>
+            </div>
+            if let Some((at, total)) = *progress {
+                <p role="status"><progress aria-label="阅卡进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
+            }
+            <NoticeBox notice={(*notice).clone()} />
+            if !pages.is_empty() {
+                <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", pages.len(), sheets.len(), waiting, unread) }</p>
+                <div class="actions"><button class="primary" disabled={sheets.is_empty()} onclick={take}>{ format!("计入 {} 份答卷", sheets.len()) }</button></div>
+            }
+            { for pages.iter().enumerate().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
+        </section>
+    }
+}
+
+/// A page read as a card of the quiz; its scan kept when a person may need to look at it.
+fn card_of((source, read): ReadPage, card: &Card, quiz: &Quiz, roster: &[Cadre]) -> CardPage {
+    let (page, scan) = match read {
+        Ok(found) => found,
+        Err(m) => {
+            return CardPage {
+                source,
+                read: Err(m),
+                view: None,
+            }
+        }
+    };
+    match answer_card::read(&page, card, quiz) {
+        Err(other) => CardPage {
+            source,
+            read: Err(format!(
+                "这不是这份测验的答题卡（编号 {}-{}，可能是另一份测验的，或是试卷改动前印的），没有计入。",
+                other.form(),
+                other.sheet()
+            )),
+            view: None,
+        },
+        Ok(read) => {
+            // Clear only when nothing is unclear and the code names someone on the roster.
+            let clear = read
+                .settled(card, &answer_card::Decisions::new())
+                .is_some_and(|s| matches!(answer_card::owner(&s, quiz, roster), Owner::Coded(_)));
+            let view = (!clear).then(|| scan.view(&card.layout, &page));
+            CardPage {
+                source,
+                read: Ok(read),
+                view,
+            }
+        }
+    }
+}
+
+fn labels(flags: &[SheetFlag]) -> String {
+    flags
+        .iter()
+        .map(SheetFlag::label)
+        .collect::<Vec<_>>()
+        .join("，")
+}

@@ -1,0 +1,187 @@
+//! Scans in, pages out, for any sheet the app prints (机读评议票, 答题卡): the chosen files
+//! opened one at a time, a scanner PDF's JPEG pages or one image each, every page decoded and
+//! read against the sheet's layout, with a progress bar between pages. What a page means is the
+//! screen's business; this only hands each one over, with what is needed to show it later.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::paper::geometry::Pt;
+use crate::paper::layout::Layout;
+use crate::paper::read::{read_page, Mark, Page};
+
+/// An image's bytes and type, or why a page is not one.
+type PageImage = Result<(Vec<u8>, &'static str), String>;
+
+const UNREADABLE: &str = "这个文件读不出来（可能已被移走或正在被别的程序使用），请重新选择。";
+
+/// A scanner's PDF of a few hundred pages.
+pub const MAX_FILE: u64 = 300 * 1024 * 1024;
+
+/// A page's scan, kept until the screen knows whether a person must look at it.
+pub struct PageScan {
+    bytes: Vec<u8>,
+    mime: &'static str,
+    size: (usize, usize),
+}
+
+impl PageScan {
+    /// The scan with every box of `layout` where `page` found it, to draw over the image.
+    pub fn view(self, layout: &Layout, page: &Page) -> Rc<ScanView> {
+        let boxes = layout
+            .boxes
+            .iter()
+            .zip(&page.boxes)
+            .map(|(c, b)| {
+                let corners = [(0.0, 0.0), (c.w, 0.0), (c.w, c.h), (0.0, c.h)]
+                    .map(|(dx, dy)| page.to_scan.apply(Pt::new(c.x + dx, c.y + dy)));
+                (corners, b.mark)
+            })
+            .collect();
+        Rc::new(ScanView {
+            url: object_url(&self.bytes, self.mime),
+            size: self.size,
+            boxes,
+        })
+    }
+}
+
+#[derive(PartialEq)]
+pub struct ScanView {
+    pub url: String,
+    pub size: (usize, usize),
+    pub boxes: Vec<([Pt; 4], Mark)>,
+}
+
+impl Drop for ScanView {
+    /// The browser may drop the image once no sheet shows it.
+    fn drop(&mut self) {
+        let _ = web_sys::Url::revoke_object_url(&self.url);
+    }
+}
+
+/// One page read: where it came from, and the page with its scan or why it could not be read.
+pub type ReadPage = (String, Result<(Page, PageScan), String>);
+
+/// A file, or a page of one, waiting to be read.
+enum Waiting {
+    File(web_sys::File),
+    Page((String, PageImage)),
+}
+
+/// Reads `files` page by page against `layout`, handing each page to `each` as it is read and
+/// showing the progress; stops as soon as `live` says the reading is no longer wanted.
+pub async fn read_files(
+    files: Vec<web_sys::File>,
+    layout: &Layout,
+    progress: &UseStateHandle<Option<(usize, usize)>>,
+    live: impl Fn() -> bool,
+    mut each: impl FnMut(ReadPage),
+) {
+    // Files are opened one at a time; a PDF's pages are read before the next file.
+    let mut queue: VecDeque<Waiting> = files.into_iter().map(Waiting::File).collect();
+    let mut done = 0;
+    while let Some(next) = queue.pop_front() {
+        progress.set(Some((done, done + queue.len() + 1)));
+        // Let the progress bar paint between pages.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        if !live() {
+            return;
+        }
+        let (source, image) = match next {
+            Waiting::File(file) => {
+                let file = gloo::file::File::from(file);
+                let name = file.name();
+                match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => {
+                        for page in pages(name, bytes).into_iter().rev() {
+                            queue.push_front(Waiting::Page(page));
+                        }
+                    }
+                    Err(_) => queue.push_front(Waiting::Page((name, Err(UNREADABLE.into())))),
+                }
+                continue;
+            }
+            Waiting::Page(page) => page,
+        };
+        let read = match image {
+            Ok((bytes, mime)) => read_one(bytes, mime, layout).await,
+            Err(m) => Err(m),
+        };
+        done += 1;
+        each((source, read));
+    }
+    progress.set(None);
+}
+
+async fn read_one(
+    bytes: Vec<u8>,
+    mime: &'static str,
+    layout: &Layout,
+) -> Result<(Page, PageScan), String> {
+    let img = crate::ui::scan_image::decode(&bytes, mime).await?;
+    let page = read_page(&img, layout).map_err(|e| e.message())?;
+    let size = (img.width, img.height);
+    Ok((page, PageScan { bytes, mime, size }))
+}
+
+/// A file's pages: a scanner PDF's JPEG pages, or the one image.
+fn pages(name: String, bytes: Vec<u8>) -> Vec<(String, PageImage)> {
+    if bytes.starts_with(b"%PDF-") {
+        return match crate::paper::pdf::images(&bytes) {
+            Ok(found) => found
+                .jpegs
+                .into_iter()
+                .enumerate()
+                .map(|(i, j)| (format!("{name} 第 {} 页", i + 1), Ok((j, "image/jpeg"))))
+                .collect(),
+            Err(e) => vec![(name, Err(e.message()))],
+        };
+    }
+    let mime = if name.to_lowercase().ends_with(".png") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    vec![(name, Ok((bytes, mime)))]
+}
+
+/// The scan with each box outlined as read: green marked, red to decide, none when empty.
+pub fn overlay(v: &ScanView, alt: String) -> Html {
+    let (w, h) = v.size;
+    html! {
+        <div class="scan-view">
+            <img src={v.url.clone()} {alt} />
+            <svg viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+                { for v.boxes.iter().filter(|(_, m)| *m != Mark::Empty).map(|(c, m)| {
+                    let points = c.iter().map(|p| format!("{:.1},{:.1}", p.x, p.y)).collect::<Vec<_>>().join(" ");
+                    let class = if *m == Mark::Marked { "read-marked" } else { "read-unsure" };
+                    html! { <polygon {points} class={class} /> }
+                }) }
+            </svg>
+        </div>
+    }
+}
+
+fn object_url(bytes: &[u8], mime: &str) -> String {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b))
+        .unwrap_or_default()
+}
+
+/// The note for a chosen file too large to read.
+pub fn too_large(
+    notice: &UseStateHandle<Option<crate::ui::notice::Notice>>,
+) -> Callback<(String, u64)> {
+    let notice = notice.clone();
+    Callback::from(move |(name, _): (String, u64)| {
+        notice.set(Some(crate::ui::notice::Notice::Error(format!(
+            "“{name}”太大或读不出来，请分成几份扫描。"
+        ))))
+    })
+}
