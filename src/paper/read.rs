@@ -100,11 +100,7 @@ pub fn read_page(img: &Gray, layout: &Layout) -> Result<Page, ReadError> {
             continue;
         };
         if let Some(code) = SheetCode::from_bits(&bits) {
-            let boxes = layout
-                .boxes
-                .iter()
-                .map(|c| measure(img, &to_scan, c, INSET))
-                .collect();
+            let boxes = measure_all(img, &to_scan, layout);
             return Ok(Page {
                 code,
                 upside_down,
@@ -174,12 +170,7 @@ fn measure(img: &Gray, to_scan: &Homography, cell: &Cell, inset: f64) -> BoxRead
         }
         d += 0.4;
     }
-    ring.sort_by(f64::total_cmp);
-    let paper = ring
-        .get(ring.len() * 3 / 4)
-        .copied()
-        .unwrap_or(255.0)
-        .max(1.0);
+    let paper = paper_of(ring);
     let (mut n, mut ink, mut shade) = (0usize, 0usize, 0.0);
     let mut y = cell.y + inset;
     while y <= cell.y + cell.h - inset + 1e-9 {
@@ -207,6 +198,138 @@ fn measure(img: &Gray, to_scan: &Homography, cell: &Cell, inset: f64) -> BoxRead
         Mark::Unsure
     };
     BoxReading { ink, shade, mark }
+}
+
+/// The paper's brightness from samples round a box: bright enough that a few dark ones (a
+/// stroke, a printed line) do not count.
+fn paper_of(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples
+        .get(samples.len() * 3 / 4)
+        .copied()
+        .unwrap_or(255.0)
+        .max(1.0)
+}
+
+/// Every box of the layout read. An empty box with a ring round it was meant, and a ring big
+/// enough to run into a neighbouring box may be what marks it: both go to a person.
+fn measure_all(img: &Gray, to_scan: &Homography, layout: &Layout) -> Vec<BoxReading> {
+    let mut read: Vec<BoxReading> = layout
+        .boxes
+        .iter()
+        .map(|c| measure(img, to_scan, c, INSET))
+        .collect();
+    for (i, c) in layout.boxes.iter().enumerate() {
+        if read.get(i).map(|b| b.mark) != Some(Mark::Empty) {
+            continue;
+        }
+        let close = near(layout, i);
+        let others: Vec<Cell> = close
+            .iter()
+            .filter_map(|j| layout.boxes.get(*j))
+            .copied()
+            .collect();
+        if ringed(img, to_scan, c, &others) {
+            for j in std::iter::once(i).chain(close) {
+                if let Some(b) = read.get_mut(j).filter(|b| j == i || b.mark == Mark::Marked) {
+                    b.mark = Mark::Unsure;
+                }
+            }
+        }
+    }
+    read
+}
+
+/// The other boxes close enough to `i`'s to lie in the band `ringed` looks at.
+fn near(layout: &Layout, i: usize) -> Vec<usize> {
+    let Some(me) = layout.boxes.get(i) else {
+        return Vec::new();
+    };
+    let reach = RING_OUT + 1.0;
+    layout
+        .boxes
+        .iter()
+        .enumerate()
+        .filter(|(j, b)| {
+            *j != i
+                && b.x < me.x + me.w + reach
+                && b.x + b.w > me.x - reach
+                && b.y < me.y + me.h + reach
+                && b.y + b.h > me.y - reach
+        })
+        .map(|(j, _)| j)
+        .collect()
+}
+
+/// How far out from a box's edge a ring round it is looked for.
+const RING_IN: f64 = 0.7;
+const RING_OUT: f64 = 3.1;
+
+/// Whether a line runs along the sides of `cell` a little outside it — a ring drawn round the
+/// box instead of a mark in it. Each side is looked at along lines parallel to it, from
+/// `RING_IN` to `RING_OUT` mm out, over the middle of the side; samples on or near another
+/// box's printed edge (`others`) are left out, so neighbours never look like a ring. Printed
+/// text (a number, a column's letter) lies along one side at most, never two facing ones.
+fn ringed(img: &Gray, to_scan: &Homography, cell: &Cell, others: &[Cell]) -> bool {
+    let at = |x: f64, y: f64| {
+        let p = to_scan.apply(Pt::new(x, y));
+        img.sample(p.x, p.y)
+    };
+    let printed = |x: f64, y: f64| {
+        others
+            .iter()
+            .any(|o| x > o.x - 0.5 && x < o.x + o.w + 0.5 && y > o.y - 0.5 && y < o.y + o.h + 0.5)
+    };
+    let (cx, cy) = (cell.x + cell.w / 2.0, cell.y + cell.h / 2.0);
+    // Each side: its middle, the way out from the box, the way along it, and its length.
+    let sides = [
+        (Pt::new(cx, cell.y), (0.0, -1.0), (1.0, 0.0), cell.w),
+        (Pt::new(cx, cell.y + cell.h), (0.0, 1.0), (1.0, 0.0), cell.w),
+        (Pt::new(cell.x, cy), (-1.0, 0.0), (0.0, 1.0), cell.h),
+        (Pt::new(cell.x + cell.w, cy), (1.0, 0.0), (0.0, 1.0), cell.h),
+    ];
+    let mut paper_samples = Vec::new();
+    let mut lines = Vec::new();
+    for (mid, out, along, len) in sides {
+        let point = |d: f64, t: f64| {
+            (
+                mid.x + out.0 * d + along.0 * t,
+                mid.y + out.1 * d + along.1 * t,
+            )
+        };
+        let mut side = Vec::new();
+        let mut d = RING_IN;
+        while d <= RING_OUT + 1e-9 {
+            let mut line = Vec::new();
+            let mut t = -0.35 * len;
+            while t <= 0.35 * len + 1e-9 {
+                let (x, y) = point(d, t);
+                if !printed(x, y) {
+                    let v = at(x, y);
+                    paper_samples.push(v);
+                    line.push(v);
+                }
+                t += 0.25;
+            }
+            side.push(line);
+            d += 0.4;
+        }
+        lines.push(side);
+    }
+    let paper = paper_of(paper_samples);
+    // A side is seen when most of its lines are clear of other boxes (rows a millimetre apart
+    // hide what lies between them); the sides seen must all carry a line of ink.
+    let seen: Vec<&Vec<Vec<f64>>> = lines
+        .iter()
+        .filter(|side| side.iter().filter(|line| line.len() >= 4).count() >= 3)
+        .collect();
+    seen.len() >= 2
+        && seen.iter().all(|side| {
+            side.iter().any(|line| {
+                let ink = line.iter().filter(|v| **v < paper * INK).count();
+                line.len() >= 4 && ink * 2 >= line.len()
+            })
+        })
 }
 
 #[cfg(test)]
@@ -307,6 +430,40 @@ mod tests {
                     want,
                     "{name}: row {row}, boxes {:?}",
                     &page.boxes[row * 5..row * 5 + 5]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_ring_round_a_box_is_left_to_a_person_and_tight_rows_alone_are_not_rings() {
+        // Rows a millimetre apart (the tightest ballot), and boxes as close across (a card's
+        // row of options): a ring is seen on the two sides left open. A box hemmed in on all
+        // four sides would hide it; no sheet the app prints has one.
+        let ballot = Layout::default().grid(Pt::new(40.0, 60.0), 20, 5, 4.2, Pt::new(15.0, 5.5));
+        let card = Layout::default().grid(Pt::new(40.0, 60.0), 20, 5, 4.0, Pt::new(5.5, 7.5));
+        let cases = [
+            (&ballot, 0.3, [2, 12]),
+            (&ballot, 1.6, [2, 12]),
+            (&card, 0.3, [6, 8]),
+            (&card, 1.6, [6, 8]),
+        ];
+        for (tight, margin, beside) in cases {
+            let marks = [(7, Pen::Circle(margin)), (31, Pen::Tick), (55, Pen::Fill)];
+            let page =
+                read_page(&draw(tight, code(), &marks, Scan::default()), tight).expect("reads");
+            for (i, b) in page.boxes.iter().enumerate() {
+                let want: &[Mark] = match i {
+                    7 => &[Mark::Unsure],
+                    31 | 55 => &[Mark::Marked],
+                    // A big ring runs into the boxes beside it: flagged, never marked.
+                    i if beside.contains(&i) => &[Mark::Empty, Mark::Unsure],
+                    _ => &[Mark::Empty],
+                };
+                assert!(
+                    want.contains(&b.mark),
+                    "box {i} read {:?}, ring {margin} mm out",
+                    b.mark
                 );
             }
         }

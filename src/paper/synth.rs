@@ -16,6 +16,10 @@ pub enum Pen {
     Light,
     /// A mark rubbed out: a grey smudge stays.
     Erased,
+    /// A tick whose long stroke runs out of the box towards the next one.
+    Spill,
+    /// A ring drawn round the box instead of a mark in it, this far (mm) outside its corners.
+    Circle(f64),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +32,8 @@ pub struct Scan {
     pub upside_down: bool,
     pub noise: u8,
     pub blur: bool,
+    /// A fold across the page at this height (mm): a grey band with a crease along it.
+    pub fold: Option<f64>,
 }
 
 impl Default for Scan {
@@ -40,6 +46,7 @@ impl Default for Scan {
             upside_down: false,
             noise: 0,
             blur: false,
+            fold: None,
         }
     }
 }
@@ -157,7 +164,29 @@ impl Canvas {
         });
     }
 
+    /// A fold: the band a fold greys, darker along its crease.
+    fn fold(&mut self, at: f64) {
+        for y in 0..self.h {
+            for x in 0..self.w {
+                let on_page = self.back(Pt::new(x as f64 + 0.5, y as f64 + 0.5));
+                let d = (on_page.y - at).abs();
+                let by = if d <= 0.2 {
+                    70
+                } else if d <= 3.0 {
+                    28
+                } else {
+                    0
+                };
+                let p = &mut self.pixels[y * self.w + x];
+                *p = p.saturating_sub(by);
+            }
+        }
+    }
+
     fn finish(mut self) -> Gray {
+        if let Some(at) = self.scan.fold {
+            self.fold(at);
+        }
         if self.scan.blur {
             let src = self.pixels.clone();
             for y in 1..self.h - 1 {
@@ -260,6 +289,19 @@ pub fn draw(layout: &Layout, code: SheetCode, marks: &[(usize, Pen)], scan: Scan
             }
             Pen::Light => c.rect(b.inset(0.6), 175),
             Pen::Erased => c.rect(b.inset(0.5), 212),
+            Pen::Spill => {
+                c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
+                c.stroke(at(0.4, 0.85), Pt::new(b.x + b.w + 1.6, b.y - 0.6), 0.5, 40);
+            }
+            Pen::Circle(margin) => {
+                let centre = at(0.5, 0.5);
+                let r = b.w.hypot(b.h) / 2.0 + margin;
+                c.paint(
+                    Cell::square(centre.x - r - 1.0, centre.y - r - 1.0, 2.0 * r + 2.0),
+                    45,
+                    move |p| (p.distance(centre) - r).abs() <= 0.25,
+                );
+            }
         }
     }
     c.finish()

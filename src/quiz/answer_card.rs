@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::attempt::{Attempt, AttemptState, Respondent, Response};
 use super::check_code::{code_for, damm, sheet_check, AnswerCodes};
+use super::intake::{Intake, SheetFlag};
 use super::model::{option_letter, QuestionKind};
 use super::paper::Quiz;
 use crate::paper::code::SheetCode;
@@ -25,7 +26,7 @@ pub const CODE_DIGITS: usize = 6;
 /// A box's side, the step between a row's boxes and between rows.
 const BOX: f64 = 4.0;
 const OPTION_STEP: f64 = 5.5;
-const ROW_STEP: f64 = 6.5;
+const ROW_STEP: f64 = 7.5;
 /// A row's number before its boxes, and the space between columns of rows.
 const NUMBER: f64 = 8.0;
 const COLUMN_GAP: f64 = 4.0;
@@ -459,6 +460,39 @@ pub fn attempt(
             .map(|code| sheet_check(code, &attempt));
     }
     attempt
+}
+
+/// What the intake's verdict on a batch of cards comes to: the sheets to store, and what to
+/// tell the clerk — how many were taken, each card left out and why (a card read twice is
+/// "already read"), and each taken sheet the intake flagged.
+pub fn taken(checked: &[Intake]) -> (Vec<Attempt>, String) {
+    let labels = |flags: &[SheetFlag]| {
+        flags
+            .iter()
+            .map(SheetFlag::label)
+            .collect::<Vec<_>>()
+            .join("，")
+    };
+    let (kept, left): (Vec<&Intake>, Vec<&Intake>) =
+        checked.iter().partition(|c| c.taken_by_default());
+    let mut told = format!("已计入 {} 份答卷，可在“成绩”中查看。", kept.len());
+    for c in &left {
+        let number = c.attempt.paper_card.unwrap_or_default();
+        let why = if c.flags.contains(&SheetFlag::AlreadyImported) {
+            "已经阅过（或扫了两次），只计一次".to_string()
+        } else {
+            labels(&c.flags)
+        };
+        told.push_str(&format!("第 {number} 张卡没有计入：{why}。"));
+    }
+    for c in kept.iter().filter(|c| !c.flags.is_empty()) {
+        told.push_str(&format!(
+            "{}：{}。",
+            c.attempt.respondent.name,
+            labels(&c.flags)
+        ));
+    }
+    (kept.iter().map(|c| c.to_store()).collect(), told)
 }
 
 /// The sheet id of card `number` of a quiz: the same wherever and whenever it is read.

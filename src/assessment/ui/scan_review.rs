@@ -42,7 +42,7 @@ pub fn sheet_view(
                 if let Some(v) = &s.view { { overlay(v, format!("第 {number} 号票的扫描图")) } }
                 { for rows.iter().map(|(row, seen)| {
                     let who = names.get(*row).cloned().unwrap_or_default();
-                    let what = match seen { Choice::Several(_) => "打了不止一个格", _ => "格子里的笔迹看不清" };
+                    let what = match seen { Choice::Several(_) => "打了不止一个格", _ => "笔迹看不清（很淡、擦过，或在方框外画了圈）" };
                     html! {
                         <fieldset class="inline">
                             <legend>{ format!("第 {} 行 {who}：{what}，请看票后选择", row + 1) }</legend>

@@ -399,3 +399,85 @@ fn the_outcome_waits_for_boxes_then_for_a_person_then_is_a_sheet() {
         Some(&Response::Choice(BTreeSet::from([1])))
     );
 }
+
+#[test]
+fn a_card_read_twice_is_taken_once_and_a_hand_chosen_person_is_flagged() {
+    use crate::quiz::intake::{intake, IncomingSheet};
+    let q = quiz(true);
+    let people = roster();
+    let AnswerCodes::Keyed { key } = &q.codes else {
+        panic!("keyed");
+    };
+    let settled = |number: u16, name: &str| Settled {
+        number,
+        code: Some(code_for(key, name)),
+        answers: BTreeMap::from([(0, Response::Choice(BTreeSet::from([0])))]),
+    };
+    let who = |c: &Cadre| Respondent {
+        name: c.name.clone(),
+        unit: c.unit.clone(),
+    };
+    let sheets = [
+        attempt(
+            &settled(1, "张三"),
+            &q,
+            who(&people[0]),
+            true,
+            &device(),
+            now(),
+        ),
+        attempt(
+            &settled(2, "李四"),
+            &q,
+            who(&people[1]),
+            true,
+            &device(),
+            now(),
+        ),
+        attempt(
+            &settled(1, "张三"),
+            &q,
+            who(&people[0]),
+            true,
+            &device(),
+            now(),
+        ),
+        attempt(
+            &settled(3, "赵六"),
+            &q,
+            who(&people[2]),
+            false,
+            &device(),
+            now(),
+        ),
+    ];
+    let incoming = sheets
+        .iter()
+        .map(|a| IncomingSheet {
+            exporter: String::new(),
+            attempt: a.clone(),
+        })
+        .collect();
+    let quizzes = std::collections::HashMap::from([(q.meta.id, &q)]);
+    let checked = intake(incoming, &quizzes, &[], &people);
+    let (stored, told) = taken(&checked);
+    assert_eq!(stored.len(), 3);
+    assert_eq!(
+        told,
+        "已计入 3 份答卷，可在“成绩”中查看。第 1 张卡没有计入：已经阅过（或扫了两次），只计一次。王五：答卷没有答题码核对信息（不是凭答题码作答的）。"
+    );
+    // Read again later, an unchanged card is already in; a card read otherwise waits.
+    let mut other = sheets[1].clone();
+    other.answers.clear();
+    let again = intake(
+        vec![IncomingSheet {
+            exporter: String::new(),
+            attempt: other,
+        }],
+        &quizzes,
+        &stored,
+        &people,
+    );
+    assert!(!again[0].taken_by_default());
+    assert!(again[0].flags.contains(&SheetFlag::ChangedSinceImport));
+}

@@ -90,7 +90,7 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
     let what = match seen {
         Some(Choice::Several(_)) => "打了不止一个格",
         Some(Choice::Blank) => "没有打记号",
-        _ => "格子里的笔迹看不清",
+        _ => "笔迹看不清（很淡、擦过，或在方框外画了圈）",
     };
     let legend = format!("{}：{what}，请看卡后选择", slot_label(slot, r.card));
     let labels = box_labels(slot, r.card);

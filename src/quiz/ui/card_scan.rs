@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::card_review::{card_view, CardPage, Review};
 use super::QuizData;
 use crate::quiz::answer_card::{self, Card, Outcome, Owner, Slot};
-use crate::quiz::intake::{intake, IncomingSheet, SheetFlag};
+use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
 use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
@@ -163,26 +163,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
                 .collect();
             let quizzes = HashMap::from([(quiz.meta.id, &quiz)]);
             let checked = intake(incoming, &quizzes, &data.attempts, &data.cadres);
-            let (taken, left): (Vec<_>, Vec<_>) =
-                checked.iter().partition(|c| c.taken_by_default());
-            let mut done = format!("已计入 {} 份答卷，可在“成绩”中查看。", taken.len());
-            for c in &left {
-                let number = c.attempt.paper_card.unwrap_or_default();
-                let why = if c.flags.contains(&SheetFlag::AlreadyImported) {
-                    "已经阅过（或扫了两次），只计一次".to_string()
-                } else {
-                    labels(&c.flags)
-                };
-                done.push_str(&format!("第 {number} 张卡没有计入：{why}。"));
-            }
-            for c in taken.iter().filter(|c| !c.flags.is_empty()) {
-                done.push_str(&format!(
-                    "{}：{}。",
-                    c.attempt.respondent.name,
-                    labels(&c.flags)
-                ));
-            }
-            let records = taken.iter().map(|c| c.to_store()).collect();
+            let (records, done) = answer_card::taken(&checked);
             session.save(records, reporter(&notice), done);
             // What was taken (or refused) leaves the list; what still needs a person stays.
             let gone: BTreeSet<usize> = sheets.iter().map(|(i, _)| *i).collect();
@@ -270,12 +251,4 @@ fn card_of((source, read): ReadPage, card: &Card, quiz: &Quiz, roster: &[Cadre])
             }
         }
     }
-}
-
-fn labels(flags: &[SheetFlag]) -> String {
-    flags
-        .iter()
-        .map(SheetFlag::label)
-        .collect::<Vec<_>>()
-        .join("，")
 }
