@@ -38,9 +38,9 @@ const SHEETS = [
 // What the clerk decides for sheet 6's second row after looking at it.
 const DECIDED = 1;
 
-/** Marks the printed sheets as raters do, then turns sheet 4 a little and sheet 3 upside down. */
-async function markSheets(page) {
-  await page.evaluate(({ sheets }) => {
+/** Marks the printed sheets as raters do, then turns some on the glass (sheet index → SVG turn). */
+async function markSheets(page, sheets, turns) {
+  await page.evaluate(({ sheets, turns }) => {
     const ns = 'http://www.w3.org/2000/svg';
     const add = (svg, name, attrs) => {
       const el = document.createElementNS(ns, name);
@@ -58,7 +58,7 @@ async function markSheets(page) {
           if (pen === 'cross') { line(x + 0.1 * w, y + 0.1 * h, x + 0.9 * w, y + 0.9 * h); line(x + 0.9 * w, y + 0.1 * h, x + 0.1 * w, y + 0.9 * h); }
         }
       });
-      const turn = { 2: 'rotate(180 105 148.5)', 3: 'rotate(1.5 105 148.5)' }[s];
+      const turn = turns[s];
       if (turn) {
         const g = document.createElementNS(ns, 'g');
         g.setAttribute('transform', turn);
@@ -66,7 +66,20 @@ async function markSheets(page) {
         svg.appendChild(g);
       }
     });
-  }, { sheets: SHEETS });
+  }, { sheets, turns });
+}
+
+/** The printed pages as a scanner writes them: grey JPEG pages at `dpi` and `quality` in one PDF. */
+async function scannerPdf(context, printed, name, dpi, quality) {
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-jpeg', '-jpegopt', `quality=${quality}`, printed, join(dir, name)]);
+  const jpegs = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.jpg')).sort();
+  const scanner = await context.newPage();
+  await scanner.setContent(`<style>@page{size:A4;margin:0}body{margin:0}img{width:210mm;height:297mm;display:block;break-after:page}</style>${jpegs
+    .map((f) => `<img src="data:image/jpeg;base64,${readFileSync(join(dir, f)).toString('base64')}">`).join('')}`);
+  const scanned = join(dir, `${name}-扫描.pdf`);
+  await scanner.pdf({ path: scanned, preferCSSPageSize: true });
+  await scanner.close();
+  return scanned;
 }
 
 test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，存疑的一格由人确认后计票', async () => {
@@ -91,7 +104,7 @@ test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，�
   await page.getByRole('img', { name: `机读评议票 第 ${SHEETS.length} 张` }).waitFor();
   assert.equal(await page.locator('svg.omr-sheet').count(), SHEETS.length);
   assert.deepEqual(await axeViolations(page), [], 'the printable sheets');
-  await markSheets(page);
+  await markSheets(page, SHEETS, { 2: 'rotate(180 105 148.5)', 3: 'rotate(1.5 105 148.5)' });
   const printed = join(dir, 'printed.pdf');
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: printed, preferCSSPageSize: true });
@@ -99,16 +112,8 @@ test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，�
 
   // The scanner: 150 dpi grey JPEG pages in one PDF (stored as JPEG, as scanners do), and page 2
   // once more as a PNG.
-  execFileSync('pdftoppm', ['-r', '150', '-gray', '-jpeg', '-jpegopt', 'quality=75', printed, join(dir, 'scan')]);
+  const scanned = await scannerPdf(context, printed, 'scan', 150, 75);
   execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', '2', '-l', '2', printed, join(dir, 'again')]);
-  const jpegs = readdirSync(dir).filter((f) => f.startsWith('scan')).sort();
-  assert.equal(jpegs.length, SHEETS.length, 'one printed page per sheet');
-  const scanner = await context.newPage();
-  await scanner.setContent(`<style>@page{size:A4;margin:0}body{margin:0}img{width:210mm;height:297mm;display:block;break-after:page}</style>${jpegs
-    .map((f) => `<img src="data:image/jpeg;base64,${readFileSync(join(dir, f)).toString('base64')}">`).join('')}`);
-  const scanned = join(dir, '扫描.pdf');
-  await scanner.pdf({ path: scanned, preferCSSPageSize: true });
-  await scanner.close();
   const again = join(dir, readdirSync(dir).find((f) => f.startsWith('again')));
 
   await page.getByRole('button', { name: '扫描计票' }).click();
@@ -139,5 +144,68 @@ test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，�
   for (const [i, person] of PEOPLE.entries()) {
     assert.deepEqual(await totals.getByRole('row', { name: new RegExp(person) }).getByRole('cell').allInnerTexts(), tally[i].map(String), person);
   }
+  await context.close();
+});
+
+// Thirty ballots of five people, as a village cadres' meeting returns them: typed at the desk
+// into one group, and the very same papers printed, marked, scanned and read into another.
+const FIVE = ['赵一', '钱二', '孙三', '李四', '周五'];
+const THIRTY = Array.from({ length: 30 }, (_, b) => FIVE.map((_, p) => {
+  const grade = [0, 0, 1, 0, 1, 2, 0, 1, 3, 4][(b * 7 + p * 3) % 10];
+  return [grade, ['tick', 'cross', 'fill'][(b + p) % 3]];
+}));
+
+test('同样 30 张评议票，键盘录入与扫描读票得到相同的计票结果', async () => {
+  const context = await freshContext(browser);
+  const page = await openApp(context, server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  const units = ['农业站', '财政所', '城建办', '综治办', '计生办'];
+  for (const [i, name] of FIVE.entries()) await addCadre(page, { name, unit: units[i], post: '站长' });
+  await nav(page, '述职评议');
+  await page.getByRole('button', { name: '新建评议' }).click();
+  const setup = page.getByRole('form', { name: '评议设置' });
+  for (const [i, name] of FIVE.entries()) await setup.getByLabel(`${name}（${units[i]}）`).check();
+  await setup.getByLabel('村干部发票数').fill('30');
+  await setup.getByLabel('人大代表发票数').fill('30');
+  await setup.getByRole('button', { name: '保存评议' }).click();
+  const saved = await page.getByText(/^已保存评议：/).innerText();
+  await page.getByRole('link', { name: saved.replace('已保存评议：', ''), exact: true }).click();
+
+  // Typed: each paper five keys (1 优秀 … 5 不了解) and Enter, into 村干部.
+  await page.getByRole('button', { name: '纸质票计票' }).click();
+  await page.getByLabel('评议组').selectOption({ label: '村干部' });
+  await page.getByLabel(/号票，请输入/).focus();
+  for (const ballot of THIRTY) await page.keyboard.type(`${ballot.map(([g]) => g + 1).join('')}\n`, { delay: 20 });
+  await page.getByRole('heading', { name: '本组已计 30 张，发出 30 张' }).waitFor();
+  const totalsOf = async () => {
+    const table = page.getByRole('table', { name: '本组计票合计' });
+    return Promise.all(FIVE.map((name) => table.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts()));
+  };
+  const typed = await totalsOf();
+
+  // Scanned: the same papers printed for 人大代表, marked, two turned on the glass, one upside down.
+  await page.getByRole('button', { name: '打印机读评议票' }).click();
+  await page.getByLabel('评议组').selectOption({ label: '人大代表' });
+  await page.getByRole('img', { name: '机读评议票 第 30 张' }).waitFor();
+  await markSheets(page, THIRTY, { 7: 'rotate(180 105 148.5)', 12: 'rotate(2.5 105 148.5)', 20: 'rotate(-1.8 105 148.5)' });
+  const printed = join(dir, 'thirty.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: printed, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const scanned = await scannerPdf(context, printed, 'thirty', 200, 65);
+  await page.getByRole('button', { name: '扫描计票' }).click();
+  await page.getByLabel('评议组').selectOption({ label: '人大代表' });
+  await chooseFiles(page, '选择扫描的票（图片或 PDF，可多选）', [scanned]);
+  await page.getByText('读了 30 张：可以计入 30 张，待确认 0 张，不能计入 0 张。').waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: '计入 30 张' }).click();
+  await page.getByText('已计入 30 张。').waitFor();
+  await page.getByRole('button', { name: '纸质票计票' }).click();
+  await page.getByLabel('评议组').selectOption({ label: '人大代表' });
+  await page.getByRole('heading', { name: '本组已计 30 张，发出 30 张' }).waitFor();
+  const read = await totalsOf();
+
+  const tally = FIVE.map((_, p) => [0, 1, 2, 3, 4].map((g) => String(THIRTY.filter((b) => b[p][0] === g).length)));
+  assert.deepEqual(typed, tally, 'typed at the desk');
+  assert.deepEqual(read, typed, 'scanned and read: the same totals as typed');
   await context.close();
 });
