@@ -540,6 +540,44 @@ pub fn takes_several(slot: Slot, card: &Card) -> bool {
     matches!(slot, Slot::Row(i) if card.rows.get(i).is_some_and(|r| r.kind == QuestionKind::Multiple))
 }
 
+/// What one key does in a slot being decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPick {
+    /// Take this box (for a 多选 row: tick or untick it).
+    Box(usize),
+    /// The question left unanswered.
+    Nothing,
+    /// A 多选 row taken as ticked.
+    Take,
+}
+
+/// The key `key` (as the browser names it) in `slot`: a digit of the 答题码 by itself; in a
+/// row, a letter names its option (A first), 1, 2 … the first, second … box (对 and 错 too),
+/// 0, Delete or Backspace leaves it unanswered, and Enter takes a 多选 row as ticked.
+pub fn key_pick(slot: Slot, card: &Card, key: &str) -> Option<KeyPick> {
+    let mut chars = key.chars();
+    let one = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    let boxes = box_labels(slot, card).len();
+    let within = |i: usize| (i < boxes).then_some(KeyPick::Box(i));
+    match (slot, one, key) {
+        (Slot::Digit(_), Some(c), _) => c.to_digit(10).and_then(|d| within(d as usize)),
+        (Slot::Row(_), _, "Delete" | "Backspace") | (Slot::Row(_), Some('0'), _) => {
+            Some(KeyPick::Nothing)
+        }
+        (Slot::Row(_), _, "Enter") => takes_several(slot, card).then_some(KeyPick::Take),
+        (Slot::Row(_), Some(c), _) if c.is_ascii_digit() => {
+            c.to_digit(10).and_then(|d| within(d as usize - 1))
+        }
+        (Slot::Row(_), Some(c), _) if c.is_ascii_alphabetic() => {
+            within(usize::from(c.to_ascii_uppercase() as u8 - b'A'))
+        }
+        _ => None,
+    }
+}
+
 /// The group of a slot in the card's layout.
 pub fn group_of(slot: Slot, card: &Card) -> Option<Group> {
     let index = match slot {

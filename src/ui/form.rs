@@ -125,3 +125,13 @@ pub fn confirmed(question: &str) -> bool {
         .confirm_with_message(question)
         .unwrap_or(false)
 }
+
+/// The digit a key press types (top row or keypad), for choices made with one key.
+pub fn key_digit(e: &KeyboardEvent) -> Option<usize> {
+    let key = e.key();
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.to_digit(10).map(|d| d as usize),
+        _ => None,
+    }
+}

@@ -165,8 +165,11 @@ test('纸质考试：打印试卷和答题卡，手工作答，扫描成 PDF 一
   const doubled = rows.findIndex(({ q }) => QUESTIONS[q].kind === '单选' && wrong(2, q));
   const doubt = page.getByRole('group', { name: new RegExp(`^第 ${rows[doubled].position + 1} 题（单选）：打了不止一个格`) });
   await doubt.getByLabel(LETTERS[QUESTIONS[rows[doubled].q].right[0]], { exact: true }).check();
-  // Card 6: the blank digit, read from what the cadre wrote above it.
-  await page.getByRole('group', { name: /^答题码第 2 位：没有打记号/ }).getByLabel(codes[PEOPLE[5]][1], { exact: true }).check();
+  // Card 6: the blank digit, read from what the cadre wrote above it, typed with one key.
+  const digit = page.getByRole('group', { name: /^答题码第 2 位：没有打记号/ });
+  await digit.getByRole('radio').first().focus();
+  await page.keyboard.press(codes[PEOPLE[5]][1]);
+  assert.equal(await digit.getByLabel(codes[PEOPLE[5]][1], { exact: true }).isChecked(), true, 'the key chose the digit');
   // Card 8: the code names nobody; the clerk reads the name on the card.
   await page.getByText(/答题码涂作 \d{6}，校验位对不上/).waitFor();
   await page.getByRole('img', { name: '第 8 张答题卡的扫描图' }).waitFor();

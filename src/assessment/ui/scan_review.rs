@@ -43,9 +43,19 @@ pub fn sheet_view(
                 { for rows.iter().map(|(row, seen)| {
                     let who = names.get(*row).cloned().unwrap_or_default();
                     let what = match seen { Choice::Several(_) => "打了不止一个格", _ => "笔迹看不清（很淡、擦过，或在方框外画了圈）" };
+                    // One key sets the row: 1 优秀 … 5 不了解, as at the typing desk.
+                    let keys = {
+                        let choose: Vec<Callback<Event>> = Vote::ALL.iter().map(|v| decide(i, *row, *v)).collect();
+                        Callback::from(move |e: KeyboardEvent| {
+                            if let Some(pick) = crate::ui::form::key_digit(&e).and_then(|d| d.checked_sub(1)).and_then(|d| choose.get(d)) {
+                                e.prevent_default();
+                                pick.emit(AsRef::<Event>::as_ref(&e).clone());
+                            }
+                        })
+                    };
                     html! {
-                        <fieldset class="inline">
-                            <legend>{ format!("第 {} 行 {who}：{what}，请看票后选择", row + 1) }</legend>
+                        <fieldset class="inline" onkeydown={keys}>
+                            <legend>{ format!("第 {} 行 {who}：{what}，请看票后选择（可按 1–5）", row + 1) }</legend>
                             { for Vote::ALL.iter().map(|v| html! {
                                 <label><input type="radio" name={format!("scan-{i}-{row}")} checked={decided.get(row) == Some(v)} onchange={decide(i, *row, *v)} />{ v.label() }</label>
                             }) }

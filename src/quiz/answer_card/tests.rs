@@ -481,3 +481,27 @@ fn a_card_read_twice_is_taken_once_and_a_hand_chosen_person_is_flagged() {
     assert!(!again[0].taken_by_default());
     assert!(again[0].flags.contains(&SheetFlag::ChangedSinceImport));
 }
+
+#[test]
+fn one_key_decides_a_slot() {
+    let q = quiz(true);
+    let card = card(&q).expect("fits");
+    let (single, multiple, tf) = (Slot::Row(0), Slot::Row(10), Slot::Row(15));
+    assert_eq!(card.rows[10].kind, QuestionKind::Multiple);
+    assert_eq!(card.rows[15].kind, QuestionKind::TrueFalse);
+    assert_eq!(key_pick(Slot::Digit(3), &card, "7"), Some(KeyPick::Box(7)));
+    assert_eq!(key_pick(Slot::Digit(3), &card, "a"), None);
+    assert_eq!(key_pick(single, &card, "c"), Some(KeyPick::Box(2)));
+    assert_eq!(key_pick(single, &card, "C"), Some(KeyPick::Box(2)));
+    assert_eq!(key_pick(single, &card, "3"), Some(KeyPick::Box(2)));
+    assert_eq!(key_pick(single, &card, "E"), None, "four options");
+    assert_eq!(key_pick(single, &card, "5"), None);
+    assert_eq!(key_pick(single, &card, "Delete"), Some(KeyPick::Nothing));
+    assert_eq!(key_pick(single, &card, "0"), Some(KeyPick::Nothing));
+    assert_eq!(key_pick(single, &card, "Enter"), None);
+    assert_eq!(key_pick(multiple, &card, "Enter"), Some(KeyPick::Take));
+    assert_eq!(key_pick(multiple, &card, "e"), Some(KeyPick::Box(4)));
+    assert_eq!(key_pick(tf, &card, "2"), Some(KeyPick::Box(1)), "错");
+    assert_eq!(key_pick(tf, &card, "c"), None);
+    assert_eq!(key_pick(tf, &card, "Tab"), None);
+}

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::paper::read::Choice;
 use crate::quiz::answer_card::{
-    box_labels, slot_label, takes_several, Card, CardRead, Outcome, Slot,
+    box_labels, key_pick, slot_label, takes_several, Card, CardRead, KeyPick, Outcome, Slot,
 };
 use crate::roster::model::Cadre;
 use crate::ui::scan_pages::{overlay, ScanView};
@@ -26,7 +26,7 @@ pub struct CardPage {
 pub type Decide = Callback<(usize, Slot, BTreeSet<usize>)>;
 
 pub struct Review<'a> {
-    pub card: &'a Card,
+    pub card: &'a Rc<Card>,
     pub people: &'a [&'a Cadre],
     pub decide: &'a Decide,
     pub decided: &'a BTreeMap<(usize, Slot), BTreeSet<usize>>,
@@ -92,7 +92,15 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         Some(Choice::Blank) => "没有打记号",
         _ => "笔迹看不清（很淡、擦过，或在方框外画了圈）",
     };
-    let legend = format!("{}：{what}，请看卡后选择", slot_label(slot, r.card));
+    let keys_hint = match slot {
+        Slot::Digit(_) => "可按 0–9",
+        Slot::Row(_) if takes_several(slot, r.card) => "可按字母勾选，回车确认",
+        Slot::Row(_) => "可按字母或 1、2…，0 为未作答",
+    };
+    let legend = format!(
+        "{}：{what}，请看卡后选择（{keys_hint}）",
+        slot_label(slot, r.card)
+    );
     let labels = box_labels(slot, r.card);
     let name = format!("card-{i}-{slot:?}");
     if takes_several(slot, r.card) {
@@ -116,8 +124,32 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
             let (decide, ticked) = (r.decide.clone(), ticked.clone());
             Callback::from(move |_| decide.emit((i, slot, ticked.clone())))
         };
+        let keys = {
+            let (tick, decide, card, ticked) = (
+                r.tick.clone(),
+                r.decide.clone(),
+                r.card.clone(),
+                ticked.clone(),
+            );
+            Callback::from(move |e: KeyboardEvent| {
+                let next = match key_pick(slot, &card, &e.key()) {
+                    Some(KeyPick::Box(o)) => {
+                        let mut next = ticked.clone();
+                        if !next.remove(&o) {
+                            next.insert(o);
+                        }
+                        next
+                    }
+                    Some(KeyPick::Nothing) => BTreeSet::new(),
+                    Some(KeyPick::Take) => return decide.emit((i, slot, ticked.clone())),
+                    None => return,
+                };
+                e.prevent_default();
+                tick.emit((i, slot, next));
+            })
+        };
         return html! {
-            <fieldset class="inline">
+            <fieldset class="inline" onkeydown={keys}>
                 <legend>{ legend }</legend>
                 { for labels.iter().enumerate().map(|(o, l)| html! {
                     <label><input type="checkbox" name={name.clone()} checked={ticked.contains(&o)} onchange={toggle(o)} />{ l }</label>
@@ -131,8 +163,20 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         let decide = r.decide.clone();
         Callback::from(move |_: Event| decide.emit((i, slot, chosen.clone())))
     };
+    let keys = {
+        let (decide, card) = (r.decide.clone(), r.card.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let chosen = match key_pick(slot, &card, &e.key()) {
+                Some(KeyPick::Box(o)) => BTreeSet::from([o]),
+                Some(KeyPick::Nothing) => BTreeSet::new(),
+                _ => return,
+            };
+            e.prevent_default();
+            decide.emit((i, slot, chosen));
+        })
+    };
     html! {
-        <fieldset class="inline">
+        <fieldset class="inline" onkeydown={keys}>
             <legend>{ legend }</legend>
             { for labels.iter().enumerate().map(|(o, l)| html! {
                 <label><input type="radio" name={name.clone()} checked={now.is_some_and(|b| b.len() == 1 && b.contains(&o))} onchange={pick(BTreeSet::from([o]))} />{ l }</label>
