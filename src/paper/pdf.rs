@@ -2,11 +2,13 @@
 //! is (`/Filter /DCTDecode`), so its bytes are taken out and the browser decodes them like a
 //! JPEG file. No PDF is drawn; a PDF whose pages are not JPEG scans is said to be so.
 
-/// What a PDF held: its JPEG images in the file's order (a scanner writes page after page),
-/// and how many other images it had (pages that cannot be read this way).
+/// What a PDF held: where its JPEG images lie in the file, in the file's order (a scanner
+/// writes page after page), and how many other images it had (pages that cannot be read this
+/// way). Ranges rather than copies: a scan of a few hundred pages is held once, and a page is
+/// copied out only while it is read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PdfImages {
-    pub jpegs: Vec<Vec<u8>>,
+    pub jpegs: Vec<std::ops::Range<usize>>,
     pub other: usize,
 }
 
@@ -65,7 +67,7 @@ pub fn images(pdf: &[u8]) -> Result<PdfImages, PdfError> {
             },
         };
         if has_name(dict, b"/Filter", b"/DCTDecode") {
-            found.jpegs.push(pdf[data_start..end].to_vec());
+            found.jpegs.push(data_start..end);
         } else {
             found.other += 1;
         }
@@ -187,6 +189,14 @@ mod tests {
         out
     }
 
+    fn pages<'a>(file: &'a [u8], found: &PdfImages) -> Vec<&'a [u8]> {
+        found
+            .jpegs
+            .iter()
+            .filter_map(|r| file.get(r.clone()))
+            .collect()
+    }
+
     const JPEG_A: &[u8] = b"\xff\xd8\xff\xe0 first page endstream-like bytes stream \xff\xd9";
     const JPEG_B: &[u8] = b"\xff\xd8\xff\xdb second\r\n page \xff\xd9";
 
@@ -197,7 +207,7 @@ mod tests {
             (JPEG_B, "[ /DCTDecode ]", false),
         ]);
         let got = images(&file).expect("two pages");
-        assert_eq!(got.jpegs, vec![JPEG_A.to_vec(), JPEG_B.to_vec()]);
+        assert_eq!(pages(&file, &got), vec![JPEG_A, JPEG_B]);
         assert_eq!(got.other, 0);
     }
 
@@ -223,10 +233,10 @@ mod tests {
         let file = include_bytes!("../../tests/fixtures/paper/two-jpeg-pages.pdf");
         let got = images(file).expect("two pages");
         assert_eq!(
-            got.jpegs,
+            pages(file, &got),
             vec![
-                include_bytes!("../../tests/fixtures/paper/page-1.jpg").to_vec(),
-                include_bytes!("../../tests/fixtures/paper/page-2.jpg").to_vec(),
+                &include_bytes!("../../tests/fixtures/paper/page-1.jpg")[..],
+                &include_bytes!("../../tests/fixtures/paper/page-2.jpg")[..],
             ]
         );
     }
@@ -235,7 +245,9 @@ mod tests {
     fn a_cut_or_odd_file_gives_what_it_has_and_never_panics() {
         let file = pdf(&[(JPEG_A, "/DCTDecode", true), (JPEG_B, "/DCTDecode", true)]);
         for cut in 0..file.len() {
-            let _ = images(&file[..cut]);
+            if let Ok(found) = images(&file[..cut]) {
+                assert!(found.jpegs.iter().all(|r| r.start <= r.end && r.end <= cut));
+            }
         }
         let mut odd = b"%PDF-1.7\n<< >>stream\nendstream << /Subtype /Image".to_vec();
         odd.extend(b">> stream");

@@ -1,6 +1,7 @@
 //! Scans in, pages out, for any sheet the app prints (机读评议票, 答题卡): the chosen files
-//! opened one at a time, a scanner PDF's JPEG pages or one image each, every page decoded and
-//! read against the sheet's layout, with a progress bar between pages. What a page means is the
+//! opened one at a time, a scanner PDF's JPEG pages (the file held once, a page copied out only
+//! while it is read) or one image each, every page decoded and read against the sheet's layout,
+//! with a progress bar between pages. What a page means is the
 //! screen's business; this only hands each one over, with what is needed to show it later.
 
 use std::collections::VecDeque;
@@ -12,8 +13,14 @@ use crate::paper::geometry::Pt;
 use crate::paper::layout::Layout;
 use crate::paper::read::{read_page, Mark, Page};
 
-/// An image's bytes and type, or why a page is not one.
-type PageImage = Result<(Vec<u8>, &'static str), String>;
+/// A page's image: a file of its own, or a JPEG page inside a scanner's PDF (held once for all
+/// its pages); or why a page is not one.
+type PageImage = Result<Image, String>;
+
+enum Image {
+    File(Vec<u8>, &'static str),
+    InPdf(Rc<Vec<u8>>, std::ops::Range<usize>),
+}
 
 const UNREADABLE: &str = "这个文件读不出来（可能已被移走或正在被别的程序使用），请重新选择。";
 
@@ -107,7 +114,12 @@ pub async fn read_files(
             Waiting::Page(page) => page,
         };
         let read = match image {
-            Ok((bytes, mime)) => read_one(bytes, mime, layout).await,
+            Ok(Image::File(bytes, mime)) => read_one(bytes, mime, layout).await,
+            // One page copied out at a time.
+            Ok(Image::InPdf(pdf, at)) => match pdf.get(at) {
+                Some(jpeg) => read_one(jpeg.to_vec(), "image/jpeg", layout).await,
+                None => Err(crate::ui::scan_image::NOT_AN_IMAGE.into()),
+            },
             Err(m) => Err(m),
         };
         done += 1;
@@ -131,12 +143,18 @@ async fn read_one(
 fn pages(name: String, bytes: Vec<u8>) -> Vec<(String, PageImage)> {
     if bytes.starts_with(b"%PDF-") {
         return match crate::paper::pdf::images(&bytes) {
-            Ok(found) => found
-                .jpegs
-                .into_iter()
-                .enumerate()
-                .map(|(i, j)| (format!("{name} 第 {} 页", i + 1), Ok((j, "image/jpeg"))))
-                .collect(),
+            Ok(found) => {
+                let pdf = Rc::new(bytes);
+                found
+                    .jpegs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, at)| {
+                        let page = Image::InPdf(pdf.clone(), at);
+                        (format!("{name} 第 {} 页", i + 1), Ok(page))
+                    })
+                    .collect()
+            }
             Err(e) => vec![(name, Err(e.message()))],
         };
     }
@@ -145,7 +163,7 @@ fn pages(name: String, bytes: Vec<u8>) -> Vec<(String, PageImage)> {
     } else {
         "image/jpeg"
     };
-    vec![(name, Ok((bytes, mime)))]
+    vec![(name, Ok(Image::File(bytes, mime)))]
 }
 
 /// The scan with each box outlined as read: green marked, red to decide, none when empty.
