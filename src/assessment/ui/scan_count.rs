@@ -161,6 +161,13 @@ pub fn scan_count(props: &RoundProps) -> Html {
         .iter()
         .filter(|s| !matches!(s.read, Ok(Reading::Paper(_)) | Ok(Reading::Decide { .. })))
         .count();
+    // Sheets a person must look at first, then those that could not be read, then the rest.
+    let mut shown: Vec<(usize, &Sheet)> = sheets.iter().enumerate().collect();
+    shown.sort_by_key(|(_, s)| match s.read {
+        Ok(Reading::Decide { .. }) => 0,
+        Ok(Reading::Paper(_)) => 2,
+        _ => 1,
+    });
     html! {
         <section aria-labelledby="scan-h">
             <h3 id="scan-h">{ "扫描计票（机读评议票）" }</h3>
@@ -178,7 +185,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
                 <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", sheets.len(), papers.len(), waiting, unread) }</p>
                 <div class="actions"><button class="primary" disabled={papers.is_empty()} onclick={count}>{ format!("计入 {} 张", papers.len()) }</button></div>
             }
-            { for sheets.iter().enumerate().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
+            { for shown.into_iter().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
         </section>
     }
 }

@@ -194,6 +194,13 @@ pub fn card_scan(props: &CardScanProps) -> Html {
         tick: &tick,
         choose: &choose,
     };
+    // Cards a person must look at first, then those that could not be read, then the rest.
+    let mut shown: Vec<(usize, &CardPage)> = pages.iter().enumerate().collect();
+    shown.sort_by_key(|(_, p)| match (&p.read, &p.view) {
+        (Ok(_), Some(_)) => 0,
+        (Err(_), _) => 1,
+        (Ok(_), None) => 2,
+    });
     html! {
         <section class="card" aria-labelledby="card-scan-h">
             <h3 id="card-scan-h">{ format!("扫描答题卡：{}", quiz.title) }</h3>
@@ -211,7 +218,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
                 <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", pages.len(), sheets.len(), waiting, unread) }</p>
                 <div class="actions"><button class="primary" disabled={sheets.is_empty()} onclick={take}>{ format!("计入 {} 份答卷", sheets.len()) }</button></div>
             }
-            { for pages.iter().enumerate().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
+            { for shown.into_iter().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
         </section>
     }
 }
