@@ -1,5 +1,7 @@
 //! The paper reader on a corpus of scans the test makes itself: the app's own ballot and answer
-//! card layouts, marked as people mark (filled, ticked, crossed, light pencil, rubbed out, a
+//! card layouts — drawn, and as Chromium printed them from the app and pdftoppm rasterised them
+//! (`tests/fixtures/paper/blank-*.jpg`, made by `tests/e2e/make-paper-blanks.mjs`) — marked as
+//! people mark (filled, ticked, crossed, light pencil, rubbed out, a
 //! tick running out of its box, a ring round a box), then put through what scanners and hands do
 //! to paper — a turn of up to 3°, scale ±3 %, shift, noise, blur, a fold, one page upside down,
 //! one page fed twice, 150 or 200 dpi — and through JPEG at quality 60–85 and back. The truth is
@@ -15,7 +17,7 @@ use zuofeng::paper::geometry::Pt;
 use zuofeng::paper::image::Gray;
 use zuofeng::paper::layout::Layout;
 use zuofeng::paper::read::{read_page, Mark};
-use zuofeng::paper::synth::{draw, Pen, Scan};
+use zuofeng::paper::synth::{draw, draw_on, Pen, Scan};
 use zuofeng::quiz::answer_card;
 use zuofeng::quiz::check_code::AnswerCodes;
 use zuofeng::quiz::model::{Answer, QuestionKind};
@@ -85,7 +87,8 @@ fn marks_for_row(dice: &mut Dice, first: usize, len: usize, out: &mut Vec<(usize
     }
 }
 
-fn quiz() -> Quiz {
+/// A quiz of `kinds` (kind, options) in turn, as many as `count`.
+fn quiz(count: usize, kinds: &[(QuestionKind, usize)]) -> Quiz {
     let device = DeviceId("corpus".into());
     let question = |kind: QuestionKind, options: usize| PaperQuestion {
         question_id: uuid::Uuid::new_v4(),
@@ -101,11 +104,10 @@ fn quiz() -> Quiz {
         meta: Meta::new(&device, chrono::DateTime::default()),
         title: "语料".into(),
         mode: QuizMode::Exam,
-        paper: (0..30)
-            .map(|i| match i % 3 {
-                0 => question(QuestionKind::Single, 4),
-                1 => question(QuestionKind::Multiple, 5),
-                _ => question(QuestionKind::TrueFalse, 0),
+        paper: (0..count)
+            .map(|i| {
+                let (kind, options) = kinds[i % kinds.len()];
+                question(kind, options)
             })
             .collect(),
         pass_mark: 6000,
@@ -140,7 +142,31 @@ fn through_jpeg(page: &Gray, quality: u8) -> Gray {
     }
 }
 
+/// A blank sheet the app printed, rasterised at 150 dpi.
+fn printed(name: &str) -> Gray {
+    let path = format!("{}/tests/fixtures/paper/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("the printed blank is there");
+    let mut decoder = jpeg_decoder::Decoder::new(&bytes[..]);
+    let pixels = decoder.decode().expect("decodes");
+    let info = decoder.info().expect("has a size");
+    // pdftoppm's grey JPEG is stored with three equal channels.
+    let pixels = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => pixels
+            .chunks_exact(3)
+            .map(|p| ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2])) / 3) as u8)
+            .collect(),
+        _ => pixels,
+    };
+    Gray {
+        width: usize::from(info.width),
+        height: usize::from(info.height),
+        pixels,
+    }
+}
+
 struct Sheet {
+    /// The printed blank it was marked on, if not drawn.
+    on: Option<std::rc::Rc<Gray>>,
     layout: Layout,
     code: SheetCode,
     marks: Vec<(usize, Pen)>,
@@ -152,18 +178,50 @@ struct Sheet {
 fn every_box_of_the_corpus_is_read_right_or_flagged_and_few_are_flagged() {
     let mut dice = Dice(0x5eed_2026_1203);
     let ballot = ballot_sheet::layout(30).expect("30 fit");
-    let q = quiz();
+    let q = quiz(
+        30,
+        &[
+            (QuestionKind::Single, 4),
+            (QuestionKind::Multiple, 5),
+            (QuestionKind::TrueFalse, 0),
+        ],
+    );
     let card = answer_card::card(&q).expect("fits").layout;
+    // As printed: 30 people; 10 单选 and 5 多选 of four options and 5 判断.
+    let printed_ballot = std::rc::Rc::new(printed("blank-ballot-30.jpg"));
+    let printed_card = std::rc::Rc::new(printed("blank-card-20.jpg"));
+    let q20 = quiz(
+        20,
+        &[
+            (QuestionKind::Single, 4),
+            (QuestionKind::Single, 4),
+            (QuestionKind::Multiple, 4),
+            (QuestionKind::TrueFalse, 0),
+        ],
+    );
+    let card20 = answer_card::card(&q20).expect("fits").layout;
+    let code_of = |page: &Gray, layout: &Layout| {
+        read_page(page, layout)
+            .expect("the printed blank reads as printed")
+            .code
+    };
+    let (ballot_code, card_code) = (
+        code_of(&printed_ballot, &ballot),
+        code_of(&printed_card, &card20),
+    );
     let mut sheets = Vec::new();
-    for n in 0..24u16 {
-        let (layout, code) = if n % 2 == 0 {
-            let code = ballot_sheet::code(uuid::Uuid::from_u128(9), 1, u32::from(n) + 1);
-            (ballot.clone(), code.expect("code"))
-        } else {
-            (
-                card.clone(),
-                answer_card::code(&q, u32::from(n) + 1).expect("code"),
-            )
+    for n in 0..36u16 {
+        let (on, layout, code) = match n % 3 {
+            0 if n < 24 => {
+                let code = ballot_sheet::code(uuid::Uuid::from_u128(9), 1, u32::from(n) + 1);
+                (None, ballot.clone(), code.expect("code"))
+            }
+            1 if n < 24 => {
+                let code = answer_card::code(&q, u32::from(n) + 1).expect("code");
+                (None, card.clone(), code)
+            }
+            0 | 2 => (Some(printed_ballot.clone()), ballot.clone(), ballot_code),
+            _ => (Some(printed_card.clone()), card20.clone(), card_code),
         };
         let mut marks = Vec::new();
         for g in &layout.groups {
@@ -174,13 +232,14 @@ fn every_box_of_the_corpus_is_read_right_or_flagged_and_few_are_flagged() {
             turn_degrees: dice.between(-3.0, 3.0),
             scale: dice.between(0.97, 1.03),
             shift: Pt::new(dice.between(-3.0, 3.0), dice.between(-3.0, 3.0)),
-            upside_down: n == 5,
+            upside_down: n == 5 || n == 29,
             noise: dice.below(16) as u8,
             blur: n % 2 == 1,
             fold: (n % 4 == 2).then(|| dice.between(60.0, 240.0)),
         };
         let quality = 60 + dice.below(26) as u8;
         sheets.push(Sheet {
+            on,
             layout,
             code,
             marks,
@@ -190,6 +249,7 @@ fn every_box_of_the_corpus_is_read_right_or_flagged_and_few_are_flagged() {
     }
     // One page fed twice: it reads as the same sheet both times.
     let twice = Sheet {
+        on: None,
         layout: sheets[3].layout.clone(),
         code: sheets[3].code,
         marks: sheets[3].marks.clone(),
@@ -202,10 +262,15 @@ fn every_box_of_the_corpus_is_read_right_or_flagged_and_few_are_flagged() {
     sheets.push(twice);
 
     let (mut boxes, mut flagged, mut wrong) = (0usize, 0usize, Vec::new());
-    // Boxes flagged with nothing on them at all: what the flagging costs the clerk for nothing.
+    // Boxes flagged with nothing on them at all: what the flagging costs the clerk for nothing
+    // (on a fold's edge, or touched by a big ring round the box beside).
     let mut idle = 0usize;
     for (n, s) in sheets.iter().enumerate() {
-        let image = through_jpeg(&draw(&s.layout, s.code, &s.marks, s.scan), s.quality);
+        let drawn = match &s.on {
+            Some(blank) => draw_on(blank, 150.0, &s.layout, &s.marks, s.scan),
+            None => draw(&s.layout, s.code, &s.marks, s.scan),
+        };
+        let image = through_jpeg(&drawn, s.quality);
         let page = read_page(&image, &s.layout)
             .unwrap_or_else(|e| panic!("page {n} not placed: {}", e.message()));
         assert_eq!(page.code, s.code, "page {n}'s code");

@@ -272,37 +272,61 @@ pub fn draw(layout: &Layout, code: SheetCode, marks: &[(usize, Pen)], scan: Scan
     for b in &layout.boxes {
         c.outline(*b, 0.3, 60);
     }
-    for &(i, pen) in marks {
-        let Some(b) = layout.boxes.get(i).copied() else {
-            continue;
-        };
-        let at = |fx: f64, fy: f64| Pt::new(b.x + fx * b.w, b.y + fy * b.h);
-        match pen {
-            Pen::Fill => c.rect(b.inset(0.4), 35),
-            Pen::Tick => {
-                c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
-                c.stroke(at(0.4, 0.85), at(0.9, 0.1), 0.5, 40);
-            }
-            Pen::Cross => {
-                c.stroke(at(0.1, 0.1), at(0.9, 0.9), 0.5, 40);
-                c.stroke(at(0.9, 0.1), at(0.1, 0.9), 0.5, 40);
-            }
-            Pen::Light => c.rect(b.inset(0.6), 175),
-            Pen::Erased => c.rect(b.inset(0.5), 212),
-            Pen::Spill => {
-                c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
-                c.stroke(at(0.4, 0.85), Pt::new(b.x + b.w + 1.6, b.y - 0.6), 0.5, 40);
-            }
-            Pen::Circle(margin) => {
-                let centre = at(0.5, 0.5);
-                let r = b.w.hypot(b.h) / 2.0 + margin;
-                c.paint(
-                    Cell::square(centre.x - r - 1.0, centre.y - r - 1.0, 2.0 * r + 2.0),
-                    45,
-                    move |p| (p.distance(centre) - r).abs() <= 0.25,
-                );
+    c.mark(layout, marks);
+    c.finish()
+}
+
+/// A scan of a sheet printed and scanned for real (`page`, an upright A4 image at `dpi`, as
+/// `pdftoppm` makes it from the app's print), with `marks` made on it by `layout`'s boxes and
+/// the damage of `scan`.
+pub fn draw_on(page: &Gray, dpi: f64, layout: &Layout, marks: &[(usize, Pen)], scan: Scan) -> Gray {
+    let mut c = Canvas::new(scan);
+    let per_mm = dpi / 25.4;
+    for y in 0..c.h {
+        for x in 0..c.w {
+            let at = c.back(Pt::new(x as f64 + 0.5, y as f64 + 0.5));
+            let v = page.sample(at.x * per_mm - 0.5, at.y * per_mm - 0.5);
+            c.pixels[y * c.w + x] = v.round().clamp(0.0, 255.0) as u8;
+        }
+    }
+    c.mark(layout, marks);
+    c.finish()
+}
+
+impl Canvas {
+    fn mark(&mut self, layout: &Layout, marks: &[(usize, Pen)]) {
+        let c = self;
+        for &(i, pen) in marks {
+            let Some(b) = layout.boxes.get(i).copied() else {
+                continue;
+            };
+            let at = |fx: f64, fy: f64| Pt::new(b.x + fx * b.w, b.y + fy * b.h);
+            match pen {
+                Pen::Fill => c.rect(b.inset(0.4), 35),
+                Pen::Tick => {
+                    c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
+                    c.stroke(at(0.4, 0.85), at(0.9, 0.1), 0.5, 40);
+                }
+                Pen::Cross => {
+                    c.stroke(at(0.1, 0.1), at(0.9, 0.9), 0.5, 40);
+                    c.stroke(at(0.9, 0.1), at(0.1, 0.9), 0.5, 40);
+                }
+                Pen::Light => c.rect(b.inset(0.6), 175),
+                Pen::Erased => c.rect(b.inset(0.5), 212),
+                Pen::Spill => {
+                    c.stroke(at(0.15, 0.55), at(0.4, 0.85), 0.5, 40);
+                    c.stroke(at(0.4, 0.85), Pt::new(b.x + b.w + 1.6, b.y - 0.6), 0.5, 40);
+                }
+                Pen::Circle(margin) => {
+                    let centre = at(0.5, 0.5);
+                    let r = b.w.hypot(b.h) / 2.0 + margin;
+                    c.paint(
+                        Cell::square(centre.x - r - 1.0, centre.y - r - 1.0, 2.0 * r + 2.0),
+                        45,
+                        move |p| (p.distance(centre) - r).abs() <= 0.25,
+                    );
+                }
             }
         }
     }
-    c.finish()
 }
