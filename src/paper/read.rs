@@ -148,48 +148,69 @@ fn code_bit(b: &BoxReading) -> Option<bool> {
     }
 }
 
+/// Samples of a scan at points of the sheet.
+struct Sheet<'a> {
+    img: &'a Gray,
+    to_scan: &'a Homography,
+}
+
+impl Sheet<'_> {
+    fn at(&self, x: f64, y: f64) -> f64 {
+        let p = self.to_scan.apply(Pt::new(x, y));
+        self.img.sample(p.x, p.y)
+    }
+
+    /// The paper round `cell`, from a ring just outside it.
+    fn paper_round(&self, cell: &Cell) -> f64 {
+        let mut ring = Vec::new();
+        let (gap, width) = (1.2, 0.8);
+        let mut d = gap;
+        while d <= gap + width {
+            let (left, right) = (cell.x - d, cell.x + cell.w + d);
+            let (top, bottom) = (cell.y - d, cell.y + cell.h + d);
+            let mut t = 0.0;
+            while t <= 1.0 {
+                ring.push(self.at(left + t * (right - left), top));
+                ring.push(self.at(left + t * (right - left), bottom));
+                ring.push(self.at(left, top + t * (bottom - top)));
+                ring.push(self.at(right, top + t * (bottom - top)));
+                t += 0.05;
+            }
+            d += 0.4;
+        }
+        paper_of(ring)
+    }
+
+    /// The share of `cell`'s inside (less `inset` on each side) that is ink, and its mean
+    /// darkness, against `paper`.
+    fn inside(&self, cell: &Cell, inset: f64, paper: f64) -> (f64, f64) {
+        let (mut n, mut ink, mut shade) = (0usize, 0usize, 0.0);
+        let mut y = cell.y + inset;
+        while y <= cell.y + cell.h - inset + 1e-9 {
+            let mut x = cell.x + inset;
+            while x <= cell.x + cell.w - inset + 1e-9 {
+                let v = self.at(x, y);
+                n += 1;
+                if v < paper * INK {
+                    ink += 1;
+                }
+                shade += ((paper - v) / paper).clamp(0.0, 1.0);
+                x += STEP;
+            }
+            y += STEP;
+        }
+        match n {
+            0 => (0.0, 0.0),
+            n => (ink as f64 / n as f64, shade / n as f64),
+        }
+    }
+}
+
 /// The ink inside `cell` (less `inset` on each side), against the paper in a ring around it.
 fn measure(img: &Gray, to_scan: &Homography, cell: &Cell, inset: f64) -> BoxReading {
-    let at = |x: f64, y: f64| {
-        let p = to_scan.apply(Pt::new(x, y));
-        img.sample(p.x, p.y)
-    };
-    let mut ring = Vec::new();
-    let (gap, width) = (1.2, 0.8);
-    let mut d = gap;
-    while d <= gap + width {
-        let (left, right) = (cell.x - d, cell.x + cell.w + d);
-        let (top, bottom) = (cell.y - d, cell.y + cell.h + d);
-        let mut t = 0.0;
-        while t <= 1.0 {
-            ring.push(at(left + t * (right - left), top));
-            ring.push(at(left + t * (right - left), bottom));
-            ring.push(at(left, top + t * (bottom - top)));
-            ring.push(at(right, top + t * (bottom - top)));
-            t += 0.05;
-        }
-        d += 0.4;
-    }
-    let paper = paper_of(ring);
-    let (mut n, mut ink, mut shade) = (0usize, 0usize, 0.0);
-    let mut y = cell.y + inset;
-    while y <= cell.y + cell.h - inset + 1e-9 {
-        let mut x = cell.x + inset;
-        while x <= cell.x + cell.w - inset + 1e-9 {
-            let v = at(x, y);
-            n += 1;
-            if v < paper * INK {
-                ink += 1;
-            }
-            shade += ((paper - v) / paper).clamp(0.0, 1.0);
-            x += STEP;
-        }
-        y += STEP;
-    }
-    let (ink, shade) = match n {
-        0 => (0.0, 0.0),
-        n => (ink as f64 / n as f64, shade / n as f64),
-    };
+    let sheet = Sheet { img, to_scan };
+    let paper = sheet.paper_round(cell);
+    let (ink, shade) = sheet.inside(cell, inset, paper);
     let mark = if ink >= MARKED_FROM {
         Mark::Marked
     } else if ink < EMPTY_BELOW && shade < SHADE_FROM {
@@ -198,6 +219,35 @@ fn measure(img: &Gray, to_scan: &Homography, cell: &Cell, inset: f64) -> BoxRead
         Mark::Unsure
     };
     BoxReading { ink, shade, mark }
+}
+
+/// Whether the ink in box `j` lies only in its third nearest box `i`: the edge of a ring
+/// drawn round `i`, not a mark of `j`'s own.
+fn only_near_edge(img: &Gray, to_scan: &Homography, i: &Cell, j: &Cell) -> bool {
+    let sheet = Sheet { img, to_scan };
+    let (dx, dy) = (j.x - i.x, j.y - i.y);
+    let far = match (dx.abs() > dy.abs(), dx > 0.0, dy > 0.0) {
+        (true, true, _) => Cell {
+            x: j.x + j.w / 3.0,
+            w: j.w * 2.0 / 3.0,
+            ..*j
+        },
+        (true, false, _) => Cell {
+            w: j.w * 2.0 / 3.0,
+            ..*j
+        },
+        (false, _, true) => Cell {
+            y: j.y + j.h / 3.0,
+            h: j.h * 2.0 / 3.0,
+            ..*j
+        },
+        (false, _, false) => Cell {
+            h: j.h * 2.0 / 3.0,
+            ..*j
+        },
+    };
+    let (ink, _) = sheet.inside(&far, INSET, sheet.paper_round(j));
+    ink < EMPTY_BELOW
 }
 
 /// The paper's brightness from samples round a box: bright enough that a few dark ones (a
@@ -211,16 +261,19 @@ fn paper_of(mut samples: Vec<f64>) -> f64 {
         .max(1.0)
 }
 
-/// Every box of the layout read. An empty box with a ring round it was meant, and a ring big
-/// enough to run into a neighbouring box may be what marks it: both go to a person.
+/// Every box of the layout read. An empty box with a ring drawn round it was meant: a clean
+/// ring counts as a mark; a ring big enough to run into the boxes beside it leaves the box and
+/// what it touches to a person (a box beside with a mark of its own keeps it).
 fn measure_all(img: &Gray, to_scan: &Homography, layout: &Layout) -> Vec<BoxReading> {
-    let mut read: Vec<BoxReading> = layout
+    let measured: Vec<BoxReading> = layout
         .boxes
         .iter()
         .map(|c| measure(img, to_scan, c, INSET))
         .collect();
+    let mut read = measured.clone();
+    let mark_of = |j: usize| measured.get(j).map(|b| b.mark);
     for (i, c) in layout.boxes.iter().enumerate() {
-        if read.get(i).map(|b| b.mark) != Some(Mark::Empty) {
+        if mark_of(i) != Some(Mark::Empty) {
             continue;
         }
         let close = near(layout, i);
@@ -229,11 +282,30 @@ fn measure_all(img: &Gray, to_scan: &Homography, layout: &Layout) -> Vec<BoxRead
             .filter_map(|j| layout.boxes.get(*j))
             .copied()
             .collect();
-        if ringed(img, to_scan, c, &others) {
-            for j in std::iter::once(i).chain(close) {
-                if let Some(b) = read.get_mut(j).filter(|b| j == i || b.mark == Mark::Marked) {
-                    b.mark = Mark::Unsure;
-                }
+        if !ringed(img, to_scan, c, &others) {
+            continue;
+        }
+        // A box beside with ink only along its edge towards this one: the ring ran into it.
+        let touched: Vec<usize> = close
+            .into_iter()
+            .filter(|j| mark_of(*j) != Some(Mark::Empty))
+            .filter(|j| {
+                layout
+                    .boxes
+                    .get(*j)
+                    .is_some_and(|b| only_near_edge(img, to_scan, c, b))
+            })
+            .collect();
+        if let Some(b) = read.get_mut(i) {
+            b.mark = if touched.is_empty() {
+                Mark::Marked
+            } else {
+                Mark::Unsure
+            };
+        }
+        for j in touched {
+            if let Some(b) = read.get_mut(j) {
+                b.mark = Mark::Unsure;
             }
         }
     }
@@ -271,10 +343,8 @@ const RING_OUT: f64 = 3.1;
 /// box's printed edge (`others`) are left out, so neighbours never look like a ring. Printed
 /// text (a number, a column's letter) lies along one side at most, never two facing ones.
 fn ringed(img: &Gray, to_scan: &Homography, cell: &Cell, others: &[Cell]) -> bool {
-    let at = |x: f64, y: f64| {
-        let p = to_scan.apply(Pt::new(x, y));
-        img.sample(p.x, p.y)
-    };
+    let sheet = Sheet { img, to_scan };
+    let at = |x: f64, y: f64| sheet.at(x, y);
     let printed = |x: f64, y: f64| {
         others
             .iter()
@@ -436,7 +506,7 @@ mod tests {
     }
 
     #[test]
-    fn a_ring_round_a_box_is_left_to_a_person_and_tight_rows_alone_are_not_rings() {
+    fn a_clean_ring_round_a_box_counts_a_messy_one_goes_to_a_person_and_rows_are_no_rings() {
         // Rows a millimetre apart (the tightest ballot), and boxes as close across (a card's
         // row of options): a ring is seen on the two sides left open. A box hemmed in on all
         // four sides would hide it; no sheet the app prints has one.
@@ -452,20 +522,47 @@ mod tests {
             let marks = [(7, Pen::Circle(margin)), (31, Pen::Tick), (55, Pen::Fill)];
             let page =
                 read_page(&draw(tight, code(), &marks, Scan::default()), tight).expect("reads");
-            for (i, b) in page.boxes.iter().enumerate() {
-                let want: &[Mark] = match i {
-                    7 => &[Mark::Unsure],
-                    31 | 55 => &[Mark::Marked],
-                    // A big ring runs into the boxes beside it: flagged, never marked.
-                    i if beside.contains(&i) => &[Mark::Empty, Mark::Unsure],
-                    _ => &[Mark::Empty],
-                };
-                assert!(
-                    want.contains(&b.mark),
-                    "box {i} read {:?}, ring {margin} mm out",
-                    b.mark
-                );
+            let mark = |i: usize| page.boxes[i].mark;
+            let touched: Vec<usize> = beside
+                .into_iter()
+                .filter(|i| mark(*i) != Mark::Empty)
+                .collect();
+            // A big ring runs into the boxes beside it: they and the ringed box are flagged.
+            assert!(
+                touched.iter().all(|i| mark(*i) == Mark::Unsure),
+                "ring {margin} mm out"
+            );
+            let ringed = if touched.is_empty() {
+                Mark::Marked
+            } else {
+                Mark::Unsure
+            };
+            assert_eq!(mark(7), ringed, "ring {margin} mm out");
+            if margin < 1.0 {
+                assert_eq!(mark(7), Mark::Marked, "a ring close round its box counts");
             }
+            for i in
+                (0..page.boxes.len()).filter(|i| ![7, 31, 55].contains(i) && !beside.contains(i))
+            {
+                assert_eq!(mark(i), Mark::Empty, "box {i}, ring {margin} mm out");
+            }
+            assert_eq!((mark(31), mark(55)), (Mark::Marked, Mark::Marked));
+        }
+    }
+
+    #[test]
+    fn a_ring_beside_a_mark_of_another_row_counts_and_the_mark_stays() {
+        let ballot = Layout::default().grid(Pt::new(40.0, 60.0), 20, 5, 5.0, Pt::new(15.0, 7.5));
+        for (above, pen) in [(2, Pen::Tick), (2, Pen::Fill), (12, Pen::Cross)] {
+            let marks = [(7, Pen::Circle(0.6)), (above, pen)];
+            let page =
+                read_page(&draw(&ballot, code(), &marks, Scan::default()), &ballot).expect("reads");
+            assert_eq!(page.boxes[7].mark, Mark::Marked, "ring beside {pen:?}");
+            assert_eq!(
+                page.boxes[above].mark,
+                Mark::Marked,
+                "{pen:?} beside a ring"
+            );
         }
     }
 

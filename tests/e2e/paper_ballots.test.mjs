@@ -56,6 +56,8 @@ async function markSheets(page, sheets, turns) {
           if (pen === 'fill') add(svg, 'rect', { x: x + 0.5, y: y + 0.5, width: w - 1, height: h - 1, fill: '#222' });
           if (pen === 'tick') { line(x + 0.15 * w, y + 0.55 * h, x + 0.4 * w, y + 0.85 * h); line(x + 0.4 * w, y + 0.85 * h, x + 0.9 * w, y + 0.1 * h); }
           if (pen === 'cross') { line(x + 0.1 * w, y + 0.1 * h, x + 0.9 * w, y + 0.9 * h); line(x + 0.9 * w, y + 0.1 * h, x + 0.1 * w, y + 0.9 * h); }
+          // A ring round the box instead of a mark in it.
+          if (pen === 'ring') add(svg, 'circle', { cx: x + w / 2, cy: y + h / 2, r: Math.hypot(w, h) / 2 + 0.6, fill: 'none', stroke: '#123', 'stroke-width': 0.5 });
         }
       });
       const turn = turns[s];
@@ -150,12 +152,13 @@ test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，�
   await context.close();
 });
 
-// Thirty ballots of five people, as a village cadres' meeting returns them: typed at the desk
-// into one group, and the very same papers printed, marked, scanned and read into another.
+// Thirty ballots of five people, as a village cadres' meeting returns them (some grades ringed
+// rather than ticked): typed at the desk into one group, and the very same papers printed,
+// marked, scanned and read into another.
 const FIVE = ['赵一', '钱二', '孙三', '李四', '周五'];
 const THIRTY = Array.from({ length: 30 }, (_, b) => FIVE.map((_, p) => {
   const grade = [0, 0, 1, 0, 1, 2, 0, 1, 3, 4][(b * 7 + p * 3) % 10];
-  return [grade, ['tick', 'cross', 'fill'][(b + p) % 3]];
+  return [grade, ['tick', 'cross', 'fill', 'tick', 'cross', 'fill', 'ring'][(b + p) % 7]];
 }));
 
 test('同样 30 张评议票，键盘录入与扫描读票得到相同的计票结果', async () => {
