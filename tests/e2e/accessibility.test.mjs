@@ -1,18 +1,9 @@
 // Every screen, with data in it, checked by axe-core against WCAG 2 A and AA: no violation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase, chooseFiles, axeViolations as violations } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, addCadre, openCase, chooseFiles, axeViolations as violations } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 
 async function visit(page, hash, ready) {
@@ -22,8 +13,8 @@ async function visit(page, hash, ready) {
 }
 
 test('every screen has no WCAG 2 A/AA violation', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   const report = [];
   const check = async (name) => {

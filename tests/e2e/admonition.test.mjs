@@ -3,24 +3,15 @@
 // end is refused, the review lifts it; the notice gets its number, prints on A4 and opens in
 // Word with the official layout. A template with a wrong field is refused by line. Case files go
 // out only on an explicit choice, and a backup says whether it holds cases.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase, printed } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, openCase, printed } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '谈话诫勉' }).getByRole('link', { name: label, exact: true }).click();
@@ -34,8 +25,8 @@ async function step(page, label, fill) {
 }
 
 test('a case from the talk to lifting, with a late rectification, numbered documents and Word', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '张三', unit: '农业站', post: '站长' });
@@ -209,8 +200,8 @@ test('a case from the talk to lifting, with a late rectification, numbered docum
 });
 
 test('a template with a wrong field is named by line; cases leave chosen and sealed with a password', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '李四', unit: '城建办' });
   await openCase(page, '李四（城建办）');
@@ -259,8 +250,8 @@ test('a template with a wrong field is named by line; cases leave chosen and sea
   const templates = await download(page, () => page.getByRole('button', { name: /导出本单位模板/ }).click());
 
   // Another office takes both in; the preview says the file holds personal data.
-  const other = await freshContext(browser);
-  const them = await openApp(other, server.url);
+  const other = await freshContext(app.browser);
+  const them = await openApp(other, app.server.url);
   await setProfile(them, { name: '县纪委', unit: '县纪委' });
   await nav(them, '谈话诫勉');
   await tab(them, '文件交换');
@@ -307,8 +298,8 @@ function openSealed(text, password) {
 }
 
 test('across the year end: the notice pasted, a provisional deadline corrected, a deleted case in no file, a sealed backup restored', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 11, 30, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '赵六', unit: '司法所' });
@@ -401,8 +392,8 @@ test('across the year end: the notice pasted, a provisional deadline corrected, 
   assert.throws(() => openSealed(backup.text, '备份密码2026'), 'a wrong password opens nothing');
 
   // A fresh browser restores it with the password, and counts the live case only.
-  const other = await freshContext(browser);
-  const them = await openApp(other, server.url);
+  const other = await freshContext(app.browser);
+  const them = await openApp(other, app.server.url);
   await setProfile(them, { name: '王秘书', unit: '党政办' });
   await nav(them, '数据管理');
   await chooseFiles(them, '选择备份文件（.json）', [{ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) }]);

@@ -7,30 +7,21 @@
 // file with six copies and one for an older round are refused; the result sheet shows the
 // counts, the weighted scores, the grades with the 优秀 quota and the admonition rule, the bonus
 // coefficients, and opens in Excel.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually, openCase } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually, openCase } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const json = (file) => [{ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) }];
 
 async function raterSends(roundFile, code, votes) {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   // A rater only votes: no name, no unit, no profile made.
   await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
   await page.getByRole('button', { name: '不填姓名，直接评议' }).click();
@@ -56,8 +47,8 @@ async function raterSends(roundFile, code, votes) {
 }
 
 test('a round counted from paper, kiosk and files, graded with quota and the admonition rule', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   for (const [name, unit] of [['赵一', '农业站'], ['钱二', '财政所'], ['孙三', '城建办']]) {
@@ -301,8 +292,8 @@ test('a round counted from paper, kiosk and files, graded with quota and the adm
 });
 
 test('a cadre fills in a self-assessment in their own browser; the office takes it in', async () => {
-  const cadre = await freshContext(browser);
-  const page = await openApp(cadre, server.url);
+  const cadre = await freshContext(app.browser);
+  const page = await openApp(cadre, app.server.url);
   await setProfile(page, { name: '赵一', unit: '农业站', post: '站长' });
   await nav(page, '述职评议');
   await page.getByRole('link', { name: '自评与述职' }).click();
@@ -332,8 +323,8 @@ test('a cadre fills in a self-assessment in their own browser; the office takes 
   const file = await download(page, () => form.getByRole('button', { name: '导出文件交党政办' }).click());
   await cadre.close();
 
-  const office = await freshContext(browser);
-  const desk = await openApp(office, server.url);
+  const office = await freshContext(app.browser);
+  const desk = await openApp(office, app.server.url);
   await setProfile(desk, { name: '王秘书', unit: '党政办' });
   await addCadre(desk, { name: '赵一', unit: '农业站' });
   await addCadre(desk, { name: '钱二', unit: '财政所' });
@@ -363,8 +354,8 @@ test('a cadre fills in a self-assessment in their own browser; the office takes 
 });
 
 test('the office writes the rules as it says them: 12.5 % weights and 超过三分之一', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '赵一', unit: '农业站' });
   await addCadre(page, { name: '钱二', unit: '财政所' });
@@ -397,18 +388,18 @@ test('the office writes the rules as it says them: 12.5 % weights and 超过三�
 });
 
 test('述职报告写完就关掉标签页（0.2 秒内）：每个字都在', async () => {
-  const cadre = await freshContext(browser);
-  const page = await openApp(cadre, server.url);
+  const cadre = await freshContext(app.browser);
+  const page = await openApp(cadre, app.server.url);
   await setProfile(page, { name: '赵一', unit: '农业站', post: '站长', cadre: true });
-  await page.goto(`${server.url}#/assessment/forms`);
+  await page.goto(`${app.server.url}#/assessment/forms`);
   await page.getByRole('button', { name: '填写个人自评表（德能勤绩廉）' }).click();
   const typed = '一、抓好春耕生产。\n二、完成秸秆禁烧任务。\n三、';
   await page.locator('.filled-form').getByLabel('主要表现').fill(typed);
   // Closed before the pause that saves: the save is written as the page goes.
   await page.waitForTimeout(200);
   await page.close();
-  const reopened = await openApp(cadre, server.url);
-  await reopened.goto(`${server.url}#/assessment/forms`);
+  const reopened = await openApp(cadre, app.server.url);
+  await reopened.goto(`${app.server.url}#/assessment/forms`);
   await reopened.getByRole('button', { name: '打开个人自评表（德能勤绩廉）' }).click();
   const text = await eventually(() => reopened.locator('.filled-form').getByLabel('主要表现').inputValue(), (v) => v === typed, 5_000);
   assert.equal(text, typed);

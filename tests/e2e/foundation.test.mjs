@@ -1,20 +1,11 @@
 // The foundation as a person uses it: first use, every section, the roster, backup, clearing,
 // restoring, merging a colleague's changes, and bad files that change nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function rosterNames(page) {
   await nav(page, '干部名册');
@@ -29,8 +20,8 @@ async function importFile(page, file) {
 }
 
 test('秘书初次使用，建立名册，备份、清空后从备份恢复', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办', post: '秘书' });
   assert.match(await page.getByRole('banner').innerText(), /王秘书（党政办）/);
 
@@ -115,15 +106,15 @@ test('秘书初次使用，建立名册，备份、清空后从备份恢复', as
 });
 
 test('导入损坏、过新或类型不对的文件时提示原因，本机数据不变', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '刘干事', unit: '财政所' });
   await nav(page, '干部名册');
   await addCadre(page, { name: '孙七', unit: '财政所' });
   await nav(page, '数据管理');
   const good = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
   const parsed = JSON.parse(good.text);
-  // The same backup with one more edit claimed on this very browser, and a changed name.
+  // The same backup with one more edit claimed on this very app.browser, and a changed name.
   const forged = JSON.parse(good.text);
   const me = forged.exported_by.device_id;
   const sun = forged.records.cadres[0];
@@ -169,8 +160,8 @@ test('导入损坏、过新或类型不对的文件时提示原因，本机数�
 });
 
 test('两人改了同一个人的不同信息会自动合并；改了同一项时并排显示、由用户选择', async () => {
-  const secretaryCtx = await freshContext(browser);
-  const secretary = await openApp(secretaryCtx, server.url);
+  const secretaryCtx = await freshContext(app.browser);
+  const secretary = await openApp(secretaryCtx, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   await nav(secretary, '干部名册');
   await addCadre(secretary, { name: '张三', unit: '党政办', post: '主任' });
@@ -178,8 +169,8 @@ test('两人改了同一个人的不同信息会自动合并；改了同一项�
   const base = await download(secretary, () => secretary.getByRole('button', { name: '导出全部数据' }).click());
 
   // A colleague restores it in their own browser and changes 张三's post.
-  const colleagueCtx = await freshContext(browser);
-  const colleague = await openApp(colleagueCtx, server.url);
+  const colleagueCtx = await freshContext(app.browser);
+  const colleague = await openApp(colleagueCtx, app.server.url);
   await setProfile(colleague, { name: '李干事', unit: '组织办' });
   await importFile(colleague, { name: base.name, mimeType: 'application/json', buffer: Buffer.from(base.text) });
   await colleague.getByRole('button', { name: '确认导入' }).click();
@@ -245,8 +236,8 @@ test('两人改了同一个人的不同信息会自动合并；改了同一项�
 });
 
 test('干部改过的备份不会改动党政办的名册：文件中的修改默认不采用，本机不变', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '张三', unit: '党政办', post: '主任' });
   await nav(page, '数据管理');
@@ -269,7 +260,7 @@ test('干部改过的备份不会改动党政办的名册：文件中的修改�
 });
 
 test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，本机数据不变', async () => {
-  const context = await freshContext(browser);
+  const context = await freshContext(app.browser);
   // The browser reports what it has left, as on a nearly full disk: 6 MB for this site until
   // the test says otherwise — too little for this import whether or not the service worker has
   // stored the app's files yet. (Chromium's own quota override is not seen by storage.estimate().)
@@ -280,7 +271,7 @@ test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，�
       return localStorage.getItem('test.room') === 'plenty' ? e : { usage: e.usage, quota: 6 * 1024 * 1024 };
     };
   });
-  const page = await openApp(context, server.url);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '刘干事', unit: '财政所' });
   await addCadre(page, { name: '孙七', unit: '财政所' });
   // A colleague's backup of 5,000 people (about 1.5 MB of text).
@@ -319,11 +310,11 @@ test('磁盘空间不够时，导入在写入前就被拒绝并说明原因，�
 });
 
 test('两个标签页改同一个人：后保存的旧表单被拒绝并说明，不会覆盖先保存的修改', async () => {
-  const context = await freshContext(browser);
-  const first = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const first = await openApp(context, app.server.url);
   await setProfile(first, { name: '王秘书', unit: '党政办' });
   await addCadre(first, { name: '张三', unit: '党政办', post: '主任' });
-  const second = await openApp(context, server.url);
+  const second = await openApp(context, app.server.url);
   await nav(second, '干部名册');
   // Both tabs open the same person's form.
   for (const page of [first, second]) {
@@ -346,8 +337,8 @@ test('两个标签页改同一个人：后保存的旧表单被拒绝并说明�
 });
 
 test('干部第一次使用时选“干部”，看到为自己准备的首页和页面；改回党政办后看到全部', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '赵一', unit: '农业站', cadre: true });
   const main = page.getByRole('navigation', { name: '主导航' });
   assert.equal(await main.getByRole('link', { name: '干部名册' }).count(), 0);
@@ -365,7 +356,7 @@ test('干部第一次使用时选“干部”，看到为自己准备的首页�
 
   // The office's pages are not a typed address away: each leads to 首页, saying why.
   for (const address of ['#/roster', '#/admonition', '#/admonition/calendar', '#/admonition/templates', '#/admonition/share']) {
-    await page.goto(`${server.url}${address}`);
+    await page.goto(`${app.server.url}${address}`);
     await page.getByRole('heading', { level: 1, name: '赵一，您好' }).waitFor();
     await page.getByRole('alert').getByText(/已回到首页/).waitFor();
     assert.equal(await page.getByRole('heading', { name: '干部名册' }).count(), 0, address);
@@ -384,8 +375,8 @@ test('干部第一次使用时选“干部”，看到为自己准备的首页�
 });
 
 test('名册按单位和姓名的拼音排列，导出 Excel（电话是文本）和可再导入的 CSV', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '赵六', unit: '镇政府' });
   await addCadre(page, { name: '王五', unit: '张庄村', phone: '6123456' });
@@ -405,8 +396,8 @@ test('名册按单位和姓名的拼音排列，导出 Excel（电话是文本�
 });
 
 test('第一次使用时不替人选角色：只填姓名单位就保存，会提示选择', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.getByRole('heading', { name: '欢迎使用作风建设工作台' }).waitFor();
   for (const role of ['党政办（组织评议测验、收集文件）', '干部（答题、填表、上报）']) {
     assert.equal(await page.getByLabel(role).isChecked(), false, role);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,6 +70,24 @@ export async function launch() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * The release build served and a browser launched for a test file, both closed after it (and
+ * `cleanup` run then): `app.server.url`, `app.browser`.
+ */
+export function servedApp(cleanup = () => {}) {
+  const app = {};
+  before(async () => {
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+    cleanup();
+  });
+  return app;
 }
 
 /** A fresh browser profile: its own IndexedDB, as on another person's computer. */

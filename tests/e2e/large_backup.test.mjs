@@ -1,27 +1,16 @@
 // Every backup the app writes, the app restores: 200,000 village log entries (an office after
 // years of 驻村日志, an 82 MB backup) taken in, backed up, and restored whole in a fresh browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, chooseFiles } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, chooseFiles } from './harness.mjs';
 
 const ENTRIES = 200_000;
-let server;
-let browser;
 const dir = mkdtempSync(join(tmpdir(), 'zuofeng-large-'));
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = servedApp(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A cadre's years of log entries, as the app exports them. */
 function logFile(n) {
@@ -55,7 +44,7 @@ async function logCount(page) {
 test('二十万条驻村日志：导入、导出备份，再在另一台电脑上完整恢复', async () => {
   const source = join(dir, '驻村日志.json');
   writeFileSync(source, logFile(ENTRIES));
-  const office = await openApp(await freshContext(browser), server.url);
+  const office = await openApp(await freshContext(app.browser), app.server.url);
   await setProfile(office, { name: '刘干事', unit: '党政办' });
   await restore(office, source);
   assert.equal(await logCount(office), '驻村日志：200000 条');
@@ -92,7 +81,7 @@ test('二十万条驻村日志：导入、导出备份，再在另一台电脑�
   const backup = join(dir, dl.suggestedFilename());
   await dl.saveAs(backup);
 
-  const other = await openApp(await freshContext(browser), server.url);
+  const other = await openApp(await freshContext(app.browser), app.server.url);
   await setProfile(other, { name: '新电脑', unit: '党政办' });
   await restore(other, backup);
   assert.equal(await logCount(other), '驻村日志：200000 条');

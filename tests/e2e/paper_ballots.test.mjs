@@ -3,26 +3,16 @@
 // with two marks for a person; scanned to a PDF of JPEG pages as office scanners write it, with
 // one page also sent again as a PNG; read in one pass, the doubtful row decided by the clerk,
 // and counted to the tally of the marks made — the page fed twice counted once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, chooseFiles, addCadre, axeViolations } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, chooseFiles, addCadre, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
 const dir = mkdtempSync(join(tmpdir(), 'zuofeng-paper-'));
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = servedApp(() => rmSync(dir, { recursive: true, force: true }));
 
 const PEOPLE = ['赵一', '钱二', '孙三'];
 const GRADES = ['优秀', '称职', '基本称职', '不称职', '不了解'];
@@ -85,8 +75,8 @@ async function scannerPdf(context, printed, name, dpi, quality) {
 }
 
 test('机读评议票：打印、手工打勾、扫描成 PDF，一次读完，存疑的一格由人确认后计票', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   for (const [name, unit] of [['赵一', '农业站'], ['钱二', '财政所'], ['孙三', '城建办']]) {
     await addCadre(page, { name, unit, post: '站长' });
@@ -162,8 +152,8 @@ const THIRTY = Array.from({ length: 30 }, (_, b) => FIVE.map((_, p) => {
 }));
 
 test('同样 30 张评议票，键盘录入与扫描读票得到相同的计票结果', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   const units = ['农业站', '财政所', '城建办', '综治办', '计生办'];
   for (const [i, name] of FIVE.entries()) await addCadre(page, { name, unit: units[i], post: '站长' });

@@ -4,26 +4,16 @@
 // digit of the code blank, one mismarks a digit so the code names nobody; the cards are scanned
 // to a PDF of JPEG pages, one sent again as a PNG. Read in one pass, the doubts decided by the
 // clerk, the sheets taken: every score is what the marks earn, the card fed twice counted once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, chooseFiles, addCadre, eventually, axeViolations } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, chooseFiles, addCadre, eventually, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
 const dir = mkdtempSync(join(tmpdir(), 'zuofeng-exam-'));
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = servedApp(() => rmSync(dir, { recursive: true, force: true }));
 
 const TITLE = '2026年下半年纸质测验';
 // Ten 单选 (A–D), five 多选 (A–D), five 判断; each worth 5 points.
@@ -51,8 +41,8 @@ function marked(i, q) {
 }
 
 test('纸质考试：打印试卷和答题卡，手工作答，扫描成 PDF 一次阅完，存疑的由人确认，成绩与作答一致', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   for (const name of PEOPLE) await addCadre(page, { name, unit: '综合办' });
   await nav(page, '学习测验');

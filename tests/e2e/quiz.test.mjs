@@ -1,7 +1,7 @@
 // 学习测验 as people use it: a secretary imports a question bank, builds a quiz and sends the
 // package; a cadre in their own browser takes it, reloads half-way and finds the answers kept,
 // submits and sends the sheet back; the secretary takes the sheets in and sees correct scores.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { xlsxOf } from './xlsx.mjs';
@@ -9,18 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '学习测验' }).getByRole('link', { name: label, exact: true }).click();
@@ -36,8 +27,8 @@ const BANK = [
 ].join('\n');
 
 async function sheetOf(cadre, packageFile, answer, { backup = false } = {}) {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { ...cadre, cadre: true });
   await nav(page, '学习测验');
   await tab(page, '参加测验');
@@ -67,7 +58,7 @@ async function sheetOf(cadre, packageFile, answer, { backup = false } = {}) {
   await tests.waitFor();
   assert.match(await tests.innerText(), /2026年上半年作风建设测验\t.*\t已交卷，请导出答卷发回/);
   if (backup) {
-    // The whole of this browser, with the key-less package copy and the sheet in it.
+    // The whole of this app.browser, with the key-less package copy and the sheet in it.
     await nav(page, '数据管理');
     sheet.backup = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());
   }
@@ -99,8 +90,8 @@ function question(page, stemPart) {
 }
 
 test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答案）交回，秘书阅卷看到正确成绩', async () => {
-  const context = await freshContext(browser);
-  const secretary = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const secretary = await openApp(context, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   for (const [name, unit] of [['李四', '城建办'], ['赵六', '财政所'], ['孙七', '综治办']]) await addCadre(secretary, { name, unit });
 
@@ -263,8 +254,8 @@ test('秘书导入题库、组卷发出，干部答题（中途刷新不丢答�
 });
 
 test('干部自学练习，答错的题进入错题本，连续答对两次后移出', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '李四', unit: '城建办' });
   await nav(page, '学习测验');
   const csv = '题型,题干,答案,解析\n判断,诫勉对象应在5日内写出整改措施,对,见谈话诫勉制度\n';
@@ -295,8 +286,8 @@ test('干部自学练习，答错的题进入错题本，连续答对两次后�
 });
 
 test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await nav(page, '学习测验');
   const book = xlsxOf([
@@ -336,8 +327,8 @@ test('从 Excel（.xlsx）导入试题，表头顺序不限', async () => {
 });
 
 test('题库导出 Excel 到另一个办公室，经 LibreOffice 打开保存后再导入，题目一字不变', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await nav(page, '学习测验');
   const csv = '题型,题干,选项A,选项B,选项C,选项D,答案,解析,难度,分类\n'
@@ -359,8 +350,8 @@ test('题库导出 Excel 到另一个办公室，经 LibreOffice 打开保存后
   const dir = await mkdtemp(join(tmpdir(), 'zuofeng-saved-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, excel.path], { stdio: 'ignore' });
   const saved = await readFile(join(dir, basename(excel.path)));
-  const other = await freshContext(browser);
-  const them = await openApp(other, server.url);
+  const other = await freshContext(app.browser);
+  const them = await openApp(other, app.server.url);
   await setProfile(them, { name: '李秘书', unit: '党政办' });
   await nav(them, '学习测验');
   for (const [name, buffer] of [['题库.xlsx', await readFile(excel.path)], ['题库（LibreOffice 保存）.xlsx', saved]]) {
@@ -389,8 +380,8 @@ test('题库导出 Excel 到另一个办公室，经 LibreOffice 打开保存后
 });
 
 test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被忽略，改过的答卷并排显示，本机的测验不被覆盖', async () => {
-  const context = await freshContext(browser);
-  const secretary = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const secretary = await openApp(context, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   await nav(secretary, '学习测验');
   await chooseFiles(secretary, '选择试题文件（.xlsx / .csv / .txt / .gift）', { name: '题库.csv', mimeType: 'text/csv', buffer: iconv.encode(BANK, 'gbk') });
@@ -475,9 +466,9 @@ test('改过的答卷和伪造的试卷包改不了成绩和答案：给分被�
 });
 
 test('干部在“学习记录”看到自己的四个一并导出自学记录，秘书导入后计入每周自学', async () => {
-  const context = await freshContext(browser);
+  const context = await freshContext(app.browser);
   // The cadre's side: their own record, not the office's forms.
-  const cadre = await openApp(context, server.url);
+  const cadre = await openApp(context, app.server.url);
   await setProfile(cadre, { name: '李四', unit: '城建办', cadre: true });
   await nav(cadre, '学习测验');
   await tab(cadre, '学习记录');
@@ -488,8 +479,8 @@ test('干部在“学习记录”看到自己的四个一并导出自学记录�
   await context.close();
 
   // The office's side: a cadre's practice log (two weeks of practice) counts for them.
-  const office = await freshContext(browser);
-  const secretary = await openApp(office, server.url);
+  const office = await freshContext(app.browser);
+  const secretary = await openApp(office, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   await addCadre(secretary, { name: '李四', unit: '城建办' });
   const at = new Date().toISOString();

@@ -1,20 +1,11 @@
 // Every screen on a phone (390 × 844) and an office laptop (1366 × 768): no sideways scroll of
 // the page (wide tables scroll inside their own box), and no button squeezed to more than two
 // lines of text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, addCadre, openCase } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, addCadre, openCase } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** What is wrong with the layout as it is now. */
 async function problems(page) {
@@ -47,8 +38,8 @@ const SCREENS = [
 ];
 
 test('every screen fits a phone and a laptop without sideways scrolling or squeezed buttons', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '张三', unit: '农业综合服务中心', post: '站长' });
   await openCase(page, '张三（农业综合服务中心）');

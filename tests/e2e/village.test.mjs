@@ -2,20 +2,11 @@
 // send them; the office takes both in and sees entries by role per village, the village nobody
 // visited lately and the open problems; the service centre records requests and reads the
 // month's figures and the public list, which shows no phone number.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, readOffice, eventually } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '驻村与便民' }).getByRole('link', { name: label, exact: true }).click();
@@ -34,8 +25,8 @@ async function logEntry(page, { date, village, role, done, problems = '' }) {
 }
 
 async function residentSends(name, entries) {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name, unit: '镇政府' });
   await nav(page, '驻村与便民');
   await tab(page, '驻村日志');
@@ -58,8 +49,8 @@ test('resident logs come in from two cadres and are read by village, role and mo
     { date: '2026-09-20', village: '南村', role: '督查员', done: '检查秸秆禁烧' },
   ]);
 
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await addCadre(page, { name: '刘驻村', unit: '镇政府' });
@@ -133,8 +124,8 @@ test('resident logs come in from two cadres and are read by village, role and mo
 });
 
 test('the service ledger gives the month’s figures and a public list without phones', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   await setProfile(page, { name: '王干事', unit: '便民服务中心' });
   await nav(page, '驻村与便民');
@@ -219,8 +210,8 @@ test('the service ledger gives the month’s figures and a public list without p
 });
 
 test('设置事项清单：第一次打开就是现有的 8 项，加一项后保存，原来的都还在', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王干事', unit: '便民服务中心' });
   await nav(page, '驻村与便民');
   await tab(page, '便民服务台账');
@@ -240,8 +231,8 @@ test('设置事项清单：第一次打开就是现有的 8 项，加一项后�
 });
 
 test('一条驻村日志改过再发：党政办只有一条，是改后的，原话留在修改记录里', async () => {
-  const context = await freshContext(browser);
-  const cadre = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const cadre = await openApp(context, app.server.url);
   await setProfile(cadre, { name: '刘驻村', unit: '镇政府', cadre: true });
   await nav(cadre, '驻村与便民');
   await tab(cadre, '驻村日志');
@@ -265,8 +256,8 @@ test('一条驻村日志改过再发：党政办只有一条，是改后的，�
   const second = await download(cadre, () => cadre.getByRole('button', { name: '导出我的日志（1 条）发给党政办' }).click());
   await context.close();
 
-  const officeContext = await freshContext(browser);
-  const office = await openApp(officeContext, server.url);
+  const officeContext = await freshContext(app.browser);
+  const office = await openApp(officeContext, app.server.url);
   await setProfile(office, { name: '王秘书', unit: '党政办' });
   await nav(office, '驻村与便民');
   await tab(office, '驻村日志');
@@ -287,8 +278,8 @@ test('一条驻村日志改过再发：党政办只有一条，是改后的，�
 });
 
 test('公开栏：从 Excel 粘贴的表格，单元格里有换行也还是一个单元格，打印和导出都一样', async () => {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await nav(page, '驻村与便民');
   await tab(page, '公开栏');
@@ -316,8 +307,8 @@ test('公开栏：从 Excel 粘贴的表格，单元格里有换行也还是一�
 });
 
 test('党政办的村（社区）名单随驻村安排发到驻村干部；名单外的村在党政办导入时被指出', async () => {
-  const officeContext = await freshContext(browser);
-  const office = await openApp(officeContext, server.url);
+  const officeContext = await freshContext(app.browser);
+  const office = await openApp(officeContext, app.server.url);
   await setProfile(office, { name: '王秘书', unit: '党政办' });
   await addCadre(office, { name: '刘驻村', unit: '镇政府' });
   await nav(office, '驻村与便民');
@@ -340,8 +331,8 @@ test('党政办的村（社区）名单随驻村安排发到驻村干部；名�
   await office.getByText('已保存驻村安排：东村').waitFor();
   const plan = await download(office, () => office.getByRole('button', { name: '导出驻村安排（发给驻村干部）' }).click());
 
-  const cadreContext = await freshContext(browser);
-  const cadre = await openApp(cadreContext, server.url);
+  const cadreContext = await freshContext(app.browser);
+  const cadre = await openApp(cadreContext, app.server.url);
   await setProfile(cadre, { name: '刘驻村', unit: '镇政府', cadre: true });
   await nav(cadre, '驻村与便民');
   await tab(cadre, '驻村日志');

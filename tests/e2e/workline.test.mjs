@@ -2,20 +2,11 @@
 // their own browser reports progress and sends an update back; the secretary takes it in and
 // sees it in the weekly dispatch. Two members changing the same task are settled by the
 // secretary.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
+import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, download, chooseFiles, addCadre, eventually, readOffice } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function tab(page, label) {
   await page.getByRole('navigation', { name: '工作分线' }).getByRole('link', { name: label, exact: true }).click();
@@ -51,8 +42,8 @@ async function importLines(page, files) {
 }
 
 async function memberReports(name, unit, lineFile, task, progress, note) {
-  const context = await freshContext(browser);
-  const page = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
   await setProfile(page, { name, unit, cadre: true });
   // A member's page says what to do as a member, and the preview names the line received.
   await nav(page, '工作分线');
@@ -76,8 +67,8 @@ async function memberReports(name, unit, lineFile, task, progress, note) {
 }
 
 test('秘书建立工作线并发出，成员更新进度发回，秘书导入后在周调度中看到', async () => {
-  const context = await freshContext(browser);
-  const secretary = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const secretary = await openApp(context, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   await addCadre(secretary, { name: '张镇长', unit: '镇政府' });
   await addCadre(secretary, { name: '李四', unit: '城建办' });
@@ -117,7 +108,7 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
   assert.equal(sent.records.tasks.length, 2);
   assert.equal(sent.records.cadres.length, 3);
 
-  // Two members, each in their own browser, report on their own task.
+  // Two members, each in their own app.browser, report on their own task.
   const fromLi = await memberReports('李四', '城建办', lineFile, '李家村路基', 60, '路基已平整一半');
   const fromZhao = await memberReports('赵六', '城建办', lineFile, '王家湾排水', 30, '等待管材');
 
@@ -250,8 +241,8 @@ test('秘书建立工作线并发出，成员更新进度发回，秘书导入�
 });
 
 test('两名成员改了同一任务，秘书导入时并排看到两个版本并选择', async () => {
-  const context = await freshContext(browser);
-  const secretary = await openApp(context, server.url);
+  const context = await freshContext(app.browser);
+  const secretary = await openApp(context, app.server.url);
   await setProfile(secretary, { name: '王秘书', unit: '党政办' });
   await addCadre(secretary, { name: '李四', unit: '城建办' });
   await addCadre(secretary, { name: '赵六', unit: '城建办' });
@@ -310,13 +301,13 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
 });
 
 test('星期六打开周调度，看到的是本周（先看过下周的每周工作安排也一样）', async () => {
-  const context = await freshContext(browser);
+  const context = await freshContext(app.browser);
   const page = await context.newPage();
   // Saturday 28 November 2026, mid-morning.
   await page.clock.setFixedTime(new Date(2026, 10, 28, 10, 0, 0));
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await setProfile(page, { name: '王秘书', unit: '党政办' });
   await nav(page, '工作分线');
   await page.getByRole('button', { name: '新建工作线' }).click();
