@@ -169,6 +169,8 @@ impl Entity for DocumentTemplate {
 }
 
 pub const MAX_BODY_CHARS: usize = 20_000;
+pub const MAX_TITLE_CHARS: usize = 100;
+pub const MAX_ISSUER_CHARS: usize = 60;
 
 /// What is wrong with a template's text, by line (1-based; the title is line 0 of its own).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,6 +292,13 @@ impl DocumentTemplate {
         }
         if self.name.chars().count() > 60 || self.prefix.chars().count() > 30 {
             return Err(TemplateError::TooLong("模板名称或发文机关代字"));
+        }
+        // A 标题 fills two lines of the 版心 at most, a 发文机关署名 one.
+        if self.title.chars().count() > MAX_TITLE_CHARS {
+            return Err(TemplateError::TooLong("标题"));
+        }
+        if self.issuer.chars().count() > MAX_ISSUER_CHARS {
+            return Err(TemplateError::TooLong("发文机关署名"));
         }
         let none = |_: Field| None;
         fill(&self.title, Part::Title, &none)?;
@@ -431,6 +440,25 @@ mod tests {
             );
             assert_eq!(t.check(), Ok(()), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_title_or_issuer_beyond_what_a_page_holds_is_refused() {
+        let mut t = DocumentTemplate::builtin(
+            DocKind::ALL[0],
+            Meta::new(
+                &crate::record::DeviceId("a".into()),
+                chrono::DateTime::default(),
+            ),
+        );
+        t.title = "长".repeat(MAX_TITLE_CHARS);
+        t.issuer = "镇".repeat(MAX_ISSUER_CHARS);
+        assert_eq!(t.check(), Ok(()));
+        t.title.push('长');
+        assert_eq!(t.check(), Err(TemplateError::TooLong("标题")));
+        t.title.pop();
+        t.issuer = "镇".repeat(100_000);
+        assert_eq!(t.check(), Err(TemplateError::TooLong("发文机关署名")));
     }
 
     #[test]
