@@ -9,6 +9,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::file_drop::FileDrop;
+use crate::ui::notice::Notice;
+
 use crate::paper::geometry::Pt;
 use crate::paper::layout::Layout;
 use crate::paper::read::{read_page, Mark, Page};
@@ -25,7 +28,7 @@ enum Image {
 const UNREADABLE: &str = "这个文件读不出来（可能已被移走或正在被别的程序使用），请重新选择。";
 
 /// A scanner's PDF of a few hundred pages.
-pub const MAX_FILE: u64 = 300 * 1024 * 1024;
+const MAX_FILE: u64 = 300 * 1024 * 1024;
 
 /// A page's scan, kept until the screen knows whether a person must look at it.
 pub struct PageScan {
@@ -192,14 +195,47 @@ fn object_url(bytes: &[u8], mime: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The note for a chosen file too large to read.
-pub fn too_large(
-    notice: &UseStateHandle<Option<crate::ui::notice::Notice>>,
-) -> Callback<(String, u64)> {
+/// Where the scans are chosen or dropped: images or PDFs, many at once, handed over unread.
+pub fn scan_drop(
+    label: &'static str,
+    on_files: Callback<Vec<web_sys::File>>,
+    notice: &UseStateHandle<Option<Notice>>,
+) -> Html {
     let notice = notice.clone();
-    Callback::from(move |(name, _): (String, u64)| {
-        notice.set(Some(crate::ui::notice::Notice::Error(format!(
+    let too_large = Callback::from(move |(name, _): (String, u64)| {
+        notice.set(Some(Notice::Error(format!(
             "“{name}”太大或读不出来，请分成几份扫描。"
         ))))
-    })
+    });
+    html! {
+        <FileDrop {label} accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
+            on_files={Callback::noop()} unread={Some(on_files)} on_too_large={too_large} />
+    }
+}
+
+/// Where a batch of scans stands: the reading's progress, then how many pages were read, how
+/// many can be taken, wait for a person, or cannot be, and the button that takes them.
+pub struct Batch<'a> {
+    pub progress: Option<(usize, usize)>,
+    pub read: usize,
+    pub ready: usize,
+    pub waiting: usize,
+    pub unread: usize,
+    /// "计入 N 张" or "计入 N 份答卷".
+    pub take: String,
+    pub on_take: &'a Callback<MouseEvent>,
+}
+
+pub fn batch_status(b: Batch) -> Html {
+    html! {
+        <>
+            if let Some((at, total)) = b.progress {
+                <p role="status"><progress aria-label="读取进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
+            }
+            if b.read > 0 {
+                <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", b.read, b.ready, b.waiting, b.unread) }</p>
+                <div class="actions"><button class="primary" disabled={b.ready == 0} onclick={b.on_take.clone()}>{ b.take }</button></div>
+            }
+        </>
+    }
 }

@@ -15,9 +15,8 @@ use super::RoundProps;
 use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
 use crate::session::{reporter, use_session};
-use crate::ui::file_drop::FileDrop;
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::scan_pages::{read_files, too_large, MAX_FILE};
+use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 
 #[function_component(ScanCount)]
 pub fn scan_count(props: &RoundProps) -> Html {
@@ -174,17 +173,10 @@ pub fn scan_count(props: &RoundProps) -> Html {
             <p>{ "把收回的机读评议票放进扫描仪，扫成图片（JPG、PNG）或 PDF，在这里一次选中。看不清的格子会列出来请您确认，确认前不计入。" }</p>
             <div class="toolbar">
                 { super::group_select(&round, &group) }
-                <FileDrop label="选择扫描的票（图片或 PDF，可多选）" accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
-                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={too_large(&notice)} />
+                { scan_drop("选择扫描的票（图片或 PDF，可多选）", on_files, &notice) }
             </div>
-            if let Some((at, total)) = *progress {
-                <p role="status"><progress aria-label="读票进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
-            }
             <NoticeBox notice={(*notice).clone()} />
-            if !sheets.is_empty() {
-                <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", sheets.len(), papers.len(), waiting, unread) }</p>
-                <div class="actions"><button class="primary" disabled={papers.is_empty()} onclick={count}>{ format!("计入 {} 张", papers.len()) }</button></div>
-            }
+            { batch_status(Batch { progress: *progress, read: sheets.len(), ready: papers.len(), waiting, unread, take: format!("计入 {} 张", papers.len()), on_take: &count }) }
             { for shown.into_iter().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
         </section>
     }

@@ -70,6 +70,14 @@ fn quiz(codes: bool) -> Quiz {
     }
 }
 
+/// The office's key of a quiz made with codes.
+fn key_of(q: &Quiz) -> String {
+    match &q.codes {
+        AnswerCodes::Keyed { key } => key.clone(),
+        _ => String::new(),
+    }
+}
+
 fn roster() -> Vec<Cadre> {
     ["张三", "李四", "王五", "欧阳娜娜"]
         .iter()
@@ -203,10 +211,8 @@ fn a_marked_card_reads_as_the_coded_person_and_grades_as_marked() {
     let q = quiz(true);
     let card = card(&q).expect("fits");
     let people = roster();
-    let AnswerCodes::Keyed { key } = &q.codes else {
-        panic!("keyed");
-    };
-    let code = code_for(key, "欧阳娜娜");
+    let key = key_of(&q);
+    let code = code_for(&key, "欧阳娜娜");
     let wrong = [2, 9];
     let page = scan(
         &card,
@@ -250,10 +256,8 @@ fn a_marked_card_reads_as_the_coded_person_and_grades_as_marked() {
 fn two_marks_a_faint_one_and_a_blank_digit_wait_for_a_person() {
     let q = quiz(true);
     let card = card(&q).expect("fits");
-    let AnswerCodes::Keyed { key } = &q.codes else {
-        panic!("keyed");
-    };
-    let code = code_for(key, "李四");
+    let key = key_of(&q);
+    let code = code_for(&key, "李四");
     let mut m = marks(&card, &code, &[]);
     // Digit 3 left blank; 单选 row 0 marked twice; 判断 row 16 in light pencil instead.
     m.retain(|(b, _)| *b / 10 != 2 || *b >= 60);
@@ -290,10 +294,8 @@ fn two_marks_a_faint_one_and_a_blank_digit_wait_for_a_person() {
 fn a_wrong_digit_or_a_stranger_s_code_is_named_not_guessed() {
     let q = quiz(true);
     let people = roster();
-    let AnswerCodes::Keyed { key } = &q.codes else {
-        panic!("keyed");
-    };
-    let code = code_for(key, "王五");
+    let key = key_of(&q);
+    let code = code_for(&key, "王五");
     let mut bad = code.clone().into_bytes();
     bad[0] = b'0' + (bad[0] - b'0' + 1) % 10;
     let bad = String::from_utf8(bad).unwrap_or_default();
@@ -306,7 +308,7 @@ fn a_wrong_digit_or_a_stranger_s_code_is_named_not_guessed() {
         owner(&settled(&bad), &q, &people),
         Owner::CheckDigit(bad.clone())
     );
-    let stranger = code_for(key, "赵六");
+    let stranger = code_for(&key, "赵六");
     assert_eq!(
         owner(&settled(&stranger), &q, &people),
         Owner::Nobody(stranger.clone())
@@ -356,12 +358,7 @@ fn the_outcome_waits_for_boxes_then_for_a_person_then_is_a_sheet() {
     let q = quiz(true);
     let card = card(&q).expect("fits");
     let people = roster();
-    let stranger = {
-        let AnswerCodes::Keyed { key } = &q.codes else {
-            panic!("keyed");
-        };
-        code_for(key, "赵六")
-    };
+    let stranger = code_for(&key_of(&q), "赵六");
     let digits = stranger
         .bytes()
         .map(|d| Choice::One(usize::from(d - b'0')))
@@ -405,52 +402,33 @@ fn a_card_read_twice_is_taken_once_and_a_hand_chosen_person_is_flagged() {
     use crate::quiz::intake::{intake, IncomingSheet};
     let q = quiz(true);
     let people = roster();
-    let AnswerCodes::Keyed { key } = &q.codes else {
-        panic!("keyed");
-    };
+    let key = key_of(&q);
     let settled = |number: u16, name: &str| Settled {
         number,
-        code: Some(code_for(key, name)),
+        code: Some(code_for(&key, name)),
         answers: BTreeMap::from([(0, Response::Choice(BTreeSet::from([0])))]),
     };
     let who = |c: &Cadre| Respondent {
         name: c.name.clone(),
         unit: c.unit.clone(),
     };
+    // Card 1 read twice, card 2, and card 3 (a code of nobody's) given to 王五 by hand.
     let sheets = [
+        (1, "张三", 0, true),
+        (2, "李四", 1, true),
+        (1, "张三", 0, true),
+        (3, "赵六", 2, false),
+    ]
+    .map(|(n, coded, person, signed)| {
         attempt(
-            &settled(1, "张三"),
+            &settled(n, coded),
             &q,
-            who(&people[0]),
-            true,
+            who(&people[person]),
+            signed,
             &device(),
             now(),
-        ),
-        attempt(
-            &settled(2, "李四"),
-            &q,
-            who(&people[1]),
-            true,
-            &device(),
-            now(),
-        ),
-        attempt(
-            &settled(1, "张三"),
-            &q,
-            who(&people[0]),
-            true,
-            &device(),
-            now(),
-        ),
-        attempt(
-            &settled(3, "赵六"),
-            &q,
-            who(&people[2]),
-            false,
-            &device(),
-            now(),
-        ),
-    ];
+        )
+    });
     let incoming = sheets
         .iter()
         .map(|a| IncomingSheet {

@@ -16,9 +16,8 @@ use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
 use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
-use crate::ui::file_drop::FileDrop;
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::scan_pages::{read_files, too_large, ReadPage, MAX_FILE};
+use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch, ReadPage};
 
 #[derive(Properties, PartialEq)]
 pub struct CardScanProps {
@@ -206,18 +205,11 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             <h3 id="card-scan-h">{ format!("扫描答题卡：{}", quiz.title) }</h3>
             <p>{ "把收回的答题卡放进扫描仪，扫成图片（JPG、PNG）或 PDF，在这里一次选中。看不清的方框、对不上的答题码会列出来请您确认，确认前不计入。" }</p>
             <div class="toolbar">
-                <FileDrop label="选择扫描的答题卡（图片或 PDF，可多选）" accept=".jpg,.jpeg,.png,.pdf" multiple=true max_bytes={MAX_FILE}
-                    on_files={Callback::noop()} unread={Some(on_files)} on_too_large={too_large(&notice)} />
+                { scan_drop("选择扫描的答题卡（图片或 PDF，可多选）", on_files, &notice) }
                 <button onclick={props.on_close.reform(|_| ())}>{ "关闭" }</button>
             </div>
-            if let Some((at, total)) = *progress {
-                <p role="status"><progress aria-label="阅卡进度" value={at.to_string()} max={total.to_string()} />{ format!(" 正在读第 {} 张……", at + 1) }</p>
-            }
             <NoticeBox notice={(*notice).clone()} />
-            if !pages.is_empty() {
-                <p role="status">{ format!("读了 {} 张：可以计入 {} 张，待确认 {} 张，不能计入 {} 张。", pages.len(), sheets.len(), waiting, unread) }</p>
-                <div class="actions"><button class="primary" disabled={sheets.is_empty()} onclick={take}>{ format!("计入 {} 份答卷", sheets.len()) }</button></div>
-            }
+            { batch_status(Batch { progress: *progress, read: pages.len(), ready: sheets.len(), waiting, unread, take: format!("计入 {} 份答卷", sheets.len()), on_take: &take }) }
             { for shown.into_iter().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
         </section>
     }
