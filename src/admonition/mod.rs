@@ -9,6 +9,7 @@ pub mod identity;
 pub mod model;
 pub mod notice;
 pub mod register;
+pub mod steps;
 pub mod template;
 #[cfg(test)]
 pub mod testing;

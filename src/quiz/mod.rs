@@ -8,6 +8,7 @@ pub mod bank;
 pub mod builder;
 pub mod check_code;
 pub mod grading;
+pub mod handed_in;
 pub mod import;
 pub mod intake;
 pub mod model;

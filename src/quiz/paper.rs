@@ -365,6 +365,15 @@ impl Quiz {
         q
     }
 
+    /// The quiz marked as sent by its package's first export (cadres may hold its paper from
+    /// then on, so it no longer changes); `None` when it was sent before.
+    pub fn first_sent(&self, now: DateTime<Utc>) -> Option<Quiz> {
+        self.sent_at.is_none().then(|| Quiz {
+            sent_at: Some(now),
+            ..self.clone()
+        })
+    }
+
     pub fn is_open(&self, now: DateTime<Utc>) -> bool {
         self.opens.is_none_or(|o| now >= o) && self.closes.is_none_or(|c| now <= c)
     }

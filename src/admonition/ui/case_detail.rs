@@ -3,13 +3,12 @@
 use std::rc::Rc;
 
 use crate::ui::form::{date_input, on_input, on_pick};
-use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::document::Documents;
 use super::CaseData;
-use crate::admonition::deadline::HolidayCalendar;
-use crate::admonition::model::{Admonition, By, CaseError, Outcome, Rectification, Review, Stage};
+use crate::admonition::model::{By, Stage};
+use crate::admonition::steps::{apply, Step, StepDraft, Verdict};
 use crate::session::{reporter, use_session};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
@@ -20,88 +19,12 @@ pub struct CaseDetailProps {
     pub case_id: uuid::Uuid,
 }
 
-/// The steps a screen offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Rectify,
-    Observe,
-    Circulate,
-    Review,
-}
-
-impl Step {
-    fn label(self) -> &'static str {
-        match self {
-            Step::Rectify => "登记整改措施",
-            Step::Observe => "进入考察期",
-            Step::Circulate => "登记通报",
-            Step::Review => "考察",
-        }
-    }
-}
-
-/// What the step form holds while it is filled in.
-#[derive(Debug, Clone, PartialEq)]
-struct StepDraft {
-    date: NaiveDate,
-    text: String,
-    reviewer: String,
-    outcome: &'static str,
-    months: String,
-}
-
-const LIFT: &str = "考察合格，解除诫勉";
-const EXTEND: &str = "延长考察";
-const ESCALATE: &str = "升级处理";
-
-fn apply(
-    case: Admonition,
-    step: Step,
-    d: &StepDraft,
-    calendars: &[HolidayCalendar],
-    by: By,
-) -> Result<Admonition, CaseError> {
-    match step {
-        Step::Rectify => case.submit_rectification(
-            calendars,
-            Rectification {
-                submitted: d.date,
-                measures: d.text.trim().to_string(),
-            },
-            by,
-        ),
-        Step::Observe => case.start_observation(d.date, by),
-        Step::Circulate => case.circulate(d.date, by),
-        Step::Review => {
-            let outcome = match d.outcome {
-                LIFT => Outcome::Lift,
-                EXTEND => Outcome::Extend {
-                    months: d.months.trim().parse().unwrap_or(0),
-                },
-                _ => Outcome::Escalate,
-            };
-            let review = Review {
-                reviewer: d.reviewer.trim().to_string(),
-                date: d.date,
-                conclusion: d.text.trim().to_string(),
-            };
-            case.review(review, outcome, by)
-        }
-    }
-}
-
 #[function_component(CaseDetail)]
 pub fn case_detail(props: &CaseDetailProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
     let step = use_state(|| None::<Step>);
-    let draft = use_state(|| StepDraft {
-        date: time::local_now().date(),
-        text: String::new(),
-        reviewer: String::new(),
-        outcome: LIFT,
-        months: "3".into(),
-    });
+    let draft = use_state(|| StepDraft::new(time::local_now().date()));
     let confirm_delete = use_state(|| false);
     let Some(case) = props.data.case(props.case_id).cloned() else {
         return html! { <p>{ "找不到这个案件，它可能已被删除。" }</p> };
@@ -149,18 +72,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             );
         })
     };
-    let mut steps = Vec::new();
-    match &case.stage {
-        Stage::Talked => steps.push(Step::Rectify),
-        Stage::Rectified { .. } => steps.push(Step::Observe),
-        _ => {}
-    }
-    if case.circulated.is_none() && !case.stage.is_closed() {
-        steps.push(Step::Circulate);
-    }
-    if !case.stage.is_closed() {
-        steps.push(Step::Review);
-    }
+    let steps = case.steps();
     let late = case.late_by(&props.data.calendars);
     let unit = case.rule.counting.unit();
     let rect = case.stage.rectification();
@@ -199,7 +111,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             if let Some(s) = *step {
                 <form class="form card" {onsubmit} aria-label={s.label()}>
                     <h3>{ s.label() }</h3>
-                    <label>{ match s { Step::Rectify => "提交日期", Step::Observe => "考察期开始日期", Step::Circulate => "通报日期", Step::Review => "考察日期" } }
+                    <label>{ s.date_label() }
                         { date_input(draft.date, on_pick(&draft, |d, x| d.date = x)) }</label>
                     if s == Step::Rectify {
                         <label>{ "整改措施" }<textarea rows="6" value={draft.text.clone()} oninput={on_input(&draft, |d, v| d.text = v)} /></label>
@@ -211,12 +123,12 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
                         <label>{ "考察人" }<input value={draft.reviewer.clone()} oninput={on_input(&draft, |d, v| d.reviewer = v)} /></label>
                         <label>{ "考察结论" }<textarea rows="4" value={draft.text.clone()} oninput={on_input(&draft, |d, v| d.text = v)} /></label>
                         <fieldset><legend>{ "处理" }</legend>
-                            { for [LIFT, EXTEND, ESCALATE].into_iter().map(|o| html! {
-                                <label class="choice"><input type="radio" name="outcome" checked={draft.outcome == o}
-                                    onchange={{ let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.outcome = o; draft.set(n); }) }} />{ o }</label>
+                            { for Verdict::ALL.into_iter().map(|o| html! {
+                                <label class="choice"><input type="radio" name="outcome" checked={draft.verdict == o}
+                                    onchange={{ let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.verdict = o; draft.set(n); }) }} />{ o.label() }</label>
                             }) }
                         </fieldset>
-                        if draft.outcome == EXTEND {
+                        if draft.verdict == Verdict::Extend {
                             <label>{ "延长月数" }<input type="number" min="1" max="24" step="1" value={draft.months.clone()} oninput={on_input(&draft, |d, v| d.months = v)} /></label>
                         }
                     }

@@ -213,3 +213,16 @@ fn points_cannot_wrap_round_to_a_pass() {
         Err(QuizError::TooManyQuestions(MAX_PAPER_QUESTIONS + 1))
     );
 }
+
+#[test]
+fn the_first_export_marks_a_quiz_sent_and_a_later_one_changes_nothing() {
+    let q = quiz(vec![]);
+    let at = DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default();
+    let sent = q.first_sent(at).expect("never sent");
+    assert_eq!(sent.sent_at, Some(at));
+    assert_eq!(
+        sent.editable(&DeviceId("s".into()), 0),
+        Err(NotEditable::Sent)
+    );
+    assert_eq!(sent.first_sent(at + chrono::Duration::days(1)), None);
+}

@@ -86,14 +86,9 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
                             "（练习卷，含答案和解析）"
                         }
                     );
-                    if quiz.sent_at.is_none() {
-                        let sent = Quiz {
-                            sent_at: Some(time::now()),
-                            ..quiz.clone()
-                        };
-                        session.save(vec![sent], reporter(&notice), done);
-                    } else {
-                        notice.set(Some(Notice::Success(done)));
+                    match quiz.first_sent(time::now()) {
+                        Some(sent) => session.save(vec![sent], reporter(&notice), done),
+                        None => notice.set(Some(Notice::Success(done))),
                     }
                 }
                 Err(m) => notice.set(Some(Notice::Error(m))),

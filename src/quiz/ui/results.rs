@@ -5,7 +5,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::roster::matching::find_person;
+use crate::quiz::handed_in::not_handed_in;
 use crate::ui::collate::pinyin_ranks;
 
 use super::histogram::histogram;
@@ -118,19 +118,8 @@ fn results_view(
         };
         html! { <th scope="col"><button class="link" onclick={Callback::from(move |_| sort.set((key, if sort.0 == key { !sort.1 } else { true })))}>{ format!("{label}{arrow}") }</button></th> }
     };
-    // Matched as the intake matches: a unit typed another way is still that person.
-    let answered: std::collections::HashSet<uuid::Uuid> = attempts
-        .iter()
-        .filter_map(|a| {
-            find_person(&data.cadres, &a.respondent.name, &a.respondent.unit)
-                .cadre()
-                .map(|c| c.meta.id)
-        })
-        .collect();
-    let missing: Vec<String> = data
-        .cadres
-        .iter()
-        .filter(|c| !c.retired && !answered.contains(&c.meta.id))
+    let missing: Vec<String> = not_handed_in(&data.cadres, &attempts)
+        .into_iter()
         .map(|c| format!("{}（{}）", c.name, c.unit))
         .collect();
     let stats = question_stats(quiz, &attempts, &graded);
