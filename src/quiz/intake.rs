@@ -135,13 +135,15 @@ impl Intake {
     }
 }
 
-/// The same sheet: same answers, state, start and person (marks given here do not count).
+/// The same sheet: same answers, state, start and person (marks given here do not count). A
+/// paper card's times are when it was scanned, so a card scanned again later is the same sheet
+/// when it says the same.
 fn same_content(a: &Attempt, b: &Attempt) -> bool {
-    a.quiz_id == b.quiz_id
-        && a.respondent == b.respondent
-        && a.started_at == b.started_at
-        && a.answers == b.answers
-        && a.state == b.state
+    let same_times = match (a.paper_card, b.paper_card) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.started_at == b.started_at && a.state == b.state,
+    };
+    a.quiz_id == b.quiz_id && a.respondent == b.respondent && a.answers == b.answers && same_times
 }
 
 /// Checks a batch of incoming sheets against this browser's quizzes and the sheets already here.

@@ -444,7 +444,26 @@ fn a_card_read_twice_is_taken_once_and_a_hand_chosen_person_is_flagged() {
         told,
         "已计入 3 份答卷，可在“成绩”中查看。第 1 张卡没有计入：已经阅过（或扫了两次），只计一次。王五：答卷没有答题码核对信息（不是凭答题码作答的）。"
     );
-    // Read again later, an unchanged card is already in; a card read otherwise waits.
+    // Scanned again a day later, an unchanged card is already in; a card read otherwise waits.
+    let later = now() + chrono::Duration::days(1);
+    let again = attempt(
+        &settled(2, "李四"),
+        &q,
+        who(&people[1]),
+        true,
+        &device(),
+        later,
+    );
+    let rescanned = intake(
+        vec![IncomingSheet {
+            exporter: String::new(),
+            attempt: again,
+        }],
+        &quizzes,
+        &stored,
+        &people,
+    );
+    assert_eq!(rescanned[0].flags, [SheetFlag::AlreadyImported]);
     let mut other = sheets[1].clone();
     other.answers.clear();
     let again = intake(
