@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::model::{ProgressEntry, Recurrence, Task, TaskStatus};
-use crate::record::{DeviceId, Meta};
+use crate::record::{DeviceId, Id, Meta};
 
 /// The Monday of the week that holds `day` (weeks run Monday to Sunday, as offices plan them).
 pub fn week_start(day: NaiveDate) -> NaiveDate {
@@ -165,6 +165,16 @@ pub fn next_occurrence(
         order: task.order + 1,
         ..task.clone()
     })
+}
+
+/// The task moved to another line, last among that line's tasks (`there`): it keeps no order
+/// from the line it left.
+pub fn move_to_line(task: &Task, line: Id, there: &[&Task]) -> Task {
+    Task {
+        line_id: line,
+        order: there.iter().map(|t| t.order + 1).max().unwrap_or(0),
+        ..task.clone()
+    }
 }
 
 /// Moves the task at `from` to `to` within a line's tasks (already sorted by order) and returns
@@ -413,6 +423,23 @@ mod tests {
             next_occurrence(&task("一次", d(2026, 1, 1)), &dev, now),
             None
         );
+    }
+
+    #[test]
+    fn a_task_moved_to_another_line_goes_last_there() {
+        let mut moving = task("移来", d(2026, 1, 1));
+        moving.order = 0;
+        let there: Vec<Task> = [3, 7, 5]
+            .into_iter()
+            .map(|order| Task {
+                order,
+                ..task("原有", d(2026, 1, 1))
+            })
+            .collect();
+        let line = uuid::Uuid::from_u128(42);
+        let moved = move_to_line(&moving, line, &there.iter().collect::<Vec<_>>());
+        assert_eq!((moved.line_id, moved.order), (line, 8));
+        assert_eq!(move_to_line(&moving, line, &[]).order, 0);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::session::{reporter, Batch};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 use crate::workline::model::{Recurrence, Task, TaskStatus, WorkLine};
-use crate::workline::schedule::{days_overdue, reorder};
+use crate::workline::schedule::{days_overdue, move_to_line, reorder};
 
 #[derive(Properties, PartialEq)]
 pub struct LineDetailProps {
@@ -194,11 +194,10 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                     let down = { let list = tasks.clone(); task_action(Rc::new(move || reorder(&list, i, i + 1)), format!("已下移：{}", t.title)) };
                     let remove = { let done = format!("已删除任务：{}", t.title); let t = t.clone(); task_action(Rc::new(move || { let mut t = t.clone(); t.deleted = true; vec![t] }), done) };
                     let on_move = {
-                        let (session, notice, t) = (session.clone(), notice.clone(), t.clone());
+                        let (session, notice, t, plan) = (session.clone(), notice.clone(), t.clone(), plan.clone());
                         Callback::from(move |e: Event| {
                             let Ok(target) = uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()) else { return };
-                            let mut moved = t.clone();
-                            moved.line_id = target;
+                            let moved = move_to_line(&t, target, &plan.tasks_of(target));
                             session.save(vec![moved], reporter(&notice), format!("已移到其他工作线：{}", t.title));
                         })
                     };
