@@ -1,4 +1,5 @@
-//! A scanned 答题卡 as the office checks it: what it came to, or for a card with unclear boxes
+//! A scanned 答题卡 as the office checks it: a page read as a card (`card_of`, its scan kept
+//! only when a person may need it), and what it came to, or for a card with unclear boxes
 //! or an unknown owner, the scan with every box drawn as read and a choice for each.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,9 +9,12 @@ use yew::prelude::*;
 
 use crate::paper::read::Choice;
 use crate::quiz::answer_card::{
-    box_labels, key_pick, slot_label, takes_several, Card, CardRead, KeyPick, Outcome, Slot,
+    self, box_labels, key_pick, slot_label, takes_several, Card, CardRead, KeyPick, Outcome, Owner,
+    Slot,
 };
+use crate::quiz::paper::Quiz;
 use crate::roster::model::Cadre;
+use crate::ui::scan_pages::ReadPage;
 use crate::ui::scan_pages::{overlay, ScanView};
 
 /// One page read: where it came from, and the card it is or why it is none.
@@ -185,5 +189,42 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
                 <label><input type="radio" name={name.clone()} checked={now.is_some_and(BTreeSet::is_empty)} onchange={pick(BTreeSet::new())} />{ "未作答" }</label>
             }
         </fieldset>
+    }
+}
+
+/// A page read as a card of the quiz; its scan kept when a person may need to look at it.
+pub fn card_of((source, read): ReadPage, card: &Card, quiz: &Quiz, roster: &[Cadre]) -> CardPage {
+    let (page, scan) = match read {
+        Ok(found) => found,
+        Err(m) => {
+            return CardPage {
+                source,
+                read: Err(m),
+                view: None,
+            }
+        }
+    };
+    match answer_card::read(&page, card, quiz) {
+        Err(other) => CardPage {
+            source,
+            read: Err(format!(
+                "这不是这份测验的答题卡（编号 {}-{}，可能是另一份测验的，或是试卷改动前印的），没有计入。",
+                other.form(),
+                other.sheet()
+            )),
+            view: None,
+        },
+        Ok(read) => {
+            // Clear only when nothing is unclear and the code names someone on the roster.
+            let clear = read
+                .settled(card, &answer_card::Decisions::new())
+                .is_some_and(|s| matches!(answer_card::owner(&s, quiz, roster), Owner::Coded(_)));
+            let view = (!clear).then(|| scan.view(&card.layout, &page));
+            CardPage {
+                source,
+                read: Ok(read),
+                view,
+            }
+        }
     }
 }

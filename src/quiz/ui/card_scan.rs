@@ -9,15 +9,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::card_review::{card_view, CardPage, Review};
+use super::card_review::{card_of, card_view, CardPage, Review};
 use super::QuizData;
-use crate::quiz::answer_card::{self, Card, Outcome, Owner, Slot};
+use crate::quiz::answer_card::{self, Outcome, Slot};
 use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
-use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
 use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch, ReadPage};
+use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 
 #[derive(Properties, PartialEq)]
 pub struct CardScanProps {
@@ -212,42 +211,5 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             { batch_status(Batch { progress: *progress, read: pages.len(), ready: sheets.len(), waiting, unread, take: format!("计入 {} 份答卷", sheets.len()), on_take: &take }) }
             { for shown.into_iter().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
         </section>
-    }
-}
-
-/// A page read as a card of the quiz; its scan kept when a person may need to look at it.
-fn card_of((source, read): ReadPage, card: &Card, quiz: &Quiz, roster: &[Cadre]) -> CardPage {
-    let (page, scan) = match read {
-        Ok(found) => found,
-        Err(m) => {
-            return CardPage {
-                source,
-                read: Err(m),
-                view: None,
-            }
-        }
-    };
-    match answer_card::read(&page, card, quiz) {
-        Err(other) => CardPage {
-            source,
-            read: Err(format!(
-                "这不是这份测验的答题卡（编号 {}-{}，可能是另一份测验的，或是试卷改动前印的），没有计入。",
-                other.form(),
-                other.sheet()
-            )),
-            view: None,
-        },
-        Ok(read) => {
-            // Clear only when nothing is unclear and the code names someone on the roster.
-            let clear = read
-                .settled(card, &answer_card::Decisions::new())
-                .is_some_and(|s| matches!(answer_card::owner(&s, quiz, roster), Owner::Coded(_)));
-            let view = (!clear).then(|| scan.view(&card.layout, &page));
-            CardPage {
-                source,
-                read: Ok(read),
-                view,
-            }
-        }
     }
 }
