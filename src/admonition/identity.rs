@@ -2,6 +2,7 @@
 //! document's 代字 — set once by the office and used by every built-in template, so that a
 //! notice goes out as "某镇诫〔2026〕1号" signed "中共某某镇委员会", not as "〔2026〕1号" unsigned.
 
+use crate::order::Collect;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,7 @@ impl OfficeIdentity {
                 .iter()
                 .map(|(k, v)| (*k, t(v)))
                 .filter(|(_, v)| !v.is_empty())
-                .collect(),
+                .to_map(),
         };
         if out.township.is_empty() {
             return Err("请填写乡镇（街道）名称，例如“某某镇”。".into());

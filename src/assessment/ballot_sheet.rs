@@ -3,6 +3,7 @@
 //! read sheet turned into the desk's `Paper` — or into what a person must decide first. Pure;
 //! the reader (`paper::read`) says what is marked, this says what it means for the count.
 
+use crate::order::Collect;
 use chrono::{DateTime, Utc};
 
 use super::counting::Paper;
@@ -196,7 +197,7 @@ pub fn ballots_from(
         .iter()
         .filter(|b| b.group == group && !b.void && b.source == Source::Paper)
         .map(|b| b.number)
-        .collect();
+        .to_set();
     let mut batch = Batch {
         ballots: Vec::new(),
         repeated: Vec::new(),
@@ -217,7 +218,7 @@ pub fn ballots_from(
                 .iter()
                 .copied()
                 .zip(paper.votes.clone())
-                .collect(),
+                .to_map(),
             void: false,
             slip: None,
             round_version: None,

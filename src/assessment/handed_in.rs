@@ -76,7 +76,7 @@ pub fn submitted_by<'f>(
                 .is_some_and(|c| c.meta.id == person.meta.id)
         })
         .collect();
-    found.sort_by_key(|f| std::cmp::Reverse(f.submitted_at));
+    latest_first(&mut found);
     found
 }
 
@@ -116,7 +116,7 @@ pub fn self_grade(
         .iter()
         .flat_map(|family| submitted_by(person, *family, year, self_assessments, templates, roster))
         .collect();
-    found.sort_by_key(|f| std::cmp::Reverse(f.submitted_at));
+    latest_first(&mut found);
     let latest = found.first()?;
     let template = templates.iter().find(|t| t.meta.id == latest.template_id)?;
     let item = template.items().find(|i| i.label == "自评等次")?;
@@ -128,6 +128,17 @@ pub fn self_grade(
         1 => grade,
         n => format!("{grade}（交了 {n} 份，按最后提交的）"),
     })
+}
+
+/// Latest submission first; forms never submitted last (the order of
+/// `Reverse(submitted_at)`, through the app's one sort).
+fn latest_first(forms: &mut [&FilledForm]) {
+    crate::order::sort_by(forms, |f| {
+        crate::order::Key::int(
+            f.submitted_at
+                .map_or(i64::MAX, |t| -crate::order::moment(t)),
+        )
+    });
 }
 
 #[cfg(test)]

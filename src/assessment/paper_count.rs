@@ -2,6 +2,7 @@
 //! paper is written as, what the clerk is told, and how the ballots of a group are listed.
 //! Pure; the counting screen only stores what this says.
 
+use crate::order::Collect;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -87,7 +88,7 @@ impl PaperCount {
             .iter()
             .copied()
             .zip(paper.votes.clone())
-            .collect();
+            .to_map();
         let ballot = match self.written.get(&paper.number).cloned() {
             Some(mut again) => {
                 again.meta.touch(device, now);

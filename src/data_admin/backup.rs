@@ -3,6 +3,7 @@
 //! Admonition cases are personal data: a backup holds them only sealed with a password.
 
 use crate::exchange::envelope::FileKind;
+use crate::order::Collect;
 use crate::session::Session;
 use crate::store::schema::StoreName;
 use crate::store::settings::LAST_BACKUP_AT;
@@ -21,7 +22,7 @@ pub async fn export_backup(session: &Session, password: Option<&str>) -> Result<
         .into_iter()
         .filter(|(store, _)| password.is_some() || *store != StoreName::Admonitions)
         .map(|(store, values)| (store.as_str().to_string(), values))
-        .collect();
+        .to_map();
     let person = session.profile.name.clone();
     let file = match password {
         Some(p) => export_sealed(session, FileKind::Backup, &person, records, p).await?,

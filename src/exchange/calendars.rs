@@ -3,6 +3,7 @@
 //! stored twice; different days are refused, day by day, before anything is written — which
 //! one counts must not depend on ids (a deadline would move without anyone seeing why).
 
+use crate::order::Collect;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -31,7 +32,7 @@ fn days(list: &BTreeSet<NaiveDate>) -> String {
 fn differences(file: &HolidayCalendar, ours: &HolidayCalendar) -> Vec<String> {
     let mut out = Vec::new();
     let mut say = |what: &str, a: &BTreeSet<NaiveDate>, b: &BTreeSet<NaiveDate>| {
-        let only: BTreeSet<NaiveDate> = a.difference(b).copied().collect();
+        let only: BTreeSet<NaiveDate> = a.difference(b).copied().to_set();
         if !only.is_empty() {
             out.push(format!("{what}{}", days(&only)));
         }

@@ -2,6 +2,7 @@
 //! Edits to different fields on two computers both survive; only a field that both sides changed,
 //! to different values, is a conflict for the user to settle.
 
+use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -17,7 +18,7 @@ fn field_names<'a>(a: &'a Value, b: &'a Value) -> BTreeSet<&'a str> {
         .flat_map(|o| o.keys())
         .map(String::as_str)
         .filter(|k| *k != "meta")
-        .collect()
+        .to_set()
 }
 
 /// The fields whose values differ between two versions of a record.
@@ -138,7 +139,7 @@ fn joined_support(ours: Option<&Support>, theirs: Option<&Support>) -> Support {
         let m = latest.entry(device).or_insert(0);
         *m = (*m).max(*n);
     }
-    latest.into_iter().map(|(d, n)| Dot(d.clone(), n)).collect()
+    latest.into_iter().map(|(d, n)| Dot(d.clone(), n)).to_set()
 }
 
 /// Merges two copies of one record. The result does not depend on which copy is "local": with no

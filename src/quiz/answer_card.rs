@@ -5,6 +5,7 @@
 //! (`Attempt`) once every unclear box has been decided by a person; it then goes through the
 //! same intake as a sheet that came in a file. Pure.
 
+use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -301,7 +302,7 @@ impl CardRead {
             }
             Some(match seen {
                 Choice::One(i) => BTreeSet::from([*i]),
-                Choice::Several(s) => s.iter().copied().collect(),
+                Choice::Several(s) => s.iter().copied().to_set(),
                 Choice::Blank | Choice::Unsure(_) => BTreeSet::new(),
             })
         };

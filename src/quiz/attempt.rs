@@ -117,23 +117,24 @@ mod by_position {
         map: &BTreeMap<usize, T>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        map.iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<BTreeMap<String, &T>>()
-            .serialize(s)
+        // In the order of the text keys ("10" before "2"), as files have always had them; sorted
+        // by the app's one sort, since `collect()` into a map would bring a sort per `T`.
+        let mut keyed: Vec<(String, &T)> = map.iter().map(|(k, v)| (k.to_string(), v)).collect();
+        crate::order::sort_by(&mut keyed, |(k, _)| crate::order::Key::text(k));
+        s.collect_map(keyed)
     }
 
     pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<usize, T>, D::Error> {
-        BTreeMap::<String, T>::deserialize(d)?
-            .into_iter()
-            .map(|(k, v)| {
-                k.parse::<usize>()
-                    .map(|k| (k, v))
-                    .map_err(|_| D::Error::custom(format!("题号“{k}”无效")))
-            })
-            .collect()
+        let mut out = BTreeMap::new();
+        for (k, v) in BTreeMap::<String, T>::deserialize(d)? {
+            let at = k
+                .parse::<usize>()
+                .map_err(|_| D::Error::custom(format!("题号“{k}”无效")))?;
+            out.insert(at, v);
+        }
+        Ok(out)
     }
 }
 

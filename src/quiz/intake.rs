@@ -2,6 +2,7 @@
 //! marks and scores are the secretary's, entered and computed in this browser. Whatever else a
 //! sheet says is checked rather than believed, and what looks wrong is flagged for the secretary.
 
+use crate::order::Collect;
 use std::collections::HashMap;
 
 use chrono::Duration;
@@ -129,7 +130,7 @@ impl Intake {
                 .iter()
                 .filter(|(pos, _)| earlier.answers.get(pos) == attempt.answers.get(pos))
                 .map(|(pos, points)| (*pos, *points))
-                .collect();
+                .to_map();
         }
         attempt
     }

@@ -1,6 +1,7 @@
 //! A quiz (测验) and its paper: the questions frozen when the quiz is made, their points, the
 //! rules, and the per-person order that comes from a seed.
 
+use crate::order::Collect;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -391,7 +392,7 @@ impl Quiz {
         bank.iter()
             .filter(|q| !q.deleted && !q.category.is_empty())
             .map(|q| q.category.clone())
-            .collect()
+            .to_set()
     }
 
     pub fn has_answer_key(&self) -> bool {

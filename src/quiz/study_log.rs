@@ -2,6 +2,7 @@
 //! annual closed training (entered by the secretary), and the half-yearly test (from submitted
 //! exam sheets) — each cadre's year, and what is missing.
 
+use crate::order::Collect;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -83,7 +84,7 @@ pub fn year_record(
         .filter(|p| p.on.year() == year && same_person(cadre, &p.person.name, &p.person.unit))
         .filter(|p| p.on.iso_week().year() == year)
         .map(|p| p.on.iso_week().week())
-        .collect();
+        .to_set();
     let attended = |kind: StudyKind| {
         events.iter().filter(move |e| {
             !e.deleted
@@ -94,13 +95,13 @@ pub fn year_record(
     };
     let group_months = attended(StudyKind::GroupStudy)
         .map(|e| e.date.month())
-        .collect();
+        .to_set();
     let closed_training = attended(StudyKind::ClosedTraining).next().is_some();
     let exams: BTreeSet<Id> = quizzes
         .iter()
         .filter(|q| q.mode == QuizMode::Exam)
         .map(|q| q.meta.id)
-        .collect();
+        .to_set();
     let mut tests = [false; 2];
     for a in attempts.iter().filter(|a| {
         exams.contains(&a.quiz_id) && same_person(cadre, &a.respondent.name, &a.respondent.unit)

@@ -7,7 +7,12 @@ use wasm_bindgen::JsValue;
 
 /// Each distinct text's place in pinyin order, for sorting with `order::Key::int`.
 pub fn pinyin_ranks<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashMap<String, i64> {
-    let mut distinct: Vec<String> = texts.into_iter().map(str::to_string).collect();
+    ranks_of(texts.into_iter().map(str::to_string).collect())
+}
+
+// Not generic, so the download holds one copy of its sort (a closure inside a generic function
+// is a new type, and so a new sort, for every caller).
+fn ranks_of(mut distinct: Vec<String>) -> HashMap<String, i64> {
     distinct.sort_unstable();
     distinct.dedup();
     let locales = js_sys::Array::of1(&JsValue::from_str("zh-CN"));

@@ -52,7 +52,7 @@ impl LogBook {
             .iter()
             .map(|l| clean_place(&l.village))
             .collect();
-        all.sort();
+        all.sort_unstable();
         all.dedup();
         all
     }
@@ -64,7 +64,10 @@ impl LogBook {
             .into_iter()
             .filter(|l| l.written_by(name, unit))
             .collect();
-        mine.sort_by_key(|l| l.meta.id);
+        // Only equal ids need to meet; any order that brings them together will do.
+        crate::order::sort_by(&mut mine, |l| {
+            crate::order::Key::text(&l.meta.id.to_string())
+        });
         mine.dedup_by(|a, b| a.meta.id == b.meta.id);
         mine
     }

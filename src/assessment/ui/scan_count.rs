@@ -4,6 +4,7 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
+use crate::order::Collect;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -88,7 +89,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
             .iter()
             .filter(|((s, _), _)| *s == i)
             .map(|((_, r), v)| (*r, *v))
-            .collect()
+            .to_map()
     };
     let papers: Vec<(usize, crate::assessment::counting::Paper)> = sheets
         .iter()
@@ -162,10 +163,12 @@ pub fn scan_count(props: &RoundProps) -> Html {
         .count();
     // Sheets a person must look at first, then those that could not be read, then the rest.
     let mut shown: Vec<(usize, &Sheet)> = sheets.iter().enumerate().collect();
-    shown.sort_by_key(|(_, s)| match s.read {
-        Ok(Reading::Decide { .. }) => 0,
-        Ok(Reading::Paper(_)) => 2,
-        _ => 1,
+    crate::order::sort_by(&mut shown, |(_, s)| {
+        crate::order::Key::int(match s.read {
+            Ok(Reading::Decide { .. }) => 0,
+            Ok(Reading::Paper(_)) => 2,
+            _ => 1,
+        })
     });
     html! {
         <section aria-labelledby="scan-h">

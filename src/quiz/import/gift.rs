@@ -2,6 +2,7 @@
 //! `=right ~wrong` choices with `%weights%` and `#feedback`, `{=a =b}` short answers, `{}`
 //! essays, `####` general feedback, `$CATEGORY:` lines, `//` comments and `\` escapes.
 
+use crate::order::Collect;
 use std::collections::BTreeSet;
 
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
@@ -319,14 +320,14 @@ fn question(raw: &str, category: &str) -> Result<(QuestionDraft, Option<String>)
             .enumerate()
             .filter(|(_, t)| t.full())
             .map(|(i, _)| i)
-            .collect()
+            .to_set()
     } else {
         tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| t.weight.is_some_and(|w| w > 0.0))
             .map(|(i, _)| i)
-            .collect()
+            .to_set()
     };
     let multiple = !tokens.iter().any(|t| t.right) || right.len() > 1;
     let (kind, note) = if multiple {

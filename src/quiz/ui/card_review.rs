@@ -2,6 +2,7 @@
 //! only when a person may need it), and what it came to, or for a card with unclear boxes
 //! or an unknown owner, the scan with every box drawn as read and a choice for each.
 
+use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -111,7 +112,7 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         let ticked: BTreeSet<usize> =
             match (r.ticks.get(&(i, slot)).or(r.decided.get(&(i, slot))), seen) {
                 (Some(t), _) => t.clone(),
-                (None, Some(Choice::Several(s))) => s.iter().copied().collect(),
+                (None, Some(Choice::Several(s))) => s.iter().copied().to_set(),
                 _ => BTreeSet::new(),
             };
         let toggle = |o: usize| {

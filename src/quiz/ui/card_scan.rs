@@ -4,6 +4,7 @@
 //! decide, and nothing unclear is taken. The sheets then go through the same intake as sheets
 //! that come in files (`quiz::intake`): a card read twice is taken once and named.
 
+use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -113,7 +114,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
                 .iter()
                 .filter(|((s, _), _)| *s == i)
                 .map(|((_, slot), b)| (*slot, b.clone()))
-                .collect();
+                .to_map();
             let who = chosen
                 .get(&i)
                 .and_then(|id| props.data.cadres.iter().find(|c| c.meta.id == *id));
@@ -164,7 +165,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             let (records, done) = answer_card::taken(&checked);
             session.save(records, reporter(&notice), done);
             // What was taken (or refused) leaves the list; what still needs a person stays.
-            let gone: BTreeSet<usize> = sheets.iter().map(|(i, _)| *i).collect();
+            let gone: BTreeSet<usize> = sheets.iter().map(|(i, _)| *i).to_set();
             let left: Vec<CardPage> = pages
                 .iter()
                 .enumerate()
@@ -194,10 +195,12 @@ pub fn card_scan(props: &CardScanProps) -> Html {
     };
     // Cards a person must look at first, then those that could not be read, then the rest.
     let mut shown: Vec<(usize, &CardPage)> = pages.iter().enumerate().collect();
-    shown.sort_by_key(|(_, p)| match (&p.read, &p.view) {
-        (Ok(_), Some(_)) => 0,
-        (Err(_), _) => 1,
-        (Ok(_), None) => 2,
+    crate::order::sort_by(&mut shown, |(_, p)| {
+        crate::order::Key::int(match (&p.read, &p.view) {
+            (Ok(_), Some(_)) => 0,
+            (Err(_), _) => 1,
+            (Ok(_), None) => 2,
+        })
     });
     html! {
         <section class="card" aria-labelledby="card-scan-h">
