@@ -33,10 +33,13 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
 }
 
 fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
-    let text: String = js_sys::JSON::stringify(value)
+    serde_json::from_str(&js_text(value)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn js_text(value: &JsValue) -> Result<String, StoreError> {
+    Ok(js_sys::JSON::stringify(value)
         .map_err(|e| js_error(&e))?
-        .into();
-    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))
+        .into())
 }
 
 fn js_error(value: &wasm_bindgen::JsValue) -> StoreError {
@@ -107,20 +110,14 @@ fn create_index(tx: &web_sys::IdbTransaction, index: &Index) -> Result<(), JsVal
     Ok(())
 }
 
-/// Every item a `getAll` answered, as one JSON text parsed once: crossing into wasm record by
-/// record cost most of the time of reading a large store (200,000 log entries).
-fn parse_all<E: Entity>(
-    items: impl Iterator<Item = Result<JsValue, IdbError>>,
-) -> Result<Vec<E>, StoreError> {
-    parse_unless(items, &[])
-}
-
-/// As `parse_all`, leaving out before parsing each record in which one of `flags` is `true`
-/// (parsing is most of the cost of a read).
-fn parse_unless<E: Entity>(
+/// Every item a `getAll` answered, as one array to be turned into JSON text and parsed once:
+/// crossing into wasm record by record cost most of the time of reading a large store (200,000
+/// log entries). Items in which one of `flags` is `true` are left out before parsing (parsing is
+/// most of the cost of a read).
+fn gathered(
     items: impl Iterator<Item = Result<JsValue, IdbError>>,
     flags: &[&str],
-) -> Result<Vec<E>, StoreError> {
+) -> Result<js_sys::Array, StoreError> {
     let flags: Vec<JsValue> = flags.iter().map(|f| JsValue::from_str(f)).collect();
     let array = js_sys::Array::new();
     for item in items {
@@ -130,7 +127,7 @@ fn parse_unless<E: Entity>(
             array.push(&item);
         }
     }
-    from_js(&array)
+    Ok(array)
 }
 
 fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
@@ -241,11 +238,18 @@ impl Store {
 
     /// Every record of one entity type.
     pub async fn all<E: Entity>(&self) -> Result<Vec<E>, StoreError> {
-        let name = E::STORE.as_str();
+        let array = self.all_raw(E::STORE).await?;
+        from_js(&array)
+    }
+
+    // The reading half of every typed read is not generic: one copy of its IndexedDB steps in
+    // the download, not one per record type (the typed half only parses).
+    async fn all_raw(&self, store: StoreName) -> Result<js_sys::Array, StoreError> {
+        let name = store.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let items = store.get_all::<JsValue>().primitive()?.await?;
-        parse_all(items)
+        gathered(items, &[])
     }
 
     /// The records of `index` (one of `E`'s store) whose key is in `range`, in key order.
@@ -264,7 +268,18 @@ impl Store {
         range: &KeyRange,
         flags: &[&str],
     ) -> Result<Vec<E>, StoreError> {
-        let name = E::STORE.as_str();
+        let array = self.all_in_raw(E::STORE, index, range, flags).await?;
+        from_js(&array)
+    }
+
+    async fn all_in_raw(
+        &self,
+        store: StoreName,
+        index: &Index,
+        range: &KeyRange,
+        flags: &[&str],
+    ) -> Result<js_sys::Array, StoreError> {
+        let name = store.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let items = store
@@ -273,7 +288,7 @@ impl Store {
             .with_query::<JsValue, _>(js_range(range))
             .primitive()?
             .await?;
-        parse_unless(items, flags)
+        gathered(items, flags)
     }
 
     /// For a compound `index` of (group, order), the last record of each group that `keep`
@@ -332,7 +347,13 @@ impl Store {
 
     /// Writes several records of one type in one transaction.
     pub async fn put_many<E: Entity>(&self, records: &[E]) -> Result<(), StoreError> {
-        let name = E::STORE.as_str();
+        // One JSON.parse for the whole batch, then one put per record.
+        self.put_raw(E::STORE, to_js(records)?.unchecked_into())
+            .await
+    }
+
+    async fn put_raw(&self, store: StoreName, array: js_sys::Array) -> Result<(), StoreError> {
+        let name = store.as_str();
         let tx = self
             .db
             .transaction(name)
@@ -340,9 +361,7 @@ impl Store {
             .build()?;
         {
             let store = tx.object_store(name)?;
-            // One JSON.parse for the whole batch, then one put per record. Requests go out when
-            // built; the commit below reports any failure.
-            let array: js_sys::Array = to_js(records)?.unchecked_into();
+            // Requests go out when built; the commit below reports any failure.
             for value in array.iter() {
                 drop(store.put(value).primitive()?);
             }
@@ -352,18 +371,19 @@ impl Store {
     }
 
     pub async fn get<E: Entity>(&self, id: Id) -> Result<Option<E>, StoreError> {
-        let name = E::STORE.as_str();
-        let tx = self.db.transaction(name).build()?;
-        let store = tx.object_store(name)?;
-        let found: Option<JsValue> = store.get(id.to_string()).primitive()?.await?;
+        let found = self.get_raw(E::STORE, id.to_string()).await?;
         found.map(|v| from_js(&v)).transpose()
     }
 
-    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let name = StoreName::Settings.as_str();
+    async fn get_raw(&self, store: StoreName, key: String) -> Result<Option<JsValue>, StoreError> {
+        let name = store.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
-        let found: Option<JsValue> = store.get(key.to_string()).primitive()?.await?;
+        Ok(store.get(key).primitive()?.await?)
+    }
+
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let found = self.get_raw(StoreName::Settings, key.to_string()).await?;
         Ok(found
             .map(|v| from_js::<Setting<T>>(&v))
             .transpose()?
@@ -371,22 +391,12 @@ impl Store {
     }
 
     pub async fn set_setting<T: Serialize>(&self, key: &str, value: T) -> Result<(), StoreError> {
-        let name = StoreName::Settings.as_str();
-        let tx = self
-            .db
-            .transaction(name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        {
-            let store = tx.object_store(name)?;
-            let setting = Setting {
-                key: key.to_string(),
-                value,
-            };
-            drop(store.put(to_js(&setting)?).primitive()?);
-        }
-        tx.commit().await?;
-        Ok(())
+        let setting = Setting {
+            key: key.to_string(),
+            value,
+        };
+        self.put_raw(StoreName::Settings, js_sys::Array::of1(&to_js(&setting)?))
+            .await
     }
 
     /// Rewrites records an earlier version stored under an id in another spelling (see
