@@ -128,7 +128,7 @@ fn received_tests() -> Html {
                     <p>{ "还没有收到测验。党政办发来试卷包后，在" }<Link<Route> to={take.clone()}>{ "参加测验" }</Link<Route>>{ "中导入。" }</p>
                 } else {
                     <table class="grid" aria-label="收到的测验">
-                        <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "我的情况" }</th></tr></thead>
+                        { crate::ui::table::head(&["测验", "截止", "我的情况"]) }
                         <tbody>
                         { for list.iter().map(|(q, s)| html! {
                             <tr class={classes!(s.needs_action().then_some("todo"))}>

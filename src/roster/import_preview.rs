@@ -30,7 +30,7 @@ pub fn roster_import_preview(props: &PreviewProps) -> Html {
                 </div>
             }
             <table class="grid">
-                <thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "处理" }</th></tr></thead>
+                { crate::ui::table::head(&["行", "姓名", "单位", "职务", "电话", "处理"]) }
                 <tbody>
                 { for p.rows.iter().map(|r| html! {
                     <tr>

@@ -171,10 +171,7 @@ pub fn roster_page() -> Html {
                         on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
                 }
                 <table class="grid roster" aria-label="干部名册">
-                    <thead><tr>
-                        <th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "职务" }</th>
-                        <th scope="col">{ "电话" }</th><th scope="col">{ "状态" }</th><th scope="col" class="no-print">{ "操作" }</th>
-                    </tr></thead>
+                    { crate::ui::table::head_with_actions(&["姓名", "单位", "职务", "电话", "状态"], "操作") }
                     <tbody>
                     if visible.is_empty() {
                         <tr><td colspan="6">{ "名册中还没有人。可以逐个添加，或从 CSV 文件导入。" }</td></tr>

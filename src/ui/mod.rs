@@ -16,6 +16,7 @@ pub mod pager;
 pub mod password;
 pub mod scan_image;
 pub mod scan_pages;
+pub mod table;
 pub mod tabs;
 pub mod time;
 pub mod unsaved;

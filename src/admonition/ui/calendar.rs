@@ -215,7 +215,7 @@ fn preview(reading: &Result<Reading, String>) -> Html {
         <section class="calendar-preview" aria-label="读出的日期">
             <p>{ format!("读出：放假 {} 天，调休上班 {} 天。", reading.holidays.len(), reading.makeup_workdays.len()) }</p>
             <table class="grid">
-                <thead><tr><th scope="col">{ "位置" }</th><th scope="col">{ "原文" }</th><th scope="col">{ "放假" }</th><th scope="col">{ "上班" }</th></tr></thead>
+                { crate::ui::table::head(&["位置", "原文", "放假", "上班"]) }
                 <tbody>
                 { for reading.lines.iter().map(|l| html! {
                     <tr>

@@ -138,7 +138,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
             }
             <h3>{ "办理记录" }</h3>
             <table class="grid" aria-label="办理记录">
-                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "事项" }</th><th scope="col">{ "登记人" }</th><th scope="col">{ "登记时间" }</th></tr></thead>
+                { crate::ui::table::head(&["日期", "事项", "登记人", "登记时间"]) }
                 <tbody>
                 { for case.history.iter().map(|s| html! {
                     <tr><td>{ s.on.to_string() }</td><td>{ s.event.describe() }</td><td>{ &s.by }</td><td>{ time::format_local(s.at) }</td></tr>

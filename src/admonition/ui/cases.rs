@@ -105,10 +105,7 @@ pub fn cases_tab(props: &DataProps) -> Html {
                 <CaseForm data={data.clone()} on_save={on_save} on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />
             }
             <table class="grid" aria-label="诫勉案件">
-                <thead><tr>
-                    <th scope="col">{ "被诫勉人" }</th><th scope="col">{ "事由" }</th><th scope="col">{ "谈话日期" }</th>
-                    <th scope="col">{ "整改期限" }</th><th scope="col">{ "办理阶段" }</th><th scope="col">{ "提示" }</th>
-                </tr></thead>
+                { crate::ui::table::head(&["被诫勉人", "事由", "谈话日期", "整改期限", "办理阶段", "提示"]) }
                 <tbody>
                 if cases.is_empty() {
                     <tr><td colspan="6">{ "还没有诫勉案件。" }</td></tr>

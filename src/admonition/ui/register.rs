@@ -32,10 +32,7 @@ pub fn register_tab(props: &DataProps) -> Html {
                 <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文号登记" }</button>
             </div>
             <table class="grid" aria-label={format!("{} 年文号登记", *year)}>
-                <thead><tr>
-                    <th scope="col">{ "文号" }</th><th scope="col">{ "文书" }</th><th scope="col">{ "案件" }</th>
-                    <th scope="col">{ "成文日期" }</th><th scope="col">{ "状态" }</th>
-                </tr></thead>
+                { crate::ui::table::head(&["文号", "文书", "案件", "成文日期", "状态"]) }
                 <tbody>
                 if rows.is_empty() {
                     <tr><td colspan="5">{ format!("{} 年还没有编过文号。", *year) }</td></tr>

@@ -52,7 +52,7 @@ pub fn templates_tab(props: &DataProps) -> Html {
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
             }
             <table class="grid" aria-label="文书模板">
-                <thead><tr><th scope="col">{ "文书种类" }</th><th scope="col">{ "模板" }</th><th scope="col">{ "修改时间" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["文书种类", "模板", "修改时间", "操作"]) }
                 <tbody>
                 { for DocKind::ALL.iter().flat_map(|k| data.templates_of(*k)).map(|t| {
                     let own = t.meta.rev > 0;

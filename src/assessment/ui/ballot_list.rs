@@ -23,7 +23,7 @@ pub fn ballot_list(props: &BallotListProps) -> Html {
         <details>
             <summary>{ "逐张查看（按票号找回计错的票）" }</summary>
             <table class="grid" aria-label="本组评议票">
-                <thead><tr><th scope="col">{ "票号" }</th><th scope="col">{ "内容" }</th><th scope="col">{ "状态" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["票号", "内容", "状态", "操作"]) }
                 <tbody>
                 { for list.into_iter().map(|b| {
                     let votes = paper_of(&b, &props.rated).votes;

@@ -102,7 +102,7 @@ pub fn form_templates(props: &DataProps) -> Html {
             <h2 id="ft-h">{ "自评表和述职报告模板" }</h2>
             <NoticeBox notice={(*notice).clone()} />
             <table class="grid" aria-label="模板">
-                <thead><tr><th scope="col">{ "模板" }</th><th scope="col">{ "种类" }</th><th scope="col">{ "版本" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["模板", "种类", "版本", "操作"]) }
                 <tbody>
                 { for current_templates(&all).into_iter().map(|t| {
                     let own = props.data.form_templates.iter().any(|o| o.meta.id == t.meta.id);

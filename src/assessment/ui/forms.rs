@@ -108,7 +108,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
             <section class="card no-print" aria-labelledby="mine-h">
                 <h2 id="mine-h">{ "我的自评表和述职报告" }</h2>
                 <table class="grid" aria-label="我的表">
-                    <thead><tr><th scope="col">{ "表" }</th><th scope="col">{ "状态" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    { crate::ui::table::head(&["表", "状态", "操作"]) }
                     <tbody>
                     { for current.iter().map(|t| {
                         let form = mine(t);
@@ -130,7 +130,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
                 <h2 id="received-h">{ "收表情况（党政办）" }</h2>
                 <ImportPanel kind={FileKind::Forms} label="选择交来的表或模板文件（.json，可多选）" multiple=true />
                 <table class="grid" aria-label="收到的表">
-                    <thead><tr><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "表" }</th><th scope="col">{ "提交时间" }</th><th scope="col">{ "提示" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    { crate::ui::table::head(&["姓名", "单位", "表", "提交时间", "提示", "操作"]) }
                     <tbody>
                     if received.is_empty() { <tr><td colspan="6">{ "还没有收到这一年度的表。" }</td></tr> }
                     { for received.iter().map(|f| {

@@ -102,7 +102,7 @@ pub fn results(props: &RoundProps) -> Html {
                     onchange={{ let s = shown.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "表中写明不能评优秀的原因（诫勉，属个人信息）" }</label>
             </div>
             <table class="grid" aria-label="各评议组收票情况">
-                <thead><tr><th scope="col">{ "评议组" }</th><th scope="col">{ "权重" }</th><th scope="col">{ "发出" }</th><th scope="col">{ "收回" }</th><th scope="col">{ "计票" }</th></tr></thead>
+                { crate::ui::table::head(&["评议组", "权重", "发出", "收回", "计票"]) }
                 <tbody>
                 { for t.groups.iter().map(|g| html! {
                     <tr class={classes!((g.state != GroupState::Counted).then_some("late"))}>

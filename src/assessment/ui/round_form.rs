@@ -118,7 +118,7 @@ pub fn round_form(props: &RoundFormProps) -> Html {
             <fieldset>
                 <legend>{ format!("评议组（权重合计 {weights}）") }</legend>
                 <table class="grid">
-                    <thead><tr><th scope="col">{ "评议组" }</th><th scope="col">{ "权重（%）" }</th><th scope="col">{ "发票数" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    { crate::ui::table::head(&["评议组", "权重（%）", "发票数", "操作"]) }
                     <tbody>
                     { for draft.round.groups.iter().enumerate().map(|(i, g)| {
                         let remove = { let draft = draft.clone(); Callback::from(move |_| { let mut n = (*draft).clone(); n.remove_group(i); draft.set(n); }) };

@@ -53,7 +53,7 @@ pub fn rounds_tab(props: &DataProps) -> Html {
                     on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />
             }
             <table class="grid" aria-label="评议">
-                <thead><tr><th scope="col">{ "评议" }</th><th scope="col">{ "年度" }</th><th scope="col">{ "被评议人" }</th><th scope="col">{ "已收回票数" }</th></tr></thead>
+                { crate::ui::table::head(&["评议", "年度", "被评议人", "已收回票数"]) }
                 <tbody>
                 if rounds.is_empty() {
                     <tr><td colspan="4">{ "还没有评议。点“新建评议”，选好被评议人和评议组。" }</td></tr>

@@ -206,7 +206,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
             <QuestionImporter data={data.clone()} />
             { pager }
             <table class="grid" aria-label="试题列表">
-                <thead><tr><th scope="col">{ "题干" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "分类" }</th><th scope="col">{ "难度" }</th><th scope="col">{ "答案" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head_with_actions(&["题干", "题型", "分类", "难度", "答案"], "操作") }
                 <tbody>
                 if shown.is_empty() { <tr><td colspan="6">{ "没有符合条件的试题。可以添加，或从文件导入。" }</td></tr> }
                 { for shown.iter().map(|q| {

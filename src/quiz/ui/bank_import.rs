@@ -183,7 +183,7 @@ pub fn question_importer(props: &DataProps) -> Html {
                         }
                         </fieldset>
                     }
-                    <table class="grid"><thead><tr><th scope="col">{ "行" }</th><th scope="col">{ "题型" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "答案" }</th></tr></thead>
+                    <table class="grid">{ crate::ui::table::head(&["行", "题型", "题干", "答案"]) }
                         <tbody>{ for import.questions.iter().take(100).map(|p| html! {
                             <tr><td>{ p.line }</td><td>{ p.draft.kind.label() }</td><td>{ p.draft.stem.chars().take(50).collect::<String>() }</td><td>{ format_answer(&p.draft.answer) }</td></tr>
                         }) }</tbody>

@@ -184,8 +184,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
             { opened }
             // Printing a preview prints the paper alone.
             <table class={classes!("grid", matches!(*open, Open::Preview(_) | Open::Codes(_) | Open::Cards(_)).then_some("no-print"))} aria-label="测验列表">
-                <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "类型" }</th><th scope="col">{ "题数" }</th><th scope="col">{ "总分/及格" }</th>
-                    <th scope="col">{ "时限" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "已收答卷" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head_with_actions(&["测验", "类型", "题数", "总分/及格", "时限", "截止", "已收答卷"], "操作") }
                 <tbody>
                 if quizzes.is_empty() { <tr><td colspan="8">{ "还没有测验。" }</td></tr> }
                 { for quizzes.into_iter().map(row) }

@@ -233,7 +233,7 @@ fn results_view(
             <h3>{ "逐题分析" }</h3>
             <p>{ format!("正确率按作答的人计算。区分度是总分前 27% 的人与后 27% 的人在这道题上的正确率之差：越接近 1，越能把掌握好的和没掌握的分开；接近 0 或为负，说明这道题可能有歧义。至少 {MIN_SHEETS_FOR_DISCRIMINATION} 份答卷才计算。") }</p>
             <table class="grid" aria-label="逐题分析">
-                <thead><tr><th scope="col">{ "题号" }</th><th scope="col">{ "题干" }</th><th scope="col">{ "作答人数" }</th><th scope="col">{ "正确率" }</th><th scope="col">{ "区分度" }</th><th scope="col">{ "最多人选的错误选项" }</th></tr></thead>
+                { crate::ui::table::head(&["题号", "题干", "作答人数", "正确率", "区分度", "最多人选的错误选项"]) }
                 <tbody>{ for stats.iter().map(|s| html! {
                     <tr>
                         <td>{ s.position + 1 }</td>

@@ -123,8 +123,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
             </div>
             <h2>{ format!("{} 年“四个一”学习记录", *year) }</h2>
             <table class="grid" aria-label="四个一学习记录">
-                <thead><tr><th scope="col">{ "姓名" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "每周自学（周数）" }</th><th scope="col">{ "每月集中学习（月数）" }</th>
-                    <th scope="col">{ "上半年测验" }</th><th scope="col">{ "下半年测验" }</th><th scope="col">{ "封闭培训" }</th><th scope="col">{ "缺少" }</th></tr></thead>
+                { crate::ui::table::head(&["姓名", "单位", "每周自学（周数）", "每月集中学习（月数）", "上半年测验", "下半年测验", "封闭培训", "缺少"]) }
                 <tbody>
                 if cadres.is_empty() { <tr><td colspan="8">{ "名册中还没有人。" }</td></tr> }
                 { for cadres.iter().map(|c| {

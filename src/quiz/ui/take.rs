@@ -49,7 +49,7 @@ pub fn take_tab(props: &DataProps) -> Html {
                 <ImportPanel kind={FileKind::QuizPackage} label="选择试卷包（.json）" />
             </section>
             <table class="grid" aria-label="可参加的测验">
-                <thead><tr><th scope="col">{ "测验" }</th><th scope="col">{ "题数" }</th><th scope="col">{ "时限" }</th><th scope="col">{ "截止" }</th><th scope="col">{ "我的状态" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["测验", "题数", "时限", "截止", "我的状态", "操作"]) }
                 <tbody>
                 if quizzes.is_empty() { <tr><td colspan="6">{ "还没有测验。请先导入试卷包。" }</td></tr> }
                 { for quizzes.into_iter().map(|q| {

@@ -162,7 +162,7 @@ pub fn log_form(props: &LogFormProps) -> Html {
                 <details class="card no-print">
                     <summary>{ format!("我最近写的日志（{} 条，可修改）", recent.len()) }</summary>
                     <table class="grid" aria-label="我最近写的日志">
-                        <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "村（社区）" }</th><th scope="col">{ "角色" }</th><th scope="col">{ "做了什么" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                        { crate::ui::table::head(&["日期", "村（社区）", "角色", "做了什么", "操作"]) }
                         <tbody>{ for recent.iter().map(|l| html! {
                             <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ l.role.label() }</td>
                                 <td class="pre">{ &l.done }{ for l.corrections.iter().map(|c| html! { <p class="history">{ c.line() }</p> }) }</td>

@@ -169,7 +169,7 @@ pub fn notices(props: &DataProps) -> Html {
                 </div>
             </form>
             <table class="grid no-print" aria-label="公开栏登记">
-                <thead><tr><th scope="col">{ "类别" }</th><th scope="col">{ "标题" }</th><th scope="col">{ "期间" }</th><th scope="col">{ "张贴" }</th><th scope="col">{ "撤下" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["类别", "标题", "期间", "张贴", "撤下", "操作"]) }
                 <tbody>
                 if list.is_empty() { <tr><td colspan="6">{ "还没有公开事项。" }</td></tr> }
                 { for list.iter().map(|n| {

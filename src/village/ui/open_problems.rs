@@ -53,7 +53,7 @@ pub fn open_problems(props: &OpenProblemsProps) -> Html {
             <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", open.len()) }</h3>
             <NoticeBox notice={(*notice).clone()} />
             <table class="grid" aria-label="未解决的问题">
-                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "村" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "问题" }</th><th scope="col">{ "跟进" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head_with_actions(&["日期", "村", "驻村干部", "问题", "跟进"], "操作") }
                 <tbody>
                 if open.is_empty() { <tr><td colspan="6">{ "没有未解决的问题。" }</td></tr> }
                 { for shown.slice(&open).iter().map(|l| html! {

@@ -133,7 +133,7 @@ pub fn residents(props: &DataProps) -> Html {
             <div class="toolbar no-print">{ print_button("打印驻村安排表") }</div>
             <h2 class="print-title">{ "驻村干部安排表" }</h2>
             <table class="grid" aria-label="驻村安排">
-                <thead><tr><th scope="col">{ "村（社区）" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "开始" }</th><th scope="col">{ "结束" }</th><th scope="col" class="no-print">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head_with_actions(&["村（社区）", "驻村干部", "开始", "结束"], "操作") }
                 <tbody>
                 if postings.is_empty() { <tr><td colspan="5">{ "还没有驻村安排。" }</td></tr> }
                 { for postings.iter().map(|p| html! {

@@ -187,7 +187,7 @@ pub fn service(props: &DataProps) -> Html {
                 if office { <button onclick={post}>{ "放进公开栏" }</button> }
             </div>
             <table class="grid no-print" aria-label="本月台账">
-                <thead><tr><th scope="col">{ "受理日期" }</th><th scope="col">{ "办事群众" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "事项" }</th><th scope="col">{ "受理人" }</th><th scope="col">{ "办结" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                { crate::ui::table::head(&["受理日期", "办事群众", "电话", "事项", "受理人", "办结", "操作"]) }
                 <tbody>
                 if in_month.is_empty() { <tr><td colspan="7">{ "本月还没有登记。" }</td></tr> }
                 { for shown.slice(&in_month).iter().map(|r| html! {

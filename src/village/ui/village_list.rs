@@ -115,7 +115,7 @@ pub fn village_list(props: &DataProps) -> Html {
             </form>
             if !list.is_empty() {
                 <table class="grid" aria-label="村（社区）名单">
-                    <thead><tr><th scope="col">{ "村（社区）" }</th><th scope="col">{ "两委联系人" }</th><th scope="col">{ "电话" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    { crate::ui::table::head(&["村（社区）", "两委联系人", "电话", "操作"]) }
                     <tbody>{ for list.iter().map(|v| html! {
                         <tr><td>{ &v.name }</td><td>{ &v.contact }</td><td>{ &v.phone }</td>
                             <td><button type="button" onclick={remove(v)}>{ "删去" }</button></td></tr>

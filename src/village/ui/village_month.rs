@@ -61,7 +61,7 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
             <p>{ Role::ALL.iter().map(|r| format!("{} {} 次", r.label(), counts[*r as usize])).collect::<Vec<_>>().join("，") }
                 { format!("；联系群众 {} 人次。", entries.iter().map(|l| l.reached).sum::<u32>()) }</p>
             <table class="grid" aria-label="该村本月驻村日志">
-                <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "角色" }</th><th scope="col">{ "驻村干部" }</th><th scope="col">{ "做了什么" }</th><th scope="col">{ "群众反映的问题" }</th><th scope="col">{ "跟进情况" }</th></tr></thead>
+                { crate::ui::table::head(&["日期", "角色", "驻村干部", "做了什么", "群众反映的问题", "跟进情况"]) }
                 <tbody>
                 if entries.is_empty() { <tr><td colspan="6">{ "本月没有驻村记录。" }</td></tr> }
                 { for entries.iter().map(|l| html! {

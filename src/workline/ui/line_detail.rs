@@ -181,11 +181,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                 Editing::Nothing => html! {},
             } }
             <table class="grid" aria-label="任务列表">
-                <thead><tr>
-                    <th scope="col">{ "任务" }</th><th scope="col">{ "责任人" }</th><th scope="col">{ "完成时间" }</th>
-                    <th scope="col">{ "进度" }</th><th scope="col">{ "状态" }</th><th scope="col">{ "重复" }</th>
-                    <th scope="col" class="no-print">{ "操作" }</th>
-                </tr></thead>
+                { crate::ui::table::head_with_actions(&["任务", "责任人", "完成时间", "进度", "状态", "重复"], "操作") }
                 <tbody>
                 if tasks.is_empty() { <tr><td colspan="7">{ "还没有任务。" }</td></tr> }
                 { for tasks.iter().enumerate().map(|(i, t)| {

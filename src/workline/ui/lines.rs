@@ -68,11 +68,7 @@ pub fn lines_tab(props: &PlanProps) -> Html {
                     on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />
             }
             <table class="grid" aria-label="工作线列表">
-                <thead><tr>
-                    <th scope="col">{ "工作线" }</th><th scope="col">{ "责任领导" }</th><th scope="col">{ "责任单位" }</th>
-                    <th scope="col">{ "完成时限" }</th><th scope="col">{ "状态" }</th><th scope="col">{ "任务" }</th>
-                    <th scope="col">{ "平均进度" }</th><th scope="col">{ "逾期" }</th>
-                </tr></thead>
+                { crate::ui::table::head(&["工作线", "责任领导", "责任单位", "完成时限", "状态", "任务", "平均进度", "逾期"]) }
                 <tbody>
                 if lines.is_empty() {
                     <tr><td colspan="8">{ "还没有工作线。点“新建工作线”开始，或在“文件交换”中导入别人发来的工作线文件。" }</td></tr>

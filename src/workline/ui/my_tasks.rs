@@ -207,10 +207,7 @@ pub fn overdue(props: &PlanProps) -> Html {
     };
     html! {
         <table class="grid" aria-label="逾期任务">
-            <thead><tr>
-                <th scope="col">{ "任务" }</th><th scope="col">{ "工作线" }</th><th scope="col">{ "责任人" }</th>
-                <th scope="col">{ "完成时间" }</th><th scope="col">{ "逾期天数" }</th><th scope="col">{ "进度" }</th>
-            </tr></thead>
+            { crate::ui::table::head(&["任务", "工作线", "责任人", "完成时间", "逾期天数", "进度"]) }
             <tbody>
             if rows.is_empty() { <tr><td colspan="6">{ "没有逾期任务。" }</td></tr> }
             { for rows.iter().map(|(t, n)| html! {

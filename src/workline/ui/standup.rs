@@ -146,7 +146,7 @@ fn history(props: &HistoryProps) -> Html {
     });
     html! {
         <table class="grid" aria-label="碰头会记录">
-            <thead><tr><th scope="col">{ "日期" }</th><th scope="col">{ "昨日完成" }</th><th scope="col">{ "今日计划" }</th><th scope="col">{ "问题" }</th></tr></thead>
+            { crate::ui::table::head(&["日期", "昨日完成", "今日计划", "问题"]) }
             <tbody>
             { for entries.iter().take(30).map(|s| html! {
                 <tr>
