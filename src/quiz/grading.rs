@@ -260,5 +260,7 @@ pub fn distribution(graded: &[Graded]) -> [usize; 10] {
     bands
 }
 
+pub mod score_table;
+
 #[cfg(test)]
 mod tests;

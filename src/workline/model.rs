@@ -1,6 +1,6 @@
 //! Work lines (工作线) and their tasks (任务), as stored and exchanged.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Entity, Id, Meta};
@@ -199,6 +199,23 @@ fn check_len(text: &str, what: &'static str) -> Result<(), WorkLineError> {
 }
 
 impl WorkLine {
+    /// The form for a new line: the office's unit, from today to today (to be set).
+    pub fn blank(unit: &str, today: NaiveDate, now: DateTime<Utc>) -> WorkLine {
+        WorkLine {
+            meta: Meta::unsaved(now),
+            name: String::new(),
+            goal: String::new(),
+            lead: None,
+            unit: unit.to_string(),
+            members: vec![],
+            measures: String::new(),
+            start: today,
+            deadline: today,
+            status: LineStatus::Active,
+            deleted: false,
+        }
+    }
+
     pub fn check(&self) -> Result<(), WorkLineError> {
         if self.name.trim().is_empty() {
             return Err(WorkLineError::NameMissing);
@@ -214,6 +231,26 @@ impl WorkLine {
 }
 
 impl Task {
+    /// The form for a new task of `line`: due when the line is, after its tasks (`after`).
+    pub fn blank(line: &WorkLine, after: &[Task], now: DateTime<Utc>) -> Task {
+        Task {
+            meta: Meta::unsaved(now),
+            line_id: line.meta.id,
+            title: String::new(),
+            owners: vec![],
+            due: line.deadline,
+            progress: 0,
+            status: TaskStatus::NotStarted,
+            notes: String::new(),
+            progress_note: String::new(),
+            recurrence: Recurrence::None,
+            order: after.iter().map(|t| t.order + 1).max().unwrap_or(0),
+            finished_on: None,
+            history: vec![],
+            deleted: false,
+        }
+    }
+
     pub fn check(&self) -> Result<(), WorkLineError> {
         if self.title.trim().is_empty() {
             return Err(WorkLineError::TitleMissing);

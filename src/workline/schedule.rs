@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::model::{ProgressEntry, Recurrence, Task, TaskStatus};
+use super::model::{ProgressEntry, Recurrence, Task, TaskStatus, WorkLine};
 use crate::record::{DeviceId, Id, Meta};
 
 /// The Monday of the week that holds `day` (weeks run Monday to Sunday, as offices plan them).
@@ -175,6 +175,26 @@ pub fn move_to_line(task: &Task, line: Id, there: &[&Task]) -> Task {
         order: there.iter().map(|t| t.order + 1).max().unwrap_or(0),
         ..task.clone()
     }
+}
+
+/// A line deleted with every task of it (`tasks` may hold others; they are left alone): saved in
+/// one transaction, so a line is never gone while its tasks still show in 我的任务.
+pub fn delete_line(line: &WorkLine, tasks: &[Task]) -> (WorkLine, Vec<Task>) {
+    let gone = tasks
+        .iter()
+        .filter(|t| t.line_id == line.meta.id)
+        .map(|t| Task {
+            deleted: true,
+            ..t.clone()
+        })
+        .collect();
+    (
+        WorkLine {
+            deleted: true,
+            ..line.clone()
+        },
+        gone,
+    )
 }
 
 /// Moves the task at `from` to `to` within a line's tasks (already sorted by order) and returns
@@ -440,6 +460,40 @@ mod tests {
         let moved = move_to_line(&moving, line, &there.iter().collect::<Vec<_>>());
         assert_eq!((moved.line_id, moved.order), (line, 8));
         assert_eq!(move_to_line(&moving, line, &[]).order, 0);
+    }
+
+    #[test]
+    fn a_new_task_is_due_with_its_line_and_goes_last() {
+        let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+        let mut line = WorkLine::blank("城建办", d(2026, 3, 1), now);
+        line.deadline = d(2026, 6, 30);
+        let mut tasks = vec![task("甲", d(2026, 4, 1)), task("乙", d(2026, 5, 1))];
+        tasks[0].order = 4;
+        tasks[1].order = 2;
+        let new = Task::blank(&line, &tasks, now);
+        assert_eq!(
+            (new.line_id, new.due, new.order),
+            (line.meta.id, d(2026, 6, 30), 5)
+        );
+        assert_eq!((new.progress, new.status), (0, TaskStatus::NotStarted));
+        assert_eq!(Task::blank(&line, &[], now).order, 0);
+        assert!(
+            new.check().is_err(),
+            "a task needs its name before it is saved"
+        );
+    }
+
+    #[test]
+    fn a_deleted_line_takes_its_tasks_and_only_them() {
+        let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+        let line = WorkLine::blank("城建办", d(2026, 3, 1), now);
+        let mut mine = task("甲", d(2026, 4, 1));
+        mine.line_id = line.meta.id;
+        let other = task("乙", d(2026, 4, 1));
+        let (gone, tasks) = delete_line(&line, &[mine.clone(), other]);
+        assert!(gone.deleted && gone.meta.id == line.meta.id);
+        assert_eq!(tasks.len(), 1);
+        assert!(tasks[0].deleted && tasks[0].meta.id == mine.meta.id);
     }
 
     #[test]

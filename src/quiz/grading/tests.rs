@@ -261,3 +261,43 @@ fn wrong_true_false_answers_are_counted() {
     assert_eq!(stats[2].top_wrong, Some((WrongAnswer::TrueFalse(true), 3)));
     assert_eq!(stats[2].correct_rate, Some(0.0));
 }
+
+#[test]
+fn the_score_table_lists_sheets_in_the_order_shown() {
+    use super::score_table::{rows, submitted_text, wrong_text, HEAD};
+    let z = quiz();
+    let answers = vec![
+        (0, choice(&[2])),
+        (2, Response::TrueFalse(false)),
+        (4, Response::Text("传达员".into())),
+    ];
+    let right = sheet(&z, "李四", answers, 10);
+    let mut timed_out = sheet(&z, "王五", vec![], 20);
+    timed_out.state = AttemptState::Submitted {
+        submitted_at: DateTime::from_timestamp(20, 0).unwrap_or_default(),
+        automatic: true,
+    };
+    let attempts = [&right, &timed_out];
+    let graded: Vec<Graded> = attempts.iter().map(|a| grade(&z, a)).collect();
+    let when = |t: DateTime<chrono::Utc>| format!("第{}秒", t.timestamp());
+    let table = rows(&attempts, &graded, &[1, 0, 7], when);
+    assert_eq!(table[0], HEAD.map(String::from).to_vec());
+    assert_eq!(table.len(), 3, "a position with no sheet is left out");
+    assert_eq!(table[1][0], "王五");
+    assert_eq!(table[1][4], "不及格");
+    assert_eq!(
+        table[1][6..],
+        ["第20秒".to_string(), "时间到自动交卷".to_string()]
+    );
+    assert_eq!(table[2][0], "李四");
+    assert_eq!(
+        table[2][2],
+        crate::quiz::paper::points_text(graded[0].score)
+    );
+    assert_eq!(table[2][3], crate::quiz::paper::points_text(1000));
+    assert_eq!(table[2][5], "1", "the answered 简答 waits for a person");
+    assert_eq!(submitted_text(&timed_out, when), "第20秒（时间到自动交卷）");
+    assert_eq!(submitted_text(&right, when), "第10秒");
+    assert_eq!(wrong_text(&z.paper[0], &WrongAnswer::Option(3)), "D. 丁");
+    assert_eq!(wrong_text(&z.paper[2], &WrongAnswer::TrueFalse(true)), "对");
+}

@@ -16,9 +16,9 @@ use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::grading::{
-    distribution, grade, question_stats, Graded, WrongAnswer, MIN_SHEETS_FOR_DISCRIMINATION,
+    distribution, grade, question_stats, score_table, Graded, MIN_SHEETS_FOR_DISCRIMINATION,
 };
-use crate::quiz::model::{option_letter, QuestionKind};
+use crate::quiz::model::QuestionKind;
 use crate::quiz::paper::{points_text, Quiz};
 use crate::session::reporter;
 use crate::session::use_session;
@@ -125,46 +125,7 @@ fn results_view(
     let stats = question_stats(quiz, &attempts, &graded);
     let bands = distribution(&graded);
     let passed = graded.iter().filter(|g| g.passed).count();
-    let rows: Vec<Vec<String>> = std::iter::once(
-        [
-            "姓名",
-            "单位",
-            "得分",
-            "总分",
-            "是否及格",
-            "待阅题数",
-            "交卷时间",
-            "交卷方式",
-        ]
-        .map(String::from)
-        .to_vec(),
-    )
-    .chain(order.iter().map(|&i| {
-        vec![
-            attempts[i].respondent.name.clone(),
-            attempts[i].respondent.unit.clone(),
-            points_text(graded[i].score),
-            points_text(graded[i].max),
-            if graded[i].passed {
-                "及格"
-            } else {
-                "不及格"
-            }
-            .into(),
-            graded[i].pending.to_string(),
-            attempts[i]
-                .submitted_at()
-                .map(time::format_local)
-                .unwrap_or_default(),
-            if attempts[i].submitted_automatically() {
-                "时间到自动交卷"
-            } else {
-                "本人交卷"
-            }
-            .into(),
-        ]
-    }))
-    .collect();
+    let rows = score_table::rows(&attempts, &graded, &order, time::format_local);
     // The sheet names its quiz, the marks it is scored against, and the day it was made.
     let sheet =
         xlsx::Sheet::new("成绩", &format!("{}成绩表", quiz.title), rows.clone()).line(format!(
@@ -209,7 +170,7 @@ fn results_view(
             <div class="toolbar no-print">
                 <button onclick={export(false)}>{ "导出成绩 CSV" }</button>
                 <button onclick={export(true)}>{ "导出成绩 Excel" }</button>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
             </div>
             <table class="grid" aria-label="成绩表">
                 <thead><tr>{ header("姓名", SortBy::Name) }{ header("单位", SortBy::Unit) }{ header("得分", SortBy::Score) }<th scope="col">{ "结果" }</th><th scope="col">{ "待阅" }</th>{ header("交卷时间", SortBy::Submitted) }</tr></thead>
@@ -219,9 +180,9 @@ fn results_view(
                     <tr>
                         <td>{ &attempts[i].respondent.name }</td><td>{ &attempts[i].respondent.unit }</td>
                         <td>{ points_text(graded[i].score) }</td>
-                        <td class={classes!((!graded[i].passed).then_some("late"))}>{ if graded[i].passed { "及格" } else { "不及格" } }</td>
+                        <td class={classes!((!graded[i].passed).then_some("late"))}>{ score_table::passed_text(&graded[i]) }</td>
                         <td>{ if graded[i].pending > 0 { graded[i].pending.to_string() } else { String::new() } }</td>
-                        <td class="nowrap">{ submitted_text(attempts[i]) }</td>
+                        <td class="nowrap">{ score_table::submitted_text(attempts[i], time::format_local) }</td>
                     </tr>
                 }) }
                 </tbody>
@@ -241,7 +202,7 @@ fn results_view(
                         <td>{ s.answered }</td>
                         <td>{ s.correct_rate.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "无人作答".into()) }</td>
                         <td>{ s.discrimination.map(|d| format!("{d:.2}")).unwrap_or_else(|| "份数太少".into()) }</td>
-                        <td>{ s.top_wrong.as_ref().map(|(w, n)| format!("{}（{n} 人）", wrong_text(&quiz.paper[s.position], w))).unwrap_or_default() }</td>
+                        <td>{ s.top_wrong.as_ref().map(|(w, n)| format!("{}（{n} 人）", score_table::wrong_text(&quiz.paper[s.position], w))).unwrap_or_default() }</td>
                     </tr>
                 }) }</tbody>
             </table>
@@ -255,28 +216,5 @@ fn results_view(
                 }) }
             }
         </article>
-    }
-}
-
-/// A wrong answer as the secretary sees the question in the bank: "D. 外地游客", or 对/错.
-fn wrong_text(q: &crate::quiz::paper::PaperQuestion, wrong: &WrongAnswer) -> String {
-    match wrong {
-        WrongAnswer::Option(o) => format!(
-            "{}. {}",
-            option_letter(*o),
-            q.options.get(*o).map(String::as_str).unwrap_or_default()
-        ),
-        WrongAnswer::TrueFalse(true) => "对".into(),
-        WrongAnswer::TrueFalse(false) => "错".into(),
-    }
-}
-
-/// When a sheet was handed in, and whether the timer did it.
-fn submitted_text(a: &Attempt) -> String {
-    let at = a.submitted_at().map(time::format_local).unwrap_or_default();
-    if a.submitted_automatically() {
-        format!("{at}（时间到自动交卷）")
-    } else {
-        at
     }
 }

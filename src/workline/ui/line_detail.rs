@@ -1,24 +1,23 @@
 //! One line: its particulars, and its tasks — add, edit, reorder, move to another line, delete.
 
-use crate::ui::tabs::TabRoute;
 use std::rc::Rc;
 
-use crate::choice::Choice;
-use crate::ui::form::form_footer;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::lines::LineForm;
-use super::{parse_date, today, WorkLineData, WorkLineTab};
+use super::task_form::TaskForm;
+use super::{today, WorkLineData, WorkLineTab};
 use crate::app::Route;
-use crate::record::{Id, Meta};
-use crate::session::use_session;
-use crate::session::{reporter, Batch};
+use crate::record::Id;
+use crate::session::{reporter, use_session, Batch};
+use crate::ui::form::print_button;
 use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::tabs::TabRoute;
 use crate::ui::time;
-use crate::workline::model::{Recurrence, Task, TaskStatus, WorkLine};
-use crate::workline::schedule::{days_overdue, move_to_line, reorder};
+use crate::workline::model::{Task, WorkLine};
+use crate::workline::schedule::{days_overdue, delete_line, move_to_line, reorder};
 
 #[derive(Properties, PartialEq)]
 pub struct LineDetailProps {
@@ -79,15 +78,12 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
             (session.clone(), notice.clone(), line.clone(), tasks.clone());
         Callback::from(move |_| {
             // The line and its tasks go in one transaction: all deleted, or none.
+            let (line, tasks) = delete_line(&line, &tasks);
             let mut batch = Batch::default();
-            for t in tasks.iter() {
-                let mut t = t.clone();
-                t.deleted = true;
+            for t in tasks {
                 batch.put(t);
             }
-            let mut l = line.clone();
-            l.deleted = true;
-            batch.put(l);
+            batch.put(line);
             let (session, notice, navigator) = (session.clone(), notice.clone(), navigator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match session.commit(batch).await {
@@ -123,22 +119,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         .filter(|l| l.meta.id != line.meta.id)
         .map(|l| (l.meta.id, l.name.clone()))
         .collect();
-    let blank_task = Task {
-        meta: Meta::unsaved(time::now()),
-        line_id: line.meta.id,
-        title: String::new(),
-        owners: vec![],
-        due: line.deadline,
-        progress: 0,
-        status: TaskStatus::NotStarted,
-        notes: String::new(),
-        progress_note: String::new(),
-        recurrence: Recurrence::None,
-        order: tasks.iter().map(|t| t.order + 1).max().unwrap_or(0),
-        finished_on: None,
-        history: vec![],
-        deleted: false,
-    };
+    let blank_task = Task::blank(&line, &tasks, time::now());
 
     html! {
         <>
@@ -157,7 +138,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
             <div class="toolbar no-print">
                 <button onclick={edit(Editing::Line)}>{ "编辑工作线" }</button>
                 <button class="primary" onclick={edit(Editing::NewTask)}>{ "添加任务" }</button>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { print_button("打印") }
                 if *confirm_delete {
                     <span role="alertdialog" aria-label="确认删除工作线">
                         { "删除后这条工作线和它的任务都不再显示（删除会随文件同步给其他人）。确定删除？" }
@@ -229,83 +210,5 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                 </tbody>
             </table>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct TaskFormProps {
-    pub plan: Rc<WorkLineData>,
-    pub task: Task,
-    pub title: AttrValue,
-    pub on_save: Callback<Task>,
-    pub on_cancel: Callback<()>,
-}
-
-#[function_component(TaskForm)]
-pub fn task_form(props: &TaskFormProps) -> Html {
-    let draft = use_state(|| props.task.clone());
-    let error = use_state(|| None::<String>);
-    let text = |set: fn(&mut Task, String)| crate::ui::form::on_input(&draft, set);
-    let on_due = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) {
-                let mut next = (*draft).clone();
-                next.due = d;
-                draft.set(next);
-            }
-        })
-    };
-    let on_recurrence = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = (*draft).clone();
-            next.recurrence = Recurrence::from_label(&v).unwrap_or_default();
-            draft.set(next);
-        })
-    };
-    let onsubmit = {
-        let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let mut task = (*draft).clone();
-            task.title = task.title.trim().to_string();
-            if let Err(e) = task.check() {
-                error.set(Some(e.user_message()));
-                return;
-            }
-            on_save.emit(task);
-        })
-    };
-    let cadres = props.plan.active_cadres();
-    html! {
-        <form class="form card" {onsubmit} aria-label={props.title.clone()}>
-            <h2>{ &props.title }</h2>
-            <label>{ "任务名称" }<input value={draft.title.clone()} oninput={text(|t, v| t.title = v)} required=true /></label>
-            <fieldset class="members">
-                <legend>{ "责任人" }</legend>
-                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
-                { for cadres.iter().map(|c| {
-                    let id = c.meta.id;
-                    let checked = draft.owners.contains(&id);
-                    let draft = draft.clone();
-                    let onchange = Callback::from(move |_| {
-                        let mut next = (*draft).clone();
-                        if checked { next.owners.retain(|m| *m != id) } else { next.owners.push(id) }
-                        draft.set(next);
-                    });
-                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
-                }) }
-            </fieldset>
-            <label>{ "完成时间" }<input type="date" value={draft.due.to_string()} onchange={on_due} /></label>
-            <label>{ "重复" }
-                <select onchange={on_recurrence}>
-                    { for Recurrence::ALL.iter().map(|r| html! { <option selected={*r == draft.recurrence}>{ r.label() }</option> }) }
-                </select>
-            </label>
-            <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
-            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
-        </form>
     }
 }

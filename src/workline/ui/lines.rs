@@ -10,7 +10,6 @@ use yew_router::prelude::*;
 
 use super::{parse_date, today, WorkLineData};
 use crate::app::Route;
-use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
@@ -38,19 +37,7 @@ pub fn lines_tab(props: &PlanProps) -> Html {
             session.save(vec![line], reporter(&notice), done);
         })
     };
-    let blank = WorkLine {
-        meta: Meta::unsaved(time::now()),
-        name: String::new(),
-        goal: String::new(),
-        lead: None,
-        unit: session.profile.unit.clone(),
-        members: vec![],
-        measures: String::new(),
-        start: today,
-        deadline: today,
-        status: LineStatus::Active,
-        deleted: false,
-    };
+    let blank = WorkLine::blank(&session.profile.unit, today, time::now());
     let lines = plan.live_lines();
     let office = crate::session::use_session().profile.role == crate::store::settings::Role::Office;
     html! {

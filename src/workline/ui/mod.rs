@@ -10,6 +10,7 @@ mod share;
 mod standup;
 mod standup_all;
 mod standup_entry;
+mod task_form;
 mod timeline;
 
 use crate::order::{day, sort_by, Key};

@@ -1,0 +1,65 @@
+//! The form for one task of a line: its name, who answers for it, when it is due, whether it
+//! repeats, a note.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::WorkLineData;
+use crate::ui::form::{choice_select, date_input, form_footer, on_input, on_pick};
+use crate::workline::model::Task;
+
+#[derive(Properties, PartialEq)]
+pub struct TaskFormProps {
+    pub plan: Rc<WorkLineData>,
+    pub task: Task,
+    pub title: AttrValue,
+    pub on_save: Callback<Task>,
+    pub on_cancel: Callback<()>,
+}
+
+#[function_component(TaskForm)]
+pub fn task_form(props: &TaskFormProps) -> Html {
+    let draft = use_state(|| props.task.clone());
+    let error = use_state(|| None::<String>);
+    let text = |set: fn(&mut Task, String)| on_input(&draft, set);
+    let onsubmit = {
+        let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut task = (*draft).clone();
+            task.title = task.title.trim().to_string();
+            if let Err(e) = task.check() {
+                error.set(Some(e.user_message()));
+                return;
+            }
+            on_save.emit(task);
+        })
+    };
+    let cadres = props.plan.active_cadres();
+    html! {
+        <form class="form card" {onsubmit} aria-label={props.title.clone()}>
+            <h2>{ &props.title }</h2>
+            <label>{ "任务名称" }<input value={draft.title.clone()} oninput={text(|t, v| t.title = v)} required=true /></label>
+            <fieldset class="members">
+                <legend>{ "责任人" }</legend>
+                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
+                { for cadres.iter().map(|c| {
+                    let id = c.meta.id;
+                    let checked = draft.owners.contains(&id);
+                    let draft = draft.clone();
+                    let onchange = Callback::from(move |_| {
+                        let mut next = (*draft).clone();
+                        if checked { next.owners.retain(|m| *m != id) } else { next.owners.push(id) }
+                        draft.set(next);
+                    });
+                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
+                }) }
+            </fieldset>
+            <label>{ "完成时间" }{ date_input(draft.due, on_pick(&draft, |t, d| t.due = d)) }</label>
+            <label>{ "重复" }{ choice_select(draft.recurrence, on_pick(&draft, |t, r| t.recurrence = r)) }</label>
+            <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
+            { form_footer(error.as_deref(), "保存", &props.on_cancel) }
+        </form>
+    }
+}
