@@ -1,7 +1,7 @@
 //! Local wall-clock time from a UTC instant and the browser's offset, and the two text forms a
 //! form field uses. Pure: the browser's clock and offset are read in `ui::time`.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Utc};
 
 /// `offset_minutes` as JavaScript's `getTimezoneOffset` gives it: UTC minus local time, so
 /// −480 in China.
@@ -22,6 +22,26 @@ pub fn minute_text(local: NaiveDateTime) -> String {
 /// The value of an `<input type="date">`; empty or anything else is `None`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// The first and last day of `day`'s month.
+pub fn month_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = day.with_day(1).unwrap_or(day);
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(day);
+    (first, last)
+}
+
+/// The value of an `<input type="month">` ("2026-11") as the month's first day.
+pub fn parse_month(value: &str) -> Option<NaiveDate> {
+    parse_date(&format!("{}-01", value.trim()))
+}
+
+/// What an `<input type="month">` shows for the month of `day`.
+pub fn month_value(day: NaiveDate) -> String {
+    format!("{:04}-{:02}", day.year(), day.month())
 }
 
 /// The value of an `<input type="datetime-local">` (browsers add seconds when a step asks).
@@ -81,5 +101,24 @@ mod tests {
             .and_then(|d| d.and_hms_opt(7, 5, 59))
             .unwrap_or_default();
         assert_eq!(minute_text(local), "2026-03-04 07:05");
+    }
+
+    #[test]
+    fn a_month_field_reads_and_shows_its_month() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+        assert_eq!(parse_month("2026-02"), Some(d(2026, 2, 1)));
+        assert_eq!(parse_month(" 2026-11 "), Some(d(2026, 11, 1)));
+        assert_eq!(parse_month(""), None, "a cleared field picks nothing");
+        assert_eq!(parse_month("2026-13"), None);
+        assert_eq!(month_value(d(2026, 3, 31)), "2026-03");
+        assert_eq!(month_value(d(987, 12, 1)), "0987-12");
+        assert_eq!(
+            month_bounds(d(2028, 2, 14)),
+            (d(2028, 2, 1), d(2028, 2, 29))
+        );
+        assert_eq!(
+            month_bounds(d(2026, 12, 31)),
+            (d(2026, 12, 1), d(2026, 12, 31))
+        );
     }
 }

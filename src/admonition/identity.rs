@@ -43,6 +43,17 @@ impl Missing {
 }
 
 impl OfficeIdentity {
+    /// How a unit of the office signs a report: the township before the unit ("某某镇党政办"),
+    /// unless the unit's name already starts with it.
+    pub fn unit_signature(&self, unit: &str) -> String {
+        let township = self.township.trim();
+        if unit.starts_with(township) {
+            unit.to_string()
+        } else {
+            format!("{township}{unit}")
+        }
+    }
+
     /// Whether the office has set it up (the township's name is asked first).
     pub fn is_set(&self) -> bool {
         !self.township.trim().is_empty()
@@ -182,5 +193,13 @@ mod tests {
             .cleaned()
             .is_err_and(|m| m.contains("发文机关署名")));
         assert!(!OfficeIdentity::default().is_set() && office().is_set());
+    }
+
+    #[test]
+    fn a_unit_signs_after_its_township_once() {
+        let o = office();
+        assert_eq!(o.unit_signature("党政办"), "某某镇党政办");
+        assert_eq!(o.unit_signature("某某镇城建办"), "某某镇城建办");
+        assert_eq!(OfficeIdentity::default().unit_signature("党政办"), "党政办");
     }
 }

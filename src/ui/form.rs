@@ -88,6 +88,16 @@ pub fn date_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
     html! { <input type="date" value={current.to_string()} {onchange} /> }
 }
 
+/// A month field; `on_pick` gets the month's first day (a cleared field picks nothing).
+pub fn month_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(first) = local_time::parse_month(&field_value(&e)) {
+            on_pick.emit(first);
+        }
+    });
+    html! { <input type="month" value={local_time::month_value(current)} {onchange} /> }
+}
+
 /// The end of an edit form: what is wrong with it, if anything, then save and cancel.
 pub fn form_footer(error: Option<&str>, save: &'static str, on_cancel: &Callback<()>) -> Html {
     let on_cancel = on_cancel.clone();

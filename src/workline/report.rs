@@ -125,6 +125,39 @@ pub struct WorkReport {
     pub doc: ReportDoc,
 }
 
+impl ReportKind {
+    /// The first day of the period a report of this kind covers for `day`: its month for the
+    /// 月总结, its week (from Monday) otherwise.
+    pub fn period_start(self, day: NaiveDate) -> NaiveDate {
+        match self {
+            ReportKind::MonthlySummary => month_bounds(day).0,
+            _ => week_start(day),
+        }
+    }
+}
+
+impl WorkReport {
+    /// `doc` as the report to store: the saved one edited (keeping its identity), or a new one
+    /// for `kind` and the period starting `start`.
+    pub fn with_doc(
+        saved: Option<WorkReport>,
+        kind: ReportKind,
+        start: NaiveDate,
+        doc: ReportDoc,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> WorkReport {
+        match saved {
+            Some(r) => WorkReport { doc, ..r },
+            None => WorkReport {
+                meta: Meta::unsaved(now),
+                kind,
+                period_start: start,
+                doc,
+            },
+        }
+    }
+}
+
 impl Entity for WorkReport {
     const STORE: StoreName = StoreName::WorkReports;
     fn meta(&self) -> &Meta {

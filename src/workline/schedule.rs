@@ -10,15 +10,7 @@ pub fn week_start(day: NaiveDate) -> NaiveDate {
     day - Days::new(u64::from(day.weekday().num_days_from_monday()))
 }
 
-/// The first and last day of `day`'s month.
-pub fn month_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = day.with_day(1).unwrap_or(day);
-    let last = first
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(day);
-    (first, last)
-}
+pub use crate::local_time::month_bounds;
 
 /// Whole days past the due date for an unfinished task, or `None` if not overdue.
 pub fn days_overdue(task: &Task, today: NaiveDate) -> Option<i64> {

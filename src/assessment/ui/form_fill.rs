@@ -6,78 +6,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::assessment::form::{
-    word_count, Answer, DutyReport, FilledForm, FormKind, FormTemplate, ItemKind, SelfAssessment,
+use super::form_store::{
+    export_form, forget_typing, keep_typing, kept_typing, save_form, typing_key,
 };
-use crate::exchange::envelope::FileKind;
-use crate::session::{reporter, use_session, Session};
-use crate::store::schema::StoreName;
-use crate::ui::export::{export_file, export_notice, one_store};
+use crate::assessment::form::{word_count, Answer, FilledForm, FormTemplate, ItemKind};
+use crate::session::{reporter, use_session};
 use crate::ui::form::field_value;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
 /// How long typing pauses before the form is saved.
 const SAVE_AFTER_MS: u32 = 800;
-
-/// Saves a form into its kind's store.
-pub fn save_form(
-    session: &Session,
-    kind: FormKind,
-    form: FilledForm,
-    report: Callback<Notice>,
-    done: &str,
-) {
-    match kind {
-        FormKind::SelfAssessment => session.save(vec![SelfAssessment(form)], report, done),
-        FormKind::DutyReport => session.save(vec![DutyReport(form)], report, done),
-    }
-}
-
-/// Typing not yet written to IndexedDB, also kept in the browser's local storage, which writes
-/// at once: a tab closed before the save keeps every character, and the form picks it up when
-/// it next opens. Cleared once the save lands.
-fn typing_key(form: &FilledForm) -> String {
-    format!("zuofeng.typing.{}", form.meta.id)
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
-}
-
-fn keep_typing(key: &str, answers: &BTreeMap<u32, Answer>) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(answers)) {
-        let _ = s.set_item(key, &json);
-    }
-}
-
-fn kept_typing(key: &str) -> Option<BTreeMap<u32, Answer>> {
-    let json = storage()?.get_item(key).ok()??;
-    serde_json::from_str(&json).ok()
-}
-
-fn forget_typing(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
-/// Exports a form (and nothing else) as a file to hand in.
-pub fn export_form(session: &Session, kind: FormKind, form: &FilledForm) -> Notice {
-    let store = match kind {
-        FormKind::SelfAssessment => StoreName::SelfAssessments,
-        FormKind::DutyReport => StoreName::DutyReports,
-    };
-    export_notice(
-        export_file(
-            session,
-            FileKind::Forms,
-            &form.author.name,
-            one_store(store, [form]),
-        ),
-        |f| format!("已导出“{}”，请交给党政办。", f.name),
-    )
-}
 
 #[derive(Properties, PartialEq)]
 pub struct FormFillProps {

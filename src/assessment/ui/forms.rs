@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::roster::matching::same_person;
 
-use super::form_fill::{save_form, FormFill};
+use super::form_fill::FormFill;
+use super::form_store::save_form;
 use super::form_templates::FormTemplates;
 use super::DataProps;
 use crate::assessment::form::{flags, Author, FilledForm, FormTemplate};

@@ -7,6 +7,7 @@ mod blank;
 mod count;
 mod decision;
 mod form_fill;
+mod form_store;
 mod form_templates;
 mod forms;
 pub mod kiosk;

@@ -10,12 +10,14 @@ use yew::prelude::*;
 use super::log_form::LogForm;
 use super::open_problems::OpenProblems;
 use super::village_month::VillageMonth;
-use super::{month_of, DataProps};
+use super::DataProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
+use crate::local_time::month_bounds;
 use crate::session::{use_session, Session};
 use crate::store::schema::{self, KeyRange, StoreName};
 use crate::store::StoreError;
+use crate::ui::form::month_input;
 use crate::ui::time;
 use crate::village::log_book::{LogBook, LogMonth};
 use crate::village::resident::{
@@ -75,7 +77,7 @@ async fn read_book(session: Session, today: NaiveDate) -> Result<LogBook, StoreE
 pub fn logs(props: &DataProps) -> Html {
     let session = use_session();
     let today = time::local_now().date();
-    let month = use_state(|| month_of(today));
+    let month = use_state(|| month_bounds(today));
     let days = use_state(|| 30i64);
     let data = &props.data;
     let (from, to) = *month;
@@ -119,8 +121,7 @@ pub fn logs(props: &DataProps) -> Html {
                 </section>
             }
             <div class="toolbar no-print">
-                <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}
-                    onchange={{ let m = month.clone(); Callback::from(move |e: Event| if let Ok(d) = NaiveDate::parse_from_str(&format!("{}-01", field_value(&e)), "%Y-%m-%d") { m.set(month_of(d)) }) }} /></label>
+                <label>{ "月份" }{ month_input(from, { let m = month.clone(); Callback::from(move |d| m.set(month_bounds(d))) }) }</label>
                 { print_button("打印本月驻村工作汇总") }
             </div>
             if let Some(m) = failure {

@@ -212,14 +212,3 @@ pub fn remove_button<E: crate::record::Entity + Clone + 'static>(
     });
     html! { <button type="button" class="danger" {onclick}>{ "删除" }</button> }
 }
-
-/// The first and last day of the month of `day`.
-pub fn month_of(day: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
-    use chrono::Datelike;
-    let first = day.with_day(1).unwrap_or(day);
-    let last = first
-        .checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(day);
-    (first, last)
-}

@@ -2,22 +2,23 @@
 //! person's behalf; the month's figures; the public list without phone numbers, printable and
 //! posted to 公开栏; service points send their ledgers as files.
 
-use crate::local_time::parse_date;
 use crate::ui::dated_action::DatedAction;
-use crate::ui::form::{field_value, print_button};
+use crate::ui::form::print_button;
 use chrono::Datelike;
 use yew::prelude::*;
 
 use super::matters::{MattersEditor, MATTERS};
 use super::service_form::ServiceForm;
-use super::{month_of, DataProps};
+use super::DataProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
+use crate::local_time::month_bounds;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
 use crate::ui::export::{export_file, export_notice, one_store};
+use crate::ui::form::month_input;
 use crate::ui::load::use_load;
 use crate::ui::pager::Pager;
 
@@ -35,7 +36,7 @@ pub fn service(props: &DataProps) -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
     let today = time::local_now().date();
-    let month = use_state(|| month_of(today));
+    let month = use_state(|| month_bounds(today));
     let matters = use_load(&[StoreName::Settings], |s| async move {
         Ok::<_, StoreError>(
             s.store
@@ -180,8 +181,7 @@ pub fn service(props: &DataProps) -> Html {
                 <ImportPanel kind={FileKind::ServiceLedger} label="选择服务点台账文件（.json，可多选）" multiple=true />
             </section>
             <div class="toolbar no-print">
-                <label>{ "月份" }<input type="month" value={from.format("%Y-%m").to_string()}
-                    onchange={{ let (mo, page) = (month.clone(), page.clone()); Callback::from(move |e: Event| if let Some(d) = parse_date(&format!("{}-01", field_value(&e))) { mo.set(month_of(d)); page.set(0) }) }} /></label>
+                <label>{ "月份" }{ month_input(from, { let (mo, page) = (month.clone(), page.clone()); Callback::from(move |d| { mo.set(month_bounds(d)); page.set(0) }) }) }</label>
                 <button onclick={ledger_excel}>{ "导出本月台账（Excel，内部存档）" }</button>
                 { print_button("打印办事公开表") }
                 if office { <button onclick={post}>{ "放进公开栏" }</button> }

@@ -325,3 +325,46 @@ fn a_past_month_reads_the_same_whichever_day_it_is_made() {
     let dec = monthly_summary(&data(&f), d(12, 15), d(12, 31));
     assert!(dec.sections[0].fields[1].contains("验收资料（张三），逾期 6 天完成"));
 }
+
+#[test]
+fn an_edited_report_keeps_its_identity_and_a_new_one_its_period() {
+    let now = DateTime::from_timestamp(0, 0).unwrap_or_default();
+    let doc = |title: &str| ReportDoc {
+        kind: ReportKind::WeeklyDispatch,
+        title: title.into(),
+        period: String::new(),
+        heading_label: String::new(),
+        columns: vec![],
+        sections: vec![],
+        summary: vec![],
+    };
+    let first = WorkReport::with_doc(None, ReportKind::WeeklyDispatch, d(11, 23), doc("甲"), now);
+    assert_eq!(
+        (first.kind, first.period_start),
+        (ReportKind::WeeklyDispatch, d(11, 23))
+    );
+    let again = WorkReport::with_doc(
+        Some(first.clone()),
+        ReportKind::MonthlySummary,
+        d(12, 1),
+        doc("乙"),
+        now,
+    );
+    assert_eq!(again.meta.id, first.meta.id);
+    assert_eq!(
+        (again.kind, again.period_start),
+        (first.kind, first.period_start)
+    );
+    assert_eq!(again.doc.title, "乙");
+}
+
+#[test]
+fn a_report_covers_the_week_or_the_month_of_the_day_picked() {
+    // 2026-11-27 is a Friday.
+    assert_eq!(
+        ReportKind::WeeklyDispatch.period_start(d(11, 27)),
+        d(11, 23)
+    );
+    assert_eq!(ReportKind::WeeklyPlan.period_start(d(11, 23)), d(11, 23));
+    assert_eq!(ReportKind::MonthlySummary.period_start(d(11, 27)), d(11, 1));
+}

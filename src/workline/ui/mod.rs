@@ -4,6 +4,7 @@
 mod line_detail;
 mod lines;
 mod my_tasks;
+mod report_editor;
 mod report_view;
 mod reports;
 mod share;
