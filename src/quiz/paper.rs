@@ -183,6 +183,51 @@ pub struct Layout {
     pub options: Vec<Vec<usize>>,
 }
 
+impl Layout {
+    /// The numbers the person's paper shows (第 1 题 …) for the questions `picked` chooses by
+    /// their position in the quiz, in the order the paper shows them.
+    pub fn numbers_of(&self, picked: impl Fn(usize) -> bool) -> Vec<usize> {
+        self.questions
+            .iter()
+            .enumerate()
+            .filter(|(_, &pos)| picked(pos))
+            .map(|(shown, _)| shown + 1)
+            .collect()
+    }
+}
+
+/// What the check before handing in says: what is still unanswered (by the numbers the paper
+/// shows), then, if any, what the person marked to look at again.
+pub fn review_text(
+    layout: &Layout,
+    unanswered: &[usize],
+    marked: &BTreeSet<usize>,
+) -> (String, Option<String>) {
+    let list = |numbers: Vec<usize>| {
+        numbers
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let open = if unanswered.is_empty() {
+        "所有题目都已作答。".to_string()
+    } else {
+        format!(
+            "还有 {} 题未作答：第 {} 题。",
+            unanswered.len(),
+            list(layout.numbers_of(|p| unanswered.contains(&p)))
+        )
+    };
+    let marked = (!marked.is_empty()).then(|| {
+        format!(
+            "标记待查：第 {} 题。",
+            list(layout.numbers_of(|p| marked.contains(&p)))
+        )
+    });
+    (open, marked)
+}
+
 pub fn layout_for(quiz: &Quiz, person: &str) -> Layout {
     let mut rng = SeededRng::new(person_seed(quiz.seed, person));
     let mut questions: Vec<usize> = (0..quiz.paper.len()).collect();

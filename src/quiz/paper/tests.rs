@@ -226,3 +226,17 @@ fn the_first_export_marks_a_quiz_sent_and_a_later_one_changes_nothing() {
     );
     assert_eq!(sent.first_sent(at + chrono::Duration::days(1)), None);
 }
+
+#[test]
+fn the_check_before_handing_in_numbers_questions_as_the_paper_shows_them() {
+    let layout = Layout {
+        questions: vec![2, 0, 3, 1],
+        options: vec![vec![]; 4],
+    };
+    // Position 0 is shown second, position 3 third.
+    let (open, marked) = review_text(&layout, &[0, 3], &BTreeSet::from([2]));
+    assert_eq!(open, "还有 2 题未作答：第 2、3 题。");
+    assert_eq!(marked.as_deref(), Some("标记待查：第 1 题。"));
+    let (open, marked) = review_text(&layout, &[], &BTreeSet::new());
+    assert_eq!((open.as_str(), marked), ("所有题目都已作答。", None));
+}

@@ -19,6 +19,7 @@ mod quiz_form;
 mod quiz_preview;
 mod quizzes;
 mod results;
+mod runner;
 mod sheet_intake;
 mod study_log;
 mod submitted;
