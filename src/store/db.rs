@@ -93,8 +93,67 @@ async fn values_in(tx: &Transaction<'_>, store: StoreName) -> Result<Vec<Value>,
         .get_all::<JsValue>()
         .primitive()?
         .await?
-        .map(|r| from_js::<Value>(&r?))
+        .map(|r| stored_value(&r?))
         .collect()
+}
+
+/// A record as the app knows it: without the fields only the database keeps.
+fn stored_value(value: &JsValue) -> Result<Value, StoreError> {
+    let mut value = from_js::<Value>(value)?;
+    if let Some(fields) = value.as_object_mut() {
+        fields.remove(schema::OPEN_MARK);
+    }
+    Ok(value)
+}
+
+/// Sets (or takes off) the fields only the database keeps on `value`, a record of `store`
+/// about to be written (see `schema::OPEN_MARK`). Typed reads ignore them; raw reads strip them.
+fn mark(store: StoreName, value: &JsValue) {
+    if store != StoreName::VillageLogs {
+        return;
+    }
+    let get = |k: &str| js_sys::Reflect::get(value, &JsValue::from_str(k)).unwrap_or_default();
+    let (problems, date) = (get("problems"), get("date"));
+    let (problems, date) = (problems.as_string(), date.as_string());
+    let open = schema::open_mark(
+        problems.as_deref().unwrap_or_default(),
+        get("settled").is_truthy(),
+        get("deleted").is_truthy(),
+        date.as_deref().unwrap_or_default(),
+    );
+    let key = JsValue::from_str(schema::OPEN_MARK);
+    let _ = match open {
+        Some(day) => js_sys::Reflect::set(value, &key, &JsValue::from_str(day)),
+        None => js_sys::Reflect::delete_property(value.unchecked_ref::<js_sys::Object>(), &key),
+    };
+}
+
+/// Marks every record of `store` anew inside the upgrade transaction `tx`, one cursor step at a
+/// time (the upgrade waits for it). A write that fails aborts the upgrade: the database stays
+/// at its old version and the next start tries again.
+fn mark_all(tx: &web_sys::IdbTransaction, store: StoreName) -> Result<(), JsValue> {
+    let request = tx.object_store(store.as_str())?.open_cursor()?;
+    let (request_in_step, tx) = (request.clone(), tx.clone());
+    let step = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        // At the end the result is null, which is not a cursor.
+        let Ok(cursor) = request_in_step
+            .result()
+            .and_then(|r| r.dyn_into::<web_sys::IdbCursorWithValue>())
+        else {
+            return;
+        };
+        let written = cursor.value().and_then(|value| {
+            mark(store, &value);
+            cursor.update(&value)
+        });
+        if written.and_then(|_| cursor.continue_()).is_err() {
+            let _ = tx.abort();
+        }
+    });
+    request.set_onsuccess(Some(step.as_ref().unchecked_ref()));
+    // It must outlive this function and runs only during this one upgrade: let go, not dropped.
+    step.forget();
+    Ok(())
 }
 
 /// Adds `index` to its store inside the upgrade transaction `tx`.
@@ -112,20 +171,13 @@ fn create_index(tx: &web_sys::IdbTransaction, index: &Index) -> Result<(), JsVal
 
 /// Every item a `getAll` answered, as one array to be turned into JSON text and parsed once:
 /// crossing into wasm record by record cost most of the time of reading a large store (200,000
-/// log entries). Items in which one of `flags` is `true` are left out before parsing (parsing is
-/// most of the cost of a read).
+/// log entries).
 fn gathered(
     items: impl Iterator<Item = Result<JsValue, IdbError>>,
-    flags: &[&str],
 ) -> Result<js_sys::Array, StoreError> {
-    let flags: Vec<JsValue> = flags.iter().map(|f| JsValue::from_str(f)).collect();
     let array = js_sys::Array::new();
     for item in items {
-        let item = item?;
-        let set = |f: &JsValue| js_sys::Reflect::get(&item, f).is_ok_and(|v| v.is_truthy());
-        if !flags.iter().any(set) {
-            array.push(&item);
-        }
+        array.push(&item?);
     }
     Ok(array)
 }
@@ -185,16 +237,22 @@ impl Store {
                             .with_key_path(store.key_path().into())
                             .build()?;
                     }
+                    if step.indexes.is_empty() && step.marks.is_empty() {
+                        continue;
+                    }
+                    // An error here aborts the whole upgrade: the database stays at its old
+                    // version, never at the new one without its indexes.
+                    let Some(tx) = upgrade.as_ref() else {
+                        failed_in_upgrade.set(Some(StoreError::Other(
+                            "升级本机数据库时没有拿到升级事务".into(),
+                        )));
+                        return Err(JsValue::from_str("no upgrade transaction").into());
+                    };
                     for index in step.indexes {
-                        // An error here aborts the whole upgrade: the database stays at its
-                        // old version, never at the new one without its indexes.
-                        let Some(tx) = upgrade.as_ref() else {
-                            failed_in_upgrade.set(Some(StoreError::Other(
-                                "升级本机数据库时没有拿到升级事务".into(),
-                            )));
-                            return Err(JsValue::from_str("no upgrade transaction").into());
-                        };
                         create_index(tx, index)?;
+                    }
+                    for store in step.marks {
+                        mark_all(tx, *store)?;
                     }
                 }
                 Ok(())
@@ -249,7 +307,7 @@ impl Store {
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let items = store.get_all::<JsValue>().primitive()?.await?;
-        gathered(items, &[])
+        gathered(items)
     }
 
     /// The records of `index` (one of `E`'s store) whose key is in `range`, in key order.
@@ -258,17 +316,7 @@ impl Store {
         index: &Index,
         range: &KeyRange,
     ) -> Result<Vec<E>, StoreError> {
-        self.all_in_unless(index, range, &[]).await
-    }
-
-    /// As `all_in`, without the records in which one of the yes/no fields `flags` is yes.
-    pub async fn all_in_unless<E: Entity>(
-        &self,
-        index: &Index,
-        range: &KeyRange,
-        flags: &[&str],
-    ) -> Result<Vec<E>, StoreError> {
-        let array = self.all_in_raw(E::STORE, index, range, flags).await?;
+        let array = self.all_in_raw(E::STORE, index, range).await?;
         from_js(&array)
     }
 
@@ -277,7 +325,6 @@ impl Store {
         store: StoreName,
         index: &Index,
         range: &KeyRange,
-        flags: &[&str],
     ) -> Result<js_sys::Array, StoreError> {
         let name = store.as_str();
         let tx = self.db.transaction(name).build()?;
@@ -288,7 +335,7 @@ impl Store {
             .with_query::<JsValue, _>(js_range(range))
             .primitive()?
             .await?;
-        gathered(items, flags)
+        gathered(items)
     }
 
     /// For a compound `index` of (group, order), the last record of each group that `keep`
@@ -353,7 +400,7 @@ impl Store {
     }
 
     async fn put_raw(&self, store: StoreName, array: js_sys::Array) -> Result<(), StoreError> {
-        let name = store.as_str();
+        let (name, name_of) = (store.as_str(), store);
         let tx = self
             .db
             .transaction(name)
@@ -363,6 +410,7 @@ impl Store {
             let store = tx.object_store(name)?;
             // Requests go out when built; the commit below reports any failure.
             for value in array.iter() {
+                mark(name_of, &value);
                 drop(store.put(value).primitive()?);
             }
         }
@@ -429,11 +477,9 @@ impl Store {
             );
         }
         for (store, value) in &repair.puts {
-            drop(
-                tx.object_store(store.as_str())?
-                    .put(to_js(value)?)
-                    .primitive()?,
-            );
+            let value = to_js(value)?;
+            mark(*store, &value);
+            drop(tx.object_store(store.as_str())?.put(value).primitive()?);
         }
         let mark = Setting {
             key: IDS_CANONICAL.to_string(),
@@ -556,10 +602,14 @@ impl Store {
         let mut written = 0;
         for (name, text) in texts {
             let store = tx.object_store(name)?;
+            let kind = StoreName::ALL.into_iter().find(|s| s.as_str() == name);
             let array: js_sys::Array = js_sys::JSON::parse(&text)
                 .map_err(|e| js_error(&e))?
                 .unchecked_into();
             for value in array.iter() {
+                if let Some(kind) = kind {
+                    mark(kind, &value);
+                }
                 let request = store.put(value).primitive()?;
                 written += 1;
                 if written % PROGRESS_STEP == 0 {
@@ -608,7 +658,7 @@ impl Store {
             } else {
                 None
             };
-            let stored = stored.map(|v| from_js::<Value>(&v)).transpose()?;
+            let stored = stored.map(|v| stored_value(&v)).transpose()?;
             let name = crate::exchange::merge::display_name(store, &edit);
             // Returning here drops the transaction unfinished: nothing of it is written.
             let record = stamp(stored.as_ref(), edit).map_err(|e| match e {
@@ -617,7 +667,9 @@ impl Store {
                     StoreError::Corrupt(format!("“{name}”的版本信息无法读取"))
                 }
             })?;
-            drop(object_store.put(to_js(&record)?).primitive()?);
+            let record = to_js(&record)?;
+            mark(store, &record);
+            drop(object_store.put(record).primitive()?);
         }
         tx.commit().await?;
         Ok(())

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 5;
+pub const DB_VERSION: u32 = 6;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -203,6 +203,9 @@ pub struct Migration {
     pub to_version: u32,
     pub creates: &'static [StoreName],
     pub indexes: &'static [Index],
+    /// Stores whose records get their storage-only fields (`OPEN_MARK`) written anew, for an
+    /// index added on them in this step.
+    pub marks: &'static [StoreName],
 }
 
 /// An index of a store: the record fields it orders by, one or (a compound key) several. A
@@ -240,6 +243,30 @@ pub const LOGS_BY_VILLAGE: Index = Index {
     fields: &["village", "date"],
 };
 
+/// A field only the browser's database keeps on a 驻村日志 entry, never in a record the app
+/// reads or a file it writes (`db.rs` sets it on every write and takes it off every read): the
+/// entry's date while it raised a problem not yet settled. Only those entries have it, so its
+/// index holds them and nothing else.
+pub const OPEN_MARK: &str = "_open";
+
+/// 驻村日志 whose problems are still open, by date (see `OPEN_MARK`).
+pub const LOGS_OPEN: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "open_problems",
+    fields: &[OPEN_MARK],
+};
+
+/// The `OPEN_MARK` of an entry as stored (its JSON fields), as `VillageLog::is_open` decides:
+/// raised a problem, not settled, not deleted.
+pub fn open_mark<'a>(
+    problems: &str,
+    settled: bool,
+    deleted: bool,
+    date: &'a str,
+) -> Option<&'a str> {
+    (!problems.trim().is_empty() && !settled && !deleted && !date.is_empty()).then_some(date)
+}
+
 /// Which part of an index to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyRange {
@@ -259,6 +286,7 @@ pub const MIGRATIONS: &[Migration] = &[
         to_version: 1,
         creates: &[StoreName::Settings, StoreName::Cadres],
         indexes: &[],
+        marks: &[],
     },
     // Version 2: the stores of the four modules.
     Migration {
@@ -283,6 +311,7 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::WorkReports,
         ],
         indexes: &[],
+        marks: &[],
     },
     // Version 3: each year's holidays and make-up working days, for working-day deadlines;
     // the templates of self-assessments and duty reports; resident cadres and their logs, the
@@ -298,12 +327,14 @@ pub const MIGRATIONS: &[Migration] = &[
             StoreName::PublicNotices,
         ],
         indexes: &[],
+        marks: &[],
     },
     // Version 4: the office's list of villages and communities.
     Migration {
         to_version: 4,
         creates: &[StoreName::Villages],
         indexes: &[],
+        marks: &[],
     },
     // Version 5: indexes of the village log, so that a month, the open problems, a writer's
     // entries and each village's latest entry are read without reading 200,000 entries.
@@ -316,6 +347,15 @@ pub const MIGRATIONS: &[Migration] = &[
             LOGS_BY_WRITER,
             LOGS_BY_VILLAGE,
         ],
+        marks: &[],
+    },
+    // Version 6: the open problems of the village log as an index of their own, so the few
+    // still open are read without the many settled over the years.
+    Migration {
+        to_version: 6,
+        creates: &[],
+        indexes: &[LOGS_OPEN],
+        marks: &[StoreName::VillageLogs],
     },
 ];
 
@@ -424,6 +464,40 @@ mod tests {
             assert_eq!(StoreName::parse(s.as_str()), Some(s));
             let json = serde_json::to_string(&s).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", s.as_str()));
+        }
+    }
+
+    #[test]
+    fn only_an_open_problem_is_marked_and_as_the_log_decides() {
+        use crate::record::{DeviceId, Meta};
+        use crate::village::resident::{VillageLog, Writer};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap_or_default();
+        let writer = Writer {
+            name: "刘驻村".into(),
+            unit: "镇政府".into(),
+        };
+        let meta = Meta::new(&DeviceId("d".into()), chrono::DateTime::default());
+        for (problems, settled, deleted) in [
+            ("路灯坏了", false, false),
+            ("路灯坏了", true, false),
+            ("路灯坏了", false, true),
+            ("  ", false, false),
+            ("", false, false),
+        ] {
+            let log = VillageLog {
+                problems: problems.into(),
+                settled,
+                deleted,
+                ..VillageLog::blank(meta.clone(), writer.clone(), day)
+            };
+            let date = log.date.to_string();
+            let mark = open_mark(&log.problems, log.settled, log.deleted, &date);
+            assert_eq!(
+                mark.is_some(),
+                log.is_open(),
+                "{problems:?} {settled} {deleted}"
+            );
+            assert!(mark.is_none_or(|m| m == "2026-11-03"));
         }
     }
 }

@@ -43,14 +43,10 @@ async fn read_month(
 /// What the tab shows whatever the month, through the log's other indexes.
 async fn read_book(session: Session, today: NaiveDate) -> Result<LogBook, StoreError> {
     let store = &session.store;
-    // Settled and deleted ones are left out before they are parsed: most problems raised over
-    // the years are settled.
+    // Only the entries whose problems are still open are in this index: the many settled over
+    // the years are never read.
     let raised = store
-        .all_in_unless(
-            &schema::LOGS_BY_PROBLEMS,
-            &KeyRange::Above(String::new()),
-            &["settled", "deleted"],
-        )
+        .all_in(&schema::LOGS_OPEN, &KeyRange::Above(String::new()))
         .await?;
     let me = &session.profile;
     let mut written = Vec::new();
