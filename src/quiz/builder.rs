@@ -199,6 +199,33 @@ pub struct Making<'a> {
     pub codes_key: String,
 }
 
+impl<'a> Making<'a> {
+    /// A new quiz: a new record, and a seed from `clock_ms` (the browser's clock) kept below
+    /// 2^53, so it survives JSON in every browser unchanged.
+    pub fn new(meta: Meta, author: &'a DeviceId, clock_ms: f64, fresh_key: String) -> Making<'a> {
+        Making {
+            meta,
+            author,
+            seed: (clock_ms as u64 ^ 0x5eed) & ((1 << 53) - 1),
+            codes_key: fresh_key,
+        }
+    }
+
+    /// A changed quiz keeps its record, its order for each person (the seed) and the key of the
+    /// 答题码 already handed out; one that had no key takes `fresh_key`.
+    pub fn again(quiz: &Quiz, author: &'a DeviceId, fresh_key: String) -> Making<'a> {
+        Making {
+            meta: quiz.meta.clone(),
+            author,
+            seed: quiz.seed,
+            codes_key: match &quiz.codes {
+                AnswerCodes::Keyed { key } => key.clone(),
+                _ => fresh_key,
+            },
+        }
+    }
+}
+
 /// Builds the quiz the draft describes from `bank`.
 pub fn build(draft: &QuizDraft, bank: &[Question], making: Making) -> Result<Quiz, BuildError> {
     let Making {
@@ -485,12 +512,12 @@ mod tests {
             AnswerCodes::Keyed { key } => key.clone(),
             other => panic!("{other:?}"),
         };
-        let making = Making {
-            meta: quiz.meta.clone(),
-            author: &DeviceId("secretary".into()),
-            seed: quiz.seed,
-            codes_key: key,
-        };
+        let secretary = DeviceId("secretary".into());
+        let making = Making::again(&quiz, &secretary, "新钥匙".into());
+        assert_eq!(
+            (making.seed, making.codes_key.as_str()),
+            (quiz.seed, key.as_str())
+        );
         let rebuilt = build(&again, &bank, making).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             rebuilt.codes, quiz.codes,
@@ -535,5 +562,19 @@ mod tests {
             ..quiz
         };
         assert_eq!(sent.editable(&here, 0), Err(NotEditable::Sent));
+    }
+
+    #[test]
+    fn a_new_quiz_gets_a_seed_json_keeps_and_a_keyless_one_a_new_key() {
+        let secretary = DeviceId("secretary".into());
+        let making = Making::new(Meta::unsaved(at()), &secretary, 1.9e15, "钥匙".into());
+        assert!(making.seed < 1 << 53);
+        assert_eq!(making.codes_key, "钥匙");
+        let bank = bank();
+        let mut quiz = run(&draft(&bank), &bank).unwrap_or_else(|e| panic!("{}", e.user_message()));
+        quiz.codes = AnswerCodes::None;
+        let again = Making::again(&quiz, &secretary, "新钥匙".into());
+        assert_eq!((again.meta.id, again.seed), (quiz.meta.id, quiz.seed));
+        assert_eq!(again.codes_key, "新钥匙");
     }
 }

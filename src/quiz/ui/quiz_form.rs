@@ -11,7 +11,6 @@ use super::QuizData;
 use crate::local_time::{datetime_input, parse_datetime_input};
 use crate::quiz::bank::{filter, BankFilter};
 use crate::quiz::builder::{build, Making, QuizDraft};
-use crate::quiz::check_code::AnswerCodes;
 use crate::quiz::paper::{points_text, Quiz, QuizMode, Reveal};
 use crate::record::Meta;
 use crate::session::use_session;
@@ -105,24 +104,14 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
                 closes: from_field(&form.closes),
                 ..form.draft.clone()
             };
-            // A changed quiz keeps its record, its order for each person and its codes; a new
-            // one gets a seed below 2^53, so it survives JSON in every browser unchanged.
             let making = match &editing {
-                Some(q) => Making {
-                    meta: q.meta.clone(),
-                    author: &session.device,
-                    seed: q.seed,
-                    codes_key: match &q.codes {
-                        AnswerCodes::Keyed { key } => key.clone(),
-                        _ => new_key(),
-                    },
-                },
-                None => Making {
-                    meta: Meta::unsaved(time::now()),
-                    author: &session.device,
-                    seed: (js_sys::Date::now() as u64 ^ 0x5eed) & ((1 << 53) - 1),
-                    codes_key: new_key(),
-                },
+                Some(q) => Making::again(q, &session.device, new_key()),
+                None => Making::new(
+                    Meta::unsaved(time::now()),
+                    &session.device,
+                    js_sys::Date::now(),
+                    new_key(),
+                ),
             };
             let quiz = match build(&wanted, &bank, making) {
                 Ok(quiz) => quiz,
