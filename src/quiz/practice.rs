@@ -114,6 +114,104 @@ pub fn draw(
     candidates.into_iter().take(count).cloned().collect()
 }
 
+/// One practice round: the questions drawn, where the person is in them, and the answer being
+/// given. Answering, checking and moving on are its only steps, each allowed only when it makes
+/// sense (no second check of one answer, no moving on before checking).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    items: Vec<PaperQuestion>,
+    index: usize,
+    correct: u32,
+    response: Option<Response>,
+    /// Whether the answer just checked was right; `None` while answering.
+    feedback: Option<bool>,
+}
+
+/// What checking an answer found, for the 错题本 and, after the last question, the day's log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub question: PaperQuestion,
+    pub right: bool,
+    /// The round's last question: `(answered, correct)` for its log.
+    pub finished: Option<(u32, u32)>,
+}
+
+impl Round {
+    /// A round of the questions drawn; none drawn, no round.
+    pub fn new(items: Vec<PaperQuestion>) -> Option<Round> {
+        (!items.is_empty()).then_some(Round {
+            items,
+            index: 0,
+            correct: 0,
+            response: None,
+            feedback: None,
+        })
+    }
+
+    /// The question being answered (or just checked); `None` once the round is over.
+    pub fn current(&self) -> Option<&PaperQuestion> {
+        self.items.get(self.index)
+    }
+
+    /// "第 3 / 10 题".
+    pub fn place(&self) -> (usize, usize) {
+        (self.index + 1, self.items.len())
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.index + 1 >= self.items.len()
+    }
+
+    pub fn score(&self) -> (usize, u32) {
+        (self.items.len(), self.correct)
+    }
+
+    pub fn response(&self) -> Option<&Response> {
+        self.response.as_ref()
+    }
+
+    pub fn feedback(&self) -> Option<bool> {
+        self.feedback
+    }
+
+    /// The answer as given so far; a checked answer no longer changes.
+    pub fn answer(&mut self, response: Response) {
+        if self.feedback.is_none() && self.current().is_some() {
+            self.response = Some(response);
+        }
+    }
+
+    /// Checks the answer given: nothing to check without one, or twice.
+    pub fn check(&mut self) -> Option<Checked> {
+        if self.feedback.is_some() {
+            return None;
+        }
+        let question = self.current()?.clone();
+        let right = is_right(&question, self.response.as_ref()?);
+        self.feedback = Some(right);
+        if right {
+            self.correct += 1;
+        }
+        let finished = self
+            .is_last()
+            .then_some((self.items.len() as u32, self.correct));
+        Some(Checked {
+            question,
+            right,
+            finished,
+        })
+    }
+
+    /// On to the next question, once this one is checked.
+    pub fn next(&mut self) {
+        if self.feedback.is_some() {
+            self.index += 1;
+            self.response = None;
+            self.feedback = None;
+        }
+    }
+}
+
 /// Whether a practice answer is right (short answers are not practised automatically).
 pub fn is_right(q: &PaperQuestion, response: &Response) -> bool {
     mark(q, Some(response), None).verdict == Verdict::Correct
@@ -247,5 +345,38 @@ mod tests {
         });
         let q: PaperQuestion = serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(answer_text(&q), "A. 农村干部；C. 人大代表");
+    }
+
+    #[test]
+    fn a_round_checks_each_answer_once_and_counts_the_right_ones() {
+        assert!(Round::new(vec![]).is_none(), "nothing drawn, no round");
+        let Some(mut round) = Round::new(vec![q(), q()]) else {
+            panic!("two questions drawn");
+        };
+        assert!(round.check().is_none(), "no answer yet");
+        round.next();
+        assert_eq!(round.place(), (1, 2), "no moving on before checking");
+        round.answer(Response::TrueFalse(true));
+        let first = round
+            .check()
+            .unwrap_or_else(|| panic!("an answer to check"));
+        assert!(first.right && first.finished.is_none());
+        assert!(round.check().is_none(), "checked once");
+        round.answer(Response::TrueFalse(false));
+        assert_eq!(
+            round.response(),
+            Some(&Response::TrueFalse(true)),
+            "a checked answer stays"
+        );
+        round.next();
+        assert_eq!((round.place(), round.response()), ((2, 2), None));
+        round.answer(Response::TrueFalse(false));
+        let last = round
+            .check()
+            .unwrap_or_else(|| panic!("an answer to check"));
+        assert_eq!((last.right, last.finished), (false, Some((2, 1))));
+        round.next();
+        assert!(round.current().is_none());
+        assert_eq!(round.score(), (2, 1));
     }
 }

@@ -11,23 +11,13 @@ use super::DataProps;
 use crate::quiz::attempt::{Respondent, Response};
 use crate::quiz::paper::{PaperQuestion, Quiz};
 use crate::quiz::practice::{
-    answer_text, draw, is_right, practice_pool, record, Mistake, PracticeSession,
+    answer_text, draw, practice_pool, record, Checked, Mistake, PracticeSession, Round,
 };
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-
-#[derive(Clone, PartialEq)]
-struct Round {
-    items: Vec<PaperQuestion>,
-    index: usize,
-    correct: u32,
-    response: Option<Response>,
-    /// Whether the last submitted answer was right; `None` while answering.
-    feedback: Option<bool>,
-}
 
 #[function_component(PracticeTab)]
 pub fn practice_tab(props: &DataProps) -> Html {
@@ -74,22 +64,16 @@ pub fn practice_tab(props: &DataProps) -> Html {
                     seed,
                 )
             };
-            if items.is_empty() {
+            let Some(new) = Round::new(items) else {
                 notice.set(Some(Notice::Error(if from_book {
                     "错题本是空的。".into()
                 } else {
                     "没有可练习的题目：请先导入题库或练习卷。".into()
                 })));
                 return;
-            }
+            };
             notice.set(None);
-            round.set(Some(Round {
-                items,
-                index: 0,
-                correct: 0,
-                response: None,
-                feedback: None,
-            }));
+            round.set(Some(new));
         })
     };
 
@@ -121,12 +105,12 @@ pub fn practice_tab(props: &DataProps) -> Html {
         };
     };
 
-    let Some(q) = r.items.get(r.index).cloned() else {
-        let total = r.items.len();
+    let Some(q) = r.current().cloned() else {
+        let (total, correct) = r.score();
         return html! {
             <section key="done" class="card" aria-label="练习完成">
                 <h2>{ "本次练习完成" }</h2>
-                <p class="score">{ format!("共 {total} 题，答对 {} 题。", r.correct) }</p>
+                <p class="score">{ format!("共 {total} 题，答对 {correct} 题。") }</p>
                 <button class="primary" onclick={{ let round = round.clone(); Callback::from(move |_| round.set(None)) }}>{ "返回" }</button>
             </section>
         };
@@ -136,7 +120,7 @@ pub fn practice_tab(props: &DataProps) -> Html {
         let round = round.clone();
         Callback::from(move |resp: Response| {
             if let Some(mut next) = (*round).clone() {
-                next.response = Some(resp);
+                next.answer(resp);
                 round.set(Some(next));
             }
         })
@@ -153,17 +137,14 @@ pub fn practice_tab(props: &DataProps) -> Html {
             let Some(mut next) = (*round).clone() else {
                 return;
             };
-            let Some(q) = next.items.get(next.index).cloned() else {
+            let Some(Checked {
+                question: q,
+                right,
+                finished,
+            }) = next.check()
+            else {
                 return;
             };
-            let right = next
-                .response
-                .as_ref()
-                .is_some_and(|resp| is_right(&q, resp));
-            next.feedback = Some(right);
-            if right {
-                next.correct += 1;
-            }
             let now = time::now();
             let old = existing
                 .iter()
@@ -171,13 +152,13 @@ pub fn practice_tab(props: &DataProps) -> Html {
             if let Some(m) = record(old, &me, &q, right, &session.device, now) {
                 session.save_stamped(vec![m], reporter(&notice), "");
             }
-            if next.index + 1 == next.items.len() {
+            if let Some((answered, correct)) = finished {
                 let log = PracticeSession {
                     meta: Meta::unsaved(now),
                     person: me.clone(),
                     on: time::local_now().date(),
-                    answered: next.items.len() as u32,
-                    correct: next.correct,
+                    answered,
+                    correct,
                 };
                 session.save(vec![log], reporter(&notice), "");
             }
@@ -188,25 +169,23 @@ pub fn practice_tab(props: &DataProps) -> Html {
         let round = round.clone();
         Callback::from(move |_| {
             if let Some(mut next) = (*round).clone() {
-                next.index += 1;
-                next.response = None;
-                next.feedback = None;
+                next.next();
                 round.set(Some(next));
             }
         })
     };
     html! {
         <section key="practice" class="card practice" aria-label="练习">
-            <p>{ format!("第 {} / {} 题", r.index + 1, r.items.len()) }</p>
+            <p>{ format!("第 {} / {} 题", r.place().0, r.place().1) }</p>
             <p class="stem">{ format!("（{}）", q.kind.label()) }{ &q.stem }</p>
-            { answer_input(&q, None, r.response.as_ref(), "practice", r.feedback.is_some(), set_response) }
-            { match r.feedback {
-                None => html! { <button class="primary" onclick={on_check} disabled={r.response.is_none()}>{ "提交答案" }</button> },
+            { answer_input(&q, None, r.response(), "practice", r.feedback().is_some(), set_response) }
+            { match r.feedback() {
+                None => html! { <button class="primary" onclick={on_check} disabled={r.response().is_none()}>{ "提交答案" }</button> },
                 Some(right) => html! {
                     <div class={classes!("notice", if right { "success" } else { "error" })} role="status">
                         <p><strong>{ if right { "回答正确" } else { "回答错误" } }</strong>{ format!("。正确答案：{}", answer_text(&q)) }</p>
                         if let Some(e) = q.explanation.as_ref().filter(|e| !e.is_empty()) { <p>{ format!("解析：{e}") }</p> }
-                        <button class="primary" onclick={on_next}>{ if r.index + 1 == r.items.len() { "查看结果" } else { "下一题" } }</button>
+                        <button class="primary" onclick={on_next}>{ if r.is_last() { "查看结果" } else { "下一题" } }</button>
                     </div>
                 },
             } }
