@@ -2,12 +2,12 @@
 //! document's 代字 — set once by the office and used by every built-in template, so that a
 //! notice goes out as "某镇诫〔2026〕1号" signed "中共某某镇委员会", not as "〔2026〕1号" unsigned.
 
-use crate::order::Collect;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::template::{DocKind, DocumentTemplate};
+use crate::order::Collect;
 
 /// The office's identity as its documents carry it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

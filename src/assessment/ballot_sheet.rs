@@ -3,11 +3,11 @@
 //! read sheet turned into the desk's `Paper` — or into what a person must decide first. Pure;
 //! the reader (`paper::read`) says what is marked, this says what it means for the count.
 
-use crate::order::Collect;
 use chrono::{DateTime, Utc};
 
 use super::counting::Paper;
 use super::model::{Ballot, Evaluation, Source, Vote};
+use crate::order::Collect;
 use crate::paper::code::SheetCode;
 use crate::paper::geometry::Pt;
 use crate::paper::layout::Layout;

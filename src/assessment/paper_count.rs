@@ -2,13 +2,13 @@
 //! paper is written as, what the clerk is told, and how the ballots of a group are listed.
 //! Pure; the counting screen only stores what this says.
 
-use crate::order::Collect;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
 use super::counting::{Desk, DeskKey, DeskRefusal, Effect, Paper};
 use super::model::{Ballot, Evaluation, Source, Vote};
+use crate::order::Collect;
 use crate::record::{DeviceId, Id, Meta};
 
 /// What one key at the desk comes to.

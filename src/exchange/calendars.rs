@@ -3,7 +3,6 @@
 //! stored twice; different days are refused, day by day, before anything is written — which
 //! one counts must not depend on ids (a deadline would move without anyone seeing why).
 
-use crate::order::Collect;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -11,6 +10,7 @@ use chrono::NaiveDate;
 use super::merge::{LocalRecord, MergePlan};
 use super::records::typed;
 use crate::admonition::deadline::HolidayCalendar;
+use crate::order::Collect;
 use crate::record::Id;
 use crate::store::schema::StoreName;
 

@@ -2,12 +2,12 @@
 //! Edits to different fields on two computers both survive; only a field that both sides changed,
 //! to different values, is a conflict for the user to settle.
 
-use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
+use crate::order::Collect;
 use crate::record::{DeviceId, Dot, Lineage, Meta};
 
 /// The fields of a record body: every top-level key except the bookkeeping.

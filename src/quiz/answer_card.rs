@@ -5,7 +5,6 @@
 //! (`Attempt`) once every unclear box has been decided by a person; it then goes through the
 //! same intake as a sheet that came in a file. Pure.
 
-use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -15,6 +14,7 @@ use super::check_code::{code_for, damm, sheet_check, AnswerCodes};
 use super::intake::{Intake, SheetFlag};
 use super::model::{option_letter, QuestionKind};
 use super::paper::Quiz;
+use crate::order::Collect;
 use crate::paper::code::SheetCode;
 use crate::paper::geometry::Pt;
 use crate::paper::layout::{Cell, Group, Layout};

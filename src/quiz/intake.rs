@@ -2,7 +2,6 @@
 //! marks and scores are the secretary's, entered and computed in this browser. Whatever else a
 //! sheet says is checked rather than believed, and what looks wrong is flagged for the secretary.
 
-use crate::order::Collect;
 use std::collections::HashMap;
 
 use chrono::Duration;
@@ -10,6 +9,7 @@ use chrono::Duration;
 use super::attempt::Attempt;
 use super::check_code::{self, CheckFinding};
 use super::paper::Quiz;
+use crate::order::Collect;
 use crate::record::Id;
 use crate::roster::matching::{find_person, PersonMatch};
 use crate::roster::model::Cadre;

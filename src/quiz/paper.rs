@@ -1,13 +1,13 @@
 //! A quiz (测验) and its paper: the questions frozen when the quiz is made, their points, the
 //! rules, and the per-person order that comes from a seed.
 
-use crate::order::Collect;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{Answer, Difficulty, Question, QuestionKind};
+use crate::order::Collect;
 use crate::record::{DeviceId, Entity, Id, Meta};
 use crate::store::schema::StoreName;
 

@@ -2,7 +2,6 @@
 //! annual closed training (entered by the secretary), and the half-yearly test (from submitted
 //! exam sheets) — each cadre's year, and what is missing.
 
-use crate::order::Collect;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::attempt::Attempt;
 use super::paper::{Quiz, QuizMode};
 use super::practice::PracticeSession;
+use crate::order::Collect;
 use crate::record::{Entity, Id, Meta};
 use crate::roster::model::Cadre;
 use crate::store::schema::StoreName;

@@ -4,7 +4,6 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
-use crate::order::Collect;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -15,6 +14,7 @@ use super::scan_review::{sheet_view, Sheet};
 use super::RoundProps;
 use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
+use crate::order::Collect;
 use crate::session::{reporter, use_session};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};

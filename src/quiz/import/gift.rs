@@ -2,9 +2,9 @@
 //! `=right ~wrong` choices with `%weights%` and `#feedback`, `{=a =b}` short answers, `{}`
 //! essays, `####` general feedback, `$CATEGORY:` lines, `//` comments and `\` escapes.
 
-use crate::order::Collect;
 use std::collections::BTreeSet;
 
+use crate::order::Collect;
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
 
 use super::{ImportProblem, QuestionImport};

@@ -2,12 +2,12 @@
 //! only when a person may need it), and what it came to, or for a card with unclear boxes
 //! or an unknown owner, the scan with every box drawn as read and a choice for each.
 
-use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::order::Collect;
 use crate::paper::read::Choice;
 use crate::quiz::answer_card::{
     self, box_labels, key_pick, slot_label, takes_several, Card, CardRead, KeyPick, Outcome, Owner,

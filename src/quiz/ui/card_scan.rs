@@ -4,7 +4,6 @@
 //! decide, and nothing unclear is taken. The sheets then go through the same intake as sheets
 //! that come in files (`quiz::intake`): a card read twice is taken once and named.
 
-use crate::order::Collect;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -12,6 +11,7 @@ use yew::prelude::*;
 
 use super::card_review::{card_of, card_view, CardPage, Review};
 use super::QuizData;
+use crate::order::Collect;
 use crate::quiz::answer_card::{self, Outcome, Slot};
 use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
