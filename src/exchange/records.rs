@@ -58,10 +58,44 @@ fn through<T: Serialize + DeserializeOwned>(
     value: &Value,
     check: impl FnOnce(&T) -> Result<(), String>,
 ) -> Result<Value, String> {
+    too_long(store, value)?;
     let record = typed::<T>(value).map_err(|e| super::de_error::explain(store, value, &e))?;
     check(&record)?;
     serde_json::to_value(&record)
         .map_err(|_| format!("{}无法保存，请把这个文件交给维护人员查看。", store.label()))
+}
+
+/// The most characters any one text of a record may hold, whatever its store: the longest the
+/// app itself accepts (a notice's body, a form's answer) is 20,000. Stores whose type checks
+/// its own fields keep their tighter limits; this one holds for every store, so no file puts a
+/// text of megabytes into a list or a document.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+
+/// Refuses a record with a text longer than [`MAX_FIELD_CHARS`], naming the field as people
+/// know it.
+fn too_long(store: StoreName, value: &Value) -> Result<(), String> {
+    fn longest(value: &Value) -> usize {
+        match value {
+            Value::String(s) => s.chars().count(),
+            Value::Array(items) => items.iter().map(longest).max().unwrap_or(0),
+            Value::Object(fields) => fields.values().map(longest).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+    let Some(fields) = value.as_object() else {
+        return Ok(());
+    };
+    match fields
+        .iter()
+        .map(|(k, v)| (k, longest(v)))
+        .find(|(_, n)| *n > MAX_FIELD_CHARS)
+    {
+        Some((field, n)) => Err(format!(
+            "“{}”太长（{n} 字，一项最多 {MAX_FIELD_CHARS} 字）",
+            super::labels::field_label(store, field)
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A case marked deleted is stored as its tombstone, whatever else a file or a merge put in

@@ -788,3 +788,36 @@ fn a_case_marked_deleted_in_a_file_or_a_merge_is_stored_as_its_tombstone() {
         Some((true, String::new(), uuid::Uuid::nil()))
     );
 }
+
+#[test]
+fn no_text_of_any_store_is_longer_than_the_app_takes() {
+    use crate::workline::standup::StandUp;
+    let stand_up = |done: String| StandUp {
+        meta: Meta::new(&them(), t(10)),
+        line_id: uuid::Uuid::new_v4(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default(),
+        done,
+        planned: String::new(),
+        problems: vec![],
+    };
+    let file = |s: &StandUp| {
+        let mut records = BTreeMap::new();
+        records.insert(
+            "stand_ups".to_string(),
+            vec![serde_json::to_value(s).unwrap_or_default()],
+        );
+        backup(records).to_json()
+    };
+    let longest = stand_up("说".repeat(super::records::MAX_FIELD_CHARS));
+    assert!(
+        read(&file(&longest)).is_ok(),
+        "the longest the app takes is taken"
+    );
+    let message = read(&file(&stand_up(
+        "说".repeat(super::records::MAX_FIELD_CHARS + 1),
+    )))
+    .err()
+    .map(|e| e.user_message())
+    .unwrap_or_default();
+    assert!(message.contains("“已完成”太长（20001 字"), "{message}");
+}
