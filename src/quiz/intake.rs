@@ -263,5 +263,7 @@ pub fn intake(
     out
 }
 
+pub mod files;
+
 #[cfg(test)]
 mod tests;

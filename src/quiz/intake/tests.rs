@@ -297,3 +297,39 @@ fn sheets_of_a_quiz_with_codes_are_checked_as_they_came() {
     assert_eq!(rows[0].flags, vec![SheetFlag::NoCheck]);
     assert!(rows[0].taken_by_default());
 }
+
+#[test]
+fn sheet_files_are_read_together_and_a_bad_one_is_a_row_of_its_own() {
+    use crate::exchange::envelope::{Envelope, Exporter, FileKind};
+    use files::read_sheets;
+    let z = quiz();
+    let file_of = |a: &Attempt| {
+        let exporter = Exporter {
+            name: a.respondent.name.clone(),
+            unit: a.respondent.unit.clone(),
+            post: String::new(),
+            device_id: DeviceId(a.respondent.name.clone()),
+        };
+        let mut records = std::collections::BTreeMap::new();
+        let value = serde_json::to_value(a).unwrap_or_default();
+        records.insert("attempts".to_string(), vec![value]);
+        Envelope::new(FileKind::AnswerSheet, exporter, at(100), records)
+            .to_json()
+            .into_bytes()
+    };
+    let files = vec![
+        ("李四.json".to_string(), file_of(&sheet(&z, "李四", 10, 20))),
+        ("坏文件.json".to_string(), b"{\"format\": ".to_vec()),
+        ("王五.json".to_string(), file_of(&sheet(&z, "王五", 12, 20))),
+    ];
+    let rows = read_sheets(files, std::slice::from_ref(&z), &[], &[]);
+    let names: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(names, ["坏文件.json", "李四.json", "王五.json"]);
+    assert!(rows[0].sheet.as_ref().is_err_and(|m| !m.is_empty()));
+    let taken: Vec<&str> = rows[1..]
+        .iter()
+        .filter_map(|r| r.sheet.as_ref().ok())
+        .map(|i| i.attempt.respondent.name.as_str())
+        .collect();
+    assert_eq!(taken, ["李四", "王五"]);
+}

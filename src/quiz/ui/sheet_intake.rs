@@ -2,33 +2,22 @@
 //! over time, clock, who exported it, marks in the file) before anything is written. A changed
 //! sheet is shown beside the copy already here, with both scores, for the secretary to choose.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::QuizData;
-use crate::exchange::envelope::FileKind;
-use crate::exchange::records::typed;
-use crate::exchange::validate::read_file;
 use crate::quiz::attempt::Attempt;
 use crate::quiz::grading::grade;
-use crate::quiz::intake::{intake, IncomingSheet, Intake, SheetFlag};
-use crate::quiz::paper::{points_text, Quiz};
+use crate::quiz::intake::files::{read_sheets, SheetRow, MAX_SHEET_BYTES};
+use crate::quiz::intake::{Intake, SheetFlag};
+use crate::quiz::paper::points_text;
 use crate::record::Id;
 use crate::session::{use_session, Batch};
 use crate::store::schema::StoreName;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::Notice;
-
-/// Sheets are small; anything larger is not an answer sheet.
-const MAX_SHEET_BYTES: u64 = 5 * 1024 * 1024;
-
-/// One row of the preview: a sheet and what taking it would do, or why its file cannot be read.
-struct Row {
-    file: String,
-    sheet: Result<Intake, String>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct SheetIntakeProps {
@@ -36,55 +25,6 @@ pub struct SheetIntakeProps {
     pub report: Callback<Notice>,
     /// The quiz the sheets just taken in belong to, so the results show it.
     pub on_taken: Callback<Id>,
-}
-
-fn read_rows(files: Vec<PickedFile>, data: &QuizData) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut sheets = Vec::new();
-    for f in files {
-        match read_file(&f.bytes, FileKind::AnswerSheet) {
-            Err(e) => rows.push(Row {
-                file: f.name,
-                sheet: Err(e.user_message()),
-            }),
-            Ok(valid) => {
-                for r in valid.records {
-                    match typed::<Attempt>(&r.value) {
-                        Ok(attempt) => sheets.push((
-                            f.name.clone(),
-                            IncomingSheet {
-                                exporter: valid.exported_by.name.clone(),
-                                attempt,
-                            },
-                        )),
-                        Err(_) => rows.push(Row {
-                            file: f.name.clone(),
-                            sheet: Err("答卷内容不完整，无法读取。请让对方重新导出。".into()),
-                        }),
-                    }
-                }
-            }
-        }
-    }
-    // Only quizzes made here have the key the scores are computed from.
-    let quizzes: HashMap<Id, &Quiz> = data
-        .quizzes
-        .iter()
-        .filter(|q| q.has_answer_key())
-        .map(|q| (q.meta.id, q))
-        .collect();
-    let (names, sheets): (Vec<String>, Vec<IncomingSheet>) = sheets.into_iter().unzip();
-    for (file, checked) in
-        names
-            .into_iter()
-            .zip(intake(sheets, &quizzes, &data.attempts, &data.cadres))
-    {
-        rows.push(Row {
-            file,
-            sheet: Ok(checked),
-        });
-    }
-    rows
 }
 
 fn score_of(data: &QuizData, attempt: &Attempt) -> String {
@@ -98,7 +38,7 @@ fn score_of(data: &QuizData, attempt: &Attempt) -> String {
 #[function_component(SheetIntake)]
 pub fn sheet_intake(props: &SheetIntakeProps) -> Html {
     let session = use_session();
-    let rows = use_state(|| None::<Rc<Vec<Row>>>);
+    let rows = use_state(|| None::<Rc<Vec<SheetRow>>>);
     // Changed sheets the secretary chose to take in place of the copy here, by row.
     let chosen = use_state(BTreeSet::<usize>::new);
 
@@ -106,7 +46,9 @@ pub fn sheet_intake(props: &SheetIntakeProps) -> Html {
         let (rows, chosen, data) = (rows.clone(), chosen.clone(), props.data.clone());
         Callback::from(move |files: Vec<PickedFile>| {
             chosen.set(BTreeSet::new());
-            rows.set(Some(Rc::new(read_rows(files, &data))));
+            let files = files.into_iter().map(|f| (f.name, f.bytes)).collect();
+            let read = read_sheets(files, &data.quizzes, &data.attempts, &data.cadres);
+            rows.set(Some(Rc::new(read)));
         })
     };
     let on_too_large = {
@@ -169,7 +111,7 @@ pub fn sheet_intake(props: &SheetIntakeProps) -> Html {
         })
     };
     let preview = rows.as_ref().map(|list| {
-        let row_view = |(i, r): (usize, &Row)| {
+        let row_view = |(i, r): (usize, &SheetRow)| {
             let (name, unit, state, odd) = match &r.sheet {
                 Err(problem) => (String::new(), String::new(), html! { { problem } }, true),
                 Ok(s) => {
