@@ -3,11 +3,12 @@
 //! Admonition cases are personal data: a backup holds them only sealed with a password.
 
 use crate::exchange::envelope::FileKind;
+use crate::exchange::parts::{part_label, split, PART_BYTES};
 use crate::order::Collect;
 use crate::session::Session;
 use crate::store::schema::StoreName;
 use crate::store::settings::LAST_BACKUP_AT;
-use crate::ui::export::{export_file, export_sealed, Exported};
+use crate::ui::export::{export_part, export_sealed, Exported};
 
 /// Offers every record for download as a backup. With a password the whole file is sealed and
 /// holds the admonition cases; without one it holds everything but the cases. Records the date
@@ -24,10 +25,27 @@ pub async fn export_backup(session: &Session, password: Option<&str>) -> Result<
         .map(|(store, values)| (store.as_str().to_string(), values))
         .to_map();
     let person = session.profile.name.clone();
-    let file = match password {
-        Some(p) => export_sealed(session, FileKind::Backup, &person, records, p).await?,
-        None => export_file(session, FileKind::Backup, &person, records)?,
-    };
+    // A backup bigger than a file the app reads goes out in parts, each restored on its own.
+    let parts = split(records, PART_BYTES);
+    let count = parts.len();
+    let mut written: Vec<Exported> = Vec::with_capacity(count);
+    for (i, part) in parts.into_iter().enumerate() {
+        let label = (count > 1).then(|| part_label(i, count));
+        let label = label.as_deref();
+        written.push(match password {
+            Some(p) => export_sealed(session, FileKind::Backup, &person, label, part, p).await?,
+            None => export_part(session, FileKind::Backup, &person, label, part)?,
+        });
+    }
+    let records: usize = written.iter().map(|f| f.records).sum();
+    let mut file = written
+        .into_iter()
+        .next()
+        .ok_or_else(|| "备份没有写出文件。".to_string())?;
+    if count > 1 {
+        file.records = records;
+        file.name = format!("{} 等 {count} 个文件（从第1部分起逐个导入）", file.name);
+    }
     session.set_setting(LAST_BACKUP_AT, file.at).await?;
     Ok(file)
 }

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod ids;
 pub mod labels;
 pub mod merge;
+pub mod parts;
 pub mod records;
 pub mod sealed;
 pub mod table;

@@ -95,10 +95,22 @@ pub fn export_file(
     person: &str,
     records: impl Into<Records>,
 ) -> Result<Exported, String> {
+    export_part(session, kind, person, None, records)
+}
+
+/// [`export_file`] for one part of a file too big for one (`exchange::parts`): the part's label
+/// ("第1部分（共3部分）") ends its name.
+pub fn export_part(
+    session: &Session,
+    kind: FileKind,
+    person: &str,
+    part: Option<&str>,
+    records: impl Into<Records>,
+) -> Result<Exported, String> {
     let records = records.into().checked()?;
     let at = time::now();
     let file = Envelope::new(kind, session.profile.exporter(&session.device), at, records);
-    let name = file_name(kind, person, time::to_local(at));
+    let name = part_name(file_name(kind, person, time::to_local(at)), part);
     save_text(&name, "application/json", &file.to_json())?;
     Ok(Exported {
         name,
@@ -112,6 +124,7 @@ pub async fn export_sealed(
     session: &Session,
     kind: FileKind,
     person: &str,
+    part: Option<&str>,
     records: impl Into<Records>,
     password: &str,
 ) -> Result<Exported, String> {
@@ -121,13 +134,23 @@ pub async fn export_sealed(
     let file = crate::exchange::webcrypto::seal(plain, password)
         .await
         .map_err(|e| e.user_message())?;
-    let name = file_name(kind, person, time::to_local(at)).replace(".json", "-加密.json");
+    let name = part_name(
+        file_name(kind, person, time::to_local(at)).replace(".json", "-加密.json"),
+        part,
+    );
     save_text(&name, "application/json", &file.to_json())?;
     Ok(Exported {
         name,
         at,
         records: file.record_count(),
     })
+}
+
+fn part_name(name: String, part: Option<&str>) -> String {
+    match part {
+        Some(part) => name.replace(".json", &format!("-{part}.json")),
+        None => name,
+    }
 }
 
 /// Offers `records` as a file that says nothing of who made it (an electronic ballot): no name,

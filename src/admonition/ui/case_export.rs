@@ -55,8 +55,15 @@ pub fn case_export(props: &DataProps) -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let name = session.profile.name.clone();
-                let result =
-                    export_sealed(&session, FileKind::CaseFile, &name, records, &password).await;
+                let result = export_sealed(
+                    &session,
+                    FileKind::CaseFile,
+                    &name,
+                    None,
+                    records,
+                    &password,
+                )
+                .await;
                 busy.set(false);
                 notice.set(Some(match result {
                     Ok(f) => {
