@@ -61,6 +61,13 @@ pub fn my_attempt<'a>(
         .max_by_key(|a| a.started_at)
 }
 
+/// Whether the stored sheet replaces the one a tab answering it holds: the tab holds none yet
+/// (it was started in another window), or the same sheet at a later version (answered in
+/// another window). Another sheet never replaces the one being answered.
+pub fn newer_than(stored: &Attempt, held: Option<&Attempt>) -> bool {
+    held.is_none_or(|h| h.meta.id == stored.meta.id && stored.meta.rev > h.meta.rev)
+}
+
 pub fn state(quiz: &Quiz, mine: Option<&Attempt>, now: DateTime<Utc>) -> TestState {
     match mine {
         Some(a) => match a.state {
@@ -168,5 +175,38 @@ mod tests {
             received(&quizzes, &[], &other, at(50))[0].1,
             TestState::ToDo
         );
+    }
+
+    #[test]
+    fn a_tab_takes_a_later_version_of_its_own_sheet_only() {
+        let me = Respondent {
+            name: "李四".into(),
+            unit: "城建办".into(),
+        };
+        let q = quiz("上半年测验", QuizMode::Exam, None);
+        let start = |device: &str| {
+            Attempt::start(
+                Meta::new(&DeviceId(device.into()), at(20)),
+                q.meta.id,
+                me.clone(),
+                at(20),
+                None,
+                None,
+            )
+        };
+        let held = start("c");
+        assert!(newer_than(&held, None), "started in another window");
+        assert!(
+            !newer_than(&held, Some(&held)),
+            "this tab's own save coming back"
+        );
+        let mut later = held.clone();
+        later.meta.touch(&DeviceId("c".into()), at(21));
+        assert!(newer_than(&later, Some(&held)));
+        assert!(
+            !newer_than(&held, Some(&later)),
+            "an older copy never goes back over"
+        );
+        assert!(!newer_than(&start("d"), Some(&held)), "another sheet");
     }
 }

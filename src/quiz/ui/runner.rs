@@ -11,6 +11,7 @@ use super::identity::Identity;
 use super::submitted::Submitted;
 use crate::quiz::attempt::{Attempt, Respondent, Response};
 use crate::quiz::paper::{layout_for, points_text, review_text, Quiz};
+use crate::quiz::received::newer_than;
 use crate::record::Meta;
 use crate::session::{use_session, Session};
 use crate::ui::notice::{Notice, NoticeBox};
@@ -49,7 +50,20 @@ const WARN_SECONDS: i64 = 5 * 60;
 pub fn quiz_runner(props: &RunnerProps) -> Html {
     let session = use_session();
     let quiz = props.quiz.clone();
+    // The sheet as this tab holds it: every answer is saved as it is given, so it is the stored
+    // one; a newer stored version (answered in another window, or started there while this one
+    // showed who-are-you) replaces it when it arrives.
     let attempt = use_state(|| props.attempt.clone());
+    {
+        let attempt = attempt.clone();
+        use_effect_with(props.attempt.clone(), move |stored| {
+            if let Some(stored) = stored {
+                if newer_than(stored, attempt.as_ref()) {
+                    attempt.set(Some(stored.clone()));
+                }
+            }
+        });
+    }
     let notice = use_state(|| None::<Notice>);
     let reviewing = use_state(|| false);
     // The check before handing in is brought into view, with 确认交卷 on screen.

@@ -28,8 +28,10 @@ pub struct LineDetailProps {
 enum Editing {
     Nothing,
     Line,
-    NewTask,
-    Task(Box<Task>),
+    /// The new task's form, made once when 添加任务 is clicked.
+    NewTask(Box<Task>),
+    /// A stored task, by id: the form gets it as it is stored now.
+    Task(Id),
 }
 
 #[function_component(LineDetail)]
@@ -137,7 +139,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
             </dl>
             <div class="toolbar no-print">
                 <button onclick={edit(Editing::Line)}>{ "编辑工作线" }</button>
-                <button class="primary" onclick={edit(Editing::NewTask)}>{ "添加任务" }</button>
+                <button class="primary" onclick={edit(Editing::NewTask(Box::new(blank_task)))}>{ "添加任务" }</button>
                 { print_button("打印") }
                 if *confirm_delete {
                     <span role="alertdialog" aria-label="确认删除工作线">
@@ -153,11 +155,15 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                 Editing::Line => html! {
                     <LineForm plan={plan.clone()} line={line.clone()} title="编辑工作线" on_save={save_line.clone()} on_cancel={stop_editing.clone()} />
                 },
-                Editing::NewTask => html! {
-                    <TaskForm plan={plan.clone()} task={blank_task.clone()} title="添加任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
+                Editing::NewTask(t) => html! {
+                    <TaskForm plan={plan.clone()} task={(**t).clone()} title="添加任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
                 },
-                Editing::Task(t) => html! {
-                    <TaskForm plan={plan.clone()} task={(**t).clone()} title="编辑任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
+                Editing::Task(id) => match tasks.iter().find(|t| t.meta.id == *id) {
+                    Some(t) => html! {
+                        <TaskForm plan={plan.clone()} task={t.clone()} title="编辑任务" on_save={save_task.clone()} on_cancel={stop_editing.clone()} />
+                    },
+                    // Deleted meanwhile (here or in a file): nothing left to edit.
+                    None => html! {},
                 },
                 Editing::Nothing => html! {},
             } }
@@ -193,7 +199,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
                             <td class="nowrap">{ t.status.label() }</td>
                             <td class="nowrap">{ t.recurrence.label() }</td>
                             <td class="no-print actions">
-                                <button onclick={edit(Editing::Task(Box::new(t.clone())))} aria-label={format!("编辑任务 {}", t.title)}>{ "编辑" }</button>
+                                <button onclick={edit(Editing::Task(t.meta.id))} aria-label={format!("编辑任务 {}", t.title)}>{ "编辑" }</button>
                                 <button onclick={up} disabled={i == 0} aria-label={format!("上移 {}", t.title)}>{ "↑" }</button>
                                 <button onclick={down} disabled={i + 1 == tasks.len()} aria-label={format!("下移 {}", t.title)}>{ "↓" }</button>
                                 if !other_lines.is_empty() {

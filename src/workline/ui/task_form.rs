@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::WorkLineData;
 use crate::ui::form::{choice_select, date_input, form_footer, on_input, on_pick};
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::workline::model::Task;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,12 @@ pub struct TaskFormProps {
 
 #[function_component(TaskForm)]
 pub fn task_form(props: &TaskFormProps) -> Html {
-    let draft = use_state(|| props.task.clone());
+    // Started from the task as stored, and kept when it changes underneath (a save in another
+    // window): the person chooses, nothing typed is dropped.
+    let fresh = use_memo(props.task.clone(), |t| t.clone());
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let error = use_state(|| None::<String>);
     let text = |set: fn(&mut Task, String)| on_input(&draft, set);
     let onsubmit = {
@@ -40,6 +46,7 @@ pub fn task_form(props: &TaskFormProps) -> Html {
     html! {
         <form class="form card" {onsubmit} aria-label={props.title.clone()}>
             <h2>{ &props.title }</h2>
+            { for choice }
             <label>{ "任务名称" }<input value={draft.title.clone()} oninput={text(|t, v| t.title = v)} required=true /></label>
             <fieldset class="members">
                 <legend>{ "责任人" }</legend>
@@ -61,5 +68,23 @@ pub fn task_form(props: &TaskFormProps) -> Html {
             <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
             { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
+    }
+}
+
+/// A task as the form edits it: its record's bookkeeping aside, so that a save coming back is
+/// the same task and saving after "保留我的修改" follows the stored version.
+impl Draft for Task {
+    fn same(a: &Self, b: &Self) -> bool {
+        Task {
+            meta: b.meta.clone(),
+            ..a.clone()
+        } == *b
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        Task {
+            meta: base.meta.clone(),
+            ..self.clone()
+        }
     }
 }
