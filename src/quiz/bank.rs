@@ -441,4 +441,18 @@ mod tests {
         }
         assert_eq!(drafts, expected);
     }
+
+    #[test]
+    fn a_new_question_starts_in_the_category_shown_and_needs_its_stem() {
+        let blank = crate::quiz::model::QuestionDraft::blank("党纪法规");
+        assert_eq!(
+            (blank.kind, blank.difficulty),
+            (QuestionKind::Single, Difficulty::Medium)
+        );
+        assert_eq!(blank.category, "党纪法规");
+        assert_eq!(
+            blank.cleaned(),
+            Err(crate::quiz::model::QuestionError::StemMissing)
+        );
+    }
 }

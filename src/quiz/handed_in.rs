@@ -28,20 +28,12 @@ mod tests {
     use super::*;
     use crate::quiz::attempt::Respondent;
     use crate::record::{DeviceId, Meta};
-    use crate::roster::model::CadreFields;
 
     fn cadre(name: &str, unit: &str, retired: bool) -> Cadre {
-        let mut c = Cadre::new(
-            Meta::new(&DeviceId("d".into()), chrono::DateTime::default()),
-            CadreFields {
-                name: name.into(),
-                unit: unit.into(),
-                post: String::new(),
-                phone: String::new(),
-            },
-        );
-        c.retired = retired;
-        c
+        Cadre {
+            retired,
+            ..Cadre::sample(name, unit)
+        }
     }
 
     fn sheet(name: &str, unit: &str) -> Attempt {

@@ -186,6 +186,22 @@ pub fn option_letter(i: usize) -> char {
 }
 
 impl QuestionDraft {
+    /// The form for a new question: 单选, of medium difficulty, in `category` (the one the bank
+    /// is filtered by, so a question added there stays in view).
+    pub fn blank(category: &str) -> QuestionDraft {
+        QuestionDraft {
+            kind: QuestionKind::Single,
+            stem: String::new(),
+            options: vec![],
+            answer: Answer::Reference(String::new()),
+            explanation: String::new(),
+            category: category.to_string(),
+            difficulty: Difficulty::Medium,
+            tags: vec![],
+            source: String::new(),
+        }
+    }
+
     /// Checks the draft and trims its texts.
     pub fn cleaned(mut self) -> Result<QuestionDraft, QuestionError> {
         self.stem = self.stem.trim().to_string();

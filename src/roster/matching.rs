@@ -74,19 +74,9 @@ pub fn find_person<'a>(roster: &'a [Cadre], name: &str, unit: &str) -> PersonMat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{DeviceId, Meta};
-    use crate::roster::model::CadreFields;
 
     fn cadre(name: &str, unit: &str) -> Cadre {
-        Cadre::new(
-            Meta::new(&DeviceId("d".into()), chrono::DateTime::default()),
-            CadreFields {
-                name: name.into(),
-                unit: unit.into(),
-                post: String::new(),
-                phone: String::new(),
-            },
-        )
+        Cadre::sample(name, unit)
     }
 
     #[test]

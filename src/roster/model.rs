@@ -105,6 +105,25 @@ impl CadreFields {
     }
 }
 
+/// A roster entry for tests across the modules (one builder, not one per test module).
+#[cfg(test)]
+impl Cadre {
+    pub fn sample(name: &str, unit: &str) -> Cadre {
+        Cadre::new(
+            Meta::new(
+                &crate::record::DeviceId("d".into()),
+                chrono::DateTime::default(),
+            ),
+            CadreFields {
+                name: name.into(),
+                unit: unit.into(),
+                post: String::new(),
+                phone: String::new(),
+            },
+        )
+    }
+}
+
 impl Cadre {
     pub fn new(meta: Meta, fields: CadreFields) -> Cadre {
         Cadre {

@@ -37,6 +37,17 @@ pub fn from_local(local: NaiveDateTime) -> DateTime<Utc> {
     local_time::from_local(local, offset_at(guess))
 }
 
+/// What a `datetime-local` field shows for a moment (empty for none), in the browser's zone.
+pub fn datetime_field(at: Option<DateTime<Utc>>) -> String {
+    at.map(|at| local_time::datetime_input(to_local(at)))
+        .unwrap_or_default()
+}
+
+/// A `datetime-local` field's value as the moment it names; empty or half-typed is `None`.
+pub fn from_datetime_field(value: &str) -> Option<DateTime<Utc>> {
+    local_time::parse_datetime_input(value).map(from_local)
+}
+
 pub fn format_local(at: DateTime<Utc>) -> String {
     local_time::minute_text(to_local(at))
 }

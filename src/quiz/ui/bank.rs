@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use crate::choice::Choice;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::paging::Page;
@@ -22,12 +20,13 @@ use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::quiz::answer::format_answer;
 use crate::quiz::bank::{export_rows, filter, BankFilter};
-use crate::quiz::model::{Answer, Difficulty, Question, QuestionDraft, QuestionKind};
+use crate::quiz::model::{Question, QuestionDraft};
 use crate::quiz::paper::Quiz;
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::download::{save_office, save_text, XLSX};
+use crate::ui::form::{field_value, optional_choice_select};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -49,6 +48,21 @@ enum BankExport {
     Excel,
 }
 
+/// A filter's field: changing it starts the list again at its first page.
+fn refilter<V: 'static>(
+    filter: &UseStateHandle<BankFilter>,
+    page: &UseStateHandle<usize>,
+    set: fn(&mut BankFilter, V),
+) -> Callback<V> {
+    let (filter, page) = (filter.clone(), page.clone());
+    Callback::from(move |value: V| {
+        let mut next = (*filter).clone();
+        set(&mut next, value);
+        filter.set(next);
+        page.set(0);
+    })
+}
+
 #[function_component(BankTab)]
 pub fn bank_tab(props: &DataProps) -> Html {
     let session = use_session();
@@ -63,33 +77,14 @@ pub fn bank_tab(props: &DataProps) -> Html {
     let shown_page = Page::of(matches.len(), *page, PAGE);
     let categories = Quiz::categories(&data.questions);
 
-    let set_filter = |f: fn(&mut BankFilter, String)| {
-        let (bank_filter, page) = (bank_filter.clone(), page.clone());
-        move |value: String| {
-            let mut next = (*bank_filter).clone();
-            f(&mut next, value);
-            bank_filter.set(next);
-            page.set(0);
-        }
-    };
-    let on_text = {
-        let set = set_filter(|f, v| f.text = v);
-        Callback::from(move |e: InputEvent| {
-            set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let on_kind = {
-        let set = set_filter(|f, v| f.kind = QuestionKind::from_label(&v));
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
-    };
-    let on_category = {
-        let set = set_filter(|f, v| f.category = (!v.is_empty()).then_some(v));
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
-    };
-    let on_difficulty = {
-        let set = set_filter(|f, v| f.difficulty = Difficulty::from_label(&v));
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
-    };
+    let on_text = refilter(&bank_filter, &page, |f, v: String| f.text = v)
+        .reform(|e: InputEvent| field_value(&e));
+    let on_category = refilter(&bank_filter, &page, |f, v: String| {
+        f.category = (!v.is_empty()).then_some(v)
+    })
+    .reform(|e: Event| field_value(&e));
+    let on_kind = refilter(&bank_filter, &page, |f, k| f.kind = k);
+    let on_difficulty = refilter(&bank_filter, &page, |f, d| f.difficulty = d);
 
     let on_save = {
         let (session, editing, notice) = (session.clone(), editing.clone(), notice.clone());
@@ -102,17 +97,7 @@ pub fn bank_tab(props: &DataProps) -> Html {
             session.save(vec![record], reporter(&notice), "试题已保存。");
         })
     };
-    let blank = QuestionDraft {
-        kind: QuestionKind::Single,
-        stem: String::new(),
-        options: vec![],
-        answer: Answer::Reference(String::new()),
-        explanation: String::new(),
-        category: bank_filter.category.clone().unwrap_or_default(),
-        difficulty: Difficulty::Medium,
-        tags: vec![],
-        source: String::new(),
-    };
+    let blank = QuestionDraft::blank(bank_filter.category.as_deref().unwrap_or_default());
     let form = match &**editing {
         Editing::Nothing => html! {},
         Editing::New => {
@@ -180,21 +165,13 @@ pub fn bank_tab(props: &DataProps) -> Html {
             <NoticeBox notice={(*notice).clone()} />
             <div class="toolbar no-print filters" role="search" aria-label="筛选试题">
                 <label class="inline">{ "搜索" }<input type="search" value={bank_filter.text.clone()} oninput={on_text} placeholder="题干、选项、解析" /></label>
-                <label class="inline">{ "题型" }
-                    <select onchange={on_kind}><option selected={bank_filter.kind.is_none()}>{ "全部" }</option>
-                        { for QuestionKind::ALL.iter().map(|k| html! { <option selected={bank_filter.kind == Some(*k)}>{ k.label() }</option> }) }
-                    </select>
-                </label>
+                <label class="inline">{ "题型" }{ optional_choice_select(bank_filter.kind, "全部", on_kind) }</label>
                 <label class="inline">{ "分类" }
                     <select onchange={on_category}><option value="" selected={bank_filter.category.is_none()}>{ "全部" }</option>
                         { for categories.iter().map(|c| html! { <option selected={bank_filter.category.as_ref() == Some(c)}>{ c }</option> }) }
                     </select>
                 </label>
-                <label class="inline">{ "难度" }
-                    <select onchange={on_difficulty}><option selected={bank_filter.difficulty.is_none()}>{ "全部" }</option>
-                        { for Difficulty::ALL.iter().map(|d| html! { <option selected={bank_filter.difficulty == Some(*d)}>{ d.label() }</option> }) }
-                    </select>
-                </label>
+                <label class="inline">{ "难度" }{ optional_choice_select(bank_filter.difficulty, "全部", on_difficulty) }</label>
             </div>
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Rc::new(Editing::New))) }}>{ "添加试题" }</button>

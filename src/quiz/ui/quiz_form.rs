@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::draw_rules::DrawRules;
 use super::QuizData;
-use crate::local_time::{datetime_input, parse_datetime_input};
 use crate::quiz::bank::{filter, BankFilter};
 use crate::quiz::builder::{build, Making, QuizDraft};
 use crate::quiz::paper::{points_text, Quiz, QuizMode, Reveal};
@@ -25,16 +24,6 @@ struct Form {
     opens: String,
     closes: String,
     search: String,
-}
-
-fn local_field(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map(|at| datetime_input(time::to_local(at)))
-        .unwrap_or_default()
-}
-
-/// A `datetime-local` value in the browser's time zone, as UTC.
-fn from_field(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    parse_datetime_input(value).map(time::from_local)
 }
 
 /// A fresh key for a quiz's 答题码: 122 random bits from the browser.
@@ -68,8 +57,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
     let form = {
         let start = props.start.clone();
         use_state(move || Form {
-            opens: local_field(start.opens),
-            closes: local_field(start.closes),
+            opens: time::datetime_field(start.opens),
+            closes: time::datetime_field(start.closes),
             draft: start,
             search: String::new(),
         })
@@ -100,8 +89,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let wanted = QuizDraft {
-                opens: from_field(&form.opens),
-                closes: from_field(&form.closes),
+                opens: time::from_datetime_field(&form.opens),
+                closes: time::from_datetime_field(&form.closes),
                 ..form.draft.clone()
             };
             let making = match &editing {
