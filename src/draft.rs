@@ -29,6 +29,12 @@ pub fn incoming_by<T>(opened: &T, typed: &T, fresh: &T, same: fn(&T, &T) -> bool
     }
 }
 
+/// One field after "保留我的修改": what was typed if it changed since the form opened, else what
+/// another window saved meanwhile.
+pub fn typed_or_theirs<T: PartialEq + Clone>(typed: &T, opened: &T, theirs: &T) -> T {
+    if typed == opened { theirs } else { typed }.clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +49,12 @@ mod tests {
         assert_eq!(incoming(&"a", &"mine", &"theirs"), Incoming::Ask);
         // Nothing new.
         assert_eq!(incoming(&"a", &"mine", &"a"), Incoming::Same);
+    }
+
+    #[test]
+    fn a_kept_field_is_the_typed_one_only_where_something_was_typed() {
+        assert_eq!(typed_or_theirs(&"mine", &"a", &"theirs"), "mine");
+        assert_eq!(typed_or_theirs(&"a", &"a", &"theirs"), "theirs");
     }
 
     #[test]

@@ -6,6 +6,8 @@ use yew::prelude::*;
 use crate::session::use_session;
 use crate::store::settings::{Profile, Role, PROFILE};
 use crate::store::Store;
+use crate::ui::form::on_pick;
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::notice::{Notice, NoticeBox};
 
 #[derive(Properties, PartialEq)]
@@ -17,22 +19,23 @@ pub struct ProfileFormProps {
 
 #[function_component(ProfileForm)]
 pub fn profile_form(props: &ProfileFormProps) -> Html {
-    let draft = use_state(|| props.initial.clone());
-    // First use: nothing chosen, so that typing a name and unit does not make anyone the office.
-    let chosen = use_state(|| (!props.initial.name.is_empty()).then_some(props.initial.role));
+    // Started from the profile as stored, and kept when another window saves it meanwhile.
+    let fresh = use_memo(props.initial.clone(), ProfileDraft::of);
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let notice = use_state(|| None::<Notice>);
-    let field = |set: fn(&mut Profile, String)| crate::ui::form::on_input(&draft, set);
+    let field = |set: fn(&mut ProfileDraft, String)| crate::ui::form::on_input(&draft, set);
     let onsubmit = {
-        let (draft, chosen, notice, store, on_saved) = (
+        let (draft, notice, store, on_saved) = (
             draft.clone(),
-            chosen.clone(),
             notice.clone(),
             props.store.clone(),
             props.on_saved.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let profile = match draft.with_role(*chosen) {
+            let profile = match draft.profile.with_role(draft.role) {
                 Ok(p) => p,
                 Err(message) => {
                     notice.set(Some(Notice::Error(message.into())));
@@ -53,21 +56,58 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
     };
     html! {
         <form class="form profile" {onsubmit}>
-            <label>{ "姓名" }<input value={draft.name.clone()} oninput={field(|p, v| p.name = v)} required=true autocomplete="name" /></label>
-            <label>{ "单位" }<input value={draft.unit.clone()} oninput={field(|p, v| p.unit = v)} required=true placeholder="例如：党政办、财政所、李家村" /></label>
-            <label>{ "职务" }<input value={draft.post.clone()} oninput={field(|p, v| p.post = v)} placeholder="例如：秘书（可不填）" /></label>
+            { for choice }
+            <label>{ "姓名" }<input value={draft.profile.name.clone()} oninput={field(|p, v| p.profile.name = v)} required=true autocomplete="name" /></label>
+            <label>{ "单位" }<input value={draft.profile.unit.clone()} oninput={field(|p, v| p.profile.unit = v)} required=true placeholder="例如：党政办、财政所、李家村" /></label>
+            <label>{ "职务" }<input value={draft.profile.post.clone()} oninput={field(|p, v| p.profile.post = v)} placeholder="例如：秘书（可不填）" /></label>
             <fieldset>
                 <legend>{ "我在这台电脑上主要是" }</legend>
                 { for Role::ALL.iter().map(|r| {
-                    let (chosen, r) = (chosen.clone(), *r);
-                    html! { <label class="choice"><input type="radio" name="role" checked={*chosen == Some(r)}
-                        onchange={Callback::from(move |_| chosen.set(Some(r)))} />{ r.label() }</label> }
+                    let r = *r;
+                    html! { <label class="choice"><input type="radio" name="role" checked={draft.role == Some(r)}
+                        onchange={on_pick(&draft, |p: &mut ProfileDraft, r| p.role = Some(r)).reform(move |_: Event| r)} />{ r.label() }</label> }
                 }) }
                 <p class="hint">{ "以后可以在“个人信息”里改。" }</p>
             </fieldset>
             <button type="submit" class="primary">{ "保存" }</button>
             <NoticeBox notice={(*notice).clone()} />
         </form>
+    }
+}
+
+/// The profile as the form edits it, with the role not yet chosen on first use (so that typing a
+/// name and unit does not make anyone the office).
+#[derive(Clone, PartialEq)]
+struct ProfileDraft {
+    profile: Profile,
+    role: Option<Role>,
+}
+
+impl ProfileDraft {
+    fn of(stored: &Profile) -> Self {
+        ProfileDraft {
+            role: (!stored.name.is_empty()).then_some(stored.role),
+            profile: stored.clone(),
+        }
+    }
+}
+
+/// Spaces around a field are not a change: the profile is stored trimmed, so its own save
+/// coming back is the same.
+impl Draft for ProfileDraft {
+    fn same(a: &Self, b: &Self) -> bool {
+        let trimmed = |d: &ProfileDraft| {
+            let p = &d.profile;
+            (
+                d.role,
+                [
+                    p.name.trim().to_string(),
+                    p.unit.trim().to_string(),
+                    p.post.trim().to_string(),
+                ],
+            )
+        };
+        trimmed(a) == trimmed(b)
     }
 }
 

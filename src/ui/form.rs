@@ -121,6 +121,51 @@ pub fn optional_date_input(
     html! { <input type="date" {value} {onchange} /> }
 }
 
+/// Checkboxes of people (`(id, name)`), those in `chosen` ticked; `on_pick` gets the list as
+/// it is after a tick, in the order ticked.
+pub fn people_checks(
+    legend: &'static str,
+    people: &[(uuid::Uuid, &str)],
+    chosen: &[uuid::Uuid],
+    on_pick: Callback<Vec<uuid::Uuid>>,
+) -> Html {
+    html! {
+        <fieldset class="members">
+            <legend>{ legend }</legend>
+            if people.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
+            { for people.iter().map(|(id, name)| {
+                let (id, checked) = (*id, chosen.contains(id));
+                let (chosen, on_pick) = (chosen.to_vec(), on_pick.clone());
+                let onchange = Callback::from(move |_| {
+                    let mut next = chosen.clone();
+                    if checked { next.retain(|m| *m != id) } else { next.push(id) }
+                    on_pick.emit(next);
+                });
+                html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ *name }</label> }
+            }) }
+        </fieldset>
+    }
+}
+
+/// A select of people (`(id, shown as)`) with a first entry `none` for nobody.
+pub fn person_select(
+    people: &[(uuid::Uuid, String)],
+    current: Option<uuid::Uuid>,
+    none: &'static str,
+    on_pick: Callback<Option<uuid::Uuid>>,
+) -> Html {
+    let onchange =
+        Callback::from(move |e: Event| on_pick.emit(uuid::Uuid::parse_str(&field_value(&e)).ok()));
+    html! {
+        <select {onchange}>
+            <option value="" selected={current.is_none()}>{ none }</option>
+            { for people.iter().map(|(id, shown)| html! {
+                <option value={id.to_string()} selected={current == Some(*id)}>{ shown.as_str() }</option>
+            }) }
+        </select>
+    }
+}
+
 /// A button that prints the page (what is marked `no-print` stays off the paper).
 pub fn print_button(label: &'static str) -> Html {
     let onclick = Callback::from(|_| {

@@ -89,18 +89,23 @@ pub fn use_kept_draft<T: Draft>(fresh: Rc<T>) -> KeptDraft<T> {
                 waiting.set(None);
             })
         };
-        html! {
-            <div class="notice warn no-print" role="alert">
-                <p>{ "另一个窗口刚保存了这一项（或数据有了变化）。这里输入的文字还在，没有保存。" }</p>
-                <button type="button" onclick={keep}>{ "保留我的修改" }</button>
-                <button type="button" onclick={take}>{ "改用新的版本（放弃我的修改）" }</button>
-            </div>
-        }
+        question(keep, take)
     });
     KeptDraft {
         dirty: !T::same(&doc, &opened),
         landed: *landed,
         doc,
         choice,
+    }
+}
+
+/// The question, once for every kind of form (not per type of draft).
+fn question(keep: Callback<MouseEvent>, take: Callback<MouseEvent>) -> Html {
+    html! {
+        <div class="notice warn no-print" role="alert">
+            <p>{ "另一个窗口刚保存了这一项（或数据有了变化）。这里输入的文字还在，没有保存。" }</p>
+            <button type="button" onclick={keep}>{ "保留我的修改" }</button>
+            <button type="button" onclick={take}>{ "改用新的版本（放弃我的修改）" }</button>
+        </div>
     }
 }

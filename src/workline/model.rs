@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::draft::typed_or_theirs;
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
@@ -216,6 +217,25 @@ impl WorkLine {
         }
     }
 
+    /// "保留我的修改" after another window saved this line: each field the form changed since it
+    /// opened from `opened`, every other field as `theirs` has it.
+    pub fn with_typed(&self, opened: &WorkLine, theirs: &WorkLine) -> WorkLine {
+        let (t, o, th) = (self, opened, theirs);
+        WorkLine {
+            meta: th.meta.clone(),
+            name: typed_or_theirs(&t.name, &o.name, &th.name),
+            goal: typed_or_theirs(&t.goal, &o.goal, &th.goal),
+            lead: typed_or_theirs(&t.lead, &o.lead, &th.lead),
+            unit: typed_or_theirs(&t.unit, &o.unit, &th.unit),
+            members: typed_or_theirs(&t.members, &o.members, &th.members),
+            measures: typed_or_theirs(&t.measures, &o.measures, &th.measures),
+            start: typed_or_theirs(&t.start, &o.start, &th.start),
+            deadline: typed_or_theirs(&t.deadline, &o.deadline, &th.deadline),
+            status: typed_or_theirs(&t.status, &o.status, &th.status),
+            deleted: th.deleted,
+        }
+    }
+
     pub fn check(&self) -> Result<(), WorkLineError> {
         if self.name.trim().is_empty() {
             return Err(WorkLineError::NameMissing);
@@ -251,6 +271,21 @@ impl Task {
         }
     }
 
+    /// "保留我的修改" after another window saved this task: the fields of the task's form
+    /// (name, owners, due, repeat, note) as typed where they changed since `opened`; progress,
+    /// status and history — the owners' report, which this form does not show — as `theirs`.
+    pub fn with_typed(&self, opened: &Task, theirs: &Task) -> Task {
+        let (t, o) = (self, opened);
+        Task {
+            title: typed_or_theirs(&t.title, &o.title, &theirs.title),
+            owners: typed_or_theirs(&t.owners, &o.owners, &theirs.owners),
+            due: typed_or_theirs(&t.due, &o.due, &theirs.due),
+            recurrence: typed_or_theirs(&t.recurrence, &o.recurrence, &theirs.recurrence),
+            notes: typed_or_theirs(&t.notes, &o.notes, &theirs.notes),
+            ..theirs.clone()
+        }
+    }
+
     pub fn check(&self) -> Result<(), WorkLineError> {
         if self.title.trim().is_empty() {
             return Err(WorkLineError::TitleMissing);
@@ -261,5 +296,56 @@ impl Task {
         check_len(&self.title, "任务名称")?;
         check_len(&self.notes, "备注")?;
         check_len(&self.progress_note, "进展说明")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn keeping_a_line_form_keeps_what_was_typed_and_takes_the_rest_from_the_other_window() {
+        let opened = WorkLine::blank("党政办", day(1), DateTime::default());
+        let typed = WorkLine {
+            measures: "每周三现场调度".into(),
+            ..opened.clone()
+        };
+        let mut theirs = WorkLine {
+            goal: "年底前完成".into(),
+            deadline: day(31),
+            ..opened.clone()
+        };
+        theirs.meta.rev += 1;
+        let kept = typed.with_typed(&opened, &theirs);
+        assert_eq!(kept.measures, "每周三现场调度");
+        assert_eq!(kept.goal, "年底前完成");
+        assert_eq!(kept.deadline, day(31));
+        assert_eq!(kept.meta, theirs.meta, "saving follows the stored version");
+    }
+
+    #[test]
+    fn keeping_a_task_form_never_takes_back_the_owners_progress() {
+        let line = WorkLine::blank("党政办", day(1), DateTime::default());
+        let opened = Task::blank(&line, &[], DateTime::default());
+        let typed = Task {
+            notes: "先查资料".into(),
+            ..opened.clone()
+        };
+        let theirs = Task {
+            progress: 60,
+            status: TaskStatus::InProgress,
+            progress_note: "已完成两段".into(),
+            title: "道路硬化".into(),
+            ..opened.clone()
+        };
+        let kept = typed.with_typed(&opened, &theirs);
+        assert_eq!(kept.notes, "先查资料");
+        assert_eq!(kept.title, "道路硬化");
+        assert_eq!((kept.progress, kept.status), (60, TaskStatus::InProgress));
+        assert_eq!(kept.progress_note, "已完成两段");
     }
 }

@@ -290,6 +290,30 @@ test('两名成员改了同一任务，秘书导入时并排看到两个版本�
     /联合验收.*进展：李四：已约验收组.*50%/s,
   );
 
+  // The line's form keeps what was typed when another window saves the same line meanwhile:
+  // asked, "保留我的修改" keeps the typed field and takes the other window's.
+  await secretary.getByRole('button', { name: '编辑工作线' }).click();
+  const editLine = secretary.getByRole('form', { name: '编辑工作线' });
+  await editLine.getByLabel('推进措施').fill('每周三现场调度');
+  const other = await context.newPage();
+  await other.goto(secretary.url());
+  await other.getByRole('button', { name: '编辑工作线' }).click();
+  const theirs = other.getByRole('form', { name: '编辑工作线' });
+  await theirs.getByLabel('工作目标').fill('年底前全部验收');
+  await theirs.getByRole('button', { name: '保存' }).click();
+  await other.getByText('已保存工作线：道路硬化').waitFor();
+  await other.close();
+  await editLine.getByText('另一个窗口刚保存了这一项').waitFor();
+  assert.equal(await editLine.getByLabel('推进措施').inputValue(), '每周三现场调度');
+  await editLine.getByRole('button', { name: '保留我的修改' }).click();
+  assert.equal(await editLine.getByLabel('工作目标').inputValue(), '年底前全部验收');
+  await editLine.getByRole('button', { name: '保存' }).click();
+  await secretary.getByText('已保存工作线：道路硬化').waitFor();
+  await secretary.getByRole('button', { name: '编辑工作线' }).click();
+  assert.equal(await editLine.getByLabel('推进措施').inputValue(), '每周三现场调度');
+  assert.equal(await editLine.getByLabel('工作目标').inputValue(), '年底前全部验收');
+  await editLine.getByRole('button', { name: '取消' }).click();
+
   // Deleting the line takes its tasks with it.
   await secretary.getByRole('button', { name: '删除工作线……' }).click();
   await secretary.getByRole('button', { name: '确认删除' }).click();

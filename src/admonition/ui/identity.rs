@@ -9,6 +9,7 @@ use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::store::settings::OFFICE_IDENTITY;
 use crate::ui::form::on_input;
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::load::{use_load, Load};
 use crate::ui::notice::{Notice, NoticeBox};
 
@@ -50,7 +51,11 @@ pub struct IdentityFormProps {
 #[function_component(IdentityForm)]
 pub fn identity_form(props: &IdentityFormProps) -> Html {
     let session = use_session();
-    let draft = use_state(|| props.initial.clone());
+    // Kept when another window saves the identity meanwhile: the person chooses.
+    let fresh = use_memo(props.initial.clone(), |i| i.clone());
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let notice = use_state(|| None::<Notice>);
     let onsubmit = {
         let (draft, notice, session, on_saved) = (
@@ -95,6 +100,7 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
         <form class="form card no-print" {onsubmit} aria-labelledby="identity-h">
             <h2 id="identity-h">{ "单位信息" }</h2>
             if let Some(intro) = &props.intro { <p>{ intro }</p> }
+            { for choice }
             <label>{ "乡镇（街道）名称" }<input value={draft.township.clone()} required=true placeholder="例如：某某镇" oninput={on_input(&draft, |d, v| d.township = v)} /></label>
             <label>{ "发文机关署名" }<input value={draft.issuer.clone()} required=true placeholder="例如：中共某某镇委员会" oninput={on_input(&draft, |d, v| d.issuer = v)} /></label>
             <label>{ "发文机关标志（版头，可不填）" }<input value={draft.mark.clone()} placeholder="例如：中共某某镇委员会文件" oninput={on_input(&draft, |d, v| d.mark = v)} /></label>
@@ -103,5 +109,16 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
             <button type="submit" class="primary">{ "保存单位信息" }</button>
             <NoticeBox notice={(*notice).clone()} />
         </form>
+    }
+}
+
+/// Spaces around a field are not a change: the identity is stored as `cleaned` gives it, so
+/// its own save coming back is the same.
+impl Draft for OfficeIdentity {
+    fn same(a: &Self, b: &Self) -> bool {
+        match (a.cleaned(), b.cleaned()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        }
     }
 }

@@ -65,6 +65,13 @@ impl CaseData {
             .unwrap_or_else(|| "（已不在名册）".into())
     }
 
+    /// One of the office's own templates, as stored now.
+    pub fn template(&self, id: Id) -> Option<&DocumentTemplate> {
+        self.templates
+            .iter()
+            .find(|t| t.meta.id == id && !t.deleted)
+    }
+
     /// The templates of `kind` to choose from: the office's own, newest first, then the
     /// built-in one.
     pub fn templates_of(&self, kind: DocKind) -> Vec<DocumentTemplate> {

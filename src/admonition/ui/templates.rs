@@ -8,20 +8,21 @@ use super::document::OfficialSheet;
 use super::{builtin, DataProps};
 use crate::admonition::document::compose;
 use crate::admonition::template::{DocKind, DocumentTemplate, Field};
-use crate::record::Meta;
+use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
 #[function_component(TemplatesTab)]
 pub fn templates_tab(props: &DataProps) -> Html {
     let session = use_session();
-    let editing = use_state(|| None::<DocumentTemplate>);
+    let editing = use_state(|| None::<Editing>);
     let notice = use_state(|| None::<Notice>);
     let data = &props.data;
-    let edit = |t: DocumentTemplate| {
+    let edit = |what: Editing| {
         let editing = editing.clone();
-        Callback::from(move |_| editing.set(Some(t.clone())))
+        Callback::from(move |_| editing.set(Some(what.clone())))
     };
     let copy_of = |t: &DocumentTemplate| DocumentTemplate {
         meta: Meta::unsaved(time::now()),
@@ -47,7 +48,7 @@ pub fn templates_tab(props: &DataProps) -> Html {
     html! {
         <>
             <NoticeBox notice={(*notice).clone()} />
-            if let Some(t) = &*editing {
+            if let Some(t) = editing.as_ref().and_then(|e| e.template(data)) {
                 <TemplateEditor key={t.meta.id.to_string()} data={data.clone()} template={t.clone()} on_save={on_save}
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
             }
@@ -62,9 +63,9 @@ pub fn templates_tab(props: &DataProps) -> Html {
                             <td>{ &t.name }</td>
                             <td>{ if own { time::format_local(t.meta.updated_at) } else { "随应用提供".into() } }</td>
                             <td>
-                                <button onclick={edit(copy_of(&t))}>{ "复制为新模板" }</button>
+                                <button onclick={edit(Editing::New(Box::new(copy_of(&t))))}>{ "复制为新模板" }</button>
                                 if own {
-                                    <button onclick={edit(t.clone())}>{ "修改" }</button>
+                                    <button onclick={edit(Editing::Stored(t.meta.id))}>{ "修改" }</button>
                                     <button class="danger" onclick={on_delete(t.clone())}>{ "删除" }</button>
                                 }
                             </td>
@@ -74,6 +75,23 @@ pub fn templates_tab(props: &DataProps) -> Html {
                 </tbody>
             </table>
         </>
+    }
+}
+
+/// What the editor is open on: a template as stored now (by its id), or a new copy not yet
+/// saved.
+#[derive(Clone, PartialEq)]
+enum Editing {
+    Stored(Id),
+    New(Box<DocumentTemplate>),
+}
+
+impl Editing {
+    fn template(&self, data: &super::CaseData) -> Option<DocumentTemplate> {
+        match self {
+            Editing::Stored(id) => data.template(*id).cloned(),
+            Editing::New(t) => Some((**t).clone()),
+        }
     }
 }
 
@@ -87,7 +105,11 @@ pub struct EditorProps {
 
 #[function_component(TemplateEditor)]
 pub fn template_editor(props: &EditorProps) -> Html {
-    let draft = use_state(|| props.template.clone());
+    // Kept when another window saves this template meanwhile: the person chooses.
+    let fresh = use_memo(props.template.clone(), |t| t.clone());
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let error = use_state(|| None::<String>);
     let sample = use_state(|| props.data.live_cases().first().map(|c| c.meta.id));
     let body_ref = use_node_ref();
@@ -135,6 +157,7 @@ pub fn template_editor(props: &EditorProps) -> Html {
     html! {
         <form class="form card template-editor" {onsubmit} aria-label="编辑模板">
             <h2>{ "编辑模板" }</h2>
+            { for choice }
             <label>{ "模板名称" }<input value={draft.name.clone()} oninput={on_input(&draft, |t, v| t.name = v)} /></label>
             <label>{ "文书种类" }
                 { choice_select(draft.kind, on_pick(&draft, |t, k| t.kind = k)) }
@@ -183,4 +206,22 @@ fn utf16_to_byte(text: &str, units: usize) -> usize {
         seen += c.len_utf16();
     }
     text.len()
+}
+
+/// A template as the editor edits it: its record's bookkeeping aside, so that a save coming
+/// back is the same template and saving after "保留我的修改" follows the stored version.
+impl Draft for DocumentTemplate {
+    fn same(a: &Self, b: &Self) -> bool {
+        DocumentTemplate {
+            meta: b.meta.clone(),
+            ..a.clone()
+        } == *b
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        DocumentTemplate {
+            meta: base.meta.clone(),
+            ..self.clone()
+        }
+    }
 }

@@ -8,10 +8,11 @@ use super::forms::current_templates;
 use super::DataProps;
 use crate::assessment::form::{FormTemplate, Item, ItemKind, Section};
 use crate::exchange::envelope::FileKind;
-use crate::record::Meta;
+use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
 
@@ -35,23 +36,29 @@ fn kind_of(label: &str, old: &ItemKind) -> ItemKind {
 #[function_component(FormTemplates)]
 pub fn form_templates(props: &DataProps) -> Html {
     let session = use_session();
-    let editing = use_state(|| None::<(FormTemplate, Option<FormTemplate>)>);
+    let editing = use_state(|| None::<Editing>);
     let notice = use_state(|| None::<Notice>);
     let all = props.data.templates();
     let forms = props.data.forms();
     let on_save = {
-        let (session, notice, editing, forms) = (
+        let (session, notice, editing, data, forms) = (
             session.clone(),
             notice.clone(),
             editing.clone(),
+            props.data.clone(),
             forms
                 .iter()
                 .map(|f| (f.template_id, f.is_submitted()))
                 .collect::<Vec<_>>(),
         );
         Callback::from(move |draft: FormTemplate| {
-            let Some((_, original)) = (*editing).clone() else {
+            let Some(what) = (*editing).clone() else {
                 return;
+            };
+            // An edit follows the template as stored now (another window may have saved it).
+            let original = match what {
+                Editing::Stored(id) => own_template(&data, id).cloned(),
+                Editing::New(_) => None,
             };
             if let Err(m) = draft.check() {
                 notice.set(Some(Notice::Error(m)));
@@ -77,11 +84,11 @@ pub fn form_templates(props: &DataProps) -> Html {
         c.family = c.meta.id;
         c.version = 1;
         c.name = format!("{}（本单位）", t.name);
-        Callback::from(move |_| editing.set(Some((c.clone(), None))))
+        Callback::from(move |_| editing.set(Some(Editing::New(Box::new(c.clone())))))
     };
     let edit = |t: &FormTemplate| {
-        let (editing, t) = (editing.clone(), t.clone());
-        Callback::from(move |_| editing.set(Some((t.clone(), Some(t.clone())))))
+        let (editing, id) = (editing.clone(), t.meta.id);
+        Callback::from(move |_| editing.set(Some(Editing::Stored(id))))
     };
     let export = {
         let (session, notice, own) = (
@@ -115,12 +122,35 @@ pub fn form_templates(props: &DataProps) -> Html {
                 </tbody>
             </table>
             <button onclick={export} disabled={props.data.form_templates.is_empty()}>{ "导出本单位模板" }</button>
-            if let Some((draft, _)) = &*editing {
+            if let Some(draft) = editing.as_ref().and_then(|e| e.template(&props.data)) {
                 <TemplateEditor key={draft.meta.id.to_string()} template={draft.clone()} on_save={on_save}
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
             }
         </section>
     }
+}
+
+/// What the editor is open on: one of the office's templates as stored now (by its id), or a
+/// new copy not yet saved.
+#[derive(Clone, PartialEq)]
+enum Editing {
+    Stored(Id),
+    New(Box<FormTemplate>),
+}
+
+impl Editing {
+    fn template(&self, data: &super::RatingData) -> Option<FormTemplate> {
+        match self {
+            Editing::Stored(id) => own_template(data, *id).cloned(),
+            Editing::New(t) => Some((**t).clone()),
+        }
+    }
+}
+
+fn own_template(data: &super::RatingData, id: Id) -> Option<&FormTemplate> {
+    data.form_templates
+        .iter()
+        .find(|t| t.meta.id == id && !t.deleted)
 }
 
 /// One change to the template, from what was typed into a field.
@@ -142,7 +172,11 @@ struct EditorProps {
 
 #[function_component(TemplateEditor)]
 fn template_editor(props: &EditorProps) -> Html {
-    let draft = use_state(|| props.template.clone());
+    // Kept when another window saves this template meanwhile: the person chooses.
+    let fresh = use_memo(props.template.clone(), |t| t.clone());
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let change = |f: Edit| {
         let draft = draft.clone();
         let f = std::rc::Rc::new(f);
@@ -155,6 +189,7 @@ fn template_editor(props: &EditorProps) -> Html {
     let next_key = draft.items().map(|i| i.key).max().unwrap_or(0) + 1;
     html! {
         <form class="form card" aria-label="编辑模板" onsubmit={{ let (d, s) = (draft.clone(), props.on_save.clone()); Callback::from(move |e: SubmitEvent| { e.prevent_default(); s.emit((*d).clone()) }) }}>
+            { for choice }
             <label>{ "表名" }<input value={draft.name.clone()} oninput={on_input(&draft, |t, v| t.name = v)} /></label>
             { for draft.sections.iter().enumerate().map(|(s, section)| html! {
                 <fieldset>
@@ -193,5 +228,23 @@ fn template_editor(props: &EditorProps) -> Html {
                 x.sections.push(Section { title: String::new(), items: vec![Item { key: next_key, label: String::new(), kind: ItemKind::LongText }] }); d.set(x); }) }}>{ "添加一部分" }</button>
             { form_footer(None, "保存模板", &props.on_cancel) }
         </form>
+    }
+}
+
+/// A template as the editor edits it: its record's bookkeeping aside, so that a save coming
+/// back is the same template and saving after "保留我的修改" follows the stored version.
+impl Draft for FormTemplate {
+    fn same(a: &Self, b: &Self) -> bool {
+        FormTemplate {
+            meta: b.meta.clone(),
+            ..a.clone()
+        } == *b
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        FormTemplate {
+            meta: base.meta.clone(),
+            ..self.clone()
+        }
     }
 }

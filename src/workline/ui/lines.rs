@@ -2,19 +2,21 @@
 
 use std::rc::Rc;
 
-use crate::choice::Choice;
-use crate::ui::form::form_footer;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{parse_date, today, WorkLineData};
+use super::{today, WorkLineData};
 use crate::app::Route;
 use crate::session::reporter;
 use crate::session::use_session;
+use crate::ui::form::{
+    choice_select, date_input, form_footer, on_input, on_pick, people_checks, person_select,
+    print_button,
+};
+use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::time;
-use crate::workline::model::{LineStatus, TaskStatus, WorkLine};
+use crate::workline::model::{TaskStatus, WorkLine};
 use crate::workline::schedule::days_overdue;
 
 #[derive(Properties, PartialEq)]
@@ -25,19 +27,23 @@ pub struct PlanProps {
 #[function_component(LinesTab)]
 pub fn lines_tab(props: &PlanProps) -> Html {
     let session = use_session();
-    let adding = use_state(|| false);
+    // A new line's form is made once, on the click: its id and times stay while it is open.
+    let adding = use_state(|| None::<WorkLine>);
     let notice = use_state(|| None::<Notice>);
     let plan = &props.plan;
     let today = today();
     let on_save = {
         let (session, adding, notice) = (session.clone(), adding.clone(), notice.clone());
         Callback::from(move |line: WorkLine| {
-            adding.set(false);
+            adding.set(None);
             let done = format!("已保存工作线：{}", line.name);
             session.save(vec![line], reporter(&notice), done);
         })
     };
-    let blank = WorkLine::blank(&session.profile.unit, today, time::now());
+    let start_adding = {
+        let (adding, unit) = (adding.clone(), session.profile.unit.clone());
+        Callback::from(move |_| adding.set(Some(WorkLine::blank(&unit, today, time::now()))))
+    };
     let lines = plan.live_lines();
     let office = crate::session::use_session().profile.role == crate::store::settings::Role::Office;
     html! {
@@ -46,13 +52,13 @@ pub fn lines_tab(props: &PlanProps) -> Html {
             <div class="toolbar no-print">
                 // Lines are set up by the office; a cadre reports on the tasks they are given.
                 if office {
-                    <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建工作线" }</button>
+                    <button class="primary" onclick={start_adding}>{ "新建工作线" }</button>
                 }
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { print_button("打印") }
             </div>
-            if *adding {
+            if let Some(blank) = (*adding).clone() {
                 <LineForm plan={plan.clone()} line={blank} title="新建工作线" on_save={on_save}
-                    on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />
+                    on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(None)) }} />
             }
             <table class="grid" aria-label="工作线列表">
                 { crate::ui::table::head(&["工作线", "责任领导", "责任单位", "完成时限", "状态", "任务", "平均进度", "逾期"]) }
@@ -93,40 +99,16 @@ pub struct LineFormProps {
     pub on_cancel: Callback<()>,
 }
 
-/// Creates or edits a line; the caller stamps the edit.
+/// Creates or edits a line; the caller stamps the edit. Started from the line as stored and
+/// kept when it changes underneath (a save in another window): the person chooses.
 #[function_component(LineForm)]
 pub fn line_form(props: &LineFormProps) -> Html {
-    let draft = use_state(|| props.line.clone());
+    let fresh = use_memo(props.line.clone(), |l| l.clone());
+    let KeptDraft {
+        doc: draft, choice, ..
+    } = use_kept_draft(fresh);
     let error = use_state(|| None::<String>);
-    let text = |set: fn(&mut WorkLine, String)| crate::ui::form::on_input(&draft, set);
-    let date = |set: fn(&mut WorkLine, chrono::NaiveDate)| {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) {
-                let mut next = (*draft).clone();
-                set(&mut next, d);
-                draft.set(next);
-            }
-        })
-    };
-    let on_lead = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = (*draft).clone();
-            next.lead = uuid::Uuid::parse_str(&v).ok();
-            draft.set(next);
-        })
-    };
-    let on_status = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = (*draft).clone();
-            next.status = LineStatus::from_label(&v).unwrap_or_default();
-            draft.set(next);
-        })
-    };
+    let text = |set: fn(&mut WorkLine, String)| on_input(&draft, set);
     let onsubmit = {
         let (draft, error, on_save) = (draft.clone(), error.clone(), props.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -140,44 +122,50 @@ pub fn line_form(props: &LineFormProps) -> Html {
         })
     };
     let cadres = props.plan.active_cadres();
+    let leads: Vec<_> = cadres
+        .iter()
+        .map(|c| (c.meta.id, format!("{}（{}）", c.name, c.unit)))
+        .collect();
+    let members: Vec<_> = cadres
+        .iter()
+        .map(|c| (c.meta.id, c.name.as_str()))
+        .collect();
     html! {
         <form class="form card" {onsubmit} aria-label={props.title.clone()}>
             <h2>{ &props.title }</h2>
+            { for choice }
             <label>{ "工作线名称" }<input value={draft.name.clone()} oninput={text(|l, v| l.name = v)} required=true /></label>
             <label>{ "工作目标" }<textarea value={draft.goal.clone()} oninput={text(|l, v| l.goal = v)} rows="2" /></label>
-            <label>{ "责任领导" }
-                <select onchange={on_lead}>
-                    <option value="" selected={draft.lead.is_none()}>{ "（未指定）" }</option>
-                    { for cadres.iter().map(|c| html! {
-                        <option value={c.meta.id.to_string()} selected={draft.lead == Some(c.meta.id)}>{ format!("{}（{}）", c.name, c.unit) }</option>
-                    }) }
-                </select>
-            </label>
+            <label>{ "责任领导" }{ person_select(&leads, draft.lead, "（未指定）", on_pick(&draft, |l, v| l.lead = v)) }</label>
             <label>{ "责任单位" }<input value={draft.unit.clone()} oninput={text(|l, v| l.unit = v)} /></label>
-            <fieldset class="members">
-                <legend>{ "成员" }</legend>
-                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
-                { for cadres.iter().map(|c| {
-                    let id = c.meta.id;
-                    let checked = draft.members.contains(&id);
-                    let draft = draft.clone();
-                    let onchange = Callback::from(move |_| {
-                        let mut next = (*draft).clone();
-                        if checked { next.members.retain(|m| *m != id) } else { next.members.push(id) }
-                        draft.set(next);
-                    });
-                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
-                }) }
-            </fieldset>
+            { people_checks("成员", &members, &draft.members, on_pick(&draft, |l, v| l.members = v)) }
             <label>{ "推进措施" }<textarea value={draft.measures.clone()} oninput={text(|l, v| l.measures = v)} rows="3" /></label>
-            <label>{ "开始日期" }<input type="date" value={draft.start.to_string()} onchange={date(|l, d| l.start = d)} /></label>
-            <label>{ "完成时限" }<input type="date" value={draft.deadline.to_string()} onchange={date(|l, d| l.deadline = d)} /></label>
-            <label>{ "状态" }
-                <select onchange={on_status}>
-                    { for LineStatus::ALL.iter().map(|s| html! { <option selected={*s == draft.status}>{ s.label() }</option> }) }
-                </select>
-            </label>
+            <label>{ "开始日期" }{ date_input(draft.start, on_pick(&draft, |l, d| l.start = d)) }</label>
+            <label>{ "完成时限" }{ date_input(draft.deadline, on_pick(&draft, |l, d| l.deadline = d)) }</label>
+            <label>{ "状态" }{ choice_select(draft.status, on_pick(&draft, |l, s| l.status = s)) }</label>
             { form_footer(error.as_deref(), "保存", &props.on_cancel) }
         </form>
+    }
+}
+
+/// A line as the form edits it: its record's bookkeeping aside, so that a save coming back is
+/// the same line and saving after "保留我的修改" follows the stored version.
+impl Draft for WorkLine {
+    fn same(a: &Self, b: &Self) -> bool {
+        WorkLine {
+            meta: b.meta.clone(),
+            ..a.clone()
+        } == *b
+    }
+
+    fn rebased(&self, base: &Self) -> Self {
+        WorkLine {
+            meta: base.meta.clone(),
+            ..self.clone()
+        }
+    }
+
+    fn kept(&self, opened: &Self, theirs: &Self) -> Self {
+        self.with_typed(opened, theirs)
     }
 }

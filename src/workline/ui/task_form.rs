@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::WorkLineData;
-use crate::ui::form::{choice_select, date_input, form_footer, on_input, on_pick};
+use crate::ui::form::{choice_select, date_input, form_footer, on_input, on_pick, people_checks};
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::workline::model::Task;
 
@@ -43,26 +43,16 @@ pub fn task_form(props: &TaskFormProps) -> Html {
         })
     };
     let cadres = props.plan.active_cadres();
+    let people: Vec<_> = cadres
+        .iter()
+        .map(|c| (c.meta.id, c.name.as_str()))
+        .collect();
     html! {
         <form class="form card" {onsubmit} aria-label={props.title.clone()}>
             <h2>{ &props.title }</h2>
             { for choice }
             <label>{ "任务名称" }<input value={draft.title.clone()} oninput={text(|t, v| t.title = v)} required=true /></label>
-            <fieldset class="members">
-                <legend>{ "责任人" }</legend>
-                if cadres.is_empty() { <p>{ "名册中还没有人，请先到“干部名册”添加。" }</p> }
-                { for cadres.iter().map(|c| {
-                    let id = c.meta.id;
-                    let checked = draft.owners.contains(&id);
-                    let draft = draft.clone();
-                    let onchange = Callback::from(move |_| {
-                        let mut next = (*draft).clone();
-                        if checked { next.owners.retain(|m| *m != id) } else { next.owners.push(id) }
-                        draft.set(next);
-                    });
-                    html! { <label class="choice"><input type="checkbox" {checked} {onchange} />{ &c.name }</label> }
-                }) }
-            </fieldset>
+            { people_checks("责任人", &people, &draft.owners, on_pick(&draft, |t, v| t.owners = v)) }
             <label>{ "完成时间" }{ date_input(draft.due, on_pick(&draft, |t, d| t.due = d)) }</label>
             <label>{ "重复" }{ choice_select(draft.recurrence, on_pick(&draft, |t, r| t.recurrence = r)) }</label>
             <label>{ "备注" }<textarea value={draft.notes.clone()} oninput={text(|t, v| t.notes = v)} rows="2" /></label>
@@ -86,5 +76,9 @@ impl Draft for Task {
             meta: base.meta.clone(),
             ..self.clone()
         }
+    }
+
+    fn kept(&self, opened: &Self, theirs: &Self) -> Self {
+        self.with_typed(opened, theirs)
     }
 }
