@@ -433,3 +433,49 @@ async fn the_village_log_is_read_by_month_problem_writer_and_latest_per_village(
     );
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn open_problems_are_read_a_page_at_a_time_with_their_count() {
+    let name = "zf-test-log-pages";
+    let store = fresh(name, DB_VERSION).await;
+    // 250 open problems over days 1–25, and settled ones between them that no page shows.
+    let mut entries = Vec::new();
+    for i in 0..250u32 {
+        entries.push(log_entry("刘驻村", "东村", 1 + i / 10, &format!("问题{i}")));
+        let mut settled = log_entry("王驻村", "西村", 1 + i / 10, "已解决的问题");
+        settled.settled = true;
+        entries.push(settled);
+    }
+    store.put_many(&entries).await.expect("put");
+    let open = KeyRange::Above(String::new());
+    let mut seen = Vec::new();
+    for skip in [0, 100, 200] {
+        let (total, page) = store
+            .page_in::<VillageLog>(&LOGS_OPEN, &open, skip, 100)
+            .await
+            .expect("page");
+        assert_eq!(total, 250);
+        assert_eq!(page.len(), if skip == 200 { 50 } else { 100 });
+        assert!(page.iter().all(|l| l.is_open()));
+        assert!(
+            page.windows(2).all(|w| w[0].date <= w[1].date),
+            "oldest first"
+        );
+        if let (Some(last), Some(first)) = (seen.last(), page.first()) {
+            let last: &VillageLog = last;
+            assert!(last.date <= first.date, "each page after the one before");
+        }
+        seen.extend(page);
+    }
+    let mut ids: Vec<_> = seen.iter().map(|l| l.meta.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 250, "every open problem on exactly one page");
+    // Past the end: the count, and nothing.
+    let (total, none) = store
+        .page_in::<VillageLog>(&LOGS_OPEN, &open, 250, 100)
+        .await
+        .expect("past the end");
+    assert_eq!((total, none.len()), (250, 0));
+    store.close();
+}

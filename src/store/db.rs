@@ -338,6 +338,61 @@ impl Store {
         gathered(items)
     }
 
+    /// A page of the records of `index` (one of `E`'s store) whose key is in `range`, in key
+    /// order: `take` records after the first `skip`, and how many there are in all. Only the
+    /// page is read (a count, then a cursor moved over the rest).
+    pub async fn page_in<E: Entity>(
+        &self,
+        index: &Index,
+        range: &KeyRange,
+        skip: u32,
+        take: u32,
+    ) -> Result<(u32, Vec<E>), StoreError> {
+        let (total, array) = self.page_in_raw(E::STORE, index, range, skip, take).await?;
+        Ok((total, from_js(&array)?))
+    }
+
+    async fn page_in_raw(
+        &self,
+        store: StoreName,
+        index: &Index,
+        range: &KeyRange,
+        skip: u32,
+        take: u32,
+    ) -> Result<(u32, js_sys::Array), StoreError> {
+        let name = store.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let index = store.index(index.name)?;
+        let total = index
+            .count()
+            .with_query::<JsValue, _>(js_range(range))
+            .primitive()?
+            .await?;
+        let page = js_sys::Array::new();
+        // A cursor moved past its end may still show the record it was on (Chromium): never
+        // move it there.
+        if skip >= total {
+            return Ok((total, page));
+        }
+        let Some(mut cursor) = index
+            .open_cursor()
+            .with_query::<JsValue, _>(js_range(range))
+            .primitive()?
+            .await?
+        else {
+            return Ok((total, page));
+        };
+        cursor.advance_by(skip).await?;
+        while page.length() < take {
+            match cursor.next_record::<JsValue>().await? {
+                Some(value) if !value.is_undefined() => page.push(&value),
+                _ => break,
+            };
+        }
+        Ok((total, page))
+    }
+
     /// For a compound `index` of (group, order), the last record of each group that `keep`
     /// accepts: one step per group, jumping over the rest of it, not a read of every record.
     pub async fn last_per_group<E: Entity>(

@@ -1,5 +1,7 @@
 //! 驻村员: cadres posted to villages, and the log they keep in the five roles the source names.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -347,21 +349,28 @@ pub fn by_writer<'a>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<(String, [u32; 5])> {
-    let mut rows: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    // Entries written exactly alike are counted together first, so that the person rule is
+    // asked once per way of writing, not once per entry (a month can hold thousands).
+    let mut exact: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    let mut seen: BTreeMap<(&'a str, &'a str), usize> = BTreeMap::new();
     for log in logs.into_iter().filter(|l| !l.deleted) {
-        let at = rows
-            .iter()
-            .position(|(w, _)| log.written_by(&w.name, &w.unit));
-        let counts = match at {
-            Some(i) => &mut rows[i].1,
-            None => {
-                rows.push((&log.writer, [0; 5]));
-                let last = rows.len() - 1;
-                &mut rows[last].1
-            }
-        };
+        let key = (log.writer.name.as_str(), log.writer.unit.as_str());
+        let at = *seen.entry(key).or_insert_with(|| {
+            exact.push((&log.writer, [0; 5]));
+            exact.len() - 1
+        });
         if from <= log.date && log.date <= to {
-            counts[log.role as usize] += 1;
+            exact[at].1[log.role as usize] += 1;
+        }
+    }
+    let mut rows: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    for (writer, counts) in exact {
+        let same = |(w, _): &(&Writer, [u32; 5])| {
+            crate::roster::matching::same_person(&writer.name, &writer.unit, &w.name, &w.unit)
+        };
+        match rows.iter().position(same) {
+            Some(i) => (0..5).for_each(|r| rows[i].1[r] += counts[r]),
+            None => rows.push((writer, counts)),
         }
     }
     let mut out: Vec<(String, [u32; 5])> = rows
@@ -556,6 +565,42 @@ mod tests {
             vec![
                 ("刘六（镇政府）".to_string(), [0, 0, 0, 0, 0]),
                 ("王五（综治办公室）".to_string(), [1, 0, 1, 0, 0]),
+            ]
+        );
+    }
+
+    #[test]
+    fn ways_of_writing_met_again_later_count_with_the_first_row_they_match() {
+        let writer = |name: &str, unit: &str| Writer {
+            name: name.into(),
+            unit: unit.into(),
+        };
+        let mut logs = Vec::new();
+        for (i, (name, unit)) in [
+            ("王五", "综治办公室"),
+            ("刘六", "镇政府"),
+            (" 王五", "综治办"),
+        ]
+        .iter()
+        .cycle()
+        .take(30)
+        .enumerate()
+        {
+            let mut l = log(
+                "东村",
+                &format!("2026-11-{:02}", 1 + i % 28),
+                Role::Guide,
+                "",
+            );
+            l.writer = writer(name, unit);
+            l.deleted = i == 29;
+            logs.push(l);
+        }
+        assert_eq!(
+            by_writer(&logs, d("2026-11-01"), d("2026-11-30")),
+            vec![
+                ("刘六（镇政府）".to_string(), [0, 10, 0, 0, 0]),
+                ("王五（综治办公室）".to_string(), [0, 19, 0, 0, 0]),
             ]
         );
     }

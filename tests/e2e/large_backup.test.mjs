@@ -3,32 +3,15 @@
 // restored whole in a fresh browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp, serve, launch, freshContext, openApp, setProfile, nav, chooseFiles } from './harness.mjs';
+import { logFile, VILLAGES } from './village_logs.mjs';
 
 const ENTRIES = 200_000;
 const dir = mkdtempSync(join(tmpdir(), 'zuofeng-large-'));
 const app = servedApp(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A cadre's years of log entries, as the app exports them. */
-function logFile(n) {
-  const at = new Date().toISOString();
-  const villages = ['李家村', '王家湾村', '张庄社区', '河口村'];
-  const village_logs = Array.from({ length: n }, (_, i) => ({
-    meta: { id: randomUUID(), created_at: at, updated_at: at, rev: 1, versions: { cadre1: 1 } },
-    writer: { name: `驻村干部${i % 40}`, unit: '党政办' },
-    date: `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    village: villages[i % 4], role: 'messenger', done: `走访农户${i % 9}户，宣传政策，了解生产生活情况。`,
-    reached: i % 12, problems: i % 10 === 0 ? '道路破损需要维修' : '', follow_up: '', settled: i % 20 === 0, deleted: false,
-  }));
-  return JSON.stringify({
-    format: 'zuofeng', format_version: 1, min_app_version: '0.1.0', app_version: '0.1.0', kind: 'backup',
-    exported_by: { name: '驻村干部', unit: '党政办', post: '', device_id: 'cadre1' }, exported_at: at, records: { village_logs },
-  });
-}
 
 /** Restores one backup file; returns how many records the import says it wrote. */
 async function restore(page, path) {
@@ -62,10 +45,9 @@ test('二十万条驻村日志：导入、导出备份，再在另一台电脑�
   await open.waitFor({ timeout: 60_000 });
   console.log(`驻村日志 tab with ${ENTRIES} entries drawn in ${Date.now() - started} ms`);
   const tally = { open: 0, november: new Map() };
-  const villages = ['李家村', '王家湾村', '张庄社区', '河口村'];
   for (let i = 0; i < ENTRIES; i++) {
     if (i % 10 === 0 && i % 20 !== 0) tally.open++;
-    if (i % 11 === 10) tally.november.set(villages[i % 4], (tally.november.get(villages[i % 4]) ?? 0) + 1);
+    if (i % 11 === 10) tally.november.set(VILLAGES[i % 4], (tally.november.get(VILLAGES[i % 4]) ?? 0) + 1);
   }
   assert.equal(await open.innerText(), `群众反映、尚未解决的问题（${tally.open} 条）`);
   started = Date.now();

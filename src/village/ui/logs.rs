@@ -20,9 +20,7 @@ use crate::store::StoreError;
 use crate::ui::form::month_input;
 use crate::ui::time;
 use crate::village::log_book::{LogBook, LogMonth};
-use crate::village::resident::{
-    by_role, by_writer, clean_place, current_villages, not_visited, Role, VillageLog,
-};
+use crate::village::resident::{current_villages, not_visited, Role, VillageLog};
 
 /// The entries of the month `from`..=`to`, through the date index.
 async fn read_month(
@@ -37,17 +35,12 @@ async fn read_month(
             &KeyRange::Between(day(from), day(to)),
         )
         .await?;
-    Ok(LogMonth { from, to, entries })
+    Ok(LogMonth::new(from, to, entries))
 }
 
 /// What the tab shows whatever the month, through the log's other indexes.
 async fn read_book(session: Session, today: NaiveDate) -> Result<LogBook, StoreError> {
     let store = &session.store;
-    // Only the entries whose problems are still open are in this index: the many settled over
-    // the years are never read.
-    let raised = store
-        .all_in(&schema::LOGS_OPEN, &KeyRange::Above(String::new()))
-        .await?;
     let me = &session.profile;
     let mut written = Vec::new();
     for name in LogBook::names_of(&me.name) {
@@ -63,7 +56,6 @@ async fn read_book(session: Session, today: NaiveDate) -> Result<LogBook, StoreE
         })
         .await?;
     Ok(LogBook {
-        raised,
         mine: LogBook::mine_of(written, &me.name, &me.unit),
         latest,
     })
@@ -90,8 +82,6 @@ pub fn logs(props: &DataProps) -> Html {
         .failure()
         .or(book_read.failure())
         .map(str::to_string);
-    let live = shown.live();
-    let writers = by_writer(live.clone(), from, to);
     let villages = data.villages(&book.villages());
     let role_row = |label: String, counts: [u32; 5]| {
         html! {
@@ -130,12 +120,12 @@ pub fn logs(props: &DataProps) -> Html {
                 <table class="grid" aria-label="各村驻村日志（按角色）">
                     <caption>{ "各村（按角色统计条数）" }</caption>
                     <thead>{ head.clone() }</thead>
-                    <tbody>{ for villages.iter().map(|v| role_row(v.clone(), by_role(live.clone().filter(|l| clean_place(&l.village) == *v), from, to))) }</tbody>
+                    <tbody>{ for villages.iter().map(|v| role_row(v.clone(), shown.roles_of(v))) }</tbody>
                 </table>
                 <table class="grid" aria-label="各驻村干部日志（按角色）">
                     <caption>{ "各驻村干部（按角色统计条数）" }</caption>
                     <thead>{ head }</thead>
-                    <tbody>{ for writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
+                    <tbody>{ for shown.writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
                 </table>
                 <h3>
                     <label class="no-print">{ "超过几天没有驻村记录" }<input type="number" min="1" value={days.to_string()}
@@ -147,9 +137,9 @@ pub fn logs(props: &DataProps) -> Html {
                         <li class="late">{ format!("{v}：{}", last.map(|d| format!("最近一次 {d}")).unwrap_or_else(|| "还没有记录".into())) }</li>
                     }) }
                 </ul>
-                <OpenProblems book={book.clone()} />
+                <OpenProblems />
             </section>
-            <VillageMonth month={shown.clone()} villages={villages.clone()} {from} {to} />
+            <VillageMonth month={shown.clone()} villages={villages.clone()} />
             }
         </>
     }

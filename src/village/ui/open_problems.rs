@@ -4,29 +4,52 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use std::rc::Rc;
-
 use crate::paging::Page;
-use crate::session::{reporter, use_session};
+use crate::session::{reporter, use_session, Session};
+use crate::store::schema::{self, KeyRange, StoreName};
+use crate::store::StoreError;
 use crate::ui::dated_action::DatedAction;
+use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{Notice, NoticeBox};
 use crate::ui::pager::Pager;
 use crate::ui::time;
-use crate::village::log_book::LogBook;
+use crate::village::log_book::OpenPage;
 use crate::village::resident::VillageLog;
 
 const PER_PAGE: usize = 100;
 
-#[derive(Properties, PartialEq)]
-pub struct OpenProblemsProps {
-    pub book: Rc<LogBook>,
+/// Page `asked` of the open problems (the last page when there are fewer now), through the
+/// index that holds only the entries whose problems are open, in date order: the many settled
+/// over the years, and the other pages, are never read.
+async fn read_page(session: Session, asked: usize) -> Result<OpenPage, StoreError> {
+    let read = |page: Page| {
+        let store = session.store.clone();
+        async move {
+            let (skip, take) = (page.start as u32, PER_PAGE as u32);
+            let open = KeyRange::Above(String::new());
+            store
+                .page_in::<VillageLog>(&schema::LOGS_OPEN, &open, skip, take)
+                .await
+        }
+    };
+    let (total, mut entries) = read(Page::of(usize::MAX, asked, PER_PAGE)).await?;
+    let page = Page::of(total as usize, asked, PER_PAGE);
+    if entries.is_empty() && total > 0 {
+        entries = read(page).await?.1;
+    }
+    Ok(OpenPage {
+        total: total as usize,
+        page,
+        entries,
+    })
 }
 
 #[function_component(OpenProblems)]
-pub fn open_problems(props: &OpenProblemsProps) -> Html {
+pub fn open_problems() -> Html {
     let session = use_session();
     let notice = use_state(|| None::<Notice>);
     let page = use_state(|| 0usize);
+    let read = use_load_keyed(&[StoreName::VillageLogs], *page, read_page);
     let today = time::local_now().date();
     let settle = |l: &VillageLog| {
         let (session, notice, l) = (session.clone(), notice.clone(), l.clone());
@@ -41,28 +64,32 @@ pub fn open_problems(props: &OpenProblemsProps) -> Html {
             }
         })
     };
-    let open = props.book.open_problems();
-    // Thousands of open problems still draw at once: a page at a time.
-    let shown = Page::of(open.len(), *page, PER_PAGE);
+    // Another page keeps this one up while it is read.
+    let read = match (read.ready().cloned(), read.failure()) {
+        (_, Some(m)) => return html! { <NoticeBox notice={Some(Notice::Error(m.to_string()))} /> },
+        (Some(read), None) => read,
+        (None, None) => return html! { <p aria-busy="true">{ "正在读取未解决的问题……" }</p> },
+    };
+    let open = read.open();
     let on_page = {
         let page = page.clone();
         Callback::from(move |p| page.set(p))
     };
     html! {
         <section aria-labelledby="open-h">
-            <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", open.len()) }</h3>
+            <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", read.total) }</h3>
             <NoticeBox notice={(*notice).clone()} />
             <table class="grid" aria-label="未解决的问题">
                 { crate::ui::table::head_with_actions(&["日期", "村", "驻村干部", "问题", "跟进"], "操作") }
                 <tbody>
-                if open.is_empty() { <tr><td colspan="6">{ "没有未解决的问题。" }</td></tr> }
-                { for shown.slice(&open).iter().map(|l| html! {
+                if read.total == 0 { <tr><td colspan="6">{ "没有未解决的问题。" }</td></tr> }
+                { for open.iter().map(|l| html! {
                     <tr><td>{ l.date.to_string() }</td><td>{ &l.village }</td><td>{ &l.writer.name }</td><td class="pre">{ &l.problems }</td><td class="pre">{ &l.follow_up }</td>
                         <td class="no-print"><DatedAction label="已解决" date_label="解决日期" note_label={Some(AttrValue::from("怎么解决的"))} {today} on_done={settle(l)} /></td></tr>
                 }) }
                 </tbody>
             </table>
-            if open.len() > PER_PAGE { <Pager page={shown} total={open.len()} unit="条问题" {on_page} /> }
+            if read.total > PER_PAGE { <Pager page={read.page} total={read.total} unit="条问题" {on_page} /> }
         </section>
     }
 }
