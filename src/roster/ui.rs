@@ -207,7 +207,7 @@ pub fn roster_page() -> Html {
                 <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Some(None))) }}>{ "添加干部" }</button>
                 <label class="inline"><input type="checkbox" checked={*show_retired}
                     onchange={{ let s = show_retired.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "显示已停用" }</label>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印名册" }</button>
+                { crate::ui::form::print_button("打印名册") }
                 if let Some(all) = cadres.ready() {
                     <super::export_ui::RosterExport cadres={all.clone()} on_notice={{ let n = notice.clone(); Callback::from(move |m| n.set(Some(m))) }} />
                 }

@@ -224,6 +224,28 @@ test('a template with a wrong field is named by line; cases leave chosen and sea
   await editor.getByRole('button', { name: '保存模板' }).click();
   await page.getByText('已保存模板：诫勉谈话通知书（本单位）').waitFor();
 
+  // The editor opened on a stored template keeps what was typed when another window saves the
+  // same template: it asks, and taking the other window's version shows theirs.
+  const own = page.getByRole('row', { name: /诫勉谈话通知书（本单位）/ });
+  await own.getByRole('button', { name: '修改' }).click();
+  await editor.getByLabel('发文机关署名').fill('中共某镇纪律检查委员会');
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await second.getByRole('row', { name: /诫勉谈话通知书（本单位）/ }).getByRole('button', { name: '修改' }).click();
+  await second.getByRole('form', { name: '编辑模板' }).getByLabel('发文机关代字').fill('某镇纪诫');
+  await second.getByRole('button', { name: '保存模板' }).click();
+  await second.getByText('已保存模板：诫勉谈话通知书（本单位）').waitFor();
+  await second.close();
+  await editor.getByText('另一个窗口刚保存了这一项').waitFor();
+  assert.equal(await editor.getByLabel('发文机关署名').inputValue(), '中共某镇纪律检查委员会');
+  await editor.getByRole('button', { name: '改用新的版本（放弃我的修改）' }).click();
+  assert.equal(await editor.getByLabel('发文机关代字').inputValue(), '某镇纪诫');
+  assert.equal(await editor.getByLabel('发文机关署名').inputValue(), '中共某镇委员会');
+  // Saved after taking theirs: the edit follows the stored version.
+  await editor.getByLabel('发文机关代字').fill('某镇诫');
+  await editor.getByRole('button', { name: '保存模板' }).click();
+  await page.getByText('已保存模板：诫勉谈话通知书（本单位）').waitFor();
+
   // A backup leaves the cases out unless asked.
   await nav(page, '数据管理');
   const backup = await download(page, () => page.getByRole('button', { name: '导出全部数据' }).click());

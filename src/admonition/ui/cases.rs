@@ -99,7 +99,7 @@ pub fn cases_tab(props: &DataProps) -> Html {
             <NoticeBox notice={(*notice).clone()} />
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建诫勉案件" }</button>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
             </div>
             if *adding {
                 <CaseForm data={data.clone()} on_save={on_save} on_cancel={{ let a = adding.clone(); Callback::from(move |_| a.set(false)) }} />

@@ -125,7 +125,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                     </label>
                     { number_controls(NumberArgs { session: &session, voiding: &voiding, data: &props.data, case,
                         kind: *kind, on: *on, prefix, identity: Rc::new(identity.clone()), report: reporter(&notice) }) }
-                    <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文书" }</button>
+                    { crate::ui::form::print_button("打印文书") }
                     <button onclick={on_docx}>{ "导出 Word" }</button>
                 </div>
                 <NoticeBox notice={(*notice).clone()} />

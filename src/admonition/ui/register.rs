@@ -29,7 +29,7 @@ pub fn register_tab(props: &DataProps) -> Html {
             <h2 id="register-h">{ format!("{} 年文号登记", *year) }</h2>
             <div class="toolbar no-print">
                 <label>{ "年份" }<input type="number" min="2000" max="2100" step="1" value={year.to_string()} onchange={on_year} /></label>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印文号登记" }</button>
+                { crate::ui::form::print_button("打印文号登记") }
             </div>
             <table class="grid" aria-label={format!("{} 年文号登记", *year)}>
                 { crate::ui::table::head(&["文号", "文书", "案件", "成文日期", "状态"]) }

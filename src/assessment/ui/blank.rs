@@ -27,7 +27,7 @@ pub fn blank_ballots(props: &RoundProps) -> Html {
         <section>
             <div class="toolbar no-print">
                 { super::group_select(round, &group) }
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
             </div>
             <div class="ballot-sheet" aria-label="空白评议票">
                 <h2>{ format!("{}测评票", round.title) }</h2>

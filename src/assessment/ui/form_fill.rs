@@ -225,7 +225,7 @@ pub fn form_fill(props: &FormFillProps) -> Html {
                     <p>{ "这是一份尚未提交的草稿。" }</p>
                 } else if submitted {
                     <p>{ format!("已于 {} 提交。", props.form.submitted_at.map(time::format_local).unwrap_or_default()) }</p>
-                    <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                    { crate::ui::form::print_button("打印") }
                     <button class="primary" onclick={on_export}>{ "导出文件交党政办" }</button>
                 } else if *confirm {
                     <p>{ "提交后不能再修改。确定提交吗？" }</p>

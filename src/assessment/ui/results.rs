@@ -97,7 +97,7 @@ pub fn results(props: &RoundProps) -> Html {
             <div class="toolbar no-print">
                 <button onclick={export(true)}>{ "导出 Excel" }</button>
                 <button onclick={export(false)}>{ "导出 CSV" }</button>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
                 <label class="choice"><input type="checkbox" checked={*shown}
                     onchange={{ let s = shown.clone(); Callback::from(move |_| s.set(!*s)) }} />{ "表中写明不能评优秀的原因（诫勉，属个人信息）" }</label>
             </div>

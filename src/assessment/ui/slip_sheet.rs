@@ -23,7 +23,7 @@ pub fn slip_sheet(props: &RoundProps) -> Html {
             <p class="no-print">{ "网上评议和现场投票凭选票码投票：每个评议组按发票数打印，剪开后在会场门口随机发放（背面朝上），谁拿到哪一张无人知道。每个选票码只计一票。" }</p>
             <div class="toolbar no-print">
                 { super::group_select(round, &group) }
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
             </div>
             <ul class="code-slips" aria-label={format!("{}选票码", g.name)}>
                 { for list.iter().map(|c| html! {

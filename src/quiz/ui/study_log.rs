@@ -119,7 +119,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                     onchange={{ let y = year.clone(); Callback::from(move |e: Event| {
                         if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse() { y.set(v) }
                     }) }} /></label>
-                <button onclick={Callback::from(|_| { let _ = gloo::utils::window().print(); })}>{ "打印" }</button>
+                { crate::ui::form::print_button("打印") }
             </div>
             <h2>{ format!("{} 年“四个一”学习记录", *year) }</h2>
             <table class="grid" aria-label="四个一学习记录">
