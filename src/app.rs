@@ -17,7 +17,7 @@ use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
 use crate::store::write_mark::{self, WriteMark};
 use crate::store::{Store, StoreError};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::error_box;
 use crate::{access, data_admin, profile};
 
 /// The channel on which tabs of the app tell each other which stores they wrote.
@@ -146,10 +146,10 @@ pub fn app() -> Html {
             </main>
         },
         Boot::Blocked => html! {
-            <main class="boot"><NoticeBox notice={Some(Notice::Error(StoreError::Blocked.user_message()))} /></main>
+            <main class="boot">{ error_box(StoreError::Blocked.user_message()) }</main>
         },
         Boot::Failed(e) => html! {
-            <main class="boot"><h1>{ "作风建设工作台" }</h1><NoticeBox notice={Some(Notice::Error(e.user_message()))} />
+            <main class="boot"><h1>{ "作风建设工作台" }</h1>{ error_box(e.user_message()) }
                 if let Some(backup) = write_mark::read().and_then(|m| m.backup) {
                     <p class="backup-kept">{ format!("导入前保存的备份文件是“{backup}”（一般在浏览器的“下载”文件夹里），请保存好它：万一数据丢失，可以用它恢复。") }</p>
                 }

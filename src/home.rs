@@ -82,7 +82,7 @@ pub fn home_page() -> Html {
                 <crate::admonition::ui::AttentionList />
             } else {
                 <ReceivedTests />
-                <CadreTasks />
+                { cadre_tasks() }
             }
             <p class="backup-date">{ "上次备份：" }{ overview.last_backup.map(time::format_local).unwrap_or_else(|| "从未备份".into()) }</p>
             <div class="tiles">
@@ -146,7 +146,6 @@ fn received_tests() -> Html {
 }
 
 /// A cadre's home: what there is to do here and what to send back.
-#[function_component(CadreTasks)]
 fn cadre_tasks() -> Html {
     let tab = |r: Route, label: &'static str, what: &'static str| {
         html! {

@@ -8,7 +8,7 @@ use crate::store::settings::{Profile, Role, PROFILE};
 use crate::store::Store;
 use crate::ui::form::on_pick;
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileFormProps {
@@ -70,7 +70,7 @@ pub fn profile_form(props: &ProfileFormProps) -> Html {
                 <p class="hint">{ "以后可以在“个人信息”里改。" }</p>
             </fieldset>
             <button type="submit" class="primary">{ "保存" }</button>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
         </form>
     }
 }

@@ -10,7 +10,7 @@ use crate::store::schema::StoreName;
 use crate::store::schema::DB_VERSION;
 use crate::store::{quota, StoreError};
 use crate::ui::load::{use_load, use_load_keyed};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::password::{password_fields, PasswordPair};
 
 #[function_component(DataPage)]
@@ -119,7 +119,7 @@ pub fn data_page() -> Html {
                 <button class="primary" onclick={on_export} disabled={*exporting}>
                     { if *exporting { "正在导出……" } else { "导出全部数据" } }
                 </button>
-                <NoticeBox notice={(*export_notice).clone()} />
+                { notice_box(export_notice.as_ref()) }
             </section>
 
             <section class="card" aria-labelledby="import-h">

@@ -11,7 +11,7 @@ use crate::exchange::envelope::FileKind;
 use crate::session::use_session;
 use crate::store::write_mark::{self, WriteMark};
 use crate::ui::form::confirmed;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time::format_local;
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +73,7 @@ pub fn recovery_page(props: &RecoveryProps) -> Html {
             if *held > 0 {
                 <p role="status">{ format!("本机现有 {} 条记录。", *held) }</p>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <button class={if *held > 0 { "primary" } else { "" }} onclick={go_on}>
                 { if *held > 0 { "恢复完成，进入本应用" } else { "不恢复，直接进入本应用" } }
             </button>

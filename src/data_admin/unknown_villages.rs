@@ -10,7 +10,7 @@ use crate::exchange::merge::Resolution;
 use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::place::Village;
 
@@ -105,7 +105,7 @@ pub fn unknown_villages(props: &UnknownVillagesProps) -> Html {
     html! {
         <fieldset class="unknown-villages">
             <legend>{ "名单外的村（社区）" }</legend>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             { for props.villages.iter().map(|(name, ids)| {
                 let out = ids.iter().all(|id| resolutions.get(&(StoreName::VillageLogs, *id)) == Some(&Resolution::KeepLocal));
                 let to = mapped.iter().find(|(f, _)| f == name).map(|(_, t)| t.clone());

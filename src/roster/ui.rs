@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::paging::Page;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 
 use super::cadre_form::CadreForm;
 use super::csv_import::{self, RosterImport};
@@ -14,7 +14,7 @@ use crate::session::{reporter, use_session, Batch};
 use crate::ui::download::save_text;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::load::use_records;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// Largest CSV read: a roster of thousands of people is well under this.
@@ -167,8 +167,7 @@ pub fn roster_page() -> Html {
             html! {
                 <>
                 if shown_page.count > 1 {
-                    <Pager page={shown_page} total={total} unit="人"
-                        on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+                    { pager(shown_page, total, "人", &{ let p = page.clone(); Callback::from(move |i| p.set(i)) }) }
                 }
                 <table class="grid roster" aria-label="干部名册">
                     { crate::ui::table::head_with_actions(&["姓名", "单位", "职务", "电话", "状态"], "操作") }
@@ -202,7 +201,7 @@ pub fn roster_page() -> Html {
         <section class="roster-page">
             <h1>{ "干部名册" }</h1>
             <p class="lead">{ "四个模块共用这份名册。为保留历史记录，干部不能删除，只能停用。" }</p>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let e = editing.clone(); Callback::from(move |_| e.set(Some(None))) }}>{ "添加干部" }</button>
                 <label class="inline"><input type="checkbox" checked={*show_retired}

@@ -14,7 +14,7 @@ use crate::record::Entity;
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::error_box;
 
 #[derive(Debug)]
 pub enum Load<T: ?Sized> {
@@ -64,7 +64,7 @@ impl<T> Load<T> {
     pub fn view(&self, ready: impl FnOnce(&Rc<T>) -> Html) -> Html {
         match self {
             Load::Busy => html! { <p aria-busy="true">{ "正在读取……" }</p> },
-            Load::Failed(m) => html! { <NoticeBox notice={Some(Notice::Error(m.clone()))} /> },
+            Load::Failed(m) => html! { { error_box(m.clone()) } },
             Load::Ready(d) => ready(d),
         }
     }

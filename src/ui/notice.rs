@@ -8,15 +8,11 @@ pub enum Notice {
     Error(String),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub notice: Option<Notice>,
-}
-
-/// Shows a message; the text is always rendered as text, never as markup.
-#[function_component(NoticeBox)]
-pub fn notice_box(props: &NoticeProps) -> Html {
-    match &props.notice {
+/// Shows a message; the text is always rendered as text, never as markup. A function, not a
+/// component: it holds no state, and a component type costs the download its own copy of yew's
+/// lifecycle code.
+pub fn notice_box(notice: Option<&Notice>) -> Html {
+    match notice {
         None => html! {},
         Some(Notice::Success(text)) => html! {
             <div class="notice success" role="status">{ for text.lines().map(|l| html!{ <p>{ l }</p> }) }</div>
@@ -25,4 +21,9 @@ pub fn notice_box(props: &NoticeProps) -> Html {
             <div class="notice error" role="alert">{ for text.lines().map(|l| html!{ <p>{ l }</p> }) }</div>
         },
     }
+}
+
+/// An error message on its own (a failed load, a template that cannot be used).
+pub fn error_box(text: String) -> Html {
+    notice_box(Some(&Notice::Error(text)))
 }

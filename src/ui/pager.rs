@@ -5,26 +5,19 @@ use yew::prelude::*;
 
 use crate::paging::Page;
 
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
-    pub page: Page,
-    pub total: usize,
-    /// What is counted, with its measure word: "道试题", "人".
-    pub unit: AttrValue,
-    pub on_page: Callback<usize>,
-}
-
-#[function_component(Pager)]
-pub fn pager(props: &PagerProps) -> Html {
-    let page = props.page;
+/// The pager for `total` things (`unit`: what is counted, with its measure word: "道试题", "人")
+/// shown `page` at a time; `on_page` gets the index of the page asked for. A function, not a
+/// component: it holds no state, and every component type costs the download its own copy of
+/// yew's lifecycle code.
+pub fn pager(page: Page, total: usize, unit: &str, on_page: &Callback<usize>) -> Html {
     let go = |to: usize| {
-        let on_page = props.on_page.clone();
+        let on_page = on_page.clone();
         Callback::from(move |_| on_page.emit(to))
     };
     html! {
         <div class="toolbar pager">
             <p role="status" class="count">{ format!(
-                "共 {} {}，当前第 {} / {} 页", props.total, props.unit, page.index + 1, page.count
+                "共 {} {}，当前第 {} / {} 页", total, unit, page.index + 1, page.count
             ) }</p>
             if page.count > 1 {
                 <span class="no-print">

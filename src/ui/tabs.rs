@@ -50,24 +50,45 @@ pub trait TabRoute: Copy + PartialEq + 'static {
     }
 }
 
+/// One tab as the row draws it.
+#[derive(Clone, PartialEq)]
+pub struct Tab {
+    pub to: Route,
+    pub label: &'static str,
+    pub for_cadre: bool,
+    pub current: bool,
+}
+
+/// A module's tabs as the row draws them, `current` marked. Only this is generic: the row
+/// itself is one component for every module (one copy in the download, not one per module).
+pub fn tabs<T: TabRoute>(current: T) -> Vec<Tab> {
+    T::ALL
+        .iter()
+        .map(|t| Tab {
+            to: t.route(),
+            label: t.label(),
+            for_cadre: t.for_cadre(),
+            current: *t == current,
+        })
+        .collect()
+}
+
 #[derive(Properties, PartialEq)]
-pub struct TabNavProps<T: TabRoute> {
+pub struct TabNavProps {
     /// The navigation's accessible name: the module's name.
     pub label: &'static str,
-    pub current: T,
+    /// From [`tabs`].
+    pub tabs: Vec<Tab>,
 }
 
 #[function_component(TabNav)]
-pub fn tab_nav<T: TabRoute>(props: &TabNavProps<T>) -> Html {
+pub fn tab_nav(props: &TabNavProps) -> Html {
     let role = use_session().profile.role;
     html! {
         <nav class="tabs no-print" aria-label={props.label}>
-            { for T::ALL.iter().filter(|t| role == Role::Office || t.for_cadre()).map(|t| html! {
-                <Link<Route>
-                    to={t.route()}
-                    classes={classes!((*t == props.current).then_some("active"))}
-                >
-                    { t.label() }
+            { for props.tabs.iter().filter(|t| role == Role::Office || t.for_cadre).map(|t| html! {
+                <Link<Route> to={t.to.clone()} classes={classes!(t.current.then_some("active"))}>
+                    { t.label }
                 </Link<Route>>
             }) }
         </nav>

@@ -18,7 +18,7 @@ use crate::session::{reporter, use_session, Batch};
 use crate::store::schema::StoreName;
 use crate::store::settings::ADMONITION_RULE;
 use crate::ui::form::{field_value, on_input};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// The calendar form's text fields.
@@ -75,7 +75,7 @@ pub fn calendar_tab(props: &DataProps) -> Html {
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <section class="card" aria-labelledby="rule-h">
                 <h2 id="rule-h">{ "整改期限和考察期" }</h2>
                 <div class="form">

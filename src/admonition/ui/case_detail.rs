@@ -10,7 +10,7 @@ use super::CaseData;
 use crate::admonition::model::{By, Stage};
 use crate::admonition::steps::{apply, Step, StepDraft, Verdict};
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -78,7 +78,7 @@ pub fn case_detail(props: &CaseDetailProps) -> Html {
     let rect = case.stage.rectification();
     html! {
         <article class="case">
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="no-print">
             <h2>{ format!("{}：{}", props.data.name_of(case.cadre), case.matter) }</h2>
             <dl class="facts">

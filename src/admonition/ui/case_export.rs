@@ -10,7 +10,7 @@ use crate::record::Id;
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_sealed, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::password::{password_fields, PasswordPair};
 
 #[function_component(CaseExport)]
@@ -115,7 +115,7 @@ pub fn case_export(props: &DataProps) -> Html {
                     { if *busy { "正在加密……".to_string() } else { format!("加密导出 {} 个案件", chosen.len()) } }
                 </button>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
         </section>
     }
 }

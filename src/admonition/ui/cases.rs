@@ -13,7 +13,7 @@ use crate::app::Route;
 use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
 use crate::ui::load::use_records;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 fn case_link(id: uuid::Uuid) -> Route {
@@ -96,7 +96,7 @@ pub fn cases_tab(props: &DataProps) -> Html {
     html! {
         <>
             <AttentionItems cases={data.cases.clone()} cadres={data.cadres.clone()} calendars={data.calendars.clone()} />
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建诫勉案件" }</button>
                 { crate::ui::form::print_button("打印") }

@@ -17,7 +17,7 @@ use crate::office::docx;
 use crate::session::reporter;
 use crate::ui::download::{save_office, DOCX};
 use crate::ui::form::field_value;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{error_box, notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -128,29 +128,22 @@ pub fn documents(props: &DocumentsProps) -> Html {
                     { crate::ui::form::print_button("打印文书") }
                     <button onclick={on_docx}>{ "导出 Word" }</button>
                 </div>
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
                 if !missing.is_empty() {
                     <p class="notice warn" role="note">{ format!("这份文书还没有{}，印发前请在“个人信息”的单位信息中填写（或在自建模板里填写）。", missing.join("和")) }</p>
                 }
             </div>
             { match composed {
-                Some(Ok(doc)) => html! { <OfficialSheet doc={Rc::new(doc)} /> },
-                Some(Err(e)) => html! { <NoticeBox notice={Some(Notice::Error(format!("这个模板有误，无法生成文书：{}请到“文书模板”改正。", e.user_message())))} /> },
+                Some(Ok(doc)) => official_sheet(&doc),
+                Some(Err(e)) => html! { { error_box(format!("这个模板有误，无法生成文书：{}请到“文书模板”改正。", e.user_message())) } },
                 None => html! {},
             } }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SheetProps {
-    pub doc: Rc<OfficialDocument>,
-}
-
 /// An A4 sheet in the layout of an official document; the only thing printed on its page.
-#[function_component(OfficialSheet)]
-pub fn official_sheet(props: &SheetProps) -> Html {
-    let doc = &props.doc;
+pub fn official_sheet(doc: &OfficialDocument) -> Html {
     html! {
         <div class="official" aria-label="文书预览">
             if let Some(mark) = &doc.mark {

@@ -11,7 +11,7 @@ use crate::store::settings::OFFICE_IDENTITY;
 use crate::ui::form::on_input;
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 use crate::ui::load::{use_load, Load};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 pub const SAVED: &str = "单位信息已保存，文书将按此署名和编号。";
 
@@ -107,7 +107,7 @@ pub fn identity_form(props: &IdentityFormProps) -> Html {
             { for DocKind::ALL.into_iter().filter(|k| k.numbered()).map(prefix_input) }
             <p class="hint">{ "文号写作“代字〔年份〕序号”，例如“某诫〔2026〕1号”。自建模板里填了代字和署名的，以模板为准。" }</p>
             <button type="submit" class="primary">{ "保存单位信息" }</button>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
         </form>
     }
 }

@@ -30,7 +30,7 @@ use super::template::{DocKind, DocumentTemplate};
 use crate::app::Route;
 use crate::record::{Id, Meta};
 use crate::roster::model::Cadre;
-use crate::ui::tabs::{TabNav, TabRoute};
+use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
     /// Everything the 谈话诫勉 screens show, each store loaded on its own and shared.
@@ -179,14 +179,14 @@ pub fn admonition_page(props: &AdmonitionPageProps) -> Html {
                 intro="第一次使用谈话诫勉：请先填写单位信息，通知书、通报和决定书将按此编号和署名。以后可在“个人信息”中修改。" />
         },
         _ if *saved => html! {
-            <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Success(identity::SAVED.into()))} />
+            { crate::ui::notice::notice_box(Some(&crate::ui::notice::Notice::Success(identity::SAVED.into()))) }
         },
         _ => html! {},
     };
     html! {
         <section class="admonition">
             <h1 class="no-print">{ "谈话诫勉" }</h1>
-            <TabNav<AdmonitionTab> label="谈话诫勉" current={tab} />
+            <TabNav label="谈话诫勉" tabs={tabs(tab)} />
             { ask }
             { body }
         </section>

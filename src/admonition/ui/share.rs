@@ -10,7 +10,7 @@ use crate::exchange::envelope::FileKind;
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 #[function_component(ShareTab)]
 pub fn share_tab(props: &DataProps) -> Html {
@@ -49,7 +49,7 @@ pub fn share_tab(props: &DataProps) -> Html {
     let own_templates = data.templates.iter().filter(|t| !t.deleted).count();
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <CaseExport data={data.clone()} />
             <section class="card" aria-labelledby="templates-out-h">
                 <h2 id="templates-out-h">{ "文书模板和节假日安排" }</h2>

@@ -4,14 +4,14 @@
 use crate::ui::form::{choice_select, field_value, form_footer, on_input, on_pick};
 use yew::prelude::*;
 
-use super::document::OfficialSheet;
+use super::document::official_sheet;
 use super::{builtin, DataProps};
 use crate::admonition::document::compose;
 use crate::admonition::template::{DocKind, DocumentTemplate, Field};
 use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(TemplatesTab)]
@@ -47,7 +47,7 @@ pub fn templates_tab(props: &DataProps) -> Html {
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             if let Some(t) = editing.as_ref().and_then(|e| e.template(data)) {
                 <TemplateEditor key={t.meta.id.to_string()} data={data.clone()} template={t.clone()} on_save={on_save}
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(None)) }} />
@@ -188,7 +188,7 @@ pub fn template_editor(props: &EditorProps) -> Html {
                 </select>
             </label>
             { match preview {
-                Some(Ok(doc)) => html! { <OfficialSheet doc={std::rc::Rc::new(doc)} /> },
+                Some(Ok(doc)) => official_sheet(&doc),
                 None => html! { <pre class="template-text">{ &draft.body }</pre> },
                 Some(Err(_)) => html! {},
             } }

@@ -11,7 +11,7 @@ use crate::assessment::model::{Ballot, Vote};
 use crate::assessment::paper_count::{totals, void_note, Outcome, PaperCount};
 use crate::session::{reporter, use_session};
 use crate::ui::form::field_value;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(Count)]
@@ -113,7 +113,7 @@ pub fn count(props: &RoundProps) -> Html {
             if let Some(p) = last {
                 <p class="last-paper" role="status">{ format!("刚计入：第 {} 号票　{}", p.number, votes_text(&p.votes)) }</p>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             if let Some(b) = undo_last {
                 <button onclick={{ let (on_void, b) = (on_void.clone(), b.clone()); Callback::from(move |_: MouseEvent| on_void.emit((b.clone(), true))) }}>{ format!("撤销上一张（第 {} 号）", b.number) }</button>
             }

@@ -12,7 +12,7 @@ use crate::assessment::tally::{Flag, Tally};
 use crate::record::Id;
 use crate::session::{reporter, use_session};
 use crate::ui::form::field_value;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct DecisionProps {
@@ -96,7 +96,7 @@ pub fn decision_form(props: &DecisionProps) -> Html {
                 <input value={(*reason).clone()} placeholder="如：经党政联席会议研究确定"
                     oninput={{ let r = reason.clone(); Callback::from(move |e: InputEvent| r.set(field_value(&e))) }} />
             </label>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <button type="submit">{ "记录会议决定" }</button>
         </form>
     }

@@ -12,7 +12,7 @@ use super::form_store::{
 use crate::assessment::form::{word_count, Answer, FilledForm, FormTemplate, ItemKind};
 use crate::session::{reporter, use_session};
 use crate::ui::form::field_value;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// How long typing pauses before the form is saved.
@@ -177,7 +177,7 @@ pub fn form_fill(props: &FormFillProps) -> Html {
         <article class="filled-form">
             <h2>{ format!("{}（{} 年度）", props.template.name, props.form.year) }</h2>
             <p>{ format!("填表人：{}　单位：{}　职务：{}", props.form.author.name, props.form.author.unit, props.form.author.post) }</p>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             { for props.template.sections.iter().map(|section| html! {
                 <section class="form-section">
                     <h3>{ &section.title }</h3>

@@ -13,7 +13,7 @@ use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 const KINDS: [&str; 4] = ["打分", "选择", "简短填写", "详细填写"];
@@ -107,7 +107,7 @@ pub fn form_templates(props: &DataProps) -> Html {
     html! {
         <section class="card no-print" aria-labelledby="ft-h">
             <h2 id="ft-h">{ "自评表和述职报告模板" }</h2>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <table class="grid" aria-label="模板">
                 { crate::ui::table::head(&["模板", "种类", "版本", "操作"]) }
                 <tbody>

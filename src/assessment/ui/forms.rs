@@ -16,7 +16,7 @@ use crate::exchange::envelope::FileKind;
 use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
 use crate::ui::form::field_value;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// The newest version of each template family.
@@ -95,7 +95,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
     let expected = expected(*year, &data.live_rounds(), &data.cadres);
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <label class="no-print">{ "年度" }
                 <input type="number" min="2000" max="2100" value={year.to_string()}
                     onchange={{ let y = year.clone(); Callback::from(move |e: Event| if let Ok(v) = field_value(&e).trim().parse() { y.set(v) }) }} />

@@ -14,7 +14,7 @@ use crate::store::schema::StoreName;
 use crate::store::StoreError;
 use crate::ui::form::{field_value, on_input};
 use crate::ui::load::use_load;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 async fn set_lock(session: &Session, lock: Option<KioskLock>) -> Result<(), String> {
     session.set_setting(KIOSK_LOCK, lock).await
@@ -85,7 +85,7 @@ pub fn kiosk_start(props: &RoundProps) -> Html {
             </label>
             <label>{ "退出密码" }<input type="password" autocomplete="new-password" value={draft.password.clone()} oninput={on_input(&draft, |d, v| d.password = v)} /></label>
             <label>{ "再输一次退出密码" }<input type="password" autocomplete="new-password" value={draft.again.clone()} oninput={on_input(&draft, |d, v| d.again = v)} /></label>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <button type="submit" class="primary">{ "开始现场投票" }</button>
         </form>
     }

@@ -12,7 +12,7 @@ use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};
 use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
 use crate::record::{Entity, Id};
 use crate::session::{use_session, Batch};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -87,7 +87,7 @@ pub fn kiosk_ballot(props: &BallotProps) -> Html {
             } else {
                 <BallotForm people={props.people.clone()} {on_cast} big=true busy={*busy} />
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
         </div>
     }
 }

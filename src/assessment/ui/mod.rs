@@ -34,7 +34,7 @@ use crate::admonition::model::Admonition;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::tabs::{TabNav, TabRoute};
+use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
     /// Everything the 述职评议 screens show, each store loaded on its own and shared.
@@ -191,7 +191,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     html! {
         <section class="assessment">
             <h1 class="no-print">{ "述职评议" }</h1>
-            <TabNav<AssessmentTab> label="述职评议" current={tab} />
+            <TabNav label="述职评议" tabs={tabs(tab)} />
             { body }
         </section>
     }

@@ -11,7 +11,7 @@ use crate::assessment::tally::{tally, GroupState, Tally};
 use crate::exchange::table::csv_text;
 use crate::office::xlsx;
 use crate::ui::download::{save_office, save_text, XLSX};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 const COLOURS: [&str; 4] = ["#1a7f37", "#0969da", "#bf8700", "#cf222e"];
 /// The legend's colours are classes (styles/main.css, the same colours): the page's CSP allows
@@ -93,7 +93,7 @@ pub fn results(props: &RoundProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-h">
             <h3 id="results-h">{ format!("{}测评结果汇总表", round.title) }</h3>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 <button onclick={export(true)}>{ "导出 Excel" }</button>
                 <button onclick={export(false)}>{ "导出 CSV" }</button>
@@ -140,29 +140,21 @@ pub fn results(props: &RoundProps) -> Html {
             </div>
             <p class="explanation">{ explanation(round) }</p>
             <super::decision::DecisionForm data={props.data.clone()} round={props.round.clone()} tally={t.clone()} />
-            <Chart names={people.iter().map(|p| data.person(p.cadre).0).collect::<Vec<_>>()}
-                shares={people.iter().map(|p| p.shares).collect::<Vec<_>>()} />
+            { chart(&people.iter().map(|p| (data.person(p.cadre).0, p.shares)).collect::<Vec<_>>()) }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ChartProps {
-    names: Vec<String>,
-    shares: Vec<[f64; 4]>,
-}
-
 /// Each person's weighted shares as one stacked bar.
-#[function_component(Chart)]
-fn chart(props: &ChartProps) -> Html {
+fn chart(people: &[(String, [f64; 4])]) -> Html {
     const ROW: f64 = 26.0;
     const LEFT: f64 = 90.0;
     const WIDTH: f64 = 520.0;
-    let height = ROW * props.names.len() as f64 + 30.0;
+    let height = ROW * people.len() as f64 + 30.0;
     html! {
         <figure class="chart">
             <svg viewBox={format!("0 0 {} {height}", LEFT + WIDTH + 10.0)} role="img" aria-label="各人得票率（加权）条形图" width="100%">
-                { for props.names.iter().zip(&props.shares).enumerate().map(|(i, (name, shares))| {
+                { for people.iter().enumerate().map(|(i, (name, shares))| {
                     let y = i as f64 * ROW;
                     let mut x = LEFT;
                     html! {

@@ -14,7 +14,7 @@ use crate::roster::model::Cadre;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct RoundDetailProps {
@@ -127,7 +127,7 @@ pub fn round_detail(props: &RoundDetailProps) -> Html {
     html! {
         <article class="round">
             <h2 class="no-print">{ &round.title }</h2>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print" role="group" aria-label="评议功能">
                 { for View::ALL.iter().map(|v| {
                     let view2 = view.clone();

@@ -11,7 +11,7 @@ use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(RoundsTab)]
@@ -44,7 +44,7 @@ pub fn rounds_tab(props: &DataProps) -> Html {
     let rounds = data.live_rounds();
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 <button class="primary" onclick={{ let a = adding.clone(); Callback::from(move |_| a.set(true)) }}>{ "新建评议" }</button>
             </div>

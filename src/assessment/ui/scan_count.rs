@@ -16,7 +16,7 @@ use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
 use crate::order::Collect;
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 
 #[function_component(ScanCount)]
@@ -178,7 +178,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
                 { super::group_select(&round, &group) }
                 { scan_drop("选择扫描的票（图片或 PDF，可多选）", on_files, &notice) }
             </div>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             { batch_status(Batch { progress: *progress, read: sheets.len(), ready: papers.len(), waiting, unread, take: format!("计入 {} 张", papers.len()), on_take: &count }) }
             { for shown.into_iter().map(|(i, s)| sheet_view(i, s, &names, &decisions_of(i), &decide)) }
         </section>

@@ -19,7 +19,7 @@ use crate::store::schema::StoreName;
 use crate::ui::export::{export_anonymous, one_store};
 use crate::ui::form::field_value;
 use crate::ui::load::use_load_keyed;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// The codes used in this browser for a round ("" for a round without codes).
@@ -150,7 +150,7 @@ fn online_ballot(props: &OnlineProps) -> Html {
     html! {
         <section class="card" aria-labelledby="online-h">
             <h2 id="online-h">{ format!("{}：网上评议", round.title) }</h2>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             if legacy_cast {
                 <p>{ "您已经在本机填过这次评议的评议票。为保护不记名，本机不保留票的内容；如果文件丢失，请向党政办说明。" }</p>
             } else if let Some((code, group)) = (*slip).clone() {

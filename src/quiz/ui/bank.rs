@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::paging::Page;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
@@ -27,7 +27,7 @@ use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::download::{save_office, save_text, XLSX};
 use crate::ui::form::{field_value, optional_choice_select};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 const PAGE: usize = 50;
@@ -157,12 +157,11 @@ pub fn bank_tab(props: &DataProps) -> Html {
 
     let shown = shown_page.slice(&matches);
     let pager = html! {
-        <Pager page={shown_page} total={matches.len()} unit="道试题"
-            on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+        { pager(shown_page, matches.len(), "道试题", &{ let p = page.clone(); Callback::from(move |i| p.set(i)) }) }
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print filters" role="search" aria-label="筛选试题">
                 <label class="inline">{ "搜索" }<input type="search" value={bank_filter.text.clone()} oninput={on_text} placeholder="题干、选项、解析" /></label>
                 <label class="inline">{ "题型" }{ optional_choice_select(bank_filter.kind, "全部", on_kind) }</label>

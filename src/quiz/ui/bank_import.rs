@@ -17,7 +17,7 @@ use crate::session::{reporter, use_session, Batch};
 use crate::store::schema::StoreName;
 use crate::ui::download::save_text;
 use crate::ui::file_drop::{FileDrop, PickedFile};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// Why a question file was not taken, named.
@@ -202,7 +202,7 @@ pub fn question_importer(props: &DataProps) -> Html {
             <p>{ "支持 Excel（.xlsx）和 CSV 表格（Excel/WPS 另存为，含 GBK 编码；表头如 题型、题干、选项A…选项H、答案、解析、难度、分类，顺序不限）、GIFT、Aiken，以及从 Word 复制的文本（编号题干，A. 选项，答案：…，解析：…）。" }</p>
             <button onclick={on_template}>{ "下载 CSV 模板" }</button>
             <FileDrop label="选择试题文件（.xlsx / .csv / .txt / .gift）" accept=".xlsx,.csv,.txt,.gift,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" max_bytes={MAX_QUESTION_FILE} on_files={on_files} on_too_large={on_too_large} />
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             { preview }
         </section>
     }

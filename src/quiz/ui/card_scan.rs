@@ -16,7 +16,7 @@ use crate::quiz::answer_card::{self, Outcome, Slot};
 use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 
 #[derive(Properties, PartialEq)]
@@ -210,7 +210,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
                 { scan_drop("选择扫描的答题卡（图片或 PDF，可多选）", on_files, &notice) }
                 <button onclick={props.on_close.reform(|_| ())}>{ "关闭" }</button>
             </div>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             { batch_status(Batch { progress: *progress, read: pages.len(), ready: sheets.len(), waiting, unread, take: format!("计入 {} 份答卷", sheets.len()), on_take: &take }) }
             { for shown.into_iter().map(|(i, p)| card_view(i, p, outcomes.get(i).and_then(Option::as_ref), &review)) }
         </section>

@@ -10,7 +10,7 @@ use crate::quiz::attempt::Respondent;
 use crate::quiz::check_code::read_code;
 use crate::quiz::paper::{points_text, Quiz};
 use crate::session::use_session;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -77,7 +77,7 @@ pub fn identity(props: &IdentityProps) -> Html {
                 <label>{ "答题码（党政办发给您本人的 6 位数字）" }
                     <input value={(*code).clone()} oninput={field(&code)} inputmode="numeric" autocomplete="off" size="8" /></label>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <button type="submit" class="primary">{ "确认并开始答题" }</button>
         </form>
     }

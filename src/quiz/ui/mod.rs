@@ -36,7 +36,7 @@ use super::practice::{Mistake, PracticeSession};
 use super::study_log::StudyEvent;
 use crate::app::Route;
 use crate::roster::model::Cadre;
-use crate::ui::tabs::{TabNav, TabRoute};
+use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
     /// Everything the quiz screens show. Each store is loaded on its own and shared, so saving a
@@ -142,7 +142,7 @@ pub fn quiz_page(props: &QuizPageProps) -> Html {
     html! {
         <section class="quiz">
             <h1 class="no-print">{ "学习测验" }</h1>
-            <TabNav<QuizTab> label="学习测验" current={tab} />
+            <TabNav label="学习测验" tabs={tabs(tab)} />
             { body }
         </section>
     }

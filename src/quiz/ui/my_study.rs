@@ -14,7 +14,7 @@ use crate::roster::model::{Cadre, CadreFields};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(MyStudy)]
@@ -89,7 +89,7 @@ pub fn my_study(props: &DataProps) -> Html {
             </p>
             <p>{ format!("本机共有您的练习记录 {} 次。导出后发给党政办，每周自学才会计入单位的学习记录。", mine.len()) }</p>
             <button class="primary" onclick={on_export} disabled={mine.is_empty()}>{ "导出我的自学记录" }</button>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
         </section>
     }
 }

@@ -16,7 +16,7 @@ use crate::quiz::practice::{
 use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(PracticeTab)]
@@ -81,7 +81,7 @@ pub fn practice_tab(props: &DataProps) -> Html {
         let cats = Quiz::categories(&data.questions);
         return html! {
             <>
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
                 <section class="card" aria-labelledby="practice-h">
                     <h2 id="practice-h">{ "自学练习" }</h2>
                     <p>{ format!("可练习的题目 {} 道（本机题库和收到的练习卷）。每次随机抽 10 道，答完立即显示对错和解析。", pool.len()) }</p>

@@ -16,7 +16,7 @@ use crate::quiz::paper::{points_text, NotEditable, Quiz, QuizMode};
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 /// What is open above the list.
@@ -177,7 +177,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
     let quizzes = data.live_quizzes();
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 <button class="primary" onclick={show(Open::Form(new_draft(), None))}>{ "新建测验" }</button>
             </div>

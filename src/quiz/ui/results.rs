@@ -23,7 +23,7 @@ use crate::quiz::paper::{points_text, Quiz};
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::ui::download::{save_office, save_text, XLSX};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -58,7 +58,7 @@ pub fn results_tab(props: &DataProps) -> Html {
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <SheetIntake data={data.clone()} report={reporter(&notice)} {on_taken} />
             <label class="inline no-print">{ "测验" }
                 <select onchange={{ let s = selected.clone(); Callback::from(move |e: Event| s.set(uuid::Uuid::parse_str(&e.target_unchecked_into::<HtmlSelectElement>().value()).ok())) }}>

@@ -14,7 +14,7 @@ use crate::quiz::paper::{layout_for, points_text, review_text, Quiz};
 use crate::quiz::received::newer_than;
 use crate::record::Meta;
 use crate::session::{use_session, Session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -133,7 +133,7 @@ pub fn quiz_runner(props: &RunnerProps) -> Html {
         return html! {
             <div key="identity">
                 <Identity quiz={quiz.clone()} {on_start} />
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
             </div>
         };
     };
@@ -187,7 +187,7 @@ pub fn quiz_runner(props: &RunnerProps) -> Html {
             if left.is_some_and(|s| s < WARN_SECONDS) {
                 <p class="notice warn" role="alert">{ "还剩不到 5 分钟。请抓紧检查，到时会自动交卷。" }</p>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <ol class="questions">
             { for layout.questions.iter().enumerate().map(|(shown, &pos)| {
                 let q = &quiz.paper[pos];

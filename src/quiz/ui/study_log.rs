@@ -18,7 +18,7 @@ use crate::record::Meta;
 use crate::session::reporter;
 use crate::session::use_session;
 use crate::store::settings::Role;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[function_component(StudyLogTab)]
@@ -89,7 +89,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <form class="form card no-print" onsubmit={on_save} aria-label="记录集中学习或封闭培训">
                 <h2>{ "记录集中学习或封闭培训" }</h2>
                 <label class="inline">{ "类型" }

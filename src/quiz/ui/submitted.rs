@@ -13,7 +13,7 @@ use crate::quiz::paper::{points_text, Quiz, Reveal};
 use crate::session::use_session;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn submitted(props: &SubmittedProps) -> Html {
         <section class="card" aria-label="已交卷">
             <h2>{ format!("{}：已交卷", quiz.title) }</h2>
             <p>{ format!("交卷时间：{}。共答 {answered} / {total} 题。", current.submitted_at().map(time::format_local).unwrap_or_default()) }</p>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <button class="primary" onclick={export}>{ "导出答卷文件" }</button>
             { match graded {
                 None => html! { <p>{ "成绩由秘书阅卷后公布。" }</p> },

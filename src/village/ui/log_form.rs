@@ -12,7 +12,7 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::log_book::LogBook;
@@ -155,7 +155,7 @@ pub fn log_form(props: &LogFormProps) -> Html {
                     <button type="submit" class="primary">{ if editing.is_some() { "保存修改" } else { "保存日志" } }</button>
                     if editing.is_some() { <button type="button" onclick={cancel}>{ "取消修改" }</button> }
                     <button type="button" onclick={export} disabled={mine.is_empty()}>{ format!("导出我的日志（{} 条）发给党政办", mine.len()) }</button>
-                    <NoticeBox notice={(*notice).clone()} />
+                    { notice_box(notice.as_ref()) }
                 </div>
             </form>
             if !recent.is_empty() {

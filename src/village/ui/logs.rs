@@ -111,7 +111,7 @@ pub fn logs(props: &DataProps) -> Html {
                 { print_button("打印本月驻村工作汇总") }
             </div>
             if let Some(m) = failure {
-                <crate::ui::notice::NoticeBox notice={Some(crate::ui::notice::Notice::Error(m))} />
+                { crate::ui::notice::error_box(m) }
             } else if !fresh {
                 <p aria-busy="true">{ "正在读取本月的驻村日志……" }</p>
             } else {

@@ -23,7 +23,7 @@ use super::service::ServiceRequest;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::tabs::{TabNav, TabRoute};
+use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
     struct VillageStores / use_village_stores {
@@ -179,7 +179,7 @@ pub fn village_page(props: &VillagePageProps) -> Html {
     html! {
         <section class="village">
             <h1 class="no-print">{ "驻村与便民" }</h1>
-            <TabNav<VillageTab> label="驻村与便民" current={tab} />
+            <TabNav label="驻村与便民" tabs={tabs(tab)} />
             { body }
         </section>
     }

@@ -11,7 +11,7 @@ use crate::office::xlsx;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
 use crate::ui::download::{save_office, XLSX};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::notice::{table_from_text, table_text, NoticeKind, PublicNotice};
@@ -152,7 +152,7 @@ pub fn notices(props: &DataProps) -> Html {
         .map(|n| (*n).clone());
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <form class="form card no-print" {onsubmit} aria-label={if editing.is_some() { "修改公开事项" } else { "登记公开事项" }}>
                 <h2>{ if editing.is_some() { "修改公开事项" } else { "登记公开事项" } }</h2>
                 <label>{ "类别" }

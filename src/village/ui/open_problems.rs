@@ -10,8 +10,8 @@ use crate::store::schema::{self, KeyRange, StoreName};
 use crate::store::StoreError;
 use crate::ui::dated_action::DatedAction;
 use crate::ui::load::use_load_keyed;
-use crate::ui::notice::{Notice, NoticeBox};
-use crate::ui::pager::Pager;
+use crate::ui::notice::{error_box, notice_box, Notice};
+use crate::ui::pager::pager;
 use crate::ui::time;
 use crate::village::log_book::OpenPage;
 use crate::village::resident::VillageLog;
@@ -66,7 +66,7 @@ pub fn open_problems() -> Html {
     };
     // Another page keeps this one up while it is read.
     let read = match (read.ready().cloned(), read.failure()) {
-        (_, Some(m)) => return html! { <NoticeBox notice={Some(Notice::Error(m.to_string()))} /> },
+        (_, Some(m)) => return html! { { error_box(m.to_string()) } },
         (Some(read), None) => read,
         (None, None) => return html! { <p aria-busy="true">{ "正在读取未解决的问题……" }</p> },
     };
@@ -78,7 +78,7 @@ pub fn open_problems() -> Html {
     html! {
         <section aria-labelledby="open-h">
             <h3 id="open-h">{ format!("群众反映、尚未解决的问题（{} 条）", read.total) }</h3>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <table class="grid" aria-label="未解决的问题">
                 { crate::ui::table::head_with_actions(&["日期", "村", "驻村干部", "问题", "跟进"], "操作") }
                 <tbody>
@@ -89,7 +89,7 @@ pub fn open_problems() -> Html {
                 }) }
                 </tbody>
             </table>
-            if read.total > PER_PAGE { <Pager page={read.page} total={read.total} unit="条问题" {on_page} /> }
+            if read.total > PER_PAGE { { pager(read.page, read.total, "条问题", &on_page) } }
         </section>
     }
 }

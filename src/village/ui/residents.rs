@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::DataProps;
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::resident::{ResidentCadre, Role};
@@ -111,7 +111,7 @@ pub fn residents(props: &DataProps) -> Html {
     crate::ui::collate::sort_in_pinyin(&mut cadres, |c| [&c.unit, &c.name]);
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <p class="lead no-print">{ "驻村干部五员：" }{ Role::ALL.iter().map(|r| format!("{}（{}）", r.label(), r.describe())).collect::<Vec<_>>().join("；") }</p>
             <form class="form card no-print" {onsubmit} aria-label={if editing.is_some() { "修改驻村安排" } else { "安排驻村" }}>
                 <label>{ "驻村干部" }

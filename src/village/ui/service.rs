@@ -20,10 +20,10 @@ use crate::store::StoreError;
 use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::form::month_input;
 use crate::ui::load::use_load;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 
 const LEDGER_PAGE: usize = 100;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::notice::{NoticeKind, PublicNotice};
@@ -168,7 +168,7 @@ pub fn service(props: &DataProps) -> Html {
     };
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <ServiceForm key={editing.as_ref().map(|r| r.meta.id.to_string()).unwrap_or_default()}
                 matters={matters.clone()} before={(*editing).clone()} on_close={close} />
             // Shown once the stored list is in: an editor started empty would save the list away.
@@ -200,7 +200,7 @@ pub fn service(props: &DataProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            if in_month.len() > LEDGER_PAGE { <Pager page={shown} total={in_month.len()} unit="件登记" {on_page} /> }
+            if in_month.len() > LEDGER_PAGE { { pager(shown, in_month.len(), "件登记", &on_page) } }
             // As filed: the public title first, then the month's figures, then the list.
             <section class="public-list" aria-labelledby="public-h">
                 <h2 id="public-h" class="print-title">{ format!("{unit}{y}年{m}月便民服务办事公开") }</h2>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::correction::corrected;
 use crate::village::service::ServiceRequest;
@@ -115,7 +115,7 @@ pub fn service_form(props: &ServiceFormProps) -> Html {
             <div class="actions">
                 <button type="submit" class="primary">{ if correcting { "保存修改" } else { "登记" } }</button>
                 if correcting { <button type="button" onclick={Callback::from(move |_| close.emit(()))}>{ "取消修改" }</button> }
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
             </div>
         </form>
     }

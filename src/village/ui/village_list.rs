@@ -11,7 +11,7 @@ use crate::session::{reporter, use_session};
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::form::{confirmed, on_input};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::place::Village;
 
@@ -106,7 +106,7 @@ pub fn village_list(props: &DataProps) -> Html {
     html! {
         <section class="card no-print" aria-labelledby="places-h">
             <h2 id="places-h">{ format!("村（社区）名单（{} 个）", list.len()) }</h2>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <form class="form" {onsubmit} aria-label="加入村（社区）">
                 <label>{ "村（社区）名称" }<input value={draft.name.clone()} oninput={on_input(&draft, |v, x| v.name = x)} /></label>
                 <label>{ "两委联系人（可空）" }<input value={draft.contact.clone()} placeholder="如：王支书" oninput={on_input(&draft, |v, x| v.contact = x)} /></label>

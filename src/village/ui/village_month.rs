@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::paging::Page;
 use crate::ui::form::field_value;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 use crate::village::log_book::LogMonth;
 use crate::village::resident::Role;
 
@@ -96,7 +96,7 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
                 </tbody>
             </table>
             if entries.len() > PER_PAGE && !*printing {
-                <div class="no-print"><Pager page={shown} total={entries.len()} unit="条记录" {on_page} /></div>
+                <div class="no-print">{ pager(shown, entries.len(), "条记录", &on_page) }</div>
             }
         </section>
     }

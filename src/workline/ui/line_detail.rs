@@ -13,7 +13,7 @@ use crate::app::Route;
 use crate::record::Id;
 use crate::session::{reporter, use_session, Batch};
 use crate::ui::form::print_button;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::tabs::TabRoute;
 use crate::ui::time;
 use crate::workline::model::{Task, WorkLine};
@@ -127,7 +127,7 @@ pub fn line_detail(props: &LineDetailProps) -> Html {
         <>
             <p class="no-print"><Link<Route> to={WorkLineTab::Lines.route()}>{ "← 全部工作线" }</Link<Route>></p>
             <h2>{ &line.name }</h2>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <dl class="facts">
                 <dt>{ "工作目标" }</dt><dd class="pre">{ &line.goal }</dd>
                 <dt>{ "责任领导" }</dt><dd>{ lead }</dd>

@@ -14,7 +14,7 @@ use crate::ui::form::{
     print_button,
 };
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::workline::model::{TaskStatus, WorkLine};
 use crate::workline::schedule::days_overdue;
@@ -48,7 +48,7 @@ pub fn lines_tab(props: &PlanProps) -> Html {
     let office = crate::session::use_session().profile.role == crate::store::settings::Role::Office;
     html! {
         <>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <div class="toolbar no-print">
                 // Lines are set up by the office; a cadre reports on the tasks they are given.
                 if office {

@@ -25,7 +25,7 @@ use super::standup::StandUp;
 use crate::app::Route;
 use crate::record::Id;
 use crate::roster::model::Cadre;
-use crate::ui::tabs::{TabNav, TabRoute};
+use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
     /// Everything the work-line screens show. Each store is loaded on its own and shared, so a
@@ -187,7 +187,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
         }
         (WorkLineTab::Lines, None) => html! { <lines::LinesTab plan={plan.clone()} /> },
         (WorkLineTab::Mine, _) => html! { <my_tasks::MyTasks plan={plan.clone()} /> },
-        (WorkLineTab::Overdue, _) => html! { <my_tasks::Overdue plan={plan.clone()} /> },
+        (WorkLineTab::Overdue, _) => my_tasks::overdue(plan),
         (WorkLineTab::Timeline, _) => html! { <timeline::TimelineTab plan={plan.clone()} /> },
         (WorkLineTab::StandUp, _) => html! { <standup::StandUpTab plan={plan.clone()} /> },
         // Each report is its own component (keyed by kind), so each keeps its own period:
@@ -206,7 +206,7 @@ pub fn work_line_page(props: &WorkLinePageProps) -> Html {
     html! {
         <section class="workline">
             <h1>{ "工作分线" }</h1>
-            <TabNav<WorkLineTab> label="工作分线" current={tab} />
+            <TabNav label="工作分线" tabs={tabs(tab)} />
             { body }
         </section>
     }

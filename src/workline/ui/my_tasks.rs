@@ -13,7 +13,7 @@ use crate::app::Route;
 use crate::record::Id;
 use crate::session::reporter;
 use crate::session::use_session;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::workline::model::{Task, TaskStatus};
 use crate::workline::schedule::{apply_update, days_overdue, ProgressUpdate};
@@ -77,7 +77,7 @@ pub fn my_tasks(props: &PlanProps) -> Html {
             if me.is_none() {
                 <p class="hint">{ "名册中没有与您的姓名和单位相同的人，请选择要查看的责任人。" }</p>
             }
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             if person.is_some() && open.is_empty() && finished.is_empty() { <p>{ "没有分配给此人的任务。" }</p> }
             if !open.is_empty() {
                 <h2>{ format!("进行中的任务（{} 项）", open.len()) }</h2>
@@ -190,9 +190,8 @@ fn progress_form(props: &ProgressFormProps) -> Html {
     }
 }
 
-#[function_component(Overdue)]
-pub fn overdue(props: &PlanProps) -> Html {
-    let plan = &props.plan;
+/// 逾期任务: every task past its date, the latest first.
+pub fn overdue(plan: &WorkLineData) -> Html {
     let today = today();
     let mut rows: Vec<(&Task, i64)> = plan
         .tasks

@@ -9,7 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::paging::Page;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 use crate::workline::report::{is_table, summary_rows, ReportDoc};
 
 /// Sections drawn at a time: a township's few lines show whole; 200 lines page, so that the
@@ -62,8 +62,7 @@ pub fn report_body(props: &ReportBodyProps) -> Html {
     };
     let pager = (shown.count > 1).then(|| html! {
         <div class="no-print">
-            <Pager page={shown} total={d.sections.len()} unit={if is_table(d) { "项工作" } else { "条工作线" }}
-                on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+            { pager(shown, d.sections.len(), if is_table(d) { "项工作" } else { "条工作线" }, &{ let p = page.clone(); Callback::from(move |i| p.set(i)) }) }
         </div>
     });
     let sections = || {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::report_editor::ReportEditor;
 use super::{today, WorkLineData};
 use crate::ui::form::{date_input, month_input};
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::workline::report::ReportKind;
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
     html! {
         <>
             <div class="toolbar no-print">{ picker }</div>
-            <NoticeBox notice={(*notice).clone()} />
+            { notice_box(notice.as_ref()) }
             <ReportEditor {key}
                 plan={props.plan.clone()} kind={kind} start={*start} saved={saved} notice={notice.clone()} />
         </>

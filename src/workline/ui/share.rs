@@ -11,7 +11,7 @@ use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::session::use_session;
 use crate::store::settings::Role;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::workline::share::line_file_records;
 
 #[function_component(ShareTab)]
@@ -93,7 +93,7 @@ pub fn share_tab(props: &PlanProps) -> Html {
                 <p><button class="primary" onclick={on_export}>
                     { if member { "导出我的更新" } else { "导出选中的工作线" } }
                 </button></p>
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
             </section>
             if !member { { import } }
         </>

@@ -16,7 +16,7 @@ use super::{parse_date, today, WorkLineData};
 use crate::record::Id;
 use crate::session::reporter;
 use crate::session::use_session;
-use crate::ui::notice::{Notice, NoticeBox};
+use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::workline::standup::{entry_for, StandUp};
 
@@ -60,7 +60,7 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             else {
-                <NoticeBox notice={(*notice).clone()} />
+                { notice_box(notice.as_ref()) }
                 // One form per line (or the township) and day: a save, here or in another
                 // window, reaches it as new data, never as a new form that drops what was typed.
                 if let Some(id) = *line {

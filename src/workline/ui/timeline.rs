@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::lines::PlanProps;
 use super::today;
 use crate::paging::Page;
-use crate::ui::pager::Pager;
+use crate::ui::pager::pager;
 use crate::workline::model::Task;
 use crate::workline::timeline::{layout_in, Window};
 
@@ -32,8 +32,7 @@ pub fn timeline_tab(props: &PlanProps) -> Html {
     let pager = (shown.count > 1).then(|| {
         html! {
             <div class="no-print">
-                <Pager page={shown} total={all_lines.len()} unit="条工作线"
-                    on_page={{ let p = page.clone(); Callback::from(move |i| p.set(i)) }} />
+                { pager(shown, all_lines.len(), "条工作线", &{ let p = page.clone(); Callback::from(move |i| p.set(i)) }) }
             </div>
         }
     });
