@@ -3,25 +3,20 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::assessment::ui::kiosk::{use_kiosk_lock, KioskScreen};
 use crate::boot::{boot, request_persistence};
+use crate::broadcast::use_changes_channel;
 use crate::record::DeviceId;
-use crate::routes::switch;
 pub use crate::routes::{for_role, Route};
-use crate::session::{use_session, Changes, Session};
+use crate::session::{Changes, Session};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
 use crate::store::write_mark::{self, WriteMark};
 use crate::store::{Store, StoreError};
 use crate::ui::notice::error_box;
-use crate::{access, data_admin, profile};
-
-/// The channel on which tabs of the app tell each other which stores they wrote.
-const CHANGES_CHANNEL: &str = "zuofeng-changes";
+use crate::{data_admin, profile};
 
 /// After this long without a database, the start screen says what may be wrong.
 const SLOW_OPEN_MS: u32 = 5_000;
@@ -46,28 +41,7 @@ enum Boot {
 pub fn app() -> Html {
     let boot_state = use_state(|| Rc::new(Boot::Opening));
     let changes = use_reducer(Changes::default);
-    // Other tabs of the app in this browser hear of every write, so none keeps showing (and then
-    // saving over) what another tab has changed.
-    let channel = use_state(|| web_sys::BroadcastChannel::new(CHANGES_CHANNEL).ok());
-    {
-        let (channel, changes) = (channel.clone(), changes.dispatcher());
-        use_effect_with((), move |_| {
-            let listener = channel.as_ref().map(|c| {
-                gloo::events::EventListener::new(c, "message", move |event| {
-                    let text = event
-                        .dyn_ref::<web_sys::MessageEvent>()
-                        .and_then(|m| m.data().as_string())
-                        .unwrap_or_default();
-                    let stores: Vec<StoreName> =
-                        text.split(',').filter_map(StoreName::parse).collect();
-                    if !stores.is_empty() {
-                        changes.dispatch(stores);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    let channel = use_changes_channel(changes.dispatcher());
     let persisted = use_state(|| None::<bool>);
     // First use by someone who only comes to vote: no profile is made.
     let rater_only = use_state(|| false);
@@ -220,11 +194,7 @@ pub fn app() -> Html {
                         announce: {
                             let (changes, channel) = (changes.dispatcher(), channel.clone());
                             Callback::from(move |stores: Vec<StoreName>| {
-                                if let Some(c) = channel.as_ref() {
-                                    let names: Vec<&str> =
-                                        stores.iter().map(|s| s.as_str()).collect();
-                                    let _ = c.post_message(&names.join(",").into());
-                                }
+                                crate::broadcast::post(channel.as_ref(), &stores);
                                 changes.dispatch(stores)
                             })
                         },
@@ -237,102 +207,12 @@ pub fn app() -> Html {
                             if voting {
                                 <HashRouter><crate::assessment::ui::RaterOnly on_back={{ let r = rater_only.clone(); Callback::from(move |()| r.set(false)) }} /></HashRouter>
                             } else {
-                                <HashRouter><Shell /></HashRouter>
+                                <HashRouter><crate::shell::Shell /></HashRouter>
                             }
                         </ContextProvider<Session>>
                     }
                 }
             }
         }
-    }
-}
-
-const NAV: [Route; 8] = [
-    Route::Home,
-    Route::Roster,
-    Route::Quiz,
-    Route::Assessment,
-    Route::Admonition,
-    Route::WorkLine,
-    Route::Village,
-    Route::Data,
-];
-
-/// Reads and updates the version that last ran in this browser; a message if it changed.
-fn take_update_notice() -> Option<String> {
-    let storage = gloo::utils::window().local_storage().ok().flatten()?;
-    let previous = storage
-        .get_item(crate::release::LAST_RUN_VERSION_KEY)
-        .ok()
-        .flatten();
-    let _ = storage.set_item(
-        crate::release::LAST_RUN_VERSION_KEY,
-        crate::exchange::envelope::APP_VERSION,
-    );
-    crate::release::update_notice(previous.as_deref())
-}
-
-#[function_component(Shell)]
-fn shell() -> Html {
-    let session = use_session();
-    let current = use_route::<Route>().unwrap_or(Route::Home);
-    let update = use_state(take_update_notice);
-    // An address this role may not open (typed, bookmarked, followed) leads to 首页, saying why.
-    let refused = use_state(|| None::<&'static str>);
-    let allowed = for_role(&current, session.profile.role);
-    {
-        let (refused, navigator) = (refused.clone(), use_navigator());
-        use_effect_with((current.clone(), allowed), move |(route, allowed)| {
-            if !*allowed {
-                refused.set(Some(access::refusal(route.section())));
-                if let Some(n) = navigator {
-                    n.replace(&Route::Home);
-                }
-            } else if *route != Route::Home {
-                refused.set(None);
-            }
-        });
-    }
-    let dismiss = {
-        let update = update.clone();
-        Callback::from(move |_| update.set(None))
-    };
-    // A browser locked as the rating meeting's kiosk shows the ballot and nothing else.
-    match use_kiosk_lock() {
-        None => return html! { <main class="boot" aria-busy="true"><p>{ "正在打开……" }</p></main> },
-        Some(Some(lock)) => return html! { <KioskScreen {lock} /> },
-        Some(None) => {}
-    }
-    html! {
-        <>
-            <header class="app-header">
-                <span class="app-name">{ "作风建设工作台" }</span>
-                <nav aria-label="主导航">
-                    { for NAV.iter().filter(|r| for_role(r, session.profile.role)).map(|r| {
-                        let active = r.title() == current.title();
-                        html! {
-                            <Link<Route> to={r.clone()} classes={classes!(active.then_some("active"))}>
-                                { r.title() }
-                            </Link<Route>>
-                        }
-                    }) }
-                </nav>
-                <Link<Route> to={Route::Profile} classes={classes!("who")}>
-                    { format!("{}（{}）", session.profile.name, session.profile.unit) }
-                </Link<Route>>
-            </header>
-            <main class="page">
-                if let Some(message) = &*update {
-                    <div class="notice success no-print" role="status">
-                        <p>{ message }</p>
-                        <button onclick={dismiss}>{ "知道了" }</button>
-                    </div>
-                }
-                if let Some(why) = *refused {
-                    <div class="notice warn" role="alert"><p>{ why }</p></div>
-                }
-                if allowed { <Switch<Route> render={switch} /> }
-            </main>
-        </>
     }
 }

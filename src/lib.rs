@@ -29,6 +29,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
 #[cfg(target_arch = "wasm32")]
+pub mod broadcast;
+#[cfg(target_arch = "wasm32")]
 pub mod home;
 #[cfg(target_arch = "wasm32")]
 pub mod profile;
@@ -36,5 +38,7 @@ pub mod profile;
 pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod shell;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
