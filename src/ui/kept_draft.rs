@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::draft::{incoming_by, Incoming};
+use crate::record::Entity;
 
 /// What a form edits.
 pub trait Draft: Clone + PartialEq + 'static {
@@ -25,6 +26,22 @@ pub trait Draft: Clone + PartialEq + 'static {
         let _ = opened;
         self.rebased(theirs)
     }
+}
+
+/// [`Draft::same`] for a stored record: the same whatever its bookkeeping (version, stamps), so
+/// that a save coming back is the same record.
+pub fn same_record<E: Entity + PartialEq>(a: &E, b: &E) -> bool {
+    let mut a = a.clone();
+    *a.meta_mut() = b.meta().clone();
+    a == *b
+}
+
+/// [`Draft::rebased`] for a stored record: the text typed on `base`'s bookkeeping, so that
+/// saving after "保留我的修改" follows the stored version.
+pub fn rebased_record<E: Entity>(typed: &E, base: &E) -> E {
+    let mut e = typed.clone();
+    *e.meta_mut() = base.meta().clone();
+    e
 }
 
 pub struct KeptDraft<T> {

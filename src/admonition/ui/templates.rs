@@ -212,16 +212,10 @@ fn utf16_to_byte(text: &str, units: usize) -> usize {
 /// back is the same template and saving after "保留我的修改" follows the stored version.
 impl Draft for DocumentTemplate {
     fn same(a: &Self, b: &Self) -> bool {
-        DocumentTemplate {
-            meta: b.meta.clone(),
-            ..a.clone()
-        } == *b
+        crate::ui::kept_draft::same_record(a, b)
     }
 
     fn rebased(&self, base: &Self) -> Self {
-        DocumentTemplate {
-            meta: base.meta.clone(),
-            ..self.clone()
-        }
+        crate::ui::kept_draft::rebased_record(self, base)
     }
 }

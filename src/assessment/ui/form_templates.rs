@@ -235,16 +235,10 @@ fn template_editor(props: &EditorProps) -> Html {
 /// back is the same template and saving after "保留我的修改" follows the stored version.
 impl Draft for FormTemplate {
     fn same(a: &Self, b: &Self) -> bool {
-        FormTemplate {
-            meta: b.meta.clone(),
-            ..a.clone()
-        } == *b
+        crate::ui::kept_draft::same_record(a, b)
     }
 
     fn rebased(&self, base: &Self) -> Self {
-        FormTemplate {
-            meta: base.meta.clone(),
-            ..self.clone()
-        }
+        crate::ui::kept_draft::rebased_record(self, base)
     }
 }

@@ -152,17 +152,11 @@ pub fn line_form(props: &LineFormProps) -> Html {
 /// the same line and saving after "保留我的修改" follows the stored version.
 impl Draft for WorkLine {
     fn same(a: &Self, b: &Self) -> bool {
-        WorkLine {
-            meta: b.meta.clone(),
-            ..a.clone()
-        } == *b
+        crate::ui::kept_draft::same_record(a, b)
     }
 
     fn rebased(&self, base: &Self) -> Self {
-        WorkLine {
-            meta: base.meta.clone(),
-            ..self.clone()
-        }
+        crate::ui::kept_draft::rebased_record(self, base)
     }
 
     fn kept(&self, opened: &Self, theirs: &Self) -> Self {

@@ -173,17 +173,11 @@ pub fn saved_revs(plan: &WorkLineData, lines: &[Id], day: NaiveDate) -> u32 {
 /// A meeting's entry is the same whatever its bookkeeping; saved on the stored one.
 impl Draft for StandUp {
     fn same(a: &Self, b: &Self) -> bool {
-        StandUp {
-            meta: b.meta.clone(),
-            ..a.clone()
-        } == *b
+        crate::ui::kept_draft::same_record(a, b)
     }
 
     fn rebased(&self, base: &Self) -> Self {
-        StandUp {
-            meta: base.meta.clone(),
-            ..self.clone()
-        }
+        crate::ui::kept_draft::rebased_record(self, base)
     }
 }
 

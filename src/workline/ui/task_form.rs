@@ -65,17 +65,11 @@ pub fn task_form(props: &TaskFormProps) -> Html {
 /// the same task and saving after "保留我的修改" follows the stored version.
 impl Draft for Task {
     fn same(a: &Self, b: &Self) -> bool {
-        Task {
-            meta: b.meta.clone(),
-            ..a.clone()
-        } == *b
+        crate::ui::kept_draft::same_record(a, b)
     }
 
     fn rebased(&self, base: &Self) -> Self {
-        Task {
-            meta: base.meta.clone(),
-            ..self.clone()
-        }
+        crate::ui::kept_draft::rebased_record(self, base)
     }
 
     fn kept(&self, opened: &Self, theirs: &Self) -> Self {
