@@ -13,11 +13,12 @@ use zuofeng::exchange::validate::read_file;
 use zuofeng::record::{DeviceId, Meta};
 use zuofeng::roster::model::{Cadre, CadreFields};
 use zuofeng::store::schema::{
-    KeyRange, StoreName, DB_VERSION, LOGS_BY_DATE, LOGS_BY_PROBLEMS, LOGS_BY_VILLAGE,
-    LOGS_BY_WRITER, LOGS_OPEN,
+    KeyRange, StoreName, DB_VERSION, LOGS_BY_DATE, LOGS_BY_PROBLEMS, LOGS_BY_TALLY,
+    LOGS_BY_VILLAGE, LOGS_BY_WRITER, LOGS_OPEN, LOG_TALLIES,
 };
 use zuofeng::store::settings::{Profile, PROFILE};
 use zuofeng::store::{Store, StoreError};
+use zuofeng::village::log_tally::{tallies_of, TallyEntry, VillageTally};
 use zuofeng::village::resident::{VillageLog, Writer};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -477,5 +478,166 @@ async fn open_problems_are_read_a_page_at_a_time_with_their_count() {
         .await
         .expect("past the end");
     assert_eq!((total, none.len()), (250, 0));
+    store.close();
+}
+
+/// The tallies the database holds now, read past the app (`schema::LOG_TALLIES`).
+async fn kept_tallies(name: &str) -> Vec<VillageTally> {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .expect("open");
+    let tx = db.transaction(LOG_TALLIES).build().expect("transaction");
+    let store = tx.object_store(LOG_TALLIES).expect("store");
+    let mut kept = Vec::new();
+    for value in store
+        .get_all::<wasm_bindgen::JsValue>()
+        .primitive()
+        .expect("get all")
+        .await
+        .expect("read")
+    {
+        let text: String = js_sys::JSON::stringify(&value.expect("value"))
+            .expect("text")
+            .into();
+        kept.push(serde_json::from_str(&text).expect("a tally"));
+    }
+    drop(tx);
+    db.close();
+    kept
+}
+
+/// Each village's month counted from every entry stored, as the tallies must say.
+async fn counted(store: &Store, month: &str) -> Vec<VillageTally> {
+    let all = store.all::<VillageLog>().await.expect("every entry");
+    let all: Vec<TallyEntry> = all.iter().map(Into::into).collect();
+    tallies_of(&all)
+        .into_iter()
+        .filter(|t| t.key[0] == month)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_villages_month_is_tallied_on_every_write_and_counted_again_when_stale() {
+    let name = "zf-test-log-tallies";
+    // Entries written before version 7 are counted when their month is first read.
+    let v6 = fresh(name, 6).await;
+    let east_3 = log_entry("刘驻村", "东村", 3, "");
+    let mut east_20 = log_entry("刘驻村", " 东 村", 20, "路灯坏了");
+    east_20.reached = 5;
+    let west_10 = log_entry("王驻村", "西村", 10, "");
+    let mut west_25 = log_entry("王驻村", "西村", 25, "");
+    west_25.deleted = true;
+    v6.put_many(&[east_3.clone(), east_20.clone(), west_10, west_25])
+        .await
+        .expect("put");
+    v6.close();
+    let store = Store::open_version(name, DB_VERSION, || {})
+        .await
+        .expect("upgrade");
+    assert!(kept_tallies(name).await.is_empty(), "nothing counted yet");
+    let month = store.month_tallies("2026-11").await.expect("first read");
+    assert_eq!(month, counted(&store, "2026-11").await);
+    assert_eq!(month.len(), 2);
+    assert_eq!((month[0].key[1].as_str(), month[0].reached), ("东村", 5));
+    assert_eq!(
+        month[1].roles.iter().sum::<u32>(),
+        1,
+        "西村's deleted entry not counted"
+    );
+    assert_eq!(kept_tallies(name).await, month, "kept once counted");
+
+    // Each way of writing keeps them: one entry, an import, an edit.
+    let mut december = log_entry("王驻村", "南村", 1, "");
+    december.date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+    store.put(&december).await.expect("put");
+    let south = log_entry("王驻村", "南村", 28, "");
+    store
+        .write_all(&[(
+            StoreName::VillageLogs,
+            serde_json::to_value(&south).expect("json"),
+        )])
+        .await
+        .expect("import one");
+    let mut moved = east_3.clone();
+    moved.role = zuofeng::village::resident::Role::ALL[2];
+    store
+        .write_edits(
+            vec![(
+                StoreName::VillageLogs,
+                serde_json::to_value(&moved).expect("json"),
+                true,
+            )],
+            |_, edit| Ok(edit),
+        )
+        .await
+        .expect("edit");
+    let mut expected = counted(&store, "2026-11").await;
+    expected.extend(counted(&store, "2026-12").await);
+    expected.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut kept = kept_tallies(name).await;
+    kept.sort_by(|a, b| a.key.cmp(&b.key));
+    assert_eq!(kept, expected, "kept by the writes, none counted by a read");
+    assert_eq!(
+        store.month_tallies("2026-11").await.expect("read"),
+        counted(&store, "2026-11").await
+    );
+
+    // An entry moved to another village leaves its old tally stale: the read sees it by the
+    // count and counts the month again.
+    let mut to_west = east_20.clone();
+    to_west.village = "西村".into();
+    store.put(&to_west).await.expect("move");
+    let november = store.month_tallies("2026-11").await.expect("read");
+    assert_eq!(november, counted(&store, "2026-11").await);
+    assert_eq!(
+        november
+            .iter()
+            .find(|t| t.key[1] == "西村")
+            .map(|t| t.reached),
+        Some(5)
+    );
+
+    // An import moving an entry into a village that had none: the new tally is what was
+    // written; the old one is short of it, and the read counts that month again.
+    let mut to_north = moved.clone();
+    to_north.village = "北村".into();
+    store
+        .write_all(&[(
+            StoreName::VillageLogs,
+            serde_json::to_value(&to_north).expect("json"),
+        )])
+        .await
+        .expect("import a move");
+    let kept = kept_tallies(name).await;
+    let north = kept.iter().find(|t| t.key[1] == "北村").map(|t| t.roles);
+    assert_eq!(north, Some([0, 0, 1, 0, 0]));
+    let november = store.month_tallies("2026-11").await.expect("read");
+    assert_eq!(november, counted(&store, "2026-11").await);
+    assert!(
+        november.iter().all(|t| t.key[1] != "东村"),
+        "东村 has no entry left"
+    );
+
+    // A village's month is read a page at a time, live entries only, oldest first.
+    let west = KeyRange::Starting(vec!["2026-11".into(), "西村".into()]);
+    let (total, page) = store
+        .page_in::<VillageLog>(&LOGS_BY_TALLY, &west, 0, 1)
+        .await
+        .expect("page");
+    assert_eq!(total, 2, "西村's deleted entry is not in it");
+    assert_eq!(
+        page.iter().map(|l| l.date.to_string()).collect::<Vec<_>>(),
+        vec!["2026-11-10"]
+    );
+
+    // A cleared browser holds no tally.
+    store.clear_records().await.expect("clear");
+    assert!(kept_tallies(name).await.is_empty());
+    assert!(store
+        .month_tallies("2026-11")
+        .await
+        .expect("read")
+        .is_empty());
     store.close();
 }

@@ -12,17 +12,18 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{from_dom_name, StoreError};
-use super::schema::{self, Index, KeyRange, StoreName, DB_NAME, DB_VERSION};
+use super::schema::{self, Index, KeyRange, StoreName, DB_NAME, DB_VERSION, LOG_TALLIES};
 use super::settings::{Setting, IDS_CANONICAL};
 use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
 use crate::record::{DeviceId, Entity, Id};
+use crate::village::log_tally::{tallies_of, tally_key, TallyEntry, TallyKey, VillageTally};
 
 /// Records cross into the browser as JSON: `serde_json` in wasm and the browser's own
 /// `JSON.parse`/`JSON.stringify` are faster than building objects field by field, and files and
@@ -102,15 +103,17 @@ fn stored_value(value: &JsValue) -> Result<Value, StoreError> {
     let mut value = from_js::<Value>(value)?;
     if let Some(fields) = value.as_object_mut() {
         fields.remove(schema::OPEN_MARK);
+        fields.remove(schema::TALLY_MARK);
     }
     Ok(value)
 }
 
 /// Sets (or takes off) the fields only the database keeps on `value`, a record of `store`
-/// about to be written (see `schema::OPEN_MARK`). Typed reads ignore them; raw reads strip them.
-fn mark(store: StoreName, value: &JsValue) {
+/// about to be written (see `schema::OPEN_MARK`, `schema::TALLY_MARK`). Typed reads ignore them;
+/// raw reads strip them. Returns the tally a 驻村日志 entry counts in, to be counted again.
+fn mark(store: StoreName, value: &JsValue) -> Option<TallyKey> {
     if store != StoreName::VillageLogs {
-        return;
+        return None;
     }
     let get = |k: &str| js_sys::Reflect::get(value, &JsValue::from_str(k)).unwrap_or_default();
     let (problems, date) = (get("problems"), get("date"));
@@ -126,6 +129,126 @@ fn mark(store: StoreName, value: &JsValue) {
         Some(day) => js_sys::Reflect::set(value, &key, &JsValue::from_str(day)),
         None => js_sys::Reflect::delete_property(value.unchecked_ref::<js_sys::Object>(), &key),
     };
+    let village = get("village").as_string();
+    let date = date.unwrap_or_default();
+    let tally = tally_key(&date, village.as_deref().unwrap_or_default());
+    let key = JsValue::from_str(schema::TALLY_MARK);
+    // A deleted entry leaves the index, and its tally is counted again all the same.
+    let live = !get("deleted").is_truthy();
+    let _ = match tally.as_ref().filter(|_| live) {
+        Some([month, village]) => {
+            let parts = js_sys::Array::of3(&month.into(), &village.into(), &date.into());
+            js_sys::Reflect::set(value, &key, &parts)
+        }
+        None => js_sys::Reflect::delete_property(value.unchecked_ref::<js_sys::Object>(), &key),
+    };
+    tally
+}
+
+/// The 驻村日志 entries among `writes`, by the (month, village) each counts in; `None` for one
+/// where an entry cannot be read as one (it is then counted from the database).
+type Written = BTreeMap<TallyKey, Option<Vec<TallyEntry>>>;
+
+fn written_entries(writes: &[(StoreName, Value)]) -> Written {
+    let mut out = Written::new();
+    for (_, value) in writes.iter().filter(|(s, _)| *s == StoreName::VillageLogs) {
+        let text = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or_default();
+        let Some(key) = tally_key(text("date"), text("village")) else {
+            continue;
+        };
+        let entries = out.entry(key).or_insert_with(|| Some(Vec::new()));
+        match (TallyEntry::deserialize(value), entries.as_mut()) {
+            (Ok(entry), Some(list)) => list.push(entry),
+            _ => *entries = None,
+        }
+    }
+    out
+}
+
+/// Of the (month, village)s `written` goes into, those the database holds no entry of yet,
+/// asked inside the write `tx` before its puts: their tallies are what is written (a backup
+/// restored into an empty browser reads nothing back).
+async fn empty_before(
+    tx: &Transaction<'_>,
+    written: Written,
+) -> Result<BTreeMap<TallyKey, Vec<TallyEntry>>, StoreError> {
+    let mut known = BTreeMap::new();
+    if written.is_empty() || tx.object_store(LOG_TALLIES).is_err() {
+        return Ok(known);
+    }
+    let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
+    let index = logs.index(schema::LOGS_BY_TALLY.name)?;
+    for (key, entries) in written {
+        let Some(entries) = entries else {
+            continue;
+        };
+        let range = js_range(&KeyRange::Starting(key.to_vec()));
+        if index
+            .count()
+            .with_query::<JsValue, _>(range)
+            .primitive()?
+            .await?
+            == 0
+        {
+            known.insert(key, entries);
+        }
+    }
+    Ok(known)
+}
+
+/// Counts again, inside the write `tx` and after its puts, each village's month in `touched`
+/// (`village::log_tally`): from `known` when it held nothing before (`empty_before`), else from
+/// its entries as now stored. A tally left with no entry is removed; one whose entries cannot be
+/// read is removed too, and the month is counted when it is next read (`Store::month_tallies`).
+async fn retally(
+    tx: &Transaction<'_>,
+    touched: std::collections::BTreeSet<TallyKey>,
+    mut known: BTreeMap<TallyKey, Vec<TallyEntry>>,
+) -> Result<(), StoreError> {
+    // Not in the transaction only for a database older than version 7 (`with_derived`).
+    let Ok(tallies) = tx.object_store(LOG_TALLIES) else {
+        return Ok(());
+    };
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
+    let index = logs.index(schema::LOGS_BY_TALLY.name)?;
+    for key in touched {
+        if let Some(entries) = known.remove(&key) {
+            let tally = VillageTally::of(key, &entries);
+            if tally.count() > 0 {
+                drop(tallies.put(to_js(&tally)?).primitive()?);
+            }
+            continue;
+        }
+        let range = js_range(&KeyRange::Starting(key.to_vec()));
+        let items = index
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(range)
+            .primitive()?
+            .await?;
+        let items = gathered(items)?;
+        match from_js::<Vec<TallyEntry>>(&items) {
+            Ok(entries) if !entries.is_empty() => {
+                let tally = to_js(&VillageTally::of(key, &entries))?;
+                drop(tallies.put(tally).primitive()?);
+            }
+            _ => drop(tallies.delete(to_js(&key)?).primitive()?),
+        }
+    }
+    Ok(())
+}
+
+/// The stores a write into `stores` of `db` must hold: the 驻村日志 brings its tallies (in a
+/// database of version 7 and later; tests write older ones).
+fn with_derived(db: &Database, mut stores: Vec<&'static str>) -> Vec<&'static str> {
+    if stores.contains(&StoreName::VillageLogs.as_str())
+        && db.as_sys().object_store_names().contains(LOG_TALLIES)
+    {
+        stores.push(LOG_TALLIES);
+    }
+    stores
 }
 
 /// Marks every record of `store` anew inside the upgrade transaction `tx`, one cursor step at a
@@ -143,7 +266,8 @@ fn mark_all(tx: &web_sys::IdbTransaction, store: StoreName) -> Result<(), JsValu
             return;
         };
         let written = cursor.value().and_then(|value| {
-            mark(store, &value);
+            // The tallies are counted when each month is first read (`Store::month_tallies`).
+            let _ = mark(store, &value);
             cursor.update(&value)
         });
         if written.and_then(|_| cursor.continue_()).is_err() {
@@ -189,6 +313,18 @@ fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
         KeyRange::Between(from, to) => R::Bound(key(from), false, key(to), false),
         KeyRange::Above(from) => R::LowerBound(key(from), true),
         KeyRange::Only(k) => R::Only(key(k)),
+        KeyRange::Starting(parts) => {
+            let lower: js_sys::Array = parts.iter().map(key).collect();
+            let upper = lower.slice(0, lower.length());
+            // [a, b] ≤ every key [a, b, …] < [a, b + "\0"]: b + "\0" is the first text after b.
+            match parts.last() {
+                Some(last) => {
+                    upper.set(upper.length() - 1, JsValue::from_str(&format!("{last}\0")));
+                    R::Bound(lower.into(), false, upper.into(), true)
+                }
+                None => R::LowerBound(lower.into(), false),
+            }
+        }
     }
 }
 
@@ -235,6 +371,11 @@ impl Store {
                     for store in step.creates {
                         db.create_object_store(store.as_str())
                             .with_key_path(store.key_path().into())
+                            .build()?;
+                    }
+                    for name in step.derived {
+                        db.create_object_store(name)
+                            .with_key_path("key".into())
                             .build()?;
                     }
                     if step.indexes.is_empty() && step.marks.is_empty() {
@@ -393,6 +534,70 @@ impl Store {
         Ok((total, page))
     }
 
+    /// The tallies of each village's month of the 驻村日志 for `month` ("YYYY-MM"). They are
+    /// trusted only while each still counts as many entries as its index holds and the month
+    /// holds no entry outside them; otherwise (a database from before version 7, an entry moved
+    /// to another village or month by a file) the month is counted again from its entries and
+    /// the tallies rewritten, in one transaction.
+    pub async fn month_tallies(&self, month: &str) -> Result<Vec<VillageTally>, StoreError> {
+        let whole = KeyRange::Starting(vec![month.to_string()]);
+        let names = [StoreName::VillageLogs.as_str(), LOG_TALLIES];
+        {
+            let tx = self.db.transaction(names).build()?;
+            let kept = tx
+                .object_store(LOG_TALLIES)?
+                .get_all::<JsValue>()
+                .with_query::<JsValue, _>(js_range(&whole))
+                .primitive()?
+                .await?;
+            let kept = gathered(kept)?;
+            let kept: Vec<VillageTally> = from_js(&kept)?;
+            let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
+            let index = logs.index(schema::LOGS_BY_TALLY.name)?;
+            let count = |range: &KeyRange| {
+                index
+                    .count()
+                    .with_query::<JsValue, _>(js_range(range))
+                    .primitive()
+            };
+            let mut fresh = count(&whole)?.await? == kept.iter().map(|t| t.count()).sum::<u32>();
+            for tally in &kept {
+                if !fresh {
+                    break;
+                }
+                fresh = count(&KeyRange::Starting(tally.key.to_vec()))?.await? == tally.count();
+            }
+            if fresh {
+                return Ok(kept);
+            }
+        }
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let entries = tx
+            .object_store(StoreName::VillageLogs.as_str())?
+            .index(schema::LOGS_BY_TALLY.name)?
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(js_range(&whole))
+            .primitive()?
+            .await?;
+        let entries = gathered(entries)?;
+        let tallies = tallies_of(&from_js::<Vec<TallyEntry>>(&entries)?);
+        let store = tx.object_store(LOG_TALLIES)?;
+        drop(
+            store
+                .delete::<indexed_db_futures::KeyRange<JsValue>, _>(js_range(&whole))
+                .primitive()?,
+        );
+        for tally in &tallies {
+            drop(store.put(to_js(tally)?).primitive()?);
+        }
+        tx.commit().await?;
+        Ok(tallies)
+    }
+
     /// For a compound `index` of (group, order), the last record of each group that `keep`
     /// accepts: one step per group, jumping over the rest of it, not a read of every record.
     pub async fn last_per_group<E: Entity>(
@@ -458,17 +663,19 @@ impl Store {
         let (name, name_of) = (store.as_str(), store);
         let tx = self
             .db
-            .transaction(name)
+            .transaction(with_derived(&self.db, vec![name]))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
+        let mut touched = std::collections::BTreeSet::new();
         {
             let store = tx.object_store(name)?;
             // Requests go out when built; the commit below reports any failure.
             for value in array.iter() {
-                mark(name_of, &value);
+                touched.extend(mark(name_of, &value));
                 drop(store.put(value).primitive()?);
             }
         }
+        retally(&tx, touched, BTreeMap::new()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -531,9 +738,10 @@ impl Store {
                     .primitive()?,
             );
         }
+        // A record under a new id counts as it did: the tallies stay as they are.
         for (store, value) in &repair.puts {
             let value = to_js(value)?;
-            mark(*store, &value);
+            let _ = mark(*store, &value);
             drop(tx.object_store(store.as_str())?.put(value).primitive()?);
         }
         let mark = Setting {
@@ -649,12 +857,15 @@ impl Store {
         if bytes >= space::CHECK_FROM_BYTES {
             space::check(bytes, room.await).map_err(StoreError::NoSpace)?;
         }
+        let entries = written_entries(writes);
         let tx = self
             .db
-            .transaction(stores.clone())
+            .transaction(with_derived(&self.db, stores.clone()))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
+        let known = empty_before(&tx, entries).await?;
         let mut written = 0;
+        let mut touched = std::collections::BTreeSet::new();
         for (name, text) in texts {
             let store = tx.object_store(name)?;
             let kind = StoreName::ALL.into_iter().find(|s| s.as_str() == name);
@@ -663,7 +874,7 @@ impl Store {
                 .unchecked_into();
             for value in array.iter() {
                 if let Some(kind) = kind {
-                    mark(kind, &value);
+                    touched.extend(mark(kind, &value));
                 }
                 let request = store.put(value).primitive()?;
                 written += 1;
@@ -676,6 +887,7 @@ impl Store {
                 }
             }
         }
+        retally(&tx, touched, known).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -698,9 +910,10 @@ impl Store {
         }
         let tx = self
             .db
-            .transaction(stores)
+            .transaction(with_derived(&self.db, stores))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
+        let mut touched = std::collections::BTreeSet::new();
         for (store, edit, read_stored) in edits {
             let object_store = tx.object_store(store.as_str())?;
             let key = edit
@@ -723,9 +936,10 @@ impl Store {
                 }
             })?;
             let record = to_js(&record)?;
-            mark(store, &record);
+            touched.extend(mark(store, &record));
             drop(object_store.put(record).primitive()?);
         }
+        retally(&tx, touched, BTreeMap::new()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -734,13 +948,14 @@ impl Store {
     /// settings (who uses this browser) stay.
     pub async fn clear_records(&self) -> Result<(), StoreError> {
         let names: Vec<&str> = StoreName::exchanged().map(|s| s.as_str()).collect();
+        let names = with_derived(&self.db, names);
         let tx = self
             .db
-            .transaction(names)
+            .transaction(names.clone())
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        for store in StoreName::exchanged() {
-            drop(tx.object_store(store.as_str())?.clear()?);
+        for name in names {
+            drop(tx.object_store(name)?.clear()?);
         }
         tx.commit().await?;
         Ok(())

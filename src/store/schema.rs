@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 6;
+pub const DB_VERSION: u32 = 7;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -203,9 +203,12 @@ pub struct Migration {
     pub to_version: u32,
     pub creates: &'static [StoreName],
     pub indexes: &'static [Index],
-    /// Stores whose records get their storage-only fields (`OPEN_MARK`) written anew, for an
-    /// index added on them in this step.
+    /// Stores whose records get their storage-only fields (`OPEN_MARK`, `TALLY_MARK`) written
+    /// anew, for an index added on them in this step.
     pub marks: &'static [StoreName],
+    /// Stores only the database keeps, worked out from records and never exchanged (keyed by
+    /// their `key` field), created in this step.
+    pub derived: &'static [&'static str],
 }
 
 /// An index of a store: the record fields it orders by, one or (a compound key) several. A
@@ -267,6 +270,22 @@ pub fn open_mark<'a>(
     (!problems.trim().is_empty() && !settled && !deleted && !date.is_empty()).then_some(date)
 }
 
+/// A field only the database keeps on a 驻村日志 entry not deleted (as `OPEN_MARK`): the entry's
+/// month, village as `clean_place` writes it, and date (`village::log_tally::tally_key`). Its
+/// index reads one village's month a page at a time, and counts what each tally was made from.
+pub const TALLY_MARK: &str = "_tally";
+
+/// 驻村日志 by month, village and date (see `TALLY_MARK`).
+pub const LOGS_BY_TALLY: Index = Index {
+    store: StoreName::VillageLogs,
+    name: "by_month_village",
+    fields: &[TALLY_MARK],
+};
+
+/// The tallies of each village's month (`village::log_tally::VillageTally`), keyed by
+/// [month, village]: kept by `db.rs` on every write of the log, never in a file.
+pub const LOG_TALLIES: &str = "log_tallies";
+
 /// Which part of an index to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyRange {
@@ -276,6 +295,8 @@ pub enum KeyRange {
     Above(String),
     /// Exactly this key.
     Only(String),
+    /// Every compound key whose first parts are these.
+    Starting(Vec<String>),
 }
 
 /// The whole history of the schema. Append a step for every new version; never edit an old one,
@@ -287,6 +308,7 @@ pub const MIGRATIONS: &[Migration] = &[
         creates: &[StoreName::Settings, StoreName::Cadres],
         indexes: &[],
         marks: &[],
+        derived: &[],
     },
     // Version 2: the stores of the four modules.
     Migration {
@@ -312,6 +334,7 @@ pub const MIGRATIONS: &[Migration] = &[
         ],
         indexes: &[],
         marks: &[],
+        derived: &[],
     },
     // Version 3: each year's holidays and make-up working days, for working-day deadlines;
     // the templates of self-assessments and duty reports; resident cadres and their logs, the
@@ -328,6 +351,7 @@ pub const MIGRATIONS: &[Migration] = &[
         ],
         indexes: &[],
         marks: &[],
+        derived: &[],
     },
     // Version 4: the office's list of villages and communities.
     Migration {
@@ -335,6 +359,7 @@ pub const MIGRATIONS: &[Migration] = &[
         creates: &[StoreName::Villages],
         indexes: &[],
         marks: &[],
+        derived: &[],
     },
     // Version 5: indexes of the village log, so that a month, the open problems, a writer's
     // entries and each village's latest entry are read without reading 200,000 entries.
@@ -348,6 +373,7 @@ pub const MIGRATIONS: &[Migration] = &[
             LOGS_BY_VILLAGE,
         ],
         marks: &[],
+        derived: &[],
     },
     // Version 6: the open problems of the village log as an index of their own, so the few
     // still open are read without the many settled over the years.
@@ -356,6 +382,17 @@ pub const MIGRATIONS: &[Migration] = &[
         creates: &[],
         indexes: &[LOGS_OPEN],
         marks: &[StoreName::VillageLogs],
+        derived: &[],
+    },
+    // Version 7: each village's month of the village log counted once and kept, so a change of
+    // month reads a few dozen tallies instead of thousands of entries, and a village's month is
+    // read without the rest of the month.
+    Migration {
+        to_version: 7,
+        creates: &[],
+        indexes: &[LOGS_BY_TALLY],
+        marks: &[StoreName::VillageLogs],
+        derived: &[LOG_TALLIES],
     },
 ];
 
@@ -454,6 +491,15 @@ mod tests {
                     "{} twice",
                     index.name
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_store_only_the_database_keeps_is_never_a_store_of_a_file() {
+        for m in MIGRATIONS {
+            for name in m.derived {
+                assert_eq!(StoreName::parse(name), None, "{name}");
             }
         }
     }

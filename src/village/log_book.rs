@@ -7,21 +7,20 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::resident::{by_writer, clean_place, VillageLog};
+use super::log_tally::VillageTally;
+use super::resident::{clean_place, group_writers, VillageLog};
 use crate::paging::Page;
 
-/// One month's entries (deleted ones too: the tables leave them out), with its figures worked
-/// out once when it is read (a month can hold thousands of entries; a click must not count
-/// them again).
+/// One month's figures, from the tallies the database keeps of each village's month
+/// (`log_tally`): a month can hold thousands of entries, and a change of month reads none of them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LogMonth {
     /// The month read: its first and last day.
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub entries: Vec<VillageLog>,
     /// Each village named by a live entry of the month (as `clean_place` writes it).
     pub villages: BTreeMap<String, VillageFigures>,
-    /// Entries of each role per writer, one row per person (`by_writer`).
+    /// Entries of each role per writer, one row per person (`group_writers`).
     pub writers: Vec<(String, [u32; 5])>,
 }
 
@@ -32,39 +31,28 @@ pub struct VillageFigures {
     pub roles: [u32; 5],
     /// People reached, all entries together.
     pub reached: u32,
-    /// Its live entries, oldest first: positions in the month's `entries`.
-    pub entries: Vec<usize>,
+}
+
+impl VillageFigures {
+    pub fn of(tally: &VillageTally) -> VillageFigures {
+        VillageFigures {
+            roles: tally.roles,
+            reached: tally.reached,
+        }
+    }
 }
 
 impl LogMonth {
-    /// The live entries of `from..=to` among `entries`, and their figures.
-    pub fn new(from: NaiveDate, to: NaiveDate, entries: Vec<VillageLog>) -> LogMonth {
-        let in_month = |l: &VillageLog| !l.deleted && from <= l.date && l.date <= to;
-        let mut order: Vec<usize> = (0..entries.len())
-            .filter(|i| in_month(&entries[*i]))
+    /// The month `from..=to` from the tallies of its villages.
+    pub fn new(from: NaiveDate, to: NaiveDate, tallies: &[VillageTally]) -> LogMonth {
+        let live = || tallies.iter().filter(|t| t.count() > 0);
+        let villages = live()
+            .map(|t| (t.key[1].clone(), VillageFigures::of(t)))
             .collect();
-        crate::order::sort_by(&mut order, |i| {
-            crate::order::Key::int(crate::order::day(entries[*i].date))
-        });
-        // Each way a village is written is cleaned once, not once per entry.
-        let mut clean: BTreeMap<&str, String> = BTreeMap::new();
-        let mut villages: BTreeMap<String, VillageFigures> = BTreeMap::new();
-        for i in order {
-            let l = &entries[i];
-            let name = clean
-                .entry(l.village.as_str())
-                .or_insert_with(|| clean_place(&l.village))
-                .clone();
-            let figures = villages.entry(name).or_default();
-            figures.roles[l.role as usize] += 1;
-            figures.reached += l.reached;
-            figures.entries.push(i);
-        }
-        let writers = by_writer(entries.iter().filter(|l| in_month(l)), from, to);
+        let writers = group_writers(live().flat_map(|t| t.writers.iter().map(|(w, n)| (w, *n))));
         LogMonth {
             from,
             to,
-            entries,
             villages,
             writers,
         }
@@ -74,30 +62,21 @@ impl LogMonth {
     pub fn roles_of(&self, village: &str) -> [u32; 5] {
         self.villages.get(village).map_or([0; 5], |v| v.roles)
     }
-
-    /// `village`'s live entries of the month, oldest first.
-    pub fn entries_of(&self, village: &str) -> Vec<&VillageLog> {
-        self.villages.get(village).map_or(Vec::new(), |v| {
-            v.entries
-                .iter()
-                .filter_map(|i| self.entries.get(*i))
-                .collect()
-        })
-    }
 }
 
-/// One page of the problems not yet settled, and how many there are in all (read a page at a
-/// time: an office can hold thousands).
+/// One page of entries read through an index (the problems not yet settled, a village's
+/// month), and how many the index holds in all: read a page at a time, as an office holds
+/// thousands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenPage {
+pub struct LogPage {
     pub total: usize,
     /// Which page this is (the one asked for, or the last when there are fewer now).
     pub page: Page,
-    /// The page read: entries the open index holds (`open` decides what shows).
+    /// The page read, in the index's order.
     pub entries: Vec<VillageLog>,
 }
 
-impl OpenPage {
+impl LogPage {
     /// The page's problems not yet settled, oldest first.
     pub fn open(&self) -> Vec<&VillageLog> {
         let mut open: Vec<&VillageLog> = self.entries.iter().filter(|l| l.is_open()).collect();
@@ -187,7 +166,7 @@ mod tests {
         deleted.deleted = true;
         let late = entry("刘", "东村", 20, "道路");
         let early = entry("刘", "西村", 5, "低保");
-        let page = OpenPage {
+        let page = LogPage {
             total: 5,
             page: Page::of(5, 0, 100),
             entries: vec![
@@ -203,35 +182,34 @@ mod tests {
     }
 
     #[test]
-    fn a_month_is_counted_once_per_village_as_cleaned_oldest_entry_first() {
+    fn a_month_is_counted_per_village_as_cleaned_and_per_person_from_its_tallies() {
         let mut gone = entry("刘", "东村", 4, "");
         gone.deleted = true;
-        let mut october = entry("刘", "东村", 4, "");
-        october.date = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or_default();
+        let mut only_deleted = entry("刘", "北村", 4, "");
+        only_deleted.deleted = true;
         let mut reached = entry("王", " 东 村 ", 3, "");
         reached.reached = 7;
+        let entries = [
+            entry("刘", "东村", 20, ""),
+            gone,
+            reached,
+            only_deleted,
+            entry("刘 ", "西村", 2, ""),
+        ];
+        let entries: Vec<_> = entries.iter().map(Into::into).collect();
+        let tallies = crate::village::log_tally::tallies_of(&entries);
         let month = LogMonth::new(
             NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default(),
-            vec![
-                entry("刘", "东村", 20, ""),
-                gone,
-                reached,
-                october,
-                entry("刘", "西村", 2, ""),
-            ],
+            &tallies,
         );
-        let east = month.entries_of("东村");
         assert_eq!(
-            east.iter()
-                .map(|l| l.date.format("%d").to_string())
-                .collect::<Vec<_>>(),
-            vec!["03", "20"]
+            month.villages.keys().collect::<Vec<_>>(),
+            vec!["东村", "西村"]
         );
         assert_eq!(month.roles_of("东村"), [2, 0, 0, 0, 0]);
         assert_eq!(month.villages["东村"].reached, 7);
         assert_eq!(month.roles_of("南村"), [0; 5]);
-        assert!(month.entries_of("南村").is_empty());
         assert_eq!(
             month.writers,
             vec![

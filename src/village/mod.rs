@@ -4,6 +4,7 @@
 
 pub mod correction;
 pub mod log_book;
+pub mod log_tally;
 pub mod notice;
 pub mod place;
 pub mod resident;

@@ -342,40 +342,50 @@ pub fn by_role<'a>(
     counts
 }
 
-/// Entries in `[from, to]` of each role per writer, one row per person (a unit written two
-/// ways is one person, as `roster::matching` decides), labelled "姓名（单位）", in order.
-pub fn by_writer<'a>(
-    logs: impl IntoIterator<Item = &'a VillageLog>,
-    from: NaiveDate,
-    to: NaiveDate,
+/// Counts per writer as each wrote their name and unit (`log_tally::VillageTally::writers`, one
+/// list per village), one row per person labelled "姓名（单位）", in order: a unit written two
+/// ways is one person, as `roster::matching` decides, and the rule is asked once per way of
+/// writing, not per entry. A row is labelled as the person wrote themselves most often (the
+/// fuller unit when two ways are as frequent), whatever order the villages came in.
+pub fn group_writers<'a>(
+    exact: impl IntoIterator<Item = (&'a Writer, [u32; 5])>,
 ) -> Vec<(String, [u32; 5])> {
-    // Entries written exactly alike are counted together first, so that the person rule is
-    // asked once per way of writing, not once per entry (a month can hold thousands).
-    let mut exact: Vec<(&'a Writer, [u32; 5])> = Vec::new();
-    let mut seen: BTreeMap<(&'a str, &'a str), usize> = BTreeMap::new();
-    for log in logs.into_iter().filter(|l| !l.deleted) {
-        let key = (log.writer.name.as_str(), log.writer.unit.as_str());
-        let at = *seen.entry(key).or_insert_with(|| {
-            exact.push((&log.writer, [0; 5]));
-            exact.len() - 1
-        });
-        if from <= log.date && log.date <= to {
-            exact[at].1[log.role as usize] += 1;
-        }
-    }
-    let mut rows: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    let add = |to: &mut [u32; 5], counts: [u32; 5]| (0..5).for_each(|r| to[r] += counts[r]);
+    // The same way of writing from several villages is one first.
+    let mut spelled: Vec<(&'a Writer, [u32; 5])> = Vec::new();
+    let mut at: BTreeMap<(&'a str, &'a str), usize> = BTreeMap::new();
     for (writer, counts) in exact {
-        let same = |(w, _): &(&Writer, [u32; 5])| {
+        let i = *at
+            .entry((writer.name.as_str(), writer.unit.as_str()))
+            .or_insert_with(|| {
+                spelled.push((writer, [0; 5]));
+                spelled.len() - 1
+            });
+        add(&mut spelled[i].1, counts);
+    }
+    // (the way of writing it was matched by, the one it is labelled by and its entries, counts)
+    let mut rows: Vec<(&'a Writer, (&'a Writer, u32), [u32; 5])> = Vec::new();
+    for (writer, counts) in spelled {
+        let same = |(w, ..): &(&Writer, (&Writer, u32), [u32; 5])| {
             crate::roster::matching::same_person(&writer.name, &writer.unit, &w.name, &w.unit)
         };
+        let total = counts.iter().sum::<u32>();
         match rows.iter().position(same) {
-            Some(i) => (0..5).for_each(|r| rows[i].1[r] += counts[r]),
-            None => rows.push((writer, counts)),
+            Some(i) => {
+                let row = &mut rows[i];
+                add(&mut row.2, counts);
+                let (label, most) = row.1;
+                let fuller = writer.unit.trim().chars().count() > label.unit.trim().chars().count();
+                if total > most || (total == most && fuller) {
+                    row.1 = (writer, total);
+                }
+            }
+            None => rows.push((writer, (writer, total), counts)),
         }
     }
     let mut out: Vec<(String, [u32; 5])> = rows
         .into_iter()
-        .map(|(w, c)| (format!("{}（{}）", w.name.trim(), w.unit.trim()), c))
+        .map(|(_, (w, _), c)| (format!("{}（{}）", w.name.trim(), w.unit.trim()), c))
         .collect();
     out.sort_unstable();
     out
@@ -542,6 +552,17 @@ mod tests {
         assert_eq!(logs.iter().filter(|l| l.is_open()).count(), 1);
     }
 
+    /// Entries in `[from, to]` of each role per person, as the month's table counts them.
+    fn by_writer(logs: &[VillageLog], from: NaiveDate, to: NaiveDate) -> Vec<(String, [u32; 5])> {
+        let month: Vec<crate::village::log_tally::TallyEntry> = logs
+            .iter()
+            .filter(|l| from <= l.date && l.date <= to)
+            .map(Into::into)
+            .collect();
+        let tally = crate::village::log_tally::VillageTally::of(Default::default(), &month);
+        group_writers(tally.writers.iter().map(|(w, n)| (w, *n)))
+    }
+
     #[test]
     fn entries_are_counted_per_person_whichever_way_the_unit_is_written() {
         let mut a = log("东村", "2026-11-02", Role::Messenger, "");
@@ -562,10 +583,7 @@ mod tests {
         let rows = by_writer(&[a, b, c], d("2026-11-01"), d("2026-11-30"));
         assert_eq!(
             rows,
-            vec![
-                ("刘六（镇政府）".to_string(), [0, 0, 0, 0, 0]),
-                ("王五（综治办公室）".to_string(), [1, 0, 1, 0, 0]),
-            ]
+            vec![("王五（综治办公室）".to_string(), [1, 0, 1, 0, 0]),]
         );
     }
 
@@ -603,6 +621,26 @@ mod tests {
                 ("王五（综治办公室）".to_string(), [0, 19, 0, 0, 0]),
             ]
         );
+    }
+
+    #[test]
+    fn a_person_is_labelled_as_they_wrote_themselves_most_whatever_the_order_of_villages() {
+        let w = |name: &str, unit: &str| Writer {
+            name: name.into(),
+            unit: unit.into(),
+        };
+        let (short, full) = (w("王五", "综治办"), w(" 王五", "综治办公室"));
+        // 东村's tally, then 西村's: the short unit twice in all, the full one once.
+        let east = [(&short, [1, 0, 0, 0, 0]), (&full, [0, 1, 0, 0, 0])];
+        let west = [(&short, [0, 0, 1, 0, 0])];
+        let expected = vec![("王五（综治办）".to_string(), [1, 1, 1, 0, 0])];
+        assert_eq!(group_writers(east.iter().chain(&west).copied()), expected);
+        assert_eq!(group_writers(west.iter().chain(&east).copied()), expected);
+        // As often each way: the fuller unit.
+        let tie = [(&short, [1, 0, 0, 0, 0]), (&full, [1, 0, 0, 0, 0])];
+        let rows = group_writers(tie.iter().copied());
+        assert_eq!(rows[0].0, "王五（综治办公室）");
+        assert_eq!(group_writers(tie.iter().rev().copied()), rows);
     }
 
     #[test]

@@ -377,7 +377,10 @@ test('党政办的村（社区）名单随驻村安排发到驻村干部；名�
   await office.getByLabel('月份').fill('2026-11');
   const month = office.locator('.village-month');
   await month.getByLabel('村（社区）').selectOption('东村');
-  assert.equal(await month.getByRole('table', { name: '该村本月驻村日志' }).getByRole('row').count(), 3, '东村 and 东庄 mapped to it');
+  // The village's month is read on its own: wait for the entry this import added.
+  const rows = month.getByRole('table', { name: '该村本月驻村日志' }).getByRole('row');
+  await rows.nth(2).waitFor();
+  assert.equal(await rows.count(), 3, '东村 and 东庄 mapped to it');
   await tab(office, '驻村安排');
   await office.getByRole('table', { name: '村（社区）名单' }).getByRole('cell', { name: '桃花源村' }).waitFor();
   assert.deepEqual(office.problems, []);

@@ -22,20 +22,14 @@ use crate::ui::time;
 use crate::village::log_book::{LogBook, LogMonth};
 use crate::village::resident::{current_villages, not_visited, Role, VillageLog};
 
-/// The entries of the month `from`..=`to`, through the date index.
+/// The figures of the month `from`..=`to`, from the tallies the database keeps.
 async fn read_month(
     session: Session,
     (from, to): (NaiveDate, NaiveDate),
 ) -> Result<LogMonth, StoreError> {
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let entries = session
-        .store
-        .all_in(
-            &schema::LOGS_BY_DATE,
-            &KeyRange::Between(day(from), day(to)),
-        )
-        .await?;
-    Ok(LogMonth::new(from, to, entries))
+    let month = from.format("%Y-%m").to_string();
+    let tallies = session.store.month_tallies(&month).await?;
+    Ok(LogMonth::new(from, to, &tallies))
 }
 
 /// What the tab shows whatever the month, through the log's other indexes.
@@ -139,8 +133,8 @@ pub fn logs(props: &DataProps) -> Html {
                 </ul>
                 <OpenProblems />
             </section>
-            <VillageMonth month={shown.clone()} villages={villages.clone()} />
             }
+            <VillageMonth month={(from, to)} figures={fresh.then(|| shown.clone())} villages={villages.clone()} />
         </>
     }
 }

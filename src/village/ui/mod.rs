@@ -212,3 +212,36 @@ pub fn remove_button<E: crate::record::Entity + Clone + 'static>(
     });
     html! { <button type="button" class="danger" {onclick}>{ "删除" }</button> }
 }
+
+/// Entries shown on one page of a list of 驻村日志.
+const PER_PAGE: usize = 100;
+
+/// Page `asked` of the entries `index` holds in `range` (the last page when there are fewer
+/// now): only that page is read.
+async fn log_page(
+    session: crate::session::Session,
+    index: &'static crate::store::schema::Index,
+    range: crate::store::schema::KeyRange,
+    asked: usize,
+) -> Result<super::log_book::LogPage, crate::store::StoreError> {
+    use crate::paging::Page;
+    let read = |page: Page| {
+        let (store, range) = (session.store.clone(), range.clone());
+        async move {
+            let (skip, take) = (page.start as u32, PER_PAGE as u32);
+            store
+                .page_in::<super::resident::VillageLog>(index, &range, skip, take)
+                .await
+        }
+    };
+    let (total, mut entries) = read(Page::of(usize::MAX, asked, PER_PAGE)).await?;
+    let page = Page::of(total as usize, asked, PER_PAGE);
+    if entries.is_empty() && total > 0 {
+        entries = read(page).await?.1;
+    }
+    Ok(super::log_book::LogPage {
+        total: total as usize,
+        page,
+        entries,
+    })
+}

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::paging::Page;
 use crate::session::{reporter, use_session, Session};
 use crate::store::schema::{self, KeyRange, StoreName};
 use crate::store::StoreError;
@@ -13,35 +12,16 @@ use crate::ui::load::use_load_keyed;
 use crate::ui::notice::{error_box, notice_box, Notice};
 use crate::ui::pager::pager;
 use crate::ui::time;
-use crate::village::log_book::OpenPage;
+use crate::village::log_book::LogPage;
 use crate::village::resident::VillageLog;
 
-const PER_PAGE: usize = 100;
+use super::PER_PAGE;
 
-/// Page `asked` of the open problems (the last page when there are fewer now), through the
-/// index that holds only the entries whose problems are open, in date order: the many settled
-/// over the years, and the other pages, are never read.
-async fn read_page(session: Session, asked: usize) -> Result<OpenPage, StoreError> {
-    let read = |page: Page| {
-        let store = session.store.clone();
-        async move {
-            let (skip, take) = (page.start as u32, PER_PAGE as u32);
-            let open = KeyRange::Above(String::new());
-            store
-                .page_in::<VillageLog>(&schema::LOGS_OPEN, &open, skip, take)
-                .await
-        }
-    };
-    let (total, mut entries) = read(Page::of(usize::MAX, asked, PER_PAGE)).await?;
-    let page = Page::of(total as usize, asked, PER_PAGE);
-    if entries.is_empty() && total > 0 {
-        entries = read(page).await?.1;
-    }
-    Ok(OpenPage {
-        total: total as usize,
-        page,
-        entries,
-    })
+/// Page `asked` of the open problems, through the index that holds only the entries whose
+/// problems are open, in date order: the many settled over the years are never read.
+async fn read_page(session: Session, asked: usize) -> Result<LogPage, StoreError> {
+    let open = KeyRange::Above(String::new());
+    super::log_page(session, &schema::LOGS_OPEN, open, asked).await
 }
 
 #[function_component(OpenProblems)]
