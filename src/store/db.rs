@@ -219,6 +219,8 @@ async fn retally(
             let tally = VillageTally::of(key, &entries);
             if tally.count() > 0 {
                 drop(tallies.put(to_js(&tally)?).primitive()?);
+            } else {
+                drop(tallies.delete(to_js(&tally.key)?).primitive()?);
             }
             continue;
         }
@@ -515,6 +517,16 @@ impl Store {
         // move it there.
         if skip >= total {
             return Ok((total, page));
+        }
+        // The first page, the one a list opens on, in one request rather than a step a record.
+        if skip == 0 {
+            let items = index
+                .get_all::<JsValue>()
+                .with_query::<JsValue, _>(js_range(range))
+                .with_limit(take)
+                .primitive()?
+                .await?;
+            return Ok((total, gathered(items)?));
         }
         let Some(mut cursor) = index
             .open_cursor()
