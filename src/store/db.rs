@@ -12,7 +12,7 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -145,24 +145,28 @@ fn mark(store: StoreName, value: &JsValue) -> Option<TallyKey> {
     tally
 }
 
-/// The 驻村日志 entries among `writes`, by the (month, village) each counts in; `None` for one
-/// where an entry cannot be read as one (it is then counted from the database).
-type Written = BTreeMap<TallyKey, Option<Vec<TallyEntry>>>;
+/// The 驻村日志 entries a write puts, by the (month, village) each counts in.
+type Written = BTreeMap<TallyKey, Vec<TallyEntry>>;
 
-fn written_entries(writes: &[(StoreName, Value)]) -> Written {
+/// `text`, the JSON array of the entries a write puts into the 驻村日志, by (month, village).
+/// Nothing when it cannot be read as entries: every (month, village) is then counted from the
+/// database.
+fn written_entries(text: &str) -> Written {
     let mut out = Written::new();
-    for (_, value) in writes.iter().filter(|(s, _)| *s == StoreName::VillageLogs) {
-        let text = |k: &str| value.get(k).and_then(Value::as_str).unwrap_or_default();
-        let Some(key) = tally_key(text("date"), text("village")) else {
-            continue;
-        };
-        let entries = out.entry(key).or_insert_with(|| Some(Vec::new()));
-        match (TallyEntry::deserialize(value), entries.as_mut()) {
-            (Ok(entry), Some(list)) => list.push(entry),
-            _ => *entries = None,
+    for entry in serde_json::from_str::<Vec<TallyEntry>>(text).unwrap_or_default() {
+        let date = entry.date.format("%Y-%m-%d").to_string();
+        if let Some(key) = tally_key(&date, &entry.village) {
+            out.entry(key).or_default().push(entry);
         }
     }
     out
+}
+
+/// Notes the (month, village) an entry was written into, to be counted again (`retally`).
+fn touch(touched: &mut Written, key: Option<TallyKey>) {
+    if let Some(key) = key {
+        touched.entry(key).or_default();
+    }
 }
 
 /// Of the (month, village)s `written` goes into, those the database holds no entry of yet,
@@ -179,9 +183,6 @@ async fn empty_before(
     let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
     let index = logs.index(schema::LOGS_BY_TALLY.name)?;
     for (key, entries) in written {
-        let Some(entries) = entries else {
-            continue;
-        };
         let range = js_range(&KeyRange::Starting(key.to_vec()));
         if index
             .count()
@@ -202,7 +203,7 @@ async fn empty_before(
 /// read is removed too, and the month is counted when it is next read (`Store::month_tallies`).
 async fn retally(
     tx: &Transaction<'_>,
-    touched: std::collections::BTreeSet<TallyKey>,
+    touched: Written,
     mut known: BTreeMap<TallyKey, Vec<TallyEntry>>,
 ) -> Result<(), StoreError> {
     // Not in the transaction only for a database older than version 7 (`with_derived`).
@@ -214,7 +215,8 @@ async fn retally(
     }
     let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
     let index = logs.index(schema::LOGS_BY_TALLY.name)?;
-    for key in touched {
+    // A map of the same type as `Written`, not a set: one copy of its code in the download.
+    for (key, _) in touched {
         if let Some(entries) = known.remove(&key) {
             let tally = VillageTally::of(key, &entries);
             if tally.count() > 0 {
@@ -678,12 +680,12 @@ impl Store {
             .transaction(with_derived(&self.db, vec![name]))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let mut touched = std::collections::BTreeSet::new();
+        let mut touched = Written::new();
         {
             let store = tx.object_store(name)?;
             // Requests go out when built; the commit below reports any failure.
             for value in array.iter() {
-                touched.extend(mark(name_of, &value));
+                touch(&mut touched, mark(name_of, &value));
                 drop(store.put(value).primitive()?);
             }
         }
@@ -869,7 +871,11 @@ impl Store {
         if bytes >= space::CHECK_FROM_BYTES {
             space::check(bytes, room.await).map_err(StoreError::NoSpace)?;
         }
-        let entries = written_entries(writes);
+        let entries = texts
+            .iter()
+            .find(|(name, _)| *name == StoreName::VillageLogs.as_str())
+            .map(|(_, text)| written_entries(text))
+            .unwrap_or_default();
         let tx = self
             .db
             .transaction(with_derived(&self.db, stores.clone()))
@@ -877,7 +883,7 @@ impl Store {
             .build()?;
         let known = empty_before(&tx, entries).await?;
         let mut written = 0;
-        let mut touched = std::collections::BTreeSet::new();
+        let mut touched = Written::new();
         for (name, text) in texts {
             let store = tx.object_store(name)?;
             let kind = StoreName::ALL.into_iter().find(|s| s.as_str() == name);
@@ -886,7 +892,7 @@ impl Store {
                 .unchecked_into();
             for value in array.iter() {
                 if let Some(kind) = kind {
-                    touched.extend(mark(kind, &value));
+                    touch(&mut touched, mark(kind, &value));
                 }
                 let request = store.put(value).primitive()?;
                 written += 1;
@@ -925,7 +931,7 @@ impl Store {
             .transaction(with_derived(&self.db, stores))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let mut touched = std::collections::BTreeSet::new();
+        let mut touched = Written::new();
         for (store, edit, read_stored) in edits {
             let object_store = tx.object_store(store.as_str())?;
             let key = edit
@@ -948,7 +954,7 @@ impl Store {
                 }
             })?;
             let record = to_js(&record)?;
-            touched.extend(mark(store, &record));
+            touch(&mut touched, mark(store, &record));
             drop(object_store.put(record).primitive()?);
         }
         retally(&tx, touched, BTreeMap::new()).await?;
