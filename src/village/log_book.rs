@@ -1,7 +1,7 @@
-//! What the 驻村日志 tab shows, read through the log's indexes (`store::schema`, version 5)
-//! instead of every entry: after some years an office holds 200,000 entries, and the tab needs
-//! one month of them, a page of the problems still open, the reader's own entries and each
-//! village's latest.
+//! What the 驻村日志 tab shows, read through the log's indexes and tallies (`store::schema`,
+//! versions 5–7) instead of every entry: after some years an office holds 200,000 entries, and
+//! the tab needs one month's figures, a page of one village's month, a page of the problems
+//! still open, the reader's own entries and each village's latest.
 
 use std::collections::BTreeMap;
 
