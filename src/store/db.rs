@@ -23,7 +23,9 @@ use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
 use crate::record::{DeviceId, Entity, Id};
-use crate::village::log_tally::{tallies_of, tally_key, TallyEntry, TallyKey, VillageTally};
+use crate::village::log_tally::{
+    by_key, tallies_of, tally_key, TallyEntry, TallyKey, VillageTally,
+};
 
 /// Records cross into the browser as JSON: `serde_json` in wasm and the browser's own
 /// `JSON.parse`/`JSON.stringify` are faster than building objects field by field, and files and
@@ -152,14 +154,7 @@ type Written = BTreeMap<TallyKey, Vec<TallyEntry>>;
 /// Nothing when it cannot be read as entries: every (month, village) is then counted from the
 /// database.
 fn written_entries(text: &str) -> Written {
-    let mut out = Written::new();
-    for entry in serde_json::from_str::<Vec<TallyEntry>>(text).unwrap_or_default() {
-        let date = entry.date.format("%Y-%m-%d").to_string();
-        if let Some(key) = tally_key(&date, &entry.village) {
-            out.entry(key).or_default().push(entry);
-        }
-    }
-    out
+    by_key(serde_json::from_str::<Vec<TallyEntry>>(text).unwrap_or_default())
 }
 
 /// Notes the (month, village) an entry was written into, to be counted again (`retally`).
@@ -217,27 +212,16 @@ async fn retally(
     let index = logs.index(schema::LOGS_BY_TALLY.name)?;
     // A map of the same type as `Written`, not a set: one copy of its code in the download.
     for (key, _) in touched {
-        if let Some(entries) = known.remove(&key) {
-            let tally = VillageTally::of(key, &entries);
-            if tally.count() > 0 {
-                drop(tallies.put(to_js(&tally)?).primitive()?);
-            } else {
-                drop(tallies.delete(to_js(&tally.key)?).primitive()?);
+        let entries = match known.remove(&key) {
+            Some(entries) => Ok(entries),
+            None => {
+                let range = KeyRange::Starting(key.to_vec());
+                let stored = values_in_index(&index, &range).await?;
+                from_js::<Vec<TallyEntry>>(&stored)
             }
-            continue;
-        }
-        let range = js_range(&KeyRange::Starting(key.to_vec()));
-        let items = index
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(range)
-            .primitive()?
-            .await?;
-        let items = gathered(items)?;
-        match from_js::<Vec<TallyEntry>>(&items) {
-            Ok(entries) if !entries.is_empty() => {
-                let tally = to_js(&VillageTally::of(key, &entries))?;
-                drop(tallies.put(tally).primitive()?);
-            }
+        };
+        match entries.map(|entries| VillageTally::of(key.clone(), &entries)) {
+            Ok(tally) if tally.count() > 0 => drop(tallies.put(to_js(&tally)?).primitive()?),
             _ => drop(tallies.delete(to_js(&key)?).primitive()?),
         }
     }
@@ -308,6 +292,19 @@ fn gathered(
         array.push(&item?);
     }
     Ok(array)
+}
+
+/// The records `index` holds in `range`, in key order, read inside the index's transaction.
+async fn values_in_index(
+    index: &indexed_db_futures::index::Index<'_>,
+    range: &KeyRange,
+) -> Result<js_sys::Array, StoreError> {
+    let items = index
+        .get_all::<JsValue>()
+        .with_query::<JsValue, _>(js_range(range))
+        .primitive()?
+        .await?;
+    gathered(items)
 }
 
 fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
@@ -474,13 +471,7 @@ impl Store {
         let name = store.as_str();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
-        let items = store
-            .index(index.name)?
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(js_range(range))
-            .primitive()?
-            .await?;
-        gathered(items)
+        values_in_index(&store.index(index.name)?, range).await
     }
 
     /// A page of the records of `index` (one of `E`'s store) whose key is in `range`, in key
@@ -590,14 +581,8 @@ impl Store {
             .transaction(names)
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let entries = tx
-            .object_store(StoreName::VillageLogs.as_str())?
-            .index(schema::LOGS_BY_TALLY.name)?
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(js_range(&whole))
-            .primitive()?
-            .await?;
-        let entries = gathered(entries)?;
+        let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
+        let entries = values_in_index(&logs.index(schema::LOGS_BY_TALLY.name)?, &whole).await?;
         let tallies = tallies_of(&from_js::<Vec<TallyEntry>>(&entries)?);
         let store = tx.object_store(LOG_TALLIES)?;
         drop(

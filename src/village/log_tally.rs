@@ -96,20 +96,31 @@ impl VillageTally {
     }
 }
 
-/// The tallies of the live ones of `entries`, one per (month, village) they fall in.
-pub fn tallies_of(entries: &[TallyEntry]) -> Vec<VillageTally> {
+/// `entries` by the (month, village) each counts in.
+pub fn by_key(
+    entries: impl IntoIterator<Item = TallyEntry>,
+) -> BTreeMap<TallyKey, Vec<TallyEntry>> {
     let mut groups: BTreeMap<TallyKey, Vec<TallyEntry>> = BTreeMap::new();
     // Each way a village is written is cleaned once, not once per entry.
-    let mut clean: BTreeMap<&str, String> = BTreeMap::new();
-    for l in entries.iter().filter(|l| !l.deleted) {
-        let village = clean
-            .entry(l.village.as_str())
-            .or_insert_with(|| clean_place(&l.village))
-            .clone();
+    let mut clean: BTreeMap<String, String> = BTreeMap::new();
+    for l in entries {
+        let village = match clean.get(&l.village) {
+            Some(v) => v.clone(),
+            None => {
+                let v = clean_place(&l.village);
+                clean.insert(l.village.clone(), v.clone());
+                v
+            }
+        };
         let key = [l.date.format("%Y-%m").to_string(), village];
-        groups.entry(key).or_default().push(l.clone());
+        groups.entry(key).or_default().push(l);
     }
     groups
+}
+
+/// The tallies of the live ones of `entries`, one per (month, village) they fall in.
+pub fn tallies_of(entries: &[TallyEntry]) -> Vec<VillageTally> {
+    by_key(entries.iter().filter(|l| !l.deleted).cloned())
         .into_iter()
         .map(|(key, entries)| VillageTally::of(key, &entries))
         .collect()
