@@ -389,13 +389,21 @@ async fn the_village_log_is_read_by_month_problem_writer_and_latest_per_village(
         .await
         .expect("writer");
     assert_eq!(wang.len(), 3);
+    // A village whose name begins with another's is a group of its own, on either side.
+    let east_group = log_entry("刘驻村", "东村二组", 2, "");
+    store.put(&east_group).await.expect("put 东村二组");
     // Each village's latest live entry: 西村's deleted one on the 25th is passed over.
     let mut latest = ids(store
         .last_per_group(&LOGS_BY_VILLAGE, |l: &VillageLog| !l.deleted)
         .await
         .expect("latest"));
     latest.sort();
-    let mut expected = vec![east_20.meta.id, west_10.meta.id, later.meta.id];
+    let mut expected = vec![
+        east_20.meta.id,
+        east_group.meta.id,
+        west_10.meta.id,
+        later.meta.id,
+    ];
     expected.sort();
     assert_eq!(latest, expected);
     let none = store

@@ -565,12 +565,16 @@ impl Store {
                     .with_query::<JsValue, _>(js_range(range))
                     .primitive()
             };
-            let mut fresh = count(&whole)?.await? == kept.iter().map(|t| t.count()).sum::<u32>();
-            for tally in &kept {
-                if !fresh {
-                    break;
-                }
-                fresh = count(&KeyRange::Starting(tally.key.to_vec()))?.await? == tally.count();
+            // Every count is asked before the first answer is awaited: one round trip to the
+            // database, not one per village.
+            let whole_count = count(&whole)?;
+            let counts = kept
+                .iter()
+                .map(|t| count(&KeyRange::Starting(t.key.to_vec())))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut fresh = whole_count.await? == kept.iter().map(|t| t.count()).sum::<u32>();
+            for (tally, counted) in kept.iter().zip(counts) {
+                fresh = fresh && counted.await? == tally.count();
             }
             if fresh {
                 return Ok(kept);
@@ -598,7 +602,10 @@ impl Store {
     }
 
     /// For a compound `index` of (group, order), the last record of each group that `keep`
-    /// accepts: one step per group, jumping over the rest of it, not a read of every record.
+    /// accepts, without reading every record: each group is found by opening a cursor from the
+    /// end of the one before, then read going down from its own end, every group at once.
+    /// (Chromium moves a cursor to a key record by record — 15 to 40 ms a village with 200,000
+    /// entries — while opening one on a range goes straight there.)
     pub async fn last_per_group<E: Entity>(
         &self,
         index: &Index,
@@ -608,39 +615,51 @@ impl Store {
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let index = store.index(index.name)?;
-        let mut out = Vec::new();
-        // The group last jumped from: a cursor moved past its end by a jump still shows the
-        // record it was on (Chromium), which is how the end is seen here.
-        let mut left: Option<String> = None;
-        let Some(mut cursor) = index
-            .open_cursor()
-            .with_direction(CursorDirection::Prev)
-            .primitive()?
-            .await?
-        else {
-            return Ok(out);
-        };
+        let mut groups: Vec<String> = Vec::new();
+        // Each group is the first key from the end of the one before: [] is below every
+        // [group, …], and [group + "\0"] above every [group, …] and below the next group's.
+        let mut from = JsValue::from(js_sys::Array::new());
         loop {
-            let Some(value) = cursor.next_record::<JsValue>().await? else {
+            let above = indexed_db_futures::KeyRange::LowerBound(from, false);
+            let opened = index
+                .open_key_cursor()
+                .with_query::<JsValue, _>(above)
+                .primitive()?
+                .await?;
+            let Some(mut keys) = opened else {
                 break;
             };
-            // At the end a cursor may still answer with an empty value.
-            let key: Option<JsValue> = cursor.key()?;
-            let Some(group) = key.map(|k| js_sys::Array::from(&k).get(0)) else {
+            let Some(key) = keys.next_key::<JsValue>().await? else {
                 break;
             };
-            if value.is_undefined() || group.is_undefined() || group.as_string() == left {
+            let Some(group) = js_sys::Array::from(&key).get(0).as_string() else {
                 break;
-            }
-            let record: E = from_js(&value)?;
-            if keep(&record) {
-                out.push(record);
-                left = group.as_string();
-                // [group] sorts before every [group, …]: going down, the next key is the last
-                // of the group before.
-                cursor
-                    .continue_to_key(JsValue::from(js_sys::Array::of1(&group)))
-                    .await?;
+            };
+            from = js_sys::Array::of1(&JsValue::from_str(&format!("{group}\0"))).into();
+            groups.push(group);
+        }
+        // Every group's cursor is asked for before the first answer is awaited.
+        let opened = groups
+            .into_iter()
+            .map(|group| {
+                index
+                    .open_cursor()
+                    .with_query::<JsValue, _>(js_range(&KeyRange::Starting(vec![group])))
+                    .with_direction(CursorDirection::Prev)
+                    .primitive()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::new();
+        for cursor in opened {
+            let Some(mut cursor) = cursor.await? else {
+                continue;
+            };
+            while let Some(value) = cursor.next_record::<JsValue>().await? {
+                let record: E = from_js(&value)?;
+                if keep(&record) {
+                    out.push(record);
+                    break;
+                }
             }
         }
         Ok(out)

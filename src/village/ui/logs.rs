@@ -104,36 +104,38 @@ pub fn logs(props: &DataProps) -> Html {
                 <label>{ "月份" }{ month_input(from, { let m = month.clone(); Callback::from(move |d| m.set(month_bounds(d))) }) }</label>
                 { print_button("打印本月驻村工作汇总") }
             </div>
-            if let Some(m) = failure {
-                { crate::ui::notice::error_box(m) }
-            } else if !fresh {
-                <p aria-busy="true">{ "正在读取本月的驻村日志……" }</p>
-            } else {
+            // The open problems are read from the first draw, beside the month (they do not
+            // depend on it); they end the month's summary on paper.
             <section class="month-summary" aria-labelledby="summary-h">
-                <h2 id="summary-h" class="print-title">{ format!("{unit}{} 驻村工作汇总", from.format("%Y年%m月")) }</h2>
-                <table class="grid" aria-label="各村驻村日志（按角色）">
-                    <caption>{ "各村（按角色统计条数）" }</caption>
-                    <thead>{ head.clone() }</thead>
-                    <tbody>{ for villages.iter().map(|v| role_row(v.clone(), shown.roles_of(v))) }</tbody>
-                </table>
-                <table class="grid" aria-label="各驻村干部日志（按角色）">
-                    <caption>{ "各驻村干部（按角色统计条数）" }</caption>
-                    <thead>{ head }</thead>
-                    <tbody>{ for shown.writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
-                </table>
-                <h3>
-                    <label class="no-print">{ "超过几天没有驻村记录" }<input type="number" min="1" value={days.to_string()}
-                        onchange={{ let d = days.clone(); Callback::from(move |e: Event| if let Ok(n) = field_value(&e).trim().parse() { d.set(n) }) }} /></label>
-                    <span class="print-only">{ format!("超过 {} 天没有驻村记录的村（现有驻村干部的村）", *days) }</span>
-                </h3>
-                <ul aria-label="长时间没有驻村记录的村">
-                    { for not_visited(&expected, &book.latest, today, *days).iter().map(|(v, last)| html! {
-                        <li class="late">{ format!("{v}：{}", last.map(|d| format!("最近一次 {d}")).unwrap_or_else(|| "还没有记录".into())) }</li>
-                    }) }
-                </ul>
+                <h2 id="summary-h" class="print-title">{ if fresh { format!("{unit}{} 驻村工作汇总", from.format("%Y年%m月")) } else { "驻村工作汇总".to_string() } }</h2>
+                if let Some(m) = failure {
+                    { crate::ui::notice::error_box(m) }
+                } else if !fresh {
+                    <p aria-busy="true">{ "正在读取本月的驻村日志……" }</p>
+                } else {
+                    <table class="grid" aria-label="各村驻村日志（按角色）">
+                        <caption>{ "各村（按角色统计条数）" }</caption>
+                        <thead>{ head.clone() }</thead>
+                        <tbody>{ for villages.iter().map(|v| role_row(v.clone(), shown.roles_of(v))) }</tbody>
+                    </table>
+                    <table class="grid" aria-label="各驻村干部日志（按角色）">
+                        <caption>{ "各驻村干部（按角色统计条数）" }</caption>
+                        <thead>{ head }</thead>
+                        <tbody>{ for shown.writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
+                    </table>
+                    <h3>
+                        <label class="no-print">{ "超过几天没有驻村记录" }<input type="number" min="1" value={days.to_string()}
+                            onchange={{ let d = days.clone(); Callback::from(move |e: Event| if let Ok(n) = field_value(&e).trim().parse() { d.set(n) }) }} /></label>
+                        <span class="print-only">{ format!("超过 {} 天没有驻村记录的村（现有驻村干部的村）", *days) }</span>
+                    </h3>
+                    <ul aria-label="长时间没有驻村记录的村">
+                        { for not_visited(&expected, &book.latest, today, *days).iter().map(|(v, last)| html! {
+                            <li class="late">{ format!("{v}：{}", last.map(|d| format!("最近一次 {d}")).unwrap_or_else(|| "还没有记录".into())) }</li>
+                        }) }
+                    </ul>
+                }
                 <OpenProblems />
             </section>
-            }
             <VillageMonth month={(from, to)} figures={fresh.then(|| shown.clone())} villages={villages.clone()} />
         </>
     }
