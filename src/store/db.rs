@@ -379,7 +379,7 @@ impl Store {
                             .with_key_path("key".into())
                             .build()?;
                     }
-                    if step.indexes.is_empty() && step.marks.is_empty() {
+                    if step.indexes.is_empty() && step.marks.is_empty() && step.drops.is_empty() {
                         continue;
                     }
                     // An error here aborts the whole upgrade: the database stays at its old
@@ -392,6 +392,10 @@ impl Store {
                     };
                     for index in step.indexes {
                         create_index(tx, index)?;
+                    }
+                    for index in step.drops {
+                        tx.object_store(index.store.as_str())?
+                            .delete_index(index.name)?;
                     }
                     for store in step.marks {
                         mark_all(tx, *store)?;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 
 /// The schema version this build creates and expects.
-pub const DB_VERSION: u32 = 7;
+pub const DB_VERSION: u32 = 8;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -197,7 +197,7 @@ impl StoreName {
 }
 
 /// One upgrade step: what version it leads to, which stores it creates and which indexes it
-/// adds (to stores that exist by then).
+/// adds (to stores that exist by then) or deletes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Migration {
     pub to_version: u32,
@@ -209,6 +209,9 @@ pub struct Migration {
     /// Stores only the database keeps, worked out from records and never exchanged (keyed by
     /// their `key` field), created in this step.
     pub derived: &'static [&'static str],
+    /// Indexes of an earlier step that nothing reads any more, deleted in this step: every
+    /// write kept them up to date for nothing.
+    pub drops: &'static [Index],
 }
 
 /// An index of a store: the record fields it orders by, one or (a compound key) several. A
@@ -221,13 +224,14 @@ pub struct Index {
 }
 
 /// 驻村日志 by date ("YYYY-MM-DD" orders as the dates do): a month is read without the rest.
+/// Made in v5, deleted in v8 (a month is read by its tallies).
 pub const LOGS_BY_DATE: Index = Index {
     store: StoreName::VillageLogs,
     name: "by_date",
     fields: &["date"],
 };
 /// 驻村日志 by the problems raised: entries that raised none sort first (an empty text) and are
-/// skipped by reading above "".
+/// skipped by reading above "". Made in v5, deleted in v8 (the open ones have their own index).
 pub const LOGS_BY_PROBLEMS: Index = Index {
     store: StoreName::VillageLogs,
     name: "by_problems",
@@ -309,6 +313,7 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[],
         marks: &[],
         derived: &[],
+        drops: &[],
     },
     // Version 2: the stores of the four modules.
     Migration {
@@ -335,6 +340,7 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[],
         marks: &[],
         derived: &[],
+        drops: &[],
     },
     // Version 3: each year's holidays and make-up working days, for working-day deadlines;
     // the templates of self-assessments and duty reports; resident cadres and their logs, the
@@ -352,6 +358,7 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[],
         marks: &[],
         derived: &[],
+        drops: &[],
     },
     // Version 4: the office's list of villages and communities.
     Migration {
@@ -360,6 +367,7 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[],
         marks: &[],
         derived: &[],
+        drops: &[],
     },
     // Version 5: indexes of the village log, so that a month, the open problems, a writer's
     // entries and each village's latest entry are read without reading 200,000 entries.
@@ -374,6 +382,7 @@ pub const MIGRATIONS: &[Migration] = &[
         ],
         marks: &[],
         derived: &[],
+        drops: &[],
     },
     // Version 6: the open problems of the village log as an index of their own, so the few
     // still open are read without the many settled over the years.
@@ -383,6 +392,7 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[LOGS_OPEN],
         marks: &[StoreName::VillageLogs],
         derived: &[],
+        drops: &[],
     },
     // Version 7: each village's month of the village log counted once and kept, so a change of
     // month reads a few dozen tallies instead of thousands of entries, and a village's month is
@@ -393,6 +403,17 @@ pub const MIGRATIONS: &[Migration] = &[
         indexes: &[LOGS_BY_TALLY],
         marks: &[StoreName::VillageLogs],
         derived: &[LOG_TALLIES],
+        drops: &[],
+    },
+    // Version 8: the village log's indexes by date and by problem, which no screen reads since
+    // the month is read by its tallies (v7) and the open problems by their own index (v6).
+    Migration {
+        to_version: 8,
+        creates: &[],
+        indexes: &[],
+        marks: &[],
+        derived: &[],
+        drops: &[LOGS_BY_DATE, LOGS_BY_PROBLEMS],
     },
 ];
 
@@ -425,10 +446,40 @@ pub fn stores_at(version: u32) -> Vec<StoreName> {
         .collect()
 }
 
+/// The indexes a database of this version has.
+pub fn indexes_at(version: u32) -> Vec<&'static Index> {
+    let mut held: Vec<&'static Index> = Vec::new();
+    for m in MIGRATIONS.iter().filter(|m| m.to_version <= version) {
+        held.extend(m.indexes.iter());
+        held.retain(|i| !m.drops.contains(i));
+    }
+    held
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn an_index_is_dropped_only_after_it_was_made_and_only_once() {
+        for m in MIGRATIONS {
+            let before = indexes_at(m.to_version - 1);
+            for dropped in m.drops {
+                assert!(
+                    before.contains(&dropped),
+                    "v{}: {} is not there to drop",
+                    m.to_version,
+                    dropped.name
+                );
+            }
+        }
+        let now = indexes_at(DB_VERSION);
+        assert!(!now.contains(&&LOGS_BY_DATE) && !now.contains(&&LOGS_BY_PROBLEMS));
+        for kept in [LOGS_BY_WRITER, LOGS_BY_VILLAGE, LOGS_OPEN, LOGS_BY_TALLY] {
+            assert!(now.contains(&&kept), "{} is read by the app", kept.name);
+        }
+    }
 
     #[test]
     fn a_new_database_gets_every_store_exactly_once() {
