@@ -659,6 +659,10 @@ impl Store {
                 continue;
             };
             while let Some(value) = cursor.next_record::<JsValue>().await? {
+                // At the end a cursor may still answer with an empty value.
+                if value.is_undefined() {
+                    break;
+                }
                 let record: E = from_js(&value)?;
                 if keep(&record) {
                     out.push(record);
