@@ -428,13 +428,7 @@ async fn the_village_log_is_read_by_writer_open_problem_and_latest_per_village()
         .expect("open problems after settling");
     assert!(open.is_empty());
     let raised = log_entry("刘驻村", "东村", 29, "井盖丢了");
-    store
-        .write_all(&[(
-            StoreName::VillageLogs,
-            serde_json::to_value(&raised).expect("json"),
-        )])
-        .await
-        .expect("import one");
+    import_log(&store, &raised).await.expect("import one");
     let open = store
         .all_in::<VillageLog>(&LOGS_OPEN, &KeyRange::Above(String::new()))
         .await
@@ -494,6 +488,12 @@ async fn open_problems_are_read_a_page_at_a_time_with_their_count() {
         .expect("past the end");
     assert_eq!((total, none.len()), (250, 0));
     store.close();
+}
+
+/// Takes one 驻村日志 entry in as a file's records are (`Store::write_all`), not as an edit.
+async fn import_log(store: &Store, log: &VillageLog) -> Result<(), StoreError> {
+    let value = serde_json::to_value(log).expect("json");
+    store.write_all(&[(StoreName::VillageLogs, value)]).await
 }
 
 /// The names of a store's indexes, read past the app.
@@ -584,13 +584,7 @@ async fn each_villages_month_is_tallied_on_every_write_and_counted_again_when_st
     december.date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
     store.put(&december).await.expect("put");
     let south = log_entry("王驻村", "南村", 28, "");
-    store
-        .write_all(&[(
-            StoreName::VillageLogs,
-            serde_json::to_value(&south).expect("json"),
-        )])
-        .await
-        .expect("import one");
+    import_log(&store, &south).await.expect("import one");
     let mut moved = east_3.clone();
     moved.role = zuofeng::village::resident::Role::ALL[2];
     store
@@ -634,13 +628,7 @@ async fn each_villages_month_is_tallied_on_every_write_and_counted_again_when_st
     // written; the old one is short of it, and the read counts that month again.
     let mut to_north = moved.clone();
     to_north.village = "北村".into();
-    store
-        .write_all(&[(
-            StoreName::VillageLogs,
-            serde_json::to_value(&to_north).expect("json"),
-        )])
-        .await
-        .expect("import a move");
+    import_log(&store, &to_north).await.expect("import a move");
     let kept = kept_tallies(name).await;
     let north = kept.iter().find(|t| t.key[1] == "北村").map(|t| t.roles);
     assert_eq!(north, Some([0, 0, 1, 0, 0]));

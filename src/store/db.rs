@@ -177,15 +177,15 @@ async fn empty_before(
     }
     let logs = tx.object_store(StoreName::VillageLogs.as_str())?;
     let index = logs.index(schema::LOGS_BY_TALLY.name)?;
+    // Every count is asked before the first answer is awaited (a restore touches hundreds).
+    let mut asked = Vec::with_capacity(written.len());
     for (key, entries) in written {
         let range = js_range(&KeyRange::Starting(key.to_vec()));
-        if index
-            .count()
-            .with_query::<JsValue, _>(range)
-            .primitive()?
-            .await?
-            == 0
-        {
+        let count = index.count().with_query::<JsValue, _>(range).primitive()?;
+        asked.push((key, entries, count));
+    }
+    for (key, entries, count) in asked {
+        if count.await? == 0 {
             known.insert(key, entries);
         }
     }
@@ -307,6 +307,16 @@ async fn values_in_index(
     gathered(items)
 }
 
+/// The first key past every compound key that begins with `parts`: the last part followed by
+/// "\0", the first text after it ([a, b] ≤ every [a, b, …] < [a, b + "\0"]).
+fn past(parts: &[String]) -> js_sys::Array {
+    let key: js_sys::Array = parts.iter().map(|k| JsValue::from_str(k)).collect();
+    if let Some(last) = parts.last() {
+        key.set(key.length() - 1, JsValue::from_str(&format!("{last}\0")));
+    }
+    key
+}
+
 fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
     use indexed_db_futures::KeyRange as R;
     let key = |k: &String| JsValue::from_str(k);
@@ -316,14 +326,10 @@ fn js_range(range: &KeyRange) -> indexed_db_futures::KeyRange<JsValue> {
         KeyRange::Only(k) => R::Only(key(k)),
         KeyRange::Starting(parts) => {
             let lower: js_sys::Array = parts.iter().map(key).collect();
-            let upper = lower.slice(0, lower.length());
-            // [a, b] ≤ every key [a, b, …] < [a, b + "\0"]: b + "\0" is the first text after b.
-            match parts.last() {
-                Some(last) => {
-                    upper.set(upper.length() - 1, JsValue::from_str(&format!("{last}\0")));
-                    R::Bound(lower.into(), false, upper.into(), true)
-                }
-                None => R::LowerBound(lower.into(), false),
+            if parts.is_empty() {
+                R::LowerBound(lower.into(), false)
+            } else {
+                R::Bound(lower.into(), false, past(parts).into(), true)
             }
         }
     }
@@ -621,7 +627,7 @@ impl Store {
         let index = store.index(index.name)?;
         let mut groups: Vec<String> = Vec::new();
         // Each group is the first key from the end of the one before: [] is below every
-        // [group, …], and [group + "\0"] above every [group, …] and below the next group's.
+        // [group, …], and `past([group])` above every [group, …] and below the next group's.
         let mut from = JsValue::from(js_sys::Array::new());
         loop {
             let above = indexed_db_futures::KeyRange::LowerBound(from, false);
@@ -639,7 +645,7 @@ impl Store {
             let Some(group) = js_sys::Array::from(&key).get(0).as_string() else {
                 break;
             };
-            from = js_sys::Array::of1(&JsValue::from_str(&format!("{group}\0"))).into();
+            from = past(std::slice::from_ref(&group)).into();
             groups.push(group);
         }
         // Every group's cursor is asked for before the first answer is awaited.

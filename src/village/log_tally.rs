@@ -112,7 +112,7 @@ pub fn by_key(
                 v
             }
         };
-        let key = [l.date.format("%Y-%m").to_string(), village];
+        let key = [crate::local_time::month_value(l.date), village];
         groups.entry(key).or_default().push(l);
     }
     groups

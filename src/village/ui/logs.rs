@@ -27,7 +27,7 @@ async fn read_month(
     session: Session,
     (from, to): (NaiveDate, NaiveDate),
 ) -> Result<LogMonth, StoreError> {
-    let month = from.format("%Y-%m").to_string();
+    let month = crate::local_time::month_value(from);
     let tallies = session.store.month_tallies(&month).await?;
     Ok(LogMonth::new(from, to, &tallies))
 }

@@ -67,7 +67,7 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
     let chosen = chosen.or_else(|| props.villages.first().cloned());
     let (from, _) = props.month;
     let wanted: TallyKey = [
-        from.format("%Y-%m").to_string(),
+        crate::local_time::month_value(from),
         chosen.clone().unwrap_or_default(),
     ];
     let asked = if page.0 == wanted { page.1 } else { 0 };
