@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use crate::boot::{boot, request_persistence};

@@ -1,8 +1,8 @@
 //! Tabs of the app in one browser tell each other which stores they wrote, so none keeps
 //! showing (and then saving over) what another tab has changed.
 
+use crate::ui::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
 use crate::session::Changes;
 use crate::store::schema::StoreName;

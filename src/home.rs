@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::ui::prelude::*;
 use chrono::{DateTime, Utc};
-use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;

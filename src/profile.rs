@@ -1,7 +1,7 @@
 //! 个人信息: who uses this browser (姓名, 单位, 职务), asked on first use and written into every
 //! exported file.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::session::use_session;
 use crate::store::settings::{Profile, Role, PROFILE};

@@ -1,7 +1,7 @@
 //! The app's addresses: each page's route, its title and section (what each role may open),
 //! and the page each route draws.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use crate::access::{self, Section};

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use serde_json::Value;
-use yew::prelude::*;
 
 use crate::exchange::fields;
 use crate::record::{DeviceId, Entity};

@@ -1,7 +1,7 @@
 //! The app's frame once a profile is open: header, main navigation, the notice of a new
 //! version, and the guard that leads an address this role may not open back to 首页.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use crate::access;

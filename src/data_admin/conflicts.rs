@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::import_flow::{ImportAction, ImportFlow, ImportState};
 use crate::exchange::fields::Side;

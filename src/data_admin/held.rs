@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::import_flow::{ImportAction, ImportFlow};
 use crate::exchange::merge::{display_name, MergePlan, PlanItem, Resolution};

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::backup::before_import;
 use super::conflicts::ConflictList;

@@ -1,6 +1,6 @@
 //! The 数据管理 page: back up, restore or merge a file, see storage status, clear data.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::backup::{backup_before, export_backup};
 use super::import_panel::ImportPanel;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;

@@ -3,7 +3,7 @@
 //! those entries), add it to the list, or leave its entries out of this import (the cadre
 //! keeps them and can correct the village and send them again).
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::import_flow::{ImportAction, ImportFlow, ImportState};
 use crate::exchange::merge::Resolution;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::exchange::sealed::{opened, Locked};
 use crate::ui::file_drop::PickedFile;

@@ -1,7 +1,7 @@
 //! 添加干部 / 编辑干部: one person's name, unit, post and telephone, cleaned and checked before
 //! the roster page saves them.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::model::{Cadre, CadreFields};
 use crate::ui::form::form_footer;

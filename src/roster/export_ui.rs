@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::export;
 use super::model::Cadre;

@@ -1,7 +1,7 @@
 //! The preview of a roster CSV before it is applied: each row added, updated or unchanged, and
 //! the rows refused with why.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::csv_import::{RosterImport, RowAction};
 

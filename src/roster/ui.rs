@@ -1,6 +1,6 @@
 //! The 干部名册 page: list, add, edit, retire and reinstate cadres, and import them from CSV.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::paging::Page;
 use crate::ui::pager::pager;

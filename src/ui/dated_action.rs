@@ -2,8 +2,8 @@
 //! The button opens a small form in place (a date, and a note where one is asked for); 确定
 //! hands both to the page, which checks them against its rules and reports.
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use crate::ui::form::{date_input, field_value};
 

@@ -1,8 +1,8 @@
 //! A file chooser that also accepts files dropped on it. Hands over names and bytes.
 
+use crate::ui::prelude::*;
 use gloo::file::File;
 use web_sys::{DragEvent, HtmlInputElement};
-use yew::prelude::*;
 
 /// A file as read from the user's disk.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,9 +2,9 @@
 //! textarea or select) and writes it into the draft; the fields every form has (a choice shown
 //! by its label, a date) and its footer.
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::prelude::*;
 
 use crate::choice::Choice;
 use crate::local_time;

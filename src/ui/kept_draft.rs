@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::draft::{incoming_by, Incoming};
 use crate::record::Entity;

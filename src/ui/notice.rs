@@ -1,6 +1,6 @@
 //! Messages to the user: what happened, or what went wrong and what to do.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {

@@ -2,7 +2,7 @@
 //! where `paper::layout` says, and its boxes; what else a sheet says is its screen's. Drawn as
 //! SVG so that every mark lands where the reader looks, whatever the printer.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::paper::code::SheetCode;
 use crate::paper::layout::{self, Cell, MARKER, PAGE_HEIGHT, PAGE_WIDTH};

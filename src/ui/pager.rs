@@ -1,7 +1,7 @@
 //! The line under a long list: how many there are, which page this is, and the way to the
 //! next and previous pages.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::paging::Page;
 

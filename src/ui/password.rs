@@ -1,7 +1,7 @@
 //! The password a sealed file is made with, typed twice (it cannot be recovered: the file is
 //! opened with it or not at all).
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::exchange::sealed::{check_new_password, MIN_PASSWORD_CHARS};
 use crate::ui::form::field_value;

@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::ui::file_drop::FileDrop;
 use crate::ui::notice::Notice;

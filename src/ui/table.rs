@@ -1,7 +1,7 @@
 //! A table's head row, drawn by one function: written out in each page, the same `<th>`s cost
 //! the download their building code some thirty times over.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 /// `<thead>` with one column heading (`scope="col"`) for each of `cols`.
 pub fn head(cols: &[&'static str]) -> Html {

@@ -1,7 +1,7 @@
 //! The row of tabs under a module's heading: one link per tab, the current one marked; and the
 //! one way a module's tabs map to and from their addresses.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;

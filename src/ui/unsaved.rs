@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
 /// While `dirty`, asks `question` before the page is left by a link, a reload or closing it.
 #[hook]

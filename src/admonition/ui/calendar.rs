@@ -2,8 +2,8 @@
 //! days, entered from the State Council's notice.
 
 use crate::choice::Choice;
+use crate::ui::prelude::*;
 use chrono::Datelike;
-use yew::prelude::*;
 
 use super::case_form::use_rule;
 use super::DataProps;

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::ui::form::{date_input, on_input, on_pick};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::document::Documents;
 use super::CaseData;

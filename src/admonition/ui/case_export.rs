@@ -2,7 +2,7 @@
 //! password twice, and the file leaves sealed. Deleted cases' tombstones go with it (they
 //! carry nothing personal) so that the other browser deletes them too.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::DataProps;
 use crate::exchange::envelope::FileKind;

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::ui::form::{choice_select, date_input, field_value, form_footer, on_input, on_pick};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::CaseData;
 use crate::admonition::deadline::{deadline, missing_years, DeadlineRule};

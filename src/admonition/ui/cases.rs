@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use super::{case_form::CaseForm, DataProps};

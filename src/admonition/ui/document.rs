@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::choice::Choice;
 use chrono::NaiveDate;
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::number::{number_controls, NumberArgs};
 use super::CaseData;

@@ -1,7 +1,7 @@
 //! 单位信息: the township's name, the 署名, the 版头's 标志 and each numbered document's 代字,
 //! asked on first use of 谈话诫勉 and kept in 个人信息 for the office.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::admonition::identity::OfficeIdentity;
 use crate::admonition::template::DocKind;

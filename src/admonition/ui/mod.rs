@@ -22,7 +22,7 @@ pub use single_file::SingleFileNotice;
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::deadline::HolidayCalendar;
 use super::model::Admonition;

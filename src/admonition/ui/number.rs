@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::{Datelike, NaiveDate};
-use yew::prelude::*;
 
 use super::CaseData;
 use crate::admonition::identity::OfficeIdentity;

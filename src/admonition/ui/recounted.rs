@@ -1,8 +1,8 @@
 //! 首页: deadlines counted again since a holiday calendar arrived, shown until the office
 //! has read them (知道了 remembers when, in this browser).
 
+use crate::ui::prelude::*;
 use chrono::{DateTime, Utc};
-use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::admonition::due::recounted_since;

@@ -1,7 +1,7 @@
 //! 文号登记: every number of a year, in use or withdrawn, and whose it was; prints on A4.
 
+use crate::ui::prelude::*;
 use chrono::Datelike;
-use yew::prelude::*;
 
 use super::{use_office_identity, DataProps};
 use crate::admonition::register::{register, NumberState};

@@ -1,7 +1,7 @@
 //! 文件交换: sending cases (personal data: chosen one by one and sealed with a password,
 //! `case_export.rs`), templates and holiday calendars as files, and importing them.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::case_export::CaseExport;
 use super::DataProps;

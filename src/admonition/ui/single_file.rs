@@ -2,7 +2,7 @@
 //! local page opened in the same browser shares its storage (`ui/origin.rs`). The page says so,
 //! where to handle cases instead, and how to move any cases an older version stored here.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::store::schema::StoreName;
 use crate::ui::load::use_load;

@@ -2,7 +2,7 @@
 //! a live preview filled from a chosen case.
 
 use crate::ui::form::{choice_select, field_value, form_footer, on_input, on_pick};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::document::official_sheet;
 use super::{builtin, DataProps};

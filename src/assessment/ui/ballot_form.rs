@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::assessment::model::{Ballot, Vote};
 use crate::record::Id;

@@ -1,7 +1,7 @@
 //! 逐张查看: a group's ballots, newest paper first, each voidable or restorable by number (or,
 //! for an electronic or kiosk ballot, by its 选票码).
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::assessment::model::{Ballot, Vote};
 use crate::assessment::paper_count::{ballot_label, paper_of};

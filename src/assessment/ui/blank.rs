@@ -1,7 +1,7 @@
 //! Blank A4 ballots for one rater group: each rated person with a box per grade and 不了解, and
 //! a place for the ballot's number.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::model::Vote;

@@ -2,7 +2,7 @@
 //! auto-advance), Backspace to correct — on an empty paper it reopens the last one. The rules
 //! are `counting.rs` and `paper_count.rs`; this screen passes keys in and stores what they say.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::ballot_list::{votes_text, BallotList};
 use super::RoundProps;

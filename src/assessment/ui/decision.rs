@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RatingData;
 use crate::assessment::model::{Evaluation, Grade, MeetingDecision};

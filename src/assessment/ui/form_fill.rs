@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::form_store::{
     export_form, forget_typing, keep_typing, kept_typing, save_form, typing_key,

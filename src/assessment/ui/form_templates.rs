@@ -2,7 +2,7 @@
 //! every township as a file. Editing a template a submitted form used makes a new version.
 
 use crate::ui::form::{field_value, form_footer, on_input};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::forms::current_templates;
 use super::DataProps;

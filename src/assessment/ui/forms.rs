@@ -1,7 +1,7 @@
 //! 自评与述职: a cadre fills in their own forms; the office takes forms in by file, sees who has
 //! and has not handed in, and keeps the templates.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::roster::matching::same_person;
 

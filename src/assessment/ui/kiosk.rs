@@ -2,7 +2,7 @@
 //! a password; raters then vote one after another, each ballot anonymous and the screen cleared
 //! between them; nothing else of the app shows until the password is given again.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};

@@ -3,7 +3,7 @@
 //! bottom, a row per person with a box per grade (`ui::omr_sheet`); the office scans them back
 //! in 扫描计票.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::ballot_sheet;

@@ -26,7 +26,7 @@ mod vote;
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::form::{builtin_templates, DutyReport, FilledForm, FormTemplate, SelfAssessment};
 use super::model::{Ballot, Evaluation};

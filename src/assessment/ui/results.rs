@@ -2,7 +2,7 @@
 //! suggested and final grade with the reasons, and bonus coefficient; a bar chart; CSV, Excel
 //! and print.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::model::{coefficient_text, Grade, Vote};

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::{
     blank, count, kiosk, machine_blank, results, round_form::RoundForm, scan_count, slip_sheet,

@@ -1,6 +1,6 @@
 //! The list of rating rounds, a new round, and ballot files coming back.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use super::round_form::RoundForm;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::scan_read::ballot_of;
 use super::scan_review::{sheet_view, Sheet};

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::ballot_list::votes_text;
 use crate::assessment::ballot_sheet::Reading;

@@ -1,7 +1,7 @@
 //! Typing the 选票码 from one's slip before a ballot opens. The code says the rater's group;
 //! on the office's own computer (the kiosk) it must also be one printed and not yet used.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::assessment::intake::check_cast;
 use crate::assessment::model::{Ballot, Evaluation, Source};

@@ -1,7 +1,7 @@
 //! 打印选票码: per group, one slip per ballot issued, to cut apart and hand out face down at
 //! the door, so that nobody knows whose code is whose.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::RoundProps;
 use crate::assessment::slips::{codes, printed};

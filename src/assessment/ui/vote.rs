@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::ballot_form::BallotForm;
 use super::slip_entry::SlipEntry;

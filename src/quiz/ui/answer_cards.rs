@@ -2,7 +2,7 @@
 //! reader's own layout (`quiz::answer_card`): the 答题码 grid, a section of boxes per kind of
 //! question, the sheet code along the bottom. The office scans them back in 扫描答题卡.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::quiz::answer_card::{self, Card, CODE_DIGITS, CODE_STEP, CODE_TOP_LEFT};
 use crate::quiz::paper::Quiz;

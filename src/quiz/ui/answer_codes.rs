@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::QuizData;
 use crate::quiz::check_code::{code_for, AnswerCodes};

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
-use yew::prelude::*;
 
 use crate::quiz::attempt::Response;
 use crate::quiz::model::{option_letter, QuestionKind};

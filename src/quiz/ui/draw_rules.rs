@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
+use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
 
 use super::QuizData;
 use crate::quiz::builder::RuleDraft;

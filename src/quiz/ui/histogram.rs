@@ -1,7 +1,7 @@
 //! The score distribution as bars, one per tenth of the total: how a test went at a glance,
 //! on screen and on paper.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 /// `bands[i]`: how many sheets scored from i × 10 % up to (i + 1) × 10 % of the total.
 pub fn histogram(bands: &[usize; 10]) -> Html {

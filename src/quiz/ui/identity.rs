@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use web_sys::HtmlInputElement;
-use yew::prelude::*;
 
 use crate::quiz::attempt::Respondent;
 use crate::quiz::check_code::read_code;

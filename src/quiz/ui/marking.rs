@@ -1,8 +1,8 @@
 //! Marking one 简答 answer by hand: the answer as written, the points given (0 to the
 //! question's points), saved as the secretary's edit in this browser.
 
+use crate::ui::prelude::*;
 use web_sys::HtmlInputElement;
-use yew::prelude::*;
 
 use crate::quiz::attempt::{Attempt, Response};
 use crate::quiz::paper::{parse_points, points_text};

@@ -27,7 +27,7 @@ mod take;
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::attempt::Attempt;
 use super::model::Question;

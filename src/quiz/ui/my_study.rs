@@ -1,8 +1,8 @@
 //! A cadre's own "四个一" for the year: what is done, what is missing, and the practice record
 //! to send to the office (a small file of its own, not a whole backup).
 
+use crate::ui::prelude::*;
 use chrono::Datelike;
-use yew::prelude::*;
 
 use super::DataProps;
 use crate::exchange::envelope::FileKind;

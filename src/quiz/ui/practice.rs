@@ -2,8 +2,8 @@
 //! once whether it was right and the 解析; wrong answers go into the book until answered right
 //! twice in a row.
 
+use crate::ui::prelude::*;
 use web_sys::HtmlSelectElement;
-use yew::prelude::*;
 
 use super::answer_input::answer_input;
 

@@ -3,8 +3,8 @@
 
 use crate::choice::Choice;
 use crate::ui::form::form_footer;
+use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
 
 use crate::quiz::answer::{format_answer, parse_answer};
 use crate::quiz::model::{

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::draw_rules::DrawRules;
 use super::QuizData;
@@ -54,15 +54,15 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
     let data = &props.data;
     // What is wrong with the draft, shown beside the button that found it.
     let build_error = use_state(|| None::<String>);
-    let form = {
-        let start = props.start.clone();
-        use_state(move || Form {
+    let form = use_state(|| {
+        let start = &props.start;
+        Form {
             opens: time::datetime_field(start.opens),
             closes: time::datetime_field(start.closes),
-            draft: start,
+            draft: start.clone(),
             search: String::new(),
-        })
-    };
+        }
+    });
     let text = |set: fn(&mut Form, String)| crate::ui::form::on_input(&form, set);
     let changed = |set: fn(&mut Form, String)| crate::ui::form::on_change(&form, set);
     // Choosing 练习 turns the 答题码 off (a practice paper is not checked), 考试 on; either can

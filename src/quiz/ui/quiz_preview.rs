@@ -1,7 +1,7 @@
 //! 试卷预览: a quiz's paper as the office checks it before sending — every question in the order
 //! made, with its points, options, answer and 解析 — printable on A4.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::quiz::model::option_letter;
 use crate::quiz::paper::{points_text, Quiz, QuizMode};

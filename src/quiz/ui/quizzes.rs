@@ -1,7 +1,7 @@
 //! 组卷与发放: the office's quizzes — made, previewed, changed until sent, copied, deleted —
 //! and the package exported for cadres.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::answer_cards::AnswerCards;
 use super::answer_codes::AnswerCodesView;

@@ -2,8 +2,8 @@
 //! quiz), recompute every score from this browser's own paper, mark 简答 answers, and show
 //! results, who has not submitted, per-question statistics and the score distribution.
 
+use crate::ui::prelude::*;
 use web_sys::HtmlSelectElement;
-use yew::prelude::*;
 
 use crate::quiz::handed_in::not_handed_in;
 use crate::ui::collate::pinyin_ranks;

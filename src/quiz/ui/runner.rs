@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::answer_input::answer_input;
 use super::identity::Identity;

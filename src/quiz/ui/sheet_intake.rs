@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::QuizData;
 use crate::quiz::attempt::Attempt;

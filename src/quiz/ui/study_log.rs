@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use crate::ui::form::choice_select;
+use crate::ui::prelude::*;
 use chrono::Datelike;
 use web_sys::HtmlInputElement;
-use yew::prelude::*;
 
 use super::my_study::MyStudy;
 use super::DataProps;

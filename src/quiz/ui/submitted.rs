@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::exchange::envelope::FileKind;
 use crate::quiz::answer::format_answer;

@@ -2,7 +2,7 @@
 //! history keeps what they said before), and sends their entries to the office as a file.
 
 use crate::ui::form::{choice_select, date_input, on_input, on_pick};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use std::rc::Rc;
 

@@ -4,8 +4,8 @@
 //! month's summary prints on A4 in the order it is filed: title, figures, lists.
 
 use crate::ui::form::{field_value, print_button};
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use super::log_form::LogForm;
 use super::open_problems::OpenProblems;

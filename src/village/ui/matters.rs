@@ -1,6 +1,6 @@
 //! 设置事项清单: the office's list of matters a service desk offers, one a line.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::session::use_session;
 use crate::ui::form::field_value;

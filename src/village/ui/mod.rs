@@ -14,7 +14,7 @@ mod village_month;
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::notice::PublicNotice;
 use super::place::Village;

@@ -4,7 +4,7 @@
 
 use crate::ui::dated_action::DatedAction;
 use crate::ui::form::{choice_select, date_input, on_input, on_pick, print_button};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::DataProps;
 use crate::office::xlsx;

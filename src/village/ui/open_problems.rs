@@ -1,8 +1,8 @@
 //! 群众反映、尚未解决的问题: each open problem from the logs, settled on the day it was, by
 //! whom and how (kept on the entry).
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use crate::session::{reporter, use_session, Session};
 use crate::store::schema::{self, KeyRange, StoreName};

@@ -5,7 +5,7 @@ use crate::ui::dated_action::DatedAction;
 use crate::ui::form::{
     date_input, field_value, on_input, on_pick, optional_date_input, print_button,
 };
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::DataProps;
 use crate::record::Meta;

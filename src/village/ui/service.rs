@@ -4,8 +4,8 @@
 
 use crate::ui::dated_action::DatedAction;
 use crate::ui::form::print_button;
+use crate::ui::prelude::*;
 use chrono::Datelike;
-use yew::prelude::*;
 
 use super::matters::{MattersEditor, MATTERS};
 use super::service_form::ServiceForm;

@@ -3,7 +3,7 @@
 //! village and matter stay for the next person in the queue.
 
 use crate::ui::form::{date_input, on_change, on_input, on_pick, optional_date_input};
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::record::Meta;
 use crate::session::{reporter, use_session};
@@ -26,27 +26,26 @@ pub struct ServiceFormProps {
 pub fn service_form(props: &ServiceFormProps) -> Html {
     let session = use_session();
     let today = time::local_now().date();
-    let blank = ServiceRequest {
-        meta: Meta::unsaved(time::now()),
-        point: "服务中心".into(),
-        person: String::new(),
-        village: String::new(),
-        phone: String::new(),
-        matter: String::new(),
-        taken_by: session.profile.name.clone(),
-        received: today,
-        promised: None,
-        done: None,
-        one_visit: false,
-        on_behalf: false,
-        outcome: String::new(),
-        deleted: false,
-        corrections: Vec::new(),
-    };
-    let draft = {
-        let first = props.before.clone().unwrap_or(blank);
-        use_state(move || first)
-    };
+    // A new request starts blank; a correction starts from what was saved.
+    let draft = use_state(|| {
+        props.before.clone().unwrap_or_else(|| ServiceRequest {
+            meta: Meta::unsaved(time::now()),
+            point: "服务中心".into(),
+            person: String::new(),
+            village: String::new(),
+            phone: String::new(),
+            matter: String::new(),
+            taken_by: session.profile.name.clone(),
+            received: today,
+            promised: None,
+            done: None,
+            one_visit: false,
+            on_behalf: false,
+            outcome: String::new(),
+            deleted: false,
+            corrections: Vec::new(),
+        })
+    });
     // What the form's own button did is said beside it.
     let notice = use_state(|| None::<Notice>);
     let onsubmit = {

@@ -2,7 +2,7 @@
 //! contact) and sends them, with the postings and the cadres posted, as the 驻村安排 file, so
 //! that every cadre's log names villages as the office does.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::DataProps;
 use crate::exchange::envelope::FileKind;

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use super::{log_page, PER_PAGE};
 use crate::session::{use_session, Session};

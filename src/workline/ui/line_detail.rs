@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use web_sys::HtmlSelectElement;
-use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::lines::LineForm;

@@ -17,7 +17,7 @@ mod timeline;
 use crate::order::{day, sort_by, Key};
 use std::collections::HashMap;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::model::{Task, WorkLine};
 use super::report::{ReportKind, WorkReport};

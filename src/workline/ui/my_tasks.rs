@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
+use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::lines::PlanProps;

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use super::report_view::ReportBody;
 use super::{today, WorkLineData};

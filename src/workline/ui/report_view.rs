@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
+use crate::ui::prelude::*;
 use web_sys::HtmlTextAreaElement;
-use yew::prelude::*;
 
 use crate::paging::Page;
 use crate::ui::pager::pager;

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::Days;
-use yew::prelude::*;
 
 use super::report_editor::ReportEditor;
 use super::{today, WorkLineData};

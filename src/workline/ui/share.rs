@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use crate::ui::export::{export_file, export_notice};
 

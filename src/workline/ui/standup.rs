@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
 
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use yew::prelude::*;
 
 use crate::ui::kept_draft::{use_kept_draft, KeptDraft};
 

@@ -1,9 +1,9 @@
 //! The parts of a stand-up form: one line's entry (done, planned, its problems) and the field
 //! that raises a new problem (tagged to a line at the township's meeting).
 
+use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::prelude::*;
 
 use crate::record::Id;
 use crate::workline::standup::{Problem, StandUp};

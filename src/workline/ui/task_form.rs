@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::WorkLineData;
 use crate::ui::form::{choice_select, date_input, form_footer, on_input, on_pick, people_checks};

@@ -1,7 +1,7 @@
 //! 时间线: lines and (for expanded lines) tasks as bars against today, with planned dates and
 //! actual finishes, drawn as SVG.
 
-use yew::prelude::*;
+use crate::ui::prelude::*;
 
 use super::lines::PlanProps;
 use super::today;

@@ -1,0 +1,5 @@
+//! What every page imports: yew's prelude, with the app's own `use_state` (`ui::state`) in
+//! place of yew's.
+
+pub use crate::ui::state::{use_state, UseStateHandle};
+pub use yew::prelude::*;

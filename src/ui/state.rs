@@ -1,0 +1,86 @@
+//! `use_state` as yew's, with one copy of yew's state machinery for every type it holds.
+//!
+//! Yew's hook is generic: each of the app's hundred state types brought its own copy of the
+//! reducer, its dispatch closure, its drop and downcast code (about 0.9 KB each before
+//! compression). Here yew keeps every state as one type (`Rc<dyn Any>`); only the thin typed
+//! handle is generic. A page reads and sets its state exactly as with yew's: reading gives the
+//! latest value set, setting draws the page again. `ui::prelude` puts these in place of yew's.
+
+use std::any::Any;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::functional::{Hook, HookContext};
+
+/// What yew holds for every state: the value, its type erased.
+#[derive(Clone)]
+struct Erased(Rc<dyn Any>);
+
+/// The one instance of yew's state hook. `init` runs only when the page first draws.
+fn use_erased(
+    ctx: &mut HookContext,
+    init: &dyn Fn() -> Rc<dyn Any>,
+) -> yew::UseStateHandle<Erased> {
+    yew::functional::use_state(|| Erased(init())).run(ctx)
+}
+
+/// A page's state of type `T`, made by `init` when the page first draws.
+pub fn use_state<T: 'static, F: Fn() -> T>(init: F) -> impl Hook<Output = UseStateHandle<T>> {
+    struct State<F>(F);
+
+    impl<T: 'static, F: Fn() -> T> Hook for State<F> {
+        type Output = UseStateHandle<T>;
+
+        fn run(self, ctx: &mut HookContext) -> UseStateHandle<T> {
+            let init = self.0;
+            let inner = use_erased(ctx, &|| Rc::new(init()) as Rc<dyn Any>);
+            // The state always holds a `T`: yew gives each call its own slot in call order and
+            // refuses a page whose hooks change order. Should it not, the page starts afresh.
+            let seen = inner
+                .0
+                .clone()
+                .downcast::<T>()
+                .unwrap_or_else(|_| Rc::new(init()));
+            UseStateHandle { inner, seen }
+        }
+    }
+
+    State(init)
+}
+
+/// Reads the state (`*handle`, the latest value set) and sets it (`handle.set(value)`).
+pub struct UseStateHandle<T> {
+    inner: yew::UseStateHandle<Erased>,
+    /// The value when the page drew, read only if the state no longer held a `T`.
+    seen: Rc<T>,
+}
+
+impl<T: 'static> UseStateHandle<T> {
+    /// Sets the state and draws the page again.
+    pub fn set(&self, value: T) {
+        self.inner.set(Erased(Rc::new(value)))
+    }
+}
+
+impl<T: 'static> Deref for UseStateHandle<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.inner.0.downcast_ref::<T>().unwrap_or(&self.seen)
+    }
+}
+
+impl<T> Clone for UseStateHandle<T> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.clone(),
+            seen: self.seen.clone(),
+        }
+    }
+}
+
+impl<T: PartialEq + 'static> PartialEq for UseStateHandle<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
