@@ -1,7 +1,9 @@
 //! Local wall-clock time from a UTC instant and the browser's offset, and the two text forms a
 //! form field uses. Pure: the browser's clock and offset are read in `ui::time`.
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc,
+};
 
 /// `offset_minutes` as JavaScript's `getTimezoneOffset` gives it: UTC minus local time, so
 /// −480 in China.
@@ -19,9 +21,55 @@ pub fn minute_text(local: NaiveDateTime) -> String {
     format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
-/// The value of an `<input type="date">`; empty or anything else is `None`.
+// Dates and times are read and written here by hand, not by chrono's `format`/`parse_from_str`:
+// those interpret a pattern at run time, and their pattern reader cost the download 11 KB.
+
+/// One to `most` ASCII digits.
+fn digits(text: &str, most: usize) -> Option<u32> {
+    let ok = !text.is_empty() && text.len() <= most && text.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| text.parse().ok()).flatten()
+}
+
+/// "2026-11-28" (the month and day may have one digit), as an `<input type="date">` gives it
+/// and files write it; empty or anything else is `None`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    let mut parts = value.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(digits(year, 4)?).ok()?,
+        digits(month, 2)?,
+        digits(day, 2)?,
+    )
+}
+
+/// "09:05" or "09:05:30".
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let mut parts = text.split(':');
+    let (hour, minute) = (digits(parts.next()?, 2)?, digits(parts.next()?, 2)?);
+    let second = parts.next().map_or(Some(0), |s| digits(s, 2))?;
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour, minute, second)
+}
+
+/// A day and a time joined by `between`.
+fn parse_moment(value: &str, between: char) -> Option<NaiveDateTime> {
+    let (day, time) = value.trim().split_once(between)?;
+    Some(parse_date(day)?.and_time(parse_time(time)?))
+}
+
+/// "2026-11-28 09:05", as `minute_text` writes it (and a spreadsheet cell may hold it).
+pub fn parse_minute_text(value: &str) -> Option<NaiveDateTime> {
+    parse_moment(value, ' ')
+}
+
+/// "2026年11月", as a month's report is titled.
+pub fn month_title(day: NaiveDate) -> String {
+    format!("{}年{:02}月", day.year(), day.month())
 }
 
 /// The first and last day of `day`'s month.
@@ -46,15 +94,12 @@ pub fn month_value(day: NaiveDate) -> String {
 
 /// The value of an `<input type="datetime-local">` (browsers add seconds when a step asks).
 pub fn parse_datetime_input(value: &str) -> Option<NaiveDateTime> {
-    let value = value.trim();
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+    parse_moment(value, 'T')
 }
 
 /// The value an `<input type="datetime-local">` shows for a local time.
 pub fn datetime_input(local: NaiveDateTime) -> String {
-    local.format("%Y-%m-%dT%H:%M").to_string()
+    format!("{}T{:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
 #[cfg(test)]
@@ -93,6 +138,40 @@ mod tests {
             assert_eq!(parse_date(bad), None, "{bad}");
             assert_eq!(parse_datetime_input(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn days_and_moments_are_read_only_in_the_forms_the_app_writes() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(
+            parse_date("2026-1-5"),
+            day(2026, 1, 5),
+            "as typed into a cell"
+        );
+        for bad in [
+            "26-01-05",
+            "2026-11-28x",
+            "+2026-01-01",
+            "2026-011-01",
+            "2026--01",
+            "2026-11-28-1",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        let moment = parse_minute_text("2026-03-04 07:05");
+        assert_eq!(moment.map(minute_text).as_deref(), Some("2026-03-04 07:05"));
+        for bad in [
+            "2026-03-04 7",
+            "2026-03-04 07:05:00:00",
+            "2026-03-04 24:00",
+            "2026-03-04T07:05",
+        ] {
+            assert_eq!(parse_minute_text(bad), None, "{bad}");
+        }
+        assert_eq!(
+            month_title(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default()),
+            "2026年03月"
+        );
     }
 
     #[test]

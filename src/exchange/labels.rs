@@ -169,7 +169,7 @@ fn typed<T: DeserializeOwned>(v: &Value) -> Option<T> {
 
 /// "2026-12-06" as "2026年12月6日".
 pub fn date_text(iso: &str) -> Option<String> {
-    let d = chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()?;
+    let d = crate::local_time::parse_date(iso)?;
     use chrono::Datelike;
     Some(format!("{}年{}月{}日", d.year(), d.month(), d.day()))
 }

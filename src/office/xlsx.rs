@@ -117,7 +117,7 @@ fn day_number(day: chrono::NaiveDate) -> Option<f64> {
 /// leading zero stay text, as people mean them; "50,000.00" is a number.
 pub fn cell_type(text: &str) -> Cell {
     let t = text.trim();
-    if let Ok(day) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+    if let Some(day) = crate::local_time::parse_date(t) {
         if let Some(serial) = day_number(day) {
             return Cell::Date {
                 serial,
@@ -125,7 +125,7 @@ pub fn cell_type(text: &str) -> Cell {
             };
         }
     }
-    if let Ok(at) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M") {
+    if let Some(at) = crate::local_time::parse_minute_text(t) {
         if let Some(days) = day_number(at.date()) {
             let minutes = f64::from(chrono::Timelike::num_seconds_from_midnight(&at.time()) / 60);
             return Cell::Date {

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
-use chrono::NaiveDate;
 use crate::ui::prelude::*;
 
 use super::number::{number_controls, NumberArgs};
@@ -120,7 +119,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                     </label>
                     <label>{ "成文日期" }
                         <input type="date" value={on.to_string()} onchange={{ let on = on.clone(); Callback::from(move |e: Event| {
-                            if let Ok(d) = NaiveDate::parse_from_str(&field_value(&e), "%Y-%m-%d") { on.set(d) }
+                            if let Some(d) = crate::local_time::parse_date(&field_value(&e)) { on.set(d) }
                         }) }} />
                     </label>
                     { number_controls(NumberArgs { session: &session, voiding: &voiding, data: &props.data, case,

@@ -107,7 +107,7 @@ pub fn logs(props: &DataProps) -> Html {
             // The open problems are read from the first draw, beside the month (they do not
             // depend on it); they end the month's summary on paper.
             <section class="month-summary" aria-labelledby="summary-h">
-                <h2 id="summary-h" class="print-title">{ if fresh { format!("{unit}{} 驻村工作汇总", from.format("%Y年%m月")) } else { "驻村工作汇总".to_string() } }</h2>
+                <h2 id="summary-h" class="print-title">{ if fresh { format!("{unit}{} 驻村工作汇总", crate::local_time::month_title(from)) } else { "驻村工作汇总".to_string() } }</h2>
                 if let Some(m) = failure {
                     { crate::ui::notice::error_box(m) }
                 } else if !fresh {

@@ -79,7 +79,7 @@ pub fn village_month(props: &VillageMonthProps) -> Html {
     let Some(v) = chosen else {
         return html! {};
     };
-    let title = format!("{v} {} 驻村工作汇总", from.format("%Y年%m月"));
+    let title = format!("{v} {} 驻村工作汇总", crate::local_time::month_title(from));
     let shown = read.ready().filter(|r| r.0 == wanted);
     let print = {
         let (session, printing, failed, key) = (
