@@ -364,6 +364,24 @@ mod tests {
         );
     }
 
+    /// serde_json is vendored to read a record from an object only (vendor/README.md): a
+    /// record or a part of one written as an array of its values is refused, in Chinese.
+    #[test]
+    fn a_record_is_read_from_an_object_only() {
+        let mut value = log();
+        value["corrections"] = json!([["2026-11-03", "甲", []]]);
+        assert_eq!(
+            explained(StoreName::VillageLogs, &value, as_log),
+            "“修改记录”应为一组信息，文件里是列表。"
+        );
+        let fields: Vec<Value> = log()
+            .as_object()
+            .map(|o| o.values().cloned().collect())
+            .unwrap_or_default();
+        assert!(as_log(&Value::Array(fields).to_string()).is_err());
+        assert!(as_log(&log().to_string()).is_ok());
+    }
+
     type Reader = fn(&str) -> Result<(), Error>;
 
     fn reads<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), Error> {
