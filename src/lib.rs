@@ -9,6 +9,7 @@ pub mod admonition;
 pub mod assessment;
 pub mod choice;
 pub mod data_admin;
+pub mod decimal;
 pub mod draft;
 pub mod exchange;
 pub mod local_time;

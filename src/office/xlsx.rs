@@ -169,8 +169,8 @@ pub fn cell_type(text: &str) -> Cell {
     }
     let sign = if body.starts_with('-') { "-" } else { "" };
     let decimals = u8::try_from(frac.len()).unwrap_or(0);
-    match format!("{sign}{int_digits}.{frac}0").parse::<f64>() {
-        Ok(n) if n.is_finite() => Cell::Number {
+    match crate::decimal::parse(&format!("{sign}{int_digits}.{frac}")) {
+        Some(n) => Cell::Number {
             value: if percent { n / 100.0 } else { n },
             shown: match (percent, decimals, grouped) {
                 _ if money.is_some() => Shown::Yuan {

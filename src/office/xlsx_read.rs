@@ -302,7 +302,7 @@ pub fn cell_styles(styles_xml: &str) -> Vec<Shown> {
 
 /// A number as its format shows it: 20%, 50,000.00, 2026-03-01 09:30; General as written.
 pub fn shown(value: &str, how: Shown) -> String {
-    let Ok(n) = value.trim().parse::<f64>() else {
+    let Some(n) = crate::decimal::parse(value) else {
         return value.to_string();
     };
     let fixed = |n: f64, decimals: u8| format!("{n:.prec$}", prec = usize::from(decimals));
@@ -310,7 +310,7 @@ pub fn shown(value: &str, how: Shown) -> String {
         Shown::General => {
             if n.is_finite() {
                 // Excel keeps 15 significant digits: 0.1+0.2 is shown 0.3.
-                let rounded: f64 = format!("{n:.14e}").parse().unwrap_or(n);
+                let rounded = crate::decimal::parse(&format!("{n:.14e}")).unwrap_or(n);
                 rounded.to_string()
             } else {
                 value.to_string()

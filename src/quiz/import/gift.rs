@@ -366,11 +366,7 @@ fn tokens(body: &[Ch]) -> Result<Vec<Token>, String> {
         if part.first().is_some_and(|c| c.c == '%' && !c.escaped) {
             let close = find(part, 1, '%').ok_or("权重的“%”没有配对")?;
             let w: String = part[1..close].iter().map(|c| c.c).collect();
-            weight = Some(
-                w.trim()
-                    .parse::<f64>()
-                    .map_err(|_| format!("权重“{w}”不是数字"))?,
-            );
+            weight = Some(crate::decimal::parse(&w).ok_or_else(|| format!("权重“{w}”不是数字"))?);
             part = &part[close + 1..];
         }
         out.push(Token {
