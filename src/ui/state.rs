@@ -51,7 +51,9 @@ pub fn use_state<T: 'static, F: Fn() -> T>(init: F) -> impl Hook<Output = UseSta
 /// Reads the state (`*handle`, the latest value set) and sets it (`handle.set(value)`).
 pub struct UseStateHandle<T> {
     inner: yew::UseStateHandle<Erased>,
-    /// The value when the page drew, read only if the state no longer held a `T`.
+    /// The value when the handle was made (the page drew, or it was cloned). Handles compare
+    /// by it, as yew's do, so a child given a handle draws again when the value it was drawn
+    /// with changed. Read only if the state no longer held a `T`.
     seen: Rc<T>,
 }
 
@@ -70,17 +72,18 @@ impl<T: 'static> Deref for UseStateHandle<T> {
     }
 }
 
-impl<T> Clone for UseStateHandle<T> {
+impl<T: 'static> Clone for UseStateHandle<T> {
     fn clone(&self) -> Self {
+        let seen = self.inner.0.clone().downcast::<T>();
         Self {
             inner: self.inner.clone(),
-            seen: self.seen.clone(),
+            seen: seen.unwrap_or_else(|_| self.seen.clone()),
         }
     }
 }
 
 impl<T: PartialEq + 'static> PartialEq for UseStateHandle<T> {
     fn eq(&self, other: &Self) -> bool {
-        **self == **other
+        self.seen == other.seen
     }
 }
