@@ -22,10 +22,18 @@ pub fn parse(text: &str) -> Option<f64> {
     if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
         return None;
     }
-    // No leading zeros (JSON has none) and no trailing ones: each digit more past 15 or each
-    // power of ten past 22 is a rounding more in the reader.
+    // No leading zeros (JSON has none). The reader is exact while the digits, as one whole
+    // number, stay under 2^53 and the power of ten that scales them stays within ±22, so
+    // trailing zeros after the point go only while that power is below zero.
     let int = int.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
+    let power = exponent
+        .get(1..)
+        .and_then(|e| e.parse::<i32>().ok())
+        .unwrap_or(0);
+    let mut frac = frac;
+    while frac.ends_with('0') && power < i32::try_from(frac.len()).unwrap_or(i32::MAX) {
+        frac = &frac[..frac.len() - 1];
+    }
     let json = format!(
         "{}{}{}{frac}{exponent}",
         if negative { "-" } else { "" },
