@@ -413,21 +413,11 @@ mod tests {
             },
         );
         let request = crate::village::service::ServiceRequest {
-            meta: meta(),
-            point: "服务中心".into(),
             person: "张小明".into(),
             village: "东村".into(),
-            phone: String::new(),
             matter: "证明开具".into(),
-            taken_by: "王干事".into(),
-            received: day,
             promised: Some(day),
-            done: None,
-            one_visit: false,
-            on_behalf: false,
-            outcome: String::new(),
-            deleted: false,
-            corrections: Vec::new(),
+            ..crate::village::service::ServiceRequest::blank(meta(), "王干事".into(), day)
         };
         let posting = crate::village::resident::ResidentCadre {
             meta: meta(),

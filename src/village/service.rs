@@ -65,6 +65,27 @@ impl Entity for ServiceRequest {
 }
 
 impl ServiceRequest {
+    /// A new request at 服务中心, taken by `taken_by` on `received`, nothing else filled in.
+    pub fn blank(meta: Meta, taken_by: String, received: NaiveDate) -> ServiceRequest {
+        ServiceRequest {
+            meta,
+            point: "服务中心".into(),
+            person: String::new(),
+            village: String::new(),
+            phone: String::new(),
+            matter: String::new(),
+            taken_by,
+            received,
+            promised: None,
+            done: None,
+            one_visit: false,
+            on_behalf: false,
+            outcome: String::new(),
+            deleted: false,
+            corrections: Vec::new(),
+        }
+    }
+
     pub fn check(&self) -> Result<(), String> {
         if self.person.trim().is_empty() {
             return Err("请填写办事群众姓名。".into());
@@ -327,22 +348,17 @@ mod tests {
         one_visit: bool,
         promised: Option<&str>,
     ) -> ServiceRequest {
+        let meta = Meta::new(&DeviceId("a".into()), chrono::DateTime::default());
         ServiceRequest {
-            meta: Meta::new(&DeviceId("a".into()), chrono::DateTime::default()),
-            point: "服务中心".into(),
             person: "张小明".into(),
             village: "东村".into(),
             phone: "13800001111".into(),
             matter: "证明开具".into(),
-            taken_by: "王干事".into(),
-            received: d(received),
             promised: promised.map(d),
             done: done.map(d),
             one_visit,
             on_behalf: !one_visit,
-            outcome: String::new(),
-            deleted: false,
-            corrections: Vec::new(),
+            ..ServiceRequest::blank(meta, "王干事".into(), d(received))
         }
     }
 

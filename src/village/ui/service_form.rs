@@ -28,22 +28,9 @@ pub fn service_form(props: &ServiceFormProps) -> Html {
     let today = time::local_now().date();
     // A new request starts blank; a correction starts from what was saved.
     let draft = use_state(|| {
-        props.before.clone().unwrap_or_else(|| ServiceRequest {
-            meta: Meta::unsaved(time::now()),
-            point: "服务中心".into(),
-            person: String::new(),
-            village: String::new(),
-            phone: String::new(),
-            matter: String::new(),
-            taken_by: session.profile.name.clone(),
-            received: today,
-            promised: None,
-            done: None,
-            one_visit: false,
-            on_behalf: false,
-            outcome: String::new(),
-            deleted: false,
-            corrections: Vec::new(),
+        props.before.clone().unwrap_or_else(|| {
+            let by = session.profile.name.clone();
+            ServiceRequest::blank(Meta::unsaved(time::now()), by, today)
         })
     });
     // What the form's own button did is said beside it.
