@@ -23,5 +23,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-referen
 # Cargo.lock) the first time, and trunk's is then the same build, already done.
 cargo build --release --locked --target wasm32-unknown-unknown --bin zuofeng
 trunk build --release
+# trunk kept the function names (-g in index.html) for this step, which drops them.
+node scripts/order-functions.mjs dist/zuofeng_bg.wasm
 node scripts/pack.mjs
 node scripts/check-floor.mjs dist
