@@ -133,7 +133,7 @@ mod tests {
         let id = stored_key(&v)
             .unwrap_or_default()
             .replace('-', "")
-            .to_uppercase();
+            .to_ascii_uppercase();
         v["meta"]["id"] = Value::String(id);
         v
     }

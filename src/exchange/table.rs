@@ -179,7 +179,7 @@ fn normalise_header(h: &str) -> String {
     h.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | ':' | '：' | '\u{feff}'))
         .collect::<String>()
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// The first column whose header is one of `aliases`.

@@ -119,7 +119,7 @@ fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
     let original = cadre("张三");
     let canonical = original.meta.id.to_string();
     let spellings = [
-        canonical.to_uppercase(),
+        canonical.to_ascii_uppercase(),
         original.meta.id.simple().to_string(),
         format!("{{{canonical}}}"),
         format!("urn:uuid:{canonical}"),
@@ -139,7 +139,7 @@ fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
     }
     // Two spellings of one id in one file are the same record twice.
     let mut upper = to_value(&original);
-    upper["meta"]["id"] = json!(canonical.to_uppercase());
+    upper["meta"]["id"] = json!(canonical.to_ascii_uppercase());
     let mut records = BTreeMap::new();
     records.insert("cadres".to_string(), vec![to_value(&original), upper]);
     match read(&backup(records).to_json()) {

@@ -31,7 +31,7 @@ pub fn parse_choice(text: &str) -> Option<BTreeSet<usize>> {
 }
 
 pub fn parse_true_false(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
+    match text.trim().to_ascii_lowercase().as_str() {
         "正确" | "对" | "√" | "✓" | "✔" | "是" | "t" | "true" | "y" | "yes" | "a" | "1" => {
             Some(true)
         }

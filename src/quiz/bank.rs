@@ -18,7 +18,7 @@ pub struct BankFilter {
 
 /// The live questions that match, in bank order.
 pub fn filter<'a>(questions: &'a [Question], f: &BankFilter) -> Vec<&'a Question> {
-    let needle = f.text.trim().to_lowercase();
+    let needle = f.text.trim().to_ascii_lowercase();
     questions
         .iter()
         .filter(|q| !q.deleted)
@@ -27,11 +27,11 @@ pub fn filter<'a>(questions: &'a [Question], f: &BankFilter) -> Vec<&'a Question
         .filter(|q| f.category.as_ref().is_none_or(|c| &q.category == c))
         .filter(|q| {
             needle.is_empty()
-                || q.stem.to_lowercase().contains(&needle)
-                || q.options.iter().any(|o| o.to_lowercase().contains(&needle))
-                || q.explanation.to_lowercase().contains(&needle)
-                || q.category.to_lowercase().contains(&needle)
-                || q.tags.iter().any(|t| t.to_lowercase().contains(&needle))
+                || q.stem.to_ascii_lowercase().contains(&needle)
+                || q.options.iter().any(|o| o.to_ascii_lowercase().contains(&needle))
+                || q.explanation.to_ascii_lowercase().contains(&needle)
+                || q.category.to_ascii_lowercase().contains(&needle)
+                || q.tags.iter().any(|t| t.to_ascii_lowercase().contains(&needle))
         })
         .collect()
 }

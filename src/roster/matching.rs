@@ -32,7 +32,7 @@ fn unit_key(unit: &str) -> String {
         .collect::<String>()
         .replace("办公室", "办")
         .replace("委员会", "委")
-        .to_lowercase()
+        .to_ascii_lowercase()
 }
 
 /// Whether two ways of writing a unit name one unit: equal once reduced, or one the other's

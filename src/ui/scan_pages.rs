@@ -161,7 +161,7 @@ fn pages(name: String, bytes: Vec<u8>) -> Vec<(String, PageImage)> {
             Err(e) => vec![(name, Err(e.message()))],
         };
     }
-    let mime = if name.to_lowercase().ends_with(".png") {
+    let mime = if name.to_ascii_lowercase().ends_with(".png") {
         "image/png"
     } else {
         "image/jpeg"

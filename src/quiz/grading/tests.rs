@@ -160,6 +160,9 @@ fn blanks_earn_their_share_and_text_is_compared_loosely() {
         }
     );
     assert_eq!(normalise(" ＡＢ c "), "abc");
+    // Case is folded for Latin letters only; Chinese text and other scripts stay as written.
+    assert_eq!(normalise("５Ｇ 网络"), "5g网络");
+    assert_eq!(normalise("Éé"), "Éé");
 }
 
 #[test]

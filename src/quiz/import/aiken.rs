@@ -21,7 +21,7 @@ fn option_line(line: &str) -> Option<(usize, &str)> {
 }
 
 fn answer_line(line: &str) -> Option<&str> {
-    let upper = line.to_uppercase();
+    let upper = line.to_ascii_uppercase();
     upper
         .starts_with("ANSWER:")
         .then(|| line["ANSWER:".len()..].trim())

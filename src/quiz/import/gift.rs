@@ -261,7 +261,7 @@ fn question(raw: &str, category: &str) -> Result<(QuestionDraft, Option<String>)
         .next()
         .unwrap_or("")
         .trim()
-        .to_uppercase();
+        .to_ascii_uppercase();
     let true_false = match first_word.as_str() {
         "T" | "TRUE" => Some(true),
         "F" | "FALSE" => Some(false),

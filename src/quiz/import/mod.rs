@@ -90,7 +90,7 @@ impl QuestionFormat {
 
     /// Guesses the format from the file name and, for text, its content.
     pub fn detect(file_name: &str, text: &str) -> QuestionFormat {
-        let lower = file_name.to_lowercase();
+        let lower = file_name.to_ascii_lowercase();
         if lower.ends_with(".csv") {
             return QuestionFormat::Csv;
         }

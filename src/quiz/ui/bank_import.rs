@@ -41,7 +41,7 @@ pub fn question_importer(props: &DataProps) -> Html {
             let Some(file) = files.into_iter().next() else {
                 return;
             };
-            if file.name.to_lowercase().ends_with(".xlsx") {
+            if file.name.to_ascii_lowercase().ends_with(".xlsx") {
                 let (parsed, notice) = (parsed.clone(), notice.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = crate::ui::inflate::xlsx_rows(&file.bytes)
