@@ -293,7 +293,7 @@ async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_
     newer.meta.touch(&DeviceId("other".into()), now());
     // As an earlier version stored it: the same person a second time, under another spelling.
     let mut odd = serde_json::to_value(&newer).expect("json");
-    odd["meta"]["id"] = json!(newer.meta.id.to_string().to_uppercase());
+    odd["meta"]["id"] = json!(newer.meta.id.to_string().to_ascii_uppercase());
     store
         .write_all(&[
             (StoreName::Cadres, serde_json::to_value(&old).expect("json")),

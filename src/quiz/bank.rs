@@ -28,10 +28,14 @@ pub fn filter<'a>(questions: &'a [Question], f: &BankFilter) -> Vec<&'a Question
         .filter(|q| {
             needle.is_empty()
                 || q.stem.to_ascii_lowercase().contains(&needle)
-                || q.options.iter().any(|o| o.to_ascii_lowercase().contains(&needle))
+                || q.options
+                    .iter()
+                    .any(|o| o.to_ascii_lowercase().contains(&needle))
                 || q.explanation.to_ascii_lowercase().contains(&needle)
                 || q.category.to_ascii_lowercase().contains(&needle)
-                || q.tags.iter().any(|t| t.to_ascii_lowercase().contains(&needle))
+                || q.tags
+                    .iter()
+                    .any(|t| t.to_ascii_lowercase().contains(&needle))
         })
         .collect()
 }
