@@ -7,6 +7,9 @@
 //! - Screens write settings through `Session::set_setting`, which tells the pages that read
 //!   them; only the store, the session, and the two writes made before a session exists (the
 //!   first-use profile form, the device id at start) touch `store.set_setting`.
+//! - A field taken when it changes (`value` and `onchange`, no `oninput`) is a
+//!   `ui::kept_input::KeptInput`: Yew writes a plain `<input>`'s value back at every redraw,
+//!   wiping what is being typed in it.
 
 use std::fs;
 use std::path::Path;
@@ -157,4 +160,67 @@ fn screens_write_settings_through_the_session() {
         "settings written past the session: {}",
         direct.join(", ")
     );
+}
+
+/// The `<input …/>` tags in `text` that show a value and take it on change only.
+fn fields_taken_on_change(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("<input").map(|k| from + k) {
+        // The tag ends at the first `/>` outside braces.
+        let (mut depth, mut end) = (0i32, text.len());
+        for (k, c) in text[at..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                '/' if depth == 0 && text[at + k..].starts_with("/>") => {
+                    end = at + k;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let tag = &text[at..end];
+        let plain = ["checkbox", "radio", "type=\"file\""]
+            .iter()
+            .all(|t| !tag.contains(t));
+        if plain && tag.contains("value") && tag.contains("onchange") && !tag.contains("oninput") {
+            found.push(text[..at].matches('\n').count() + 1);
+        }
+        from = end;
+    }
+    found
+}
+
+#[test]
+fn fields_taken_on_change_keep_what_is_typed() {
+    let mut files = Vec::new();
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    let plain: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("ui/kept_input.rs"))
+        .flat_map(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            fields_taken_on_change(&text)
+                .into_iter()
+                .map(|line| format!("{}:{line}", f.display()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        plain.is_empty(),
+        "fields taken on change that a redraw wipes (use KeptInput): {}",
+        plain.join(", ")
+    );
+}
+
+#[test]
+fn the_check_finds_a_plain_field_taken_on_change() {
+    let bad = "html! {\n    <label>{ \"年份\" }<input type=\"number\" value={year.to_string()}\n        onchange={{ let y = y.clone(); Callback::from(move |e: Event| y.set(1)) }} /></label>\n}\n";
+    assert_eq!(fields_taken_on_change(bad), vec![2]);
+    let good = "html! {\n    <input value={name} oninput={on_name} onchange={on_done} />\n    <input type=\"checkbox\" checked={on} value=\"x\" onchange={flip} />\n    <KeptInput value={year} onchange={on_year} />\n}\n";
+    assert!(fields_taken_on_change(good).is_empty());
 }

@@ -2,6 +2,7 @@
 //! textarea or select) and writes it into the draft; the fields every form has (a choice shown
 //! by its label, a date) and its footer.
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -85,7 +86,7 @@ pub fn date_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
             on_pick.emit(date);
         }
     });
-    html! { <input type="date" value={current.to_string()} {onchange} /> }
+    html! { <KeptInput kind="date" value={current.to_string()} {onchange} /> }
 }
 
 /// A month field; `on_pick` gets the month's first day (a cleared field picks nothing).
@@ -95,7 +96,7 @@ pub fn month_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
             on_pick.emit(first);
         }
     });
-    html! { <input type="month" value={local_time::month_value(current)} {onchange} /> }
+    html! { <KeptInput kind="month" value={local_time::month_value(current)} {onchange} /> }
 }
 
 /// The end of an edit form: what is wrong with it, if anything, then save and cancel.
@@ -118,7 +119,7 @@ pub fn optional_date_input(
     let onchange =
         Callback::from(move |e: Event| on_pick.emit(local_time::parse_date(&field_value(&e))));
     let value = current.map(|d| d.to_string()).unwrap_or_default();
-    html! { <input type="date" {value} {onchange} /> }
+    html! { <KeptInput kind="date" {value} {onchange} /> }
 }
 
 /// Checkboxes of people (`(id, name)`), those in `chosen` ticked; `on_pick` gets the list as

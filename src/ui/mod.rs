@@ -8,6 +8,7 @@ pub mod file_drop;
 pub mod form;
 pub mod inflate;
 pub mod kept_draft;
+pub mod kept_input;
 pub mod load;
 pub mod notice;
 pub mod omr_sheet;

@@ -479,3 +479,26 @@ test('across the year end: the notice pasted, a provisional deadline corrected, 
   await other.close();
   await context.close();
 });
+
+test('a year being typed stays when another window saves the deadline rule', async () => {
+  const context = await freshContext(app.browser);
+  const page = await openApp(context, app.server.url);
+  await setProfile(page, { name: '王秘书', unit: '党政办' });
+  await nav(page, '谈话诫勉');
+  await tab(page, '期限与节假日');
+  const second = await context.newPage();
+  await second.goto(page.url());
+  // Typed, not yet taken (the field is still in focus): another window changes the rule and
+  // this one redraws with it.
+  await page.getByLabel('年份', { exact: true }).fill('2029');
+  await second.getByLabel('谈话后几天内提交整改措施').fill('7');
+  await second.getByLabel('谈话后几天内提交整改措施').press('Tab');
+  await second.getByText(/新案件的整改期限：7 个/).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('label')]
+    .find((l) => l.textContent.startsWith('谈话后几天内提交整改措施'))?.querySelector('input')?.value === '7');
+  assert.equal(await page.getByLabel('年份', { exact: true }).inputValue(), '2029', 'the redraw keeps the typed year');
+  await page.getByLabel('年份', { exact: true }).press('Tab');
+  await page.getByRole('form', { name: '2029 年节假日安排' }).waitFor();
+  await second.close();
+  await context.close();
+});

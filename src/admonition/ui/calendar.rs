@@ -2,6 +2,7 @@
 //! days, entered from the State Council's notice.
 
 use crate::choice::Choice;
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::Datelike;
 
@@ -80,21 +81,21 @@ pub fn calendar_tab(props: &DataProps) -> Html {
                 <h2 id="rule-h">{ "整改期限和考察期" }</h2>
                 <div class="form">
                     <label>{ "谈话后几天内提交整改措施" }
-                        <input type="number" min="1" max="60" step="1" value={rule.days.to_string()} onchange={set(|r, v| r.days = v.trim().parse().unwrap_or(0))} /></label>
+                        <KeptInput kind="number" min="1" max="60" step="1" value={rule.days.to_string()} onchange={set(|r, v| r.days = v.trim().parse().unwrap_or(0))} /></label>
                     <label>{ "按" }
                         <select onchange={set(|r, v| r.counting = Counting::from_label(v).unwrap_or_default())}>
                             { for Counting::ALL.iter().map(|c| html! { <option selected={*c == rule.counting}>{ c.label() }</option> }) }
                         </select>
                     </label>
                     <label>{ "考察期（月）" }
-                        <input type="number" min="1" max="24" step="1" value={rule.observation_months.to_string()} onchange={set(|r, v| r.observation_months = v.trim().parse().unwrap_or(0))} /></label>
+                        <KeptInput kind="number" min="1" max="24" step="1" value={rule.observation_months.to_string()} onchange={set(|r, v| r.observation_months = v.trim().parse().unwrap_or(0))} /></label>
                 </div>
             </section>
             <section class="card" aria-labelledby="holiday-h">
                 <h2 id="holiday-h">{ "节假日安排" }</h2>
                 <p>{ "按工作日计算期限时使用。请按国务院办公厅当年的放假通知录入放假日期和调休上班日期；没有录入的年份只把周六、周日算作休息日。" }</p>
                 <label>{ "年份" }
-                    <input type="number" min="2000" max="2100" step="1" value={year.to_string()}
+                    <KeptInput kind="number" min="2000" max="2100" step="1" value={year.to_string()}
                         onchange={{ let year = year.clone(); Callback::from(move |e: Event| if let Ok(y) = field_value(&e).trim().parse() { year.set(y) }) }} />
                 </label>
                 <CalendarForm key={*year} year={*year} stored={stored} data={props.data.clone()} report={reporter(&notice)} />

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use super::number::{number_controls, NumberArgs};
@@ -118,7 +119,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                         </select>
                     </label>
                     <label>{ "成文日期" }
-                        <input type="date" value={on.to_string()} onchange={{ let on = on.clone(); Callback::from(move |e: Event| {
+                        <KeptInput kind="date" value={on.to_string()} onchange={{ let on = on.clone(); Callback::from(move |e: Event| {
                             if let Some(d) = crate::local_time::parse_date(&field_value(&e)) { on.set(d) }
                         }) }} />
                     </label>

@@ -1,5 +1,6 @@
 //! 文号登记: every number of a year, in use or withdrawn, and whose it was; prints on A4.
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::Datelike;
 
@@ -28,7 +29,7 @@ pub fn register_tab(props: &DataProps) -> Html {
         <section class="card" aria-labelledby="register-h">
             <h2 id="register-h">{ format!("{} 年文号登记", *year) }</h2>
             <div class="toolbar no-print">
-                <label>{ "年份" }<input type="number" min="2000" max="2100" step="1" value={year.to_string()} onchange={on_year} /></label>
+                <label>{ "年份" }<KeptInput kind="number" min="2000" max="2100" step="1" value={year.to_string()} onchange={on_year} /></label>
                 { crate::ui::form::print_button("打印文号登记") }
             </div>
             <table class="grid" aria-label={format!("{} 年文号登记", *year)}>

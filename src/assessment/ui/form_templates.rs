@@ -2,6 +2,7 @@
 //! every township as a file. Editing a template a submitted form used makes a new version.
 
 use crate::ui::form::{field_value, form_footer, on_input};
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use super::forms::current_templates;
@@ -194,12 +195,12 @@ fn template_editor(props: &EditorProps) -> Html {
             { for draft.sections.iter().enumerate().map(|(s, section)| html! {
                 <fieldset>
                     <legend>{ format!("第 {} 部分", s + 1) }</legend>
-                    <label>{ "标题" }<input value={section.title.clone()} onchange={change(Box::new(move |t, v| if let Some(x) = t.sections.get_mut(s) { x.title = v }))} /></label>
+                    <label>{ "标题" }<KeptInput value={section.title.clone()} onchange={change(Box::new(move |t, v| if let Some(x) = t.sections.get_mut(s) { x.title = v }))} /></label>
                     { for section.items.iter().enumerate().map(|(i, item)| {
                         let n = format!("第 {} 部分第 {} 项", s + 1, i + 1);
                         html! {
                             <div class="template-item">
-                                <label>{ format!("{n}名称") }<input value={item.label.clone()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| it.label = v)))} /></label>
+                                <label>{ format!("{n}名称") }<KeptInput value={item.label.clone()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| it.label = v)))} /></label>
                                 <label>{ format!("{n}填法") }
                                     <select onchange={change(Box::new(move |t, v| at(t, s, i, |it| it.kind = kind_of(&v, &it.kind))))}>
                                         { for KINDS.iter().map(|k| html! { <option selected={*k == item.kind.label()}>{ *k }</option> }) }
@@ -207,11 +208,11 @@ fn template_editor(props: &EditorProps) -> Html {
                                 </label>
                                 { match &item.kind {
                                     ItemKind::Score { max, weight } => html! { <>
-                                        <label>{ format!("{n}满分") }<input type="number" min="1" value={max.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { max, .. } = &mut it.kind { *max = v.trim().parse().unwrap_or(0) })))} /></label>
-                                        <label>{ format!("{n}权重") }<input type="number" min="1" value={weight.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { weight, .. } = &mut it.kind { *weight = v.trim().parse().unwrap_or(1) })))} /></label>
+                                        <label>{ format!("{n}满分") }<KeptInput kind="number" min="1" value={max.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { max, .. } = &mut it.kind { *max = v.trim().parse().unwrap_or(0) })))} /></label>
+                                        <label>{ format!("{n}权重") }<KeptInput kind="number" min="1" value={weight.to_string()} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Score { weight, .. } = &mut it.kind { *weight = v.trim().parse().unwrap_or(1) })))} /></label>
                                     </> },
                                     ItemKind::Choice { options } => html! {
-                                        <label>{ format!("{n}选项（用顿号“、”隔开）") }<input value={options.join("、")} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Choice { options } = &mut it.kind {
+                                        <label>{ format!("{n}选项（用顿号“、”隔开）") }<KeptInput value={options.join("、")} onchange={change(Box::new(move |t, v| at(t, s, i, |it| if let ItemKind::Choice { options } = &mut it.kind {
                                             *options = v.split(['、', ',', '，']).map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect() })))} /></label>
                                     },
                                     _ => html! {},

@@ -1,6 +1,7 @@
 //! 自评与述职: a cadre fills in their own forms; the office takes forms in by file, sees who has
 //! and has not handed in, and keeps the templates.
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use crate::roster::matching::same_person;
@@ -97,7 +98,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
         <>
             { notice_box(notice.as_ref()) }
             <label class="no-print">{ "年度" }
-                <input type="number" min="2000" max="2100" value={year.to_string()}
+                <KeptInput kind="number" min="2000" max="2100" value={year.to_string()}
                     onchange={{ let y = year.clone(); Callback::from(move |e: Event| if let Ok(v) = field_value(&e).trim().parse() { y.set(v) }) }} />
             </label>
             if let Some(view) = opened {

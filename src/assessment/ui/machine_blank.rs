@@ -3,6 +3,7 @@
 //! bottom, a row per person with a box per grade (`ui::omr_sheet`); the office scans them back
 //! in 扫描计票.
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use super::RoundProps;
@@ -44,7 +45,7 @@ pub fn machine_blank(props: &RoundProps) -> Html {
             <p class="no-print">{ "每张票印有票号和四角的黑色定位方块，收回后用扫描仪扫成图片或 PDF，在“扫描计票”里一次计完。请用黑色或蓝色笔在方框内打“√”、打“×”或涂满，不要折叠，不要在方块和票号上写画。" }</p>
             <div class="toolbar no-print">
                 { super::group_select(round, &group) }
-                <label>{ "印几张" }<input type="number" min="1" max={MAX_SHEETS.to_string()} value={sheets.to_string()} onchange={set_count} /></label>
+                <label>{ "印几张" }<KeptInput kind="number" min="1" max={MAX_SHEETS.to_string()} value={sheets.to_string()} onchange={set_count} /></label>
                 { print_button("打印") }
             </div>
             { body }

@@ -2,6 +2,7 @@
 //! reader's own layout (`quiz::answer_card`): the 答题码 grid, a section of boxes per kind of
 //! question, the sheet code along the bottom. The office scans them back in 扫描答题卡.
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use crate::quiz::answer_card::{self, Card, CODE_DIGITS, CODE_STEP, CODE_TOP_LEFT};
@@ -47,7 +48,7 @@ pub fn answer_cards(props: &AnswerCardsProps) -> Html {
                 <p class="no-print">{ "答题卡上要涂答题码：请同时打印“答题码”发给每人。阅卷时按答题码认人，并核对是否本人。" }</p>
             }
             <div class="toolbar no-print">
-                <label>{ "印几张" }<input type="number" min="1" max={MAX_SHEETS.to_string()} value={sheets.to_string()} onchange={set_count} /></label>
+                <label>{ "印几张" }<KeptInput kind="number" min="1" max={MAX_SHEETS.to_string()} value={sheets.to_string()} onchange={set_count} /></label>
                 { print_button("打印答题卡") }
                 <button onclick={props.on_close.reform(|_| ())}>{ "关闭" }</button>
             </div>

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
@@ -58,7 +59,7 @@ pub fn draw_rules(props: &DrawRulesProps) -> Html {
         };
         html! {
             <div class="rule" role="group" aria-label={format!("抽题规则 {}", i + 1)}>
-                <label class="inline">{ "题数" }<input value={count.clone()} onchange={set(|r, v| r.count = v)} size="4" /></label>
+                <label class="inline">{ "题数" }<KeptInput value={count.clone()} onchange={set(|r, v| r.count = v)} size="4" /></label>
                 <label class="inline">{ "题型" }<select onchange={set(|r, v| r.kind = QuestionKind::from_label(&v))}>
                     <option selected={kind.is_none()}>{ "不限" }</option>
                     { for QuestionKind::ALL.iter().map(|k| html! { <option selected={*kind == Some(*k)}>{ k.label() }</option> }) }
@@ -71,7 +72,7 @@ pub fn draw_rules(props: &DrawRulesProps) -> Html {
                     <option selected={difficulty.is_none()}>{ "不限" }</option>
                     { for Difficulty::ALL.iter().map(|d| html! { <option selected={*difficulty == Some(*d)}>{ d.label() }</option> }) }
                 </select></label>
-                <label class="inline">{ "每题分值" }<input value={points.clone()} onchange={set(|r, v| r.points = v)} size="4" /></label>
+                <label class="inline">{ "每题分值" }<KeptInput value={points.clone()} onchange={set(|r, v| r.points = v)} size="4" /></label>
                 <button type="button" onclick={remove}>{ "删除规则" }</button>
             </div>
         }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use super::draw_rules::DrawRules;
@@ -190,7 +191,7 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
             <div class="pick">
                 <label class="choice block"><input type="checkbox" {checked} {onchange} />{ format!("{kind}{short}") }</label>
                 if checked {
-                    <label class="inline">{ "分值" }<input size="4" value={own} placeholder={d.points_each.clone()} onchange={on_points} aria-label={format!("分值 {short}")} /></label>
+                    <label class="inline">{ "分值" }<KeptInput size="4" value={own} placeholder={d.points_each.clone()} onchange={on_points} label={format!("分值 {short}")} /></label>
                 }
             </div>
         }
@@ -219,8 +220,8 @@ pub fn quiz_form(props: &QuizFormProps) -> Html {
             <label class="inline">{ "每题分值" }<input value={d.points_each.clone()} oninput={text(|f, v| f.draft.points_each = v)} size="5" /></label>
             <label class="inline">{ "及格分" }<input value={d.pass_mark.clone()} oninput={text(|f, v| f.draft.pass_mark = v)} size="8" placeholder="总分的60%" /></label>
             <label class="inline">{ "时间限制（分钟）" }<input value={d.time_limit.clone()} oninput={text(|f, v| f.draft.time_limit = v)} size="5" /></label>
-            <label class="inline">{ "开放时间" }<input type="datetime-local" value={f.opens.clone()} onchange={changed(|f, v| f.opens = v)} /></label>
-            <label class="inline">{ "截止时间" }<input type="datetime-local" value={f.closes.clone()} onchange={changed(|f, v| f.closes = v)} /></label>
+            <label class="inline">{ "开放时间" }<KeptInput kind="datetime-local" value={f.opens.clone()} onchange={changed(|f, v| f.opens = v)} /></label>
+            <label class="inline">{ "截止时间" }<KeptInput kind="datetime-local" value={f.closes.clone()} onchange={changed(|f, v| f.closes = v)} /></label>
             <div>
                 <label class="choice"><input type="checkbox" checked={d.shuffle_questions} onchange={toggle(|d| d.shuffle_questions = !d.shuffle_questions)} />{ "每人题目顺序不同" }</label>
                 <label class="choice"><input type="checkbox" checked={d.shuffle_options} onchange={toggle(|d| d.shuffle_options = !d.shuffle_options)} />{ "每人选项顺序不同" }</label>

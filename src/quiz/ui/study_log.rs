@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::ui::form::choice_select;
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::Datelike;
 use web_sys::HtmlInputElement;
@@ -95,7 +96,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <label class="inline">{ "类型" }
                     { choice_select(*kind, { let k = kind.clone(); Callback::from(move |s| k.set(s)) }) }
                 </label>
-                <label class="inline">{ "日期" }<input type="date" value={date.to_string()} onchange={{ let d = date.clone(); Callback::from(move |e: Event| {
+                <label class="inline">{ "日期" }<KeptInput kind="date" value={date.to_string()} onchange={{ let d = date.clone(); Callback::from(move |e: Event| {
                     if let Some(v) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) { d.set(v) }
                 }) }} /></label>
                 <label>{ "主题" }<input value={(*topic).clone()} oninput={{ let t = topic.clone(); Callback::from(move |e: InputEvent| t.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
@@ -115,7 +116,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <button type="submit" class="primary">{ "保存记录" }</button>
             </form>
             <div class="toolbar no-print">
-                <label class="inline">{ "年度" }<input type="number" value={year.to_string()} min="2000" max="2100"
+                <label class="inline">{ "年度" }<KeptInput kind="number" value={year.to_string()} min="2000" max="2100"
                     onchange={{ let y = year.clone(); Callback::from(move |e: Event| {
                         if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse() { y.set(v) }
                     }) }} /></label>

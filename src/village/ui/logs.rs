@@ -4,6 +4,7 @@
 //! month's summary prints on A4 in the order it is filed: title, figures, lists.
 
 use crate::ui::form::{field_value, print_button};
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::NaiveDate;
 
@@ -124,7 +125,7 @@ pub fn logs(props: &DataProps) -> Html {
                         <tbody>{ for shown.writers.iter().map(|(w, counts)| role_row(w.clone(), *counts)) }</tbody>
                     </table>
                     <h3>
-                        <label class="no-print">{ "超过几天没有驻村记录" }<input type="number" min="1" value={days.to_string()}
+                        <label class="no-print">{ "超过几天没有驻村记录" }<KeptInput kind="number" min="1" value={days.to_string()}
                             onchange={{ let d = days.clone(); Callback::from(move |e: Event| if let Ok(n) = field_value(&e).trim().parse() { d.set(n) }) }} /></label>
                         <span class="print-only">{ format!("超过 {} 天没有驻村记录的村（现有驻村干部的村）", *days) }</span>
                     </h3>

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -56,7 +57,7 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
                         { for lines.iter().map(|l| html! { <option value={l.meta.id.to_string()} selected={*line == Some(l.meta.id)}>{ &l.name }</option> }) }
                     </select>
                 </label>
-                <label class="inline">{ "日期" }<input type="date" value={day.to_string()} onchange={on_day} /></label>
+                <label class="inline">{ "日期" }<KeptInput kind="date" value={day.to_string()} onchange={on_day} /></label>
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             else {
