@@ -28,6 +28,16 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Every Rust file under `src/`.
+fn sources() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    files
+}
+
 fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
@@ -99,11 +109,7 @@ fn check(path: &Path, text: &str) -> Vec<String> {
 
 #[test]
 fn no_hook_is_called_after_an_early_return() {
-    let mut files = Vec::new();
-    rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
+    let files = sources();
     assert!(files.len() > 50, "the sources were found");
     let problems: Vec<String> = files
         .iter()
@@ -122,11 +128,7 @@ fn the_check_finds_a_hook_after_an_early_return() {
 
 #[test]
 fn screens_write_settings_through_the_session() {
-    let mut files = Vec::new();
-    rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
+    let files = sources();
     // Start-up (`boot.rs`, `app.rs`) and the profile form write before a session exists.
     const BEFORE_A_SESSION: [&str; 5] = [
         "store/db.rs",
@@ -194,11 +196,7 @@ fn fields_taken_on_change(text: &str) -> Vec<usize> {
 
 #[test]
 fn fields_taken_on_change_keep_what_is_typed() {
-    let mut files = Vec::new();
-    rust_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
+    let files = sources();
     let plain: Vec<String> = files
         .iter()
         .filter(|f| !f.ends_with("ui/kept_input.rs"))
