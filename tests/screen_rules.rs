@@ -38,6 +38,21 @@ fn sources() -> Vec<std::path::PathBuf> {
     files
 }
 
+/// `path:line` for each line `find` reports in the sources, the files ending in `except` left out.
+fn found_in_sources(except: &[&str], find: impl Fn(&str) -> Vec<usize>) -> Vec<String> {
+    sources()
+        .iter()
+        .filter(|f| !except.iter().any(|e| f.ends_with(e)))
+        .flat_map(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            find(&text)
+                .into_iter()
+                .map(|line| format!("{}:{line}", f.display()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
@@ -128,7 +143,6 @@ fn the_check_finds_a_hook_after_an_early_return() {
 
 #[test]
 fn screens_write_settings_through_the_session() {
-    let files = sources();
     // Start-up (`boot.rs`, `app.rs`) and the profile form write before a session exists.
     const BEFORE_A_SESSION: [&str; 5] = [
         "store/db.rs",
@@ -137,26 +151,21 @@ fn screens_write_settings_through_the_session() {
         "app.rs",
         "boot.rs",
     ];
-    let direct: Vec<String> = files
-        .iter()
-        .filter(|f| !BEFORE_A_SESSION.iter().any(|ok| f.ends_with(ok)))
-        .flat_map(|f| {
-            let text = fs::read_to_string(f).unwrap_or_default();
-            let lines: Vec<&str> = text.lines().collect();
-            (0..lines.len())
-                .filter(|&i| {
-                    let l = lines[i];
-                    // `store.set_setting(`, also split over lines as `.store` / `.set_setting(`.
-                    let split = i > 0
-                        && lines[i - 1].trim_end().ends_with(".store")
-                        && l.trim_start().starts_with(".set_setting(");
-                    // A loader that clears an old key while reading is not a screen's write.
-                    (l.contains("store.set_setting(") || split) && !l.contains("Value::Null")
-                })
-                .map(|i| format!("{}:{}", f.display(), i + 1))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let direct = found_in_sources(&BEFORE_A_SESSION, |text| {
+        let lines: Vec<&str> = text.lines().collect();
+        (0..lines.len())
+            .filter(|&i| {
+                let l = lines[i];
+                // `store.set_setting(`, also split over lines as `.store` / `.set_setting(`.
+                let split = i > 0
+                    && lines[i - 1].trim_end().ends_with(".store")
+                    && l.trim_start().starts_with(".set_setting(");
+                // A loader that clears an old key while reading is not a screen's write.
+                (l.contains("store.set_setting(") || split) && !l.contains("Value::Null")
+            })
+            .map(|i| i + 1)
+            .collect()
+    });
     assert!(
         direct.is_empty(),
         "settings written past the session: {}",
@@ -196,18 +205,7 @@ fn fields_taken_on_change(text: &str) -> Vec<usize> {
 
 #[test]
 fn fields_taken_on_change_keep_what_is_typed() {
-    let files = sources();
-    let plain: Vec<String> = files
-        .iter()
-        .filter(|f| !f.ends_with("ui/kept_input.rs"))
-        .flat_map(|f| {
-            let text = fs::read_to_string(f).unwrap_or_default();
-            fields_taken_on_change(&text)
-                .into_iter()
-                .map(|line| format!("{}:{line}", f.display()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let plain = found_in_sources(&["ui/kept_input.rs"], fields_taken_on_change);
     assert!(
         plain.is_empty(),
         "fields taken on change that a redraw wipes (use KeptInput): {}",

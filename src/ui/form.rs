@@ -89,6 +89,17 @@ pub fn date_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
     html! { <KeptInput kind="date" value={current.to_string()} {onchange} /> }
 }
 
+/// A year field; a number outside the years it allows (2000–2100) picks nothing.
+pub fn year_input(current: i32, on_pick: Callback<i32>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let year = field_value(&e).trim().parse::<i32>().ok();
+        if let Some(year) = year.filter(|y| (2000..=2100).contains(y)) {
+            on_pick.emit(year);
+        }
+    });
+    html! { <KeptInput kind="number" min="2000" max="2100" step="1" value={current.to_string()} {onchange} /> }
+}
+
 /// A month field; `on_pick` gets the month's first day (a cleared field picks nothing).
 pub fn month_input(current: NaiveDate, on_pick: Callback<NaiveDate>) -> Html {
     let onchange = Callback::from(move |e: Event| {

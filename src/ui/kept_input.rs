@@ -26,6 +26,7 @@ pub struct KeptInputProps {
     pub size: Option<AttrValue>,
     #[prop_or_default]
     pub placeholder: Option<AttrValue>,
+    /// The field's name when no `<label>` holds it (`aria-label`).
     #[prop_or_default]
     pub label: Option<AttrValue>,
 }
@@ -35,7 +36,9 @@ pub fn kept_input(props: &KeptInputProps) -> Html {
     let node = use_node_ref();
     let focused = use_state(|| false);
     // While the field has focus it shows what is in it (also a date half typed, which the
-    // browser reports as empty), so a redraw changes nothing there.
+    // browser reports as empty), so a redraw changes nothing there. Focus is state, not read
+    // from the page, so that leaving the field redraws it with the stored value: an entry the
+    // screen refused or left unfinished goes back.
     let value = focused
         .then(|| node.cast::<HtmlInputElement>())
         .flatten()

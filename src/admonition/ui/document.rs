@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use crate::choice::Choice;
-use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use super::number::{number_controls, NumberArgs};
@@ -16,7 +15,7 @@ use crate::admonition::template::DocKind;
 use crate::office::docx;
 use crate::session::reporter;
 use crate::ui::download::{save_office, DOCX};
-use crate::ui::form::field_value;
+use crate::ui::form::{date_input, field_value, on_pick};
 use crate::ui::notice::{error_box, notice_box, Notice};
 use crate::ui::time;
 
@@ -119,9 +118,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                         </select>
                     </label>
                     <label>{ "成文日期" }
-                        <KeptInput kind="date" value={on.to_string()} onchange={{ let on = on.clone(); Callback::from(move |e: Event| {
-                            if let Some(d) = crate::local_time::parse_date(&field_value(&e)) { on.set(d) }
-                        }) }} />
+                        { date_input(*on, on_pick(&on, |d, v| *d = v)) }
                     </label>
                     { number_controls(NumberArgs { session: &session, voiding: &voiding, data: &props.data, case,
                         kind: *kind, on: *on, prefix, identity: Rc::new(identity.clone()), report: reporter(&notice) }) }

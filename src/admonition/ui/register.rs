@@ -1,12 +1,11 @@
 //! 文号登记: every number of a year, in use or withdrawn, and whose it was; prints on A4.
 
-use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 use chrono::Datelike;
 
 use super::{use_office_identity, DataProps};
 use crate::admonition::register::{register, NumberState};
-use crate::ui::form::field_value;
+use crate::ui::form::{on_pick, year_input};
 use crate::ui::time;
 
 #[function_component(RegisterTab)]
@@ -15,21 +14,11 @@ pub fn register_tab(props: &DataProps) -> Html {
     let identity = use_office_identity();
     let data = &props.data;
     let rows = register(&data.cases, *year, &|k| identity.prefix(k).to_string());
-    let on_year = {
-        let year = year.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = field_value(&e).trim().parse::<i32>() {
-                if (2000..=2100).contains(&y) {
-                    year.set(y);
-                }
-            }
-        })
-    };
     html! {
         <section class="card" aria-labelledby="register-h">
             <h2 id="register-h">{ format!("{} 年文号登记", *year) }</h2>
             <div class="toolbar no-print">
-                <label>{ "年份" }<KeptInput kind="number" min="2000" max="2100" step="1" value={year.to_string()} onchange={on_year} /></label>
+                <label>{ "年份" }{ year_input(*year, on_pick(&year, |y, v| *y = v)) }</label>
                 { crate::ui::form::print_button("打印文号登记") }
             </div>
             <table class="grid" aria-label={format!("{} 年文号登记", *year)}>

@@ -1,7 +1,6 @@
 //! 自评与述职: a cadre fills in their own forms; the office takes forms in by file, sees who has
 //! and has not handed in, and keeps the templates.
 
-use crate::ui::kept_input::KeptInput;
 use crate::ui::prelude::*;
 
 use crate::roster::matching::same_person;
@@ -16,7 +15,7 @@ use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
-use crate::ui::form::field_value;
+use crate::ui::form::{on_pick, year_input};
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
@@ -98,8 +97,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
         <>
             { notice_box(notice.as_ref()) }
             <label class="no-print">{ "年度" }
-                <KeptInput kind="number" min="2000" max="2100" value={year.to_string()}
-                    onchange={{ let y = year.clone(); Callback::from(move |e: Event| if let Ok(v) = field_value(&e).trim().parse() { y.set(v) }) }} />
+                { year_input(*year, on_pick(&year, |y, v| *y = v)) }
             </label>
             if let Some(view) = opened {
                 <div class="card">

@@ -3,8 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::ui::form::choice_select;
-use crate::ui::kept_input::KeptInput;
+use crate::ui::form::{choice_select, date_input, on_pick, year_input};
 use crate::ui::prelude::*;
 use chrono::Datelike;
 use web_sys::HtmlInputElement;
@@ -13,7 +12,6 @@ use super::my_study::MyStudy;
 use super::DataProps;
 use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
-use crate::local_time::parse_date;
 use crate::quiz::study_log::{missing, year_record, StudyEvent, StudyKind};
 use crate::record::Meta;
 use crate::session::reporter;
@@ -96,9 +94,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <label class="inline">{ "类型" }
                     { choice_select(*kind, { let k = kind.clone(); Callback::from(move |s| k.set(s)) }) }
                 </label>
-                <label class="inline">{ "日期" }<KeptInput kind="date" value={date.to_string()} onchange={{ let d = date.clone(); Callback::from(move |e: Event| {
-                    if let Some(v) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) { d.set(v) }
-                }) }} /></label>
+                <label class="inline">{ "日期" }{ date_input(*date, on_pick(&date, |d, v| *d = v)) }</label>
                 <label>{ "主题" }<input value={(*topic).clone()} oninput={{ let t = topic.clone(); Callback::from(move |e: InputEvent| t.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
                 <fieldset class="members"><legend>{ "参加人员" }</legend>
                     { for cadres.iter().map(|c| {
@@ -116,10 +112,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <button type="submit" class="primary">{ "保存记录" }</button>
             </form>
             <div class="toolbar no-print">
-                <label class="inline">{ "年度" }<KeptInput kind="number" value={year.to_string()} min="2000" max="2100"
-                    onchange={{ let y = year.clone(); Callback::from(move |e: Event| {
-                        if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse() { y.set(v) }
-                    }) }} /></label>
+                <label class="inline">{ "年度" }{ year_input(*year, on_pick(&year, |y, v| *y = v)) }</label>
                 { crate::ui::form::print_button("打印") }
             </div>
             <h2>{ format!("{} 年“四个一”学习记录", *year) }</h2>

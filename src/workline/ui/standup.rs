@@ -3,17 +3,17 @@
 
 use std::rc::Rc;
 
-use crate::ui::kept_input::KeptInput;
+use crate::ui::form::{date_input, on_pick};
 use crate::ui::prelude::*;
 use chrono::NaiveDate;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 
 use crate::ui::kept_draft::{use_kept_draft, Draft, KeptDraft};
 
 use super::lines::PlanProps;
 use super::standup_all::TownshipStandUp;
 use super::standup_entry::{EntryFields, NewProblem};
-use super::{parse_date, today, WorkLineData};
+use super::{today, WorkLineData};
 use crate::record::Id;
 use crate::session::reporter;
 use crate::session::use_session;
@@ -40,14 +40,6 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
             line.set(uuid::Uuid::parse_str(&v).ok())
         })
     };
-    let on_day = {
-        let day = day.clone();
-        Callback::from(move |e: Event| {
-            if let Some(d) = parse_date(&e.target_unchecked_into::<HtmlInputElement>().value()) {
-                day.set(d);
-            }
-        })
-    };
     html! {
         <>
             <div class="toolbar">
@@ -57,7 +49,7 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
                         { for lines.iter().map(|l| html! { <option value={l.meta.id.to_string()} selected={*line == Some(l.meta.id)}>{ &l.name }</option> }) }
                     </select>
                 </label>
-                <label class="inline">{ "日期" }<KeptInput kind="date" value={day.to_string()} onchange={on_day} /></label>
+                <label class="inline">{ "日期" }{ date_input(*day, on_pick(&day, |d, v| *d = v)) }</label>
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             else {
