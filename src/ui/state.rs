@@ -17,6 +17,7 @@ use yew::functional::{Hook, HookContext};
 struct Erased(Rc<dyn Any>);
 
 /// The one instance of yew's state hook. `init` runs only when the page first draws.
+#[inline(never)]
 fn use_erased(
     ctx: &mut HookContext,
     init: &dyn Fn() -> Rc<dyn Any>,
@@ -32,20 +33,26 @@ pub fn use_state<T: 'static, F: Fn() -> T>(init: F) -> impl Hook<Output = UseSta
         type Output = UseStateHandle<T>;
 
         fn run(self, ctx: &mut HookContext) -> UseStateHandle<T> {
-            let init = self.0;
-            let inner = use_erased(ctx, &|| Rc::new(init()) as Rc<dyn Any>);
-            // The state always holds a `T`: yew gives each call its own slot in call order and
-            // refuses a page whose hooks change order. Should it not, the page starts afresh.
-            let seen = inner
-                .0
-                .clone()
-                .downcast::<T>()
-                .unwrap_or_else(|_| Rc::new(init()));
-            UseStateHandle { inner, seen }
+            typed(ctx, &self.0)
         }
     }
 
     State(init)
+}
+
+/// The typed half, once per type rather than once per page's call: a page's call only passes
+/// its `init`.
+#[inline(never)]
+fn typed<T: 'static>(ctx: &mut HookContext, init: &dyn Fn() -> T) -> UseStateHandle<T> {
+    let inner = use_erased(ctx, &|| Rc::new(init()) as Rc<dyn Any>);
+    // The state always holds a `T`: yew gives each call its own slot in call order and
+    // refuses a page whose hooks change order. Should it not, the page starts afresh.
+    let seen = inner
+        .0
+        .clone()
+        .downcast::<T>()
+        .unwrap_or_else(|_| Rc::new(init()));
+    UseStateHandle { inner, seen }
 }
 
 /// Reads the state (`*handle`, the latest value set) and sets it (`handle.set(value)`).
