@@ -9,6 +9,19 @@ use std::rc::Rc;
 
 use crate::html::ImplicitClone;
 
+/// What a callback holds: a function called by reference. `dyn Fn` would do, but its table of
+/// functions also holds `call_once` and `call_mut`, each compiled for every closure made into a
+/// callback; this trait's table holds the one function called.
+pub(crate) trait Func<IN, OUT> {
+    fn run(&self, input: IN) -> OUT;
+}
+
+impl<IN, OUT, F: Fn(IN) -> OUT> Func<IN, OUT> for F {
+    fn run(&self, input: IN) -> OUT {
+        self(input)
+    }
+}
+
 macro_rules! generate_callback_impls {
     ($callback:ident, $in_ty:ty, $out_var:ident => $out_val:expr) => {
         impl<IN, OUT, F: Fn($in_ty) -> OUT + 'static> From<F> for $callback<IN, OUT> {
@@ -44,7 +57,7 @@ macro_rules! generate_callback_impls {
         impl<IN, OUT> $callback<IN, OUT> {
             /// This method calls the callback's function.
             pub fn emit(&self, value: $in_ty) -> OUT {
-                (*self.cb)(value)
+                self.cb.run(value)
             }
         }
 
@@ -175,7 +188,7 @@ macro_rules! generate_callback_impls {
 /// An `Rc` wrapper is used to make it cloneable.
 pub struct Callback<IN, OUT = ()> {
     /// A callback which can be called multiple times
-    pub(crate) cb: Rc<dyn Fn(IN) -> OUT>,
+    pub(crate) cb: Rc<dyn Func<IN, OUT>>,
 }
 
 generate_callback_impls!(Callback, IN, output => output);
@@ -185,7 +198,7 @@ generate_callback_impls!(Callback, IN, output => output);
 /// An `Rc` wrapper is used to make it cloneable.
 pub struct CallbackRef<IN, OUT = ()> {
     /// A callback which can be called multiple times
-    pub(crate) cb: Rc<dyn Fn(&IN) -> OUT>,
+    pub(crate) cb: Rc<dyn for<'a> Func<&'a IN, OUT>>,
 }
 
 generate_callback_impls!(CallbackRef, &IN, output => #[allow(clippy::needless_borrow)] &output);
@@ -195,7 +208,7 @@ generate_callback_impls!(CallbackRef, &IN, output => #[allow(clippy::needless_bo
 /// An `Rc` wrapper is used to make it cloneable.
 pub struct CallbackRefMut<IN, OUT = ()> {
     /// A callback which can be called multiple times
-    pub(crate) cb: Rc<dyn Fn(&mut IN) -> OUT>,
+    pub(crate) cb: Rc<dyn for<'a> Func<&'a mut IN, OUT>>,
 }
 
 generate_callback_impls!(CallbackRefMut, &mut IN, output => &mut output);

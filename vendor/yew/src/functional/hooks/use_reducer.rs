@@ -10,7 +10,7 @@ use crate::functional::{hook, Hook, HookContext};
 use crate::html::IntoPropValue;
 use crate::Callback;
 
-type DispatchFn<T> = Rc<dyn Fn(<T as Reducible>::Action)>;
+type DispatchFn<T> = Rc<dyn crate::callback::Func<<T as Reducible>::Action, ()>>;
 
 /// A trait that implements a reducer function of a type.
 pub trait Reducible {
@@ -50,7 +50,7 @@ where
 {
     /// Dispatch the given action to the reducer.
     pub fn dispatch(&self, value: T::Action) {
-        (self.dispatch)(value)
+        self.dispatch.run(value)
     }
 
     /// Returns the dispatcher of the current state.
@@ -220,7 +220,7 @@ where
 {
     /// Dispatch the given action to the reducer.
     pub fn dispatch(&self, value: T::Action) {
-        (self.dispatch)(value)
+        self.dispatch.run(value)
     }
 
     /// Get a callback, invoking which is equivalent to calling `dispatch()`
