@@ -3,6 +3,7 @@
 pub mod collate;
 pub mod dated_action;
 pub mod download;
+pub mod effect;
 pub mod export;
 pub mod file_drop;
 pub mod form;
