@@ -12,44 +12,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { leb, sections, uleb } from './wasm-binary.mjs';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: order-functions.mjs <module.wasm>');
 const bytes = readFileSync(file);
-
-function leb(b, i) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const x = b[i++];
-    value += (x & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (x < 0x80) return [value, i];
-  }
-}
-
-function uleb(n) {
-  const out = [];
-  do {
-    let x = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) x |= 0x80;
-    out.push(x);
-  } while (n);
-  return Buffer.from(out);
-}
-
-function sections(b) {
-  const out = [];
-  let i = 8;
-  while (i < b.length) {
-    const id = b[i];
-    const [len, start] = leb(b, i + 1);
-    out.push({ id, from: i, start, end: start + len });
-    i = start + len;
-  }
-  return out;
-}
 
 function customName(b, s) {
   const [len, at] = leb(b, s.start);

@@ -25,5 +25,7 @@ cargo build --release --locked --target wasm32-unknown-unknown --bin zuofeng
 trunk build --release
 # trunk kept the function names (-g in index.html) for this step, which drops them.
 node scripts/order-functions.mjs dist/zuofeng_bg.wasm
+# The imports from the JS glue get short names, in the module and the glue alike.
+node scripts/short-imports.mjs dist/zuofeng_bg.wasm dist/zuofeng.js
 node scripts/pack.mjs
 node scripts/check-floor.mjs dist
