@@ -27,5 +27,7 @@ trunk build --release
 node scripts/order-functions.mjs dist/zuofeng_bg.wasm
 # The imports from the JS glue get short names, in the module and the glue alike.
 node scripts/short-imports.mjs dist/zuofeng_bg.wasm dist/zuofeng.js
+# The glue and the style sheet without spaces and comments (esbuild, for Chromium 86).
+node scripts/minify.mjs dist
 node scripts/pack.mjs
 node scripts/check-floor.mjs dist

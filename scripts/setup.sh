@@ -47,10 +47,11 @@ fi
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
-# wasm-opt from npm's binaryen (Debian's is too old for current rustc output), acorn for the
-# floor check, playwright-core (two versions) and iconv-lite for the end-to-end tests: exactly
-# the versions in package-lock.json.
-if ! (cd "$ZUOFENG_ROOT" && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+# wasm-opt from npm's binaryen (Debian's is too old for current rustc output), esbuild to
+# minify the release's glue and styles, acorn for the floor check, playwright-core (two versions)
+# and iconv-lite for the end-to-end tests: exactly the versions in package-lock.json.
+if ! (cd "$ZUOFENG_ROOT" && [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/esbuild ] \
+      && [ -d node_modules/playwright-core ] \
       && [ -d node_modules/playwright-core-old ] && [ -d node_modules/acorn ] \
       && [ -d node_modules/iconv-lite ] && [ -d node_modules/axe-core ] \
       && [ node_modules/.package-lock.json -nt package-lock.json ]); then
