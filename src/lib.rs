@@ -5,6 +5,7 @@
 //! screens and the IndexedDB store exist only in the wasm build.
 
 pub mod access;
+pub mod address;
 pub mod admonition;
 pub mod assessment;
 pub mod choice;

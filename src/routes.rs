@@ -2,6 +2,8 @@
 //! and the page each route draws.
 
 use crate::ui::prelude::*;
+use std::collections::HashMap;
+
 use yew_router::prelude::*;
 
 use crate::access::{self, Section};
@@ -14,45 +16,37 @@ use crate::village::ui::{VillagePage, VillageTab};
 use crate::workline::ui::{WorkLinePage, WorkLineTab};
 use crate::{data_admin, home, profile, roster};
 
-#[derive(Clone, Routable, PartialEq, Eq, Debug)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/roster")]
-    Roster,
-    #[at("/quiz")]
-    Quiz,
-    #[at("/quiz/:tab")]
-    QuizTab { tab: String },
-    #[at("/assessment")]
-    Assessment,
-    #[at("/assessment/round/:id")]
-    AssessmentRound { id: String },
-    #[at("/assessment/:tab")]
-    AssessmentTab { tab: String },
-    #[at("/admonition")]
-    Admonition,
-    #[at("/admonition/case/:id")]
-    AdmonitionCase { id: String },
-    #[at("/admonition/:tab")]
-    AdmonitionTab { tab: String },
-    #[at("/workline")]
-    WorkLine,
-    #[at("/workline/line/:id")]
-    WorkLineDetail { id: String },
-    #[at("/workline/:tab")]
-    WorkLineTab { tab: String },
-    #[at("/village")]
-    Village,
-    #[at("/village/:tab")]
-    VillageTab { tab: String },
-    #[at("/data")]
-    Data,
-    #[at("/profile")]
-    Profile,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+pub use crate::address::Route;
+
+/// yew-router reads and writes addresses through this; the rules are `address.rs`'s.
+impl Routable for Route {
+    /// `path` is a shape (`/quiz/:tab`), `params` the values found for it.
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
+        let mut address = path.to_string();
+        for (name, value) in params {
+            address = address.replace(&format!(":{name}"), value);
+        }
+        match Route::at(&address) {
+            Route::NotFound if address != "/404" => None,
+            page => Some(page),
+        }
+    }
+
+    fn to_path(&self) -> String {
+        self.address()
+    }
+
+    fn routes() -> Vec<&'static str> {
+        crate::address::SHAPES.to_vec()
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Route::NotFound)
+    }
+
+    fn recognize(pathname: &str) -> Option<Self> {
+        Some(Route::at(pathname))
+    }
 }
 
 impl Route {
