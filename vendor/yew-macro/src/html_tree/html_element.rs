@@ -351,6 +351,14 @@ impl ToTokens for HtmlElement {
         let plain = special.node_ref.is_none() && special.key.is_none();
         let no_listeners = listeners.is_empty();
         let no_children = children.is_empty();
+        // The one listener of an element that has one, for `VTag::__el_l`.
+        let only_listener = match listeners.as_slice() {
+            [Prop { label, value, .. }] => {
+                let name = &label.name;
+                Some(quote! { ::yew::html::#name::Wrapper::__macro_new(#value) })
+            }
+            _ => None,
+        };
         let listeners = if listeners.is_empty() {
             quote! { ::yew::virtual_dom::listeners::Listeners::None }
         } else {
@@ -442,6 +450,11 @@ impl ToTokens for HtmlElement {
                     _ if plain && no_listeners && static_attrs.is_some() => {
                         let kv = static_attrs.as_ref().unwrap();
                         quote! { ::yew::virtual_dom::VTag::__el_s(#name, #kv, #children) }
+                    }
+                    _ if plain && static_attrs.is_some() && only_listener.is_some() => {
+                        let kv = static_attrs.as_ref().unwrap();
+                        let listener = only_listener.as_ref().unwrap();
+                        quote! { ::yew::virtual_dom::VTag::__el_l(#name, #kv, #listener, #children) }
                     }
                     _ if plain => {
                         quote! { ::yew::virtual_dom::VTag::__el(#name, #attributes, #listeners, #children) }

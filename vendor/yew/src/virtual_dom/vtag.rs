@@ -327,6 +327,23 @@ impl VTag {
         Self::__el(tag, Attributes::Static(attributes), Listeners::None, children)
     }
 
+    /// [VTag::__el] with fixed attributes and one listener.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __el_l(
+        tag: &'static str,
+        attributes: &'static [(&'static str, AttributeOrProperty)],
+        listener: Option<Rc<dyn Listener>>,
+        children: VNode,
+    ) -> VNode {
+        Self::__el(
+            tag,
+            Attributes::Static(attributes),
+            Listeners::Pending(Box::new([listener])),
+            children,
+        )
+    }
+
     /// [VTag::__el_s] with no children.
     #[doc(hidden)]
     #[inline(never)]
