@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'acorn';
+import { leb, sections } from './wasm-binary.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -17,38 +18,18 @@ const problems = [];
 
 /** The names in a module's `target_features` custom section, if it has one. */
 function targetFeatures(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return result;
+  for (const section of sections(bytes).filter((s) => s.id === 0)) {
+    const [length, at] = leb(bytes, section.start);
+    if (bytes.toString('utf8', at, at + length) !== 'target_features') continue;
+    let [count, i] = leb(bytes, at + length);
+    const features = [];
+    while (count-- > 0) {
+      const prefix = String.fromCharCode(bytes[i++]);
+      const [size, from] = leb(bytes, i);
+      features.push({ prefix, name: bytes.toString('utf8', from, from + size) });
+      i = from + size;
     }
-  };
-  const text = (length) => {
-    const s = Buffer.from(bytes.subarray(at, at + length)).toString('utf8');
-    at += length;
-    return s;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 0) {
-      const name = text(leb());
-      if (name === 'target_features') {
-        const features = [];
-        for (let n = leb(); n > 0; n--) {
-          const prefix = String.fromCharCode(bytes[at++]);
-          features.push({ prefix, name: text(leb()) });
-        }
-        return features;
-      }
-    }
-    at = end;
+    return features;
   }
   return [];
 }
