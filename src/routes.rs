@@ -1,9 +1,9 @@
 //! The app's addresses: each page's route, its title and section (what each role may open),
 //! and the page each route draws.
 
-use crate::ui::prelude::*;
 use std::collections::HashMap;
 
+use crate::ui::prelude::*;
 use yew_router::prelude::*;
 
 use crate::access::{self, Section};
