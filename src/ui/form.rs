@@ -50,6 +50,12 @@ pub fn on_pick<T: Clone + 'static, V: 'static>(
     })
 }
 
+/// Replaces a whole state with a value a field picked (a year, a day shown on a page).
+pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |value: T| state.set(value))
+}
+
 /// A select listing every value of `T` by its label, `current` selected.
 pub fn choice_select<T: Choice>(current: T, on_pick: Callback<T>) -> Html {
     let onchange = Callback::from(move |e: Event| {

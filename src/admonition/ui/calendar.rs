@@ -18,7 +18,7 @@ use crate::record::Meta;
 use crate::session::{reporter, use_session, Batch};
 use crate::store::schema::StoreName;
 use crate::store::settings::ADMONITION_RULE;
-use crate::ui::form::{field_value, on_input, on_pick, year_input};
+use crate::ui::form::{field_value, on_input, set_to, year_input};
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
@@ -95,7 +95,7 @@ pub fn calendar_tab(props: &DataProps) -> Html {
                 <h2 id="holiday-h">{ "节假日安排" }</h2>
                 <p>{ "按工作日计算期限时使用。请按国务院办公厅当年的放假通知录入放假日期和调休上班日期；没有录入的年份只把周六、周日算作休息日。" }</p>
                 <label>{ "年份" }
-                    { year_input(*year, on_pick(&year, |y, v| *y = v)) }
+                    { year_input(*year, set_to(&year)) }
                 </label>
                 <CalendarForm key={*year} year={*year} stored={stored} data={props.data.clone()} report={reporter(&notice)} />
             </section>

@@ -15,7 +15,7 @@ use crate::admonition::template::DocKind;
 use crate::office::docx;
 use crate::session::reporter;
 use crate::ui::download::{save_office, DOCX};
-use crate::ui::form::{date_input, field_value, on_pick};
+use crate::ui::form::{date_input, field_value, set_to};
 use crate::ui::notice::{error_box, notice_box, Notice};
 use crate::ui::time;
 
@@ -118,7 +118,7 @@ pub fn documents(props: &DocumentsProps) -> Html {
                         </select>
                     </label>
                     <label>{ "成文日期" }
-                        { date_input(*on, on_pick(&on, |d, v| *d = v)) }
+                        { date_input(*on, set_to(&on)) }
                     </label>
                     { number_controls(NumberArgs { session: &session, voiding: &voiding, data: &props.data, case,
                         kind: *kind, on: *on, prefix, identity: Rc::new(identity.clone()), report: reporter(&notice) }) }

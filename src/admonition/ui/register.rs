@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::{use_office_identity, DataProps};
 use crate::admonition::register::{register, NumberState};
-use crate::ui::form::{on_pick, year_input};
+use crate::ui::form::{set_to, year_input};
 use crate::ui::time;
 
 #[function_component(RegisterTab)]
@@ -18,7 +18,7 @@ pub fn register_tab(props: &DataProps) -> Html {
         <section class="card" aria-labelledby="register-h">
             <h2 id="register-h">{ format!("{} 年文号登记", *year) }</h2>
             <div class="toolbar no-print">
-                <label>{ "年份" }{ year_input(*year, on_pick(&year, |y, v| *y = v)) }</label>
+                <label>{ "年份" }{ year_input(*year, set_to(&year)) }</label>
                 { crate::ui::form::print_button("打印文号登记") }
             </div>
             <table class="grid" aria-label={format!("{} 年文号登记", *year)}>

@@ -15,7 +15,7 @@ use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::{Id, Meta};
 use crate::session::{reporter, use_session};
-use crate::ui::form::{on_pick, year_input};
+use crate::ui::form::{set_to, year_input};
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 
@@ -97,7 +97,7 @@ pub fn forms_tab(props: &DataProps) -> Html {
         <>
             { notice_box(notice.as_ref()) }
             <label class="no-print">{ "年度" }
-                { year_input(*year, on_pick(&year, |y, v| *y = v)) }
+                { year_input(*year, set_to(&year)) }
             </label>
             if let Some(view) = opened {
                 <div class="card">

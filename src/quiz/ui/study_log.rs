@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::ui::form::{choice_select, date_input, on_pick, year_input};
+use crate::ui::form::{choice_select, date_input, set_to, year_input};
 use crate::ui::prelude::*;
 use chrono::Datelike;
 use web_sys::HtmlInputElement;
@@ -94,7 +94,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <label class="inline">{ "类型" }
                     { choice_select(*kind, { let k = kind.clone(); Callback::from(move |s| k.set(s)) }) }
                 </label>
-                <label class="inline">{ "日期" }{ date_input(*date, on_pick(&date, |d, v| *d = v)) }</label>
+                <label class="inline">{ "日期" }{ date_input(*date, set_to(&date)) }</label>
                 <label>{ "主题" }<input value={(*topic).clone()} oninput={{ let t = topic.clone(); Callback::from(move |e: InputEvent| t.set(e.target_unchecked_into::<HtmlInputElement>().value())) }} /></label>
                 <fieldset class="members"><legend>{ "参加人员" }</legend>
                     { for cadres.iter().map(|c| {
@@ -112,7 +112,7 @@ pub fn study_log_tab(props: &DataProps) -> Html {
                 <button type="submit" class="primary">{ "保存记录" }</button>
             </form>
             <div class="toolbar no-print">
-                <label class="inline">{ "年度" }{ year_input(*year, on_pick(&year, |y, v| *y = v)) }</label>
+                <label class="inline">{ "年度" }{ year_input(*year, set_to(&year)) }</label>
                 { crate::ui::form::print_button("打印") }
             </div>
             <h2>{ format!("{} 年“四个一”学习记录", *year) }</h2>

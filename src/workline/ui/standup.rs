@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::ui::form::{date_input, on_pick};
+use crate::ui::form::{date_input, set_to};
 use crate::ui::prelude::*;
 use chrono::NaiveDate;
 use web_sys::HtmlSelectElement;
@@ -49,7 +49,7 @@ pub fn stand_up_tab(props: &PlanProps) -> Html {
                         { for lines.iter().map(|l| html! { <option value={l.meta.id.to_string()} selected={*line == Some(l.meta.id)}>{ &l.name }</option> }) }
                     </select>
                 </label>
-                <label class="inline">{ "日期" }{ date_input(*day, on_pick(&day, |d, v| *d = v)) }</label>
+                <label class="inline">{ "日期" }{ date_input(*day, set_to(&day)) }</label>
             </div>
             if lines.is_empty() { <p>{ "还没有工作线。" }</p> }
             else {
