@@ -8,7 +8,7 @@ use crate::ui::prelude::*;
 
 use super::DataProps;
 use crate::quiz::answer::format_answer;
-use crate::quiz::bank::{duplicates, import_writes, DuplicateAction, ImportCounts};
+use crate::quiz::bank::{duplicates, plan_import, DuplicateAction};
 use crate::quiz::import::table::template_csv;
 use crate::quiz::import::{
     parse_file, parse_sheet_rows, QuestionFileError, QuestionFormat, QuestionImport,
@@ -104,14 +104,14 @@ pub fn question_importer(props: &DataProps) -> Html {
             let Some((_, _, import)) = &*parsed else {
                 return;
             };
-            let writes = import_writes(
+            let (writes, counts) = plan_import(
                 &bank,
                 &import.questions,
                 *action,
                 &session.device,
                 time::now(),
             );
-            let done = ImportCounts::of(&bank, &import.questions, *action).done_text();
+            let done = counts.done_text();
             parsed.set(None);
             // The next file's copies are confirmed afresh.
             copies_ok.set(false);
