@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::exchange::fields;
 use crate::record::{DeviceId, Entity};
+use crate::store::body::{array_texts, Body};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
 use crate::store::{quota, space, Store};
@@ -71,23 +72,39 @@ enum Kind {
     Received,
 }
 
+/// Why a batch wrote nothing: one of its records could not be written as JSON.
+fn unsaved(store: StoreName, e: impl std::fmt::Display) -> String {
+    format!("有一条{}无法保存（{e}），什么都没有写入。", store.label())
+}
+
 /// Records to write in one transaction. A record that cannot be written as JSON makes the whole
 /// batch fail with a message; it is never silently left out.
 #[derive(Default)]
 pub struct Batch {
-    writes: Vec<(StoreName, Value, Kind)>,
+    writes: Vec<(StoreName, Body, Kind)>,
     failed: Option<String>,
 }
 
 impl Batch {
     fn add<T: serde::Serialize>(&mut self, store: StoreName, record: &T, kind: Kind) {
         match serde_json::to_value(record) {
-            Ok(value) => self.writes.push((store, value, kind)),
-            Err(e) => {
-                self.failed.get_or_insert(format!(
-                    "有一条{}无法保存（{e}），什么都没有写入。",
-                    store.label()
-                ));
+            Ok(value) => self.writes.push((store, Body::Value(value), kind)),
+            Err(e) => self.refuse(store, e),
+        }
+    }
+
+    fn refuse(&mut self, store: StoreName, e: serde_json::Error) {
+        self.failed.get_or_insert(unsaved(store, e));
+    }
+
+    /// Many records someone else made (a question bank imported from a file), written as they
+    /// are: each goes straight to its JSON text, with no value built and dropped for each of
+    /// 10,000. Only the bank import uses it, so only questions are written to text this way.
+    pub fn put_all_as_received<T: serde::Serialize>(&mut self, store: StoreName, records: &[T]) {
+        for record in records {
+            match serde_json::to_string(record) {
+                Ok(text) => self.writes.push((store, Body::Text(text), Kind::Received)),
+                Err(e) => self.refuse(store, e),
             }
         }
     }
@@ -149,23 +166,25 @@ impl Session {
         if let Some(message) = batch.failed {
             return Err(message);
         }
+        let stores = batch.stores();
         if batch
             .writes
             .iter()
             .all(|(.., kind)| *kind == Kind::Received)
         {
-            let writes: Vec<(StoreName, Value)> =
-                batch.writes.into_iter().map(|(s, v, _)| (s, v)).collect();
-            return self.write_values(&writes).await;
+            let texts = array_texts(batch.writes.into_iter().map(|(s, b, _)| (s, b.into_text())));
+            return self.write_texts(texts, &|_| {}).await;
         }
-        self.check_space(batch.writes.iter().map(|(_, v, _)| v))
-            .await?;
-        let stores = batch.stores();
+        let mut writes = Vec::with_capacity(batch.writes.len());
+        for (store, body, kind) in batch.writes {
+            let value = body.into_value().map_err(|e| unsaved(store, e))?;
+            writes.push((store, value, kind));
+        }
+        self.check_space(writes.iter().map(|(_, v, _)| v)).await?;
         let (device, now) = (self.device.clone(), time::now());
-        let kinds: Vec<Kind> = batch.writes.iter().map(|(.., k)| *k).collect();
+        let kinds: Vec<Kind> = writes.iter().map(|(.., k)| *k).collect();
         let next = std::cell::Cell::new(0usize);
-        let edits = batch
-            .writes
+        let edits = writes
             .into_iter()
             .map(|(s, v, kind)| (s, v, kind != Kind::Received))
             .collect();
@@ -213,22 +232,32 @@ impl Session {
     }
 
     /// [`Session::write_values`], telling `progress` how many records are written so far.
-    pub async fn write_values_reporting(
-        &self,
+    pub fn write_values_reporting<'a>(
+        &'a self,
         writes: &[(StoreName, Value)],
+        progress: &'a dyn Fn(usize),
+    ) -> impl std::future::Future<Output = Result<(), String>> + 'a {
+        self.write_texts(
+            array_texts(writes.iter().map(|(s, v)| (*s, v.to_string()))),
+            progress,
+        )
+    }
+
+    /// Writes records given as one JSON array text per store, then tells the pages whose
+    /// stores changed. The store checks the space left before its transaction (store/db.rs).
+    async fn write_texts(
+        &self,
+        texts: Vec<(StoreName, String)>,
         progress: &dyn Fn(usize),
     ) -> Result<(), String> {
-        if writes.is_empty() {
+        if texts.is_empty() {
             return Ok(());
         }
-        // The store checks the space left before its transaction (store/db.rs).
+        let stores = texts.iter().map(|(s, _)| *s).collect();
         self.store
-            .write_all_reporting(writes, progress)
+            .write_texts_reporting(texts, progress)
             .await
             .map_err(|e| e.user_message())?;
-        let mut stores: Vec<StoreName> = writes.iter().map(|(s, _)| *s).collect();
-        stores.sort_unstable();
-        stores.dedup();
         self.announce.emit(stores);
         Ok(())
     }

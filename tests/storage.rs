@@ -661,3 +661,38 @@ async fn each_villages_month_is_tallied_on_every_write_and_counted_again_when_st
         .is_empty());
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_long_write_reports_its_progress_and_writes_every_record() {
+    use zuofeng::store::body::array_texts;
+    use zuofeng::store::db::PROGRESS_STEP;
+    let store = fresh("zuofeng-test-progress", DB_VERSION).await;
+    // Two stores, the step crossed in the first and again in the second: the write waits for
+    // the first record of each step's records, never stops short, and reports each step once.
+    let questions = PROGRESS_STEP + 7;
+    let lines = PROGRESS_STEP;
+    let records = (0..questions)
+        .map(|i| {
+            (
+                StoreName::Questions,
+                json!({"meta": Meta::new(&device(), now()), "stem": i}),
+            )
+        })
+        .chain((0..lines).map(|i| {
+            (
+                StoreName::WorkLines,
+                json!({"meta": Meta::new(&device(), now()), "name": i}),
+            )
+        }))
+        .map(|(s, v)| (s, v.to_string()));
+    let reported = std::cell::RefCell::new(Vec::new());
+    store
+        .write_texts_reporting(array_texts(records), &|n| reported.borrow_mut().push(n))
+        .await
+        .expect("write");
+    assert_eq!(*reported.borrow(), vec![PROGRESS_STEP, 2 * PROGRESS_STEP]);
+    let counts = store.counts().await.expect("count");
+    assert_eq!(counts.get(&StoreName::Questions), Some(&(questions as u32)));
+    assert_eq!(counts.get(&StoreName::WorkLines), Some(&(lines as u32)));
+    store.close();
+}

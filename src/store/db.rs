@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::body::array_texts;
 use super::error::{from_dom_name, StoreError};
 use super::schema::{self, Index, KeyRange, StoreName, DB_NAME, DB_VERSION, LOG_TALLIES};
 use super::settings::{Setting, IDS_CANONICAL};
@@ -853,45 +854,35 @@ impl Store {
     /// none. Everything must be parsed and checked before this is called: awaiting anything
     /// but IndexedDB inside would let the browser commit half-way.
     pub async fn write_all(&self, writes: &[(StoreName, Value)]) -> Result<(), StoreError> {
-        self.write_all_reporting(writes, &|_| {}).await
+        let texts = array_texts(writes.iter().map(|(s, v)| (*s, v.to_string())));
+        self.write_texts_reporting(texts, &|_| {}).await
     }
 
-    /// [`Store::write_all`], telling `progress` how many records are written so far, every
-    /// [`PROGRESS_STEP`] records (the page repaints in between: a 200,000-record restore takes
-    /// long enough that a still page looks hung).
-    pub async fn write_all_reporting(
+    /// Writes records given as one JSON array text per store (each store once, as
+    /// `body::array_texts` makes them) in one transaction, telling `progress` how many records
+    /// are written so far, every [`PROGRESS_STEP`] records (the page repaints in between: a
+    /// 200,000-record restore takes long enough that a still page looks hung). The texts are
+    /// made before the transaction: their size is what the space check needs, the browser
+    /// parses each once, and nothing but IndexedDB is awaited inside the transaction.
+    pub async fn write_texts_reporting(
         &self,
-        writes: &[(StoreName, Value)],
+        texts: Vec<(StoreName, String)>,
         progress: &dyn Fn(usize),
     ) -> Result<(), StoreError> {
-        let mut stores: Vec<&str> = writes.iter().map(|(s, _)| s.as_str()).collect();
+        let mut stores: Vec<&str> = texts.iter().map(|(s, _)| s.as_str()).collect();
         stores.sort_unstable();
         stores.dedup();
         if stores.is_empty() {
             return Ok(());
         }
-        // Serialised store by store before the transaction (one JSON text per store, parsed once
-        // by the browser): the text's size is what the space check needs, and nothing but
-        // IndexedDB is awaited inside the transaction.
         let room = quota::estimate();
-        let mut texts = Vec::with_capacity(stores.len());
-        for name in &stores {
-            let values: Vec<&Value> = writes
-                .iter()
-                .filter(|(s, _)| s.as_str() == *name)
-                .map(|(_, v)| v)
-                .collect();
-            let text =
-                serde_json::to_string(&values).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            texts.push((*name, text));
-        }
         let bytes: u64 = texts.iter().map(|(_, t)| t.len() as u64).sum();
         if bytes >= space::CHECK_FROM_BYTES {
             space::check(bytes, room.await).map_err(StoreError::NoSpace)?;
         }
         let entries = texts
             .iter()
-            .find(|(name, _)| *name == StoreName::VillageLogs.as_str())
+            .find(|(name, _)| *name == StoreName::VillageLogs)
             .map(|(_, text)| written_entries(text))
             .unwrap_or_default();
         let tx = self
@@ -902,24 +893,29 @@ impl Store {
         let known = empty_before(&tx, entries).await?;
         let mut written = 0;
         let mut touched = Written::new();
-        for (name, text) in texts {
-            let store = tx.object_store(name)?;
-            let kind = StoreName::ALL.into_iter().find(|s| s.as_str() == name);
+        // The first request of the records being queued since the last report.
+        let mut first = None;
+        for (kind, text) in texts {
+            let store = tx.object_store(kind.as_str())?;
             let array: js_sys::Array = js_sys::JSON::parse(&text)
                 .map_err(|e| js_error(&e))?
                 .unchecked_into();
             for value in array.iter() {
-                if let Some(kind) = kind {
-                    touch(&mut touched, mark(kind, &value));
-                }
+                touch(&mut touched, mark(kind, &value));
                 let request = store.put(value).primitive()?;
                 written += 1;
+                if first.is_none() {
+                    first = Some(request);
+                }
                 if written % PROGRESS_STEP == 0 {
-                    // Awaiting an IndexedDB request keeps the transaction open.
-                    request.await?;
+                    // The page repaints while this waits, and awaiting an IndexedDB request keeps
+                    // the transaction open. Awaiting the first of these records, not the last,
+                    // leaves the browser the rest to write meanwhile, so it is never idle while
+                    // the page is.
+                    if let Some(request) = first.take() {
+                        request.await?;
+                    }
                     progress(written);
-                } else {
-                    drop(request);
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! IndexedDB: the schema (pure), storage errors, and the one module that reads and writes the
 //! database.
 
+pub mod body;
 pub mod error;
 pub mod schema;
 pub mod settings;

@@ -119,14 +119,13 @@ pub fn question_importer(props: &DataProps) -> Html {
             // record in a 10,000-question import); updated ones record their changed fields.
             let known: std::collections::HashSet<uuid::Uuid> =
                 bank.iter().map(|b| b.meta.id).collect();
+            let (updated, new): (Vec<_>, Vec<_>) =
+                writes.iter().partition(|q| known.contains(&q.meta.id));
             let mut batch = Batch::default();
-            for q in &writes {
-                if known.contains(&q.meta.id) {
-                    batch.put_stamped(q);
-                } else {
-                    batch.put_as_received(StoreName::Questions, q);
-                }
+            for q in updated {
+                batch.put_stamped(q);
             }
+            batch.put_all_as_received(StoreName::Questions, &new);
             if writes.is_empty() {
                 notice.set(Some(Notice::Success(done)));
                 return;
