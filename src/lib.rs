@@ -13,6 +13,7 @@ pub mod data_admin;
 pub mod decimal;
 pub mod draft;
 pub mod exchange;
+pub mod instant_text;
 pub mod local_time;
 pub mod office;
 pub mod order;

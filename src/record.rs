@@ -94,7 +94,9 @@ impl Dot {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: Id,
+    #[serde(with = "crate::instant_text")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::instant_text")]
     pub updated_at: DateTime<Utc>,
     /// Number of edits ever made: always the sum of `versions`.
     pub rev: u32,
