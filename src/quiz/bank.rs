@@ -1,7 +1,7 @@
 //! The bank as a whole: filtering on every keystroke, duplicates on import, and the rows of a
 //! CSV or Excel export.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::answer::format_answer;
 use super::import::ParsedQuestion;
@@ -113,7 +113,7 @@ fn fates<'a>(
         _ => HashMap::new(),
     };
     // A bank question the file holds twice is updated by the first of the two rows only.
-    let mut taken = std::collections::HashSet::new();
+    let mut taken = HashSet::new();
     parsed
         .iter()
         .zip(duplicates(bank, parsed))
@@ -141,15 +141,16 @@ pub fn plan_import(
 ) -> (Vec<Question>, ImportCounts) {
     let mut counts = ImportCounts::default();
     let mut out = Vec::new();
+    let fresh = |p: &ParsedQuestion| p.draft.clone().into_question(Meta::new(device, now));
     for (p, fate) in parsed.iter().zip(fates(bank, parsed, action)) {
         match fate {
-            Fate::Add | Fate::Copy => {
-                if matches!(fate, Fate::Add) {
-                    counts.added += 1;
-                } else {
-                    counts.copies += 1;
-                }
-                out.push(p.draft.clone().into_question(Meta::new(device, now)));
+            Fate::Add => {
+                counts.added += 1;
+                out.push(fresh(p));
+            }
+            Fate::Copy => {
+                counts.copies += 1;
+                out.push(fresh(p));
             }
             Fate::Skip => counts.skipped += 1,
             Fate::Unchanged => counts.unchanged += 1,
