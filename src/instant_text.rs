@@ -118,26 +118,35 @@ mod tests {
     use super::*;
     use chrono::{Duration, TimeZone};
 
+    /// A UTC time from its fields; `None` for a day or time that does not exist.
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Option<DateTime<Utc>> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single()
+    }
+
     /// Times of every shape the fraction can take, around the edges of days, months and years.
     fn times() -> Vec<DateTime<Utc>> {
-        let starts = [
-            Utc.with_ymd_and_hms(2026, 12, 4, 21, 17, 3).unwrap(),
-            Utc.with_ymd_and_hms(2024, 2, 29, 23, 59, 59).unwrap(),
-            Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap(),
-            Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0).unwrap(),
-            Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap(),
-            Utc.with_ymd_and_hms(10000, 1, 1, 0, 0, 0).unwrap(),
-            Utc.with_ymd_and_hms(-1, 6, 15, 12, 0, 0).unwrap(),
-        ];
+        let starts: Vec<DateTime<Utc>> = [
+            utc(2026, 12, 4, 21, 17, 3),
+            utc(2024, 2, 29, 23, 59, 59),
+            utc(1970, 1, 1, 0, 0, 0),
+            utc(0, 1, 1, 0, 0, 0),
+            utc(9999, 12, 31, 23, 59, 59),
+            utc(10000, 1, 1, 0, 0, 0),
+            utc(-1, 6, 15, 12, 0, 0),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert_eq!(starts.len(), 7, "every starting time exists");
         let steps = [0, 1, 10, 999, 1_000, 120_000, 869_000_000, 999_999_999];
         let mut out = Vec::new();
-        for start in starts {
+        for start in &starts {
             for nanos in steps {
-                out.push(start + Duration::nanoseconds(nanos));
+                out.push(*start + Duration::nanoseconds(nanos));
             }
         }
         // A spread of ordinary times in milliseconds, as the browser's clock gives them.
-        let mut at = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+        let mut at = starts[0];
         for i in 0..2_000i64 {
             at += Duration::milliseconds(i * 7_919_003 % 86_400_000 + 1);
             out.push(at);
