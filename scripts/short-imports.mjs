@@ -1,6 +1,6 @@
 // After `trunk build --release`: gives the functions the module imports from its JavaScript
 // glue short names, in both files. wasm-bindgen names each one after the Web API it calls and a
-// hash (`__wbg_preventDefault_cfb06b02e7406899`); the hashes, some 350 of them written in both
+// hash (`__wbg_preventDefault_cfb06b02e7406899`); the hashes, some 320 of them written in both
 // files, are numbers gzip cannot shrink. Only the names change: each import stays the same
 // function, found by the same key. docs/architecture.md, "Size", has the figures.
 //
@@ -13,7 +13,7 @@ const [wasmFile, jsFile] = process.argv.slice(2);
 if (!wasmFile || !jsFile) throw new Error('usage: short-imports.mjs <module.wasm> <glue.js>');
 const bytes = readFileSync(wasmFile);
 let glue = readFileSync(jsFile, 'utf8');
-const size = () => gzipSync(bytes, { level: 9 }).length + gzipSync(glue, { level: 9 }).length;
+const size = (module, js) => gzipSync(module, { level: 9 }).length + gzipSync(js, { level: 9 }).length;
 
 const all = sections(bytes);
 const section = all.find((s) => s.id === 2);
@@ -24,7 +24,7 @@ const glueModule = './zuofeng_bg.js';
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const short = (k) => (k < letters.length ? '' : short(Math.floor(k / letters.length) - 1)) + letters[k % letters.length];
 
-const before = size();
+const before = size(bytes, glue);
 let next = 0;
 const renamed = entries.map((e) => {
   if (e.module !== glueModule) return e;
@@ -51,5 +51,5 @@ const out = Buffer.concat([
 ]);
 writeFileSync(wasmFile, out);
 writeFileSync(jsFile, glue);
-const after = gzipSync(out, { level: 9 }).length + gzipSync(glue, { level: 9 }).length;
+const after = size(out, glue);
 console.log(`${next} imports given short names: ${before} → ${after} bytes gzip (module and glue)`);

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::exchange::fields;
 use crate::record::{DeviceId, Entity};
-use crate::store::body::{array_texts, Body};
+use crate::store::body::{array_texts, value_texts, Body};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;
 use crate::store::{quota, space, Store};
@@ -237,10 +237,7 @@ impl Session {
         writes: &[(StoreName, Value)],
         progress: &'a dyn Fn(usize),
     ) -> impl std::future::Future<Output = Result<(), String>> + 'a {
-        self.write_texts(
-            array_texts(writes.iter().map(|(s, v)| (*s, v.to_string()))),
-            progress,
-        )
+        self.write_texts(value_texts(writes), progress)
     }
 
     /// Writes records given as one JSON array text per store, then tells the pages whose

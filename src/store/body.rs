@@ -48,6 +48,11 @@ pub fn array_texts(
     texts
 }
 
+/// Records given as values, as [`array_texts`] makes them.
+pub fn value_texts(writes: &[(StoreName, Value)]) -> Vec<(StoreName, String)> {
+    array_texts(writes.iter().map(|(s, v)| (*s, v.to_string())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,9 +87,10 @@ mod tests {
         assert!(array_texts(Vec::new()).is_empty());
         // What `Store::write_all` writes: the same texts as serde_json writes the values.
         let values = [json!({"a": [1, "二"]}), json!(null)];
+        let writes = values.map(|v| (StoreName::Tasks, v));
         assert_eq!(
-            array_texts(values.iter().map(|v| (StoreName::Tasks, v.to_string())))[0].1,
-            serde_json::to_string(&values).unwrap_or_default()
+            value_texts(&writes)[0].1,
+            serde_json::to_string(&writes.map(|(_, v)| v)).unwrap_or_default()
         );
     }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::body::array_texts;
+use super::body::value_texts;
 use super::error::{from_dom_name, StoreError};
 use super::schema::{self, Index, KeyRange, StoreName, DB_NAME, DB_VERSION, LOG_TALLIES};
 use super::settings::{Setting, IDS_CANONICAL};
@@ -854,8 +854,8 @@ impl Store {
     /// none. Everything must be parsed and checked before this is called: awaiting anything
     /// but IndexedDB inside would let the browser commit half-way.
     pub async fn write_all(&self, writes: &[(StoreName, Value)]) -> Result<(), StoreError> {
-        let texts = array_texts(writes.iter().map(|(s, v)| (*s, v.to_string())));
-        self.write_texts_reporting(texts, &|_| {}).await
+        self.write_texts_reporting(value_texts(writes), &|_| {})
+            .await
     }
 
     /// Writes records given as one JSON array text per store (each store once, as
@@ -887,7 +887,7 @@ impl Store {
             .unwrap_or_default();
         let tx = self
             .db
-            .transaction(with_derived(&self.db, stores.clone()))
+            .transaction(with_derived(&self.db, stores))
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let known = empty_before(&tx, entries).await?;
