@@ -1,6 +1,6 @@
 //! 首页: what needs attention — record counts per module and the backup reminder.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::ui::prelude::*;
 use chrono::{DateTime, Utc};
@@ -27,7 +27,7 @@ const MODULES: [(Module, Route); 6] = [
 ];
 
 struct Overview {
-    counts: BTreeMap<StoreName, u32>,
+    counts: SortedMap<StoreName, u32>,
     last_backup: Option<DateTime<Utc>>,
 }
 

@@ -23,6 +23,7 @@ pub mod quiz;
 pub mod record;
 pub mod release;
 pub mod roster;
+pub mod sorted;
 pub mod store;
 pub mod village;
 pub mod workline;

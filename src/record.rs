@@ -1,7 +1,7 @@
 //! What every stored record carries so that copies in other browsers can be merged: a stable id,
 //! timestamps, a revision counter and a version vector that tells "newer" from "changed on both sides".
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -38,7 +38,7 @@ pub enum Lineage {
 /// which a single counter cannot.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Versions(pub BTreeMap<DeviceId, u32>);
+pub struct Versions(pub SortedMap<DeviceId, u32>);
 
 impl Versions {
     pub fn total(&self) -> u32 {
@@ -105,8 +105,8 @@ pub struct Meta {
     /// edits, when two computers set the same value), so that edits to different fields on two
     /// computers merge by themselves. A field without one still has the value it was made with
     /// (or comes from before fields were tracked).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub fields: BTreeMap<String, BTreeSet<Dot>>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub fields: SortedMap<String, SortedSet<Dot>>,
 }
 
 impl Meta {
@@ -119,7 +119,7 @@ impl Meta {
             updated_at: now,
             rev: 1,
             versions,
-            fields: BTreeMap::new(),
+            fields: SortedMap::new(),
         }
     }
 
@@ -132,7 +132,7 @@ impl Meta {
             updated_at: now,
             rev: 0,
             versions: Versions::default(),
-            fields: BTreeMap::new(),
+            fields: SortedMap::new(),
         }
     }
 
@@ -152,7 +152,7 @@ impl Meta {
         let n = self.versions.0.get(device).copied().unwrap_or(0);
         for field in fields {
             self.fields
-                .insert(field.to_string(), BTreeSet::from([Dot(device.clone(), n)]));
+                .insert(field.to_string(), SortedSet::from([Dot(device.clone(), n)]));
         }
     }
 

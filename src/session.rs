@@ -2,7 +2,7 @@
 //! and the one way pages save: touch the version, write in one transaction, tell the pages whose
 //! stores changed, report failure as a notice.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -20,7 +20,7 @@ use crate::ui::time;
 /// How often each store has changed since the app started. A page reloads only when one of the
 /// stores it shows has changed, not on every write anywhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes(Rc<BTreeMap<StoreName, u32>>);
+pub struct Changes(Rc<SortedMap<StoreName, u32>>);
 
 impl Changes {
     /// A number that grows whenever any of `stores` changes.

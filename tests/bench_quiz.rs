@@ -2,7 +2,7 @@
 //! 300 answer sheets of 100 questions, in headless Chromium. Run by ./scripts/bench.sh.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeSet;
+use zuofeng::sorted::SortedSet;
 
 use chrono::DateTime;
 use wasm_bindgen_test::*;
@@ -212,7 +212,7 @@ fn bench_question_bank_and_grading() {
             },
             started_at: at,
             answers: (0..100)
-                .map(|i| (i, Response::Choice(BTreeSet::from([(i + p) % 4]))))
+                .map(|i| (i, Response::Choice(SortedSet::from([(i + p) % 4]))))
                 .collect(),
             state: AttemptState::Submitted {
                 submitted_at: at,

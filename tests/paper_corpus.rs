@@ -9,7 +9,7 @@
 //! wrong and unflagged), at most 2 % of the boxes are flagged, and every page is placed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
+use zuofeng::sorted::SortedSet;
 
 use zuofeng::assessment::ballot_sheet;
 use zuofeng::paper::code::SheetCode;
@@ -96,7 +96,7 @@ fn quiz(count: usize, kinds: &[(QuestionKind, usize)]) -> Quiz {
         stem: "题".into(),
         options: (0..options).map(|i| format!("{i}")).collect(),
         points: 500,
-        answer: Some(Answer::Choice(BTreeSet::from([0]))),
+        answer: Some(Answer::Choice(SortedSet::from([0]))),
         explanation: None,
         blanks: 0,
     };

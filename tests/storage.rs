@@ -2,7 +2,9 @@
 //! (`cargo test --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+use zuofeng::sorted::SortedMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
@@ -59,7 +61,7 @@ async fn fresh(name: &str, version: u32) -> Store {
         .expect("open test database")
 }
 
-async fn snapshot(store: &Store) -> BTreeMap<StoreName, Vec<Value>> {
+async fn snapshot(store: &Store) -> SortedMap<StoreName, Vec<Value>> {
     store.read_all().await.expect("read all")
 }
 

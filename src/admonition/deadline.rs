@@ -1,7 +1,7 @@
 //! The rectification deadline: so many calendar days or working days after the talk, working
 //! days counted on each year's official holidays and make-up working days (调休).
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -100,9 +100,9 @@ pub struct HolidayCalendar {
     pub meta: Meta,
     pub year: i32,
     #[serde(default)]
-    pub holidays: BTreeSet<NaiveDate>,
+    pub holidays: SortedSet<NaiveDate>,
     #[serde(default)]
-    pub makeup_workdays: BTreeSet<NaiveDate>,
+    pub makeup_workdays: SortedSet<NaiveDate>,
     #[serde(default)]
     pub note: String,
 }
@@ -230,7 +230,7 @@ pub fn observation_end(from: NaiveDate, months: u32) -> NaiveDate {
 }
 
 /// Days written back one a line, runs of consecutive days as a range.
-pub fn days_text(days: &BTreeSet<NaiveDate>) -> String {
+pub fn days_text(days: &SortedSet<NaiveDate>) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut run: Option<(NaiveDate, NaiveDate)> = None;
     let flush = |run: Option<(NaiveDate, NaiveDate)>, lines: &mut Vec<String>| match run {
@@ -351,7 +351,7 @@ mod tests {
 
     #[test]
     fn days_are_written_back_as_ranges() {
-        let days: BTreeSet<NaiveDate> = [
+        let days: SortedSet<NaiveDate> = [
             "2026-09-27",
             "2026-10-01",
             "2026-10-02",

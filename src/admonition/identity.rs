@@ -2,7 +2,7 @@
 //! document's 代字 — set once by the office and used by every built-in template, so that a
 //! notice goes out as "某镇诫〔2026〕1号" signed "中共某某镇委员会", not as "〔2026〕1号" unsigned.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,7 @@ pub struct OfficeIdentity {
     pub mark: String,
     /// 发文机关代字 of each numbered document, e.g. "某镇诫".
     #[serde(default)]
-    pub prefixes: BTreeMap<DocKind, String>,
+    pub prefixes: SortedMap<DocKind, String>,
 }
 
 /// What a document would lack if it went out now.

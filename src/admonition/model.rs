@@ -1,7 +1,7 @@
 //! 诫勉案件: a case, the stage it is in (each stage carries exactly what it needs, so a case
 //! cannot be lifted without a review), and the history of every change of stage.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -240,7 +240,7 @@ pub struct Admonition {
     pub circulated: Option<NaiveDate>,
     /// Numbers given to this case's documents, by kind.
     #[serde(default)]
-    pub numbers: BTreeMap<DocKind, DocumentNumber>,
+    pub numbers: SortedMap<DocKind, DocumentNumber>,
     /// Numbers given and withdrawn: never given again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voided: Vec<VoidedNumber>,
@@ -410,7 +410,7 @@ impl Admonition {
             deadline,
             provisional,
             circulated: None,
-            numbers: BTreeMap::new(),
+            numbers: SortedMap::new(),
             voided: Vec::new(),
             stage: Stage::Talked,
             history: Vec::new(),

@@ -4,7 +4,7 @@
 //! off and worked, a weekday that does not match, or a "共N天" that disagrees is refused by
 //! box and line, and a day typed twice is shown rather than merged silently.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -75,8 +75,8 @@ pub struct Repeat {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Reading {
     pub lines: Vec<LineReading>,
-    pub holidays: BTreeSet<NaiveDate>,
-    pub makeup_workdays: BTreeSet<NaiveDate>,
+    pub holidays: SortedSet<NaiveDate>,
+    pub makeup_workdays: SortedSet<NaiveDate>,
     pub repeats: Vec<Repeat>,
 }
 

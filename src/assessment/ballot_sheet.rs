@@ -154,7 +154,7 @@ impl Reading {
 
     /// The paper to count, once a person has decided every unclear row (`decided`: row →
     /// grade); none for another group's sheet or while a row is undecided.
-    pub fn paper(&self, decided: &std::collections::BTreeMap<usize, Vote>) -> Option<Paper> {
+    pub fn paper(&self, decided: &crate::sorted::SortedMap<usize, Vote>) -> Option<Paper> {
         match self {
             Reading::Paper(p) => Some(p.clone()),
             Reading::OtherForm(_) => None,
@@ -193,7 +193,7 @@ pub fn ballots_from(
     device: &DeviceId,
     now: DateTime<Utc>,
 ) -> Batch {
-    let mut taken: std::collections::BTreeSet<u32> = counted
+    let mut taken: crate::sorted::SortedSet<u32> = counted
         .iter()
         .filter(|b| b.group == group && !b.void && b.source == Source::Paper)
         .map(|b| b.number)
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn groups_of_a_round_have_different_forms_and_numbers_stay_in_range() {
-        let forms: std::collections::BTreeSet<u16> =
+        let forms: crate::sorted::SortedSet<u16> =
             (0..20).map(|g| form_number(round(), g)).collect();
         assert_eq!(forms.len(), 20);
         assert!(forms.iter().all(|f| (1..=4095).contains(f)));
@@ -400,7 +400,7 @@ mod tests {
             }
         );
         // Counted only when both are decided, as decided.
-        let mut decided = std::collections::BTreeMap::from([(1, Vote::Competent)]);
+        let mut decided = crate::sorted::SortedMap::from([(1, Vote::Competent)]);
         assert_eq!(read.paper(&decided), None);
         decided.insert(2, Vote::Abstain);
         let paper = read.paper(&decided).expect("decided");

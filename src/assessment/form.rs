@@ -2,7 +2,7 @@
 //! checks the office runs on forms it receives. A template a submitted form uses never changes
 //! under it: editing it makes a new version.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -115,7 +115,7 @@ pub struct FilledForm {
     pub year: i32,
     pub author: Author,
     #[serde(default)]
-    pub answers: BTreeMap<u32, Answer>,
+    pub answers: SortedMap<u32, Answer>,
     #[serde(default)]
     pub submitted_at: Option<DateTime<Utc>>,
     #[serde(default)]
@@ -161,7 +161,7 @@ impl FormTemplate {
         if self.items().count() > MAX_ITEMS {
             return Err(format!("一张表不超过 {MAX_ITEMS} 项。"));
         }
-        let mut keys = std::collections::BTreeSet::new();
+        let mut keys = crate::sorted::SortedSet::new();
         for (s, section) in self.sections.iter().enumerate() {
             if section.title.trim().is_empty() {
                 return Err(format!("第 {} 部分没有标题。", s + 1));
@@ -213,7 +213,7 @@ impl FormTemplate {
     }
 
     /// The total of the scored items, as a percentage of what they could give (weights apply).
-    pub fn total(&self, answers: &BTreeMap<u32, Answer>) -> Option<f64> {
+    pub fn total(&self, answers: &SortedMap<u32, Answer>) -> Option<f64> {
         let (mut got, mut could) = (0.0, 0.0);
         for item in self.items() {
             if let ItemKind::Score { max, weight } = item.kind {

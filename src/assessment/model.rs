@@ -1,6 +1,6 @@
 //! A rating round (评议), its rater groups and rules, and one ballot (评议票).
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -152,8 +152,8 @@ pub struct Evaluation {
     pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
     /// What the meeting decided where it differs from the suggested grade (a tie at the quota,
     /// or any other change), per rated person.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub decisions: BTreeMap<Id, MeetingDecision>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub decisions: SortedMap<Id, MeetingDecision>,
 }
 
 /// Whether a round's electronic ballots need a 选票码. In files: `"asked"`, or
@@ -264,7 +264,7 @@ pub struct Ballot {
     pub number: u32,
     pub source: Source,
     /// A vote per rated person; a person missing from the map was left blank.
-    pub votes: BTreeMap<Id, Vote>,
+    pub votes: SortedMap<Id, Vote>,
     /// Taken back (a miscount undone): kept, not counted.
     #[serde(default)]
     pub void: bool,
@@ -402,7 +402,7 @@ impl Evaluation {
             deleted: false,
             slips: SlipCodes::None,
             sent_at: None,
-            decisions: BTreeMap::new(),
+            decisions: SortedMap::new(),
         }
     }
 
@@ -439,7 +439,7 @@ impl Evaluation {
             } else {
                 SlipCodes::None
             },
-            decisions: BTreeMap::new(),
+            decisions: SortedMap::new(),
             ..self.clone()
         }
     }
@@ -452,7 +452,7 @@ impl Evaluation {
             title: format!("{}（副本）", self.title),
             slips: SlipCodes::Keyed(slip_key),
             sent_at: None,
-            decisions: BTreeMap::new(),
+            decisions: SortedMap::new(),
             deleted: false,
             ..self.clone()
         }
@@ -489,7 +489,7 @@ impl Ballot {
         round: &Evaluation,
         group: u32,
         source: Source,
-        votes: BTreeMap<Id, Vote>,
+        votes: SortedMap<Id, Vote>,
         slip: Option<String>,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Ballot {
@@ -507,7 +507,7 @@ impl Ballot {
     }
 
     /// The people of `rated` a ballot leaves unmarked (counted as 不了解), in ballot order.
-    pub fn unmarked(rated: &[Id], votes: &BTreeMap<Id, Vote>) -> Vec<Id> {
+    pub fn unmarked(rated: &[Id], votes: &SortedMap<Id, Vote>) -> Vec<Id> {
         rated
             .iter()
             .filter(|id| !votes.contains_key(id))
@@ -569,7 +569,7 @@ pub fn groups_text(groups: &[RaterGroup]) -> String {
 }
 
 /// A ballot's votes in words, by kind: "优秀 2、称职 1".
-pub fn votes_text(votes: &BTreeMap<Id, Vote>) -> String {
+pub fn votes_text(votes: &SortedMap<Id, Vote>) -> String {
     let counts: Vec<String> = Vote::ALL
         .iter()
         .map(|v| (v, votes.values().filter(|x| *x == v).count()))
@@ -608,7 +608,7 @@ mod tests {
     #[test]
     fn unmarked_people_are_listed_in_ballot_order() {
         let [a, b, c] = [1u128, 2, 3].map(uuid::Uuid::from_u128);
-        let votes: BTreeMap<Id, Vote> = [(b, Vote::Abstain)].into();
+        let votes: SortedMap<Id, Vote> = [(b, Vote::Abstain)].into();
         assert_eq!(Ballot::unmarked(&[c, a, b], &votes), vec![c, a]);
         assert!(
             Ballot::unmarked(&[b], &votes).is_empty(),

@@ -19,7 +19,7 @@ pub async fn export_backup(session: &Session, password: Option<&str>) -> Result<
         .read_all()
         .await
         .map_err(|e| e.user_message())?;
-    let records: std::collections::BTreeMap<String, Vec<serde_json::Value>> = records
+    let records: crate::sorted::SortedMap<String, Vec<serde_json::Value>> = records
         .into_iter()
         .filter(|(store, _)| password.is_some() || *store != StoreName::Admonitions)
         .map(|(store, values)| (store.as_str().to_string(), values))

@@ -1,7 +1,8 @@
 //! The steps of importing a file, as one state and the actions that move it: the page's effects
 //! (reading, checking, writing) dispatch these, and every change has a name a test can apply.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted::SortedMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -350,8 +351,8 @@ impl yew::Reducible for ImportFlow {
 }
 
 /// Rows of the preview table: per store, how many records get each decision.
-pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, usize>> {
-    let mut rows: BTreeMap<StoreName, BTreeMap<Decision, usize>> = BTreeMap::new();
+pub fn preview_rows(plan: &MergePlan) -> SortedMap<StoreName, SortedMap<Decision, usize>> {
+    let mut rows: SortedMap<StoreName, SortedMap<Decision, usize>> = SortedMap::new();
     for item in &plan.items {
         *rows
             .entry(item.store)
@@ -367,7 +368,7 @@ pub fn preview_rows(plan: &MergePlan) -> BTreeMap<StoreName, BTreeMap<Decision, 
 /// that a ballot file was imported before, so nobody thinks it counted twice.
 pub fn file_note(
     kind: FileKind,
-    rows: &BTreeMap<StoreName, BTreeMap<Decision, usize>>,
+    rows: &SortedMap<StoreName, SortedMap<Decision, usize>>,
     live_cases: usize,
 ) -> Option<String> {
     let cases: usize = rows
@@ -620,7 +621,7 @@ mod tests {
 
     #[test]
     fn the_preview_says_whether_personal_data_comes_with_a_file() {
-        let mut rows = BTreeMap::new();
+        let mut rows = SortedMap::new();
         assert_eq!(
             file_note(FileKind::Backup, &rows, 0).as_deref(),
             Some("这个备份不含诫勉案件。")
@@ -628,7 +629,7 @@ mod tests {
         assert_eq!(file_note(FileKind::WorkLineUpdate, &rows, 0), None);
         rows.insert(
             StoreName::Admonitions,
-            BTreeMap::from([(Decision::New, 2), (Decision::Identical, 1)]),
+            SortedMap::from([(Decision::New, 2), (Decision::Identical, 1)]),
         );
         let note = file_note(FileKind::Backup, &rows, 3).unwrap_or_default();
         assert!(note.contains("诫勉案件 3 个"), "{note}");
@@ -637,9 +638,9 @@ mod tests {
         assert!(note.contains("诫勉案件 2 个"), "{note}");
         let note = file_note(FileKind::CaseFile, &rows, 0).unwrap_or_default();
         assert!(note.contains("只有 3 个已删除诫勉案件的编号记录"), "{note}");
-        let again = BTreeMap::from([(
+        let again = SortedMap::from([(
             StoreName::Ballots,
-            BTreeMap::from([(Decision::Identical, 1)]),
+            SortedMap::from([(Decision::Identical, 1)]),
         )]);
         assert!(file_note(FileKind::Ballot, &again, 0)
             .unwrap_or_default()

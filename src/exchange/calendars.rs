@@ -3,7 +3,8 @@
 //! stored twice; different days are refused, day by day, before anything is written — which
 //! one counts must not depend on ids (a deadline would move without anyone seeing why).
 
-use std::collections::{BTreeSet, HashMap};
+use crate::sorted::SortedSet;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -15,7 +16,7 @@ use crate::record::Id;
 use crate::store::schema::StoreName;
 
 /// "1月1日、2月14日" (at most ten named).
-fn days(list: &BTreeSet<NaiveDate>) -> String {
+fn days(list: &SortedSet<NaiveDate>) -> String {
     use chrono::Datelike;
     let shown: Vec<String> = list
         .iter()
@@ -31,8 +32,8 @@ fn days(list: &BTreeSet<NaiveDate>) -> String {
 /// How a file's calendar for a year differs from ours, in words.
 fn differences(file: &HolidayCalendar, ours: &HolidayCalendar) -> Vec<String> {
     let mut out = Vec::new();
-    let mut say = |what: &str, a: &BTreeSet<NaiveDate>, b: &BTreeSet<NaiveDate>| {
-        let only: BTreeSet<NaiveDate> = a.difference(b).copied().to_set();
+    let mut say = |what: &str, a: &SortedSet<NaiveDate>, b: &SortedSet<NaiveDate>| {
+        let only: SortedSet<NaiveDate> = a.difference(b).copied().to_set();
         if !only.is_empty() {
             out.push(format!("{what}{}", days(&only)));
         }

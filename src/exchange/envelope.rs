@@ -1,7 +1,7 @@
 //! The exchange file: one JSON envelope for every kind of file people pass around, saying what
 //! it is, which app can read it, who made it and when, and carrying the records by store.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -186,10 +186,10 @@ pub struct Envelope {
     /// Records by store name (`cadres`, `questions` …), each a JSON object with a `meta` field.
     /// Empty in a sealed file.
     #[serde(default)]
-    pub records: BTreeMap<String, Vec<Value>>,
+    pub records: SortedMap<String, Vec<Value>>,
     /// A sealed file's record counts by store, readable without the password.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub record_counts: BTreeMap<String, usize>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub record_counts: SortedMap<String, usize>,
     /// A sealed file's encrypted records (`sealed.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<super::sealed::Seal>,
@@ -200,7 +200,7 @@ impl Envelope {
         kind: FileKind,
         exported_by: Exporter,
         exported_at: DateTime<Utc>,
-        records: BTreeMap<String, Vec<Value>>,
+        records: SortedMap<String, Vec<Value>>,
     ) -> Self {
         Envelope {
             format: FORMAT_NAME.to_string(),
@@ -211,7 +211,7 @@ impl Envelope {
             exported_by,
             exported_at,
             records,
-            record_counts: BTreeMap::new(),
+            record_counts: SortedMap::new(),
             sealed: None,
         }
     }

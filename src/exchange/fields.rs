@@ -2,7 +2,7 @@
 //! Edits to different fields on two computers both survive; only a field that both sides changed,
 //! to different values, is a conflict for the user to settle.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
@@ -11,7 +11,7 @@ use crate::order::Collect;
 use crate::record::{DeviceId, Dot, Lineage, Meta};
 
 /// The fields of a record body: every top-level key except the bookkeeping.
-fn field_names<'a>(a: &'a Value, b: &'a Value) -> BTreeSet<&'a str> {
+fn field_names<'a>(a: &'a Value, b: &'a Value) -> SortedSet<&'a str> {
     a.as_object()
         .into_iter()
         .chain(b.as_object())
@@ -104,7 +104,7 @@ pub struct FieldMerge {
 }
 
 /// The edits behind a field's value, as a set: empty for a value the record was made with.
-type Support = BTreeSet<Dot>;
+type Support = SortedSet<Dot>;
 
 /// Whether a copy with `versions` has seen (one of) the edits behind a value.
 fn seen(support: Option<&Support>, versions: &crate::record::Versions) -> bool {
@@ -134,7 +134,7 @@ fn field_side(local: &Meta, incoming: &Meta, field: &str, lineage: Lineage) -> O
 /// Both copies hold the same value: it is supported by the edits behind either, keeping for each
 /// browser only its latest (a later edit of one browser has seen its earlier ones).
 fn joined_support(ours: Option<&Support>, theirs: Option<&Support>) -> Support {
-    let mut latest: BTreeMap<&DeviceId, u32> = BTreeMap::new();
+    let mut latest: SortedMap<&DeviceId, u32> = SortedMap::new();
     for Dot(device, n) in ours.into_iter().chain(theirs).flatten() {
         let m = latest.entry(device).or_insert(0);
         *m = (*m).max(*n);

@@ -5,7 +5,8 @@
 //! an import would: the newer copy wins, edits to different fields are both kept, and where
 //! both copies changed one field, both are kept and the second is marked "（副本）".
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted::SortedMap;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -37,7 +38,7 @@ fn stored_key(value: &Value) -> Option<&str> {
 /// The repair of every stored record of `stored`. Records this version cannot read are left
 /// exactly as they are (nothing is deleted that is not written again).
 pub fn repair(
-    stored: &BTreeMap<StoreName, Vec<Value>>,
+    stored: &SortedMap<StoreName, Vec<Value>>,
     device: &DeviceId,
     now: DateTime<Utc>,
     mut new_id: impl FnMut() -> Id,
@@ -139,7 +140,7 @@ mod tests {
     }
 
     fn run(values: Vec<Value>) -> IdRepair {
-        let stored = BTreeMap::from([(StoreName::Cadres, values)]);
+        let stored = SortedMap::from([(StoreName::Cadres, values)]);
         repair(&stored, &DeviceId("me".into()), at(99), uuid::Uuid::new_v4)
     }
 

@@ -5,7 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::admonition::model::{Reason, Stage};
 use crate::admonition::template::DocKind;
@@ -230,16 +230,17 @@ pub fn value_text(store: StoreName, field: &str, value: Option<&Value>) -> Strin
             }
             .to_string()
         }),
-        (S::Evaluations, "decisions") => {
-            typed::<BTreeMap<uuid::Uuid, MeetingDecision>>(value).map(|d| {
+        (S::Evaluations, "decisions") => typed::<SortedMap<uuid::Uuid, MeetingDecision>>(value)
+            .map(|d| {
                 let grades: Vec<String> = d
                     .values()
                     .map(|x| format!("{}（{}）", x.grade.label(), x.reason))
                     .collect();
                 format!("{} 人：{}", d.len(), grades.join("；"))
-            })
+            }),
+        (S::Ballots, "votes") => {
+            typed::<SortedMap<uuid::Uuid, Vote>>(value).map(|v| votes_text(&v))
         }
-        (S::Ballots, "votes") => typed::<BTreeMap<uuid::Uuid, Vote>>(value).map(|v| votes_text(&v)),
         (S::Ballots, "source") => typed::<Source>(value).map(|s| s.label().to_string()),
         (S::Ballots, "slip") => value.as_str().map(crate::assessment::slips::printed),
         (S::Ballots, "round_version") => Some("（评议表的版本标记）".into()),

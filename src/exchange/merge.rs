@@ -2,7 +2,8 @@
 //! ours, older than ours, identical, changed on both sides in different fields (merged field by
 //! field), or the same field changed on both sides (a conflict the user settles per field).
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted::SortedMap;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -71,7 +72,7 @@ pub struct MergePlan {
 }
 
 /// Conflicting fields settled one by one: for a record, the side each chosen field takes.
-pub type FieldChoices = HashMap<(StoreName, Id), BTreeMap<String, Side>>;
+pub type FieldChoices = HashMap<(StoreName, Id), SortedMap<String, Side>>;
 
 /// How the user settled one conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,8 +170,8 @@ pub fn plan(
 }
 
 impl MergePlan {
-    pub fn counts(&self) -> BTreeMap<Decision, usize> {
-        let mut counts = BTreeMap::new();
+    pub fn counts(&self) -> SortedMap<Decision, usize> {
+        let mut counts = SortedMap::new();
         for item in &self.items {
             *counts.entry(item.decision).or_insert(0) += 1;
         }

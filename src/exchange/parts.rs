@@ -4,7 +4,7 @@
 //! the order of `StoreName::ALL`, where every store comes after the stores it refers to — so
 //! parts restored one after another, first to last, always find what they point at.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use serde_json::Value;
 
@@ -17,15 +17,15 @@ pub const PART_BYTES: usize = 64 * 1024 * 1024;
 /// `records` (store name → records) as parts of at most `limit` bytes of JSON each; one part
 /// when they fit. A single record bigger than `limit` is a part of its own.
 pub fn split(
-    mut records: BTreeMap<String, Vec<Value>>,
+    mut records: SortedMap<String, Vec<Value>>,
     limit: usize,
-) -> Vec<BTreeMap<String, Vec<Value>>> {
+) -> Vec<SortedMap<String, Vec<Value>>> {
     let total: usize = records.values().flatten().map(json_len).sum();
     if total <= limit {
         return vec![records];
     }
     let mut parts = Vec::new();
-    let mut part: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut part: SortedMap<String, Vec<Value>> = SortedMap::new();
     let mut size = 0;
     let order = StoreName::ALL.iter().map(|s| s.as_str().to_string());
     // Stores this version does not know go last, as they came.
@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn a_backup_that_fits_is_one_file_as_before() {
-        let mut records = BTreeMap::new();
+        let mut records = SortedMap::new();
         records.insert("village_logs".to_string(), (0..10).map(log).collect());
         let parts = split(records.clone(), 1_000_000);
         assert_eq!(parts, vec![records]);
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn a_big_backup_is_split_whole_records_in_order_each_part_under_the_limit() {
-        let mut records = BTreeMap::new();
+        let mut records = SortedMap::new();
         records.insert(
             "village_logs".to_string(),
             (0..500).map(log).collect::<Vec<_>>(),

@@ -5,7 +5,7 @@
 //! with PBKDF2-SHA-256 (salt and nonce random per file). `docs/file-format.md` describes it for
 //! any other tool; the cipher itself is the browser's (`webcrypto.rs`).
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -83,14 +83,14 @@ pub fn additional_data(kind: FileKind) -> Vec<u8> {
 }
 
 /// What is encrypted: the records by store, as JSON.
-pub fn plaintext(records: &BTreeMap<String, Vec<Value>>) -> Vec<u8> {
+pub fn plaintext(records: &SortedMap<String, Vec<Value>>) -> Vec<u8> {
     serde_json::to_vec(records).unwrap_or_default()
 }
 
 /// The sealed file: the envelope with its records replaced by their counts and the seal.
 pub fn sealed_envelope(mut envelope: Envelope, seal: Seal) -> Envelope {
     envelope.record_counts = counts_of(&envelope.records);
-    envelope.records = BTreeMap::new();
+    envelope.records = SortedMap::new();
     envelope.format_version = SEALED_FORMAT_VERSION;
     envelope.sealed = Some(seal);
     envelope
@@ -98,8 +98,8 @@ pub fn sealed_envelope(mut envelope: Envelope, seal: Seal) -> Envelope {
 
 /// Records per store. (Inserted one by one: collecting into a map would compile in a sort of
 /// its own.)
-fn counts_of(records: &BTreeMap<String, Vec<Value>>) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
+fn counts_of(records: &SortedMap<String, Vec<Value>>) -> SortedMap<String, usize> {
+    let mut counts = SortedMap::new();
     for (store, list) in records {
         counts.insert(store.clone(), list.len());
     }
@@ -172,13 +172,13 @@ pub fn opened(locked: &Locked, plain: &[u8]) -> Result<Vec<u8>, FileError> {
     let damaged = || FileError::Sealed(SealError::Damaged);
     let text = std::str::from_utf8(plain).map_err(|_| damaged())?;
     let json = serde_json::from_str::<Value>(text).map_err(|_| damaged())?;
-    let records = BTreeMap::<String, Vec<Value>>::deserialize(&json).map_err(|_| damaged())?;
+    let records = SortedMap::<String, Vec<Value>>::deserialize(&json).map_err(|_| damaged())?;
     if counts_of(&records) != locked.envelope.record_counts {
         return Err(FileError::Sealed(SealError::Damaged));
     }
     let mut envelope = locked.envelope.clone();
     envelope.records = records;
-    envelope.record_counts = BTreeMap::new();
+    envelope.record_counts = SortedMap::new();
     envelope.sealed = None;
     envelope.format_version = super::envelope::FORMAT_VERSION_PLAIN;
     Ok(envelope.to_json().into_bytes())

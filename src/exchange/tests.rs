@@ -1,6 +1,7 @@
 //! File-format round trips, one test per kind of bad file, and every merge decision.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted::SortedMap;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
@@ -50,12 +51,12 @@ fn to_value(c: &Cadre) -> Value {
     serde_json::to_value(c).unwrap_or(Value::Null)
 }
 
-fn backup(records: BTreeMap<String, Vec<Value>>) -> Envelope {
+fn backup(records: SortedMap<String, Vec<Value>>) -> Envelope {
     Envelope::new(FileKind::Backup, exporter(), t(0), records)
 }
 
 fn backup_of(cadres: &[Cadre]) -> Envelope {
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), cadres.iter().map(to_value).collect());
     backup(records)
 }
@@ -89,7 +90,7 @@ fn a_backup_round_trips_exactly() {
 #[test]
 fn records_of_stores_without_a_module_yet_are_refused() {
     let huge = json!({"meta": Meta::new(&me(), t(0)), "note": "x".repeat(10_000)});
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("awards".to_string(), vec![huge]);
     match read(&backup(records).to_json()) {
         Err(FileError::InvalidRecords { problems, .. }) => {
@@ -107,7 +108,7 @@ fn records_of_stores_without_a_module_yet_are_refused() {
 fn unknown_fields_are_dropped_not_stored() {
     let mut value = to_value(&cadre("张三"));
     value["smuggled"] = json!("<script>alert(1)</script>");
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![value]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(file.records[0].value.get("smuggled"), None);
@@ -127,7 +128,7 @@ fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
     for spelling in spellings {
         let mut value = to_value(&original);
         value["meta"]["id"] = json!(spelling);
-        let mut records = BTreeMap::new();
+        let mut records = SortedMap::new();
         records.insert("cadres".to_string(), vec![value]);
         let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(file.records[0].meta.id, original.meta.id, "{spelling}");
@@ -140,7 +141,7 @@ fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
     // Two spellings of one id in one file are the same record twice.
     let mut upper = to_value(&original);
     upper["meta"]["id"] = json!(canonical.to_ascii_uppercase());
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![to_value(&original), upper]);
     match read(&backup(records).to_json()) {
         Err(FileError::InvalidRecords { problems, .. }) => {
@@ -154,7 +155,7 @@ fn ids_in_any_spelling_are_stored_in_one_canonical_form() {
 fn the_nil_id_is_refused() {
     let mut value = to_value(&cadre("张三"));
     value["meta"]["id"] = json!(uuid::Uuid::nil().to_string());
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![value]);
     assert!(matches!(
         read(&backup(records).to_json()),
@@ -174,7 +175,7 @@ fn format_version_zero_is_refused() {
 fn a_refusal_quotes_no_more_than_the_start_of_an_oversized_field() {
     let mut value = to_value(&cadre("张三"));
     value["name"] = json!(["x".repeat(1_000_000)]);
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![value; 60]);
     let message = read(&backup(records).to_json())
         .err()
@@ -292,13 +293,13 @@ fn a_missing_header_field_is_refused() {
 
 #[test]
 fn an_unknown_store_is_refused() {
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("spaceships".to_string(), vec![]);
     assert_eq!(
         read(&backup(records).to_json()),
         Err(FileError::UnknownStore("spaceships".into()))
     );
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("settings".to_string(), vec![]);
     assert_eq!(
         read(&backup(records).to_json()),
@@ -320,7 +321,7 @@ fn every_bad_record_is_listed_with_its_position() {
     }
     let mut tampered = to_value(&cadre("赵六"));
     tampered["meta"]["rev"] = json!(7);
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert(
         "cadres".to_string(),
         vec![
@@ -381,7 +382,7 @@ fn references_must_point_at_the_file_or_this_browser() {
     let lead = cadre("张镇长");
     let elsewhere = uuid::Uuid::new_v4();
     let (line, task) = line_and_task(&lead, elsewhere);
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![to_value(&lead)]);
     records.insert("work_lines".to_string(), vec![line]);
     records.insert("tasks".to_string(), vec![task]);
@@ -404,7 +405,7 @@ fn references_must_point_at_the_file_or_this_browser() {
 fn a_line_whose_lead_is_nobody_is_refused() {
     let lead = cadre("张镇长");
     let (line, _) = line_and_task(&lead, lead.meta.id);
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("work_lines".to_string(), vec![line]);
     let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
     match check_references(&file, |_, _| false) {
@@ -735,7 +736,7 @@ fn round_backup(numbers: &[u32]) -> (Value, Vec<Value>) {
         })
         .map(|b| serde_json::to_value(b).unwrap_or(Value::Null))
         .collect();
-    let mut records = BTreeMap::new();
+    let mut records = SortedMap::new();
     records.insert("cadres".to_string(), vec![to_value(&who)]);
     records.insert(
         "evaluations".to_string(),
@@ -801,7 +802,7 @@ fn no_text_of_any_store_is_longer_than_the_app_takes() {
         problems: vec![],
     };
     let file = |s: &StandUp| {
-        let mut records = BTreeMap::new();
+        let mut records = SortedMap::new();
         records.insert(
             "stand_ups".to_string(),
             vec![serde_json::to_value(s).unwrap_or_default()],

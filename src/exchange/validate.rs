@@ -1,7 +1,8 @@
 //! Reading a file: bytes → JSON → envelope checks → every record checked. Nothing is written
 //! here; a file either comes out whole and valid or is refused with every problem listed.
 
-use std::collections::{BTreeMap, HashSet};
+use crate::sorted::SortedMap;
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -34,8 +35,8 @@ pub struct ValidFile {
 }
 
 impl ValidFile {
-    pub fn count_by_store(&self) -> BTreeMap<StoreName, usize> {
-        let mut counts = BTreeMap::new();
+    pub fn count_by_store(&self) -> SortedMap<StoreName, usize> {
+        let mut counts = SortedMap::new();
         for r in &self.records {
             *counts.entry(r.store).or_insert(0) += 1;
         }
@@ -137,7 +138,7 @@ fn check_header(json: &Value, expected: FileKind) -> Result<(), FileError> {
 
 fn check_records(
     kind: FileKind,
-    by_store: BTreeMap<String, Vec<Value>>,
+    by_store: SortedMap<String, Vec<Value>>,
 ) -> Result<Vec<IncomingRecord>, FileError> {
     let total: usize = by_store.values().map(Vec::len).sum();
     if total > MAX_RECORDS {
@@ -195,7 +196,7 @@ pub fn check_references(
     let in_file: HashSet<(StoreName, Id)> =
         file.records.iter().map(|r| (r.store, r.meta.id)).collect();
     let mut problems = Vec::new();
-    let mut positions: BTreeMap<StoreName, usize> = BTreeMap::new();
+    let mut positions: SortedMap<StoreName, usize> = SortedMap::new();
     for record in &file.records {
         let position = positions.entry(record.store).or_insert(0);
         *position += 1;

@@ -1,13 +1,13 @@
 //! Reading answers as offices write them: "A,B" or "AB" for 多选; 正确/错误, 对/错, √/× for
 //! 判断; blanks separated by "；" with alternatives by "|" for 填空.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use super::model::{Answer, QuestionKind, MAX_OPTIONS};
 
 /// Option letters in an answer ("A,B", "AB", "a、c", "Ｂ") as 0-based indices.
-pub fn parse_choice(text: &str) -> Option<BTreeSet<usize>> {
-    let mut picked = BTreeSet::new();
+pub fn parse_choice(text: &str) -> Option<SortedSet<usize>> {
+    let mut picked = SortedSet::new();
     for c in text.chars() {
         let c = match c {
             // Full-width letters, as Chinese input methods type them.
@@ -90,7 +90,7 @@ pub fn format_answer(answer: &Answer) -> String {
 mod tests {
     use super::*;
 
-    fn set(xs: &[usize]) -> Option<BTreeSet<usize>> {
+    fn set(xs: &[usize]) -> Option<SortedSet<usize>> {
         Some(xs.iter().copied().collect())
     }
 

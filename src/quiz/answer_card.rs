@@ -5,7 +5,7 @@
 //! (`Attempt`) once every unclear box has been decided by a person; it then goes through the
 //! same intake as a sheet that came in a file. Pure.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use chrono::{DateTime, Utc};
 
@@ -253,7 +253,7 @@ pub struct CardRead {
 }
 
 /// What a person decided for a slot: the boxes they say are marked.
-pub type Decisions = BTreeMap<Slot, BTreeSet<usize>>;
+pub type Decisions = SortedMap<Slot, SortedSet<usize>>;
 
 /// The card read from `page`, or the other form's code when it is not this quiz's card.
 pub fn read(page: &Page, card: &Card, quiz: &Quiz) -> Result<CardRead, SheetCode> {
@@ -296,14 +296,14 @@ impl CardRead {
     /// The 答题码 and the answers, once every unclear slot is decided; `None` while one is not.
     pub fn settled(&self, card: &Card, decided: &Decisions) -> Option<Settled> {
         let unclear = self.unclear(card);
-        let boxes = |slot: Slot, seen: &Choice| -> Option<BTreeSet<usize>> {
+        let boxes = |slot: Slot, seen: &Choice| -> Option<SortedSet<usize>> {
             if unclear.contains(&slot) {
                 return decided.get(&slot).cloned();
             }
             Some(match seen {
-                Choice::One(i) => BTreeSet::from([*i]),
+                Choice::One(i) => SortedSet::from([*i]),
                 Choice::Several(s) => s.iter().copied().to_set(),
-                Choice::Blank | Choice::Unsure(_) => BTreeSet::new(),
+                Choice::Blank | Choice::Unsure(_) => SortedSet::new(),
             })
         };
         let mut code = String::new();
@@ -313,7 +313,7 @@ impl CardRead {
                 b'0' + u8::try_from(digit).ok().filter(|d| *d < 10)?,
             ));
         }
-        let mut answers = BTreeMap::new();
+        let mut answers = SortedMap::new();
         for (i, (seen, row)) in self.rows.iter().zip(&card.rows).enumerate() {
             let marked = boxes(Slot::Row(i), seen)?;
             let response = match (row.kind, marked.first()) {
@@ -344,7 +344,7 @@ pub struct Settled {
     pub number: u16,
     /// The six digits as marked, when the card carries the grid.
     pub code: Option<String>,
-    pub answers: BTreeMap<usize, Response>,
+    pub answers: SortedMap<usize, Response>,
 }
 
 /// Whose card it is, found from its 答题码.

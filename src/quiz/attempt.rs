@@ -1,7 +1,7 @@
 //! 答卷: one person's answers to one quiz. An attempt is either in progress or submitted,
 //! never both; each answer is saved as it is given.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use crate::store::schema::StoreName;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Response {
-    Choice(BTreeSet<usize>),
+    Choice(SortedSet<usize>),
     TrueFalse(bool),
     Blanks(Vec<String>),
     Text(String),
@@ -23,9 +23,9 @@ pub enum Response {
 impl Response {
     /// The choice after a click on `option`: a single-choice question takes just that option;
     /// a multiple-choice one adds it, or takes it away if it was chosen.
-    pub fn toggled(chosen: &BTreeSet<usize>, option: usize, single: bool) -> Response {
+    pub fn toggled(chosen: &SortedSet<usize>, option: usize, single: bool) -> Response {
         let mut next = if single {
-            BTreeSet::new()
+            SortedSet::new()
         } else {
             chosen.clone()
         };
@@ -61,7 +61,7 @@ pub enum AttemptState {
         deadline: Option<DateTime<Utc>>,
         /// Paper positions marked for review.
         #[serde(default)]
-        marked: BTreeSet<usize>,
+        marked: SortedSet<usize>,
         /// The 答题码 typed at the start: it signs the sheet on submission and is not kept.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         code: Option<String>,
@@ -82,20 +82,20 @@ pub struct Attempt {
     pub started_at: DateTime<Utc>,
     /// Answers by paper position.
     #[serde(default, with = "by_position")]
-    pub answers: BTreeMap<usize, Response>,
+    pub answers: SortedMap<usize, Response>,
     pub state: AttemptState,
     /// Points awarded by hand to 简答 answers, by paper position, in hundredths. Set by the
     /// secretary when marking.
     #[serde(default, with = "by_position")]
-    pub manual_points: BTreeMap<usize, u32>,
+    pub manual_points: SortedMap<usize, u32>,
     /// When each answer was last saved, by paper position (sheets from before this was kept
     /// have none).
     #[serde(
         default,
         with = "by_position",
-        skip_serializing_if = "BTreeMap::is_empty"
+        skip_serializing_if = "SortedMap::is_empty"
     )]
-    pub answered_at: BTreeMap<usize, DateTime<Utc>>,
+    pub answered_at: SortedMap<usize, DateTime<Utc>>,
     /// The check over the submitted sheet keyed by its 答题码 (see `check_code`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
@@ -108,13 +108,13 @@ pub struct Attempt {
 /// Maps keyed by paper position are written with string keys ("0", "1" …): JSON and the
 /// browser's object stores both want string keys.
 mod by_position {
-    use std::collections::BTreeMap;
+    use crate::sorted::SortedMap;
 
     use serde::de::Error;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     pub fn serialize<T: Serialize, S: Serializer>(
-        map: &BTreeMap<usize, T>,
+        map: &SortedMap<usize, T>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
         // In the order of the text keys ("10" before "2"), as files have always had them; sorted
@@ -126,9 +126,9 @@ mod by_position {
 
     pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
         d: D,
-    ) -> Result<BTreeMap<usize, T>, D::Error> {
-        let mut out = BTreeMap::new();
-        for (k, v) in BTreeMap::<String, T>::deserialize(d)? {
+    ) -> Result<SortedMap<usize, T>, D::Error> {
+        let mut out = SortedMap::new();
+        for (k, v) in SortedMap::<String, T>::deserialize(d)? {
             let at = k
                 .parse::<usize>()
                 .map_err(|_| D::Error::custom(format!("题号“{k}”无效")))?;
@@ -177,14 +177,14 @@ impl Attempt {
             quiz_id,
             respondent,
             started_at: now,
-            answers: BTreeMap::new(),
+            answers: SortedMap::new(),
             state: AttemptState::InProgress {
                 deadline: limit_minutes.map(|m| now + chrono::Duration::minutes(i64::from(m))),
-                marked: BTreeSet::new(),
+                marked: SortedSet::new(),
                 code,
             },
-            manual_points: BTreeMap::new(),
-            answered_at: BTreeMap::new(),
+            manual_points: SortedMap::new(),
+            answered_at: SortedMap::new(),
             check: None,
             paper_card: None,
         }
@@ -262,10 +262,10 @@ impl Attempt {
         }
     }
 
-    pub fn marked(&self) -> BTreeSet<usize> {
+    pub fn marked(&self) -> SortedSet<usize> {
         match &self.state {
             AttemptState::InProgress { marked, .. } => marked.clone(),
-            AttemptState::Submitted { .. } => BTreeSet::new(),
+            AttemptState::Submitted { .. } => SortedSet::new(),
         }
     }
 
@@ -316,22 +316,22 @@ mod tests {
 
     #[test]
     fn a_click_toggles_a_multiple_choice_and_replaces_a_single_one() {
-        let chosen = BTreeSet::from([0, 2]);
+        let chosen = SortedSet::from([0, 2]);
         assert_eq!(
             Response::toggled(&chosen, 1, false),
-            Response::Choice(BTreeSet::from([0, 1, 2]))
+            Response::Choice(SortedSet::from([0, 1, 2]))
         );
         assert_eq!(
             Response::toggled(&chosen, 2, false),
-            Response::Choice(BTreeSet::from([0]))
+            Response::Choice(SortedSet::from([0]))
         );
         assert_eq!(
             Response::toggled(&chosen, 1, true),
-            Response::Choice(BTreeSet::from([1]))
+            Response::Choice(SortedSet::from([1]))
         );
         assert_eq!(
-            Response::toggled(&BTreeSet::from([1]), 1, true),
-            Response::Choice(BTreeSet::from([1]))
+            Response::toggled(&SortedSet::from([1]), 1, true),
+            Response::Choice(SortedSet::from([1]))
         );
     }
     use crate::record::DeviceId;
@@ -360,13 +360,13 @@ mod tests {
         let mut a = attempt(None);
         assert_eq!(a.answer(0, Response::TrueFalse(true), at(1)), Ok(()));
         assert_eq!(
-            a.answer(1, Response::Choice(BTreeSet::new()), at(2)),
+            a.answer(1, Response::Choice(SortedSet::new()), at(2)),
             Ok(()),
             "an empty answer clears"
         );
         assert_eq!(a.unanswered(3), vec![1, 2]);
         a.toggle_mark(2).unwrap_or_default();
-        assert_eq!(a.marked(), BTreeSet::from([2]));
+        assert_eq!(a.marked(), SortedSet::from([2]));
         assert_eq!(a.submit(at(60), false), Ok(()));
         assert_eq!(
             a.answer(1, Response::TrueFalse(false), at(61)),

@@ -98,7 +98,7 @@ impl QuizDraft {
 
 /// The points most questions of the paper carry (the smaller on a tie; 5 on an empty paper).
 fn most_common_points(quiz: &Quiz) -> u32 {
-    let mut counts: std::collections::BTreeMap<u32, usize> = Default::default();
+    let mut counts: crate::sorted::SortedMap<u32, usize> = Default::default();
     for q in &quiz.paper {
         *counts.entry(q.points).or_default() += 1;
     }
@@ -336,7 +336,7 @@ pub fn build(draft: &QuizDraft, bank: &[Question], making: Making) -> Result<Qui
 mod tests {
     use super::*;
     use crate::quiz::model::{Answer, QuestionDraft};
-    use std::collections::BTreeSet;
+    use crate::sorted::SortedSet;
 
     fn at() -> DateTime<Utc> {
         DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default()
@@ -349,7 +349,7 @@ mod tests {
                     kind: QuestionKind::Single,
                     stem: format!("题{i}"),
                     options: vec!["甲".into(), "乙".into()],
-                    answer: Answer::Choice(BTreeSet::from([0])),
+                    answer: Answer::Choice(SortedSet::from([0])),
                     explanation: String::new(),
                     category: if i < 3 {
                         "纪律".into()

@@ -7,7 +7,7 @@
 //! not do: a cadre holds their own code, so someone who rebuilds the app's computation can
 //! still sign an edited sheet of their own. The screens say "核对", never "防伪".
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -105,8 +105,8 @@ struct Content<'a> {
     name: &'a str,
     unit: &'a str,
     started_at: &'a DateTime<Utc>,
-    answers: &'a BTreeMap<usize, Response>,
-    answered_at: &'a BTreeMap<usize, DateTime<Utc>>,
+    answers: &'a SortedMap<usize, Response>,
+    answered_at: &'a SortedMap<usize, DateTime<Utc>>,
     state: &'a AttemptState,
 }
 

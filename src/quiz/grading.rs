@@ -1,7 +1,7 @@
 //! Grading: every score recomputed from the answers and the secretary's own paper (never from
 //! a file), results with pass/fail, per-question statistics and the score distribution.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use super::attempt::{Attempt, Response};
 use super::model::{Answer, QuestionKind};
@@ -214,7 +214,7 @@ pub fn question_stats(quiz: &Quiz, attempts: &[&Attempt], graded: &[Graded]) -> 
                 .collect();
             let top_wrong = match &q.answer {
                 Some(Answer::Choice(right)) => {
-                    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+                    let mut counts: SortedMap<usize, usize> = SortedMap::new();
                     for a in attempts {
                         if let Some(Response::Choice(given)) = a.answers.get(&pos) {
                             for o in given.iter().filter(|o| !right.contains(o)) {

@@ -1,6 +1,6 @@
 //! Questions of the bank (题库) as stored and exchanged.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +93,7 @@ impl Difficulty {
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Answer {
     /// Indices of the right options (0 = A).
-    Choice(BTreeSet<usize>),
+    Choice(SortedSet<usize>),
     TrueFalse(bool),
     /// For each blank, the accepted answers.
     Blanks(Vec<Vec<String>>),

@@ -1,7 +1,8 @@
 //! A quiz (测验) and its paper: the questions frozen when the quiz is made, their points, the
 //! rules, and the per-person order that comes from a seed.
 
-use std::collections::{BTreeSet, HashSet};
+use crate::sorted::SortedSet;
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -201,7 +202,7 @@ impl Layout {
 pub fn review_text(
     layout: &Layout,
     unanswered: &[usize],
-    marked: &BTreeSet<usize>,
+    marked: &SortedSet<usize>,
 ) -> (String, Option<String>) {
     let list = |numbers: Vec<usize>| {
         numbers
@@ -433,7 +434,7 @@ impl Quiz {
         }
     }
 
-    pub fn categories(bank: &[Question]) -> BTreeSet<String> {
+    pub fn categories(bank: &[Question]) -> SortedSet<String> {
         bank.iter()
             .filter(|q| !q.deleted && !q.category.is_empty())
             .map(|q| q.category.clone())

@@ -2,7 +2,7 @@
 //! until it has been answered right twice in a row, and the practice log that counts weekly
 //! self-study.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -70,7 +70,7 @@ impl Entity for PracticeSession {
 /// Every question with a known answer that can be practised: the bank here, and the papers of
 /// practice packages received.
 pub fn practice_pool(bank: &[Question], quizzes: &[Quiz]) -> Vec<PaperQuestion> {
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     let mut pool: Vec<PaperQuestion> = Vec::new();
     for q in bank.iter().filter(|q| !q.deleted) {
         if seen.insert(q.meta.id) {

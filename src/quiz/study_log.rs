@@ -2,7 +2,7 @@
 //! annual closed training (entered by the secretary), and the half-yearly test (from submitted
 //! exam sheets) — each cadre's year, and what is missing.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -59,9 +59,9 @@ impl Entity for StudyEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearRecord {
     /// ISO weeks with at least one practice session.
-    pub self_study_weeks: BTreeSet<u32>,
+    pub self_study_weeks: SortedSet<u32>,
     /// Months with a group study attended.
-    pub group_months: BTreeSet<u32>,
+    pub group_months: SortedSet<u32>,
     /// A submitted exam in the first and the second half of the year.
     pub tests: [bool; 2],
     pub closed_training: bool,
@@ -97,7 +97,7 @@ pub fn year_record(
         .map(|e| e.date.month())
         .to_set();
     let closed_training = attended(StudyKind::ClosedTraining).next().is_some();
-    let exams: BTreeSet<Id> = quizzes
+    let exams: SortedSet<Id> = quizzes
         .iter()
         .filter(|q| q.mode == QuizMode::Exam)
         .map(|q| q.meta.id)
@@ -267,8 +267,8 @@ mod tests {
             paper_card: None,
         };
         let r = year_record(2026, &li, &practice, &events, &[sheet], &[exam]);
-        assert_eq!(r.self_study_weeks, BTreeSet::from([2, 3]));
-        assert_eq!(r.group_months, BTreeSet::from([1, 3]));
+        assert_eq!(r.self_study_weeks, SortedSet::from([2, 3]));
+        assert_eq!(r.group_months, SortedSet::from([1, 3]));
         assert_eq!(r.tests, [true, false]);
         assert!(!r.closed_training);
         let gaps = missing(2026, &r, d(3, 31));

@@ -1,8 +1,9 @@
 //! The only code that touches IndexedDB. Typed reads and writes per entity, settings, and the
 //! multi-store writes that imports use: one transaction, committed whole or rolled back whole.
 
+use crate::sorted::SortedMap;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use indexed_db_futures::cursor::CursorDirection;
@@ -149,7 +150,7 @@ fn mark(store: StoreName, value: &JsValue) -> Option<TallyKey> {
 }
 
 /// The 驻村日志 entries a write puts, by the (month, village) each counts in.
-type Written = BTreeMap<TallyKey, Vec<TallyEntry>>;
+type Written = SortedMap<TallyKey, Vec<TallyEntry>>;
 
 /// `text`, the JSON array of the entries a write puts into the 驻村日志, by (month, village).
 /// Nothing when it cannot be read as entries: every (month, village) is then counted from the
@@ -171,8 +172,8 @@ fn touch(touched: &mut Written, key: Option<TallyKey>) {
 async fn empty_before(
     tx: &Transaction<'_>,
     written: Written,
-) -> Result<BTreeMap<TallyKey, Vec<TallyEntry>>, StoreError> {
-    let mut known = BTreeMap::new();
+) -> Result<SortedMap<TallyKey, Vec<TallyEntry>>, StoreError> {
+    let mut known = SortedMap::new();
     if written.is_empty() || tx.object_store(LOG_TALLIES).is_err() {
         return Ok(known);
     }
@@ -200,7 +201,7 @@ async fn empty_before(
 async fn retally(
     tx: &Transaction<'_>,
     touched: Written,
-    mut known: BTreeMap<TallyKey, Vec<TallyEntry>>,
+    mut known: SortedMap<TallyKey, Vec<TallyEntry>>,
 ) -> Result<(), StoreError> {
     // Not in the transaction only for a database older than version 7 (`with_derived`).
     let Ok(tallies) = tx.object_store(LOG_TALLIES) else {
@@ -708,7 +709,7 @@ impl Store {
                 drop(store.put(value).primitive()?);
             }
         }
-        retally(&tx, touched, BTreeMap::new()).await?;
+        retally(&tx, touched, SortedMap::new()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -759,7 +760,7 @@ impl Store {
             .transaction(names)
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let mut stored = BTreeMap::new();
+        let mut stored = SortedMap::new();
         for store in StoreName::exchanged() {
             stored.insert(store, values_in(&tx, store).await?);
         }
@@ -791,10 +792,10 @@ impl Store {
     }
 
     /// How many records each store holds.
-    pub async fn counts(&self) -> Result<BTreeMap<StoreName, u32>, StoreError> {
+    pub async fn counts(&self) -> Result<SortedMap<StoreName, u32>, StoreError> {
         let names: Vec<&str> = StoreName::ALL.iter().map(|s| s.as_str()).collect();
         let tx = self.db.transaction(names).build()?;
-        let mut counts = BTreeMap::new();
+        let mut counts = SortedMap::new();
         for store in StoreName::ALL {
             let n = tx.object_store(store.as_str())?.count().await?;
             counts.insert(store, n);
@@ -814,7 +815,7 @@ impl Store {
     }
 
     /// Every exchanged record, as JSON, read in one transaction so a backup is one moment's state.
-    pub async fn read_all(&self) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
+    pub async fn read_all(&self) -> Result<SortedMap<StoreName, Vec<Value>>, StoreError> {
         self.read_stores(&StoreName::exchanged().collect::<Vec<_>>())
             .await
     }
@@ -822,8 +823,8 @@ impl Store {
     pub async fn read_stores(
         &self,
         stores: &[StoreName],
-    ) -> Result<BTreeMap<StoreName, Vec<Value>>, StoreError> {
-        let mut out = BTreeMap::new();
+    ) -> Result<SortedMap<StoreName, Vec<Value>>, StoreError> {
+        let mut out = SortedMap::new();
         if stores.is_empty() {
             return Ok(out);
         }
@@ -971,7 +972,7 @@ impl Store {
             touch(&mut touched, mark(store, &record));
             drop(object_store.put(record).primitive()?);
         }
-        retally(&tx, touched, BTreeMap::new()).await?;
+        retally(&tx, touched, SortedMap::new()).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -459,7 +459,7 @@ pub fn indexes_at(version: u32) -> Vec<&'static Index> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use crate::sorted::SortedSet;
 
     #[test]
     fn an_index_is_dropped_only_after_it_was_made_and_only_once() {
@@ -488,7 +488,7 @@ mod tests {
             .iter()
             .flat_map(|m| m.creates.iter().copied())
             .collect();
-        let unique: BTreeSet<_> = created.iter().copied().collect();
+        let unique: SortedSet<_> = created.iter().copied().collect();
         assert_eq!(created.len(), unique.len(), "a store is created twice");
         assert_eq!(unique, StoreName::ALL.into_iter().collect());
     }
@@ -496,7 +496,7 @@ mod tests {
     #[test]
     fn every_earlier_version_reaches_the_current_schema() {
         for from in 0..DB_VERSION {
-            let mut stores: BTreeSet<StoreName> = stores_at(from).into_iter().collect();
+            let mut stores: SortedSet<StoreName> = stores_at(from).into_iter().collect();
             for step in upgrade_steps(from, DB_VERSION).unwrap_or_default() {
                 for s in step.creates {
                     assert!(stores.insert(*s), "v{from}: {s:?} already exists");
@@ -527,7 +527,7 @@ mod tests {
 
     #[test]
     fn every_index_is_on_a_store_that_exists_by_its_version() {
-        let mut names = BTreeSet::new();
+        let mut names = SortedSet::new();
         for m in MIGRATIONS {
             for index in m.indexes {
                 assert!(

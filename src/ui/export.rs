@@ -1,6 +1,6 @@
 //! Saving an exchange file: the envelope, its file name and the download, in one place.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -35,7 +35,7 @@ pub fn export_notice(
 /// refuse, saying so: a file never goes out missing one.
 #[derive(Debug, Default)]
 pub struct Records {
-    by_store: BTreeMap<String, Vec<Value>>,
+    by_store: SortedMap<String, Vec<Value>>,
     failed: Option<String>,
 }
 
@@ -48,7 +48,7 @@ impl Records {
         }
     }
 
-    fn checked(self) -> Result<BTreeMap<String, Vec<Value>>, String> {
+    fn checked(self) -> Result<SortedMap<String, Vec<Value>>, String> {
         match self.failed {
             Some(message) => Err(message),
             None => Ok(self.by_store),
@@ -56,8 +56,8 @@ impl Records {
     }
 }
 
-impl From<BTreeMap<String, Vec<Value>>> for Records {
-    fn from(by_store: BTreeMap<String, Vec<Value>>) -> Records {
+impl From<SortedMap<String, Vec<Value>>> for Records {
+    fn from(by_store: SortedMap<String, Vec<Value>>) -> Records {
         Records {
             by_store,
             failed: None,

@@ -3,7 +3,7 @@
 //! the tab needs one month's figures, a page of one village's month, a page of the problems
 //! still open, the reader's own entries and each village's latest.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::NaiveDate;
 
@@ -19,7 +19,7 @@ pub struct LogMonth {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// Each village named by a live entry of the month (as `clean_place` writes it).
-    pub villages: BTreeMap<String, VillageFigures>,
+    pub villages: SortedMap<String, VillageFigures>,
     /// Entries of each role per writer, one row per person (`group_writers`).
     pub writers: Vec<(String, [u32; 5])>,
 }

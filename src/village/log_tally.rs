@@ -4,7 +4,7 @@
 //! and a read that finds a tally whose entry count no longer matches its index counts again
 //! (`Store::month_tallies`), so a tally is never trusted past the entries it was made from.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -70,7 +70,7 @@ impl VillageTally {
             key,
             ..VillageTally::default()
         };
-        let mut at: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        let mut at: SortedMap<(&str, &str), usize> = SortedMap::new();
         for l in entries.iter().filter(|l| !l.deleted) {
             let role = l.role as usize;
             tally.roles[role] += 1;
@@ -99,10 +99,10 @@ impl VillageTally {
 /// `entries` by the (month, village) each counts in.
 pub fn by_key(
     entries: impl IntoIterator<Item = TallyEntry>,
-) -> BTreeMap<TallyKey, Vec<TallyEntry>> {
-    let mut groups: BTreeMap<TallyKey, Vec<TallyEntry>> = BTreeMap::new();
+) -> SortedMap<TallyKey, Vec<TallyEntry>> {
+    let mut groups: SortedMap<TallyKey, Vec<TallyEntry>> = SortedMap::new();
     // Each way a village is written is cleaned once, not once per entry.
-    let mut clean: BTreeMap<String, String> = BTreeMap::new();
+    let mut clean: SortedMap<String, String> = SortedMap::new();
     for l in entries {
         let village = match clean.get(&l.village) {
             Some(v) => v.clone(),

@@ -1,6 +1,6 @@
 //! 驻村员: cadres posted to villages, and the log they keep in the five roles the source names.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -353,7 +353,7 @@ pub fn group_writers<'a>(
     let add = |to: &mut [u32; 5], counts: [u32; 5]| (0..5).for_each(|r| to[r] += counts[r]);
     // The same way of writing from several villages is one first.
     let mut spelled: Vec<(&'a Writer, [u32; 5])> = Vec::new();
-    let mut at: BTreeMap<(&'a str, &'a str), usize> = BTreeMap::new();
+    let mut at: SortedMap<(&'a str, &'a str), usize> = SortedMap::new();
     for (writer, counts) in exact {
         let i = *at
             .entry((writer.name.as_str(), writer.unit.as_str()))

@@ -1,7 +1,8 @@
 //! Work lines as files: what a line file holds (the lines, their tasks and stand-ups, and the
 //! roster entries they name), so that a member in a fresh browser has everything it needs.
 
-use std::collections::{BTreeMap, HashSet};
+use crate::sorted::SortedMap;
+use std::collections::HashSet;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -33,7 +34,7 @@ pub fn line_file_records(
     tasks: &[Task],
     stand_ups: &[StandUp],
     cadres: &[Cadre],
-) -> Result<BTreeMap<String, Vec<Value>>, String> {
+) -> Result<SortedMap<String, Vec<Value>>, String> {
     let lines: Vec<&WorkLine> = lines
         .iter()
         .filter(|l| chosen.contains(&l.meta.id))
@@ -56,7 +57,7 @@ pub fn line_file_records(
         .iter()
         .filter(|c| people.contains(&c.meta.id))
         .collect();
-    let mut out = BTreeMap::new();
+    let mut out = SortedMap::new();
     let mut put = |store: StoreName, list: Result<Vec<Value>, String>| -> Result<(), String> {
         out.insert(store.as_str().to_string(), list?);
         Ok(())

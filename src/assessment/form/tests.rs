@@ -21,7 +21,7 @@ fn form(template: &FormTemplate, name: &str, year: i32) -> FilledForm {
             unit: "农业站".into(),
             post: String::new(),
         },
-        answers: BTreeMap::new(),
+        answers: SortedMap::new(),
         submitted_at: Some(DateTime::default()),
         deleted: false,
     }
@@ -41,7 +41,7 @@ fn the_builtin_templates_are_valid_and_name_the_sources_parts() {
 #[test]
 fn the_total_weighs_scores_against_their_maximum() {
     let t = &templates()[1];
-    let mut answers = BTreeMap::new();
+    let mut answers = SortedMap::new();
     for key in 1..=5 {
         answers.insert(key, Answer::Score(if key == 1 { 10 } else { 20 }));
     }

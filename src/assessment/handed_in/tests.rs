@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::DateTime;
 
@@ -31,7 +31,7 @@ fn form(t: &FormTemplate, name: &str, unit: &str, at: i64) -> FilledForm {
             unit: unit.into(),
             post: String::new(),
         },
-        answers: BTreeMap::new(),
+        answers: SortedMap::new(),
         submitted_at: DateTime::from_timestamp(at, 0),
         deleted: false,
     }

@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use chrono::DateTime;
 
@@ -45,7 +45,7 @@ fn ballot(r: &Evaluation, group: u32, votes: &[Vote]) -> Ballot {
             .iter()
             .enumerate()
             .map(|(i, v)| (person(i as u128 + 1), *v))
-            .collect::<BTreeMap<_, _>>(),
+            .collect::<SortedMap<_, _>>(),
         void: false,
         slip: None,
         round_version: None,

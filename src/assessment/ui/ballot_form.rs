@@ -2,7 +2,7 @@
 //! that is always a deliberate click — Enter never casts, and people left unmarked are named
 //! and asked about first.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::ui::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::record::Id;
 pub struct BallotFormProps {
     /// Each rated person with the name shown.
     pub people: Vec<(Id, String)>,
-    pub on_cast: Callback<BTreeMap<Id, Vote>>,
+    pub on_cast: Callback<SortedMap<Id, Vote>>,
     #[prop_or_default]
     pub big: bool,
     /// Cast is under way: the button waits.
@@ -23,7 +23,7 @@ pub struct BallotFormProps {
 
 #[function_component(BallotForm)]
 pub fn ballot_form(props: &BallotFormProps) -> Html {
-    let votes = use_state(BTreeMap::<Id, Vote>::new);
+    let votes = use_state(SortedMap::<Id, Vote>::new);
     // People left unmarked when 提交 was pressed: the question before casting.
     let asking = use_state(|| None::<Vec<Id>>);
     let rated: Vec<Id> = props.people.iter().map(|(id, _)| *id).collect();

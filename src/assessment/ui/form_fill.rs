@@ -1,7 +1,7 @@
 //! Filling in a self-assessment or duty report: saved as typed, words counted per long answer,
 //! the score total shown; once submitted it is read-only, printable and exported as a file.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -36,7 +36,7 @@ pub fn form_fill(props: &FormFillProps) -> Html {
     let confirm = use_state(|| false);
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     // Answers typed but not saved yet: saved when typing pauses, or at once if the form closes.
-    let unsaved = use_mut_ref(|| None::<BTreeMap<u32, Answer>>);
+    let unsaved = use_mut_ref(|| None::<SortedMap<u32, Answer>>);
     let submitted = props.form.is_submitted() || props.readonly;
     let kind = props.template.kind;
     let stored = props.form.clone();
@@ -117,7 +117,7 @@ pub fn form_fill(props: &FormFillProps) -> Html {
             typing_key(&props.form),
         );
         move |value: String| {
-            let mut next: BTreeMap<u32, Answer> = (*answers).clone();
+            let mut next: SortedMap<u32, Answer> = (*answers).clone();
             match &answer {
                 Some(Answer::Score(_)) => match value.trim().parse() {
                     Ok(n) => next.insert(field, Answer::Score(n)),

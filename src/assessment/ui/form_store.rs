@@ -1,7 +1,7 @@
 //! Where a filled form goes: into its kind's store, into a file to hand in, and — while typing
 //! has not been saved yet — into the browser's local storage.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use yew::Callback;
 
@@ -37,13 +37,13 @@ fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-pub fn keep_typing(key: &str, answers: &BTreeMap<u32, Answer>) {
+pub fn keep_typing(key: &str, answers: &SortedMap<u32, Answer>) {
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(answers)) {
         let _ = s.set_item(key, &json);
     }
 }
 
-pub fn kept_typing(key: &str) -> Option<BTreeMap<u32, Answer>> {
+pub fn kept_typing(key: &str) -> Option<SortedMap<u32, Answer>> {
     let json = storage()?.get_item(key).ok()??;
     serde_json::from_str(&json).ok()
 }

@@ -1,7 +1,7 @@
 //! One rater's turn at the kiosk: the 选票码 from the slip handed out at the door (a code of
 //! another group or one already used is refused there), then the anonymous ballot, cast once.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::ui::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn kiosk_ballot(props: &BallotProps) -> Html {
             props.counted.clone(),
             props.on_done.clone(),
         );
-        Callback::from(move |votes: BTreeMap<Id, Vote>| {
+        Callback::from(move |votes: SortedMap<Id, Vote>| {
             let ballot = Ballot::anonymous(
                 &round,
                 lock.group,

@@ -4,7 +4,7 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -26,7 +26,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
     let group = use_state(|| round.groups.first().map(|g| g.key).unwrap_or(0));
     let sheets = use_state(|| Rc::new(Vec::<Sheet>::new()));
     let progress = use_state(|| None::<(usize, usize)>);
-    let decided = use_state(BTreeMap::<(usize, usize), Vote>::new);
+    let decided = use_state(SortedMap::<(usize, usize), Vote>::new);
     let notice = use_state(|| None::<Notice>);
     let rated = round.rated.len();
     // Sheets read for one group mean nothing for another: choosing a group drops them, and a
@@ -42,7 +42,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
         use_effect_with(*group, move |_| {
             *batch.borrow_mut() += 1;
             sheets.set(Rc::new(Vec::new()));
-            decided.set(BTreeMap::new());
+            decided.set(SortedMap::new());
             progress.set(None);
         });
     }
@@ -57,7 +57,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
         );
         Callback::from(move |files: Vec<web_sys::File>| {
             let (sheets, progress, round) = (sheets.clone(), progress.clone(), round.clone());
-            decided.set(BTreeMap::new());
+            decided.set(SortedMap::new());
             // A new choice of files replaces what was read before (and stops its reading).
             *batch.borrow_mut() += 1;
             let this = *batch.borrow();
@@ -84,7 +84,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
             decided.set(d);
         })
     };
-    let decisions_of = |i: usize| -> BTreeMap<usize, Vote> {
+    let decisions_of = |i: usize| -> SortedMap<usize, Vote> {
         decided
             .iter()
             .filter(|((s, _), _)| *s == i)
@@ -145,7 +145,7 @@ pub fn scan_count(props: &RoundProps) -> Html {
                 .map(|(_, s)| s.clone())
                 .collect();
             sheets.set(Rc::new(left));
-            decided.set(BTreeMap::new());
+            decided.set(SortedMap::new());
         })
     };
     let names: Vec<String> = round

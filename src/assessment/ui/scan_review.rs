@@ -1,7 +1,7 @@
 //! A scanned sheet as the clerk checks it: what was read, or why it was not; for a sheet with
 //! unclear rows, the scan with every box drawn as read and a choice per row.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -25,7 +25,7 @@ pub fn sheet_view(
     i: usize,
     s: &Sheet,
     names: &[String],
-    decided: &BTreeMap<usize, Vote>,
+    decided: &SortedMap<usize, Vote>,
     decide: &dyn Fn(usize, usize, Vote) -> Callback<Event>,
 ) -> Html {
     match &s.read {

@@ -3,7 +3,7 @@
 //! sends it back as a file. This browser keeps only which codes it has used — never the votes —
 //! so nobody using it later can get the ballot again.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use crate::ui::prelude::*;
 
@@ -110,7 +110,7 @@ fn online_ballot(props: &OnlineProps) -> Html {
             round.clone(),
             used.clone(),
         );
-        Callback::from(move |votes: BTreeMap<Id, Vote>| {
+        Callback::from(move |votes: SortedMap<Id, Vote>| {
             let Some((code, group)) = (*slip).clone() else {
                 return;
             };

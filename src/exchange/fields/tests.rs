@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use chrono::DateTime;
 use proptest::prelude::*;
@@ -158,8 +158,8 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
 /// on two computers both do).
 #[derive(Clone, Default)]
 struct Model {
-    seen: BTreeSet<u32>,
-    field: BTreeMap<usize, (BTreeSet<u32>, u8)>,
+    seen: SortedSet<u32>,
+    field: SortedMap<usize, (SortedSet<u32>, u8)>,
 }
 
 /// Whether `y` has seen the edit behind `x`'s value of field `f`.
@@ -175,14 +175,14 @@ fn model_conflicts(x: &Model, y: &Model) -> Vec<String> {
 }
 
 /// The merged value of field `f` with no conflict, and the edits behind it.
-fn model_merge(x: &Model, y: &Model, f: usize) -> (BTreeSet<u32>, u8) {
+fn model_merge(x: &Model, y: &Model, f: usize) -> (SortedSet<u32>, u8) {
     let ((ex, vx), (ey, vy)) = (&x.field[&f], &y.field[&f]);
     if vx == vy {
         // The value rests on each computer's latest edit that set it (a computer's later edit
         // has seen its earlier ones); the value the record was made with (edit 0) only stands
         // alone. Edit ids are 2k + 2 for computer 0 and 2k + 3 for computer 1.
-        let both: BTreeSet<u32> = ex | ey;
-        let latest: BTreeSet<u32> = (0..2)
+        let both: SortedSet<u32> = ex | ey;
+        let latest: SortedSet<u32> = (0..2)
             .filter_map(|r| {
                 both.iter()
                     .filter(|&&e| e != 0 && e % 2 == r)
@@ -205,7 +205,7 @@ proptest! {
         let devices = [dev("a"), dev("b")];
         let base = json!({"meta": Meta::new(&dev("o"), t(0)), "a": 0, "b": 0, "c": 0});
         let mut replicas = [base.clone(), base];
-        let start = Model { seen: BTreeSet::from([0]), field: (0..3).map(|f| (f, (BTreeSet::from([0]), 0))).collect() };
+        let start = Model { seen: SortedSet::from([0]), field: (0..3).map(|f| (f, (SortedSet::from([0]), 0))).collect() };
         let mut models = [start.clone(), start];
         let mut counters = [0u32, 0u32];
         let mut new_edit = |replica: usize| {
@@ -224,7 +224,7 @@ proptest! {
                     if m.field[&field].1 != value {
                         let e = new_edit(replica);
                         m.seen.insert(e);
-                        m.field.insert(field, (BTreeSet::from([e]), value));
+                        m.field.insert(field, (SortedSet::from([e]), value));
                     }
                 }
                 Op::Sync { into } => {
@@ -240,12 +240,12 @@ proptest! {
                     // The user keeps this side's value for each conflicting field.
                     let result = settle(&merged, y, |_| Side::Local, &devices[into], now);
                     let (mx, my) = (models[into].clone(), models[from].clone());
-                    let mut m = Model { seen: &mx.seen | &my.seen, field: BTreeMap::new() };
+                    let mut m = Model { seen: &mx.seen | &my.seen, field: SortedMap::new() };
                     for (f, name) in FIELDS.iter().enumerate() {
                         if merged.conflicts.contains(&name.to_string()) {
                             let e = new_edit(into);
                             m.seen.insert(e);
-                            m.field.insert(f, (BTreeSet::from([e]), mx.field[&f].1));
+                            m.field.insert(f, (SortedSet::from([e]), mx.field[&f].1));
                         } else {
                             m.field.insert(f, model_merge(&mx, &my, f));
                         }

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::DateTime;
 
@@ -35,11 +35,15 @@ fn question(kind: QuestionKind, options: usize, answer: Answer) -> PaperQuestion
 fn quiz(codes: bool) -> Quiz {
     let paper = (0..20)
         .map(|i| match i % 4 {
-            0 | 1 => question(QuestionKind::Single, 4, Answer::Choice(BTreeSet::from([0]))),
+            0 | 1 => question(
+                QuestionKind::Single,
+                4,
+                Answer::Choice(SortedSet::from([0])),
+            ),
             2 => question(
                 QuestionKind::Multiple,
                 5,
-                Answer::Choice(BTreeSet::from([0, 2])),
+                Answer::Choice(SortedSet::from([0, 2])),
             ),
             _ => question(QuestionKind::TrueFalse, 0, Answer::TrueFalse(true)),
         })
@@ -172,7 +176,13 @@ fn fill_blanks_and_too_many_questions_are_refused_with_the_reason() {
     assert!(e.message().contains("第 4 题"));
     let mut big = quiz(true);
     big.paper = (0..300)
-        .map(|_| question(QuestionKind::Single, 4, Answer::Choice(BTreeSet::from([0]))))
+        .map(|_| {
+            question(
+                QuestionKind::Single,
+                4,
+                Answer::Choice(SortedSet::from([0])),
+            )
+        })
         .collect();
     assert!(matches!(card(&big), Err(CardError::TooMany { rows: 300 })));
     // What a card can hold at most still fits the frame.
@@ -180,7 +190,13 @@ fn fill_blanks_and_too_many_questions_are_refused_with_the_reason() {
     let fits = (1..300)
         .take_while(|n| {
             most.paper = (0..*n)
-                .map(|_| question(QuestionKind::Single, 4, Answer::Choice(BTreeSet::from([0]))))
+                .map(|_| {
+                    question(
+                        QuestionKind::Single,
+                        4,
+                        Answer::Choice(SortedSet::from([0])),
+                    )
+                })
                 .collect();
             card(&most).is_ok()
         })
@@ -199,7 +215,11 @@ fn fill_blanks_and_too_many_questions_are_refused_with_the_reason() {
 fn a_changed_paper_prints_another_form_number() {
     let q = quiz(true);
     let mut changed = q.clone();
-    changed.paper[2] = question(QuestionKind::Single, 4, Answer::Choice(BTreeSet::from([0])));
+    changed.paper[2] = question(
+        QuestionKind::Single,
+        4,
+        Answer::Choice(SortedSet::from([0])),
+    );
     assert_ne!(form_number(&q), form_number(&changed));
     let card = card(&q).expect("fits");
     let page = scan(&card, &changed, 3, &[], Scan::default());
@@ -275,15 +295,15 @@ fn two_marks_a_faint_one_and_a_blank_digit_wait_for_a_person() {
     assert!(read.settled(&card, &Decisions::new()).is_none());
     let digit = usize::from(code.as_bytes()[2] - b'0');
     let decided = Decisions::from([
-        (Slot::Digit(2), BTreeSet::from([digit])),
-        (Slot::Row(0), BTreeSet::from([0])),
-        (Slot::Row(16), BTreeSet::new()),
+        (Slot::Digit(2), SortedSet::from([digit])),
+        (Slot::Row(0), SortedSet::from([0])),
+        (Slot::Row(16), SortedSet::new()),
     ]);
     let settled = read.settled(&card, &decided).expect("all decided");
     assert_eq!(settled.code.as_deref(), Some(code.as_str()));
     assert_eq!(
         settled.answers.get(&0),
-        Some(&Response::Choice(BTreeSet::from([0])))
+        Some(&Response::Choice(SortedSet::from([0])))
     );
     let tf = card.rows[16].position;
     assert_eq!(settled.answers.get(&tf), None, "decided as left blank");
@@ -302,7 +322,7 @@ fn a_wrong_digit_or_a_stranger_s_code_is_named_not_guessed() {
     let settled = |code: &str| Settled {
         number: 1,
         code: Some(code.into()),
-        answers: BTreeMap::new(),
+        answers: SortedMap::new(),
     };
     assert_eq!(
         owner(&settled(&bad), &q, &people),
@@ -377,7 +397,7 @@ fn the_outcome_waits_for_boxes_then_for_a_person_then_is_a_sheet() {
         at(&Decisions::new(), None),
         Outcome::Decide(vec![Slot::Row(1)])
     );
-    let decided = Decisions::from([(Slot::Row(1), BTreeSet::from([1]))]);
+    let decided = Decisions::from([(Slot::Row(1), SortedSet::from([1]))]);
     let Outcome::ChoosePerson(why) = at(&decided, None) else {
         panic!("nobody has this code");
     };
@@ -393,7 +413,7 @@ fn the_outcome_waits_for_boxes_then_for_a_person_then_is_a_sheet() {
     let position = card.rows[1].position;
     assert_eq!(
         sheet.answers.get(&position),
-        Some(&Response::Choice(BTreeSet::from([1])))
+        Some(&Response::Choice(SortedSet::from([1])))
     );
 }
 
@@ -406,7 +426,7 @@ fn a_card_read_twice_is_taken_once_and_a_hand_chosen_person_is_flagged() {
     let settled = |number: u16, name: &str| Settled {
         number,
         code: Some(code_for(&key, name)),
-        answers: BTreeMap::from([(0, Response::Choice(BTreeSet::from([0])))]),
+        answers: SortedMap::from([(0, Response::Choice(SortedSet::from([0])))]),
     };
     let who = |c: &Cadre| Respondent {
         name: c.name.clone(),

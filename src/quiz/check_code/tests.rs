@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::DateTime;
 
@@ -32,7 +32,7 @@ fn sheet(quiz: &Quiz, name: &str, code: Option<String>) -> Attempt {
         Some(30),
         code,
     );
-    let _ = a.answer(0, Response::Choice(BTreeSet::from([1])), at(2));
+    let _ = a.answer(0, Response::Choice(SortedSet::from([1])), at(2));
     let _ = a.submit(at(10), false);
     a
 }
@@ -95,7 +95,7 @@ fn an_edited_sheet_another_persons_name_or_no_check_is_found() {
     let mut edited = a.clone();
     edited
         .answers
-        .insert(0, Response::Choice(BTreeSet::from([2])));
+        .insert(0, Response::Choice(SortedSet::from([2])));
     assert_eq!(verify(&q, &edited), Some(CheckFinding::Mismatch));
     let mut renamed = a.clone();
     renamed.respondent.name = "张三".into();

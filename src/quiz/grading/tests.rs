@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::DateTime;
 
@@ -39,12 +39,12 @@ fn quiz() -> Quiz {
         paper: vec![
             q(
                 QuestionKind::Single,
-                Answer::Choice(BTreeSet::from([2])),
+                Answer::Choice(SortedSet::from([2])),
                 200,
             ),
             q(
                 QuestionKind::Multiple,
-                Answer::Choice(BTreeSet::from([0, 1])),
+                Answer::Choice(SortedSet::from([0, 1])),
                 300,
             ),
             q(QuestionKind::TrueFalse, Answer::TrueFalse(false), 100),

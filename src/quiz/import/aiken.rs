@@ -1,6 +1,6 @@
 //! The Aiken format: a stem line, options `A.` or `A)`, then `ANSWER: B`.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::quiz::answer::parse_choice;
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
@@ -54,7 +54,7 @@ pub fn parse(input: &str) -> QuestionImport {
                         kind: QuestionKind::Single,
                         stem: text,
                         options: std::mem::take(&mut options),
-                        answer: Answer::Choice(picked.into_iter().collect::<BTreeSet<_>>()),
+                        answer: Answer::Choice(picked.into_iter().collect::<SortedSet<_>>()),
                         explanation: String::new(),
                         category: String::new(),
                         difficulty: Difficulty::Medium,
@@ -115,7 +115,7 @@ mod tests {
         let q = &import.questions[0];
         assert_eq!(q.line, 1);
         assert_eq!(q.draft.options, vec!["3日", "5日", "7日"]);
-        assert_eq!(q.draft.answer, Answer::Choice(BTreeSet::from([1])));
+        assert_eq!(q.draft.answer, Answer::Choice(SortedSet::from([1])));
         let lines: Vec<usize> = import.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![7, 14]);
         assert!(looks_like_aiken(src));

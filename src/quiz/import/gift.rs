@@ -2,7 +2,7 @@
 //! `=right ~wrong` choices with `%weights%` and `#feedback`, `{=a =b}` short answers, `{}`
 //! essays, `####` general feedback, `$CATEGORY:` lines, `//` comments and `\` escapes.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::order::Collect;
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
@@ -314,7 +314,7 @@ fn question(raw: &str, category: &str) -> Result<(QuestionDraft, Option<String>)
     // One "=" answer among "~" ones: a single choice, whatever partial credit the others carry.
     // With no "=", the positive "~%n%" answers together make a multiple choice (Moodle's
     // "multiple right answers").
-    let right: BTreeSet<usize> = if tokens.iter().any(|t| t.right) {
+    let right: SortedSet<usize> = if tokens.iter().any(|t| t.right) {
         tokens
             .iter()
             .enumerate()
@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(q.kind, QuestionKind::Single);
         assert_eq!(q.stem, "“四个一”中每半年一次的是");
         assert_eq!(q.options, vec!["测验考试", "自我学习", "封闭培训"]);
-        assert_eq!(q.answer, Answer::Choice(BTreeSet::from([0])));
+        assert_eq!(q.answer, Answer::Choice(SortedSet::from([0])));
         assert_eq!(
             q.explanation,
             "每半年一次测验考试。\nA. 测验考试：对\nB. 自我学习：错"
@@ -410,10 +410,10 @@ mod tests {
         assert!(import.problems.is_empty(), "{:?}", import.problems);
         let q: Vec<&QuestionDraft> = import.questions.iter().map(|p| &p.draft).collect();
         assert_eq!(q[0].kind, QuestionKind::Single);
-        assert_eq!(q[0].answer, Answer::Choice(BTreeSet::from([3])));
+        assert_eq!(q[0].answer, Answer::Choice(SortedSet::from([3])));
         assert_eq!(q[1].kind, QuestionKind::FillBlank);
         assert_eq!(q[1].answer, Answer::Blanks(vec![vec!["Nazareth".into()]]));
-        assert_eq!(q[2].answer, Answer::Choice(BTreeSet::from([2])));
+        assert_eq!(q[2].answer, Answer::Choice(SortedSet::from([2])));
         let lines: Vec<usize> = import.notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, vec![1, 3, 5]);
         assert!(
@@ -439,7 +439,7 @@ mod tests {
     fn weights_make_a_multiple_choice() {
         let q = one("述职对象包括 {~%50%人大代表 ~%50%政协委员 ~%-100%外地游客}");
         assert_eq!(q.kind, QuestionKind::Multiple);
-        assert_eq!(q.answer, Answer::Choice(BTreeSet::from([0, 1])));
+        assert_eq!(q.answer, Answer::Choice(SortedSet::from([0, 1])));
     }
 
     #[test]

@@ -165,7 +165,7 @@ pub fn template_csv() -> String {
 mod tests {
     use super::*;
     use crate::quiz::model::Answer;
-    use std::collections::BTreeSet;
+    use crate::sorted::SortedSet;
 
     #[test]
     fn the_template_reads_back_one_question_of_each_kind() {
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(kinds, QuestionKind::ALL.to_vec());
         assert_eq!(
             import.questions[1].draft.answer,
-            Answer::Choice(BTreeSet::from([0, 1, 2]))
+            Answer::Choice(SortedSet::from([0, 1, 2]))
         );
         assert_eq!(
             import.questions[0].draft.options.len(),

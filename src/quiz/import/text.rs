@@ -228,7 +228,7 @@ fn finish(p: Option<Pending>, section: Option<QuestionKind>, out: &mut QuestionI
 mod tests {
     use super::*;
     use crate::quiz::model::Answer;
-    use std::collections::BTreeSet;
+    use crate::sorted::SortedSet;
 
     const SAMPLE: &str = "一、单选题\n1. “四个一”中每半年一次的是（  ）\nA. 自我学习   B、集中学习\nC．测验考试  D. 封闭培训\n答案：C\n解析：每半年一次测验考试。\n\n二、多选题\n2、述职评议面向（  ）\nA.农村干部\nB.人大代表\nC.政协委员\n【答案】ABC\n\n三、判断题\n3. 诫勉对象应在5日内写出整改措施。\n答案：√\n\n4）没有答案的题\nA. 甲\n";
 
@@ -242,11 +242,11 @@ mod tests {
             q.options,
             vec!["自我学习", "集中学习", "测验考试", "封闭培训"]
         );
-        assert_eq!(q.answer, Answer::Choice(BTreeSet::from([2])));
+        assert_eq!(q.answer, Answer::Choice(SortedSet::from([2])));
         assert_eq!(q.explanation, "每半年一次测验考试。");
         assert_eq!(
             import.questions[1].draft.answer,
-            Answer::Choice(BTreeSet::from([0, 1, 2]))
+            Answer::Choice(SortedSet::from([0, 1, 2]))
         );
         assert_eq!(import.questions[2].draft.answer, Answer::TrueFalse(true));
         assert_eq!(import.problems.len(), 1);

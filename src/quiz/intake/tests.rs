@@ -1,4 +1,5 @@
-use std::collections::{BTreeSet, HashMap};
+use crate::sorted::SortedSet;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -184,7 +185,7 @@ fn sheets_for_other_quizzes_or_unfinished_are_left_out() {
     let mut unfinished = sheet(&q, "李四", 60, 20);
     unfinished.state = crate::quiz::attempt::AttemptState::InProgress {
         deadline: None,
-        marked: BTreeSet::new(),
+        marked: SortedSet::new(),
         code: None,
     };
     let mut elsewhere = sheet(&q, "赵六", 60, 20);
@@ -310,7 +311,7 @@ fn sheet_files_are_read_together_and_a_bad_one_is_a_row_of_its_own() {
             post: String::new(),
             device_id: DeviceId(a.respondent.name.clone()),
         };
-        let mut records = std::collections::BTreeMap::new();
+        let mut records = crate::sorted::SortedMap::new();
         let value = serde_json::to_value(a).unwrap_or_default();
         records.insert("attempts".to_string(), vec![value]);
         Envelope::new(FileKind::AnswerSheet, exporter, at(100), records)

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use chrono::DateTime;
 
@@ -23,7 +23,7 @@ fn bank() -> Vec<Question> {
                 vec![]
             },
             answer: if kind == QuestionKind::Single {
-                Answer::Choice(BTreeSet::from([0]))
+                Answer::Choice(SortedSet::from([0]))
             } else {
                 Answer::TrueFalse(true)
             },
@@ -93,7 +93,7 @@ fn picked_questions_come_first_and_rules_draw_without_repeats() {
     assert!(short.is_empty());
     assert_eq!(paper.len(), 9, "the duplicate pick is taken once");
     assert_eq!(paper[0].question_id, bank[1].meta.id);
-    let ids: BTreeSet<_> = paper.iter().map(|p| p.question_id).collect();
+    let ids: SortedSet<_> = paper.iter().map(|p| p.question_id).collect();
     assert_eq!(ids.len(), 9);
     assert!(paper[1..6]
         .iter()
@@ -234,9 +234,9 @@ fn the_check_before_handing_in_numbers_questions_as_the_paper_shows_them() {
         options: vec![vec![]; 4],
     };
     // Position 0 is shown second, position 3 third.
-    let (open, marked) = review_text(&layout, &[0, 3], &BTreeSet::from([2]));
+    let (open, marked) = review_text(&layout, &[0, 3], &SortedSet::from([2]));
     assert_eq!(open, "还有 2 题未作答：第 2、3 题。");
     assert_eq!(marked.as_deref(), Some("标记待查：第 1 题。"));
-    let (open, marked) = review_text(&layout, &[], &BTreeSet::new());
+    let (open, marked) = review_text(&layout, &[], &SortedSet::new());
     assert_eq!((open.as_str(), marked), ("所有题目都已作答。", None));
 }

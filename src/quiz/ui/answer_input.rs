@@ -1,7 +1,7 @@
 //! The answer controls for one question, the same in a test and in practice: options (in the
 //! order this person sees them), true/false, blanks, or a written answer.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -22,9 +22,9 @@ pub fn answer_input(
 ) -> Html {
     match q.kind {
         QuestionKind::Single | QuestionKind::Multiple => {
-            let chosen: BTreeSet<usize> = match given {
+            let chosen: SortedSet<usize> = match given {
                 Some(Response::Choice(c)) => c.clone(),
-                _ => BTreeSet::new(),
+                _ => SortedSet::new(),
             };
             let single = q.kind == QuestionKind::Single;
             let paper_order: Vec<usize> = (0..q.options.len()).collect();

@@ -2,7 +2,7 @@
 //! only when a person may need it), and what it came to, or for a card with unclear boxes
 //! or an unknown owner, the scan with every box drawn as read and a choice for each.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -28,16 +28,16 @@ pub struct CardPage {
 }
 
 /// How a choice reaches the screen: the page, the slot, and the boxes now said to be marked.
-pub type Decide = Callback<(usize, Slot, BTreeSet<usize>)>;
+pub type Decide = Callback<(usize, Slot, SortedSet<usize>)>;
 
 pub struct Review<'a> {
     pub card: &'a Rc<Card>,
     pub people: &'a [&'a Cadre],
     pub decide: &'a Decide,
-    pub decided: &'a BTreeMap<(usize, Slot), BTreeSet<usize>>,
-    pub chosen: &'a BTreeMap<usize, uuid::Uuid>,
+    pub decided: &'a SortedMap<(usize, Slot), SortedSet<usize>>,
+    pub chosen: &'a SortedMap<usize, uuid::Uuid>,
     /// A 多选 row's boxes as ticked on screen, before the button takes them.
-    pub ticks: &'a BTreeMap<(usize, Slot), BTreeSet<usize>>,
+    pub ticks: &'a SortedMap<(usize, Slot), SortedSet<usize>>,
     pub tick: &'a Decide,
     pub choose: &'a Callback<(usize, uuid::Uuid)>,
 }
@@ -109,11 +109,11 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
     let labels = box_labels(slot, r.card);
     let name = format!("card-{i}-{slot:?}");
     if takes_several(slot, r.card) {
-        let ticked: BTreeSet<usize> =
+        let ticked: SortedSet<usize> =
             match (r.ticks.get(&(i, slot)).or(r.decided.get(&(i, slot))), seen) {
                 (Some(t), _) => t.clone(),
                 (None, Some(Choice::Several(s))) => s.iter().copied().to_set(),
-                _ => BTreeSet::new(),
+                _ => SortedSet::new(),
             };
         let toggle = |o: usize| {
             let (tick, ticked) = (r.tick.clone(), ticked.clone());
@@ -145,7 +145,7 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
                         }
                         next
                     }
-                    Some(KeyPick::Nothing) => BTreeSet::new(),
+                    Some(KeyPick::Nothing) => SortedSet::new(),
                     Some(KeyPick::Take) => return decide.emit((i, slot, ticked.clone())),
                     None => return,
                 };
@@ -164,7 +164,7 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         };
     }
     let now = r.decided.get(&(i, slot));
-    let pick = |chosen: BTreeSet<usize>| {
+    let pick = |chosen: SortedSet<usize>| {
         let decide = r.decide.clone();
         Callback::from(move |_: Event| decide.emit((i, slot, chosen.clone())))
     };
@@ -172,8 +172,8 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         let (decide, card) = (r.decide.clone(), r.card.clone());
         Callback::from(move |e: KeyboardEvent| {
             let chosen = match key_pick(slot, &card, &e.key()) {
-                Some(KeyPick::Box(o)) => BTreeSet::from([o]),
-                Some(KeyPick::Nothing) => BTreeSet::new(),
+                Some(KeyPick::Box(o)) => SortedSet::from([o]),
+                Some(KeyPick::Nothing) => SortedSet::new(),
                 _ => return,
             };
             e.prevent_default();
@@ -184,10 +184,10 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         <fieldset class="inline" onkeydown={keys}>
             <legend>{ legend }</legend>
             { for labels.iter().enumerate().map(|(o, l)| html! {
-                <label><input type="radio" name={name.clone()} checked={now.is_some_and(|b| b.len() == 1 && b.contains(&o))} onchange={pick(BTreeSet::from([o]))} />{ l }</label>
+                <label><input type="radio" name={name.clone()} checked={now.is_some_and(|b| b.len() == 1 && b.contains(&o))} onchange={pick(SortedSet::from([o]))} />{ l }</label>
             }) }
             if matches!(slot, Slot::Row(_)) {
-                <label><input type="radio" name={name.clone()} checked={now.is_some_and(BTreeSet::is_empty)} onchange={pick(BTreeSet::new())} />{ "未作答" }</label>
+                <label><input type="radio" name={name.clone()} checked={now.is_some_and(SortedSet::is_empty)} onchange={pick(SortedSet::new())} />{ "未作答" }</label>
             }
         </fieldset>
     }

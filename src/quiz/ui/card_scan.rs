@@ -4,7 +4,8 @@
 //! decide, and nothing unclear is taken. The sheets then go through the same intake as sheets
 //! that come in files (`quiz::intake`): a card read twice is taken once and named.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::sorted::{SortedMap, SortedSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -26,7 +27,7 @@ pub struct CardScanProps {
     pub on_close: Callback<()>,
 }
 
-type Boxes = BTreeMap<(usize, Slot), BTreeSet<usize>>;
+type Boxes = SortedMap<(usize, Slot), SortedSet<usize>>;
 
 #[function_component(CardScan)]
 pub fn card_scan(props: &CardScanProps) -> Html {
@@ -35,7 +36,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
     let progress = use_state(|| None::<(usize, usize)>);
     let decided = use_state(Boxes::new);
     let ticks = use_state(Boxes::new);
-    let chosen = use_state(BTreeMap::<usize, uuid::Uuid>::new);
+    let chosen = use_state(SortedMap::<usize, uuid::Uuid>::new);
     let notice = use_state(|| None::<Notice>);
     let batch = use_mut_ref(|| 0u32);
     let quiz = props.quiz.clone();
@@ -63,7 +64,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             // A new choice of files replaces what was read before (and stops its reading).
             decided.set(Boxes::new());
             ticks.set(Boxes::new());
-            chosen.set(BTreeMap::new());
+            chosen.set(SortedMap::new());
             *batch.borrow_mut() += 1;
             let this = *batch.borrow();
             let (pages, progress, quiz, card, batch, data) = (
@@ -87,7 +88,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
     };
     let set = |state: &UseStateHandle<Boxes>| {
         let state = state.clone();
-        Callback::from(move |(i, slot, boxes): (usize, Slot, BTreeSet<usize>)| {
+        Callback::from(move |(i, slot, boxes): (usize, Slot, SortedSet<usize>)| {
             let mut next = (*state).clone();
             next.insert((i, slot), boxes);
             state.set(next);
@@ -165,7 +166,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             let (records, done) = answer_card::taken(&checked);
             session.save(records, reporter(&notice), done);
             // What was taken (or refused) leaves the list; what still needs a person stays.
-            let gone: BTreeSet<usize> = sheets.iter().map(|(i, _)| *i).to_set();
+            let gone: SortedSet<usize> = sheets.iter().map(|(i, _)| *i).to_set();
             let left: Vec<CardPage> = pages
                 .iter()
                 .enumerate()
@@ -175,7 +176,7 @@ pub fn card_scan(props: &CardScanProps) -> Html {
             pages.set(Rc::new(left));
             decided.set(Boxes::new());
             ticks.set(Boxes::new());
-            chosen.set(BTreeMap::new());
+            chosen.set(SortedMap::new());
         })
     };
     let waiting = outcomes

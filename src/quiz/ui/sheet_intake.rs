@@ -2,7 +2,7 @@
 //! over time, clock, who exported it, marks in the file) before anything is written. A changed
 //! sheet is shown beside the copy already here, with both scores, for the secretary to choose.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -40,12 +40,12 @@ pub fn sheet_intake(props: &SheetIntakeProps) -> Html {
     let session = use_session();
     let rows = use_state(|| None::<Rc<Vec<SheetRow>>>);
     // Changed sheets the secretary chose to take in place of the copy here, by row.
-    let chosen = use_state(BTreeSet::<usize>::new);
+    let chosen = use_state(SortedSet::<usize>::new);
 
     let on_files = {
         let (rows, chosen, data) = (rows.clone(), chosen.clone(), props.data.clone());
         Callback::from(move |files: Vec<PickedFile>| {
-            chosen.set(BTreeSet::new());
+            chosen.set(SortedSet::new());
             let files = files.into_iter().map(|f| (f.name, f.bytes)).collect();
             let read = read_sheets(files, &data.quizzes, &data.attempts, &data.cadres);
             rows.set(Some(Rc::new(read)));
