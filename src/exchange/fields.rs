@@ -21,11 +21,39 @@ fn field_names<'a>(a: &'a Value, b: &'a Value) -> SortedSet<&'a str> {
         .to_set()
 }
 
+/// Whether a field holds nothing: every field that may be missing reads as its empty value, and
+/// a record may leave such a field out (a question without tags has no `tags`), so a field left
+/// out and one written empty are the same content (a record saved by an earlier version).
+fn empty(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Object(o)) => o.is_empty(),
+        Some(Value::Number(_) | Value::Bool(true)) => false,
+    }
+}
+
+/// Whether two copies of a field hold the same content.
+fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
+    a == b || (empty(a) && empty(b))
+}
+
+/// Whether two versions of a record hold the same content, bookkeeping aside.
+pub fn same_body(a: &Value, b: &Value) -> bool {
+    if !(a.is_object() && b.is_object()) {
+        return a == b;
+    }
+    field_names(a, b)
+        .into_iter()
+        .all(|k| same(a.get(k), b.get(k)))
+}
+
 /// The fields whose values differ between two versions of a record.
 pub fn changed_fields(before: &Value, after: &Value) -> Vec<String> {
     field_names(before, after)
         .into_iter()
-        .filter(|k| before.get(*k) != after.get(*k))
+        .filter(|k| !same(before.get(*k), after.get(*k)))
         .map(str::to_string)
         .collect()
 }
@@ -166,7 +194,7 @@ pub fn merge(
             local_meta.fields.get(field),
             incoming_meta.fields.get(field),
         );
-        let (value, support) = if ours == theirs {
+        let (value, support) = if same(ours, theirs) {
             (ours, joined_support(our_support, their_support))
         } else {
             match field_side(local_meta, incoming_meta, field, lineage) {

@@ -98,15 +98,6 @@ impl MergeError {
     }
 }
 
-/// A record body without its bookkeeping, for comparing content.
-fn body(value: &Value) -> Value {
-    let mut v = value.clone();
-    if let Some(obj) = v.as_object_mut() {
-        obj.remove("meta");
-    }
-    v
-}
-
 fn with_meta(value: &Value, meta: &Meta) -> Value {
     let mut v = value.clone();
     if let Some(obj) = v.as_object_mut() {
@@ -125,7 +116,7 @@ pub fn decide(
     let Some(local) = local else {
         return (Decision::New, None);
     };
-    let same_body = || body(&incoming.value) == body(&local.value);
+    let same_body = || fields::same_body(&incoming.value, &local.value);
     match incoming.meta.versions.compare(&local.meta.versions) {
         Lineage::Same if same_body() => (Decision::Identical, None),
         Lineage::Descends => (Decision::Newer, None),

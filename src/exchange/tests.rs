@@ -822,3 +822,34 @@ fn no_text_of_any_store_is_longer_than_the_app_takes() {
     .unwrap_or_default();
     assert!(message.contains("“已完成”太长（20001 字"), "{message}");
 }
+
+#[test]
+fn a_question_saved_by_an_earlier_version_matches_the_same_question_from_a_new_file() {
+    // Earlier versions wrote a question's empty fields; this one leaves them out.
+    let m = Meta::new(&me(), t(0));
+    let earlier = json!({"meta": m, "kind": "single", "stem": "哪项正确", "options": ["甲", "乙"],
+        "answer": {"type": "choice", "value": [1]}, "explanation": "", "category": "",
+        "difficulty": "medium", "tags": [], "source": "", "deleted": false});
+    let mut records = SortedMap::new();
+    records.insert("questions".to_string(), vec![earlier.clone()]);
+    let file = read(&backup(records).to_json()).unwrap_or_else(|e| panic!("{e}"));
+    let now = &file.records[0].value;
+    for gone in ["explanation", "category", "tags", "source", "deleted"] {
+        assert_eq!(now.get(gone), None, "{gone} is left out while empty");
+    }
+    assert_eq!(now["difficulty"], "medium");
+    let question: crate::quiz::model::Question =
+        serde_json::from_value(now.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let before: crate::quiz::model::Question =
+        serde_json::from_value(earlier.clone()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(question, before);
+    let local = HashMap::from([(
+        (StoreName::Questions, m.id),
+        LocalRecord {
+            meta: m.clone(),
+            value: earlier,
+        },
+    )]);
+    let plan = plan(file.records, &local);
+    assert_eq!(plan.items[0].decision, Decision::Identical);
+}

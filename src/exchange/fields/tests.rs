@@ -123,6 +123,38 @@ fn records_from_before_fields_were_tracked_merge_as_before() {
     assert_eq!(merged.value["progress"], 60);
 }
 
+#[test]
+fn a_field_left_out_is_the_same_as_one_written_empty() {
+    // A question saved by an earlier version writes its empty fields; this one leaves them out.
+    let m = Meta::new(&dev("secretary"), t(0));
+    let written = json!({"meta": m, "stem": "问", "tags": [], "source": "", "deleted": false,
+        "explanation": "", "finished_on": null, "extra": {}});
+    let left_out = json!({"meta": m, "stem": "问"});
+    assert!(same_body(&written, &left_out));
+    assert!(changed_fields(&written, &left_out).is_empty());
+    let merged = merge(&written, &meta(&written), &left_out, &meta(&left_out));
+    assert!(merged.conflicts.is_empty());
+    // An edit on each side still comes through, and a real value is never "empty".
+    let tagged = edit(&left_out, "member", &[("tags", json!(["作风"]))]);
+    let restemmed = edit(&written, "secretary", &[("stem", json!("新问"))]);
+    let merged = merge(&restemmed, &meta(&restemmed), &tagged, &meta(&tagged));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(merged.value["tags"], json!(["作风"]));
+    assert_eq!(merged.value["stem"], "新问");
+    for filled in [
+        json!(0),
+        json!(true),
+        json!("x"),
+        json!([0]),
+        json!({"a": 1}),
+    ] {
+        let mut with = left_out.clone();
+        with["extra"] = filled.clone();
+        assert!(!same_body(&with, &left_out), "{filled}");
+        assert_eq!(changed_fields(&left_out, &with), vec!["extra".to_string()]);
+    }
+}
+
 // ---- any two edit histories ----
 
 const FIELDS: [&str; 3] = ["a", "b", "c"];
