@@ -41,6 +41,47 @@ function backupOf(n) {
   });
 }
 
+// The same import timed inside the page, beside a plain-JavaScript baseline of the same data
+// (JSON.parse + one IndexedDB transaction putting every record), as bench/quiz.mjs times the
+// question import: from the file chosen to 导入完成, with no test driver sending the file over.
+async function importInPage(text) {
+  const until = async (ok) => {
+    while (!ok()) await new Promise((r) => setTimeout(r, 0));
+    return performance.now();
+  };
+  const input = [...document.querySelectorAll('input[type=file]')]
+    .find((i) => [...(i.labels ?? [])].some((l) => l.textContent.includes('备份文件')));
+  const files = new DataTransfer();
+  files.items.add(new File([text], 'bench.json', { type: 'application/json' }));
+  const t0 = performance.now();
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const confirm = () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '确认导入');
+  await until(() => document.querySelector('[aria-label="导入预览"] table') && confirm());
+  confirm().click();
+  return (await until(() => /导入完成/.test(document.body.textContent))) - t0;
+}
+
+async function baseline(text) {
+  const t0 = performance.now();
+  const file = JSON.parse(text);
+  const db = await new Promise((ok, fail) => {
+    const req = indexedDB.open('bench-backup-baseline', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('cadres', { keyPath: 'meta.id' });
+    req.onsuccess = () => ok(req.result);
+    req.onerror = () => fail(req.error);
+  });
+  await new Promise((ok, fail) => {
+    const tx = db.transaction('cadres', 'readwrite');
+    const store = tx.objectStore('cadres');
+    for (const record of file.records.cadres) store.put(record);
+    tx.oncomplete = ok;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+  return performance.now() - t0;
+}
+
 const files = await sizes();
 const wasm = files.find((f) => f.name.endsWith('.wasm'));
 const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
@@ -105,6 +146,20 @@ try {
   console.log(`import ${RECORDS}: confirm → written in one transaction (median): ${ms(median(write))}  [${write.map(ms).join(', ')}]`);
   console.log(`import ${RECORDS}: total (median): ${ms(median(check.map((c, i) => c + write[i])))}`);
   console.log(`export ${RECORDS}: click → file downloaded (median): ${ms(median(exp))}  [${exp.map(ms).join(', ')}]`);
+  const inPage = [];
+  const js = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await freshContext(browser);
+    const page = await openApp(context, server.url);
+    await setProfile(page, { name: '基准', unit: '测试' });
+    await nav(page, '数据管理');
+    inPage.push(await page.evaluate(importInPage, text));
+    js.push(await page.evaluate(baseline, text));
+    await context.close();
+  }
+  console.log(`import ${RECORDS}: the same timed in the page, file chosen → 导入完成 (median): ${ms(median(inPage))}  [${inPage.map(ms).join(', ')}]`);
+  console.log(`plain-JavaScript baseline beside it (JSON.parse + one IndexedDB transaction), median: ${ms(median(js))}  [${js.map(ms).join(', ')}]`);
+  console.log(`import / baseline, both timed in the page: ${(median(inPage) / median(js)).toFixed(2)}×`);
 } finally {
   await browser.close();
   await server.close();
