@@ -1,7 +1,5 @@
 //! 首页: what needs attention — record counts per module and the backup reminder.
 
-use crate::sorted::SortedMap;
-
 use crate::ui::prelude::*;
 use chrono::{DateTime, Utc};
 use yew_router::prelude::*;
@@ -11,6 +9,7 @@ use crate::quiz::attempt::{Attempt, Respondent};
 use crate::quiz::paper::Quiz;
 use crate::quiz::received::received;
 use crate::session::use_session;
+use crate::sorted::SortedMap;
 use crate::store::schema::{Module, StoreName};
 use crate::store::settings::{backup_overdue, Role, BACKUP_REMINDER_DAYS, LAST_BACKUP_AT};
 use crate::store::StoreError;

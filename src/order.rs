@@ -2,9 +2,9 @@
 //! closure compiles to its own copy of the sort (about 4 KB of WebAssembly each, some thirty of
 //! them); here every list is sorted through one key type, so the download holds one.
 
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::sorted::{SortedMap, SortedSet};
 
 /// A sort key: up to three numbers, then text. Text parts are joined by `\0`, which sorts
 /// before every other character, so ("甲", "乙") orders exactly as the tuple would.

@@ -1,11 +1,11 @@
 //! What every stored record carries so that copies in other browsers can be merged: a stable id,
 //! timestamps, a revision counter and a version vector that tells "newer" from "changed on both sides".
 
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+use crate::sorted::{SortedMap, SortedSet};
 
 /// A record's stable id. Ids are UUIDs so that records made in different browsers never collide.
 pub type Id = Uuid;

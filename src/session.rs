@@ -2,7 +2,6 @@
 //! and the one way pages save: touch the version, write in one transaction, tell the pages whose
 //! stores changed, report failure as a notice.
 
-use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -10,6 +9,7 @@ use serde_json::Value;
 
 use crate::exchange::fields;
 use crate::record::{DeviceId, Entity};
+use crate::sorted::SortedMap;
 use crate::store::body::{array_texts, value_texts, Body};
 use crate::store::schema::StoreName;
 use crate::store::settings::Profile;

@@ -2,8 +2,6 @@
 //! 300 answer sheets of 100 questions, in headless Chromium. Run by ./scripts/bench.sh.
 #![cfg(target_arch = "wasm32")]
 
-use zuofeng::sorted::SortedSet;
-
 use chrono::DateTime;
 use wasm_bindgen_test::*;
 use zuofeng::quiz::attempt::{Attempt, AttemptState, Respondent, Response};
@@ -12,6 +10,7 @@ use zuofeng::quiz::grading::{grade, question_stats, Graded};
 use zuofeng::quiz::import::table::parse_csv;
 use zuofeng::quiz::paper::{build_paper, DrawRule, Quiz, QuizMode, Reveal};
 use zuofeng::record::{DeviceId, Meta};
+use zuofeng::sorted::SortedSet;
 use zuofeng::store::schema::DB_VERSION;
 use zuofeng::store::Store;
 

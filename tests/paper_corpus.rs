@@ -9,8 +9,6 @@
 //! wrong and unflagged), at most 2 % of the boxes are flagged, and every page is placed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use zuofeng::sorted::SortedSet;
-
 use zuofeng::assessment::ballot_sheet;
 use zuofeng::paper::code::SheetCode;
 use zuofeng::paper::geometry::Pt;
@@ -23,6 +21,7 @@ use zuofeng::quiz::check_code::AnswerCodes;
 use zuofeng::quiz::model::{Answer, QuestionKind};
 use zuofeng::quiz::paper::{PaperQuestion, Quiz, QuizMode, Reveal};
 use zuofeng::record::{DeviceId, Meta};
+use zuofeng::sorted::SortedSet;
 
 /// A tiny fixed generator: the corpus is the same on every run.
 struct Dice(u64);

@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use zuofeng::sorted::SortedMap;
-
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
@@ -14,6 +12,7 @@ use zuofeng::exchange::merge::plan;
 use zuofeng::exchange::validate::read_file;
 use zuofeng::record::{DeviceId, Meta};
 use zuofeng::roster::model::{Cadre, CadreFields};
+use zuofeng::sorted::SortedMap;
 use zuofeng::store::schema::{
     indexes_at, KeyRange, StoreName, DB_VERSION, LOGS_BY_DATE, LOGS_BY_PROBLEMS, LOGS_BY_TALLY,
     LOGS_BY_VILLAGE, LOGS_BY_WRITER, LOGS_OPEN, LOG_TALLIES,

@@ -1,12 +1,11 @@
 //! The rectification deadline: so many calendar days or working days after the talk, working
 //! days counted on each year's official holidays and make-up working days (调休).
 
-use crate::sorted::SortedSet;
-
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Entity, Meta};
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 /// How the days of a deadline are counted.

@@ -2,12 +2,11 @@
 //! document's 代字 — set once by the office and used by every built-in template, so that a
 //! notice goes out as "某镇诫〔2026〕1号" signed "中共某某镇委员会", not as "〔2026〕1号" unsigned.
 
-use crate::sorted::SortedMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::template::{DocKind, DocumentTemplate};
 use crate::order::Collect;
+use crate::sorted::SortedMap;
 
 /// The office's identity as its documents carry it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,6 @@
 //! 诫勉案件: a case, the stage it is in (each stage carries exactly what it needs, so a case
 //! cannot be lifted without a review), and the history of every change of stage.
 
-use crate::sorted::SortedMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +9,7 @@ use super::deadline::{
 };
 use super::template::DocKind;
 use crate::record::{Entity, Id, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// Why the admonition is given: the source's categories.

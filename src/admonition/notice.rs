@@ -4,9 +4,9 @@
 //! off and worked, a weekday that does not match, or a "共N天" that disagrees is refused by
 //! box and line, and a day typed twice is shown rather than merged silently.
 
-use crate::sorted::SortedSet;
-
 use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::sorted::SortedSet;
 
 /// The two boxes of the calendar form. A line's own words (放假, 上班) decide what its days are;
 /// the box decides for a line that says neither.

@@ -2,12 +2,11 @@
 //! checks the office runs on forms it receives. A template a submitted form uses never changes
 //! under it: editing it makes a new version.
 
-use crate::sorted::SortedMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Entity, Id, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,10 @@
 //! A rating round (评议), its rater groups and rules, and one ballot (评议票).
 
-use crate::sorted::SortedMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::share::{Percent, Share};
 use crate::record::{Entity, Id, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// 等次.

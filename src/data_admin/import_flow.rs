@@ -1,7 +1,6 @@
 //! The steps of importing a file, as one state and the actions that move it: the page's effects
 //! (reading, checking, writing) dispatch these, and every change has a name a test can apply.
 
-use crate::sorted::SortedMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -11,6 +10,7 @@ use crate::exchange::envelope::{Exporter, FileKind};
 use crate::exchange::fields::Side;
 use crate::exchange::merge::{Decision, FieldChoices, MergePlan, Resolution};
 use crate::record::Id;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// What the preview shows about the file itself.

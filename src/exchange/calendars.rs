@@ -3,7 +3,6 @@
 //! stored twice; different days are refused, day by day, before anything is written — which
 //! one counts must not depend on ids (a deadline would move without anyone seeing why).
 
-use crate::sorted::SortedSet;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -13,6 +12,7 @@ use super::records::typed;
 use crate::admonition::deadline::HolidayCalendar;
 use crate::order::Collect;
 use crate::record::Id;
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 /// "1月1日、2月14日" (at most ten named).

@@ -1,13 +1,12 @@
 //! The exchange file: one JSON envelope for every kind of file people pass around, saying what
 //! it is, which app can read it, who made it and when, and carrying the records by store.
 
-use crate::sorted::SortedMap;
-
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::record::DeviceId;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// The `format` field of every zuofeng file.

@@ -2,13 +2,12 @@
 //! Edits to different fields on two computers both survive; only a field that both sides changed,
 //! to different values, is a conflict for the user to settle.
 
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::order::Collect;
 use crate::record::{DeviceId, Dot, Lineage, Meta};
+use crate::sorted::{SortedMap, SortedSet};
 
 /// The fields of a record body: every top-level key except the bookkeeping.
 fn field_names<'a>(a: &'a Value, b: &'a Value) -> SortedSet<&'a str> {

@@ -5,7 +5,6 @@
 //! an import would: the newer copy wins, edits to different fields are both kept, and where
 //! both copies changed one field, both are kept and the second is marked "（副本）".
 
-use crate::sorted::SortedMap;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -15,6 +14,7 @@ use super::merge::{plan, LocalRecord, Resolution};
 use super::records::{normalise, read_meta};
 use super::validate::IncomingRecord;
 use crate::record::{DeviceId, Id};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// What the repair writes, in one transaction: keys to delete (as stored), records to put.

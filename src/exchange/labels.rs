@@ -5,14 +5,13 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::sorted::SortedMap;
-
 use crate::admonition::model::{Reason, Stage};
 use crate::admonition::template::DocKind;
 use crate::assessment::model::{
     groups_text, votes_text, MeetingDecision, RaterGroup, Rules, SlipCodes, Source, Vote,
 };
 use crate::quiz::model::{Difficulty, QuestionKind};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 use crate::village::correction::Correction;
 use crate::village::resident::{Role, Settlement};

@@ -2,7 +2,6 @@
 //! ours, older than ours, identical, changed on both sides in different fields (merged field by
 //! field), or the same field changed on both sides (a conflict the user settles per field).
 
-use crate::sorted::SortedMap;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -11,6 +10,7 @@ use serde_json::Value;
 use super::fields::{self, FieldMerge, Side};
 use super::validate::IncomingRecord;
 use crate::record::{DeviceId, Id, Lineage, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

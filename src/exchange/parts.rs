@@ -4,10 +4,9 @@
 //! the order of `StoreName::ALL`, where every store comes after the stores it refers to — so
 //! parts restored one after another, first to last, always find what they point at.
 
-use crate::sorted::SortedMap;
-
 use serde_json::Value;
 
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// The most a part's records may take as JSON: with the envelope and a sealed file's base64

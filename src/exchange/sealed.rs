@@ -5,13 +5,12 @@
 //! with PBKDF2-SHA-256 (salt and nonce random per file). `docs/file-format.md` describes it for
 //! any other tool; the cipher itself is the browser's (`webcrypto.rs`).
 
-use crate::sorted::SortedMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::envelope::{Envelope, FileKind};
 use super::error::FileError;
+use crate::sorted::SortedMap;
 
 pub const CIPHER: &str = "AES-256-GCM";
 pub const KDF: &str = "PBKDF2-SHA-256";

@@ -1,6 +1,5 @@
 //! File-format round trips, one test per kind of bad file, and every merge decision.
 
-use crate::sorted::SortedMap;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -12,6 +11,7 @@ use super::merge::{plan, Decision, LocalRecord, MergeError, Resolution};
 use super::validate::{check_references, read_file, IncomingRecord};
 use crate::record::{DeviceId, Meta};
 use crate::roster::model::{Cadre, CadreFields};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 fn t(secs: i64) -> DateTime<Utc> {

@@ -1,7 +1,6 @@
 //! Reading a file: bytes → JSON → envelope checks → every record checked. Nothing is written
 //! here; a file either comes out whole and valid or is refused with every problem listed.
 
-use crate::sorted::SortedMap;
 use std::collections::HashSet;
 
 use serde::Deserialize;
@@ -14,6 +13,7 @@ use super::envelope::{
 use super::error::{FileError, RecordProblem};
 use super::records::{normalise, read_meta, referenced_ids, REFERENCES};
 use crate::record::{Id, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// One record from a file, with its bookkeeping already read.

@@ -1,9 +1,8 @@
 //! Reading answers as offices write them: "A,B" or "AB" for 多选; 正确/错误, 对/错, √/× for
 //! 判断; blanks separated by "；" with alternatives by "|" for 填空.
 
-use crate::sorted::SortedSet;
-
 use super::model::{Answer, QuestionKind, MAX_OPTIONS};
+use crate::sorted::SortedSet;
 
 /// Option letters in an answer ("A,B", "AB", "a、c", "Ｂ") as 0-based indices.
 pub fn parse_choice(text: &str) -> Option<SortedSet<usize>> {

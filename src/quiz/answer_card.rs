@@ -5,8 +5,6 @@
 //! (`Attempt`) once every unclear box has been decided by a person; it then goes through the
 //! same intake as a sheet that came in a file. Pure.
 
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::{DateTime, Utc};
 
 use super::attempt::{Attempt, AttemptState, Respondent, Response};
@@ -21,6 +19,7 @@ use crate::paper::layout::{Cell, Group, Layout};
 use crate::paper::read::{choices, Choice, Page};
 use crate::record::{DeviceId, Id, Meta};
 use crate::roster::model::Cadre;
+use crate::sorted::{SortedMap, SortedSet};
 
 /// Digits of a 答题码.
 pub const CODE_DIGITS: usize = 6;

@@ -1,12 +1,11 @@
 //! 答卷: one person's answers to one quiz. An attempt is either in progress or submitted,
 //! never both; each answer is saved as it is given.
 
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Entity, Id, Meta};
+use crate::sorted::{SortedMap, SortedSet};
 use crate::store::schema::StoreName;
 
 /// One answer, in the shape of its question. Choices are option indices on the paper (not the

@@ -7,8 +7,6 @@
 //! not do: a cadre holds their own code, so someone who rebuilds the app's computation can
 //! still sign an edited sheet of their own. The screens say "核对", never "防伪".
 
-use crate::sorted::SortedMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -16,6 +14,7 @@ use sha2::{Digest, Sha256};
 use super::attempt::{Attempt, AttemptState, Response};
 use super::paper::Quiz;
 use crate::record::Id;
+use crate::sorted::SortedMap;
 
 /// Whether a quiz uses codes, and (only in the browser that made it) the key they come from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -1,11 +1,10 @@
 //! Grading: every score recomputed from the answers and the secretary's own paper (never from
 //! a file), results with pass/fail, per-question statistics and the score distribution.
 
-use crate::sorted::SortedMap;
-
 use super::attempt::{Attempt, Response};
 use super::model::{Answer, QuestionKind};
 use super::paper::{PaperQuestion, Quiz};
+use crate::sorted::SortedMap;
 
 /// How one answer fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

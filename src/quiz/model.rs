@@ -1,10 +1,9 @@
 //! Questions of the bank (题库) as stored and exchanged.
 
-use crate::sorted::SortedSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Entity, Meta};
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1,7 +1,6 @@
 //! A quiz (测验) and its paper: the questions frozen when the quiz is made, their points, the
 //! rules, and the per-person order that comes from a seed.
 
-use crate::sorted::SortedSet;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
@@ -10,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Answer, Difficulty, Question, QuestionKind};
 use crate::order::Collect;
 use crate::record::{DeviceId, Entity, Id, Meta};
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -2,8 +2,6 @@
 //! until it has been answered right twice in a row, and the practice log that counts weekly
 //! self-study.
 
-use crate::sorted::SortedSet;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +10,7 @@ use super::grading::{mark, Verdict};
 use super::model::{Answer, Question, QuestionKind};
 use super::paper::{PaperQuestion, Quiz, QuizMode, SeededRng};
 use crate::record::{DeviceId, Entity, Id, Meta};
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 /// Right answers in a row that take a question out of the book.

@@ -2,8 +2,6 @@
 //! annual closed training (entered by the secretary), and the half-yearly test (from submitted
 //! exam sheets) — each cadre's year, and what is missing.
 
-use crate::sorted::SortedSet;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +11,7 @@ use super::practice::PracticeSession;
 use crate::order::Collect;
 use crate::record::{Entity, Id, Meta};
 use crate::roster::model::Cadre;
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

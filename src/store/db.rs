@@ -1,7 +1,6 @@
 //! The only code that touches IndexedDB. Typed reads and writes per entity, settings, and the
 //! multi-store writes that imports use: one transaction, committed whole or rolled back whole.
 
-use crate::sorted::SortedMap;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -25,6 +24,7 @@ use super::{quota, space};
 use crate::exchange::merge::LocalRecord;
 use crate::exchange::records::read_meta;
 use crate::record::{DeviceId, Entity, Id};
+use crate::sorted::SortedMap;
 use crate::village::log_tally::{
     by_key, tallies_of, tally_key, TallyEntry, TallyKey, VillageTally,
 };

@@ -1,7 +1,5 @@
 //! Saving an exchange file: the envelope, its file name and the download, in one place.
 
-use crate::sorted::SortedMap;
-
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -10,6 +8,7 @@ use super::download::save_text;
 use super::time;
 use crate::exchange::envelope::{file_name, Envelope, FileKind};
 use crate::session::Session;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 use crate::ui::notice::Notice;
 

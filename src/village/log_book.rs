@@ -3,13 +3,12 @@
 //! the tab needs one month's figures, a page of one village's month, a page of the problems
 //! still open, the reader's own entries and each village's latest.
 
-use crate::sorted::SortedMap;
-
 use chrono::NaiveDate;
 
 use super::log_tally::VillageTally;
 use super::resident::{clean_place, group_writers, VillageLog};
 use crate::paging::Page;
+use crate::sorted::SortedMap;
 
 /// One month's figures, from the tallies the database keeps of each village's month
 /// (`log_tally`): a month can hold thousands of entries, and a change of month reads none of them.

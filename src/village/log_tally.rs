@@ -4,12 +4,11 @@
 //! and a read that finds a tally whose entry count no longer matches its index counts again
 //! (`Store::month_tallies`), so a tally is never trusted past the entries it was made from.
 
-use crate::sorted::SortedMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::resident::{clean_place, Role, VillageLog, Writer};
+use crate::sorted::SortedMap;
 
 /// What a tally needs of an entry: read from the database without the entry's texts (a
 /// (month, village) can hold thousands).

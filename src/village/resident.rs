@@ -1,12 +1,11 @@
 //! 驻村员: cadres posted to villages, and the log they keep in the five roles the source names.
 
-use crate::sorted::SortedMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::correction::{Corrected, Correction, Diff};
 use crate::record::{Entity, Id, Meta};
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// A village or community name as stored and compared: "南坪社区 " and "南坪 社区" are

@@ -1,7 +1,6 @@
 //! Work lines as files: what a line file holds (the lines, their tasks and stand-ups, and the
 //! roster entries they name), so that a member in a fresh browser has everything it needs.
 
-use crate::sorted::SortedMap;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -11,6 +10,7 @@ use super::model::{Task, WorkLine};
 use super::standup::StandUp;
 use crate::record::Id;
 use crate::roster::model::Cadre;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// Every record as JSON, or what stopped one: a file never goes out missing a record.

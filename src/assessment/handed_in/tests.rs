@@ -1,10 +1,9 @@
-use crate::sorted::SortedMap;
-
 use chrono::DateTime;
 
 use super::*;
 use crate::assessment::form::{builtin_templates, Author};
 use crate::record::{DeviceId, Meta};
+use crate::sorted::SortedMap;
 
 fn dev() -> DeviceId {
     DeviceId("a".into())

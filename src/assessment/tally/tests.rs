@@ -1,10 +1,9 @@
-use crate::sorted::SortedMap;
-
 use chrono::DateTime;
 
 use super::*;
 use crate::assessment::model::{RaterGroup, Source};
 use crate::record::{DeviceId, Meta};
+use crate::sorted::SortedMap;
 
 fn meta() -> Meta {
     Meta::new(&DeviceId("a".into()), DateTime::default())

@@ -2,12 +2,11 @@
 //! that is always a deliberate click — Enter never casts, and people left unmarked are named
 //! and asked about first.
 
-use crate::sorted::SortedMap;
-
 use crate::ui::prelude::*;
 
 use crate::assessment::model::{Ballot, Vote};
 use crate::record::Id;
+use crate::sorted::SortedMap;
 
 #[derive(Properties, PartialEq)]
 pub struct BallotFormProps {

@@ -1,7 +1,6 @@
 //! Filling in a self-assessment or duty report: saved as typed, words counted per long answer,
 //! the score total shown; once submitted it is read-only, printable and exported as a file.
 
-use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -11,6 +10,7 @@ use super::form_store::{
 };
 use crate::assessment::form::{word_count, Answer, FilledForm, FormTemplate, ItemKind};
 use crate::session::{reporter, use_session};
+use crate::sorted::SortedMap;
 use crate::ui::form::field_value;
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;

@@ -1,13 +1,12 @@
 //! Where a filled form goes: into its kind's store, into a file to hand in, and — while typing
 //! has not been saved yet — into the browser's local storage.
 
-use crate::sorted::SortedMap;
-
 use yew::Callback;
 
 use crate::assessment::form::{Answer, DutyReport, FilledForm, FormKind, SelfAssessment};
 use crate::exchange::envelope::FileKind;
 use crate::session::Session;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_file, export_notice, one_store};
 use crate::ui::notice::Notice;

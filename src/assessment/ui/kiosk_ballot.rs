@@ -1,8 +1,6 @@
 //! One rater's turn at the kiosk: the 选票码 from the slip handed out at the door (a code of
 //! another group or one already used is refused there), then the anonymous ballot, cast once.
 
-use crate::sorted::SortedMap;
-
 use crate::ui::prelude::*;
 
 use super::ballot_form::BallotForm;
@@ -12,6 +10,7 @@ use crate::assessment::kiosk::{KioskLock, KIOSK_LOCK};
 use crate::assessment::model::{Ballot, Evaluation, Source, Vote};
 use crate::record::{Entity, Id};
 use crate::session::{use_session, Batch};
+use crate::sorted::SortedMap;
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 

@@ -4,7 +4,6 @@
 //! papers join the count as typed ones do (`ballot_sheet::ballots_from`: a number counted before
 //! or a page fed twice counts once and is named).
 
-use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -16,6 +15,7 @@ use crate::assessment::ballot_sheet::{self, Reading};
 use crate::assessment::model::Vote;
 use crate::order::Collect;
 use crate::session::{reporter, use_session};
+use crate::sorted::SortedMap;
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 

@@ -1,7 +1,6 @@
 //! A scanned sheet as the clerk checks it: what was read, or why it was not; for a sheet with
 //! unclear rows, the scan with every box drawn as read and a choice per row.
 
-use crate::sorted::SortedMap;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -10,6 +9,7 @@ use super::ballot_list::votes_text;
 use crate::assessment::ballot_sheet::Reading;
 use crate::assessment::model::Vote;
 use crate::paper::read::Choice;
+use crate::sorted::SortedMap;
 use crate::ui::scan_pages::{overlay, ScanView};
 
 /// One page read: where it came from, and what it says or why it could not be read.

@@ -3,8 +3,6 @@
 //! sends it back as a file. This browser keeps only which codes it has used — never the votes —
 //! so nobody using it later can get the ballot again.
 
-use crate::sorted::SortedMap;
-
 use crate::ui::prelude::*;
 
 use super::ballot_form::BallotForm;
@@ -15,6 +13,7 @@ use crate::data_admin::import_panel::ImportPanel;
 use crate::exchange::envelope::FileKind;
 use crate::record::Id;
 use crate::session::use_session;
+use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 use crate::ui::export::{export_anonymous, one_store};
 use crate::ui::form::field_value;

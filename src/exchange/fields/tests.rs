@@ -1,10 +1,9 @@
-use crate::sorted::{SortedMap, SortedSet};
-
 use chrono::DateTime;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::sorted::{SortedMap, SortedSet};
 
 fn t(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_795_000_000 + secs, 0).unwrap_or_default()

@@ -1,5 +1,3 @@
-use crate::sorted::SortedSet;
-
 use chrono::DateTime;
 
 use super::*;
@@ -9,6 +7,7 @@ use crate::quiz::grading::grade;
 use crate::quiz::model::Answer;
 use crate::quiz::paper::{PaperQuestion, QuizMode, Reveal};
 use crate::roster::model::CadreFields;
+use crate::sorted::SortedSet;
 
 fn device() -> DeviceId {
     DeviceId("office".into())

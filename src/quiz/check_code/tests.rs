@@ -1,10 +1,9 @@
-use crate::sorted::SortedSet;
-
 use chrono::DateTime;
 
 use super::*;
 use crate::quiz::attempt::Respondent;
 use crate::record::{DeviceId, Meta};
+use crate::sorted::SortedSet;
 
 fn at(minutes: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_795_000_000 + minutes * 60, 0).unwrap_or_default()

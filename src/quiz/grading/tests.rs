@@ -1,5 +1,3 @@
-use crate::sorted::SortedSet;
-
 use chrono::DateTime;
 
 use super::*;
@@ -7,6 +5,7 @@ use crate::quiz::attempt::{AttemptState, Respondent};
 use crate::quiz::model::QuestionKind;
 use crate::quiz::paper::QuizMode;
 use crate::record::{DeviceId, Meta};
+use crate::sorted::SortedSet;
 
 fn q(kind: QuestionKind, answer: Answer, points: u32) -> PaperQuestion {
     PaperQuestion {

@@ -1,11 +1,10 @@
 //! The Aiken format: a stem line, options `A.` or `A)`, then `ANSWER: B`.
 
-use crate::sorted::SortedSet;
-
 use crate::quiz::answer::parse_choice;
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
 
 use super::{ImportProblem, QuestionImport};
+use crate::sorted::SortedSet;
 
 fn option_line(line: &str) -> Option<(usize, &str)> {
     let mut chars = line.char_indices();

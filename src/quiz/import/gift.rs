@@ -2,12 +2,11 @@
 //! `=right ~wrong` choices with `%weights%` and `#feedback`, `{=a =b}` short answers, `{}`
 //! essays, `####` general feedback, `$CATEGORY:` lines, `//` comments and `\` escapes.
 
-use crate::sorted::SortedSet;
-
 use crate::order::Collect;
 use crate::quiz::model::{Answer, Difficulty, QuestionDraft, QuestionKind};
 
 use super::{ImportProblem, QuestionImport};
+use crate::sorted::SortedSet;
 
 /// A text with `{...}` after a question-like line, or a `::title::`, reads as GIFT.
 pub fn looks_like_gift(text: &str) -> bool {

@@ -1,4 +1,3 @@
-use crate::sorted::SortedSet;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -8,6 +7,7 @@ use crate::quiz::attempt::{Attempt, Respondent, Response};
 use crate::quiz::model::{Answer, QuestionKind};
 use crate::quiz::paper::{PaperQuestion, QuizMode, Reveal};
 use crate::record::{DeviceId, Meta};
+use crate::sorted::SortedSet;
 
 fn at(minutes: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_795_000_000 + minutes * 60, 0).unwrap_or_default()

@@ -1,10 +1,9 @@
-use crate::sorted::SortedSet;
-
 use chrono::DateTime;
 
 use super::*;
 use crate::quiz::model::QuestionDraft;
 use crate::record::DeviceId;
+use crate::sorted::SortedSet;
 
 fn bank() -> Vec<Question> {
     let mut out = Vec::new();

@@ -1,14 +1,13 @@
 //! The answer controls for one question, the same in a test and in practice: options (in the
 //! order this person sees them), true/false, blanks, or a written answer.
 
-use crate::sorted::SortedSet;
-
 use crate::ui::prelude::*;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 use crate::quiz::attempt::Response;
 use crate::quiz::model::{option_letter, QuestionKind};
 use crate::quiz::paper::PaperQuestion;
+use crate::sorted::SortedSet;
 
 /// `order`: the paper's option positions in the order shown (a shuffled test), or `None` for
 /// paper order. `group` names the question's radio buttons (unique on the page).

@@ -2,7 +2,6 @@
 //! only when a person may need it), and what it came to, or for a card with unclear boxes
 //! or an unknown owner, the scan with every box drawn as read and a choice for each.
 
-use crate::sorted::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -15,6 +14,7 @@ use crate::quiz::answer_card::{
 };
 use crate::quiz::paper::Quiz;
 use crate::roster::model::Cadre;
+use crate::sorted::{SortedMap, SortedSet};
 use crate::ui::scan_pages::ReadPage;
 use crate::ui::scan_pages::{overlay, ScanView};
 

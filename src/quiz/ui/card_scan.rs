@@ -4,7 +4,6 @@
 //! decide, and nothing unclear is taken. The sheets then go through the same intake as sheets
 //! that come in files (`quiz::intake`): a card read twice is taken once and named.
 
-use crate::sorted::{SortedMap, SortedSet};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -17,6 +16,7 @@ use crate::quiz::answer_card::{self, Outcome, Slot};
 use crate::quiz::intake::{intake, IncomingSheet};
 use crate::quiz::paper::Quiz;
 use crate::session::{reporter, use_session};
+use crate::sorted::{SortedMap, SortedSet};
 use crate::ui::notice::{notice_box, Notice};
 use crate::ui::scan_pages::{batch_status, read_files, scan_drop, Batch};
 

@@ -2,7 +2,6 @@
 //! over time, clock, who exported it, marks in the file) before anything is written. A changed
 //! sheet is shown beside the copy already here, with both scores, for the secretary to choose.
 
-use crate::sorted::SortedSet;
 use std::rc::Rc;
 
 use crate::ui::prelude::*;
@@ -15,6 +14,7 @@ use crate::quiz::intake::{Intake, SheetFlag};
 use crate::quiz::paper::points_text;
 use crate::record::Id;
 use crate::session::{use_session, Batch};
+use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 use crate::ui::file_drop::{FileDrop, PickedFile};
 use crate::ui::notice::Notice;
