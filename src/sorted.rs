@@ -281,7 +281,9 @@ impl<'a, K, V> IntoIterator for &'a mut SortedMap<K, V> {
     }
 }
 
-/// `map[&key]`, which panics on a missing key as `BTreeMap`'s does (for tests; the app uses `get`).
+/// `map[&key]`, which panics on a missing key as `BTreeMap`'s does: for tests only, so the app
+/// has no such panic (it uses `get`).
+#[cfg(test)]
 impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for SortedMap<K, V> {
     type Output = V;
     fn index(&self, key: &Q) -> &V {

@@ -302,7 +302,10 @@ async fn a_record_stored_under_an_upper_case_id_is_repaired_once_and_the_backup_
         ])
         .await
         .expect("write");
-    assert_eq!(snapshot(&store).await[&StoreName::Cadres].len(), 2);
+    assert_eq!(
+        snapshot(&store).await.get(&StoreName::Cadres).map(Vec::len),
+        Some(2)
+    );
 
     assert_eq!(store.repair_ids(&device(), now()).await.expect("repair"), 1);
     let cadres = store.all::<Cadre>().await.expect("all");
@@ -437,7 +440,9 @@ async fn the_village_log_is_read_by_writer_open_problem_and_latest_per_village()
     assert_eq!(ids(open), vec![raised.meta.id]);
     let stored = store.read_all().await.expect("raw");
     assert!(
-        stored[&StoreName::VillageLogs]
+        stored
+            .get(&StoreName::VillageLogs)
+            .expect("the logs' store")
             .iter()
             .all(|v| v.get(zuofeng::store::schema::OPEN_MARK).is_none()),
         "the database's own mark is not part of any record"
