@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release and prints the benchmark figures (sizes, first render, 10,000-record
-# backup import and export; work-line reports and timeline at 200 lines × 50 tasks; question
+# backup import, against a JavaScript baseline, and export; work-line reports and timeline at 200 lines × 50 tasks; question
 # bank import against a JavaScript baseline, search and grading; a rating round of 50 × 400 ballots; 首页 and the 驻村日志 lists with 200,000 log entries) measured in
 # headless Chromium. Not part of the test suite.
 set -euo pipefail
