@@ -123,11 +123,16 @@ try {
   const check = [];
   const write = [];
   const exp = [];
-  for (let i = 0; i < RUNS; i++) {
+  // A new user's 数据管理 page in a browser context of its own.
+  const dataPage = async () => {
     const context = await freshContext(browser);
     const page = await openApp(context, server.url);
     await setProfile(page, { name: '基准', unit: '测试' });
     await nav(page, '数据管理');
+    return { context, page };
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await dataPage();
     let t0 = performance.now();
     await page.getByLabel('选择备份文件（.json）').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.locator('[aria-label="导入预览"] table').waitFor({ timeout: 120_000 });
@@ -149,10 +154,7 @@ try {
   const inPage = [];
   const js = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await freshContext(browser);
-    const page = await openApp(context, server.url);
-    await setProfile(page, { name: '基准', unit: '测试' });
-    await nav(page, '数据管理');
+    const { context, page } = await dataPage();
     inPage.push(await page.evaluate(importInPage, text));
     js.push(await page.evaluate(baseline, text));
     await context.close();
