@@ -111,8 +111,8 @@ pub struct Question {
     #[serde(default)]
     pub options: Vec<String>,
     pub answer: Answer,
-    // Fields left empty are not written: a bank of 10,000 questions goes into the database
-    // faster without them (three fewer properties a record: about 30 % less time writing), and a
+    // Fields left empty are not written: without them 10,000 imported questions go into the
+    // database in about a fifth less time (IndexedDB copies every property of every record). A
     // missing field reads as empty, in this version as in earlier ones.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub explanation: String,
