@@ -12,86 +12,27 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { leb, sections, uleb } from './wasm-binary.mjs';
+import {
+  customName,
+  functionBodies,
+  functionNames,
+  importedFunctions,
+  sections,
+  uleb,
+} from './wasm-binary.mjs';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: order-functions.mjs <module.wasm>');
 const bytes = readFileSync(file);
-
-function customName(b, s) {
-  const [len, at] = leb(b, s.start);
-  return [b.toString('utf8', at, at + len), at + len];
-}
-
-/** Imported functions come first in the function index space. */
-function importedFunctions(b, s) {
-  let [count, i] = leb(b, s.start);
-  let functions = 0;
-  const skipLimits = () => {
-    const flags = b[i++];
-    i = leb(b, i)[1];
-    if (flags & 1) i = leb(b, i)[1];
-  };
-  while (count--) {
-    for (let k = 0; k < 2; k++) {
-      const [len, at] = leb(b, i);
-      i = at + len;
-    }
-    const kind = b[i++];
-    if (kind === 0) {
-      i = leb(b, i)[1];
-      functions++;
-    } else if (kind === 1) {
-      i++;
-      skipLimits();
-    } else if (kind === 2) skipLimits();
-    else if (kind === 3) i += 2;
-    else throw new Error(`unknown import kind ${kind}`);
-  }
-  return functions;
-}
-
-function bodies(b, s) {
-  let [count, i] = leb(b, s.start);
-  const out = [];
-  while (count--) {
-    const [len, at] = leb(b, i);
-    out.push(b.subarray(at, at + len));
-    i = at + len;
-  }
-  return out;
-}
-
-function functionNames(b, s) {
-  let [, i] = customName(b, s);
-  while (i < s.end) {
-    const kind = b[i];
-    const [len, at] = leb(b, i + 1);
-    if (kind === 1) {
-      const names = new Map();
-      let [count, j] = leb(b, at);
-      while (count--) {
-        const [index, k] = leb(b, j);
-        const [nameLen, n] = leb(b, k);
-        names.set(index, b.toString('utf8', n, n + nameLen));
-        j = n + nameLen;
-      }
-      return names;
-    }
-    i = at + len;
-  }
-  return new Map();
-}
 
 const all = sections(bytes);
 const nameSection = all.find((s) => s.id === 0 && customName(bytes, s)[0] === 'name');
 if (!nameSection) {
   throw new Error(`${file} has no function names: build with strip = "debuginfo" and wasm-opt -g`);
 }
-const importSection = all.find((s) => s.id === 2);
-const imported = importSection ? importedFunctions(bytes, importSection) : 0;
-const code = bodies(bytes, all.find((s) => s.id === 10));
-const names = functionNames(bytes, nameSection);
+const imported = importedFunctions(bytes, all);
+const code = functionBodies(bytes, all);
+const names = functionNames(bytes, all);
 
 // The name without crate hashes and type arguments groups the copies of one generic.
 function family(name) {

@@ -1,5 +1,5 @@
 // The few pieces of the WebAssembly binary format the release's scripts read and write: numbers
-// (LEB128), the section list and the import section.
+// (LEB128), the section list, the import section, the function bodies and their names.
 
 export function leb(b, i) {
   let value = 0;
@@ -65,4 +65,53 @@ export function imports(b, s) {
     out.push({ module, name, kind, desc: b.subarray(from, i) });
   }
   return out;
+}
+
+/** A custom section's name, and where its content after the name starts. */
+export function customName(b, s) {
+  const [len, at] = leb(b, s.start);
+  return [b.toString('utf8', at, at + len), at + len];
+}
+
+/** How many functions are imported: they come first in the function index space. */
+export function importedFunctions(b, all) {
+  const s = all.find((x) => x.id === 2);
+  return s ? imports(b, s).filter((i) => i.kind === 0).length : 0;
+}
+
+/** The code section's function bodies, in order. */
+export function functionBodies(b, all) {
+  const s = all.find((x) => x.id === 10);
+  let [count, i] = leb(b, s.start);
+  const out = [];
+  while (count--) {
+    const [len, at] = leb(b, i);
+    out.push(b.subarray(at, at + len));
+    i = at + len;
+  }
+  return out;
+}
+
+/** The "name" section's function names by function index (empty if the module has none). */
+export function functionNames(b, all) {
+  const names = new Map();
+  const s = all.find((x) => x.id === 0 && customName(b, x)[0] === 'name');
+  if (!s) return names;
+  let [, i] = customName(b, s);
+  while (i < s.end) {
+    const kind = b[i];
+    const [len, at] = leb(b, i + 1);
+    if (kind === 1) {
+      let [count, j] = leb(b, at);
+      while (count--) {
+        const [index, k] = leb(b, j);
+        const [nameLen, n] = leb(b, k);
+        names.set(index, b.toString('utf8', n, n + nameLen));
+        j = n + nameLen;
+      }
+      return names;
+    }
+    i = at + len;
+  }
+  return names;
 }
