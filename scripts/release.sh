@@ -23,7 +23,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-referen
 # Cargo.lock) the first time, and trunk's is then the same build, already done.
 cargo build --release --locked --target wasm32-unknown-unknown --bin zuofeng
 trunk build --release
-# trunk kept the function names (-g in index.html) for this step, which drops them.
+# trunk kept the function names (-g in index.html) for this step, which drops them. A copy keeps
+# them for scripts/screen-cost.mjs (what each screen costs the download).
+cp dist/zuofeng_bg.wasm "${CARGO_TARGET_DIR:-target}/zuofeng-named.wasm"
 node scripts/order-functions.mjs dist/zuofeng_bg.wasm
 # The imports from the JS glue get short names, in the module and the glue alike.
 node scripts/short-imports.mjs dist/zuofeng_bg.wasm dist/zuofeng.js
