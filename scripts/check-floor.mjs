@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'acorn';
-import { leb, sections } from './wasm-binary.mjs';
+import { customName, leb, sections } from './wasm-binary.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -19,9 +19,9 @@ const problems = [];
 /** The names in a module's `target_features` custom section, if it has one. */
 function targetFeatures(bytes) {
   for (const section of sections(bytes).filter((s) => s.id === 0)) {
-    const [length, at] = leb(bytes, section.start);
-    if (bytes.toString('utf8', at, at + length) !== 'target_features') continue;
-    let [count, i] = leb(bytes, at + length);
+    const [name, content] = customName(bytes, section);
+    if (name !== 'target_features') continue;
+    let [count, i] = leb(bytes, content);
     const features = [];
     while (count-- > 0) {
       const prefix = String.fromCharCode(bytes[i++]);
