@@ -251,11 +251,19 @@ impl HtmlChildrenTree {
         if self.only_single_node_children() {
             // optimize for the common case where all children are single nodes (only using literal
             // html).
-            let children_into = children
-                .iter()
-                .map(|child| quote_spanned! {child.span()=> ::std::convert::Into::into(#child) });
+            let vec_ident = Ident::new("__yew_v", Span::mixed_site());
+            let count = children.len();
+            let children_into = children.iter().map(|child| {
+                quote_spanned! {child.span()=>
+                    ::yew::utils::__push(&mut #vec_ident, ::std::convert::Into::into(#child));
+                }
+            });
             return quote! {
-                ::std::vec![#(#children_into),*]
+                {
+                    let mut #vec_ident = ::std::vec::Vec::with_capacity(#count);
+                    #(#children_into)*
+                    #vec_ident
+                }
             };
         }
 
@@ -263,11 +271,11 @@ impl HtmlChildrenTree {
         let add_children_streams = children.iter().map(|child| {
             if let Some(node_iterator_stream) = child.to_node_iterator_stream() {
                 quote! {
-                    ::std::iter::Extend::extend(&mut #vec_ident, #node_iterator_stream);
+                    ::yew::utils::__Kids::__push_to(#node_iterator_stream, &mut #vec_ident);
                 }
             } else {
                 quote_spanned! {child.span()=>
-                    #vec_ident.push(::std::convert::Into::into(#child));
+                    ::yew::utils::__push(&mut #vec_ident, ::std::convert::Into::into(#child));
                 }
             }
         });

@@ -1,7 +1,6 @@
 //! This module contains useful utilities to get information about the current document.
 
 use std::marker::PhantomData;
-use std::rc::Rc;
 
 use implicit_clone::unsync::IArray;
 use implicit_clone::ImplicitClone;
@@ -16,74 +15,122 @@ where
     it.into_iter().map(|n| n.into())
 }
 
-fn array_single<T: ImplicitClone + 'static>(single: T) -> IArray<T> {
-    IArray::Rc(Rc::new([single]))
+/// A special type necessary for flattening components returned from nested html macros.
+///
+/// Holds one node without a heap allocation (upstream wrapped every `{ expr }` child of
+/// `html!` in a one-element `Rc<[_]>` and copied it out again), and hands its nodes to the
+/// children being collected by [`__Kids::__push_to`], one copy for every input type.
+#[derive(Debug)]
+pub struct NodeSeq<IN, OUT>(Seq<OUT>, PhantomData<IN>);
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Seq<OUT> {
+    One(OUT),
+    Many(Vec<OUT>),
 }
 
-/// A special type necessary for flattening components returned from nested html macros.
-#[derive(Debug)]
-pub struct NodeSeq<IN, OUT: ImplicitClone + 'static>(IArray<OUT>, PhantomData<IN>);
-
-impl<IN: Into<OUT>, OUT: ImplicitClone + 'static> From<IN> for NodeSeq<IN, OUT> {
+impl<IN: Into<OUT>, OUT> From<IN> for NodeSeq<IN, OUT> {
     fn from(val: IN) -> Self {
-        Self(array_single(val.into()), PhantomData)
+        Self(Seq::One(val.into()), PhantomData)
     }
 }
 
-impl<IN: Into<OUT>, OUT: ImplicitClone + 'static> From<Option<IN>> for NodeSeq<IN, OUT> {
+impl<IN: Into<OUT>, OUT> From<Option<IN>> for NodeSeq<IN, OUT> {
     fn from(val: Option<IN>) -> Self {
         Self(
-            val.map(|s| array_single(s.into())).unwrap_or_default(),
+            match val {
+                Some(s) => Seq::One(s.into()),
+                None => Seq::Many(Vec::new()),
+            },
             PhantomData,
         )
     }
 }
 
-impl<IN: Into<OUT>, OUT: ImplicitClone + 'static> From<Vec<IN>> for NodeSeq<IN, OUT> {
-    fn from(mut val: Vec<IN>) -> Self {
-        if val.len() == 1 {
-            let item = val.pop().unwrap();
-            Self(array_single(item.into()), PhantomData)
-        } else {
-            Self(val.into_iter().map(|x| x.into()).collect(), PhantomData)
+impl<IN: Into<OUT>, OUT> From<Vec<IN>> for NodeSeq<IN, OUT> {
+    fn from(val: Vec<IN>) -> Self {
+        Self(
+            Seq::Many(val.into_iter().map(|x| x.into()).collect()),
+            PhantomData,
+        )
+    }
+}
+
+impl<IN: Into<OUT> + ImplicitClone, OUT> From<IArray<IN>> for NodeSeq<IN, OUT> {
+    fn from(val: IArray<IN>) -> Self {
+        Self(
+            Seq::Many(val.into_iter().map(|x| x.into()).collect()),
+            PhantomData,
+        )
+    }
+}
+
+impl<IN: Into<OUT> + ImplicitClone, OUT> From<&IArray<IN>> for NodeSeq<IN, OUT> {
+    fn from(val: &IArray<IN>) -> Self {
+        Self(
+            Seq::Many(val.clone().into_iter().map(|x| x.into()).collect()),
+            PhantomData,
+        )
+    }
+}
+
+impl<IN: Into<OUT> + Clone, OUT> From<&ChildrenRenderer<IN>> for NodeSeq<IN, OUT> {
+    fn from(val: &ChildrenRenderer<IN>) -> Self {
+        Self(
+            Seq::Many(val.iter().map(|x| x.into()).collect()),
+            PhantomData,
+        )
+    }
+}
+
+impl<IN, OUT> IntoIterator for NodeSeq<IN, OUT> {
+    type IntoIter = std::vec::IntoIter<OUT>;
+    type Item = OUT;
+
+    fn into_iter(self) -> Self::IntoIter {
+        match self.0 {
+            Seq::One(one) => vec![one].into_iter(),
+            Seq::Many(many) => many.into_iter(),
         }
     }
 }
 
-impl<IN: Into<OUT> + ImplicitClone, OUT: ImplicitClone + 'static> From<IArray<IN>>
-    for NodeSeq<IN, OUT>
-{
-    fn from(val: IArray<IN>) -> Self {
-        Self(val.into_iter().map(|x| x.into()).collect(), PhantomData)
+/// How `html!` adds a child that may be several nodes (`{ expr }`, `{ for iter }`) to the
+/// children it collects: a call, not an `Extend` written out for every place.
+#[doc(hidden)]
+pub trait __Kids<OUT> {
+    fn __push_to(self, into: &mut Vec<OUT>);
+}
+
+impl<IN, OUT> __Kids<OUT> for NodeSeq<IN, OUT> {
+    #[inline]
+    fn __push_to(self, into: &mut Vec<OUT>) {
+        push_seq(self.0, into)
     }
 }
 
-impl<IN: Into<OUT> + ImplicitClone, OUT: ImplicitClone + 'static> From<&IArray<IN>>
-    for NodeSeq<IN, OUT>
-{
-    fn from(val: &IArray<IN>) -> Self {
-        Self(
-            val.clone().into_iter().map(|x| x.into()).collect(),
-            PhantomData,
-        )
+impl<I: Iterator> __Kids<I::Item> for I {
+    fn __push_to(self, into: &mut Vec<I::Item>) {
+        for one in self {
+            __push(into, one);
+        }
     }
 }
 
-impl<IN: Into<OUT> + Clone, OUT: ImplicitClone + 'static> From<&ChildrenRenderer<IN>>
-    for NodeSeq<IN, OUT>
-{
-    fn from(val: &ChildrenRenderer<IN>) -> Self {
-        Self(val.iter().map(|x| x.into()).collect(), PhantomData)
+#[inline(never)]
+fn push_seq<OUT>(seq: Seq<OUT>, into: &mut Vec<OUT>) {
+    match seq {
+        Seq::One(one) => into.push(one),
+        Seq::Many(mut many) => into.append(&mut many),
     }
 }
 
-impl<IN, OUT: ImplicitClone + 'static> IntoIterator for NodeSeq<IN, OUT> {
-    type IntoIter = implicit_clone::unsync::IArrayIntoIter<Self::Item>;
-    type Item = OUT;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
+/// Adds one child to the children `html!` collects.
+#[doc(hidden)]
+#[inline(never)]
+pub fn __push<OUT>(into: &mut Vec<OUT>, one: OUT) {
+    into.push(one)
 }
 
 /// Hack to force type mismatch compile errors in yew-macro.
