@@ -160,9 +160,18 @@ pub fn use_records<E: Entity>() -> Load<Vec<E>> {
 macro_rules! page_data {
     ($(#[$doc:meta])* $vis:vis struct $name:ident / $hook:ident { $($field:ident: $ty:ty),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone)]
         $vis struct $name {
             $(pub $field: std::rc::Rc<Vec<$ty>>),+
+        }
+
+        // Compared by pointer: a store that changed is loaded into a new vector, so the same
+        // pointers mean the same records, and a screen handed the data does not compare
+        // thousands of records field by field each time its parent draws.
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                true $(&& std::rc::Rc::ptr_eq(&self.$field, &other.$field))+
+            }
         }
 
         #[yew::hook]

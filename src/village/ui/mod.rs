@@ -26,39 +26,15 @@ use crate::roster::model::Cadre;
 use crate::ui::tabs::{tabs, TabNav, TabRoute};
 
 crate::page_data! {
-    struct VillageStores / use_village_stores {
+    /// What the tabs show. The log entries (200,000 in a large office after some years) are not
+    /// among them: the 驻村日志 tab reads what it shows through the log's indexes (`LogBook`).
+    pub struct VillageData / use_village_data {
         postings: ResidentCadre,
         ledger: ServiceRequest,
         notices: PublicNotice,
         cadres: Cadre,
         places: Village,
     }
-}
-
-/// What the tabs show. The log entries (200,000 in a large office after some years) are not
-/// among them: the 驻村日志 tab reads what it shows through the log's indexes (`LogBook`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct VillageData {
-    pub postings: Rc<Vec<ResidentCadre>>,
-    pub ledger: Rc<Vec<ServiceRequest>>,
-    pub notices: Rc<Vec<PublicNotice>>,
-    pub cadres: Rc<Vec<Cadre>>,
-    pub places: Rc<Vec<Village>>,
-}
-
-#[hook]
-fn use_village_data() -> Rc<crate::ui::load::Load<VillageData>> {
-    let stores = use_village_stores();
-    use_memo(stores, |stores| {
-        let ready = stores.ready().map(|s| VillageData {
-            postings: s.postings.clone(),
-            ledger: s.ledger.clone(),
-            notices: s.notices.clone(),
-            cadres: s.cadres.clone(),
-            places: s.places.clone(),
-        });
-        crate::ui::load::combined(&[stores.failure()], ready)
-    })
 }
 
 impl VillageData {
