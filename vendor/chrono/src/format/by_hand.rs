@@ -6,7 +6,7 @@
 //! `__date_by_items` and `__rfc3339_relaxed_by_items` keep the upstream readers, for tests
 //! that compare the two.
 
-use super::{scan, Parsed, ParseResult, IMPOSSIBLE, INVALID, OUT_OF_RANGE, TOO_LONG, TOO_SHORT};
+use super::{scan, ParseResult, Parsed, IMPOSSIBLE, INVALID, OUT_OF_RANGE, TOO_LONG, TOO_SHORT};
 use crate::offset::{FixedOffset, MappedLocalTime, TimeZone};
 use crate::{DateTime, NaiveDate, NaiveTime};
 
@@ -47,7 +47,10 @@ fn ymd(s: &str) -> ParseResult<(&str, NaiveDate)> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return Err(OUT_OF_RANGE);
     }
-    Ok((s, NaiveDate::from_ymd_opt(y, m as u32, d as u32).ok_or(OUT_OF_RANGE)?))
+    Ok((
+        s,
+        NaiveDate::from_ymd_opt(y, m as u32, d as u32).ok_or(OUT_OF_RANGE)?,
+    ))
 }
 
 /// `NaiveDate::from_str`: "2026-12-05", spaces allowed around each part.
