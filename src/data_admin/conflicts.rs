@@ -12,9 +12,17 @@ use crate::exchange::merge::{display_name, Decision, Resolution};
 use crate::session::use_session;
 use crate::ui::time;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ConflictListProps {
     pub flow: UseReducerHandle<ImportFlow>,
+}
+
+// The flow is compared by pointer: each step of an import makes a new state, so the same
+// pointer is the same plan, and a plan of 10,000 records is not compared record by record.
+impl PartialEq for ConflictListProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(&*self.flow, &*other.flow)
+    }
 }
 
 #[function_component(ConflictList)]

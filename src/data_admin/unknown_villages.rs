@@ -14,10 +14,17 @@ use crate::ui::notice::{notice_box, Notice};
 use crate::ui::time;
 use crate::village::place::Village;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct UnknownVillagesProps {
     pub flow: UseReducerHandle<ImportFlow>,
     pub villages: Vec<(String, Vec<Id>)>,
+}
+
+// The flow by pointer, as `ConflictListProps` compares it.
+impl PartialEq for UnknownVillagesProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(&*self.flow, &*other.flow) && self.villages == other.villages
+    }
 }
 
 #[function_component(UnknownVillages)]
