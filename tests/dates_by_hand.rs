@@ -85,7 +85,10 @@ fn texts_read_as_upstream_reads_them() {
 fn a_record_moment_still_round_trips() {
     let at: DateTime<Utc> = "2026-11-27T07:30:00.250Z".parse().expect("moment");
     let text = serde_json::to_string(&at).expect("write");
-    assert_eq!(serde_json::from_str::<DateTime<Utc>>(&text).expect("read"), at);
+    assert_eq!(
+        serde_json::from_str::<DateTime<Utc>>(&text).expect("read"),
+        at
+    );
     let day: NaiveDate = serde_json::from_str("\"2026-12-05\"").expect("read");
     assert_eq!(day, NaiveDate::from_ymd_opt(2026, 12, 5).expect("day"));
 }
