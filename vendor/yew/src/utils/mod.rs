@@ -126,6 +126,21 @@ fn push_seq<OUT>(seq: Seq<OUT>, into: &mut Vec<OUT>) {
     }
 }
 
+/// A value of a type known from elsewhere: what yew held as `dyn Any` where the component's
+/// type id already tells the type (a scope, its state, its props). `dyn Any` gives every such
+/// type a type id of its own, sixteen bytes that do not compress, four for each component.
+#[doc(hidden)]
+pub trait Untyped {}
+
+impl<T: ?Sized> Untyped for T {}
+
+/// A component's type id, made in one place for each component: written at each use, as
+/// `TypeId::of` is, it is sixteen random bytes that gzip cannot shrink.
+#[inline(never)]
+pub(crate) fn type_of<T: ?Sized + 'static>() -> std::any::TypeId {
+    std::any::TypeId::of::<T>()
+}
+
 /// Adds one child to the children `html!` collects.
 #[doc(hidden)]
 #[inline(never)]

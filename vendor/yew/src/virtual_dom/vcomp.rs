@@ -1,6 +1,6 @@
 //! This module contains the implementation of a virtual component (`VComp`).
 
-use std::any::{Any, TypeId};
+use std::any::TypeId;
 use std::fmt;
 use std::rc::Rc;
 
@@ -55,8 +55,10 @@ impl Clone for VComp {
 pub(crate) trait Mountable {
     fn copy(&self) -> Box<dyn Mountable>;
 
-    fn mountable_eq(&self, rhs: &dyn Mountable) -> bool;
-    fn as_any(&self) -> &dyn Any;
+    /// # Safety
+    ///
+    /// `rhs` is a mountable of the same component type (`VComp::eq` checks `type_id` first).
+    unsafe fn mountable_eq(&self, rhs: &dyn Mountable) -> bool;
 
     #[cfg(feature = "csr")]
     fn mount(
@@ -108,15 +110,10 @@ impl<COMP: BaseComponent> Mountable for PropsWrapper<COMP> {
         Box::new(wrapper)
     }
 
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn mountable_eq(&self, rhs: &dyn Mountable) -> bool {
-        rhs.as_any()
-            .downcast_ref::<Self>()
-            .map(|rhs| self.props == rhs.props)
-            .unwrap_or(false)
+    unsafe fn mountable_eq(&self, rhs: &dyn Mountable) -> bool {
+        // SAFETY: the caller has checked that `rhs` is a `PropsWrapper<COMP>` too.
+        let rhs = unsafe { &*(rhs as *const dyn Mountable as *const Self) };
+        self.props == rhs.props
     }
 
     #[cfg(feature = "csr")]
@@ -242,7 +239,7 @@ impl VComp {
         COMP: BaseComponent,
     {
         VComp {
-            type_id: TypeId::of::<COMP>(),
+            type_id: crate::utils::type_of::<COMP>(),
             mountable: Box::new(PropsWrapper::<COMP>::new(props)),
             key,
             _marker: 0,
@@ -254,7 +251,8 @@ impl PartialEq for VComp {
     fn eq(&self, other: &VComp) -> bool {
         self.key == other.key
             && self.type_id == other.type_id
-            && self.mountable.mountable_eq(other.mountable.as_ref())
+            // SAFETY: the same `type_id` is the same component type.
+            && unsafe { self.mountable.mountable_eq(other.mountable.as_ref()) }
     }
 }
 

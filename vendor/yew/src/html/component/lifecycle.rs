@@ -1,6 +1,6 @@
 //! Component lifecycle module
 
-use std::any::Any;
+use crate::utils::Untyped;
 use std::rc::Rc;
 
 #[cfg(feature = "csr")]
@@ -157,9 +157,10 @@ pub(crate) trait Stateful {
 
     fn flush_messages(&mut self) -> bool;
     #[cfg(feature = "csr")]
-    fn props_changed(&mut self, props: Rc<dyn Any>) -> bool;
+    fn props_changed(&mut self, props: Rc<dyn Untyped>) -> bool;
 
-    fn as_any(&self) -> &dyn Any;
+    /// The `CompStateInner<COMP>` itself, for `downcast_comp_ref` on its scope.
+    fn as_ptr(&self) -> *const ();
 
     #[cfg(feature = "hydration")]
     fn creation_mode(&self) -> RenderMode;
@@ -202,11 +203,11 @@ where
     }
 
     #[cfg(feature = "csr")]
-    fn props_changed(&mut self, props: Rc<dyn Any>) -> bool {
-        let props = match Rc::downcast::<COMP::Properties>(props) {
-            Ok(m) => m,
-            _ => return false,
-        };
+    fn props_changed(&mut self, props: Rc<dyn Untyped>) -> bool {
+        // SAFETY: props reach a component's state only from `Scope<COMP>::reuse`, as the
+        // `Rc<COMP::Properties>` of a `PropsWrapper<COMP>`, scheduled for that scope's state,
+        // which `ComponentState::new::<COMP>` made a `CompStateInner<COMP>`.
+        let props = unsafe { Rc::from_raw(Rc::into_raw(props) as *const COMP::Properties) };
 
         if self.context.props != props {
             let old_props = std::mem::replace(&mut self.context.props, props);
@@ -216,8 +217,8 @@ where
         }
     }
 
-    fn as_any(&self) -> &dyn Any {
-        self
+    fn as_ptr(&self) -> *const () {
+        self as *const Self as *const ()
     }
 }
 
@@ -232,7 +233,7 @@ pub(crate) struct ComponentState {
     /// But, when a component hydrates and suspends, we want to continue using the initially given
     /// props. This is prop updates are ignored during SSR, too.
     #[cfg(feature = "hydration")]
-    pending_props: Option<Rc<dyn Any>>,
+    pending_props: Option<Rc<dyn Untyped>>,
 
     suspension: Option<Suspension>,
 
@@ -291,14 +292,16 @@ impl ComponentState {
         }
     }
 
-    pub(crate) fn downcast_comp_ref<COMP>(&self) -> Option<&COMP>
+    /// # Safety
+    ///
+    /// `self` is the state of a `Scope<COMP>`: `ComponentState::new::<COMP>` made it with a
+    /// `CompStateInner<COMP>`.
+    pub(crate) unsafe fn downcast_comp_ref<COMP>(&self) -> Option<&COMP>
     where
         COMP: BaseComponent + 'static,
     {
-        self.inner
-            .as_any()
-            .downcast_ref::<CompStateInner<COMP>>()
-            .map(|m| &m.component)
+        // SAFETY: the caller's promise above.
+        Some(&unsafe { &*(self.inner.as_ptr() as *const CompStateInner<COMP>) }.component)
     }
 
     fn resume_existing_suspension(&mut self) {
@@ -588,19 +591,19 @@ mod feat_csr {
 
     pub(crate) struct PropsUpdateRunner {
         pub state: Shared<Option<ComponentState>>,
-        pub props: Option<Rc<dyn Any>>,
+        pub props: Option<Rc<dyn Untyped>>,
         pub next_sibling_slot: Option<DomSlot>,
     }
 
     impl ComponentState {
         #[tracing::instrument(
             level = tracing::Level::DEBUG,
-            skip(self),
+            skip(self, props),
             fields(component.id = self.comp_id)
         )]
         fn changed(
             &mut self,
-            props: Option<Rc<dyn Any>>,
+            props: Option<Rc<dyn Untyped>>,
             next_sibling_slot: Option<DomSlot>,
         ) -> bool {
             if let Some(next_sibling_slot) = next_sibling_slot {
@@ -626,13 +629,13 @@ mod feat_csr {
                 }
             }
 
-            let should_render = |props: Option<Rc<dyn Any>>, state: &mut ComponentState| -> bool {
+            let should_render = |props: Option<Rc<dyn Untyped>>, state: &mut ComponentState| -> bool {
                 props.map(|m| state.inner.props_changed(m)).unwrap_or(false)
             };
 
             #[cfg(feature = "hydration")]
             let should_render_hydration =
-                |props: Option<Rc<dyn Any>>, state: &mut ComponentState| -> bool {
+                |props: Option<Rc<dyn Untyped>>, state: &mut ComponentState| -> bool {
                     if let Some(props) = props.or_else(|| state.pending_props.take()) {
                         match state.has_rendered {
                             true => {

@@ -1,6 +1,6 @@
 //! Component scope module
 
-use std::any::{Any, TypeId};
+use std::any::TypeId;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::ops::Deref;
@@ -23,7 +23,7 @@ use crate::scheduler::Shared;
 pub struct AnyScope {
     type_id: TypeId,
     parent: Option<Rc<AnyScope>>,
-    typed_scope: Rc<dyn Any>,
+    typed_scope: Rc<dyn crate::utils::Untyped>,
 }
 
 impl fmt::Debug for AnyScope {
@@ -35,7 +35,7 @@ impl fmt::Debug for AnyScope {
 impl<COMP: BaseComponent> From<Scope<COMP>> for AnyScope {
     fn from(scope: Scope<COMP>) -> Self {
         AnyScope {
-            type_id: TypeId::of::<COMP>(),
+            type_id: crate::utils::type_of::<COMP>(),
             parent: scope.parent.clone(),
             typed_scope: Rc::new(scope),
         }
@@ -66,7 +66,11 @@ impl AnyScope {
     ///
     /// Returns [`None`] if the self value can't be cast into the target type.
     pub fn try_downcast<COMP: BaseComponent>(&self) -> Option<Scope<COMP>> {
-        self.typed_scope.downcast_ref::<Scope<COMP>>().cloned()
+        // SAFETY: `typed_scope` is a `Scope` of the component whose type id is `type_id`: the
+        // one `From<Scope<COMP>>` below is where an `AnyScope` gets a scope (the test scope
+        // holds `()` under the type id of `()`, which is no component).
+        (self.type_id == crate::utils::type_of::<COMP>())
+            .then(|| unsafe { &*(Rc::as_ptr(&self.typed_scope) as *const Scope<COMP>) }.clone())
     }
 
     /// Attempts to find a parent scope of a certain type
@@ -458,7 +462,10 @@ mod feat_csr_ssr {
         pub(super) fn arch_get_component(&self) -> Option<impl Deref<Target = COMP> + '_> {
             self.state.try_borrow().ok().and_then(|state_ref| {
                 Ref::filter_map(state_ref, |state| {
-                    state.as_ref().and_then(|m| m.downcast_comp_ref::<COMP>())
+                    // SAFETY: this is the state of this `Scope<COMP>`.
+                    state
+                        .as_ref()
+                        .and_then(|m| unsafe { m.downcast_comp_ref::<COMP>() })
                 })
                 .ok()
             })
@@ -525,7 +532,7 @@ mod feat_csr {
 
     fn schedule_props_update(
         state: Shared<Option<ComponentState>>,
-        props: Rc<dyn Any>,
+        props: Rc<dyn crate::utils::Untyped>,
         next_sibling_slot: DomSlot,
     ) {
         scheduler::push_component_props_update(Box::new(PropsUpdateRunner {
