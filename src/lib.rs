@@ -12,6 +12,7 @@ pub mod choice;
 pub mod data_admin;
 pub mod decimal;
 pub mod draft;
+pub mod erased;
 pub mod exchange;
 pub mod instant_text;
 pub mod local_time;

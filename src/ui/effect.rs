@@ -7,34 +7,33 @@
 //! when the dependencies changed; what it returns runs before the next one and when the page
 //! goes. `ui::prelude` puts it in place of yew's.
 
-use std::any::Any;
-use std::rc::Rc;
-
 use yew::functional::{Hook, HookContext, TearDown};
+
+use crate::erased::Erased;
 
 /// The dependencies, their type erased, compared by their own `==`.
 struct Deps {
-    value: Rc<dyn Any>,
-    same: fn(&dyn Any, &dyn Any) -> bool,
+    value: Erased,
+    same: fn(&Erased, &Erased) -> bool,
 }
 
 impl PartialEq for Deps {
     fn eq(&self, other: &Self) -> bool {
-        (self.same)(&*self.value, &*other.value)
+        (self.same)(&self.value, &other.value)
     }
 }
 
-fn same<T: PartialEq + 'static>(a: &dyn Any, b: &dyn Any) -> bool {
-    matches!((a.downcast_ref::<T>(), b.downcast_ref::<T>()), (Some(a), Some(b)) if a == b)
+fn same<T: PartialEq + 'static>(a: &Erased, b: &Erased) -> bool {
+    matches!((a.get::<T>(), b.get::<T>()), (Some(a), Some(b)) if a == b)
 }
 
-type Effect = Box<dyn FnOnce(&dyn Any) -> Box<dyn FnOnce()>>;
+type Effect = Box<dyn FnOnce(&Erased) -> Box<dyn FnOnce()>>;
 
 /// The one instance of yew's effect hook.
 #[inline(never)]
 fn use_erased(ctx: &mut HookContext, deps: Deps, effect: Effect) {
     yew::functional::use_effect_with(deps, move |deps| {
-        let clean_up = effect(&*deps.value);
+        let clean_up = effect(&deps.value);
         move || clean_up()
     })
     .run(ctx)
@@ -60,15 +59,15 @@ where
         fn run(self, ctx: &mut HookContext) {
             let EffectHook(deps, effect) = self;
             let deps = Deps {
-                value: Rc::new(deps),
+                value: Erased::new(deps),
                 same: same::<T>,
             };
             use_erased(
                 ctx,
                 deps,
-                Box::new(move |deps: &dyn Any| -> Box<dyn FnOnce()> {
+                Box::new(move |deps: &Erased| -> Box<dyn FnOnce()> {
                     // Always a `T`: it is the value packed above.
-                    match deps.downcast_ref::<T>() {
+                    match deps.get::<T>() {
                         Some(deps) => {
                             let clean_up = effect(deps);
                             Box::new(move || clean_up.tear_down())

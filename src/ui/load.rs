@@ -1,7 +1,6 @@
 //! One way for a page to load what it shows: busy, failed or ready, drawn one way, and loaded
 //! again only when one of the stores it reads has changed (or its own key has).
 
-use std::any::Any;
 use std::cell::Cell;
 use std::fmt::Debug;
 use std::future::Future;
@@ -10,6 +9,7 @@ use std::rc::Rc;
 
 use crate::ui::prelude::*;
 
+use crate::erased::Erased;
 use crate::record::Entity;
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
@@ -79,7 +79,7 @@ pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
     }
 }
 
-type Started = Pin<Box<dyn Future<Output = Result<Rc<dyn Any>, StoreError>>>>;
+type Started = Pin<Box<dyn Future<Output = Result<Erased, StoreError>>>>;
 
 /// The one copy of the loading machinery (state, effect, ordering of answers). It is not
 /// generic: written per loaded type it cost the download a copy for each of some thirty pages.
@@ -88,9 +88,9 @@ fn use_load_any(
     stores: &[StoreName],
     key: String,
     start: Box<dyn FnOnce(Session) -> Started>,
-) -> Load<dyn Any> {
+) -> Load<Erased> {
     let session = use_session();
-    let state = use_state(|| Load::<dyn Any>::Busy);
+    let state = use_state(|| Load::<Erased>::Busy);
     let latest = use_mut_ref(|| Rc::new(Cell::new(0u32)));
     let stamp = session.changes.stamp(stores);
     {
@@ -103,7 +103,7 @@ fn use_load_any(
                 let result = future.await;
                 if latest.get() == this {
                     state.set(match result {
-                        Ok(data) => Load::Ready(data),
+                        Ok(data) => Load::Ready(Rc::new(data)),
                         Err(e) => Load::Failed(e.user_message()),
                     });
                 }
@@ -126,12 +126,12 @@ where
 {
     let text = format!("{key:?}");
     let start: Box<dyn FnOnce(Session) -> Started> = Box::new(move |session| {
-        Box::pin(async move { Ok(Rc::new(load(session, key).await?) as Rc<dyn Any>) })
+        Box::pin(async move { Ok(Erased::new(load(session, key).await?)) })
     });
     match use_load_any(stores, text, start) {
         Load::Busy => Load::Busy,
         Load::Failed(m) => Load::Failed(m),
-        Load::Ready(any) => any.downcast::<T>().map_or(Load::Busy, Load::Ready),
+        Load::Ready(any) => any.rc::<T>().map_or(Load::Busy, Load::Ready),
     }
 }
 

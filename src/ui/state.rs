@@ -2,27 +2,22 @@
 //!
 //! Yew's hook is generic: each of the app's hundred state types brought its own copy of the
 //! reducer, its dispatch closure, its drop and downcast code (about 0.9 KB each before
-//! compression). Here yew keeps every state as one type (`Rc<dyn Any>`); only the thin typed
+//! compression). Here yew keeps every state as one type (`crate::erased::Erased`); only the thin typed
 //! handle is generic. A page reads and sets its state exactly as with yew's: reading gives the
 //! latest value set, setting draws the page again. `ui::prelude` puts these in place of yew's.
 
-use std::any::Any;
 use std::ops::Deref;
 use std::rc::Rc;
 
 use yew::functional::{Hook, HookContext};
 
-/// What yew holds for every state: the value, its type erased.
-#[derive(Clone)]
-struct Erased(Rc<dyn Any>);
+use crate::erased::Erased;
 
-/// The one instance of yew's state hook. `init` runs only when the page first draws.
+/// The one instance of yew's state hook: every state is one `Erased` value. `init` runs only
+/// when the page first draws.
 #[inline(never)]
-fn use_erased(
-    ctx: &mut HookContext,
-    init: &dyn Fn() -> Rc<dyn Any>,
-) -> yew::UseStateHandle<Erased> {
-    yew::functional::use_state(|| Erased(init())).run(ctx)
+fn use_erased(ctx: &mut HookContext, init: &dyn Fn() -> Erased) -> yew::UseStateHandle<Erased> {
+    yew::functional::use_state(init).run(ctx)
 }
 
 /// A page's state of type `T`, made by `init` when the page first draws.
@@ -44,14 +39,10 @@ pub fn use_state<T: 'static, F: Fn() -> T>(init: F) -> impl Hook<Output = UseSta
 /// its `init`.
 #[inline(never)]
 fn typed<T: 'static>(ctx: &mut HookContext, init: &dyn Fn() -> T) -> UseStateHandle<T> {
-    let inner = use_erased(ctx, &|| Rc::new(init()) as Rc<dyn Any>);
+    let inner = use_erased(ctx, &|| Erased::new(init()));
     // The state always holds a `T`: yew gives each call its own slot in call order and
     // refuses a page whose hooks change order. Should it not, the page starts afresh.
-    let seen = inner
-        .0
-        .clone()
-        .downcast::<T>()
-        .unwrap_or_else(|_| Rc::new(init()));
+    let seen = inner.rc::<T>().unwrap_or_else(|| Rc::new(init()));
     UseStateHandle { inner, seen }
 }
 
@@ -67,7 +58,7 @@ pub struct UseStateHandle<T> {
 impl<T: 'static> UseStateHandle<T> {
     /// Sets the state and draws the page again.
     pub fn set(&self, value: T) {
-        self.inner.set(Erased(Rc::new(value)))
+        self.inner.set(Erased::new(value))
     }
 }
 
@@ -75,16 +66,15 @@ impl<T: 'static> Deref for UseStateHandle<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        self.inner.0.downcast_ref::<T>().unwrap_or(&self.seen)
+        self.inner.get::<T>().unwrap_or(&self.seen)
     }
 }
 
 impl<T: 'static> Clone for UseStateHandle<T> {
     fn clone(&self) -> Self {
-        let seen = self.inner.0.clone().downcast::<T>();
         Self {
             inner: self.inner.clone(),
-            seen: seen.unwrap_or_else(|_| self.seen.clone()),
+            seen: self.inner.rc::<T>().unwrap_or_else(|| self.seen.clone()),
         }
     }
 }
