@@ -2,9 +2,10 @@
 //!
 //! Yew's hook is generic: each of the app's hundred state types brought its own copy of the
 //! reducer, its dispatch closure, its drop and downcast code (about 0.9 KB each before
-//! compression). Here yew keeps every state as one type (`crate::erased::Erased`); only the thin typed
-//! handle is generic. A page reads and sets its state exactly as with yew's: reading gives the
-//! latest value set, setting draws the page again. `ui::prelude` puts these in place of yew's.
+//! compression). Here yew keeps every state as one type (`crate::erased::Erased`); only the
+//! thin typed handle is generic. A page reads and sets its state exactly as with yew's: reading
+//! gives the latest value set, setting draws the page again. `ui::prelude` puts these in place
+//! of yew's.
 
 use std::ops::Deref;
 use std::rc::Rc;
