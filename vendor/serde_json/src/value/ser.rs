@@ -332,8 +332,7 @@ impl serde::ser::SerializeSeq for SerializeVec {
     where
         T: ?Sized + Serialize,
     {
-        self.vec.push(tri!(to_value(value)));
-        Ok(())
+        push_element(&mut self.vec, to_value(value))
     }
 
     fn end(self) -> Result<Value> {
@@ -381,8 +380,7 @@ impl serde::ser::SerializeTupleVariant for SerializeTupleVariant {
     where
         T: ?Sized + Serialize,
     {
-        self.vec.push(tri!(to_value(value)));
-        Ok(())
+        push_element(&mut self.vec, to_value(value))
     }
 
     fn end(self) -> Result<Value> {
@@ -419,14 +417,7 @@ impl serde::ser::SerializeMap for SerializeMap {
         T: ?Sized + Serialize,
     {
         match self {
-            SerializeMap::Map { map, next_key } => {
-                let key = next_key.take();
-                // Panic because this indicates a bug in the program rather than an
-                // expected failure.
-                let key = key.expect("serialize_value called before serialize_key");
-                map.insert(key, tri!(to_value(value)));
-                Ok(())
-            }
+            SerializeMap::Map { map, next_key } => put_value(map, next_key, to_value(value)),
             #[cfg(feature = "arbitrary_precision")]
             SerializeMap::Number { .. } => unreachable!(),
             #[cfg(feature = "raw_value")]
@@ -443,6 +434,35 @@ impl serde::ser::SerializeMap for SerializeMap {
             SerializeMap::RawValue { .. } => unreachable!(),
         }
     }
+}
+
+/// A struct's field, written once for every field type (zuofeng).
+#[inline(never)]
+fn put_field(map: &mut Map<String, Value>, key: &'static str, value: Result<Value>) -> Result<()> {
+    map.insert(String::from(key), tri!(value));
+    Ok(())
+}
+
+/// A list's element, written once for every element type (zuofeng).
+#[inline(never)]
+fn push_element(vec: &mut Vec<Value>, value: Result<Value>) -> Result<()> {
+    vec.push(tri!(value));
+    Ok(())
+}
+
+/// A map's value under the key written before it, once for every value type (zuofeng).
+#[inline(never)]
+fn put_value(
+    map: &mut Map<String, Value>,
+    next_key: &mut Option<String>,
+    value: Result<Value>,
+) -> Result<()> {
+    let key = next_key.take();
+    // Panic because this indicates a bug in the program rather than an
+    // expected failure.
+    let key = key.expect("serialize_value called before serialize_key");
+    map.insert(key, tri!(value));
+    Ok(())
 }
 
 struct MapKeySerializer;
@@ -656,7 +676,8 @@ impl serde::ser::SerializeStruct for SerializeMap {
         T: ?Sized + Serialize,
     {
         match self {
-            SerializeMap::Map { .. } => serde::ser::SerializeMap::serialize_entry(self, key, value),
+            // zuofeng: only the value's own writing is generic; the rest is one function.
+            SerializeMap::Map { map, .. } => put_field(map, key, to_value(value)),
             #[cfg(feature = "arbitrary_precision")]
             SerializeMap::Number { out_value } => {
                 if key == crate::number::TOKEN {
@@ -701,8 +722,7 @@ impl serde::ser::SerializeStructVariant for SerializeStructVariant {
     where
         T: ?Sized + Serialize,
     {
-        self.map.insert(String::from(key), tri!(to_value(value)));
-        Ok(())
+        put_field(&mut self.map, key, to_value(value))
     }
 
     fn end(self) -> Result<Value> {
