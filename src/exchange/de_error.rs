@@ -382,6 +382,22 @@ mod tests {
         assert!(as_log(&log().to_string()).is_ok());
     }
 
+    /// serde_derive is vendored without its check for a field given twice (vendor/README.md):
+    /// a record read from text keeps the last, as a file's records, which are read into a
+    /// `Value` first, always did.
+    #[test]
+    fn a_field_given_twice_keeps_the_last() {
+        let text = log().to_string();
+        let twice = text.replacen("\"reached\":3", "\"reached\":3,\"reached\":7", 1);
+        assert_ne!(twice, text, "the record has the field to give twice");
+        let direct = serde_json::from_str::<VillageLog>(&twice).map(|l| l.reached);
+        assert_eq!(direct.ok(), Some(7));
+        let through_value = serde_json::from_str::<Value>(&twice)
+            .and_then(|v| serde_json::from_str::<VillageLog>(&v.to_string()))
+            .map(|l| l.reached);
+        assert_eq!(through_value.ok(), Some(7));
+    }
+
     type Reader = fn(&str) -> Result<(), Error>;
 
     fn reads<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), Error> {
