@@ -278,9 +278,6 @@ fn explain_with(label: &dyn Fn(&str) -> &'static str, value: &Value, error: &Err
     if message.contains("UUID") {
         return format!("{}的编号无效，不是本应用生成的。", field(top));
     }
-    if message.starts_with("duplicate field") {
-        return format!("{}在记录里写了两次。", field(top));
-    }
     format!("{}的内容无法识别。", field(top))
 }
 
