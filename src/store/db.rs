@@ -38,7 +38,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
 }
 
 fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, StoreError> {
-    serde_json::from_str(&js_text(value)?).map_err(|e| StoreError::Corrupt(e.to_string()))
+    parse_all(&js_text(value)?)
+}
+
+/// Records as `Store::all_text` gives them.
+pub fn parse_all<T: DeserializeOwned>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 fn js_text(value: &JsValue) -> Result<String, StoreError> {
@@ -452,6 +457,13 @@ impl Store {
     pub async fn all<E: Entity>(&self) -> Result<Vec<E>, StoreError> {
         let array = self.all_raw(E::STORE).await?;
         from_js(&array)
+    }
+
+    /// Every record of `store` as JSON text, for `parse_all`: the waiting on the database apart
+    /// from the parsing, so that a page's loader waits in code written once, not once per
+    /// record type (`ui::load::use_records`).
+    pub async fn all_text(&self, store: StoreName) -> Result<String, StoreError> {
+        js_text(&self.all_raw(store).await?.into())
     }
 
     // The reading half of every typed read is not generic: one copy of its IndexedDB steps in

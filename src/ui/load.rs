@@ -81,6 +81,9 @@ pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
 
 type Started = Pin<Box<dyn Future<Output = Result<Erased, StoreError>>>>;
 
+/// What becomes of a load's result once it is in (`Ok` for most; records are parsed).
+type Finish = fn(Erased) -> Result<Erased, StoreError>;
+
 /// The one copy of the loading machinery (state, effect, ordering of answers). It is not
 /// generic: written per loaded type it cost the download a copy for each of some thirty pages.
 #[hook]
@@ -88,6 +91,7 @@ fn use_load_any(
     stores: &[StoreName],
     key: String,
     start: Box<dyn FnOnce(Session) -> Started>,
+    finish: Finish,
 ) -> Load<Erased> {
     let session = use_session();
     let state = use_state(|| Load::<Erased>::Busy);
@@ -100,7 +104,7 @@ fn use_load_any(
             latest.set(this);
             let future = start(session);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = future.await;
+                let result = future.await.and_then(finish);
                 if latest.get() == this {
                     state.set(match result {
                         Ok(data) => Load::Ready(Rc::new(data)),
@@ -128,7 +132,11 @@ where
     let start: Box<dyn FnOnce(Session) -> Started> = Box::new(move |session| {
         Box::pin(async move { Ok(Erased::new(load(session, key).await?)) })
     });
-    match use_load_any(stores, text, start) {
+    typed(use_load_any(stores, text, start, Ok))
+}
+
+fn typed<T: 'static>(load: Load<Erased>) -> Load<T> {
+    match load {
         Load::Busy => Load::Busy,
         Load::Failed(m) => Load::Failed(m),
         Load::Ready(any) => any.rc::<T>().map_or(Load::Busy, Load::Ready),
@@ -145,12 +153,27 @@ where
     use_load_keyed(stores, (), move |session, ()| load(session))
 }
 
-/// Every record of one type, reloaded when its store changes.
+/// Every record of one type, reloaded when its store changes. Only the parsing is per type:
+/// the database is waited on by one future for every store (`records_text`).
 #[hook]
 pub fn use_records<E: Entity>() -> Load<Vec<E>> {
-    use_load(&[E::STORE], |session| async move {
-        session.store.all::<E>().await
+    typed(use_load_any(
+        &[E::STORE],
+        String::new(),
+        records_text(E::STORE),
+        parse_records::<E>,
+    ))
+}
+
+fn records_text(store: StoreName) -> Box<dyn FnOnce(Session) -> Started> {
+    Box::new(move |session| {
+        Box::pin(async move { Ok(Erased::new(session.store.all_text(store).await?)) })
     })
+}
+
+fn parse_records<E: Entity>(text: Erased) -> Result<Erased, StoreError> {
+    let text = text.get::<String>().map_or("[]", String::as_str);
+    Ok(Erased::new(crate::store::db::parse_all::<Vec<E>>(text)?))
 }
 
 /// A page's data: one `Rc<Vec<_>>` per store it shows, and the hook that loads each store on its
