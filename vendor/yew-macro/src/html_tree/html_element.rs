@@ -378,6 +378,7 @@ impl ToTokens for HtmlElement {
 
         // TODO: if none of the children have possibly None expressions or literals as keys, we can
         // compute `VList.fully_keyed` at compile time.
+        let list = children.to_list_vec_tokens();
         let children = children.to_vnode_tokens();
 
         tokens.extend(match &name {
@@ -449,16 +450,23 @@ impl ToTokens for HtmlElement {
                     }
                     _ if plain && no_listeners && static_attrs.is_some() => {
                         let kv = static_attrs.as_ref().unwrap();
-                        quote! { ::yew::virtual_dom::VTag::__el_s(#name, #kv, #children) }
+                        match &list {
+                            Some(v) => quote! { ::yew::virtual_dom::VTag::__el_sv(#name, #kv, #v) },
+                            None => quote! { ::yew::virtual_dom::VTag::__el_s(#name, #kv, #children) },
+                        }
                     }
                     _ if plain && static_attrs.is_some() && only_listener.is_some() => {
                         let kv = static_attrs.as_ref().unwrap();
                         let listener = only_listener.as_ref().unwrap();
-                        quote! { ::yew::virtual_dom::VTag::__el_l(#name, #kv, #listener, #children) }
+                        match &list {
+                            Some(v) => quote! { ::yew::virtual_dom::VTag::__el_lv(#name, #kv, #listener, #v) },
+                            None => quote! { ::yew::virtual_dom::VTag::__el_l(#name, #kv, #listener, #children) },
+                        }
                     }
-                    _ if plain => {
-                        quote! { ::yew::virtual_dom::VTag::__el(#name, #attributes, #listeners, #children) }
-                    }
+                    _ if plain => match &list {
+                        Some(v) => quote! { ::yew::virtual_dom::VTag::__elv(#name, #attributes, #listeners, #v) },
+                        None => quote! { ::yew::virtual_dom::VTag::__el(#name, #attributes, #listeners, #children) },
+                    },
                     _ => {
                         quote! {
                             ::std::convert::Into::<::yew::virtual_dom::VNode>::into(

@@ -322,6 +322,26 @@ impl HtmlChildrenTree {
         }
     }
 
+    /// The children as the vector `to_vnode_tokens` would wrap in `VNode::__list`, if it would:
+    /// the element's builder then takes the vector, one call fewer where the element is written.
+    pub fn to_list_vec_tokens(&self) -> Option<TokenStream> {
+        match self.0[..] {
+            [] | [HtmlTree::Component(_)] | [HtmlTree::Element(_)] => None,
+            [HtmlTree::Block(ref m)]
+                if matches!(
+                    m.as_ref(),
+                    HtmlBlock {
+                        content: BlockContent::Node(_),
+                        ..
+                    }
+                ) =>
+            {
+                None
+            }
+            _ => Some(quote! { #self }),
+        }
+    }
+
     pub fn to_vnode_tokens(&self) -> TokenStream {
         match self.0[..] {
             [] => quote! {::std::default::Default::default() },

@@ -344,6 +344,41 @@ impl VTag {
         )
     }
 
+    /// [VTag::__el] with the children `html!` lists, as they are collected.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __elv(
+        tag: &'static str,
+        attributes: Attributes,
+        listeners: Listeners,
+        children: Vec<VNode>,
+    ) -> VNode {
+        Self::__el(tag, attributes, listeners, VNode::__list(children))
+    }
+
+    /// [VTag::__el_s] with the children `html!` lists.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __el_sv(
+        tag: &'static str,
+        attributes: &'static [(&'static str, AttributeOrProperty)],
+        children: Vec<VNode>,
+    ) -> VNode {
+        Self::__el_s(tag, attributes, VNode::__list(children))
+    }
+
+    /// [VTag::__el_l] with the children `html!` lists.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __el_lv(
+        tag: &'static str,
+        attributes: &'static [(&'static str, AttributeOrProperty)],
+        listener: Option<Rc<dyn Listener>>,
+        children: Vec<VNode>,
+    ) -> VNode {
+        Self::__el_l(tag, attributes, listener, VNode::__list(children))
+    }
+
     /// [VTag::__el_s] with no children.
     #[doc(hidden)]
     #[inline(never)]
