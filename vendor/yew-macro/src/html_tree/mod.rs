@@ -251,19 +251,11 @@ impl HtmlChildrenTree {
         if self.only_single_node_children() {
             // optimize for the common case where all children are single nodes (only using literal
             // html).
-            let vec_ident = Ident::new("__yew_v", Span::mixed_site());
-            let count = children.len();
             let children_into = children.iter().map(|child| {
-                quote_spanned! {child.span()=>
-                    ::yew::utils::__push(&mut #vec_ident, ::std::convert::Into::into(#child));
-                }
+                quote_spanned! {child.span()=> ::std::convert::Into::into(#child) }
             });
             return quote! {
-                {
-                    let mut #vec_ident = ::std::vec::Vec::with_capacity(#count);
-                    #(#children_into)*
-                    #vec_ident
-                }
+                ::yew::utils::__vec([#(#children_into),*])
             };
         }
 

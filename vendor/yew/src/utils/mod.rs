@@ -148,6 +148,14 @@ pub fn __push<OUT>(into: &mut Vec<OUT>, one: OUT) {
     into.push(one)
 }
 
+/// The children `html!` lists when each is one node: built in place in an array, moved into
+/// the vector by one copy.
+#[doc(hidden)]
+#[inline(never)]
+pub fn __vec<OUT, const N: usize>(children: [OUT; N]) -> Vec<OUT> {
+    Vec::from(children)
+}
+
 /// Hack to force type mismatch compile errors in yew-macro.
 // TODO: replace with `compile_error!`, when `type_name_of_val` is stabilised (https://github.com/rust-lang/rust/issues/66359).
 #[doc(hidden)]
