@@ -53,16 +53,32 @@ pub fn read_meta(value: &Value) -> Result<Meta, String> {
 
 /// A record read through its store's type, checked, and written back out: ids in their one
 /// canonical spelling, fields the type does not know dropped, so nothing unchecked is stored.
+/// Only reading the text as `T`, checking and writing it back are per type; the steps around
+/// them are written once (`through_text`, `through_written`), not once for each of the stores.
 fn through<T: Serialize + DeserializeOwned>(
     store: StoreName,
     value: &Value,
     check: impl FnOnce(&T) -> Result<(), String>,
 ) -> Result<Value, String> {
-    too_long(store, value)?;
-    let record = typed::<T>(value).map_err(|e| super::de_error::explain(store, value, &e))?;
+    let text = through_text(store, value)?;
+    let record = match serde_json::from_str::<T>(&text) {
+        Ok(record) => record,
+        Err(e) => return Err(super::de_error::explain(store, value, &e)),
+    };
     check(&record)?;
-    serde_json::to_value(&record)
-        .map_err(|_| format!("{}无法保存，请把这个文件交给维护人员查看。", store.label()))
+    through_written(store, serde_json::to_value(&record))
+}
+
+fn through_text(store: StoreName, value: &Value) -> Result<String, String> {
+    too_long(store, value)?;
+    Ok(value.to_string())
+}
+
+fn through_written(
+    store: StoreName,
+    written: Result<Value, serde_json::Error>,
+) -> Result<Value, String> {
+    written.map_err(|_| format!("{}无法保存，请把这个文件交给维护人员查看。", store.label()))
 }
 
 /// The most characters any one text of a record may hold, whatever its store: the longest the
