@@ -10,13 +10,46 @@ use crate::store::schema::StoreName;
 
 /// One answer, in the shape of its question. Choices are option indices on the paper (not the
 /// shuffled positions the person saw).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Response {
     Choice(SortedSet<usize>),
     TrueFalse(bool),
     Blanks(Vec<String>),
     Text(String),
+}
+
+/// The kinds of [`Response`], as its `type` names them.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseKind {
+    Choice,
+    TrueFalse,
+    Blanks,
+    Text,
+}
+
+impl super::tagged::Tagged for Response {
+    type Kind = ResponseKind;
+    const NAME: &'static str = "Response";
+
+    fn value<'de, A: serde::de::MapAccess<'de>>(
+        kind: ResponseKind,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(match kind {
+            ResponseKind::Choice => Response::Choice(map.next_value()?),
+            ResponseKind::TrueFalse => Response::TrueFalse(map.next_value()?),
+            ResponseKind::Blanks => Response::Blanks(map.next_value()?),
+            ResponseKind::Text => Response::Text(map.next_value()?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::tagged::read(deserializer)
+    }
 }
 
 impl Response {
@@ -52,7 +85,7 @@ pub struct Respondent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "state")]
+#[serde(rename_all = "snake_case", tag = "state", try_from = "StateFields")]
 pub enum AttemptState {
     InProgress {
         /// When the time limit runs out, if there is one.
@@ -71,6 +104,49 @@ pub enum AttemptState {
         #[serde(default)]
         automatic: bool,
     },
+}
+
+/// How an [`AttemptState`] is read: the fields of both states, then the one `state` names.
+/// serde's own reader for an enum tagged inside buffers every field in a general form until it
+/// meets the tag, machinery that cost the download more than this.
+#[derive(Deserialize)]
+struct StateFields {
+    state: StateName,
+    #[serde(default)]
+    deadline: Option<DateTime<Utc>>,
+    #[serde(default)]
+    marked: SortedSet<usize>,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    submitted_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    automatic: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateName {
+    InProgress,
+    Submitted,
+}
+
+impl TryFrom<StateFields> for AttemptState {
+    type Error = &'static str;
+
+    fn try_from(f: StateFields) -> Result<Self, Self::Error> {
+        Ok(match f.state {
+            StateName::InProgress => AttemptState::InProgress {
+                deadline: f.deadline,
+                marked: f.marked,
+                code: f.code,
+            },
+            StateName::Submitted => AttemptState::Submitted {
+                submitted_at: f.submitted_at.ok_or("missing field `submitted_at`")?,
+                automatic: f.automatic,
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -312,6 +388,53 @@ impl Attempt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A state is read from the fields of both (`StateFields`) as it was written, the `state`
+    /// key wherever it stands; a submitted sheet without its time is refused.
+    #[test]
+    fn a_state_reads_back_as_written() {
+        let at = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap_or_default();
+        let states = [
+            AttemptState::InProgress {
+                deadline: Some(at),
+                marked: SortedSet::from([3, 1]),
+                code: Some("123456".into()),
+            },
+            AttemptState::InProgress {
+                deadline: None,
+                marked: SortedSet::new(),
+                code: None,
+            },
+            AttemptState::Submitted {
+                submitted_at: at,
+                automatic: true,
+            },
+        ];
+        for state in states {
+            let text = serde_json::to_string(&state).unwrap_or_default();
+            assert_eq!(
+                serde_json::from_str::<AttemptState>(&text).ok(),
+                Some(state)
+            );
+        }
+        let last =
+            r#"{"automatic":false,"submitted_at":"2026-09-21T10:00:00Z","state":"submitted"}"#;
+        assert!(matches!(
+            serde_json::from_str::<AttemptState>(last),
+            Ok(AttemptState::Submitted {
+                automatic: false,
+                ..
+            })
+        ));
+        for bad in [
+            r#"{"state":"submitted"}"#,
+            r#"{"state":"lost"}"#,
+            r#"{"deadline":null}"#,
+            r#"{"state":"in_progress","marked":"1"}"#,
+        ] {
+            assert!(serde_json::from_str::<AttemptState>(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn a_click_toggles_a_multiple_choice_and_replaces_a_single_one() {

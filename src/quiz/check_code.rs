@@ -18,7 +18,7 @@ use crate::sorted::SortedMap;
 
 /// Whether a quiz uses codes, and (only in the browser that made it) the key they come from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", try_from = "CodesFields")]
 pub enum AnswerCodes {
     /// No codes: sheets are taken in as before.
     #[default]
@@ -27,6 +27,37 @@ pub enum AnswerCodes {
     Asked,
     /// The office's own quiz.
     Keyed { key: String },
+}
+
+/// How [`AnswerCodes`] are read: `kind`, and the key if there is one (as `AttemptState`, not
+/// through serde's buffering reader for enums tagged inside).
+#[derive(Deserialize)]
+struct CodesFields {
+    kind: CodesKind,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CodesKind {
+    None,
+    Asked,
+    Keyed,
+}
+
+impl TryFrom<CodesFields> for AnswerCodes {
+    type Error = &'static str;
+
+    fn try_from(f: CodesFields) -> Result<Self, Self::Error> {
+        Ok(match f.kind {
+            CodesKind::None => AnswerCodes::None,
+            CodesKind::Asked => AnswerCodes::Asked,
+            CodesKind::Keyed => AnswerCodes::Keyed {
+                key: f.key.ok_or("missing field `key`")?,
+            },
+        })
+    }
 }
 
 impl AnswerCodes {

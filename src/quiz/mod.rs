@@ -16,5 +16,6 @@ pub mod paper;
 pub mod practice;
 pub mod received;
 pub mod study_log;
+pub mod tagged;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

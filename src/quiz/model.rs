@@ -88,7 +88,7 @@ impl Difficulty {
 }
 
 /// The right answer, in the shape of its question kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
 pub enum Answer {
     /// Indices of the right options (0 = A).
@@ -98,6 +98,39 @@ pub enum Answer {
     Blanks(Vec<Vec<String>>),
     /// A reference answer for the person who marks it.
     Reference(String),
+}
+
+/// The kinds of [`Answer`], as its `type` names them.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    Choice,
+    TrueFalse,
+    Blanks,
+    Reference,
+}
+
+impl super::tagged::Tagged for Answer {
+    type Kind = AnswerKind;
+    const NAME: &'static str = "Answer";
+
+    fn value<'de, A: serde::de::MapAccess<'de>>(
+        kind: AnswerKind,
+        map: &mut A,
+    ) -> Result<Self, A::Error> {
+        Ok(match kind {
+            AnswerKind::Choice => Answer::Choice(map.next_value()?),
+            AnswerKind::TrueFalse => Answer::TrueFalse(map.next_value()?),
+            AnswerKind::Blanks => Answer::Blanks(map.next_value()?),
+            AnswerKind::Reference => Answer::Reference(map.next_value()?),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::tagged::read(deserializer)
+    }
 }
 
 pub const MIN_OPTIONS: usize = 2;

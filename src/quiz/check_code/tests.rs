@@ -118,3 +118,24 @@ fn only_the_office_quiz_verifies_and_the_package_keeps_no_key() {
     assert_eq!(verify(&package, &a), None);
     assert_eq!(verify(&quiz(AnswerCodes::None), &a), None);
 }
+
+/// The codes are read from `kind` and the key (`CodesFields`) as they were written; a keyed
+/// quiz without its key is refused.
+#[test]
+fn the_codes_read_back_as_written() {
+    for codes in [
+        AnswerCodes::None,
+        AnswerCodes::Asked,
+        AnswerCodes::Keyed { key: "k".into() },
+    ] {
+        let text = serde_json::to_string(&codes).unwrap_or_default();
+        assert_eq!(serde_json::from_str::<AnswerCodes>(&text).ok(), Some(codes));
+    }
+    assert_eq!(
+        serde_json::from_str::<AnswerCodes>(r#"{"key":"k","kind":"keyed"}"#).ok(),
+        Some(AnswerCodes::Keyed { key: "k".into() })
+    );
+    for bad in [r#"{"kind":"keyed"}"#, r#"{"kind":"open"}"#, r#"{}"#] {
+        assert!(serde_json::from_str::<AnswerCodes>(bad).is_err(), "{bad}");
+    }
+}
