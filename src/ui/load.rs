@@ -2,7 +2,6 @@
 //! again only when one of the stores it reads has changed (or its own key has).
 
 use std::cell::Cell;
-use std::fmt::Debug;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -81,6 +80,33 @@ pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
 
 type Started = Pin<Box<dyn Future<Output = Result<Erased, StoreError>>>>;
 
+/// A loader's own key, its type erased, compared by its own `==` (as `ui::effect`'s
+/// dependencies): a key written out as text asked each key type for a `Debug` the download
+/// otherwise had no use for.
+struct LoadKey {
+    value: Erased,
+    same: fn(&Erased, &Erased) -> bool,
+}
+
+impl LoadKey {
+    fn new<K: PartialEq + 'static>(key: K) -> Self {
+        LoadKey {
+            value: Erased::new(key),
+            same: same::<K>,
+        }
+    }
+}
+
+impl PartialEq for LoadKey {
+    fn eq(&self, other: &Self) -> bool {
+        (self.same)(&self.value, &other.value)
+    }
+}
+
+fn same<K: PartialEq + 'static>(a: &Erased, b: &Erased) -> bool {
+    matches!((a.get::<K>(), b.get::<K>()), (Some(a), Some(b)) if a == b)
+}
+
 /// What becomes of a load's result once it is in (`Ok` for most; records are parsed).
 type Finish = fn(Erased) -> Result<Erased, StoreError>;
 
@@ -89,7 +115,7 @@ type Finish = fn(Erased) -> Result<Erased, StoreError>;
 #[hook]
 fn use_load_any(
     stores: &[StoreName],
-    key: String,
+    key: LoadKey,
     start: Box<dyn FnOnce(Session) -> Started>,
     finish: Finish,
 ) -> Load<Erased> {
@@ -124,15 +150,15 @@ fn use_load_any(
 pub fn use_load_keyed<T, K, F, Fut>(stores: &[StoreName], key: K, load: F) -> Load<T>
 where
     T: 'static,
-    K: Debug + 'static,
+    K: PartialEq + Clone + 'static,
     F: FnOnce(Session, K) -> Fut + 'static,
     Fut: Future<Output = Result<T, StoreError>> + 'static,
 {
-    let text = format!("{key:?}");
+    let deps = LoadKey::new(key.clone());
     let start: Box<dyn FnOnce(Session) -> Started> = Box::new(move |session| {
         Box::pin(async move { Ok(Erased::new(load(session, key).await?)) })
     });
-    typed(use_load_any(stores, text, start, Ok))
+    typed(use_load_any(stores, deps, start, Ok))
 }
 
 fn typed<T: 'static>(load: Load<Erased>) -> Load<T> {
@@ -159,7 +185,7 @@ where
 pub fn use_records<E: Entity>() -> Load<Vec<E>> {
     typed(use_load_any(
         &[E::STORE],
-        String::new(),
+        LoadKey::new(()),
         records_text(E::STORE),
         parse_records::<E>,
     ))
