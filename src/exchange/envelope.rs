@@ -183,8 +183,8 @@ pub struct Envelope {
     pub exported_by: Exporter,
     pub exported_at: DateTime<Utc>,
     /// Records by store name (`cadres`, `questions` …), each a JSON object with a `meta` field.
-    /// Empty in a sealed file.
-    #[serde(default)]
+    /// Empty in a sealed file. Read by `read_envelope`, taken as they are from the file's `Value`.
+    #[serde(default, skip_deserializing)]
     pub records: SortedMap<String, Vec<Value>>,
     /// A sealed file's record counts by store, readable without the password.
     #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
@@ -192,6 +192,54 @@ pub struct Envelope {
     /// A sealed file's encrypted records (`sealed.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<super::sealed::Seal>,
+}
+
+/// The envelope of a file read into `json`: its records taken out as they are, not copied, and
+/// the rest read from its own text (so the app reads records from text only, with one reader
+/// per type). A fault is told as `de_error::explain_header` tells it.
+pub fn read_envelope(json: &mut Value) -> Result<Envelope, String> {
+    let records = json.as_object_mut().and_then(|o| o.remove("records"));
+    let explain = |json: &Value, e| super::de_error::explain_header(json, &e);
+    let mut envelope: Envelope =
+        serde_json::from_str(&json.to_string()).map_err(|e| explain(json, e))?;
+    if let Some(records) = records {
+        envelope.records = records_of(records).map_err(|e| explain(json, e))?;
+    }
+    Ok(envelope)
+}
+
+/// Records by store name, moved out of their `Value`: an object of lists, else the error
+/// serde gives for a map or a list of another type.
+pub fn records_of(value: Value) -> Result<SortedMap<String, Vec<Value>>, serde_json::Error> {
+    use serde::de::Error;
+    let wrong =
+        |v: &Value, expected: &str| serde_json::Error::invalid_type(unexpected(v), &expected);
+    match value {
+        Value::Object(stores) => stores
+            .into_iter()
+            .map(|(store, records)| match records {
+                Value::Array(items) => Ok((store, items)),
+                other => Err(wrong(&other, "a sequence")),
+            })
+            .collect(),
+        other => Err(wrong(&other, "a map")),
+    }
+}
+
+fn unexpected(value: &Value) -> serde::de::Unexpected<'_> {
+    use serde::de::Unexpected;
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
 }
 
 impl Envelope {

@@ -133,7 +133,8 @@ pub fn peek(bytes: &[u8]) -> Result<Option<Locked>, FileError> {
     let Ok(json) = serde_json::from_str::<Value>(text) else {
         return Ok(None);
     };
-    let Ok(envelope) = Envelope::deserialize(&json) else {
+    let mut json = json;
+    let Ok(envelope) = super::envelope::read_envelope(&mut json) else {
         return Ok(None);
     };
     let Some(seal) = envelope.sealed.clone() else {
@@ -171,7 +172,7 @@ pub fn opened(locked: &Locked, plain: &[u8]) -> Result<Vec<u8>, FileError> {
     let damaged = || FileError::Sealed(SealError::Damaged);
     let text = std::str::from_utf8(plain).map_err(|_| damaged())?;
     let json = serde_json::from_str::<Value>(text).map_err(|_| damaged())?;
-    let records = SortedMap::<String, Vec<Value>>::deserialize(&json).map_err(|_| damaged())?;
+    let records = super::envelope::records_of(json).map_err(|_| damaged())?;
     if counts_of(&records) != locked.envelope.record_counts {
         return Err(FileError::Sealed(SealError::Damaged));
     }

@@ -853,3 +853,23 @@ fn a_question_saved_by_an_earlier_version_matches_the_same_question_from_a_new_f
     let plan = plan(file.records, &local);
     assert_eq!(plan.items[0].decision, Decision::Identical);
 }
+
+/// A file's records are taken out of it as they are (`read_envelope`), not read through a
+/// reader per type: records of the wrong shape are still refused in words.
+#[test]
+fn records_of_the_wrong_shape_are_refused_in_words() {
+    let told = |records: Value| {
+        read(&with_field("records", records))
+            .map(|_| ())
+            .map_err(|e| e.user_message())
+    };
+    assert_eq!(
+        told(json!([])),
+        Err("文件头信息有误：其中一项应为一组信息，文件里是列表，文件可能被修改过。请让对方重新导出。".into())
+    );
+    assert_eq!(
+        told(json!({"cadres": {}})),
+        Err("文件头信息有误：其中一项应为一组内容（列表），文件里是一组信息，文件可能被修改过。请让对方重新导出。".into())
+    );
+    assert_eq!(told(json!({"cadres": []})), Ok(()));
+}

@@ -3,11 +3,10 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::envelope::{
-    AppVersion, Envelope, Exporter, FileKind, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES,
+    read_envelope, AppVersion, Exporter, FileKind, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES,
     MAX_RECORDS,
 };
 use super::error::{FileError, RecordProblem};
@@ -61,7 +60,7 @@ pub fn read_file(bytes: &[u8], expected: FileKind) -> Result<ValidFile, FileErro
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    let json: Value = serde_json::from_str(text).map_err(|e| {
+    let mut json: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             FileError::Truncated
         } else {
@@ -72,8 +71,7 @@ pub fn read_file(bytes: &[u8], expected: FileKind) -> Result<ValidFile, FileErro
         }
     })?;
     check_header(&json, expected)?;
-    let envelope = Envelope::deserialize(&json)
-        .map_err(|e| FileError::BadHeader(super::de_error::explain_header(&json, &e)))?;
+    let envelope = read_envelope(&mut json).map_err(FileError::BadHeader)?;
     if envelope.sealed.is_some() {
         return Err(FileError::Sealed(super::sealed::SealError::NeedsPassword));
     }
