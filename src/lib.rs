@@ -16,6 +16,7 @@ pub mod erased;
 pub mod exchange;
 pub mod instant_text;
 pub mod local_time;
+pub mod named;
 pub mod office;
 pub mod order;
 pub mod paging;

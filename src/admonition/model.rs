@@ -13,7 +13,7 @@ use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// Why the admonition is given: the source's categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     NegativeAttitude,
@@ -23,6 +23,14 @@ pub enum Reason {
     BadInfluence,
     Other,
 }
+crate::read_by_name!(Reason {
+    NegativeAttitude,
+    WeakPerformance,
+    Dereliction,
+    Discipline,
+    BadInfluence,
+    Other
+});
 
 impl Reason {
     pub const ALL: [Reason; 6] = [

@@ -7,7 +7,7 @@ use crate::record::{Entity, Meta};
 use crate::store::schema::StoreName;
 
 /// The documents of a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     Notice,
@@ -16,6 +16,13 @@ pub enum DocKind {
     Circular,
     LiftDecision,
 }
+crate::read_by_name!(DocKind {
+    Notice,
+    TalkRecord,
+    RectificationReport,
+    Circular,
+    LiftDecision
+});
 
 impl DocKind {
     pub const ALL: [DocKind; 5] = [

@@ -8,7 +8,7 @@ use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
 /// 等次.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     Excellent,
@@ -16,6 +16,12 @@ pub enum Grade {
     BasicallyCompetent,
     Incompetent,
 }
+crate::read_by_name!(Grade {
+    Excellent,
+    Competent,
+    BasicallyCompetent,
+    Incompetent
+});
 
 impl Grade {
     pub const ALL: [Grade; 4] = [
@@ -50,7 +56,7 @@ impl Grade {
 }
 
 /// One mark on a ballot: a grade, or 不了解 (a blank box counts the same: an abstention).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Vote {
     Excellent,
@@ -59,6 +65,13 @@ pub enum Vote {
     Incompetent,
     Abstain,
 }
+crate::read_by_name!(Vote {
+    Excellent,
+    Competent,
+    BasicallyCompetent,
+    Incompetent,
+    Abstain
+});
 
 impl Vote {
     pub const ALL: [Vote; 5] = [
@@ -230,7 +243,7 @@ impl Entity for Evaluation {
 }
 
 /// How a ballot came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// A paper ballot counted by keyboard.
@@ -240,6 +253,7 @@ pub enum Source {
     /// Sent as a file from a rater's own browser.
     File,
 }
+crate::read_by_name!(Source { Paper, Kiosk, File });
 
 impl Source {
     pub fn label(self) -> &'static str {

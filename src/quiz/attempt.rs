@@ -20,14 +20,19 @@ pub enum Response {
 }
 
 /// The kinds of [`Response`], as its `type` names them.
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 pub enum ResponseKind {
     Choice,
     TrueFalse,
     Blanks,
     Text,
 }
+crate::read_by_name!(ResponseKind {
+    Choice,
+    TrueFalse,
+    Blanks,
+    Text
+});
 
 impl super::tagged::Tagged for Response {
     type Kind = ResponseKind;
@@ -124,12 +129,15 @@ struct StateFields {
     automatic: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum StateName {
     InProgress,
     Submitted,
 }
+crate::read_by_name!(StateName {
+    InProgress,
+    Submitted
+});
 
 impl TryFrom<StateFields> for AttemptState {
     type Error = &'static str;

@@ -38,13 +38,13 @@ struct CodesFields {
     key: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum CodesKind {
     None,
     Asked,
     Keyed,
 }
+crate::read_by_name!(CodesKind { None, Asked, Keyed });
 
 impl TryFrom<CodesFields> for AnswerCodes {
     type Error = &'static str;

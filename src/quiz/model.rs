@@ -6,7 +6,7 @@ use crate::record::{Entity, Meta};
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     Single,
@@ -15,6 +15,13 @@ pub enum QuestionKind {
     FillBlank,
     ShortAnswer,
 }
+crate::read_by_name!(QuestionKind {
+    Single,
+    Multiple,
+    TrueFalse,
+    FillBlank,
+    ShortAnswer
+});
 
 impl QuestionKind {
     pub const ALL: [QuestionKind; 5] = [
@@ -55,9 +62,7 @@ impl QuestionKind {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Difficulty {
     Easy,
@@ -65,6 +70,7 @@ pub enum Difficulty {
     Medium,
     Hard,
 }
+crate::read_by_name!(Difficulty { Easy, Medium, Hard });
 
 impl Difficulty {
     pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
@@ -101,14 +107,19 @@ pub enum Answer {
 }
 
 /// The kinds of [`Answer`], as its `type` names them.
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 pub enum AnswerKind {
     Choice,
     TrueFalse,
     Blanks,
     Reference,
 }
+crate::read_by_name!(AnswerKind {
+    Choice,
+    TrueFalse,
+    Blanks,
+    Reference
+});
 
 impl super::tagged::Tagged for Answer {
     type Kind = AnswerKind;

@@ -12,7 +12,7 @@ use crate::record::{DeviceId, Entity, Id, Meta};
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum QuizMode {
     /// A test: the package carries no answer key.
@@ -21,15 +21,20 @@ pub enum QuizMode {
     /// Practice: answers and 解析 travel with it.
     Practice,
 }
+crate::read_by_name!(QuizMode { Exam, Practice });
 
 /// What a cadre sees after submitting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Reveal {
     #[default]
     ScoreOnly,
     AnswersAndExplanations,
 }
+crate::read_by_name!(Reveal {
+    ScoreOnly,
+    AnswersAndExplanations
+});
 
 /// One question as it stands on the paper. `answer` and `explanation` are `None` in an exam
 /// package, so the file cannot give the answers away.

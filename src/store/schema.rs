@@ -1,7 +1,7 @@
 //! The IndexedDB schema as plain data: which object stores exist, in which version each appeared,
 //! and the upgrade steps between versions. Pure, so the upgrade path is tested natively.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The database name. Every page opened from `file://` shares one storage area in Chromium,
 /// so the name is specific enough not to meet another app's.
@@ -11,7 +11,7 @@ pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 pub const DB_VERSION: u32 = 8;
 
 /// Every object store. The string names are used in IndexedDB and in exchange files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StoreName {
     Settings,
@@ -41,6 +41,34 @@ pub enum StoreName {
     PublicNotices,
     Villages,
 }
+crate::read_by_name!(StoreName {
+    Settings,
+    Cadres,
+    Questions,
+    Quizzes,
+    Attempts,
+    Practice,
+    MistakeBook,
+    StudyEvents,
+    SelfAssessments,
+    DutyReports,
+    Evaluations,
+    Ballots,
+    Awards,
+    FormTemplates,
+    Admonitions,
+    DocumentTemplates,
+    HolidayCalendars,
+    WorkLines,
+    Tasks,
+    StandUps,
+    WorkReports,
+    ResidentCadres,
+    VillageLogs,
+    ServiceLedger,
+    PublicNotices,
+    Villages
+});
 
 /// The four modules plus the shared roster, for grouping counts on the home page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

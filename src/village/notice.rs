@@ -8,7 +8,7 @@ use super::correction::{Corrected, Correction, Diff};
 use crate::record::{Entity, Meta};
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     Tender,
@@ -16,6 +16,12 @@ pub enum NoticeKind {
     Service,
     Other,
 }
+crate::read_by_name!(NoticeKind {
+    Tender,
+    Finance,
+    Service,
+    Other
+});
 
 impl NoticeKind {
     pub const ALL: [NoticeKind; 4] = [

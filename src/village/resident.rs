@@ -105,7 +105,7 @@ impl ResidentCadre {
 }
 
 /// The five roles of a resident cadre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Messenger,
@@ -114,6 +114,13 @@ pub enum Role {
     Inspector,
     Reporter,
 }
+crate::read_by_name!(Role {
+    Messenger,
+    Guide,
+    Clerk,
+    Inspector,
+    Reporter
+});
 
 impl Role {
     pub const ALL: [Role; 5] = [

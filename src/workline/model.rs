@@ -7,7 +7,7 @@ use crate::draft::typed_or_theirs;
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum LineStatus {
     #[default]
@@ -15,6 +15,11 @@ pub enum LineStatus {
     Done,
     Suspended,
 }
+crate::read_by_name!(LineStatus {
+    Active,
+    Done,
+    Suspended
+});
 
 impl LineStatus {
     pub const ALL: [LineStatus; 3] = [LineStatus::Active, LineStatus::Done, LineStatus::Suspended];
@@ -65,7 +70,7 @@ impl Entity for WorkLine {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     #[default]
@@ -74,6 +79,12 @@ pub enum TaskStatus {
     Done,
     Blocked,
 }
+crate::read_by_name!(TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Blocked
+});
 
 impl TaskStatus {
     pub const ALL: [TaskStatus; 4] = [
@@ -92,7 +103,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
     #[default]
@@ -100,6 +111,11 @@ pub enum Recurrence {
     Weekly,
     Monthly,
 }
+crate::read_by_name!(Recurrence {
+    None,
+    Weekly,
+    Monthly
+});
 
 impl Recurrence {
     pub const ALL: [Recurrence; 3] = [Recurrence::None, Recurrence::Weekly, Recurrence::Monthly];
