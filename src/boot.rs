@@ -38,7 +38,7 @@ pub async fn boot(on_blocked: impl Fn() + 'static) -> Result<Booted, StoreError>
     // Once per database: ids an earlier version stored in another spelling. A failure leaves
     // the data as it was and is tried again at the next start; it must not keep the app shut.
     if let Err(e) = store.repair_ids(&device, crate::ui::time::now()).await {
-        gloo::console::warn!(format!("ids not repaired: {e:?}"));
+        gloo::console::warn!(format!("ids not repaired: {}", e.user_message()));
     }
     let profile = store.setting::<Profile>(PROFILE).await?;
     let mut booted = Booted {

@@ -107,7 +107,10 @@ fn slot_choice(i: usize, slot: Slot, read: &CardRead, r: &Review) -> Html {
         slot_label(slot, r.card)
     );
     let labels = box_labels(slot, r.card);
-    let name = format!("card-{i}-{slot:?}");
+    let name = match slot {
+        Slot::Digit(d) => format!("card-{i}-d{d}"),
+        Slot::Row(r) => format!("card-{i}-r{r}"),
+    };
     if takes_several(slot, r.card) {
         let ticked: SortedSet<usize> =
             match (r.ticks.get(&(i, slot)).or(r.decided.get(&(i, slot))), seen) {

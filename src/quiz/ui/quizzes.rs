@@ -100,7 +100,7 @@ pub fn quizzes_tab(props: &DataProps) -> Html {
         Open::Nothing => Html::default(),
         Open::Form(start, editing) => html! {
             // Keyed, so that each opening starts from its own values.
-            <QuizForm key={format!("{:?}{}", editing.as_ref().map(|q| q.meta.id), start.title)} data={data.clone()} start={start.clone()}
+            <QuizForm key={format!("{}{}", editing.as_ref().map(|q| q.meta.id.to_string()).unwrap_or_default(), start.title)} data={data.clone()} start={start.clone()}
                 editing={editing.clone()} on_notice={reporter(&notice)} on_close={close.clone()} />
         },
         Open::Preview(quiz) => {

@@ -49,7 +49,7 @@ pub fn report_tab(props: &ReportTabProps) -> Html {
         .cloned();
     // One editor per report and period: a save or a change elsewhere reaches it as new props,
     // never as a new editor that would drop what was typed.
-    let key = format!("{kind:?}-{}", *start);
+    let key = format!("{}-{}", kind as u8, *start);
     html! {
         <>
             <div class="toolbar no-print">{ picker }</div>
