@@ -401,15 +401,25 @@ impl ToTokens for HtmlElement {
                     "input" if plain => {
                         let value = value();
                         let checked = checked();
-                        quote! {
-                            ::yew::virtual_dom::VTag::__input(#value, #checked, #attributes, #listeners)
+                        match &only_listener {
+                            Some(listener) => quote! {
+                                ::yew::virtual_dom::VTag::__input_l(#value, #checked, #attributes, #listener)
+                            },
+                            None => quote! {
+                                ::yew::virtual_dom::VTag::__input(#value, #checked, #attributes, #listeners)
+                            },
                         }
                     }
                     "textarea" if plain => {
                         let value = value();
                         let defaultvalue = defaultvalue();
-                        quote! {
-                            ::yew::virtual_dom::VTag::__textarea(#value, #defaultvalue, #attributes, #listeners)
+                        match &only_listener {
+                            Some(listener) => quote! {
+                                ::yew::virtual_dom::VTag::__textarea_l(#value, #defaultvalue, #attributes, #listener)
+                            },
+                            None => quote! {
+                                ::yew::virtual_dom::VTag::__textarea(#value, #defaultvalue, #attributes, #listeners)
+                            },
                         }
                     }
                     "input" => {

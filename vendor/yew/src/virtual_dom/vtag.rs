@@ -297,6 +297,40 @@ impl VTag {
         )))
     }
 
+    /// [VTag::__input] with one listener.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __input_l(
+        value: Option<AttrValue>,
+        checked: Option<bool>,
+        attributes: Attributes,
+        listener: Option<Rc<dyn Listener>>,
+    ) -> VNode {
+        Self::__input(
+            value,
+            checked,
+            attributes,
+            Listeners::Pending(Box::new([listener])),
+        )
+    }
+
+    /// [VTag::__textarea] with one listener.
+    #[doc(hidden)]
+    #[inline(never)]
+    pub fn __textarea_l(
+        value: Option<AttrValue>,
+        defaultvalue: Option<AttrValue>,
+        attributes: Attributes,
+        listener: Option<Rc<dyn Listener>>,
+    ) -> VNode {
+        Self::__textarea(
+            value,
+            defaultvalue,
+            attributes,
+            Listeners::Pending(Box::new([listener])),
+        )
+    }
+
     /// A `<textarea>` with no node ref and no key, as a node.
     #[doc(hidden)]
     #[inline(never)]
