@@ -1,26 +1,34 @@
 //! Enums of plain values read from their names (`"in_progress"` for `InProgress`), as serde's
 //! derive reads them with `rename_all = "snake_case"`, through one reader for all of them
-//! (`read_name`). The derive wrote a reader for each enum, which also took the value in a form no
-//! file of ours has (`{"in_progress": null}`): some 900 bytes of code each, for two dozen enums.
+//! (`read_name`; `read_by_name!` is written around the enum's definition). The derive wrote a
+//! reader for each enum, which also took the value in a form no file of ours has
+//! (`{"in_progress": null}`): some 900 bytes of code each, for two dozen enums.
 
 use std::fmt;
 
 use serde::de::{Error, Visitor};
 use serde::Deserializer;
 
-/// `Deserialize` for enums of plain values, each listed with all its variants (a missing one
-/// does not compile): `read_by_name!(Role { Messenger, Guide });`.
+/// An enum of plain values and its `Deserialize`, from the one definition written inside:
+/// `read_by_name! { #[derive(Serialize)] #[serde(rename_all = "snake_case")] pub enum Role { … } }`.
+/// Its `Serialize` stays serde's derive (written as `rename_all = "snake_case"` names them).
 #[macro_export]
 macro_rules! read_by_name {
-    ($ty:ident { $($variant:ident),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $ty {
+            $($(#[$vmeta])* $variant),+
+        }
+
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 const ALL: &[$ty] = &[$($ty::$variant),+];
                 const NAMES: &[&str] = &[$(stringify!($variant)),+];
-                // Every variant is listed above, or this match is short and does not compile.
-                const _: fn($ty) = |value| match value {
-                    $($ty::$variant => ()),+
-                };
                 let at = $crate::named::read_name(deserializer, NAMES)?;
                 ALL.get(at)
                     .cloned()
@@ -99,19 +107,16 @@ fn unknown(text: &str, variants: &[&str]) -> String {
 mod tests {
     use serde::Deserialize;
 
-    /// Read as serde's derive reads it, names and refusals alike.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-    #[serde(rename_all = "snake_case")]
-    enum Mine {
-        InProgress,
-        Done,
-        BasicallyCompetent2,
+    crate::read_by_name! {
+        /// Read as serde's derive reads it, names and refusals alike.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Mine {
+            InProgress,
+            Done,
+            BasicallyCompetent2,
+        }
     }
-    crate::read_by_name!(Mine {
-        InProgress,
-        Done,
-        BasicallyCompetent2
-    });
 
     #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]

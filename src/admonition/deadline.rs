@@ -8,17 +8,18 @@ use crate::record::{Entity, Meta};
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-/// How the days of a deadline are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Counting {
-    /// 自然日: every day counts.
-    #[default]
-    Calendar,
-    /// 工作日: weekdays that are not public holidays, plus make-up working days.
-    Working,
+crate::read_by_name! {
+    /// How the days of a deadline are counted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Counting {
+        /// 自然日: every day counts.
+        #[default]
+        Calendar,
+        /// 工作日: weekdays that are not public holidays, plus make-up working days.
+        Working,
+    }
 }
-crate::read_by_name!(Counting { Calendar, Working });
 
 impl Counting {
     pub const ALL: [Counting; 2] = [Counting::Calendar, Counting::Working];

@@ -12,25 +12,19 @@ use crate::record::{Entity, Id, Meta};
 use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
-/// Why the admonition is given: the source's categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    NegativeAttitude,
-    WeakPerformance,
-    Dereliction,
-    Discipline,
-    BadInfluence,
-    Other,
+crate::read_by_name! {
+    /// Why the admonition is given: the source's categories.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Reason {
+        NegativeAttitude,
+        WeakPerformance,
+        Dereliction,
+        Discipline,
+        BadInfluence,
+        Other,
+    }
 }
-crate::read_by_name!(Reason {
-    NegativeAttitude,
-    WeakPerformance,
-    Dereliction,
-    Discipline,
-    BadInfluence,
-    Other
-});
 
 impl Reason {
     pub const ALL: [Reason; 6] = [

@@ -6,23 +6,18 @@ use serde::{Deserialize, Serialize};
 use crate::record::{Entity, Meta};
 use crate::store::schema::StoreName;
 
-/// The documents of a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocKind {
-    Notice,
-    TalkRecord,
-    RectificationReport,
-    Circular,
-    LiftDecision,
+crate::read_by_name! {
+    /// The documents of a case.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DocKind {
+        Notice,
+        TalkRecord,
+        RectificationReport,
+        Circular,
+        LiftDecision,
+    }
 }
-crate::read_by_name!(DocKind {
-    Notice,
-    TalkRecord,
-    RectificationReport,
-    Circular,
-    LiftDecision
-});
 
 impl DocKind {
     pub const ALL: [DocKind; 5] = [

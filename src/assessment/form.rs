@@ -9,16 +9,14 @@ use crate::record::{Entity, Id, Meta};
 use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FormKind {
-    SelfAssessment,
-    DutyReport,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum FormKind {
+        SelfAssessment,
+        DutyReport,
+    }
 }
-crate::read_by_name!(FormKind {
-    SelfAssessment,
-    DutyReport
-});
 
 impl FormKind {
     pub const ALL: [FormKind; 2] = [FormKind::SelfAssessment, FormKind::DutyReport];

@@ -7,21 +7,17 @@ use crate::record::{Entity, Id, Meta};
 use crate::sorted::SortedMap;
 use crate::store::schema::StoreName;
 
-/// 等次.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Grade {
-    Excellent,
-    Competent,
-    BasicallyCompetent,
-    Incompetent,
+crate::read_by_name! {
+    /// 等次.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Grade {
+        Excellent,
+        Competent,
+        BasicallyCompetent,
+        Incompetent,
+    }
 }
-crate::read_by_name!(Grade {
-    Excellent,
-    Competent,
-    BasicallyCompetent,
-    Incompetent
-});
 
 impl Grade {
     pub const ALL: [Grade; 4] = [
@@ -55,23 +51,18 @@ impl Grade {
     }
 }
 
-/// One mark on a ballot: a grade, or 不了解 (a blank box counts the same: an abstention).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Vote {
-    Excellent,
-    Competent,
-    BasicallyCompetent,
-    Incompetent,
-    Abstain,
+crate::read_by_name! {
+    /// One mark on a ballot: a grade, or 不了解 (a blank box counts the same: an abstention).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Vote {
+        Excellent,
+        Competent,
+        BasicallyCompetent,
+        Incompetent,
+        Abstain,
+    }
 }
-crate::read_by_name!(Vote {
-    Excellent,
-    Competent,
-    BasicallyCompetent,
-    Incompetent,
-    Abstain
-});
 
 impl Vote {
     pub const ALL: [Vote; 5] = [
@@ -242,18 +233,19 @@ impl Entity for Evaluation {
     }
 }
 
-/// How a ballot came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// A paper ballot counted by keyboard.
-    Paper,
-    /// Cast on the shared computer at the meeting.
-    Kiosk,
-    /// Sent as a file from a rater's own browser.
-    File,
+crate::read_by_name! {
+    /// How a ballot came in.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Source {
+        /// A paper ballot counted by keyboard.
+        Paper,
+        /// Cast on the shared computer at the meeting.
+        Kiosk,
+        /// Sent as a file from a rater's own browser.
+        File,
+    }
 }
-crate::read_by_name!(Source { Paper, Kiosk, File });
 
 impl Source {
     pub fn label(self) -> &'static str {

@@ -27,45 +27,30 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// A file with more records than this is refused as damaged or not meant for this app.
 pub const MAX_RECORDS: usize = 500_000;
 
-/// What a file is for. Each kind is imported on the page that deals with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FileKind {
-    Backup,
-    QuizPackage,
-    AnswerSheet,
-    Ballot,
-    CaseFile,
-    WorkLineUpdate,
-    QuestionBank,
-    DocumentTemplates,
-    HolidayCalendar,
-    RatingRound,
-    Forms,
-    VillageLog,
-    ServiceLedger,
-    /// A cadre's own practice sessions, sent for the 四个一 record (not a whole backup).
-    PracticeLog,
-    /// The office's village list and postings, with the cadres posted (驻村安排).
-    VillagePlan,
+crate::read_by_name! {
+    /// What a file is for. Each kind is imported on the page that deals with it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum FileKind {
+        Backup,
+        QuizPackage,
+        AnswerSheet,
+        Ballot,
+        CaseFile,
+        WorkLineUpdate,
+        QuestionBank,
+        DocumentTemplates,
+        HolidayCalendar,
+        RatingRound,
+        Forms,
+        VillageLog,
+        ServiceLedger,
+        /// A cadre's own practice sessions, sent for the 四个一 record (not a whole backup).
+        PracticeLog,
+        /// The office's village list and postings, with the cadres posted (驻村安排).
+        VillagePlan,
+    }
 }
-crate::read_by_name!(FileKind {
-    Backup,
-    QuizPackage,
-    AnswerSheet,
-    Ballot,
-    CaseFile,
-    WorkLineUpdate,
-    QuestionBank,
-    DocumentTemplates,
-    HolidayCalendar,
-    RatingRound,
-    Forms,
-    VillageLog,
-    ServiceLedger,
-    PracticeLog,
-    VillagePlan
-});
 
 impl FileKind {
     pub const ALL: [FileKind; 15] = [

@@ -19,43 +19,7 @@ pub enum Response {
     Text(String),
 }
 
-/// The kinds of [`Response`], as its `type` names them.
-#[derive(Clone, Copy)]
-pub enum ResponseKind {
-    Choice,
-    TrueFalse,
-    Blanks,
-    Text,
-}
-crate::read_by_name!(ResponseKind {
-    Choice,
-    TrueFalse,
-    Blanks,
-    Text
-});
-
-impl super::tagged::Tagged for Response {
-    type Kind = ResponseKind;
-    const NAME: &'static str = "Response";
-
-    fn value<'de, A: serde::de::MapAccess<'de>>(
-        kind: ResponseKind,
-        map: &mut A,
-    ) -> Result<Self, A::Error> {
-        Ok(match kind {
-            ResponseKind::Choice => Response::Choice(map.next_value()?),
-            ResponseKind::TrueFalse => Response::TrueFalse(map.next_value()?),
-            ResponseKind::Blanks => Response::Blanks(map.next_value()?),
-            ResponseKind::Text => Response::Text(map.next_value()?),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Response {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::tagged::read(deserializer)
-    }
-}
+crate::read_tagged! { Response / ResponseKind { Choice, TrueFalse, Blanks, Text } }
 
 impl Response {
     /// The choice after a click on `option`: a single-choice question takes just that option;
@@ -129,15 +93,13 @@ struct StateFields {
     automatic: bool,
 }
 
-#[derive(Clone, Copy)]
-enum StateName {
-    InProgress,
-    Submitted,
+crate::read_by_name! {
+    #[derive(Clone, Copy)]
+    enum StateName {
+        InProgress,
+        Submitted,
+    }
 }
-crate::read_by_name!(StateName {
-    InProgress,
-    Submitted
-});
 
 impl TryFrom<StateFields> for AttemptState {
     type Error = &'static str;

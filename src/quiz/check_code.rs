@@ -38,13 +38,14 @@ struct CodesFields {
     key: Option<String>,
 }
 
-#[derive(Clone, Copy)]
-enum CodesKind {
-    None,
-    Asked,
-    Keyed,
+crate::read_by_name! {
+    #[derive(Clone, Copy)]
+    enum CodesKind {
+        None,
+        Asked,
+        Keyed,
+    }
 }
-crate::read_by_name!(CodesKind { None, Asked, Keyed });
 
 impl TryFrom<CodesFields> for AnswerCodes {
     type Error = &'static str;

@@ -6,22 +6,17 @@ use crate::record::{Entity, Meta};
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuestionKind {
-    Single,
-    Multiple,
-    TrueFalse,
-    FillBlank,
-    ShortAnswer,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionKind {
+        Single,
+        Multiple,
+        TrueFalse,
+        FillBlank,
+        ShortAnswer,
+    }
 }
-crate::read_by_name!(QuestionKind {
-    Single,
-    Multiple,
-    TrueFalse,
-    FillBlank,
-    ShortAnswer
-});
 
 impl QuestionKind {
     pub const ALL: [QuestionKind; 5] = [
@@ -62,15 +57,16 @@ impl QuestionKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Difficulty {
-    Easy,
-    #[default]
-    Medium,
-    Hard,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Difficulty {
+        Easy,
+        #[default]
+        Medium,
+        Hard,
+    }
 }
-crate::read_by_name!(Difficulty { Easy, Medium, Hard });
 
 impl Difficulty {
     pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
@@ -106,43 +102,7 @@ pub enum Answer {
     Reference(String),
 }
 
-/// The kinds of [`Answer`], as its `type` names them.
-#[derive(Clone, Copy)]
-pub enum AnswerKind {
-    Choice,
-    TrueFalse,
-    Blanks,
-    Reference,
-}
-crate::read_by_name!(AnswerKind {
-    Choice,
-    TrueFalse,
-    Blanks,
-    Reference
-});
-
-impl super::tagged::Tagged for Answer {
-    type Kind = AnswerKind;
-    const NAME: &'static str = "Answer";
-
-    fn value<'de, A: serde::de::MapAccess<'de>>(
-        kind: AnswerKind,
-        map: &mut A,
-    ) -> Result<Self, A::Error> {
-        Ok(match kind {
-            AnswerKind::Choice => Answer::Choice(map.next_value()?),
-            AnswerKind::TrueFalse => Answer::TrueFalse(map.next_value()?),
-            AnswerKind::Blanks => Answer::Blanks(map.next_value()?),
-            AnswerKind::Reference => Answer::Reference(map.next_value()?),
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::tagged::read(deserializer)
-    }
-}
+crate::read_tagged! { Answer / AnswerKind { Choice, TrueFalse, Blanks, Reference } }
 
 pub const MIN_OPTIONS: usize = 2;
 pub const MAX_OPTIONS: usize = 8;

@@ -12,29 +12,28 @@ use crate::record::{DeviceId, Entity, Id, Meta};
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum QuizMode {
-    /// A test: the package carries no answer key.
-    #[default]
-    Exam,
-    /// Practice: answers and 解析 travel with it.
-    Practice,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuizMode {
+        /// A test: the package carries no answer key.
+        #[default]
+        Exam,
+        /// Practice: answers and 解析 travel with it.
+        Practice,
+    }
 }
-crate::read_by_name!(QuizMode { Exam, Practice });
 
-/// What a cadre sees after submitting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Reveal {
-    #[default]
-    ScoreOnly,
-    AnswersAndExplanations,
+crate::read_by_name! {
+    /// What a cadre sees after submitting.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Reveal {
+        #[default]
+        ScoreOnly,
+        AnswersAndExplanations,
+    }
 }
-crate::read_by_name!(Reveal {
-    ScoreOnly,
-    AnswersAndExplanations
-});
 
 /// One question as it stands on the paper. `answer` and `explanation` are `None` in an exam
 /// package, so the file cannot give the answers away.

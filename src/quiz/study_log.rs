@@ -14,16 +14,14 @@ use crate::roster::model::Cadre;
 use crate::sorted::SortedSet;
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StudyKind {
-    GroupStudy,
-    ClosedTraining,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StudyKind {
+        GroupStudy,
+        ClosedTraining,
+    }
 }
-crate::read_by_name!(StudyKind {
-    GroupStudy,
-    ClosedTraining
-});
 
 impl StudyKind {
     pub const ALL: [StudyKind; 2] = [StudyKind::GroupStudy, StudyKind::ClosedTraining];

@@ -28,6 +28,41 @@ pub trait Tagged: Sized {
     fn value<'de, A: MapAccess<'de>>(kind: Self::Kind, map: &mut A) -> Result<Self, A::Error>;
 }
 
+/// `Deserialize` for an enum written `{"type": …, "value": …}` whose every variant holds one
+/// value, and the enum of its kinds: `read_tagged! { Answer / AnswerKind { Choice, TrueFalse } }`.
+#[macro_export]
+macro_rules! read_tagged {
+    ($ty:ident / $kind:ident { $($variant:ident),+ $(,)? }) => {
+        $crate::read_by_name! {
+            #[doc = concat!("The kinds of [`", stringify!($ty), "`], as its `type` names them.")]
+            #[derive(Clone, Copy)]
+            pub enum $kind {
+                $($variant),+
+            }
+        }
+
+        impl $crate::quiz::tagged::Tagged for $ty {
+            type Kind = $kind;
+            const NAME: &'static str = stringify!($ty);
+
+            fn value<'de, A: serde::de::MapAccess<'de>>(
+                kind: $kind,
+                map: &mut A,
+            ) -> Result<Self, A::Error> {
+                Ok(match kind {
+                    $($kind::$variant => $ty::$variant(map.next_value()?)),+
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::quiz::tagged::read(deserializer)
+            }
+        }
+    };
+}
+
 pub fn read<'de, T: Tagged, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_struct(T::NAME, &["type", "value"], TaggedVisitor(PhantomData))
 }

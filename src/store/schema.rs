@@ -10,65 +10,39 @@ pub const DB_NAME: &str = "zuofeng-work-style-workbench";
 /// The schema version this build creates and expects.
 pub const DB_VERSION: u32 = 8;
 
-/// Every object store. The string names are used in IndexedDB and in exchange files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StoreName {
-    Settings,
-    Cadres,
-    Questions,
-    Quizzes,
-    Attempts,
-    Practice,
-    MistakeBook,
-    StudyEvents,
-    SelfAssessments,
-    DutyReports,
-    Evaluations,
-    Ballots,
-    Awards,
-    FormTemplates,
-    Admonitions,
-    DocumentTemplates,
-    HolidayCalendars,
-    WorkLines,
-    Tasks,
-    StandUps,
-    WorkReports,
-    ResidentCadres,
-    VillageLogs,
-    ServiceLedger,
-    PublicNotices,
-    Villages,
+crate::read_by_name! {
+    /// Every object store. The string names are used in IndexedDB and in exchange files.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StoreName {
+        Settings,
+        Cadres,
+        Questions,
+        Quizzes,
+        Attempts,
+        Practice,
+        MistakeBook,
+        StudyEvents,
+        SelfAssessments,
+        DutyReports,
+        Evaluations,
+        Ballots,
+        Awards,
+        FormTemplates,
+        Admonitions,
+        DocumentTemplates,
+        HolidayCalendars,
+        WorkLines,
+        Tasks,
+        StandUps,
+        WorkReports,
+        ResidentCadres,
+        VillageLogs,
+        ServiceLedger,
+        PublicNotices,
+        Villages,
+    }
 }
-crate::read_by_name!(StoreName {
-    Settings,
-    Cadres,
-    Questions,
-    Quizzes,
-    Attempts,
-    Practice,
-    MistakeBook,
-    StudyEvents,
-    SelfAssessments,
-    DutyReports,
-    Evaluations,
-    Ballots,
-    Awards,
-    FormTemplates,
-    Admonitions,
-    DocumentTemplates,
-    HolidayCalendars,
-    WorkLines,
-    Tasks,
-    StandUps,
-    WorkReports,
-    ResidentCadres,
-    VillageLogs,
-    ServiceLedger,
-    PublicNotices,
-    Villages
-});
 
 /// The four modules plus the shared roster, for grouping counts on the home page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,16 +18,17 @@ pub const DEADLINES_RECOUNTED_SEEN: &str = "deadlines_recounted_seen";
 /// 单位信息: the township, the 署名, the 版头 and the 代字 documents carry.
 pub const OFFICE_IDENTITY: &str = "office_identity";
 
-/// How this browser is used: by the office that organises and collects, or by a cadre who
-/// answers, reports and sends back. Each sees the screens made for them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    #[default]
-    Office,
-    Cadre,
+crate::read_by_name! {
+    /// How this browser is used: by the office that organises and collects, or by a cadre who
+    /// answers, reports and sends back. Each sees the screens made for them.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        #[default]
+        Office,
+        Cadre,
+    }
 }
-crate::read_by_name!(Role { Office, Cadre });
 
 impl Role {
     pub const ALL: [Role; 2] = [Role::Office, Role::Cadre];

@@ -11,10 +11,19 @@ use yew::functional::{Hook, HookContext, TearDown};
 
 use crate::erased::Erased;
 
-/// The dependencies, their type erased, compared by their own `==`.
-struct Deps {
+/// The dependencies, their type erased, compared by their own `==` (the loader's keys too).
+pub struct Deps {
     value: Erased,
     same: fn(&Erased, &Erased) -> bool,
+}
+
+impl Deps {
+    pub fn new<T: PartialEq + 'static>(value: T) -> Self {
+        Deps {
+            value: Erased::new(value),
+            same: same::<T>,
+        }
+    }
 }
 
 impl PartialEq for Deps {
@@ -58,10 +67,7 @@ where
 
         fn run(self, ctx: &mut HookContext) {
             let EffectHook(deps, effect) = self;
-            let deps = Deps {
-                value: Erased::new(deps),
-                same: same::<T>,
-            };
+            let deps = Deps::new(deps);
             use_erased(
                 ctx,
                 deps,

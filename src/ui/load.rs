@@ -13,6 +13,7 @@ use crate::record::Entity;
 use crate::session::{use_session, Session};
 use crate::store::schema::StoreName;
 use crate::store::StoreError;
+use crate::ui::effect::Deps;
 use crate::ui::notice::error_box;
 
 #[derive(Debug)]
@@ -80,33 +81,6 @@ pub fn combined<T>(failures: &[Option<&str>], ready: Option<T>) -> Load<T> {
 
 type Started = Pin<Box<dyn Future<Output = Result<Erased, StoreError>>>>;
 
-/// A loader's own key, its type erased, compared by its own `==` (as `ui::effect`'s
-/// dependencies): a key written out as text asked each key type for a `Debug` the download
-/// otherwise had no use for.
-struct LoadKey {
-    value: Erased,
-    same: fn(&Erased, &Erased) -> bool,
-}
-
-impl LoadKey {
-    fn new<K: PartialEq + 'static>(key: K) -> Self {
-        LoadKey {
-            value: Erased::new(key),
-            same: same::<K>,
-        }
-    }
-}
-
-impl PartialEq for LoadKey {
-    fn eq(&self, other: &Self) -> bool {
-        (self.same)(&self.value, &other.value)
-    }
-}
-
-fn same<K: PartialEq + 'static>(a: &Erased, b: &Erased) -> bool {
-    matches!((a.get::<K>(), b.get::<K>()), (Some(a), Some(b)) if a == b)
-}
-
 /// What becomes of a load's result once it is in (`Ok` for most; records are parsed).
 type Finish = fn(Erased) -> Result<Erased, StoreError>;
 
@@ -115,7 +89,7 @@ type Finish = fn(Erased) -> Result<Erased, StoreError>;
 #[hook]
 fn use_load_any(
     stores: &[StoreName],
-    key: LoadKey,
+    key: Deps,
     start: Box<dyn FnOnce(Session) -> Started>,
     finish: Finish,
 ) -> Load<Erased> {
@@ -154,7 +128,7 @@ where
     F: FnOnce(Session, K) -> Fut + 'static,
     Fut: Future<Output = Result<T, StoreError>> + 'static,
 {
-    let deps = LoadKey::new(key.clone());
+    let deps = Deps::new(key.clone());
     let start: Box<dyn FnOnce(Session) -> Started> = Box::new(move |session| {
         Box::pin(async move { Ok(Erased::new(load(session, key).await?)) })
     });
@@ -185,7 +159,7 @@ where
 pub fn use_records<E: Entity>() -> Load<Vec<E>> {
     typed(use_load_any(
         &[E::STORE],
-        LoadKey::new(()),
+        Deps::new(()),
         records_text(E::STORE),
         parse_records::<E>,
     ))

@@ -8,20 +8,16 @@ use super::correction::{Corrected, Correction, Diff};
 use crate::record::{Entity, Meta};
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoticeKind {
-    Tender,
-    Finance,
-    Service,
-    Other,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum NoticeKind {
+        Tender,
+        Finance,
+        Service,
+        Other,
+    }
 }
-crate::read_by_name!(NoticeKind {
-    Tender,
-    Finance,
-    Service,
-    Other
-});
 
 impl NoticeKind {
     pub const ALL: [NoticeKind; 4] = [

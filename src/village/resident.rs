@@ -104,23 +104,18 @@ impl ResidentCadre {
     }
 }
 
-/// The five roles of a resident cadre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Messenger,
-    Guide,
-    Clerk,
-    Inspector,
-    Reporter,
+crate::read_by_name! {
+    /// The five roles of a resident cadre.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        Messenger,
+        Guide,
+        Clerk,
+        Inspector,
+        Reporter,
+    }
 }
-crate::read_by_name!(Role {
-    Messenger,
-    Guide,
-    Clerk,
-    Inspector,
-    Reporter
-});
 
 impl Role {
     pub const ALL: [Role; 5] = [

@@ -7,19 +7,16 @@ use crate::draft::typed_or_theirs;
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum LineStatus {
-    #[default]
-    Active,
-    Done,
-    Suspended,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum LineStatus {
+        #[default]
+        Active,
+        Done,
+        Suspended,
+    }
 }
-crate::read_by_name!(LineStatus {
-    Active,
-    Done,
-    Suspended
-});
 
 impl LineStatus {
     pub const ALL: [LineStatus; 3] = [LineStatus::Active, LineStatus::Done, LineStatus::Suspended];
@@ -70,21 +67,17 @@ impl Entity for WorkLine {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum TaskStatus {
-    #[default]
-    NotStarted,
-    InProgress,
-    Done,
-    Blocked,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TaskStatus {
+        #[default]
+        NotStarted,
+        InProgress,
+        Done,
+        Blocked,
+    }
 }
-crate::read_by_name!(TaskStatus {
-    NotStarted,
-    InProgress,
-    Done,
-    Blocked
-});
 
 impl TaskStatus {
     pub const ALL: [TaskStatus; 4] = [
@@ -103,19 +96,16 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Recurrence {
-    #[default]
-    None,
-    Weekly,
-    Monthly,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Recurrence {
+        #[default]
+        None,
+        Weekly,
+        Monthly,
+    }
 }
-crate::read_by_name!(Recurrence {
-    None,
-    Weekly,
-    Monthly
-});
 
 impl Recurrence {
     pub const ALL: [Recurrence; 3] = [Recurrence::None, Recurrence::Weekly, Recurrence::Monthly];

@@ -13,18 +13,15 @@ use super::standup::{problems_in, StandUp};
 use crate::record::{Entity, Id, Meta};
 use crate::store::schema::StoreName;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportKind {
-    WeeklyDispatch,
-    MonthlySummary,
-    WeeklyPlan,
+crate::read_by_name! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReportKind {
+        WeeklyDispatch,
+        MonthlySummary,
+        WeeklyPlan,
+    }
 }
-crate::read_by_name!(ReportKind {
-    WeeklyDispatch,
-    MonthlySummary,
-    WeeklyPlan
-});
 
 impl ReportKind {
     pub fn label(self) -> &'static str {
